@@ -1,0 +1,206 @@
+import { notApplicableReason } from "./applicability.js";
+import type { Answer, AnswersFile, Diagnostic, MeasureSet, Question, Severity } from "./model.js";
+import { VALUE_QUESTION_STATUSES } from "./model.js";
+import { diagnosticAt, type PathSegment, type YamlSource } from "./yaml-source.js";
+
+/** Every question of a set by id, with its measure id. */
+export function questionIndex(
+  set: MeasureSet,
+): Map<string, { question: Question; measureId: string }> {
+  const index = new Map<string, { question: Question; measureId: string }>();
+  for (const measure of set.measures) {
+    for (const question of measure.questions)
+      index.set(question.id, { question, measureId: measure.id });
+  }
+  return index;
+}
+
+/** True when evidence is required for this answer and none is given. */
+export function lacksRequiredEvidence(question: Question, answer: Answer): boolean {
+  const required = question.evidence?.requiredFor ?? [];
+  if (required.length === 0 || (answer.evidence ?? []).length > 0) return false;
+  if (question.type === "status")
+    return answer.status !== undefined && required.includes(answer.status);
+  // For value questions, `implemented` in requiredFor means "whenever a value is given".
+  return answer.value !== undefined && required.includes("implemented");
+}
+
+/**
+ * Checks an answers file (already schema-valid) against its measure set: question ids exist,
+ * values fit their question's type, the zone profile fits the set, evidence is there where required.
+ */
+export function checkAnswers(
+  source: YamlSource,
+  answers: AnswersFile,
+  set: MeasureSet,
+  options: { strict?: boolean } = {},
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const push = (
+    severity: Severity,
+    path: PathSegment[],
+    code: string,
+    message: string,
+    key = false,
+  ) => out.push(diagnosticAt(source, path, severity, code, message, { key }));
+  const zone = answers.zone ?? {};
+
+  for (const field of set.profile) {
+    const value = zone[field.id];
+    if (value === undefined || value === "") {
+      if (field.required !== false) {
+        push(
+          "warning",
+          ["zone"],
+          "answers/profile-missing",
+          `zone profile has no "${field.id}" (${field.label.en})`,
+        );
+      }
+      continue;
+    }
+    if (field.type === "yesno" && typeof value !== "boolean") {
+      push(
+        "error",
+        ["zone", field.id],
+        "answers/profile-value",
+        `zone.${field.id} must be true or false`,
+      );
+    } else if (field.type === "choice") {
+      const ids = (field.options ?? []).map((o) => o.id);
+      if (typeof value !== "string" || !ids.includes(value)) {
+        push(
+          "error",
+          ["zone", field.id],
+          "answers/profile-value",
+          `zone.${field.id} "${String(value)}" is not one of: ${ids.join(", ")}`,
+        );
+      }
+    } else if (field.type === "text" && typeof value !== "string") {
+      push("error", ["zone", field.id], "answers/profile-value", `zone.${field.id} must be a text`);
+    }
+  }
+  for (const key of Object.keys(zone)) {
+    if (!set.profile.some((p) => p.id === key)) {
+      push(
+        "warning",
+        ["zone", key],
+        "answers/profile-unknown",
+        `"${key}" is not a profile field of ${set.id}@${set.version}`,
+        true,
+      );
+    }
+  }
+
+  const index = questionIndex(set);
+  for (const [id, answer] of Object.entries(answers.answers ?? {})) {
+    const path: PathSegment[] = ["answers", id];
+    const found = index.get(id);
+    if (!found) {
+      push(
+        "error",
+        path,
+        "answers/unknown-question",
+        `${id} is not a question of ${set.id}@${set.version}`,
+        true,
+      );
+      continue;
+    }
+    const { question } = found;
+    for (const problem of valueProblems(question, answer))
+      push("error", [...path, problem.key], problem.code, problem.message);
+    if (answer.status === "not_applicable" && (answer.note ?? "").trim() === "") {
+      push("error", path, "answers/na-note", `${id} is marked not applicable: say why in "note"`);
+    }
+    if (lacksRequiredEvidence(question, answer)) {
+      push(
+        options.strict ? "error" : "warning",
+        [...path, answer.status !== undefined ? "status" : "value"],
+        "answers/missing-evidence",
+        `${id} is "${answer.status ?? "answered"}" but has no evidence (${question.evidence?.hint.en ?? "add a URL or file path"})`,
+      );
+    }
+    if (answer.status === undefined && answer.value === undefined && answer.review !== true) {
+      push(
+        "warning",
+        path,
+        "answers/empty",
+        `${id} has neither "status" nor "value"; it counts as unanswered`,
+      );
+    }
+    const reason = notApplicableReason(question, zone);
+    if (reason && (answer.status !== undefined || answer.value !== undefined)) {
+      push(
+        "warning",
+        path,
+        "answers/not-applicable-to-zone",
+        `${id} does not apply to this zone (${reason.field} is ${String(reason.actual ?? "not given")}); its answer is not scored`,
+        true,
+      );
+    }
+  }
+  return out;
+}
+
+interface Problem {
+  key: string;
+  code: string;
+  message: string;
+}
+
+/** Type mismatches between an answer and its question. */
+export function valueProblems(question: Question, answer: Answer): Problem[] {
+  const problems: Problem[] = [];
+  const { id } = question;
+  if (question.type === "status") {
+    if (answer.value !== undefined) {
+      problems.push({
+        key: "value",
+        code: "answers/value-type",
+        message: `${id} is a status question: answer it with "status", not "value"`,
+      });
+    }
+    return problems;
+  }
+  if (answer.status !== undefined && !VALUE_QUESTION_STATUSES.includes(answer.status)) {
+    problems.push({
+      key: "status",
+      code: "answers/status-type",
+      message: `${id} is a ${question.type} question: give "value", or status unknown or not_applicable (not "${answer.status}")`,
+    });
+  }
+  const value = answer.value;
+  if (value === undefined) return problems;
+  const bad = (message: string) =>
+    problems.push({ key: "value", code: "answers/value-type", message });
+  const optionIds = (question.options ?? []).map((o) => o.id);
+  switch (question.type) {
+    case "yesno":
+      if (typeof value !== "boolean")
+        bad(`${id} takes true or false, not ${JSON.stringify(value)}`);
+      break;
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value))
+        bad(`${id} takes a number, not ${JSON.stringify(value)}`);
+      else if (value < 0) bad(`${id} takes a number of 0 or more, not ${value}`);
+      break;
+    case "choice":
+      if (typeof value !== "string" || !optionIds.includes(value)) {
+        bad(`${id} takes one of: ${optionIds.join(", ")} (not ${JSON.stringify(value)})`);
+      }
+      break;
+    case "multi": {
+      const chosen = Array.isArray(value) ? value : undefined;
+      const unknown = chosen?.filter((v) => !optionIds.includes(v)) ?? [];
+      if (!chosen || unknown.length > 0) {
+        bad(
+          `${id} takes a list of: ${optionIds.join(", ")} (not ${JSON.stringify(chosen ? unknown : value)})`,
+        );
+      }
+      break;
+    }
+    case "text":
+      if (typeof value !== "string") bad(`${id} takes a text, not ${JSON.stringify(value)}`);
+      break;
+  }
+  return problems;
+}

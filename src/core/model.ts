@@ -1,0 +1,192 @@
+/**
+ * The data model of netdz: measure sets, measures, questions, answers files and diagnostics.
+ * These types mirror the public file formats (see schemas/ and the README); field names are a
+ * contract with users who write these files by hand.
+ */
+
+export type Lang = "en" | "zh";
+export const LANGS: readonly Lang[] = ["en", "zh"];
+
+/** A bilingual text: both languages are required in a valid set. */
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+export const MEASURE_SET_FORMAT = "netdz-measure-set/1";
+export const MEASURE_FORMAT = "netdz-measure/1";
+export const ANSWERS_FORMAT = "netdz-answers/1";
+export const REPORT_FORMAT = "netdz-report/1";
+
+export type ProfileFieldType = "text" | "choice" | "yesno";
+
+/** One zone-profile question asked before the assessment; `appliesWhen` refers to these ids. */
+export interface ProfileField {
+  id: string;
+  type: ProfileFieldType;
+  label: Text;
+  help?: Text;
+  /** Defaults to true. */
+  required?: boolean;
+  /** For `choice` fields. */
+  options?: { id: string; label: Text }[];
+}
+
+export interface Area {
+  id: string;
+  title: Text;
+  weight: number;
+  /** The plan's section, e.g. `二`. */
+  ref?: string;
+}
+
+export interface Band {
+  min: number;
+  label: Text;
+}
+
+export const DEFAULT_BANDS: readonly Band[] = [
+  { min: 85, label: { en: "Leading", zh: "领先" } },
+  { min: 65, label: { en: "Advancing", zh: "推进" } },
+  { min: 40, label: { en: "Developing", zh: "发展" } },
+  { min: 0, label: { en: "Initial", zh: "起步" } },
+];
+
+export interface SetSource {
+  /** Document number, e.g. 商资函〔2025〕132号. */
+  document: string;
+  title?: Text;
+  issuer: Text;
+  /** ISO date, e.g. 2025-05-21. */
+  issued: string;
+  authoritativeLanguage: Lang;
+  url?: string;
+}
+
+/** set.yaml */
+export interface MeasureSetHeader {
+  format: typeof MEASURE_SET_FORMAT;
+  id: string;
+  version: string;
+  title: Text;
+  description?: Text;
+  source: SetSource;
+  areas: Area[];
+  profile: ProfileField[];
+  bands?: Band[];
+}
+
+export type QuestionType = "status" | "yesno" | "number" | "choice" | "multi" | "text";
+export const QUESTION_TYPES: readonly QuestionType[] = [
+  "status",
+  "yesno",
+  "number",
+  "choice",
+  "multi",
+  "text",
+];
+
+export type Status =
+  "implemented" | "in_progress" | "planned" | "not_started" | "unknown" | "not_applicable";
+export const STATUSES: readonly Status[] = [
+  "implemented",
+  "in_progress",
+  "planned",
+  "not_started",
+  "unknown",
+  "not_applicable",
+];
+/** Statuses a question of a type other than `status` may carry instead of a value. */
+export const VALUE_QUESTION_STATUSES: readonly Status[] = ["unknown", "not_applicable"];
+
+export interface Option {
+  id: string;
+  label: Text;
+  /** 0…1 */
+  score: number;
+}
+
+/** Profile field id → the values for which the question applies. All fields must match. */
+export type AppliesWhen = Record<string, (string | boolean)[]>;
+
+export interface EvidenceRule {
+  /** Statuses for which evidence is required. For value questions, `implemented` means "any value". */
+  requiredFor: Status[];
+  hint: Text;
+}
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  text: Text;
+  guidance: Text;
+  weight: number;
+  evidence?: EvidenceRule;
+  appliesWhen?: AppliesWhen;
+  /** number */
+  unit?: Text;
+  target?: number;
+  direction?: "higher" | "lower";
+  /** choice / multi */
+  options?: Option[];
+}
+
+export type ProvenanceBasis = "text" | "briefing" | "reconstructed";
+
+export interface Provenance {
+  basis: ProvenanceBasis;
+  sources: string[];
+  note?: Text;
+}
+
+export interface Measure {
+  format: typeof MEASURE_FORMAT;
+  id: string;
+  number: number;
+  area: string;
+  ref: string;
+  title: Text;
+  summary: Text;
+  provenance: Provenance;
+  weight: number;
+  questions: Question[];
+}
+
+/** A loaded, validated measure set: the header plus its measures in plan order. */
+export interface MeasureSet extends MeasureSetHeader {
+  measures: Measure[];
+}
+
+export type ProfileValue = string | boolean;
+export type Zone = Record<string, ProfileValue | undefined> & { name?: string };
+
+export type AnswerValue = number | boolean | string | string[];
+
+export interface Answer {
+  status?: Status;
+  value?: AnswerValue;
+  evidence?: string[];
+  note?: string;
+  answeredAt?: string;
+  review?: boolean;
+}
+
+export interface AnswersFile {
+  format: typeof ANSWERS_FORMAT;
+  measureSet: { id: string; version: string };
+  zone: Zone;
+  assessor?: { name?: string; role?: string };
+  answers: Record<string, Answer>;
+}
+
+export type Severity = "error" | "warning";
+
+/** One problem found in a user's file, located at a 1-based line and column. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}

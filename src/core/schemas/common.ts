@@ -1,0 +1,39 @@
+/** Building blocks shared by the JSON Schemas of netdz's file formats. */
+
+export const DRAFT = "https://json-schema.org/draft/2020-12/schema";
+export const SCHEMA_BASE = "https://netdz.dev/schemas/";
+
+/** Objects reject unknown keys (typos) but allow `x-…` extension keys. */
+export const EXTENSIONS = { patternProperties: { "^x-": true } } as const;
+
+export const text = {
+  type: "object",
+  description: "A text in English (en) and Simplified Chinese (zh).",
+  properties: {
+    en: { type: "string", minLength: 1 },
+    zh: { type: "string", minLength: 1 },
+  },
+  required: ["en", "zh"],
+  additionalProperties: false,
+} as const;
+
+export const semver = {
+  type: "string",
+  pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$",
+  description: "A semantic version, e.g. 1.0.0.",
+} as const;
+
+export const identifier = {
+  type: "string",
+  pattern: "^[a-z][a-z0-9-]*$",
+  description: "Lower-case letters, digits and hyphens, starting with a letter.",
+} as const;
+
+export const statusEnum = [
+  "implemented",
+  "in_progress",
+  "planned",
+  "not_started",
+  "unknown",
+  "not_applicable",
+] as const;

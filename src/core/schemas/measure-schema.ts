@@ -1,0 +1,109 @@
+import { DRAFT, EXTENSIONS, SCHEMA_BASE, statusEnum, text } from "./common.js";
+
+const option = {
+  type: "object",
+  required: ["id", "label", "score"],
+  properties: {
+    id: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]*$" },
+    label: text,
+    score: { type: "number" },
+  },
+  additionalProperties: false,
+} as const;
+
+const question = {
+  type: "object",
+  required: ["id", "type", "text", "guidance", "weight"],
+  properties: {
+    id: { type: "string", pattern: "^M\\d{2,}\\.Q\\d+$", description: "e.g. M01.Q1" },
+    type: { enum: ["status", "yesno", "number", "choice", "multi", "text"] },
+    text: text,
+    guidance: {
+      ...text,
+      description: "What 'done' looks like, and the next step when it is not.",
+    },
+    weight: { type: "number" },
+    evidence: {
+      type: "object",
+      required: ["requiredFor", "hint"],
+      properties: {
+        requiredFor: { type: "array", items: { enum: statusEnum }, uniqueItems: true },
+        hint: text,
+      },
+      additionalProperties: false,
+    },
+    appliesWhen: {
+      type: "object",
+      description: "Zone-profile field → the values for which this question applies. All must match.",
+      additionalProperties: {
+        type: "array",
+        minItems: 1,
+        items: { type: ["string", "boolean"] },
+      },
+    },
+    unit: text,
+    target: { type: "number" },
+    direction: { enum: ["higher", "lower"] },
+    options: { type: "array", minItems: 1, items: option },
+  },
+  allOf: [
+    {
+      if: { properties: { type: { const: "number" } } },
+      then: { required: ["unit", "target", "direction"] },
+      else: {
+        properties: { unit: false, target: false, direction: false },
+      },
+    },
+    {
+      if: { properties: { type: { enum: ["choice", "multi"] } } },
+      then: { required: ["options"] },
+      else: { properties: { options: false } },
+    },
+  ],
+  additionalProperties: false,
+  ...EXTENSIONS,
+} as const;
+
+/** JSON Schema of one measure file (`measures/<set>/<version>/*.yaml` other than set.yaml). */
+export const measureSchema = {
+  $schema: DRAFT,
+  $id: `${SCHEMA_BASE}measure.schema.json`,
+  title: "netdz measure",
+  description: "One measure of the plan, with the checklist questions a zone answers about it.",
+  type: "object",
+  required: [
+    "format",
+    "id",
+    "number",
+    "area",
+    "ref",
+    "title",
+    "summary",
+    "provenance",
+    "weight",
+    "questions",
+  ],
+  properties: {
+    format: { const: "netdz-measure/1" },
+    id: { type: "string", pattern: "^M\\d{2,}$", description: "M01…M16" },
+    number: { type: "integer", minimum: 1 },
+    area: { type: "string", minLength: 1 },
+    ref: { type: "string", minLength: 1, description: "The plan's section, e.g. 二（一）" },
+    title: text,
+    summary: text,
+    provenance: {
+      type: "object",
+      required: ["basis", "sources"],
+      properties: {
+        basis: { enum: ["text", "briefing", "reconstructed"] },
+        sources: { type: "array", items: { type: "string", minLength: 1 } },
+        note: text,
+      },
+      additionalProperties: false,
+    },
+    weight: { type: "number" },
+    questions: { type: "array", minItems: 1, items: question },
+  },
+  additionalProperties: false,
+  ...EXTENSIONS,
+} as const;

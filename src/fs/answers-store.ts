@@ -1,0 +1,352 @@
+/**
+ * The answers file on disk while `netdz assess` runs: creating it, updating one answer or one zone
+ * field at a time through the yaml Document API (comments and key order survive), writing every
+ * change atomically, and the lock file that keeps a second session away.
+ */
+import { randomBytes } from "node:crypto";
+import { constants as fsConstants, readFileSync, unlinkSync } from "node:fs";
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import {
+  Document,
+  isMap,
+  isPair,
+  isScalar,
+  parseDocument,
+  YAMLMap,
+  type Node,
+  type Pair,
+} from "yaml";
+import type { Answer, AnswersFile, ProfileValue } from "../core/model.js";
+import { ANSWERS_FORMAT } from "../core/model.js";
+import { normaliseAnswers } from "./answers-loader.js";
+
+/** This package's JSON Schema of answers files. */
+export const ANSWERS_SCHEMA_FILE = fileURLToPath(
+  new URL("../../schemas/answers.schema.json", import.meta.url),
+);
+
+/** Longest line (in characters) for an answer written on one line as a flow map. */
+const FLOW_LINE_LIMIT = 100;
+const ANSWER_KEY_ORDER = ["status", "value", "evidence", "note", "answeredAt", "review"] as const;
+
+/** The `$schema` reference for a file: relative from its folder, with forward slashes. */
+export function schemaReference(answersFile: string): string {
+  const relative = path.relative(path.dirname(path.resolve(answersFile)), ANSWERS_SCHEMA_FILE);
+  if (path.isAbsolute(relative)) return pathToFileURL(ANSWERS_SCHEMA_FILE).href;
+  return relative.split(path.sep).join("/");
+}
+
+/** The first line of every answers file netdz writes. */
+export function schemaComment(answersFile: string): string {
+  return `# yaml-language-server: $schema=${schemaReference(answersFile)}`;
+}
+
+/** What a new answers file starts with. */
+export interface NewAnswersFile {
+  measureSet: { id: string; version: string };
+  zone?: Record<string, ProfileValue>;
+  assessor?: { name?: string; role?: string };
+}
+
+/** The text of a new answers file: schema line, format, measureSet, zone, assessor, answers. */
+export function newAnswersText(answersFile: string, content: NewAnswersFile): string {
+  const doc = new Document({
+    format: ANSWERS_FORMAT,
+    measureSet: { id: content.measureSet.id, version: content.measureSet.version },
+    zone: content.zone ?? {},
+    ...(content.assessor && Object.keys(content.assessor).length > 0
+      ? { assessor: content.assessor }
+      : {}),
+    answers: {},
+  });
+  doc.commentBefore = schemaComment(answersFile).slice(1);
+  const measureSet = doc.get("measureSet", true);
+  if (isMap(measureSet)) measureSet.flow = true;
+  return String(doc);
+}
+
+/** Writes a file atomically: temp file in the same folder, write, fsync, rename. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const dir = path.dirname(file);
+  const temp = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
+  const mode = await stat(file).then(
+    (info) => info.mode & 0o777,
+    () => 0o666,
+  );
+  let handle;
+  try {
+    handle = await open(temp, "wx", mode);
+    await handle.writeFile(text, "utf8");
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, file);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(dir);
+}
+
+/** Flushes a folder entry (the rename) to disk where the platform allows it. */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await open(dir, fsConstants.O_RDONLY).catch(() => undefined);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close().catch(() => undefined);
+}
+
+/** Temp files a killed session may have left beside the answers file. */
+async function removeStaleTempFiles(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(prefix) && name.endsWith(".tmp")) {
+      await unlink(path.join(dir, name)).catch(() => undefined);
+    }
+  }
+}
+
+/** The lock file of an answers file. */
+export function lockPath(answersFile: string): string {
+  return `${answersFile}.lock`;
+}
+
+/** A held lock; `release` is idempotent and synchronous so it also works in an exit handler. */
+export interface AnswersLock {
+  file: string;
+  release(): void;
+}
+
+/** Either the lock, or the pid of the live process that holds it. */
+export type LockResult = { ok: true; lock: AnswersLock } | { ok: false; pid: number | undefined };
+
+/** True when a process with this pid exists (one owned by another user counts). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** A lock file whose content is not a pid is stale once it is this old (a writer died mid-write). */
+const UNREADABLE_LOCK_GRACE_MS = 5_000;
+
+async function lockIsStale(file: string): Promise<{ stale: boolean; pid?: number }> {
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  if (text === undefined) return { stale: true };
+  const pid = Number.parseInt(text.trim(), 10);
+  if (Number.isInteger(pid) && pid > 0) return { stale: !processAlive(pid), pid };
+  const info = await stat(file).catch(() => undefined);
+  return { stale: !info || Date.now() - info.mtimeMs > UNREADABLE_LOCK_GRACE_MS };
+}
+
+/**
+ * Takes `<answers>.lock` (created with `wx`, holding this pid). A lock left by a dead process is
+ * taken over, and the temp files it may have left are removed. The lock is released on exit.
+ */
+export async function acquireLock(answersFile: string): Promise<LockResult> {
+  const file = lockPath(answersFile);
+  await mkdir(path.dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const handle = await open(file, "wx");
+      await handle.writeFile(`${process.pid}\n`, "utf8");
+      await handle.close();
+      if (attempt > 0) await removeStaleTempFiles(answersFile);
+      return { ok: true, lock: holdLock(file) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const { stale, pid } = await lockIsStale(file);
+    if (!stale) return { ok: false, pid };
+    await unlink(file).catch(() => undefined);
+  }
+  return { ok: false, pid: undefined };
+}
+
+/** Live pid holding the answers file's lock, if any (for commands that only need to check). */
+export async function lockHolder(answersFile: string): Promise<number | undefined> {
+  const { stale, pid } = await lockIsStale(lockPath(answersFile));
+  return stale ? undefined : (pid ?? -1);
+}
+
+function holdLock(file: string): AnswersLock {
+  let held = true;
+  const release = (): void => {
+    if (!held) return;
+    held = false;
+    process.removeListener("exit", release);
+    try {
+      const owner = Number.parseInt(readFileSync(file, "utf8").trim(), 10);
+      if (owner === process.pid) unlinkSync(file);
+    } catch {
+      // Already gone: nothing to release.
+    }
+  };
+  process.on("exit", release);
+  return { file, release };
+}
+
+/** Natural order of question ids: M01.Q2 before M01.Q10, M02 after M01. */
+export function compareQuestionIds(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
+}
+
+/**
+ * An answers file held in memory as a yaml Document; every change is written to disk at once.
+ * Callers hold the lock.
+ */
+export class AnswersStore {
+  private constructor(
+    readonly file: string,
+    private doc: Document,
+  ) {}
+
+  /** Reads an existing answers file. */
+  static async open(file: string): Promise<AnswersStore> {
+    const text = await readFile(file, "utf8");
+    return new AnswersStore(file, parseDocument(text, { uniqueKeys: true }));
+  }
+
+  /** Creates a new answers file (atomically) and returns its store. */
+  static async create(file: string, content: NewAnswersFile): Promise<AnswersStore> {
+    await mkdir(path.dirname(file), { recursive: true });
+    const text = newAnswersText(file, content);
+    await writeFileAtomic(file, text);
+    return new AnswersStore(file, parseDocument(text, { uniqueKeys: true }));
+  }
+
+  /** The file's content as plain data (empty zone and answers filled in). */
+  get data(): AnswersFile {
+    return normaliseAnswers(this.doc.toJS() as AnswersFile);
+  }
+
+  /** The current text of the file. */
+  toString(): string {
+    return String(this.doc);
+  }
+
+  /** How many questions hold an answer of any kind (status or value). */
+  get savedCount(): number {
+    return Object.values(this.data.answers).filter(
+      (a) => a !== null && (a.status !== undefined || a.value !== undefined),
+    ).length;
+  }
+
+  /** Sets (or, with undefined, removes) one answer and writes the file. */
+  async setAnswer(questionId: string, answer: Answer | undefined): Promise<void> {
+    const answers = ensureBlockMap(this.doc, "answers");
+    if (answer === undefined) {
+      answers.delete(questionId);
+    } else {
+      const node = answerNode(this.doc, questionId, answer);
+      const existing = answers.items.find((p) => keyOf(p) === questionId);
+      if (existing) {
+        copyComments(existing.value, node);
+        existing.value = node;
+      } else {
+        insertOrdered(answers, this.doc.createPair(questionId, node), compareQuestionIds);
+      }
+    }
+    await this.save();
+  }
+
+  /** Sets one zone profile field and writes the file. */
+  async setZone(field: string, value: ProfileValue): Promise<void> {
+    ensureBlockMap(this.doc, "zone").set(field, value);
+    await this.save();
+  }
+
+  /** Sets (or, when empty, removes) one assessor field and writes the file. */
+  async setAssessor(field: "name" | "role", value: string): Promise<void> {
+    const trimmed = value.trim();
+    if (trimmed === "" && !isMap(this.doc.get("assessor", true))) return;
+    const assessor = ensureBlockMap(this.doc, "assessor", "answers");
+    if (trimmed === "") assessor.delete(field);
+    else assessor.set(field, trimmed);
+    await this.save();
+  }
+
+  private async save(): Promise<void> {
+    await writeFileAtomic(this.file, String(this.doc));
+  }
+}
+
+function keyOf(pair: Pair): string {
+  return String(isScalar(pair.key) ? pair.key.value : pair.key);
+}
+
+/**
+ * The map under a top-level key, made a block map when it is missing, null (its comments are
+ * kept above the entries) or an empty flow map `{}`. A missing key is added before `before`.
+ */
+function ensureBlockMap(doc: Document, key: string, before?: string): YAMLMap {
+  const root = doc.contents;
+  if (!isMap(root)) throw new Error("the answers file is not a YAML map");
+  let pair = root.items.find((p) => isPair(p) && keyOf(p) === key);
+  if (!pair) {
+    pair = doc.createPair(key, new YAMLMap(doc.schema));
+    const index = before ? root.items.findIndex((p) => keyOf(p) === before) : -1;
+    if (index === -1) root.items.push(pair);
+    else root.items.splice(index, 0, pair);
+  }
+  const value = pair.value;
+  if (isMap(value)) {
+    if (value.flow && value.items.length === 0) value.flow = false;
+    return value;
+  }
+  const map = new YAMLMap(doc.schema);
+  if (isScalar(value) && value.value === null) {
+    if (value.comment) map.commentBefore = value.comment;
+    if (value.commentBefore)
+      map.commentBefore = [value.commentBefore, map.commentBefore].filter(Boolean).join("\n");
+  }
+  pair.value = map;
+  return map;
+}
+
+/** An answer as a YAML node: one flow line when it fits, else a block map. */
+function answerNode(doc: Document, questionId: string, answer: Answer): Node {
+  const ordered: Record<string, unknown> = {};
+  for (const key of ANSWER_KEY_ORDER) {
+    const value = answer[key];
+    if (value === undefined) continue;
+    if (key === "evidence" && Array.isArray(value) && value.length === 0) continue;
+    if (key === "review" && value !== true) continue;
+    ordered[key] = value;
+  }
+  const flowNode = doc.createNode(ordered, { flow: true }) as Node;
+  const oneLine = `  ${questionId}: ${new Document(flowNode).toString({ lineWidth: 0 }).trim()}`;
+  if (oneLine.length <= FLOW_LINE_LIMIT && !oneLine.includes("\n")) return flowNode;
+  const block = doc.createNode(ordered) as Node;
+  if (isMap(block)) {
+    const evidence = block.get("evidence", true);
+    if (evidence && typeof evidence === "object" && "flow" in evidence) evidence.flow = false;
+  }
+  return block;
+}
+
+function copyComments(from: unknown, to: Node): void {
+  if (!from || typeof from !== "object") return;
+  const source = from as { comment?: string | null; commentBefore?: string | null };
+  if (source.commentBefore) to.commentBefore = source.commentBefore;
+  if (source.comment) to.comment = source.comment;
+}
+
+/** Inserts a pair before the first existing key that sorts after it (else at the end). */
+function insertOrdered(map: YAMLMap, pair: Pair, compare: (a: string, b: string) => number): void {
+  const key = keyOf(pair);
+  const index = map.items.findIndex((p) => compare(keyOf(p), key) > 0);
+  if (index === -1) map.items.push(pair);
+  else map.items.splice(index, 0, pair);
+}

@@ -1,0 +1,52 @@
+import { CommanderError } from "commander";
+import { readFileSync } from "node:fs";
+import { buildProgram } from "./cli.js";
+import { CancelledError, DataError, EXIT, UsageError } from "./errors.js";
+import { processIo, type Io } from "./io.js";
+import { formatText } from "./render/diagnostics.js";
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Runs netdz with the given arguments and returns the exit code. The only place errors become codes. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => (exitCode = code), packageVersion());
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every parse error is a usage error (2).
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    io.stderr.write(`netdz: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof DataError) {
+    io.stderr.write(formatText(error.diagnostics));
+    io.stderr.write(`netdz: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CancelledError) {
+    io.stderr.write(`${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`netdz: internal error: ${message}\n`);
+  if (io.env.NETDZ_DEBUG && error instanceof Error && error.stack)
+    io.stderr.write(`${error.stack}\n`);
+  else
+    io.stderr.write("Set NETDZ_DEBUG=1 to see the stack trace, and please report this as a bug.\n");
+  return EXIT.usage;
+}

@@ -1,0 +1,23 @@
+import { Chalk } from "chalk";
+import type { Paint } from "./render/diagnostics.js";
+
+/** Whether to colour output on a stream: a terminal, unless NO_COLOR is set (FORCE_COLOR forces). */
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  return stream.isTTY === true && env.TERM !== "dumb";
+}
+
+/** A chalk instance that colours only when the stream should be coloured. */
+export function chalkFor(
+  stream: { isTTY?: boolean },
+  env: NodeJS.ProcessEnv,
+): InstanceType<typeof Chalk> {
+  return new Chalk({ level: useColor(stream, env) ? 1 : 0 });
+}
+
+/** Colours for diagnostics printed on `stream`. */
+export function terminalPaint(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Paint {
+  const chalk = chalkFor(stream, env);
+  return { error: (t) => chalk.red(t), warning: (t) => chalk.yellow(t), dim: (t) => chalk.dim(t) };
+}

@@ -1,0 +1,99 @@
+import { copyFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkAnswersFile } from "../../src/fs/answers-loader.js";
+import { copyMiniSet, editFile, FIXTURES, positionIn } from "../helpers.js";
+
+function answersCopy(): { file: string; measuresDir: string; cwd: string } {
+  const { root } = copyMiniSet();
+  const cwd = path.dirname(root);
+  const file = path.join(cwd, "answers.yaml");
+  copyFileSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), file);
+  return { file, measuresDir: root, cwd };
+}
+
+interface Case {
+  name: string;
+  from: string | RegExp;
+  to: string;
+  code: string;
+  severity?: "error" | "warning";
+  at: string;
+  strict?: boolean;
+  nth?: number;
+}
+
+// prettier-ignore
+const cases: Case[] = [
+  { name: "an unknown question id", from: "M02.Q1: { value: true }", to: "M02.Q9: { value: true }", code: "answers/unknown-question", at: "M02.Q9" },
+  { name: "a malformed question id", from: "M01.Q3: { status: unknown }", to: "M01.Q1x: { status: unknown }", code: "schema/question-id", at: "M01.Q1x" },
+  { name: "a value on a status question", from: "M01.Q3: { status: unknown }", to: "M01.Q1: { value: 1 }", code: "yaml/duplicate-key", at: "M01.Q1", nth: 2 },
+  { name: "a number where yes/no is expected", from: "M02.Q1: { value: true }", to: "M02.Q1: { value: 3 }", code: "answers/value-type", at: "3 }" },
+  { name: "a choice that is not an option", from: "M01.Q3: { status: unknown }", to: "M01.Q3: { value: partial }", code: "answers/value-type", at: "partial" },
+  { name: "a multi value with an unknown option", from: "value: [bonds]", to: "value: [bonds, loans]", code: "answers/value-type", at: "[bonds, loans]" },
+  { name: "a negative number", from: "M01.Q2: { value: 7,", to: "M01.Q2: { value: -7,", code: "answers/value-type", at: "-7" },
+  { name: "a status other than unknown/not_applicable on a value question", from: "M02.Q1: { value: true }", to: "M02.Q1: { status: implemented }", code: "answers/status-type", at: "implemented }" },
+  { name: "status and value together", from: "M02.Q1: { value: true }", to: "M02.Q1: { status: unknown, value: true }", code: "schema/status-and-value", at: "{ status: unknown, value" },
+  { name: "not applicable without a note", from: "M01.Q3: { status: unknown }", to: "M01.Q3: { status: not_applicable }", code: "schema/required", at: "{ status: not_applicable }" },
+  { name: "an unknown status", from: "M01.Q3: { status: unknown }", to: "M01.Q3: { status: done }", code: "schema/enum", at: "done" },
+  { name: "missing evidence (warning)", from: "evidence: [https://example.org/doc.pdf], ", to: "", code: "answers/missing-evidence", severity: "warning", at: "implemented" },
+  { name: "missing evidence with --strict (error)", from: "evidence: [https://example.org/doc.pdf], ", to: "", code: "answers/missing-evidence", severity: "error", at: "implemented", strict: true },
+  { name: "a region that is not an option", from: "region: eastern", to: "region: southern", code: "answers/profile-value", at: "southern" },
+  { name: "a pinned version that is not available", from: "version: 1.0.0", to: "version: 2.0.0", code: "answers/set-not-available", at: "2.0.0" },
+  { name: "a bad answeredAt", from: "answeredAt: 2026-11-20T08:01:00Z", to: "answeredAt: yesterday", code: "schema/pattern", at: "yesterday" },
+];
+
+describe("answers files checked against their measure set", () => {
+  it("accepts the valid fixture", async () => {
+    const { file, measuresDir, cwd } = answersCopy();
+    const checked = await checkAnswersFile(file, { cwd, measuresDir });
+    expect(checked.diagnostics).toEqual([]);
+    expect(checked.set?.id).toBe("mini");
+  });
+
+  it.each(cases)("reports $name", async (c) => {
+    const { file, measuresDir, cwd } = answersCopy();
+    editFile(file, c.from, c.to);
+    const checked = await checkAnswersFile(file, { cwd, measuresDir, strict: c.strict });
+    expect(checked.diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: "answers.yaml",
+        code: c.code,
+        severity: c.severity ?? "error",
+        ...positionIn(file, c.at, c.nth),
+      }),
+    );
+  });
+
+  it("says which versions exist when the pinned one is missing", async () => {
+    const { file, measuresDir, cwd } = answersCopy();
+    editFile(file, "version: 1.0.0", "version: 2.0.0");
+    const checked = await checkAnswersFile(file, { cwd, measuresDir });
+    expect(checked.diagnostics[0]?.message).toMatch(/mini@2\.0\.0.*not available.*1\.0\.0/);
+  });
+
+  it("accepts a freshly started file with no answers yet", async () => {
+    const { file, measuresDir, cwd } = answersCopy();
+    writeFileSync(
+      file,
+      "format: netdz-answers/1\nmeasureSet: { id: mini, version: 1.0.0 }\nzone:\nanswers:\n",
+    );
+    const checked = await checkAnswersFile(file, { cwd, measuresDir });
+    expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
+
+describe("value on a status question", () => {
+  it("is an error located at the value", async () => {
+    const { file, measuresDir, cwd } = answersCopy();
+    editFile(
+      file,
+      "M01.Q1: { status: implemented, evidence: [https://example.org/doc.pdf],",
+      "M01.Q1: { value: 1,",
+    );
+    const checked = await checkAnswersFile(file, { cwd, measuresDir });
+    expect(checked.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "answers/value-type", ...positionIn(file, "1,") }),
+    );
+  });
+});

@@ -1,0 +1,182 @@
+import { cpSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyMiniSet, editFile, FIXTURES, ROOT, runCli, tempDir } from "../helpers.js";
+
+const DIAGNOSTIC_LINE = /^(\S+):(\d+):(\d+) {2}(error|warning) {2}(\S+) {2}(.+)$/;
+
+function brokenSet(): { root: string; setDir: string } {
+  const copy = copyMiniSet();
+  editFile(path.join(copy.setDir, "m02-second.yaml"), "area: beta", "area: gamma");
+  editFile(path.join(copy.setDir, "m01-first.yaml"), "target: 10", "target: -1");
+  return copy;
+}
+
+describe("netdz validate (spawned)", () => {
+  it("passes the bundled measure set with exit 0", () => {
+    const result = runCli(["validate", "measures/"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/1 measure set \(16 measure files\): valid/);
+  });
+
+  it("validates measures/ by default when run in the project folder", () => {
+    expect(runCli(["validate"]).status).toBe(0);
+  });
+
+  it("prints one located line per problem and exits 1", () => {
+    const { root } = brokenSet();
+    const result = runCli(["validate", "."], { cwd: root });
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(DIAGNOSTIC_LINE);
+    expect(lines[0]).toBe(
+      "mini/1.0.0/m01-first.yaml:45:13  error  set/number-target  target of a number question must be greater than 0, not -1",
+    );
+    expect(lines[1]).toMatch(/^mini\/1\.0\.0\/m02-second\.yaml:5:7 {2}error {2}set\/unknown-area/);
+    expect(lines[2]).toMatch(/^mini\/1\.0\.0\/set\.yaml:22:9 {2}warning {2}set\/empty-area/);
+    expect(result.stderr).toMatch(/2 errors, 1 warning/);
+  });
+
+  it("validates the whole set when given one file inside it", () => {
+    const { setDir } = brokenSet();
+    const result = runCli(["validate", "m01-first.yaml"], { cwd: setDir });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/m02-second\.yaml:5:7/);
+  });
+
+  it("emits JSON with --format json", () => {
+    const { root } = brokenSet();
+    const result = runCli(["validate", ".", "--format", "json"], { cwd: root });
+    expect(result.status).toBe(1);
+    const parsed = JSON.parse(result.stdout) as {
+      file: string;
+      line: number;
+      column: number;
+      code: string;
+    }[];
+    expect(parsed.map((d) => [d.file, d.line, d.column, d.code])).toEqual([
+      ["mini/1.0.0/m01-first.yaml", 45, 13, "set/number-target"],
+      ["mini/1.0.0/m02-second.yaml", 5, 7, "set/unknown-area"],
+      ["mini/1.0.0/set.yaml", 22, 9, "set/empty-area"],
+    ]);
+    expect(result.stderr).toBe("");
+  });
+
+  it("emits GitHub annotations with --format github", () => {
+    const { root } = brokenSet();
+    const result = runCli(["validate", ".", "--format", "github"], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stdout.split("\n")[1]).toMatch(
+      /^::error file=mini\/1\.0\.0\/m02-second\.yaml,line=5,col=7::set\/unknown-area /,
+    );
+  });
+
+  it("exits 0 with warnings only", () => {
+    const { root, setDir } = copyMiniSet();
+    editFile(path.join(setDir, "set.yaml"), "id: mini", "id: mini-renamed");
+    const result = runCli(["validate", "."], { cwd: root });
+    expect(result.stdout).toMatch(/warning {2}set\/id-folder/);
+    expect(result.status).toBe(0);
+  });
+
+  it("exits 2 without a stack trace for a path that does not exist", () => {
+    const result = runCli(["validate", "no/such/folder"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      "netdz validate: cannot read no/such/folder: no such file or folder\n",
+    );
+  });
+
+  it("exits 2 for an unknown option or format", () => {
+    expect(runCli(["validate", "--bogus"]).status).toBe(2);
+    const result = runCli(["validate", "--format", "xml"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Allowed choices are text, json, github/);
+  });
+
+  it("reports a YAML file that is not a netdz file", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "other.yaml"), "name: something else\n");
+    const result = runCli(["validate", "other.yaml"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^other\.yaml:1:1 {2}error {2}file\/unknown-format/);
+  });
+
+  it("checks answers files against their set, --strict turning missing evidence into an error", () => {
+    const { root } = copyMiniSet();
+    const dir = path.dirname(root);
+    cpSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), path.join(dir, "a.yaml"));
+    editFile(path.join(dir, "a.yaml"), "evidence: [https://example.org/doc.pdf], ", "");
+    const loose = runCli(["validate", "a.yaml", "--measures", "sets"], { cwd: dir });
+    expect(loose.status).toBe(0);
+    expect(loose.stdout).toMatch(/^a\.yaml:12:21 {2}warning {2}answers\/missing-evidence/);
+    const strict = runCli(["validate", "a.yaml", "--measures", "sets", "--strict"], { cwd: dir });
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toMatch(/^a\.yaml:12:21 {2}error {2}answers\/missing-evidence/);
+  });
+});
+
+describe("netdz list, schema and help (spawned)", () => {
+  it("lists the bundled set with its counts", () => {
+    const result = runCli(["list", "--json"]);
+    expect(result.status).toBe(0);
+    const sets = JSON.parse(result.stdout) as {
+      id: string;
+      version: string;
+      areas: number;
+      measures: number;
+      questions: number;
+      valid: boolean;
+    }[];
+    expect(sets).toHaveLength(1);
+    expect(sets[0]).toMatchObject({
+      id: "workplan-2025",
+      version: "1.0.0",
+      areas: 4,
+      measures: 16,
+      valid: true,
+    });
+    expect(sets[0]?.questions).toBeGreaterThanOrEqual(16 * 4);
+  });
+
+  it("lists every question with --questions", () => {
+    const result = runCli(["list", "--questions", "--lang", "zh"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/4 areas · 16 measures · \d+ questions/);
+    expect(result.stdout).toMatch(/M16\.Q\d+ {2}\[\w+\] {2}\S/);
+    expect(result.stdout).toContain("因地制宜发展新质生产力");
+  });
+
+  it("lists sets under --measures DIR", () => {
+    const { root } = copyMiniSet();
+    const result = runCli(["list", "--measures", root, "--json"]);
+    expect(JSON.parse(result.stdout)).toMatchObject([
+      { id: "mini", areas: 2, measures: 2, questions: 6 },
+    ]);
+  });
+
+  it.each(["measure-set", "measure", "answers", "report"])("prints the %s schema", (name) => {
+    const result = runCli(["schema", name]);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      $id: `https://netdz.dev/schemas/${name}.schema.json`,
+    });
+  });
+
+  it("refuses an unknown schema name with exit 2", () => {
+    const result = runCli(["schema", "nope"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/unknown schema "nope"/);
+  });
+
+  it("teaches with --help and prints the version", () => {
+    const help = runCli(["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Quick start:/);
+    expect(help.stdout).toMatch(/Exit codes:/);
+    const version = runCli(["--version"], { cwd: ROOT });
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
