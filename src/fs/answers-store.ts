@@ -61,7 +61,9 @@ export function newAnswersText(answersFile: string, content: NewAnswersFile): st
       : {}),
     answers: {},
   });
-  doc.commentBefore = schemaComment(answersFile).slice(1);
+  const root = doc.contents;
+  const first = isMap(root) ? root.items[0] : undefined;
+  if (first && isScalar(first.key)) first.key.commentBefore = schemaComment(answersFile).slice(1);
   const measureSet = doc.get("measureSet", true);
   if (isMap(measureSet)) measureSet.flow = true;
   return String(doc);
@@ -343,10 +345,9 @@ function copyComments(from: unknown, to: Node): void {
   if (source.comment) to.comment = source.comment;
 }
 
-/** Inserts a pair before the first existing key that sorts after it (else at the end). */
+/** Inserts a pair after the last existing key that sorts before it (else first). */
 function insertOrdered(map: YAMLMap, pair: Pair, compare: (a: string, b: string) => number): void {
   const key = keyOf(pair);
-  const index = map.items.findIndex((p) => compare(keyOf(p), key) > 0);
-  if (index === -1) map.items.push(pair);
-  else map.items.splice(index, 0, pair);
+  const index = map.items.findLastIndex((p) => compare(keyOf(p), key) < 0);
+  map.items.splice(index + 1, 0, pair);
 }
