@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { locate, parseYamlSource, pointerToPath } from "../../src/core/yaml-source.js";
+
+const text = `title:
+  en: Hello
+  zh: 你好
+questions:
+  - id: Q1
+    weight: 2
+  - { id: Q2, weight: 0 }
+"a/b": 1
+`;
+
+describe("parseYamlSource", () => {
+  it("parses clean YAML with the 1.2 core schema (dates stay strings)", () => {
+    const source = parseYamlSource("f.yaml", "issued: 2025-05-21\nversion: 1.0.0\nflag: yes\n");
+    expect(source.diagnostics).toEqual([]);
+    expect(source.data).toEqual({ issued: "2025-05-21", version: "1.0.0", flag: "yes" });
+  });
+
+  it("reports duplicate keys as errors at the repeated key", () => {
+    const source = parseYamlSource("f.yaml", "a: 1\nb: 2\na: 3\n");
+    expect(source.data).toBeUndefined();
+    expect(source.diagnostics).toEqual([
+      expect.objectContaining({
+        file: "f.yaml",
+        line: 3,
+        column: 1,
+        code: "yaml/duplicate-key",
+        severity: "error",
+      }),
+    ]);
+  });
+
+  it("gives an empty file the value null", () => {
+    expect(parseYamlSource("f.yaml", "").data).toBeNull();
+  });
+});
+
+describe("locate", () => {
+  const source = parseYamlSource("f.yaml", text);
+
+  // prettier-ignore
+  it.each([
+    { path: ["title", "zh"], key: false, line: 3, column: 7 },
+    { path: ["title", "zh"], key: true, line: 3, column: 3 },
+    { path: ["questions", 0, "weight"], key: false, line: 6, column: 13 },
+    { path: ["questions", 1, "weight"], key: false, line: 7, column: 23 },
+    { path: ["questions", 1], key: false, line: 7, column: 5 },
+    { path: ["questions", 5, "weight"], key: false, line: 5, column: 3 },
+    { path: ["a/b"], key: true, line: 8, column: 1 },
+    { path: [], key: false, line: 1, column: 1 },
+  ])("finds $path (key: $key) at $line:$column", ({ path, key, line, column }) => {
+    expect(locate(source, path, { key })).toEqual({ line, column });
+  });
+
+  it("walks up to the nearest existing node for a missing property", () => {
+    expect(locate(source, ["title", "fr"])).toEqual({ line: 2, column: 3 });
+  });
+});
+
+describe("pointerToPath", () => {
+  it.each([
+    ["", []],
+    ["/questions/3/weight", ["questions", 3, "weight"]],
+    ["/answers/M01.Q1", ["answers", "M01.Q1"]],
+    ["/a~1b/c~0d", ["a/b", "c~d"]],
+    ["/x/01", ["x", "01"]],
+  ])("splits %j", (pointer, expected) => {
+    expect(pointerToPath(pointer)).toEqual(expected);
+  });
+});
