@@ -108,65 +108,51 @@ export function checkMeasureSet(files: SetFiles): Diagnostic[] {
 }
 
 function checkHeader(source: YamlSource, header: MeasureSetHeader, out: Diagnostic[]): void {
-  duplicates(header.areas.map((a) => a.id)).forEach((index) =>
-    out.push(
-      diagnosticAt(
-        source,
-        ["areas", index, "id"],
-        "error",
-        "set/duplicate-id",
-        `area id "${header.areas[index]?.id}" is used twice`,
-      ),
-    ),
+  const error = (path: PathSegment[], code: string, message: string) =>
+    out.push(diagnosticAt(source, path, "error", code, message));
+  forEachRepeat(
+    header.areas,
+    (a) => a.id,
+    (area, index) =>
+      error(["areas", index, "id"], "set/duplicate-id", `area id "${area.id}" is used twice`),
   );
   header.areas.forEach((area, index) => {
     if (!(area.weight > 0)) {
-      out.push(
-        diagnosticAt(
-          source,
-          ["areas", index, "weight"],
-          "error",
-          "set/weight",
-          `area weight must be greater than 0, not ${area.weight}`,
-        ),
+      error(
+        ["areas", index, "weight"],
+        "set/weight",
+        `area weight must be greater than 0, not ${area.weight}`,
       );
     }
   });
-  duplicates(header.profile.map((p) => p.id)).forEach((index) =>
-    out.push(
-      diagnosticAt(
-        source,
+  forEachRepeat(
+    header.profile,
+    (p) => p.id,
+    (field, index) =>
+      error(
         ["profile", index, "id"],
-        "error",
         "set/duplicate-id",
-        `profile field "${header.profile[index]?.id}" is defined twice`,
+        `profile field "${field.id}" is defined twice`,
       ),
-    ),
   );
   header.profile.forEach((field, index) => {
-    duplicates((field.options ?? []).map((o) => o.id)).forEach((optionIndex) =>
-      out.push(
-        diagnosticAt(
-          source,
+    forEachRepeat(
+      field.options ?? [],
+      (o) => o.id,
+      (option, optionIndex) =>
+        error(
           ["profile", index, "options", optionIndex, "id"],
-          "error",
           "set/duplicate-option",
-          `option id "${field.options?.[optionIndex]?.id}" is used twice in profile field "${field.id}"`,
+          `option id "${option.id}" is used twice in profile field "${field.id}"`,
         ),
-      ),
     );
   });
   const bands = header.bands ?? [];
-  duplicates(bands.map((b) => String(b.min))).forEach((index) =>
-    out.push(
-      diagnosticAt(
-        source,
-        ["bands", index, "min"],
-        "error",
-        "set/duplicate-band",
-        `two bands start at ${bands[index]?.min}`,
-      ),
-    ),
+  forEachRepeat(
+    bands,
+    (b) => String(b.min),
+    (band, index) =>
+      error(["bands", index, "min"], "set/duplicate-band", `two bands start at ${band.min}`),
   );
   if (bands.length > 0 && !bands.some((b) => b.min === 0)) {
     out.push(
@@ -213,12 +199,15 @@ function checkQuestion(
     );
   }
   const options = question.options ?? [];
-  duplicates(options.map((o) => o.id)).forEach((index) =>
-    error(
-      ["options", index, "id"],
-      "set/duplicate-option",
-      `option id "${options[index]?.id}" is used twice in ${question.id}`,
-    ),
+  forEachRepeat(
+    options,
+    (o) => o.id,
+    (option, index) =>
+      error(
+        ["options", index, "id"],
+        "set/duplicate-option",
+        `option id "${option.id}" is used twice in ${question.id}`,
+      ),
   );
   options.forEach((option, index) => {
     if (!(option.score >= 0 && option.score <= 1)) {
@@ -328,13 +317,16 @@ function checkTranslations(
     checkTranslations(source, child, [...path, key], out);
 }
 
-/** Indexes of entries that repeat an earlier entry. */
-function duplicates(values: string[]): number[] {
+/** Calls `onRepeat` for every item whose key an earlier item already had. */
+function forEachRepeat<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  onRepeat: (item: T, index: number) => void,
+): void {
   const seen = new Set<string>();
-  const repeated: number[] = [];
-  values.forEach((value, index) => {
-    if (seen.has(value)) repeated.push(index);
-    seen.add(value);
+  items.forEach((item, index) => {
+    const k = key(item);
+    if (seen.has(k)) onRepeat(item, index);
+    seen.add(k);
   });
-  return repeated;
 }

@@ -86,16 +86,16 @@ export const QUESTION_TYPES: readonly QuestionType[] = [
   "text",
 ];
 
-export type Status =
-  "implemented" | "in_progress" | "planned" | "not_started" | "unknown" | "not_applicable";
-export const STATUSES: readonly Status[] = [
+/** Answer statuses, in the order they are offered. */
+export const STATUSES = [
   "implemented",
   "in_progress",
   "planned",
   "not_started",
   "unknown",
   "not_applicable",
-];
+] as const;
+export type Status = (typeof STATUSES)[number];
 /** Statuses a question of a type other than `status` may carry instead of a value. */
 export const VALUE_QUESTION_STATUSES: readonly Status[] = ["unknown", "not_applicable"];
 

@@ -1,3 +1,5 @@
+import { STATUSES } from "../model.js";
+
 /** Building blocks shared by the JSON Schemas of netdz's file formats. */
 
 export const DRAFT = "https://json-schema.org/draft/2020-12/schema";
@@ -29,11 +31,4 @@ export const identifier = {
   description: "Lower-case letters, digits and hyphens, starting with a letter.",
 } as const;
 
-export const statusEnum = [
-  "implemented",
-  "in_progress",
-  "planned",
-  "not_started",
-  "unknown",
-  "not_applicable",
-] as const;
+export const statusEnum = STATUSES;
