@@ -36,12 +36,34 @@ const measuresOption = () =>
     "folder of measure sets (<id>/<version>/set.yaml) instead of the bundled ones",
   );
 
+interface AnswersFileFlags {
+  answers: string;
+  measures?: string;
+  set?: string;
+  lang?: string;
+}
+
+/** The options `assess` and `init` share: which answers file, which measure set, which language. */
+function withAnswersFile(command: Command, answersHelp: string): Command {
+  return command
+    .option("-a, --answers <file>", answersHelp, DEFAULT_ANSWERS_FILE)
+    .addOption(measuresOption())
+    .option("--set <id[@version]>", "measure set to use (default: the newest available)")
+    .addOption(langOption());
+}
+
 /** Builds the command-line program; each command loads its module only when it runs. */
 export function buildProgram(
   io: Io,
   setExitCode: (code: number) => void,
   version: string,
 ): Command {
+  const answersFileOptions = (opts: AnswersFileFlags) => ({
+    answers: opts.answers,
+    measures: opts.measures,
+    set: opts.set,
+    lang: resolveLang(opts.lang, io.env),
+  });
   const program = new Command("netdz")
     .description(
       "Self-assessment of a national economic and technological development zone (NETDZ)\n" +
@@ -64,15 +86,14 @@ Quick start:
 ${EXIT_CODES_HELP}`,
     );
 
-  program
-    .command("assess")
-    .description(
-      "walk through the self-assessment interactively; every answer is saved as it is given",
-    )
-    .option("-a, --answers <file>", "answers file to create or resume", DEFAULT_ANSWERS_FILE)
-    .addOption(measuresOption())
-    .option("--set <id[@version]>", "measure set to use (default: the newest available)")
-    .addOption(langOption())
+  withAnswersFile(
+    program
+      .command("assess")
+      .description(
+        "walk through the self-assessment interactively; every answer is saved as it is given",
+      ),
+    "answers file to create or resume",
+  )
     .option(
       "--review",
       "walk through every question again, with current answers preselected",
@@ -89,37 +110,17 @@ Examples:
   $ netdz assess --answers zones/suzhou.yaml --lang zh
   $ netdz assess --answers zones/suzhou.yaml --review`,
     )
-    .action(
-      async (opts: {
-        answers: string;
-        measures?: string;
-        set?: string;
-        lang?: string;
-        review: boolean;
-      }) => {
-        const { assess } = await import("./commands/assess.js");
-        setExitCode(
-          await assess(
-            {
-              answers: opts.answers,
-              measures: opts.measures,
-              set: opts.set,
-              lang: resolveLang(opts.lang, io.env),
-              review: opts.review,
-            },
-            io,
-          ),
-        );
-      },
-    );
+    .action(async (opts: AnswersFileFlags & { review: boolean }) => {
+      const { assess } = await import("./commands/assess.js");
+      setExitCode(await assess({ ...answersFileOptions(opts), review: opts.review }, io));
+    });
 
-  program
-    .command("init")
-    .description("write an answers file to fill in by hand, every question listed as a comment")
-    .option("-a, --answers <file>", "answers file to write", DEFAULT_ANSWERS_FILE)
-    .addOption(measuresOption())
-    .option("--set <id[@version]>", "measure set to use (default: the newest available)")
-    .addOption(langOption())
+  withAnswersFile(
+    program
+      .command("init")
+      .description("write an answers file to fill in by hand, every question listed as a comment"),
+    "answers file to write",
+  )
     .option("-f, --force", "overwrite an existing file", false)
     .addHelpText(
       "after",
@@ -128,29 +129,10 @@ Examples:
   $ netdz init --answers suzhou.yaml
   $ netdz validate suzhou.yaml           check it once filled in`,
     )
-    .action(
-      async (opts: {
-        answers: string;
-        measures?: string;
-        set?: string;
-        lang?: string;
-        force: boolean;
-      }) => {
-        const { init } = await import("./commands/init.js");
-        setExitCode(
-          await init(
-            {
-              answers: opts.answers,
-              measures: opts.measures,
-              set: opts.set,
-              lang: resolveLang(opts.lang, io.env),
-              force: opts.force,
-            },
-            io,
-          ),
-        );
-      },
-    );
+    .action(async (opts: AnswersFileFlags & { force: boolean }) => {
+      const { init } = await import("./commands/init.js");
+      setExitCode(await init({ ...answersFileOptions(opts), force: opts.force }, io));
+    });
 
   program
     .command("report")
