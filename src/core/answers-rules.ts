@@ -1,4 +1,5 @@
 import { notApplicableReason } from "./applicability.js";
+import { lacksRequiredEvidence } from "./score.js";
 import type { Answer, AnswersFile, Diagnostic, MeasureSet, Question, Severity } from "./model.js";
 import { VALUE_QUESTION_STATUSES } from "./model.js";
 import { diagnosticAt, type PathSegment, type YamlSource } from "./yaml-source.js";
@@ -13,16 +14,6 @@ export function questionIndex(
       index.set(question.id, { question, measureId: measure.id });
   }
   return index;
-}
-
-/** True when evidence is required for this answer and none is given. */
-export function lacksRequiredEvidence(question: Question, answer: Answer): boolean {
-  const required = question.evidence?.requiredFor ?? [];
-  if (required.length === 0 || (answer.evidence ?? []).length > 0) return false;
-  if (question.type === "status")
-    return answer.status !== undefined && required.includes(answer.status);
-  // For value questions, `implemented` in requiredFor means "whenever a value is given".
-  return answer.value !== undefined && required.includes("implemented");
 }
 
 /**

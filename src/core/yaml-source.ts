@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
+import type * as Yaml from "yaml";
 import type { Diagnostic, Severity } from "./model.js";
 
 /** A parsed YAML file that can say where any of its values sits. */
@@ -52,7 +53,7 @@ function parseFast(text: string): { data: unknown } | undefined {
   }
 }
 
-type YamlModule = typeof import("yaml");
+type YamlModule = typeof Yaml;
 let yamlModule: YamlModule | undefined;
 
 /** The yaml package, loaded on first use: clean files never need it, and it is slow to load. */

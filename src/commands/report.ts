@@ -1,0 +1,148 @@
+import { randomBytes } from "node:crypto";
+import { open, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import type { AnswersFile, Lang, MeasureSet } from "../core/model.js";
+import { reportDate, scoreAssessment, type Assessment } from "../core/score.js";
+import { EXIT, UsageError } from "../errors.js";
+import { loadAnswersWithSet } from "../fs/answers-loader.js";
+import { reportMessages } from "../i18n/report-messages.js";
+import type { Io } from "../io.js";
+import { renderJson } from "../render/report-json.js";
+import { renderMarkdown } from "../render/report-markdown.js";
+
+export interface ReportOptions {
+  /** Path of the answers file. */
+  answers: string;
+  format: "md" | "json";
+  /** Write here (atomically) instead of stdout. */
+  out?: string;
+  lang: "en" | "zh";
+  /** Exit 1 when the overall score is below this. */
+  failUnder?: number;
+  /** Gaps listed in the Markdown report. */
+  top: number;
+  /** A folder of measure sets instead of the bundled ones. */
+  measures?: string;
+}
+
+/** `netdz report`: scores an answers file and writes the report; 1 when below --fail-under. */
+export async function report(opts: ReportOptions, io: Io): Promise<number> {
+  checkOptions(opts);
+  const epoch = sourceDateEpoch(io.env);
+  const { answers, set, diagnostics } = await loadAnswersWithSet(opts.answers, {
+    cwd: io.cwd,
+    measuresDir: opts.measures,
+  });
+  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+  if (warnings > 0) {
+    io.stderr.write(
+      `netdz report: ${reportMessages(opts.lang).command.warnings(warnings, opts.answers)}\n`,
+    );
+  }
+  const assessment = scoreAssessment(set, answers);
+  const text = renderReport(assessment, set, answers, opts, reportDate(answers, epoch));
+  const m = reportMessages(opts.lang);
+  if (opts.out === undefined) {
+    await writeStream(io.stdout, text);
+  } else {
+    const target = path.resolve(io.cwd, opts.out);
+    await writeFileAtomic(target, text);
+    io.stderr.write(`netdz report: ${m.command.wrote(opts.out)}\n`);
+  }
+  return thresholdExitCode(assessment, opts.failUnder, opts.lang, io);
+}
+
+/** Renders the report in the requested format. */
+export function renderReport(
+  assessment: Assessment,
+  set: MeasureSet,
+  answers: AnswersFile,
+  opts: Pick<ReportOptions, "format" | "lang" | "top">,
+  date: string | undefined,
+): string {
+  const lang: Lang = opts.lang;
+  return opts.format === "json"
+    ? renderJson(assessment, set, answers, { lang, date })
+    : renderMarkdown(assessment, set, answers, { lang, top: opts.top, date });
+}
+
+function checkOptions(opts: ReportOptions): void {
+  if (opts.format !== "md" && opts.format !== "json") {
+    throw new UsageError(`unknown format "${String(opts.format)}" (choose md or json)`);
+  }
+  if (opts.lang !== "en" && opts.lang !== "zh") {
+    throw new UsageError(`unknown language "${String(opts.lang)}" (choose en or zh)`);
+  }
+  if (!Number.isInteger(opts.top) || opts.top < 0) {
+    throw new UsageError(`--top must be a whole number of 0 or more, not "${opts.top}"`);
+  }
+  if (opts.failUnder !== undefined && !Number.isFinite(opts.failUnder)) {
+    throw new UsageError(`--fail-under must be a number, not "${opts.failUnder}"`);
+  }
+}
+
+/** SOURCE_DATE_EPOCH as whole seconds, or undefined when unset or empty. */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.SOURCE_DATE_EPOCH?.trim();
+  if (raw === undefined || raw === "") return undefined;
+  const seconds = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(seconds) || seconds > 8_640_000_000_000) {
+    throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${raw}"`);
+  }
+  return seconds;
+}
+
+function thresholdExitCode(
+  assessment: Assessment,
+  failUnder: number | undefined,
+  lang: Lang,
+  io: Io,
+): number {
+  if (failUnder === undefined) return EXIT.ok;
+  const m = reportMessages(lang);
+  const score = assessment.overall.score;
+  if (score === null) {
+    io.stderr.write(`netdz report: ${m.command.noScore(String(failUnder))}\n`);
+    return EXIT.invalid;
+  }
+  if (score < failUnder) {
+    io.stderr.write(
+      `netdz report: ${m.command.belowThreshold(floorOneDecimal(score), String(failUnder))}\n`,
+    );
+    return EXIT.invalid;
+  }
+  return EXIT.ok;
+}
+
+/** Rounds down, so a score just below the threshold never prints as equal to it. */
+function floorOneDecimal(score: number): string {
+  return (Math.floor(score * 10) / 10).toFixed(1);
+}
+
+function writeStream(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(text, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** Writes through a temp file in the same folder, flushed, then renamed over the target. */
+async function writeFileAtomic(target: string, text: string): Promise<void> {
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
+  try {
+    const handle = await open(temp, "wx");
+    try {
+      await handle.writeFile(text, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot write ${target}: ${reason}`, { cause: error });
+  }
+}

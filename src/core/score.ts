@@ -1,0 +1,389 @@
+/**
+ * Scoring of an answers file against its measure set (issue 4).
+ *
+ * Question score s ∈ 0…1; measure, area and overall scores ∈ 0…100, each a weighted mean of the
+ * applicable parts below it. A question's gap is the points of the overall score it loses, so the
+ * gaps add up to 100 − overall. Pure: no I/O.
+ */
+import { notApplicableReason, type NotApplicableReason } from "./applicability.js";
+import {
+  DEFAULT_BANDS,
+  type Answer,
+  type AnswersFile,
+  type AnswerValue,
+  type Area,
+  type Band,
+  type Measure,
+  type MeasureSet,
+  type Question,
+  type QuestionType,
+  type Status,
+  type Zone,
+} from "./model.js";
+
+/** Score of each status that is scored (`not_applicable` is left out, not scored). */
+export const STATUS_SCORES: Readonly<Record<Exclude<Status, "not_applicable">, number>> = {
+  implemented: 1,
+  in_progress: 0.5,
+  planned: 0.25,
+  not_started: 0,
+  unknown: 0,
+};
+
+/**
+ * Where a question stands: a status (for `status` questions, or `unknown`/`not_applicable` for any
+ * type), `answered` (a value given to a question of another type) or `unanswered`.
+ */
+export type QuestionState = Status | "answered" | "unanswered";
+
+/** Why a question is left out: the zone profile excludes it, or the assessor answered so. */
+export type Exclusion =
+  { by: "profile"; reason: NotApplicableReason } | { by: "answer"; note?: string };
+
+export interface QuestionResult {
+  id: string;
+  measure: string;
+  area: string;
+  type: QuestionType;
+  weight: number;
+  state: QuestionState;
+  /** Not excluded by the profile and not answered `not_applicable`. */
+  applicable: boolean;
+  /** Applicable and not a `text` question: it counts in the score. */
+  scored: boolean;
+  /** Set when the question is not applicable. */
+  exclusion?: Exclusion;
+  /** True when applicable and given a real answer (not "don't know", not unanswered). */
+  answered: boolean;
+  /** s in 0…1; null when not scored. */
+  score: number | null;
+  /** Share of the overall weight, 0…1 (0 when not scored). */
+  share: number;
+  /** Points of the overall score lost, (1 − s) × share × 100; null when not scored. */
+  gap: number | null;
+  /** Applicable, claims a status that requires evidence, and gives none. */
+  missingEvidence: boolean;
+  review: boolean;
+  answer?: Answer;
+}
+
+export interface MeasureResult {
+  id: string;
+  area: string;
+  weight: number;
+  /** Has at least one scored question. */
+  applicable: boolean;
+  /** 0…100, null when not applicable. */
+  score: number | null;
+  /** Questions in the measure. */
+  total: number;
+  /** Applicable questions (text questions included). */
+  applicableQuestions: number;
+  /** Applicable questions with a real answer. */
+  answered: number;
+}
+
+export interface AreaResult {
+  id: string;
+  weight: number;
+  applicable: boolean;
+  /** 0…100, null when no measure of the area is applicable. */
+  score: number | null;
+}
+
+export interface OverallResult {
+  /** 0…100, null when nothing at all is applicable. */
+  score: number | null;
+  band: Band | null;
+  /** answered ÷ applicable questions, 0…1; null when no question is applicable. */
+  completeness: number | null;
+}
+
+/** total = notApplicable + applicable; applicable = answered + unknown + unanswered. */
+export interface Counts {
+  total: number;
+  applicable: number;
+  answered: number;
+  unanswered: number;
+  unknown: number;
+  notApplicable: number;
+  review: number;
+}
+
+export interface Assessment {
+  questions: QuestionResult[];
+  measures: MeasureResult[];
+  areas: AreaResult[];
+  overall: OverallResult;
+  /** Scored questions that lose points, by points lost (descending), then id. */
+  gaps: QuestionResult[];
+  counts: Counts;
+}
+
+/** The state of a question given its answer (ignores the zone profile). */
+export function questionState(question: Question, answer: Answer | undefined): QuestionState {
+  if (answer === undefined) return "unanswered";
+  if (answer.status === "not_applicable" || answer.status === "unknown") return answer.status;
+  if (question.type === "status")
+    return isScoredStatus(answer.status) ? answer.status : "unanswered";
+  return hasValue(question.type, answer.value) ? "answered" : "unanswered";
+}
+
+function isScoredStatus(status: Status | undefined): status is Exclude<Status, "not_applicable"> {
+  return status !== undefined && Object.hasOwn(STATUS_SCORES, status);
+}
+
+function hasValue(type: QuestionType, value: AnswerValue | undefined): boolean {
+  if (value === undefined || value === null) return false;
+  if (type === "text") return typeof value !== "string" || value.trim() !== "";
+  return true;
+}
+
+/** Score s ∈ 0…1 of one question, or null when it is left out (`text`, or answered not applicable). */
+export function questionScore(question: Question, answer: Answer | undefined): number | null {
+  if (question.type === "text") return null;
+  const state = questionState(question, answer);
+  if (state === "not_applicable") return null;
+  if (state === "answered") return valueScore(question, answer?.value);
+  if (state === "unanswered") return 0;
+  return STATUS_SCORES[state];
+}
+
+function valueScore(question: Question, value: AnswerValue | undefined): number {
+  switch (question.type) {
+    case "yesno":
+      return value === true ? 1 : 0;
+    case "choice":
+      return typeof value === "string" ? optionScore(question, value) : 0;
+    case "multi":
+      return multiScore(question, value);
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? numberScore(question, value) : 0;
+    default:
+      return 0;
+  }
+}
+
+function optionScore(question: Question, id: string): number {
+  return question.options?.find((option) => option.id === id)?.score ?? 0;
+}
+
+function multiScore(question: Question, value: AnswerValue | undefined): number {
+  const chosen = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+  const sum = [...new Set(chosen)].reduce((acc, id) => acc + optionScore(question, id), 0);
+  return Math.min(1, sum);
+}
+
+/**
+ * `higher`: min(1, max(0, value/target)); `lower`: 1 when value ≤ target, else target/value.
+ * A missing or non-positive target scores 1 when the value meets it, else 0.
+ */
+function numberScore(question: Question, value: number): number {
+  const target = question.target ?? 0;
+  const lower = question.direction === "lower";
+  if (!(target > 0)) return (lower ? value <= target : value >= target) ? 1 : 0;
+  if (lower) return value <= target ? 1 : target / value;
+  return Math.min(1, Math.max(0, value / target));
+}
+
+/** True when the answer claims a status whose `evidence.requiredFor` asks for evidence it lacks. */
+export function lacksRequiredEvidence(question: Question, answer: Answer | undefined): boolean {
+  const required = question.evidence?.requiredFor ?? [];
+  if (answer === undefined || (answer.evidence ?? []).length > 0) return false;
+  const state = questionState(question, answer);
+  const claimed: Status | undefined =
+    state === "answered" ? "implemented" : state === "unanswered" ? undefined : state;
+  return claimed !== undefined && required.includes(claimed);
+}
+
+/** The band whose `min` is the highest one not above the score (set bands, else the defaults). */
+export function bandFor(score: number | null, bands: readonly Band[] = DEFAULT_BANDS): Band | null {
+  if (score === null) return null;
+  const sorted = [...bands].sort((a, b) => b.min - a.min);
+  return sorted.find((band) => score >= band.min) ?? null;
+}
+
+/** Orders ids such as `M01.Q2` before `M01.Q10` (digit runs compare as numbers). */
+export function compareIds(a: string, b: string): number {
+  const pa = a.split(/(\d+)/);
+  const pb = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i] ?? "";
+    const y = pb[i] ?? "";
+    if (x === y) continue;
+    if (i % 2 === 0) return x < y ? -1 : 1;
+    if (Number(x) !== Number(y)) return Number(x) - Number(y);
+  }
+  return pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Weighted mean of the items with a score, or null when none has one (or weights sum to 0). */
+function weightedMean(items: readonly { weight: number; score: number | null }[]): number | null {
+  let weights = 0;
+  let sum = 0;
+  for (const item of items) {
+    if (item.score === null) continue;
+    weights += item.weight;
+    sum += item.weight * item.score;
+  }
+  return weights > 0 ? sum / weights : null;
+}
+
+function sumWeights(items: readonly { weight: number; score: number | null }[]): number {
+  return items.reduce((acc, item) => acc + (item.score === null ? 0 : item.weight), 0);
+}
+
+function evaluateQuestion(
+  question: Question,
+  measure: Measure,
+  answer: Answer | undefined,
+  zone: Zone,
+): QuestionResult {
+  const reason = notApplicableReason(question, zone);
+  const state: QuestionState = reason ? "not_applicable" : questionState(question, answer);
+  const exclusion: Exclusion | undefined = reason
+    ? { by: "profile", reason }
+    : state === "not_applicable"
+      ? { by: "answer", ...(answer?.note === undefined ? {} : { note: answer.note }) }
+      : undefined;
+  const applicable = exclusion === undefined;
+  const score = applicable ? questionScore(question, answer) : null;
+  return {
+    id: question.id,
+    measure: measure.id,
+    area: measure.area,
+    type: question.type,
+    weight: question.weight,
+    state,
+    applicable,
+    scored: score !== null,
+    ...(exclusion ? { exclusion } : {}),
+    answered: applicable && state !== "unknown" && state !== "unanswered",
+    score,
+    share: 0,
+    gap: score === null ? null : 0,
+    missingEvidence: applicable && lacksRequiredEvidence(question, answer),
+    review: answer?.review === true,
+    ...(answer ? { answer } : {}),
+  };
+}
+
+function summariseMeasure(measure: Measure, questions: readonly QuestionResult[]): MeasureResult {
+  const applicable = questions.filter((q) => q.applicable);
+  const score = weightedMean(questions);
+  return {
+    id: measure.id,
+    area: measure.area,
+    weight: measure.weight,
+    applicable: score !== null,
+    score: score === null ? null : score * 100,
+    total: questions.length,
+    applicableQuestions: applicable.length,
+    answered: applicable.filter((q) => q.answered).length,
+  };
+}
+
+function summariseArea(area: Area, measures: readonly MeasureResult[]): AreaResult {
+  const score = weightedMean(measures.filter((m) => m.area === area.id));
+  return { id: area.id, weight: area.weight, applicable: score !== null, score };
+}
+
+/** Sets each scored question's share of the overall weight and the points it loses. */
+function assignGaps(
+  questions: readonly QuestionResult[],
+  measures: readonly MeasureResult[],
+  areas: readonly AreaResult[],
+): void {
+  const areaTotal = sumWeights(areas);
+  const measureById = new Map(measures.map((m) => [m.id, m]));
+  const areaById = new Map(areas.map((a) => [a.id, a]));
+  const questionTotals = totalsBy(questions, (q) => q.measure);
+  const measureTotals = totalsBy(measures, (m) => m.area);
+  for (const q of questions) {
+    const measure = measureById.get(q.measure);
+    const area = areaById.get(q.area);
+    if (q.score === null || !measure || !area || area.score === null || areaTotal <= 0) continue;
+    const inMeasure = q.weight / (questionTotals.get(q.measure) ?? 1);
+    const inArea = measure.weight / (measureTotals.get(q.area) ?? 1);
+    q.share = inMeasure * inArea * (area.weight / areaTotal);
+    q.gap = (1 - q.score) * q.share * 100;
+  }
+}
+
+/** Sum of the weights of the scored items in each group. */
+function totalsBy<T extends { weight: number; score: number | null }>(
+  items: readonly T[],
+  key: (item: T) => string,
+): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const item of items) {
+    if (item.score !== null) totals.set(key(item), (totals.get(key(item)) ?? 0) + item.weight);
+  }
+  return totals;
+}
+
+function countQuestions(questions: readonly QuestionResult[]): Counts {
+  const applicable = questions.filter((q) => q.applicable);
+  return {
+    total: questions.length,
+    applicable: applicable.length,
+    answered: applicable.filter((q) => q.answered).length,
+    unanswered: applicable.filter((q) => q.state === "unanswered").length,
+    unknown: applicable.filter((q) => q.state === "unknown").length,
+    notApplicable: questions.length - applicable.length,
+    review: questions.filter((q) => q.review).length,
+  };
+}
+
+function byGap(a: QuestionResult, b: QuestionResult): number {
+  return (b.gap ?? 0) - (a.gap ?? 0) || compareIds(a.id, b.id);
+}
+
+/** Scores every question, measure and area of the set for the answers' zone, with gaps and counts. */
+export function scoreAssessment(set: MeasureSet, answers: AnswersFile): Assessment {
+  const zone: Zone = answers.zone ?? {};
+  const given = answers.answers ?? {};
+  const questions: QuestionResult[] = [];
+  const measures: MeasureResult[] = [];
+  for (const measure of set.measures) {
+    const results = measure.questions.map((q) => evaluateQuestion(q, measure, given[q.id], zone));
+    questions.push(...results);
+    measures.push(summariseMeasure(measure, results));
+  }
+  const areas = set.areas.map((area) => summariseArea(area, measures));
+  assignGaps(questions, measures, areas);
+  const counts = countQuestions(questions);
+  const score = weightedMean(areas);
+  return {
+    questions,
+    measures,
+    areas,
+    overall: {
+      score,
+      band: bandFor(score, set.bands ?? DEFAULT_BANDS),
+      completeness: counts.applicable > 0 ? counts.answered / counts.applicable : null,
+    },
+    gaps: questions.filter((q) => q.gap !== null && q.gap > 0).sort(byGap),
+    counts,
+  };
+}
+
+/** The latest valid `answeredAt` among the answers, as YYYY-MM-DD (UTC), or undefined. */
+export function lastAnsweredDate(answers: AnswersFile): string | undefined {
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const answer of Object.values(answers.answers ?? {})) {
+    const time = answer.answeredAt === undefined ? NaN : Date.parse(String(answer.answeredAt));
+    if (Number.isFinite(time) && time > latest) latest = time;
+  }
+  return Number.isFinite(latest) ? isoDate(latest) : undefined;
+}
+
+/** The report date: `SOURCE_DATE_EPOCH` seconds when given, else the answers' last update. */
+export function reportDate(answers: AnswersFile, epochSeconds?: number): string | undefined {
+  if (epochSeconds !== undefined) return isoDate(epochSeconds * 1000);
+  return lastAnsweredDate(answers);
+}
+
+function isoDate(milliseconds: number): string {
+  return new Date(milliseconds).toISOString().slice(0, 10);
+}

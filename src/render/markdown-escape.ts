@@ -1,0 +1,51 @@
+/**
+ * Escaping of user-entered text for GitHub-flavoured Markdown. The result is one line of inline
+ * text that renders as the original characters: it cannot open a block, break a table, start
+ * emphasis, a link, code or strikethrough, inject HTML, or become a bare autolink.
+ */
+
+/** Line breaks, tabs and other control characters; each run becomes one space. */
+const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
+
+/** ASCII punctuation that Markdown or GFM may read as syntax. */
+const SYNTAX = /[\\`*_[\]|#~$@]/g;
+
+const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
+/** Collapses line breaks and control characters to single spaces and trims the ends. */
+export function singleLine(text: string): string {
+  return text.replace(BREAKS, " ").replace(/ {2,}/g, " ").trim();
+}
+
+/**
+ * Escapes text for inline Markdown: a table cell, list item or paragraph. Newlines become spaces
+ * (never `<br>`), `& < >` become entities, and `\ ` * _ [ ] | # ~ $ @` are backslash-escaped.
+ */
+export function escapeInline(text: string): string {
+  return neutraliseBlockStart(
+    singleLine(text)
+      .replace(SYNTAX, (char) => `\\${char}`)
+      .replace(/[&<>]/g, (char) => ENTITIES[char] ?? char)
+      .replace(/:\/\//g, ":\\/\\/")
+      .replace(/(www)\./gi, "$1\\."),
+  );
+}
+
+/** A leading `-`, `+` or `=`, or `1.` before a space, could start a block: escape it. */
+function neutraliseBlockStart(text: string): string {
+  return text.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])(?= |$)/, "$1\\$2");
+}
+
+/** Escapes text for a table cell; an empty result becomes an em dash so no cell is blank. */
+export function escapeCell(text: string | undefined): string {
+  const escaped = escapeInline(text ?? "");
+  return escaped === "" ? "—" : escaped;
+}
+
+const SAFE_URL = /^https?:\/\/[^\s<>|\\`"'\p{Cc}]+$/iu;
+
+/** An `http(s)` URL as an angle-bracket autolink; anything else as escaped text. */
+export function linkOrText(text: string): string {
+  const trimmed = text.trim();
+  return SAFE_URL.test(trimmed) ? `<${trimmed}>` : escapeCell(trimmed);
+}

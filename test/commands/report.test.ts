@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { report, sourceDateEpoch, type ReportOptions } from "../../src/commands/report.js";
+import { DataError, UsageError } from "../../src/errors.js";
+import { captureIo, ROOT, tempDir } from "../helpers.js";
+import { answersPath, DEMO_SETS } from "../render/report-fixtures.js";
+
+function options(overrides: Partial<ReportOptions> = {}): ReportOptions {
+  return {
+    answers: answersPath("strong-eastern"),
+    format: "md",
+    lang: "en",
+    top: 10,
+    measures: DEMO_SETS,
+    ...overrides,
+  };
+}
+
+const golden = (name: string): string =>
+  readFileSync(path.join(ROOT, "test", "golden", "report", name), "utf8");
+
+describe("netdz report (command handler)", () => {
+  it("prints the Markdown report to stdout, dated by the last answer", async () => {
+    const io = captureIo(tempDir());
+    expect(await report(options(), io)).toBe(0);
+    expect(io.out()).toBe(golden("strong-eastern.en.md"));
+    expect(io.out()).toContain("- **Date**: 2026-03-03\n");
+  });
+
+  it("writes JSON to --out through a temp file and leaves nothing else behind", async () => {
+    const dir = tempDir();
+    const io = captureIo(dir);
+    const code = await report(options({ format: "json", lang: "zh", out: "report.json" }), io);
+    expect(code).toBe(0);
+    expect(io.out()).toBe("");
+    expect(readdirSync(dir)).toEqual(["report.json"]);
+    expect(readFileSync(path.join(dir, "report.json"), "utf8")).toBe(
+      golden("strong-eastern.zh.json"),
+    );
+    expect(io.err()).toContain("report.json");
+  });
+
+  it("replaces an existing --out file", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "report.md"), "old");
+    await report(options({ out: "report.md" }), captureIo(dir));
+    expect(readFileSync(path.join(dir, "report.md"), "utf8")).toBe(golden("strong-eastern.en.md"));
+  });
+
+  it("dates the report from SOURCE_DATE_EPOCH when set", async () => {
+    const io = captureIo(tempDir(), { SOURCE_DATE_EPOCH: "1767225600" });
+    await report(options(), io);
+    expect(io.out()).toContain("- **Date**: 2026-01-01\n");
+  });
+
+  it.each(["yesterday", "-5", "1.5"])("rejects SOURCE_DATE_EPOCH=%s", (value) => {
+    expect(() => sourceDateEpoch({ SOURCE_DATE_EPOCH: value })).toThrow(UsageError);
+  });
+
+  it("ignores an empty SOURCE_DATE_EPOCH", () => {
+    expect(sourceDateEpoch({ SOURCE_DATE_EPOCH: "" })).toBeUndefined();
+    expect(sourceDateEpoch({})).toBeUndefined();
+  });
+
+  it("passes --fail-under when the overall score (90.92) reaches it", async () => {
+    const io = captureIo(tempDir());
+    expect(await report(options({ failUnder: 90.9 }), io)).toBe(0);
+  });
+
+  it("exits 1 below --fail-under, after writing the report", async () => {
+    const dir = tempDir();
+    const io = captureIo(dir);
+    expect(await report(options({ failUnder: 91, out: "r.md" }), io)).toBe(1);
+    expect(readFileSync(path.join(dir, "r.md"), "utf8")).toBe(golden("strong-eastern.en.md"));
+    expect(io.err()).toContain("Overall score 90.9 is below the required 91.");
+  });
+
+  it("says so in Chinese with --lang zh", async () => {
+    const io = captureIo(tempDir());
+    expect(await report(options({ failUnder: 95, lang: "zh" }), io)).toBe(1);
+    expect(io.err()).toContain("总分 90.9 低于要求的 95。");
+  });
+
+  it("counts the answers file's warnings on stderr and says how to see them", async () => {
+    const io = captureIo(ROOT);
+    await report(options({ answers: answersPath("western-hub") }), io);
+    expect(io.err()).toMatch(
+      /^netdz report: 3 warnings in \S*western-hub\.yaml; run `netdz validate \S*western-hub\.yaml`/,
+    );
+  });
+
+  it("throws DataError for an invalid answers file", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "bad.yaml"), "format: netdz-answers/1\nanswers: 3\n");
+    await expect(report(options({ answers: "bad.yaml" }), captureIo(dir))).rejects.toThrow(
+      DataError,
+    );
+  });
+
+  it("throws UsageError when --out cannot be written", async () => {
+    const io = captureIo(tempDir());
+    await expect(report(options({ out: "missing/dir/r.md" }), io)).rejects.toThrow(UsageError);
+  });
+
+  it("rejects a negative --top", async () => {
+    await expect(report(options({ top: -1 }), captureIo(tempDir()))).rejects.toThrow(UsageError);
+  });
+});

@@ -1,0 +1,228 @@
+import { describe, expect, it } from "vitest";
+import type { AnswersFile } from "../../src/core/model.js";
+import { scoreAssessment } from "../../src/core/score.js";
+import { reportMessages } from "../../src/i18n/report-messages.js";
+import {
+  escapeCell,
+  escapeInline,
+  linkOrText,
+  singleLine,
+} from "../../src/render/markdown-escape.js";
+import {
+  BAR_WIDTH,
+  formatScore,
+  renderMarkdown,
+  table,
+  textBar,
+} from "../../src/render/report-markdown.js";
+import { loadAnswers, loadDemoSet, type ZoneName } from "./report-fixtures.js";
+
+describe("escapeInline", () => {
+  it.each<[string, string]>([
+    ["plain text", "plain text"],
+    ["a | b", "a \\| b"],
+    ["back\\slash", "back\\\\slash"],
+    ["`code`", "\\`code\\`"],
+    ["<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"],
+    ["R&D", "R&amp;D"],
+    ["*a* _b_", "\\*a\\* \\_b\\_"],
+    ["[x](y)", "\\[x\\](y)"],
+    ["~~x~~ $y$ #z", "\\~\\~x\\~\\~ \\$y\\$ \\#z"],
+    ["line one\nline two", "line one line two"],
+    ["a\r\n\r\n  b\tc", "a b c"],
+    ["  padded  ", "padded"],
+    ["- item", "\\- item"],
+    ["+ item", "\\+ item"],
+    ["12. item", "12\\. item"],
+    ["1.0.0", "1.0.0"],
+    ["https://x.example/a", "https:\\/\\/x.example/a"],
+    ["www.example.com", "www\\.example.com"],
+    ["me@example.com", "me\\@example.com"],
+    ["中文｜全角", "中文｜全角"],
+  ])("%j → %j", (input, expected) => {
+    expect(escapeInline(input)).toBe(expected);
+  });
+
+  it("collapses every line break to a single space", () => {
+    expect(singleLine("a\n\n\nb\u2028c\u0000d")).toBe("a b c d");
+  });
+});
+
+describe("escapeCell and linkOrText", () => {
+  it("never leaves a cell empty", () => {
+    expect(escapeCell("")).toBe("—");
+    expect(escapeCell(undefined)).toBe("—");
+    expect(escapeCell(" \n ")).toBe("—");
+  });
+
+  it.each<[string, string]>([
+    ["https://a.example/x_y?p=1&q=2", "<https://a.example/x_y?p=1&q=2>"],
+    ["  http://a.example  ", "<http://a.example>"],
+    ["https://a.example/a|b", "https:\\/\\/a.example/a\\|b"],
+    ["https://a.example/<b>", "https:\\/\\/a.example/&lt;b&gt;"],
+    ["javascript:alert(1)", "javascript:alert(1)"],
+    ["docs/plan_2025.pdf", "docs/plan\\_2025.pdf"],
+  ])("%j → %j", (input, expected) => {
+    expect(linkOrText(input)).toBe(expected);
+  });
+});
+
+describe("bars, scores and tables", () => {
+  it.each<[number | null, number]>([
+    [0, 0],
+    [2.4, 0],
+    [2.5, 1],
+    [50, 10],
+    [52.4, 10],
+    [97.6, 20],
+    [100, 20],
+  ])("textBar(%s) has %s full cells of 20", (score, full) => {
+    const bar = textBar(score);
+    expect(bar).toHaveLength(BAR_WIDTH);
+    expect(bar).toBe("█".repeat(full) + "░".repeat(20 - full));
+  });
+
+  it("shows a dash instead of a bar when there is no score", () => {
+    expect(textBar(null)).toBe("—");
+  });
+
+  it.each<[number | null, string]>([
+    [52.05769230769231, "52.1"],
+    [90.91666666666669, "90.9"],
+    [31.25, "31.3"],
+    [0, "0.0"],
+    [100, "100.0"],
+    [null, "n/a"],
+  ])("formatScore(%s) = %s", (score, text) => {
+    expect(formatScore(score, reportMessages("en"))).toBe(text);
+  });
+
+  it("writes compact GFM tables with right-aligned number columns", () => {
+    expect(table([{ title: "A" }, { title: "N", align: "right" }], [["x", "1"]])).toBe(
+      "| A | N |\n| --- | ---: |\n| x | 1 |",
+    );
+  });
+});
+
+describe("renderMarkdown", () => {
+  const set = loadDemoSet();
+  const render = (zone: ZoneName, lang: "en" | "zh" = "en", top = 10, date?: string): string => {
+    const answers = loadAnswers(zone);
+    return renderMarkdown(scoreAssessment(set, answers), set, answers, {
+      lang,
+      top,
+      ...(date === undefined ? {} : { date }),
+    });
+  };
+
+  it("is deterministic and ends with one newline", () => {
+    const first = render("western-hub", "en", 10, "2026-04-11");
+    expect(render("western-hub", "en", 10, "2026-04-11")).toBe(first);
+    expect(first.endsWith("\n")).toBe(true);
+    expect(first.endsWith("\n\n")).toBe(false);
+  });
+
+  it("writes the header: zone, set, plan, assessor, date, completeness", () => {
+    const md = render("western-hub", "en", 10, "2026-04-11");
+    expect(md.startsWith("# NETDZ self-assessment report\n\n")).toBe(true);
+    expect(md).toContain(
+      "- **Zone**: Helan Economic and Technological Development Zone (Ningxia, Western)\n",
+    );
+    expect(md).toContain(
+      "- **Measure set**: Demonstration measure set for the gap report (demo-2025 1.0.0)\n",
+    );
+    expect(md).toContain("- **Plan document**: 商资函〔2025〕132号, Work Plan");
+    expect(md).toContain("- **Assessor**: Ma Jun\n");
+    expect(md).toContain("- **Date**: 2026-04-11\n");
+    // 12 answered of 14 applicable = 85.7%.
+    expect(md).toContain(
+      "- **Completeness**: 85.7% (12 of 14 applicable questions answered; 1 don't know, " +
+        "1 unanswered, 3 not applicable, 2 marked for review)",
+    );
+  });
+
+  it("leaves the date out when there is none", () => {
+    expect(render("western-hub")).not.toContain("**Date**");
+  });
+
+  it("writes the overall score and band, and the areas with bars", () => {
+    const md = render("western-hub");
+    expect(md).toContain("Overall score: **52.1** / 100, band: **Developing**.");
+    expect(md).toContain(
+      "| Developing new quality productive forces | 二 | 30 | 62.7 | █████████████░░░░░░░ |",
+    );
+    expect(md).toContain(
+      "| Deepening reform of the management system | 四 | 20 | 31.3 | ██████░░░░░░░░░░░░░░ |",
+    );
+  });
+
+  it("marks reconstructed measures and shows n/a for a measure with nothing applicable", () => {
+    const md = render("western-hub");
+    expect(md).toContain(
+      "| 4 | Develop bonded maintenance and new forms of trade † | 三（二） | n/a | 0/0 |",
+    );
+    expect(md).toContain(
+      "| 1 | Strengthen original innovation and the transfer of results | 二（一） | 45.0 | 3/3 |",
+    );
+    expect(md).toContain("\n† Reconstructed:");
+  });
+
+  it("ranks gaps with status, points lost and next step", () => {
+    const md = render("western-hub");
+    expect(md).toContain(
+      "| 1 | M03.Q2 Has the zone held a roundtable with foreign-invested enterprises in the past " +
+        "twelve months? | M03 Attract and retain foreign investment | 三（一） | No | 10.0 | Done means",
+    );
+    expect(md).toContain("| 1.3 PUE (target: at most 1.2 PUE) | 0.2 |");
+  });
+
+  it("lists open points and evidence, or says there are none", () => {
+    const md = render("strong-eastern");
+    expect(md).toContain("## Don't know\n\nNone.\n");
+    expect(md).toContain("## Unanswered\n\nNone.\n");
+    expect(md).toContain("## Claims without required evidence\n\nNone.\n");
+    expect(md).toContain("| <https://jinhu.example.gov.cn/poc-centre/charter.pdf> |");
+    expect(md).toContain("| docs/digital-infrastructure-plan-2025.pdf |");
+  });
+
+  it("explains profile exclusions and keeps answered justifications", () => {
+    const md = render("western-hub");
+    expect(md).toContain(
+      "| Zone profile: applies only when “Has a special customs supervision area” is yes; this zone: no. |",
+    );
+    expect(md).toContain(
+      "| All industrial land is allocated under the regional plan; no new supply until 2027. |",
+    );
+  });
+
+  it("escapes answers inside tables", () => {
+    const md = render("western-hub");
+    expect(md).toContain(
+      "R&amp;D spend &lt; 2% in 2024 \\| pilot line agreed with \\*Ningxia University\\*",
+    );
+  });
+
+  it("writes --top 0 as no gaps", () => {
+    expect(render("half-finished", "en", 0)).toContain("## Top gaps\n\nNone.\n");
+  });
+
+  it("writes Chinese headings, labels and method", () => {
+    const md = render("half-finished", "zh");
+    expect(md).toContain("# 国家级经开区自评估报告");
+    expect(md).toContain("总分：**14.5** / 100，等级：**起步**。");
+    expect(md).toContain("## 计分方法");
+    expect(md).toContain("| 未作答 |");
+    expect(md).not.toMatch(/Overall|Measures|Top gaps|Unanswered/);
+  });
+
+  it("says there is no score when nothing applies", () => {
+    const answers: AnswersFile = { ...loadAnswers("western-hub"), answers: {} };
+    const empty = { ...set, measures: set.measures.filter((m) => m.id === "M04") };
+    const md = renderMarkdown(scoreAssessment(empty, answers), empty, answers, {
+      lang: "en",
+      top: 10,
+    });
+    expect(md).toContain("No question applies to this zone, so there is no overall score.");
+    expect(md).toContain("- **Completeness**: no applicable questions");
+  });
+});
