@@ -140,7 +140,10 @@ function keyMatches(key: unknown, segment: PathSegment): boolean {
   return String(value) === String(segment);
 }
 
-/** Builds a diagnostic located at `path` in the source. */
+/**
+ * Builds a diagnostic located at `path` in the source. The line and column are worked out when
+ * first read, so a problem that is only counted never costs the position-keeping parse.
+ */
 export function diagnosticAt(
   source: YamlSource,
   path: readonly PathSegment[],
@@ -149,8 +152,20 @@ export function diagnosticAt(
   message: string,
   options: { key?: boolean } = {},
 ): Diagnostic {
-  const { line, column } = locate(source, path, options);
-  return { file: source.file, line, column, severity, code, message };
+  let position: { line: number; column: number } | undefined;
+  const where = () => (position ??= locate(source, path, options));
+  return {
+    file: source.file,
+    get line() {
+      return where().line;
+    },
+    get column() {
+      return where().column;
+    },
+    severity,
+    code,
+    message,
+  };
 }
 
 /** Splits an ajv/JSON-pointer instance path (`/questions/3/weight`) into segments. */
