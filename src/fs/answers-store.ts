@@ -27,8 +27,9 @@ export const ANSWERS_SCHEMA_FILE = fileURLToPath(
   new URL("../../schemas/answers.schema.json", import.meta.url),
 );
 
-/** Longest line (in characters) for an answer written on one line as a flow map. */
-const FLOW_LINE_LIMIT = 100;
+/** Line width when writing the file (long plain texts fold there), and the longest flow line. */
+const LINE_WIDTH = 100;
+const STRINGIFY = { lineWidth: LINE_WIDTH } as const;
 const ANSWER_KEY_ORDER = ["status", "value", "evidence", "note", "answeredAt", "review"] as const;
 
 /** The `$schema` reference for a file: relative from its folder, with forward slashes. */
@@ -66,7 +67,7 @@ export function newAnswersText(answersFile: string, content: NewAnswersFile): st
   if (first && isScalar(first.key)) first.key.commentBefore = schemaComment(answersFile).slice(1);
   const measureSet = doc.get("measureSet", true);
   if (isMap(measureSet)) measureSet.flow = true;
-  return String(doc);
+  return doc.toString(STRINGIFY);
 }
 
 /** Writes a file atomically: temp file in the same folder, write, fsync, rename. */
@@ -209,6 +210,8 @@ export function compareQuestionIds(a: string, b: string): number {
  * Callers hold the lock.
  */
 export class AnswersStore {
+  private cache: AnswersFile | undefined;
+
   private constructor(
     readonly file: string,
     private doc: Document,
@@ -230,12 +233,13 @@ export class AnswersStore {
 
   /** The file's content as plain data (empty zone and answers filled in). */
   get data(): AnswersFile {
-    return normaliseAnswers(this.doc.toJS() as AnswersFile);
+    this.cache ??= normaliseAnswers(this.doc.toJS() as AnswersFile);
+    return this.cache;
   }
 
   /** The current text of the file. */
   toString(): string {
-    return String(this.doc);
+    return this.doc.toString(STRINGIFY);
   }
 
   /** How many questions hold an answer of any kind (status or value). */
@@ -257,7 +261,10 @@ export class AnswersStore {
         copyComments(existing.value, node);
         existing.value = node;
       } else {
-        insertOrdered(answers, this.doc.createPair(questionId, node), compareQuestionIds);
+        const pair = this.doc.createPair(questionId, node);
+        if (!insertUnderTemplate(answers, pair, questionId)) {
+          insertOrdered(answers, pair, compareQuestionIds);
+        }
       }
     }
     await this.save();
@@ -280,7 +287,8 @@ export class AnswersStore {
   }
 
   private async save(): Promise<void> {
-    await writeFileAtomic(this.file, String(this.doc));
+    this.cache = undefined;
+    await writeFileAtomic(this.file, this.toString());
   }
 }
 
@@ -329,7 +337,7 @@ function answerNode(doc: Document, questionId: string, answer: Answer): Node {
   }
   const flowNode = doc.createNode(ordered, { flow: true }) as Node;
   const oneLine = `  ${questionId}: ${new Document(flowNode).toString({ lineWidth: 0 }).trim()}`;
-  if (oneLine.length <= FLOW_LINE_LIMIT && !oneLine.includes("\n")) return flowNode;
+  if (oneLine.length <= LINE_WIDTH && !oneLine.includes("\n")) return flowNode;
   const block = doc.createNode(ordered) as Node;
   if (isMap(block)) {
     const evidence = block.get("evidence", true);
@@ -350,4 +358,78 @@ function insertOrdered(map: YAMLMap, pair: Pair, compare: (a: string, b: string)
   const key = keyOf(pair);
   const index = map.items.findLastIndex((p) => compare(keyOf(p), key) < 0);
   map.items.splice(index + 1, 0, pair);
+}
+
+/** A comment that is printed at one place in a map: before an item, before the first, or after all. */
+interface CommentSlot {
+  kind: "map-before" | "key-before" | "map-after";
+  /** The item the comment is printed before (items.length for after the last). */
+  index: number;
+  text: string | null | undefined;
+}
+
+function commentSlots(map: YAMLMap): CommentSlot[] {
+  return [
+    { kind: "map-before", index: 0, text: map.commentBefore },
+    ...map.items.map((p, index): CommentSlot => ({
+      kind: "key-before",
+      index,
+      text: isScalar(p.key) ? p.key.commentBefore : undefined,
+    })),
+    { kind: "map-after", index: map.items.length, text: map.comment },
+  ];
+}
+
+function joinComments(...parts: (string | null | undefined)[]): string | undefined {
+  const kept = parts.filter((part): part is string => typeof part === "string" && part !== "");
+  return kept.length > 0 ? kept.join("\n") : undefined;
+}
+
+/**
+ * Where `netdz init` listed the question as a comment (`# M01.Q1: { status: }` and the lines
+ * under it), inserts the answer right below that block, splitting the comment around it.
+ * Returns false when the file has no such comment.
+ */
+function insertUnderTemplate(map: YAMLMap, pair: Pair, questionId: string): boolean {
+  const template = new RegExp(`^\\s?${questionId.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\s*\\{`);
+  for (const slot of commentSlots(map)) {
+    const lines = (slot.text ?? "").split("\n");
+    const at = lines.findIndex((line) => template.test(line));
+    if (at === -1) continue;
+    const blank = lines.findIndex((line, i) => i > at && line.trim() === "");
+    const end = blank === -1 ? lines.length : blank;
+    const above = joinComments(lines.slice(0, end).join("\n"));
+    const below = joinComments(lines.slice(end).join("\n"));
+    placeBetween(map, pair, slot, above, below);
+    return true;
+  }
+  return false;
+}
+
+function placeBetween(
+  map: YAMLMap,
+  pair: Pair,
+  slot: CommentSlot,
+  above: string | undefined,
+  below: string | undefined,
+): void {
+  const key = pair.key as { commentBefore?: string | null };
+  if (slot.kind === "map-before") {
+    map.commentBefore = above ?? null;
+    map.items.unshift(pair);
+    const next = map.items[1];
+    if (next && isScalar(next.key))
+      next.key.commentBefore = joinComments(below, next.key.commentBefore) ?? null;
+    else if (!next) map.comment = joinComments(below, map.comment) ?? null;
+    return;
+  }
+  key.commentBefore = above ?? null;
+  if (slot.kind === "map-after") {
+    map.comment = below ?? null;
+    map.items.push(pair);
+    return;
+  }
+  const next = map.items[slot.index];
+  if (next && isScalar(next.key)) next.key.commentBefore = below ?? null;
+  map.items.splice(slot.index, 0, pair);
 }

@@ -1,0 +1,123 @@
+/**
+ * Text layout by display width (CJK characters take two columns): wrapping, padding, truncating
+ * and the progress bar. No prompts here, so `netdz init` can use it without loading Inquirer.
+ */
+import stringWidth from "string-width";
+
+/** Columns a string takes in a terminal (ANSI codes ignored, wide characters count two). */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Pads with spaces on the right to `width` columns (never cuts). */
+export function padEnd(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Pads with spaces on the left to `width` columns (never cuts). */
+export function padStart(text: string, width: number): string {
+  return " ".repeat(Math.max(0, width - displayWidth(text))) + text;
+}
+
+/** Cuts text to at most `width` columns, ending with `…` when it was cut. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = "";
+  for (const char of text) {
+    if (displayWidth(out + char) > width - 1) break;
+    out += char;
+  }
+  return `${out.trimEnd()}…`;
+}
+
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+/** Closing punctuation that must not start a line (kinsoku). */
+const NO_LINE_START = /^[，。、；：？！）》」』】〕”’,.;:?!)\]]/u;
+
+/** Splits text into pieces that may not be broken: words, single wide characters, and spaces. */
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  let word = "";
+  const flush = () => {
+    if (word) out.push(word);
+    word = "";
+  };
+  for (const char of text) {
+    if (char === " ") {
+      flush();
+      out.push(" ");
+    } else if (WIDE.test(char)) {
+      flush();
+      out.push(char);
+    } else {
+      word += char;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Wraps text to lines of at most `width` columns; breaks between words or between CJK characters. */
+export function wrap(text: string, width: number): string[] {
+  const limit = Math.max(10, width);
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const token of tokens(paragraph.replace(/\s+/g, " ").trim())) {
+      if (token === " " && line === "") continue;
+      const candidate = line + token;
+      if (displayWidth(candidate) <= limit || line === "" || NO_LINE_START.test(token)) {
+        line = candidate;
+        continue;
+      }
+      lines.push(line.trimEnd());
+      line = token === " " ? "" : token;
+      while (displayWidth(line) > limit) {
+        const head = truncateExact(line, limit);
+        lines.push(head);
+        line = line.slice(head.length);
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+/** The longest prefix of `text` that fits `width` columns (no ellipsis). */
+function truncateExact(text: string, width: number): string {
+  let out = "";
+  for (const char of text) {
+    if (displayWidth(out + char) > width) break;
+    out += char;
+  }
+  return out || [...text][0] || "";
+}
+
+/** Wraps and indents every line by `indent` (the first line too). */
+export function wrapIndented(text: string, width: number, indent: string): string[] {
+  return wrap(text, width - displayWidth(indent)).map((line) => indent + line);
+}
+
+/** A progress bar of `width` cells: `█` for the done part, `░` for the rest. */
+export function progressBar(ratio: number, width: number): { done: string; rest: string } {
+  const clamped = Math.min(1, Math.max(0, Number.isFinite(ratio) ? ratio : 0));
+  const cells = Math.max(1, Math.floor(width));
+  const filled = Math.round(clamped * cells);
+  return { done: "█".repeat(filled), rest: "░".repeat(cells - filled) };
+}
+
+/** Lays out rows of cells in columns aligned by display width (the last column is not padded). */
+export function alignColumns(rows: readonly (readonly string[])[], gap = 2): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell));
+    });
+  }
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : padEnd(cell, (widths[i] ?? 0) + gap)))
+      .join(""),
+  );
+}

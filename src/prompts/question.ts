@@ -1,0 +1,374 @@
+/**
+ * One question screen of `netdz assess`: the answer list (statuses, yes/no, options or "enter a
+ * value", then back / skip / review / guidance / note / menu), the value, evidence and note
+ * prompts, and saving. Every confirmed choice is saved before the next prompt appears.
+ */
+import {
+  composeAnswer,
+  evidenceRequired,
+  isResolved,
+  withNote,
+  withReviewMark,
+  type AnswerChoice,
+} from "../core/flow.js";
+import type { Answer, AnswerValue, Lang, Question, Status } from "../core/model.js";
+import type { AssessMessages } from "../i18n/assess-messages.js";
+import type { Asker, ListItem } from "./ask.js";
+import { describeAnswer, describeValue, formatNumber } from "./screens.js";
+
+/** What the session does after a question screen. */
+export type QuestionOutcome = "next" | "back" | "menu";
+
+/** What a question screen needs: the asker, the texts, the answer, and the session's hooks. */
+export interface QuestionContext {
+  asker: Asker;
+  m: AssessMessages;
+  lang: Lang;
+  question: Question;
+  /** The current entry in the answers file. */
+  answer(): Answer | undefined;
+  /** Writes the entry (undefined removes it) before anything else happens. */
+  save(answer: Answer | undefined): Promise<void>;
+  /** Clears the screen and prints the header; returns how many rows the answer list may use. */
+  render(options: { guidance: boolean }): number | undefined;
+  /** A line shown above the next screen. */
+  notice(line: string): void;
+  /** Prints text right away (above the next prompt). */
+  print(text: string): void;
+  now(): Date;
+}
+
+type Action = "back" | "skip" | "review" | "guidance" | "note" | "menu";
+type ChoiceValue = `status:${Status}` | `yes` | `no` | `option:${string}` | "enter" | Action;
+
+const STATUS_CHOICES: readonly Status[] = [
+  "implemented",
+  "in_progress",
+  "planned",
+  "not_started",
+  "unknown",
+  "not_applicable",
+];
+const VALUE_STATUSES: readonly Status[] = ["unknown", "not_applicable"];
+
+/** Shows one question until the user answers, skips, marks it, goes back or opens the menu. */
+export async function askQuestion(ctx: QuestionContext): Promise<QuestionOutcome> {
+  let guidance = false;
+  for (;;) {
+    const pageSize = ctx.render({ guidance });
+    const answer = ctx.answer();
+    const choice = await ctx.asker.select<ChoiceValue>({
+      message: ctx.m.screen.prompt,
+      choices: answerChoices(ctx, answer, guidance),
+      ...defaultChoice(ctx.question, answer),
+      ...(pageSize !== undefined ? { pageSize } : {}),
+    });
+    const outcome = await handleChoice(ctx, choice, answer);
+    if (outcome === "guidance") guidance = !guidance;
+    else if (outcome !== "stay") return outcome;
+  }
+}
+
+async function handleChoice(
+  ctx: QuestionContext,
+  choice: ChoiceValue,
+  answer: Answer | undefined,
+): Promise<QuestionOutcome | "stay" | "guidance"> {
+  const id = ctx.question.id;
+  switch (choice) {
+    case "back":
+    case "menu":
+      return choice;
+    case "guidance":
+      return "guidance";
+    case "skip":
+      if (!isResolved(answer)) ctx.notice(ctx.m.notices.skipped(id));
+      return "next";
+    case "review":
+      return toggleReview(ctx, answer);
+    case "note":
+      await editNote(ctx, answer);
+      return "stay";
+    case "enter": {
+      const value = await askValue(ctx, answer);
+      if (value === undefined) return "stay";
+      await answerWith(ctx, { value }, answer);
+      return "next";
+    }
+    case "yes":
+    case "no":
+      await answerWith(ctx, { value: choice === "yes" }, answer);
+      return "next";
+  }
+  if (choice.startsWith("option:")) {
+    await answerWith(ctx, { value: choice.slice("option:".length) }, answer);
+    return "next";
+  }
+  await answerWith(ctx, { status: choice.slice("status:".length) as Status }, answer);
+  return "next";
+}
+
+/** The list under a question: its answers, then the actions. */
+function answerChoices(
+  ctx: QuestionContext,
+  answer: Answer | undefined,
+  guidance: boolean,
+): ListItem<ChoiceValue>[] {
+  const { m, question } = ctx;
+  const items: ListItem<ChoiceValue>[] = [...answerItems(ctx, answer)];
+  items.push({ separator: "──────────" });
+  items.push({ value: "back", name: m.choices.back, description: m.choices.descriptions.back });
+  items.push({ value: "skip", name: m.choices.skip, description: m.choices.descriptions.skip });
+  items.push(
+    answer?.review === true
+      ? { value: "review", name: m.choices.unmarkReview }
+      : {
+          value: "review",
+          name: m.choices.markReview,
+          description: m.choices.descriptions.markReview,
+        },
+  );
+  items.push({
+    value: "guidance",
+    name: guidance ? m.choices.hideGuidance : m.choices.showGuidance,
+  });
+  if (describeAnswer(question, answer, m, ctx.lang) !== undefined) {
+    items.push({
+      value: "note",
+      name: m.choices.note((answer?.note ?? "") !== ""),
+      description: m.choices.descriptions.note,
+    });
+  }
+  items.push({ value: "menu", name: m.choices.menu, description: m.choices.descriptions.menu });
+  return items;
+}
+
+function answerItems(ctx: QuestionContext, answer: Answer | undefined): ListItem<ChoiceValue>[] {
+  const { m, question, lang } = ctx;
+  const currentChoice = defaultChoice(question, answer).default;
+  const mark = (value: ChoiceValue, name: string): string =>
+    value === currentChoice && value !== "enter" ? `${name}${m.current}` : name;
+  const statusItem = (status: Status): ListItem<ChoiceValue> => ({
+    value: `status:${status}`,
+    name: mark(`status:${status}`, m.statuses[status]),
+    ...(status === "unknown" ? { description: m.choices.descriptions.unknown } : {}),
+    ...(status === "not_applicable" ? { description: m.choices.descriptions.notApplicable } : {}),
+  });
+  const current =
+    answer?.value !== undefined ? describeValue(question, answer.value, m, lang) : undefined;
+  switch (question.type) {
+    case "status":
+      return STATUS_CHOICES.map(statusItem);
+    case "yesno":
+      return [
+        { value: "yes", name: mark("yes", m.yes) },
+        { value: "no", name: mark("no", m.no) },
+        ...VALUE_STATUSES.map(statusItem),
+      ];
+    case "choice":
+      return [
+        ...(question.options ?? []).map((o): ListItem<ChoiceValue> => ({
+          value: `option:${o.id}`,
+          name: mark(`option:${o.id}`, o.label[lang]),
+        })),
+        ...VALUE_STATUSES.map(statusItem),
+      ];
+    case "number":
+      return [
+        { value: "enter", name: m.choices.enterNumber(question.unit?.[lang] ?? "", current) },
+        ...VALUE_STATUSES.map(statusItem),
+      ];
+    case "multi":
+      return [
+        { value: "enter", name: m.choices.chooseOptions(current) },
+        ...VALUE_STATUSES.map(statusItem),
+      ];
+    case "text":
+      return [
+        { value: "enter", name: m.choices.enterText(current) },
+        ...VALUE_STATUSES.map(statusItem),
+      ];
+  }
+}
+
+/** The choice holding the current answer, preselected when the question is shown again. */
+export function defaultChoice(
+  question: Question,
+  answer: Answer | undefined,
+): { default?: ChoiceValue } {
+  if (answer?.status !== undefined) return { default: `status:${answer.status}` };
+  const value = answer?.value;
+  if (value === undefined) return {};
+  if (question.type === "yesno" && typeof value === "boolean")
+    return { default: value ? "yes" : "no" };
+  if (question.type === "choice" && typeof value === "string")
+    return { default: `option:${value}` };
+  return { default: "enter" };
+}
+
+/** Saves a choice, then asks for evidence (or, for not applicable, the justification first). */
+async function answerWith(
+  ctx: QuestionContext,
+  choice: AnswerChoice,
+  previous: Answer | undefined,
+): Promise<void> {
+  const { m, question } = ctx;
+  if ("status" in choice && choice.status === "not_applicable") {
+    const note = await askJustification(ctx, previous);
+    await ctx.save(composeAnswer(previous, choice, ctx.now(), { note }));
+    ctx.notice(m.notices.saved(question.id, m.statuses.not_applicable));
+    return;
+  }
+  let answer = composeAnswer(previous, choice, ctx.now());
+  await ctx.save(answer);
+  if (evidenceRequired(question, choice)) {
+    const evidence = await askEvidence(ctx, answer.evidence ?? []);
+    if (!sameList(evidence, answer.evidence ?? [])) {
+      answer = composeAnswer(previous, choice, ctx.now(), { evidence });
+      await ctx.save(answer);
+    }
+  }
+  ctx.notice(m.notices.saved(question.id, describeAnswer(question, answer, m, ctx.lang) ?? ""));
+  if (evidenceRequired(question, choice) && (answer.evidence ?? []).length === 0) {
+    ctx.notice(m.notices.missingEvidence(question.id));
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+async function askJustification(
+  ctx: QuestionContext,
+  previous: Answer | undefined,
+): Promise<string> {
+  const { m } = ctx;
+  const note = await ctx.asker.input({
+    message: m.input.naNote(ctx.question.id),
+    ...(previous?.status === "not_applicable" && previous.note ? { default: previous.note } : {}),
+    editable: true,
+    validate: (value) => value.trim() !== "" || m.input.naNoteRequired,
+  });
+  return note.trim();
+}
+
+/** Evidence items, one per line; with earlier evidence, keep it, add to it or replace it. */
+export async function askEvidence(
+  ctx: QuestionContext,
+  existing: readonly string[],
+): Promise<string[]> {
+  const { m, asker, question, lang } = ctx;
+  const hint = question.evidence?.hint[lang] ?? "";
+  let items: string[] = [];
+  if (existing.length > 0) {
+    const what = await asker.select<"keep" | "add" | "replace">({
+      message: `${m.input.evidenceExisting(existing.length)}\n${existing.map((e) => `  - ${e}`).join("\n")}`,
+      choices: [
+        { value: "keep", name: m.input.evidenceKeep },
+        { value: "add", name: m.input.evidenceAdd },
+        { value: "replace", name: m.input.evidenceReplace },
+      ],
+    });
+    if (what === "keep") return [...existing];
+    if (what === "add") items = [...existing];
+  }
+  ctx.print(m.input.evidenceIntro(hint));
+  for (;;) {
+    const item = (await asker.input({ message: m.input.evidenceItem(items.length + 1) })).trim();
+    if (item === "") return items;
+    if (!items.includes(item)) items.push(item);
+  }
+}
+
+/** Asks for the value of a number, text or multi question; undefined means "back to the list". */
+async function askValue(
+  ctx: QuestionContext,
+  answer: Answer | undefined,
+): Promise<AnswerValue | undefined> {
+  const { question } = ctx;
+  if (question.type === "number") return askNumber(ctx, answer);
+  if (question.type === "multi") return askMulti(ctx, answer);
+  return askText(ctx, answer);
+}
+
+/** Parses a number as people type it: full-width digits, thousands separators, a decimal point. */
+export function parseNumber(text: string): number | undefined {
+  const normalised = text
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
+    .replace(/[．。]/g, ".")
+    .replace(/(\d)[,，](?=\d{3}(\D|$))/g, "$1");
+  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(normalised)) return undefined;
+  const value = Number(normalised);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+async function askNumber(
+  ctx: QuestionContext,
+  answer: Answer | undefined,
+): Promise<number | undefined> {
+  const { m, question, lang } = ctx;
+  const current = typeof answer?.value === "number" ? formatNumber(answer.value) : undefined;
+  ctx.print(m.input.emptyGoesBack);
+  const text = await ctx.asker.input({
+    message: `${m.input.number(question.unit?.[lang] ?? "")}`,
+    ...(current !== undefined ? { default: current, editable: true } : {}),
+    validate: (value) =>
+      value.trim() === "" || parseNumber(value) !== undefined || m.input.numberInvalid,
+  });
+  return text.trim() === "" ? undefined : parseNumber(text);
+}
+
+async function askText(
+  ctx: QuestionContext,
+  answer: Answer | undefined,
+): Promise<string | undefined> {
+  const current = typeof answer?.value === "string" ? answer.value : undefined;
+  ctx.print(ctx.m.input.emptyGoesBack);
+  const text = await ctx.asker.input({
+    message: ctx.m.input.text,
+    ...(current !== undefined ? { default: current, editable: true } : {}),
+  });
+  return text.trim() === "" ? undefined : text.trim();
+}
+
+async function askMulti(ctx: QuestionContext, answer: Answer | undefined): Promise<string[]> {
+  const { m, question, lang } = ctx;
+  const chosen = Array.isArray(answer?.value) ? answer.value : [];
+  return ctx.asker.checkbox<string>({
+    message: m.input.multi,
+    choices: (question.options ?? []).map((o) => ({
+      value: o.id,
+      name: o.label[lang],
+      checked: chosen.includes(o.id),
+    })),
+  });
+}
+
+async function toggleReview(
+  ctx: QuestionContext,
+  answer: Answer | undefined,
+): Promise<QuestionOutcome | "stay"> {
+  const { m, question } = ctx;
+  const marked = answer?.review !== true;
+  await ctx.save(withReviewMark(answer, marked));
+  ctx.notice(
+    marked ? m.notices.markedForReview(question.id) : m.notices.unmarkedForReview(question.id),
+  );
+  return marked ? "next" : "stay";
+}
+
+async function editNote(ctx: QuestionContext, answer: Answer | undefined): Promise<void> {
+  const { m, question } = ctx;
+  const note = await ctx.asker.input({
+    message: m.input.note(question.id),
+    ...(answer?.note ? { default: answer.note, editable: true } : {}),
+    ...(answer?.status === "not_applicable"
+      ? { validate: (value: string) => value.trim() !== "" || m.input.naNoteRequired }
+      : {}),
+  });
+  await ctx.save(withNote(answer, note));
+  ctx.notice(
+    note.trim() === "" ? m.notices.noteRemoved(question.id) : m.notices.noteSaved(question.id),
+  );
+}

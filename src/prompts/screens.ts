@@ -1,0 +1,217 @@
+/**
+ * What `netdz assess` prints around its prompts: the question screen (position, progress bar,
+ * measure, question, guidance), answer descriptions and notices. Builds lines; prints nothing.
+ */
+import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
+import type { FlowStep, Position, Progress } from "../core/flow.js";
+import type { Answer, AnswerValue, Lang, MeasureSet, Question } from "../core/model.js";
+import type { AssessMessages } from "../i18n/assess-messages.js";
+import { displayWidth, padEnd, progressBar, truncate, wrap, wrapIndented } from "./layout.js";
+
+/** Colours; identity functions when the output is not a terminal. */
+export interface Paint {
+  bold(text: string): string;
+  dim(text: string): string;
+  accent(text: string): string;
+  good(text: string): string;
+  warn(text: string): string;
+}
+
+/** Paint that leaves text as it is. */
+export const PLAIN: Paint = {
+  bold: (t) => t,
+  dim: (t) => t,
+  accent: (t) => t,
+  good: (t) => t,
+  warn: (t) => t,
+};
+
+/** Width of the progress bar, in cells. */
+export const BAR_WIDTH = 30;
+
+/** A number as people write it: no trailing zeros, at most 2 decimals. */
+export function formatNumber(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** A value in words: yes/no, option labels, the number with its unit, or the text. */
+export function describeValue(
+  question: Question,
+  value: AnswerValue,
+  m: AssessMessages,
+  lang: Lang,
+): string {
+  const label = (id: string) => question.options?.find((o) => o.id === id)?.label[lang] ?? id;
+  if (typeof value === "boolean") return value ? m.yes : m.no;
+  if (typeof value === "number") {
+    const unit = question.unit?.[lang] ?? "";
+    return unit ? `${formatNumber(value)}${lang === "zh" ? "" : " "}${unit}` : formatNumber(value);
+  }
+  if (Array.isArray(value)) {
+    return value.length === 0 ? m.input.noneSelected : value.map(label).join(m.listSeparator);
+  }
+  return question.type === "choice" ? label(value) : value;
+}
+
+/** An answer in words, e.g. `Implemented, 2 evidence items`; undefined when there is none. */
+export function describeAnswer(
+  question: Question,
+  answer: Answer | undefined,
+  m: AssessMessages,
+  lang: Lang,
+): string | undefined {
+  if (!answer) return undefined;
+  let main: string | undefined;
+  if (answer.status !== undefined) main = m.statuses[answer.status];
+  else if (answer.value !== undefined) main = describeValue(question, answer.value, m, lang);
+  if (main === undefined) return undefined;
+  const evidence = answer.evidence?.length ?? 0;
+  return evidence > 0 ? `${main}${m.detailSeparator}${m.notices.evidenceCount(evidence)}` : main;
+}
+
+/** `Target: 10 enterprises or more` for number questions; undefined for other types. */
+export function targetLine(question: Question, m: AssessMessages, lang: Lang): string | undefined {
+  if (question.type !== "number" || question.target === undefined) return undefined;
+  const unit = question.unit?.[lang] ?? "";
+  return m.screen.target(formatNumber(question.target), question.direction ?? "higher", unit);
+}
+
+/** The reason a step does not apply, as one notice line. */
+export function notApplicableLine(
+  set: MeasureSet,
+  step: FlowStep,
+  m: AssessMessages,
+  lang: Lang,
+  width: number,
+): string {
+  const reason = step.notApplicable;
+  if (!reason) return "";
+  const label = profileFieldLabel(set, reason.field)[lang].replace(/[?？]\s*$/, "");
+  const field = truncate(label, 48);
+  const actual = profileValueLabel(set, reason.field, reason.actual)[lang];
+  const allowed = reason.allowed
+    .map((value) => profileValueLabel(set, reason.field, value)[lang])
+    .join(m.listSeparator);
+  return truncate(m.notices.notApplicable(step.question.id, field, actual, allowed), width);
+}
+
+/** Everything drawn above the answer list of one question. */
+export interface QuestionScreen {
+  set: MeasureSet;
+  step: FlowStep;
+  position: Position;
+  progress: Progress;
+  answer: Answer | undefined;
+  notices: readonly string[];
+  showGuidance: boolean;
+  width: number;
+}
+
+/** The lines above the answer list: notices, position, progress bar, measure, question. */
+export function questionScreenLines(
+  screen: QuestionScreen,
+  m: AssessMessages,
+  lang: Lang,
+  paint: Paint = PLAIN,
+): string[] {
+  const { step, position, width } = screen;
+  const lines: string[] = [];
+  if (screen.notices.length > 0) lines.push(...screen.notices, "");
+  const c = m.screen.counter;
+  lines.push(
+    paint.bold(
+      m.screen.position(
+        c(position.area.n, position.area.of),
+        c(position.measure.n, position.measure.of),
+        c(position.question.n, position.question.of),
+      ),
+    ),
+  );
+  lines.push(progressLine(screen.progress, m, paint, width));
+  lines.push(paint.dim(truncate(areaHeading(step, lang), width)));
+  lines.push(...measureLines(step, m, lang, width, paint));
+  lines.push("");
+  lines.push(...questionLines(screen, m, lang, paint));
+  if (screen.showGuidance) lines.push("", ...guidanceLines(screen, m, lang, paint));
+  lines.push("");
+  return lines;
+}
+
+/** `████░░░░  27% · 28 of 105 answered`; the bar shrinks to leave room for the label. */
+export function progressLine(
+  progress: Progress,
+  m: AssessMessages,
+  paint: Paint = PLAIN,
+  width = 100,
+): string {
+  const percent = Math.floor(progress.ratio * 100);
+  const label = m.screen.progress(progress.done, progress.total, percent);
+  const cells = Math.max(10, Math.min(BAR_WIDTH, width - displayWidth(label) - 2));
+  const bar = progressBar(progress.ratio, cells);
+  return `${paint.good(bar.done)}${paint.dim(bar.rest)}  ${label}`;
+}
+
+function measureLines(
+  step: FlowStep,
+  m: AssessMessages,
+  lang: Lang,
+  width: number,
+  paint: Paint,
+): string[] {
+  const { measure } = step;
+  const head = `${measure.id}  ${measure.title[lang]}`;
+  const ref = `${m.screen.plan} ${measure.ref}`;
+  const oneLine = `${head}  ${ref}`;
+  if (displayWidth(oneLine) <= width) return [`${paint.bold(head)}  ${paint.dim(ref)}`];
+  return [...wrap(head, width).map((line) => paint.bold(line)), paint.dim(ref)];
+}
+
+function questionLines(
+  screen: QuestionScreen,
+  m: AssessMessages,
+  lang: Lang,
+  paint: Paint,
+): string[] {
+  const { step, width, answer } = screen;
+  const question = step.question;
+  const id = question.id;
+  const indent = " ".repeat(displayWidth(id) + 2);
+  const text = wrap(question.text[lang], width - indent.length);
+  const lines = text.map((line, i) => (i === 0 ? `${paint.accent(id)}  ${line}` : indent + line));
+  const target = targetLine(question, m, lang);
+  if (target) lines.push(indent + paint.dim(target));
+  const current = describeAnswer(question, answer, m, lang);
+  const extras = [
+    current !== undefined ? m.screen.answered(current) : undefined,
+    answer?.review === true ? m.screen.marked : undefined,
+  ].filter((x): x is string => x !== undefined);
+  if (extras.length > 0) lines.push(indent + paint.warn(extras.join(" · ")));
+  return lines;
+}
+
+function guidanceLines(
+  screen: QuestionScreen,
+  m: AssessMessages,
+  lang: Lang,
+  paint: Paint,
+): string[] {
+  const { question } = screen.step;
+  const lines = [paint.bold(m.screen.guidance)];
+  lines.push(...wrapIndented(question.guidance[lang], screen.width, "  "));
+  if (question.evidence) {
+    lines.push(paint.bold(m.screen.evidenceHint));
+    lines.push(...wrapIndented(question.evidence.hint[lang], screen.width, "  "));
+  }
+  return lines;
+}
+
+/** The area heading shown above the measure: `二 Developing new quality productive forces`. */
+export function areaHeading(step: FlowStep, lang: Lang): string {
+  return [step.area.ref, step.area.title[lang]].filter(Boolean).join(" ");
+}
+
+/** Two-column lines `label   value`, aligned by display width. */
+export function labelledLines(rows: readonly [string, string][], indent = "  "): string[] {
+  const width = Math.max(0, ...rows.map(([label]) => displayWidth(label)));
+  return rows.map(([label, value]) => `${indent}${padEnd(label, width)}  ${value}`);
+}

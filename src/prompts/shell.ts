@@ -1,0 +1,6 @@
+/** Commands shown to the user to copy: words quoted for a POSIX shell where needed. */
+
+/** Quotes a word for a POSIX shell when it needs it (spaces, quotes, `$`, …). */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,340 @@
+/**
+ * Drives the built `netdz assess` in a real pseudo-terminal: answers questions, is interrupted
+ * (SIGINT once, SIGKILL once), resumes, finishes, and the answers file holds exactly what was
+ * confirmed. Needs `dist/` (`npm test` builds first).
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { runCli, tempDir } from "../helpers.js";
+import { builtCliExists, KEYS, PtySession, writeTinySet } from "./pty.js";
+
+const sessions: PtySession[] = [];
+const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+function start(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): PtySession {
+  const session = new PtySession(args, { cwd, env });
+  sessions.push(session);
+  return session;
+}
+
+interface AnswersData {
+  format: string;
+  measureSet: { id: string; version: string };
+  zone: Record<string, unknown>;
+  assessor?: Record<string, unknown>;
+  answers: Record<string, Record<string, unknown>>;
+}
+
+function readAnswers(file: string): AnswersData {
+  return parse(readFileSync(file, "utf8")) as AnswersData;
+}
+
+/** The answers without their timestamps (checked separately). */
+function withoutTimes(data: AnswersData): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [id, answer] of Object.entries(data.answers ?? {})) {
+    const { answeredAt, ...rest } = answer;
+    if (answeredAt !== undefined) expect(answeredAt).toMatch(ISO_SECONDS);
+    out[id] = rest;
+  }
+  return out;
+}
+
+beforeAll(() => {
+  if (!builtCliExists()) throw new Error("dist/ is missing: run `npm run build` first");
+});
+
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.dispose();
+});
+
+describe("netdz assess in a pseudo-terminal", () => {
+  it("keeps every confirmed answer through SIGINT and SIGKILL, resumes, and finishes", async () => {
+    const dir = tempDir();
+    const sets = writeTinySet(dir);
+    const file = path.join(dir, "zone.yaml");
+    const lock = `${file}.lock`;
+    const args = ["assess", "--answers", "zone.yaml", "--measures", sets];
+
+    // Session 1: zone profile, two answers, then SIGINT on the third question.
+    const first = start(args, dir);
+    await first.waitFor("? Zone name");
+    await first.typeLine("Test Zone");
+    await first.waitFor("? Region");
+    first.send(KEYS.enter); // Eastern
+    await first.waitFor("? In a hub area?");
+    let mark = await first.choose("No");
+    await first.waitFor("? Your name", mark);
+    mark = first.send(KEYS.enter);
+    await first.waitFor("? Your role", mark);
+    mark = first.send(KEYS.enter);
+    await first.waitFor(/Area 1\/2 · Measure 1\/2 · Question 1\/6[\s\S]*M01\.Q1/, mark);
+    expect(readAnswers(file).zone).toEqual({ name: "Test Zone", region: "eastern", hub: false });
+    expect(existsSync(lock)).toBe(true);
+
+    mark = await first.choose("In progress");
+    await first.waitFor(/Saved M01\.Q1: In progress[\s\S]*M01\.Q2/, mark);
+    mark = await first.choose("Enter the number");
+    await first.waitFor("? Number (items):", mark);
+    mark = await first.typeLine("7");
+    await first.waitFor(/Saved M01\.Q2: 7 items[\s\S]*M01\.Q3/, mark);
+    await first.waitFor("❯ Low", mark);
+
+    mark = first.mark();
+    first.kill("SIGINT");
+    expect((await first.exited).exitCode).toBe(130);
+    const stopped = first.text().slice(mark);
+    expect(stopped).toContain("2 answers are saved in zone.yaml");
+    expect(stopped).toContain(`To continue: netdz assess --answers zone.yaml --measures ${sets}`);
+    expect(existsSync(lock)).toBe(false);
+    expect(withoutTimes(readAnswers(file))).toEqual({
+      "M01.Q1": { status: "in_progress" },
+      "M01.Q2": { value: 7 },
+    });
+
+    // Session 2: resumes at the first unanswered question; SIGKILL after two more answers.
+    const second = start(args, dir);
+    await second.waitFor(/Continuing zone\.yaml[\s\S]*2 of 6[\s\S]*M01\.Q3/);
+    mark = await second.choose("High");
+    await second.waitFor(/Saved M01\.Q3: High[\s\S]*M02\.Q1/, mark);
+    mark = await second.choose("Yes");
+    await second.waitFor(/Saved M02\.Q1: Yes/, mark);
+    await second.waitFor(/M02\.Q2 does not apply to this zone[\s\S]*M02\.Q3/, mark);
+    second.kill("SIGKILL");
+    expect((await second.exited).signal).toBe(9);
+    expect(readFileSync(lock, "utf8").trim()).toBe(String(second.pid));
+    expect(withoutTimes(readAnswers(file))).toEqual({
+      "M01.Q1": { status: "in_progress" },
+      "M01.Q2": { value: 7 },
+      "M01.Q3": { value: "high" },
+      "M02.Q1": { value: true },
+    });
+
+    // Session 3: takes over the dead session's lock, goes back, marks for review, finishes.
+    const third = start(args, dir);
+    await third.waitFor(/Continuing zone\.yaml[\s\S]*4 of 6[\s\S]*M02\.Q3/);
+    mark = await third.choose("← Back");
+    await third.waitFor(/M02\.Q1[\s\S]*Current answer: Yes[\s\S]*❯ Yes \(current answer\)/, mark);
+    mark = await third.choose("⚑ Mark for review");
+    await third.waitFor(/M02\.Q1 is marked for review[\s\S]*M02\.Q3/, mark);
+    mark = await third.choose("Choose the ones that apply");
+    await third.waitFor("❯◯ Ex", mark);
+    mark = third.send(KEYS.space);
+    await third.waitFor("◉ Ex", mark);
+    mark = third.send(KEYS.enter);
+    await third.waitFor(/Saved M02\.Q3: Ex[\s\S]*M02\.Q4/, mark);
+    mark = await third.choose("Enter the answer");
+    await third.waitFor("? Answer:", mark);
+    mark = await third.typeLine("Shared services centre");
+    await third.waitFor(/Summary[\s\S]*Score preview: [\d.]+ \/ 100/, mark);
+    const summary = third.text().slice(mark);
+    expect(summary).toMatch(/Answered\s+6/);
+    expect(summary).toMatch(/Not applicable \(1 by zone profile\)\s+1/);
+    expect(summary).toMatch(/Marked for review\s+1/);
+    await third.waitFor("1 question is still unanswered or marked for review", mark);
+    mark = await third.typeLine("n");
+    await third.waitFor("Write the report to zone-report.md?", mark);
+    mark = await third.typeLine("n");
+    await third.waitFor("6 answers are saved in zone.yaml", mark);
+    expect((await third.exited).exitCode).toBe(0);
+
+    expect(existsSync(lock)).toBe(false);
+    expect(existsSync(path.join(dir, "zone-report.md"))).toBe(false);
+    const final = readAnswers(file);
+    expect(final.format).toBe("netdz-answers/1");
+    expect(final.measureSet).toEqual({ id: "tiny", version: "1.0.0" });
+    expect(final.zone).toEqual({ name: "Test Zone", region: "eastern", hub: false });
+    expect(withoutTimes(final)).toEqual({
+      "M01.Q1": { status: "in_progress" },
+      "M01.Q2": { value: 7 },
+      "M01.Q3": { value: "high" },
+      "M02.Q1": { value: true, review: true },
+      "M02.Q3": { value: ["x"] },
+      "M02.Q4": { value: "Shared services centre" },
+    });
+    const text = readFileSync(file, "utf8");
+    expect(text.split("\n")[0]).toMatch(
+      /^# yaml-language-server: \$schema=.*answers\.schema\.json$/,
+    );
+    const validated = runCli(["validate", file, "--measures", sets]);
+    expect(validated.stdout + validated.stderr).toContain("valid (0 errors, 0 warnings)");
+    expect(validated.status).toBe(0);
+  }, 90_000);
+
+  it("reviews every answer with the current one preselected, in Chinese, and stops on Ctrl-C", async () => {
+    const dir = tempDir();
+    const sets = writeTinySet(dir);
+    const file = path.join(dir, "zone.yaml");
+    writeFileSync(
+      file,
+      [
+        "format: netdz-answers/1",
+        "measureSet: { id: tiny, version: 1.0.0 }",
+        "zone: { name: 西部园区, region: western, hub: true }",
+        "answers:",
+        "  M01.Q1: { status: planned, answeredAt: 2026-01-01T00:00:00Z } # keep this comment",
+        "  M01.Q2: { value: 3 }",
+        "",
+      ].join("\n"),
+    );
+    const session = start(
+      ["assess", "--answers", "zone.yaml", "--measures", sets, "--review"],
+      dir,
+      {
+        LANG: "zh_CN.UTF-8",
+      },
+    );
+    await session.waitFor(/逐题复核[\s\S]*部分 1\/2 · 举措 1\/2 · 题目 1\/7/);
+    await session.waitFor("❯ 已纳入计划（当前答案）");
+    let mark = await session.choose("已落实");
+    await session.waitFor("? 佐证材料 1：", mark);
+    mark = await session.typeLine("https://example.cn/decision.pdf");
+    await session.waitFor("? 佐证材料 2：", mark);
+    mark = session.send(KEYS.enter);
+    await session.waitFor(/已保存 M01\.Q1：已落实，佐证材料 1 条[\s\S]*M01\.Q2/, mark);
+    await session.waitFor("当前为 3项", mark);
+    mark = session.send(KEYS.ctrlC);
+    expect((await session.exited).exitCode).toBe(130);
+    expect(session.text().slice(mark)).toContain("已中断。已有 2 道题的答案保存在 zone.yaml。");
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("# keep this comment");
+    expect(withoutTimes(readAnswers(file))).toEqual({
+      "M01.Q1": { status: "implemented", evidence: ["https://example.cn/decision.pdf"] },
+      "M01.Q2": { value: 3 },
+    });
+  }, 60_000);
+
+  it("refuses a second session on a file that is being assessed", async () => {
+    const dir = tempDir();
+    const sets = writeTinySet(dir);
+    const args = ["assess", "--answers", "zone.yaml", "--measures", sets];
+    const first = start(args, dir);
+    await first.waitFor("? Zone name");
+    const second = start(args, dir);
+    expect((await second.exited).exitCode).toBe(2);
+    expect(second.text()).toMatch(
+      new RegExp(`zone\\.yaml is being assessed in another session \\(process ${first.pid}\\)`),
+    );
+    first.send(KEYS.ctrlC);
+    expect((await first.exited).exitCode).toBe(130);
+  }, 60_000);
+
+  it("exits 130 with everything saved when the terminal closes (SIGHUP)", async () => {
+    const dir = tempDir();
+    const sets = writeTinySet(dir);
+    const file = path.join(dir, "zone.yaml");
+    const session = start(["assess", "--answers", "zone.yaml", "--measures", sets], dir);
+    await session.waitFor("? Zone name");
+    const mark = await session.typeLine("Hill Park");
+    await session.waitFor("? Region", mark);
+    session.kill("SIGHUP");
+    expect(await session.exited).toEqual({ exitCode: 130, signal: 0 });
+    expect(readAnswers(file).zone).toEqual({ name: "Hill Park" });
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  }, 60_000);
+});
+
+describe("netdz assess without a terminal", () => {
+  it("exits 2 and points to netdz init", () => {
+    const dir = tempDir();
+    const result = runCli(["assess", "--answers", "zone.yaml"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("netdz init --answers zone.yaml");
+    expect(existsSync(path.join(dir, "zone.yaml"))).toBe(false);
+  });
+});
+
+describe("netdz init", () => {
+  it("writes a file listing every question as a comment, valid as written", () => {
+    const dir = tempDir();
+    const result = runCli(["init", "--answers", "zone.yaml"], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Wrote zone.yaml");
+    expect(result.stdout).toContain("netdz validate zone.yaml");
+    const file = path.join(dir, "zone.yaml");
+    const text = readFileSync(file, "utf8");
+    expect(text.split("\n")[0]).toMatch(
+      /^# yaml-language-server: \$schema=.*answers\.schema\.json$/,
+    );
+    const data = parse(text) as Record<string, unknown>;
+    expect(data).toEqual({
+      format: "netdz-answers/1",
+      measureSet: { id: "workplan-2025", version: "1.0.0" },
+      zone: null,
+      answers: null,
+    });
+    const ids = [...text.matchAll(/^ {2}# (M\d{2}\.Q\d+): \{ (status|value): \}$/gm)].map(
+      (m) => m[1],
+    );
+    expect(ids.length).toBeGreaterThanOrEqual(16 * 3);
+    expect(ids).toContain("M01.Q1");
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(text).toMatch(
+      /^ {2}# region: +# eastern \| central \| western \| northeastern — Region$/m,
+    );
+    const validated = runCli(["validate", "zone.yaml"], { cwd: dir });
+    expect(validated.status).toBe(0);
+    expect(validated.stdout + validated.stderr).toContain("0 errors");
+  });
+
+  it("can be filled in by hand by uncommenting lines", () => {
+    const dir = tempDir();
+    const sets = writeTinySet(dir);
+    expect(
+      runCli(["init", "--answers", "zone.yaml", "--measures", sets], { cwd: dir }).status,
+    ).toBe(0);
+    const file = path.join(dir, "zone.yaml");
+    const text = readFileSync(file, "utf8")
+      .replace(/^ {2}# name:.*$/m, "  name: Hand Park")
+      .replace(/^ {2}# region:.*$/m, "  region: western")
+      .replace(/^ {2}# hub:.*$/m, "  hub: true")
+      .replace("  # M01.Q2: { value: }", "  M01.Q2: { value: 12 }")
+      .replace("  # M02.Q2: { status: }", "  M02.Q2: { status: planned }");
+    writeFileSync(file, text);
+    const validated = runCli(["validate", "zone.yaml", "--measures", sets], { cwd: dir });
+    expect(validated.stdout + validated.stderr).toContain("valid (0 errors, 0 warnings)");
+    expect(validated.status).toBe(0);
+  });
+
+  it("writes the comments in Chinese with --lang zh", () => {
+    const dir = tempDir();
+    const sets = writeTinySet(dir);
+    const result = runCli(["init", "--answers", "zone.yaml", "--measures", sets, "--lang", "zh"], {
+      cwd: dir,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("已写入 zone.yaml");
+    const text = readFileSync(path.join(dir, "zone.yaml"), "utf8");
+    expect(text).toContain("#   M01.Q1 的问题？");
+    expect(text).toContain("# hub:     # true（是）| false（否） — 是否位于枢纽区域？");
+    expect(text).toContain("仅适用于：hub: true — 是否位于枢纽区域？");
+  });
+
+  it("refuses to overwrite a file unless --force is given", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "zone.yaml");
+    writeFileSync(file, "mine\n");
+    const refused = runCli(["init", "--answers", "zone.yaml"], { cwd: dir });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("zone.yaml already exists; use --force to overwrite it");
+    expect(readFileSync(file, "utf8")).toBe("mine\n");
+    expect(runCli(["init", "--answers", "zone.yaml", "--force"], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("format: netdz-answers/1");
+  });
+
+  it("does not overwrite a file that is being assessed", async () => {
+    const dir = tempDir();
+    const sets = writeTinySet(dir);
+    const session = start(["assess", "--answers", "zone.yaml", "--measures", sets], dir);
+    await session.waitFor("? Zone name");
+    const refused = runCli(["init", "--answers", "zone.yaml", "--measures", sets, "--force"], {
+      cwd: dir,
+    });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`(process ${session.pid})`);
+    session.send(KEYS.ctrlC);
+    expect((await session.exited).exitCode).toBe(130);
+  }, 60_000);
+});

@@ -1,0 +1,383 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import {
+  acquireLock,
+  AnswersStore,
+  ANSWERS_SCHEMA_FILE,
+  compareQuestionIds,
+  lockHolder,
+  lockPath,
+  newAnswersText,
+  processAlive,
+  schemaComment,
+  schemaReference,
+  writeFileAtomic,
+} from "../../src/fs/answers-store.js";
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "netdz-store-"));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const measureSet = { id: "workplan-2025", version: "1.0.0" };
+
+/** A pid that is certainly not running: a child that has already exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ["-e", "0"], { stdio: "ignore" });
+  const pid = child.pid as number;
+  await new Promise((resolve) => child.on("exit", resolve));
+  return pid;
+}
+
+describe("schema reference", () => {
+  it("is relative from the answers file's folder to the package's schema", () => {
+    const file = path.join(dir, "zones", "a.yaml");
+    const ref = schemaReference(file);
+    expect(ref).not.toMatch(/\\/);
+    expect(path.resolve(path.dirname(file), ref)).toBe(ANSWERS_SCHEMA_FILE);
+    expect(ref.endsWith("schemas/answers.schema.json")).toBe(true);
+    expect(schemaComment(file)).toBe(`# yaml-language-server: $schema=${ref}`);
+  });
+});
+
+describe("newAnswersText", () => {
+  it("starts with the schema line, then format, measureSet, zone, assessor, answers", () => {
+    const file = path.join(dir, "a.yaml");
+    const text = newAnswersText(file, {
+      measureSet,
+      zone: { name: "Suzhou", westernHubArea: false },
+      assessor: { name: "Li" },
+    });
+    const lines = text.split("\n");
+    expect(lines[0]).toBe(schemaComment(file));
+    expect(lines[1]).toBe("format: netdz-answers/1");
+    expect(lines[2]).toBe("measureSet: { id: workplan-2025, version: 1.0.0 }");
+    const data = parseDocument(text).toJS() as Record<string, unknown>;
+    expect(Object.keys(data)).toEqual(["format", "measureSet", "zone", "assessor", "answers"]);
+    expect(data).toMatchObject({
+      zone: { name: "Suzhou", westernHubArea: false },
+      assessor: { name: "Li" },
+      answers: {},
+    });
+  });
+
+  it("leaves out an empty assessor", () => {
+    const text = newAnswersText(path.join(dir, "a.yaml"), { measureSet, assessor: {} });
+    expect(text).not.toContain("assessor");
+  });
+});
+
+describe("AnswersStore", () => {
+  it("creates the file and writes each answer at once, in question order", async () => {
+    const file = path.join(dir, "sub", "a.yaml");
+    const store = await AnswersStore.create(file, { measureSet });
+    await store.setAnswer("M01.Q10", { status: "planned", answeredAt: "2026-01-01T00:00:00Z" });
+    await store.setAnswer("M01.Q2", {
+      status: "implemented",
+      evidence: ["https://a.cn/p"],
+      answeredAt: "2026-01-01T00:00:00Z",
+    });
+    const text = await readFile(file, "utf8");
+    expect(text).toContain(
+      "  M01.Q2: { status: implemented, evidence: [ https://a.cn/p ], answeredAt: 2026-01-01T00:00:00Z }",
+    );
+    expect(text.indexOf("M01.Q2")).toBeLessThan(text.indexOf("M01.Q10"));
+    expect(store.data.answers["M01.Q10"]).toEqual({
+      status: "planned",
+      answeredAt: "2026-01-01T00:00:00Z",
+    });
+    expect(store.savedCount).toBe(2);
+  });
+
+  it("writes answer keys in contract order and a block map when the line would be long", async () => {
+    const file = path.join(dir, "a.yaml");
+    const store = await AnswersStore.create(file, { measureSet });
+    await store.setAnswer("M02.Q1", {
+      answeredAt: "2026-01-01T00:00:00Z",
+      note: "The zone has no land left for this; the province handles it instead of the zone.",
+      status: "not_applicable",
+    });
+    const text = await readFile(file, "utf8");
+    expect(text).toMatch(/\n {2}M02\.Q1:\n {4}status: not_applicable\n {4}note: The zone/);
+    expect(text.indexOf("note:")).toBeLessThan(text.indexOf("answeredAt:"));
+    const reread = await AnswersStore.open(file);
+    expect(reread.data.answers["M02.Q1"]?.note).toBe(
+      "The zone has no land left for this; the province handles it instead of the zone.",
+    );
+  });
+
+  it("keeps comments and key order of a hand-edited file", async () => {
+    const file = path.join(dir, "a.yaml");
+    await writeFile(
+      file,
+      [
+        "# my notes about this zone",
+        "format: netdz-answers/1",
+        "measureSet: { id: workplan-2025, version: 1.0.0 }",
+        "zone:",
+        "  region: eastern # checked with the province",
+        "  name: Suzhou",
+        "answers:",
+        "  # first measure",
+        "  M01.Q3: { status: planned } # ask again in May",
+        "  M01.Q1: { status: unknown }",
+        "",
+      ].join("\n"),
+    );
+    const store = await AnswersStore.open(file);
+    await store.setAnswer("M01.Q1", { status: "implemented", answeredAt: "2026-01-01T00:00:00Z" });
+    await store.setAnswer("M01.Q2", { value: 3, answeredAt: "2026-01-01T00:00:00Z" });
+    await store.setZone("province", "Jiangsu");
+    const text = await readFile(file, "utf8");
+    expect(text).toBe(
+      [
+        "# my notes about this zone",
+        "format: netdz-answers/1",
+        "measureSet: { id: workplan-2025, version: 1.0.0 }",
+        "zone:",
+        "  region: eastern # checked with the province",
+        "  name: Suzhou",
+        "  province: Jiangsu",
+        "answers:",
+        "  # first measure",
+        "  M01.Q3: { status: planned } # ask again in May",
+        "  M01.Q1: { status: implemented, answeredAt: 2026-01-01T00:00:00Z }",
+        "  M01.Q2: { value: 3, answeredAt: 2026-01-01T00:00:00Z }",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("fills null zone and answers blocks, keeping their comment hints above the entries", async () => {
+    const file = path.join(dir, "a.yaml");
+    await writeFile(
+      file,
+      [
+        "format: netdz-answers/1",
+        "measureSet: { id: workplan-2025, version: 1.0.0 }",
+        "zone:",
+        "  # name:     Name of the zone",
+        "answers:",
+        "  # M01.Q1: { status: }",
+        "  #   Does the zone ...?",
+        "",
+      ].join("\n"),
+    );
+    const store = await AnswersStore.open(file);
+    expect(store.data.answers).toEqual({});
+    expect(store.data.zone).toEqual({});
+    await store.setZone("name", "Suzhou");
+    await store.setAnswer("M01.Q1", { status: "planned" });
+    expect(await readFile(file, "utf8")).toBe(
+      [
+        "format: netdz-answers/1",
+        "measureSet: { id: workplan-2025, version: 1.0.0 }",
+        "zone:",
+        "  # name:     Name of the zone",
+        "  name: Suzhou",
+        "answers:",
+        "  # M01.Q1: { status: }",
+        "  #   Does the zone ...?",
+        "  M01.Q1: { status: planned }",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("puts an answer under the comment that `netdz init` wrote for its question", async () => {
+    const file = path.join(dir, "a.yaml");
+    await writeFile(
+      file,
+      [
+        "format: netdz-answers/1",
+        "measureSet: { id: workplan-2025, version: 1.0.0 }",
+        "zone:",
+        "answers:",
+        "  # How to answer",
+        "  #",
+        "  # M01.Q1: { status: }",
+        "  #   First?",
+        "  #",
+        "  # M01.Q2: { value: }",
+        "  #   Second?",
+        "  #",
+        "  # M01.Q3: { value: }",
+        "  #   Third?",
+        "",
+      ].join("\n"),
+    );
+    const store = await AnswersStore.open(file);
+    await store.setAnswer("M01.Q2", { value: 2 });
+    await store.setAnswer("M01.Q1", { status: "planned" });
+    await store.setAnswer("M01.Q3", { value: 3 });
+    await store.setAnswer("M01.Q9", { value: 9 });
+    expect(await readFile(file, "utf8")).toBe(
+      [
+        "format: netdz-answers/1",
+        "measureSet: { id: workplan-2025, version: 1.0.0 }",
+        "zone:",
+        "answers:",
+        "  # How to answer",
+        "  #",
+        "  # M01.Q1: { status: }",
+        "  #   First?",
+        "  M01.Q1: { status: planned }",
+        "  #",
+        "  # M01.Q2: { value: }",
+        "  #   Second?",
+        "  M01.Q2: { value: 2 }",
+        "  #",
+        "  # M01.Q3: { value: }",
+        "  #   Third?",
+        "  M01.Q3: { value: 3 }",
+        "  M01.Q9: { value: 9 }",
+        "",
+      ].join("\n"),
+    );
+    expect(Object.keys(store.data.answers)).toEqual(["M01.Q1", "M01.Q2", "M01.Q3", "M01.Q9"]);
+  });
+
+  it("replaces an answer (clearing its review mark) and removes one", async () => {
+    const file = path.join(dir, "a.yaml");
+    const store = await AnswersStore.create(file, { measureSet });
+    await store.setAnswer("M01.Q1", { status: "planned", review: true });
+    expect(await readFile(file, "utf8")).toContain("M01.Q1: { status: planned, review: true }");
+    await store.setAnswer("M01.Q1", { status: "implemented" });
+    expect(store.data.answers["M01.Q1"]).toEqual({ status: "implemented" });
+    await store.setAnswer("M01.Q1", undefined);
+    expect(store.data.answers).toEqual({});
+    expect(store.savedCount).toBe(0);
+  });
+
+  it("stores zone values with their types and quotes strings that look like other types", async () => {
+    const file = path.join(dir, "a.yaml");
+    const store = await AnswersStore.create(file, { measureSet });
+    await store.setZone("name", "123");
+    await store.setZone("westernHubArea", true);
+    const reread = await AnswersStore.open(file);
+    expect(reread.data.zone).toEqual({ name: "123", westernHubArea: true });
+  });
+
+  it("adds the assessor before the answers and ignores an empty one", async () => {
+    const file = path.join(dir, "a.yaml");
+    const store = await AnswersStore.create(file, { measureSet });
+    await store.setAssessor("name", "  ");
+    expect(await readFile(file, "utf8")).not.toContain("assessor");
+    await store.setAssessor("name", "Wang Fang");
+    await store.setAssessor("role", "Director");
+    const keys = Object.keys(parseDocument(await readFile(file, "utf8")).toJS() as object);
+    expect(keys).toEqual(["format", "measureSet", "zone", "assessor", "answers"]);
+    expect(store.data.assessor).toEqual({ name: "Wang Fang", role: "Director" });
+  });
+
+  it("leaves no temp file behind", async () => {
+    const file = path.join(dir, "a.yaml");
+    const store = await AnswersStore.create(file, { measureSet });
+    for (let i = 1; i <= 5; i++) await store.setAnswer(`M01.Q${i}`, { status: "planned" });
+    expect(await readdir(dir)).toEqual(["a.yaml"]);
+  });
+});
+
+describe("compareQuestionIds", () => {
+  it("sorts digit runs as numbers", () => {
+    expect(["M10.Q1", "M02.Q10", "M02.Q2"].sort(compareQuestionIds)).toEqual([
+      "M02.Q2",
+      "M02.Q10",
+      "M10.Q1",
+    ]);
+  });
+});
+
+describe("writeFileAtomic", () => {
+  it("replaces the content and keeps the file mode", async () => {
+    const file = path.join(dir, "a.yaml");
+    await writeFile(file, "old", { mode: 0o600 });
+    await writeFileAtomic(file, "new");
+    expect(await readFile(file, "utf8")).toBe("new");
+    const { stat } = await import("node:fs/promises");
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it("never leaves a partial file: on failure the old content stays and the temp file goes", async () => {
+    const file = path.join(dir, "a.yaml");
+    await writeFile(file, "old");
+    // Renaming onto a folder fails after the temp file was written.
+    const folder = path.join(dir, "folder.yaml");
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(path.join(folder, "inside"), { recursive: true });
+    await expect(writeFileAtomic(folder, "new")).rejects.toThrow();
+    expect(await readFile(file, "utf8")).toBe("old");
+    expect((await readdir(dir)).sort()).toEqual(["a.yaml", "folder.yaml"]);
+  });
+});
+
+describe("lock", () => {
+  it("is created with this pid, refuses a second holder, and is released", async () => {
+    const file = path.join(dir, "a.yaml");
+    const first = await acquireLock(file);
+    expect(first.ok).toBe(true);
+    expect(await readFile(lockPath(file), "utf8")).toBe(`${process.pid}\n`);
+    expect(await lockHolder(file)).toBe(process.pid);
+    const second = await acquireLock(file);
+    expect(second).toEqual({ ok: false, pid: process.pid });
+    if (first.ok) first.lock.release();
+    expect(await readdir(dir)).toEqual([]);
+    expect(await lockHolder(file)).toBeUndefined();
+    if (first.ok) first.lock.release(); // idempotent
+  });
+
+  it("takes over a lock whose process is gone, and removes its temp files", async () => {
+    const file = path.join(dir, "a.yaml");
+    const pid = await deadPid();
+    expect(processAlive(pid)).toBe(false);
+    await writeFile(lockPath(file), `${pid}\n`);
+    await writeFile(path.join(dir, `.a.yaml.${pid}.abcd1234.tmp`), "partial");
+    const result = await acquireLock(file);
+    expect(result.ok).toBe(true);
+    expect(await readFile(lockPath(file), "utf8")).toBe(`${process.pid}\n`);
+    expect(await readdir(dir)).toEqual(["a.yaml.lock"]);
+    if (result.ok) result.lock.release();
+  });
+
+  it("refuses a lock held by a live process", async () => {
+    const file = path.join(dir, "a.yaml");
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"], {
+      stdio: "ignore",
+    });
+    try {
+      await writeFile(lockPath(file), `${child.pid}\n`);
+      expect(await acquireLock(file)).toEqual({ ok: false, pid: child.pid });
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("treats an old lock without a pid as stale, and a fresh one as held", async () => {
+    const file = path.join(dir, "a.yaml");
+    await writeFile(lockPath(file), "");
+    expect(await acquireLock(file)).toEqual({ ok: false, pid: undefined });
+    const { utimes } = await import("node:fs/promises");
+    const old = new Date(Date.now() - 60_000);
+    await utimes(lockPath(file), old, old);
+    const result = await acquireLock(file);
+    expect(result.ok).toBe(true);
+    if (result.ok) result.lock.release();
+  });
+
+  it("does not remove a lock that another process took over", async () => {
+    const file = path.join(dir, "a.yaml");
+    const result = await acquireLock(file);
+    await writeFile(lockPath(file), "999999\n");
+    if (result.ok) result.lock.release();
+    expect(await readFile(lockPath(file), "utf8")).toBe("999999\n");
+  });
+});

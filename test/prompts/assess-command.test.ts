@@ -1,0 +1,325 @@
+// The Inquirer testing screen must be imported before the module that uses the prompts.
+import { screen } from "@inquirer/testing/vitest";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { assess, reportPathFor, type AssessOptions } from "../../src/commands/assess.js";
+import { CancelledError, DataError, UsageError } from "../../src/errors.js";
+import type { Io } from "../../src/io.js";
+import { shellQuote } from "../../src/prompts/shell.js";
+import { captureIo, tempDir } from "../helpers.js";
+import { writeTinySet } from "../e2e/pty.js";
+
+type TestIo = Io & { out(): string; err(): string };
+
+/** An Io whose standard input claims to be a terminal. */
+function terminalIo(cwd: string, env: NodeJS.ProcessEnv = {}): TestIo {
+  const io = captureIo(cwd, env);
+  return { ...io, stdin: Object.assign(new PassThrough(), { isTTY: true }) };
+}
+
+function setup(): { dir: string; sets: string; file: string; options: AssessOptions } {
+  const dir = tempDir();
+  const sets = writeTinySet(dir);
+  const file = path.join(dir, "zone.yaml");
+  return {
+    dir,
+    sets,
+    file,
+    options: { answers: "zone.yaml", measures: sets, lang: "en", review: false },
+  };
+}
+
+function writeAnswers(file: string, lines: string[]): string {
+  const text = [
+    "format: netdz-answers/1",
+    "measureSet: { id: tiny, version: 1.0.0 }",
+    ...lines,
+    "",
+  ].join("\n");
+  writeFileSync(file, text);
+  return text;
+}
+
+function answersOf(file: string): Record<string, Record<string, unknown>> {
+  const data = parse(readFileSync(file, "utf8")) as {
+    answers: Record<string, Record<string, unknown>> | null;
+  };
+  return data.answers ?? {};
+}
+
+/** Items of the list on screen and the index of the one under the cursor. */
+function list(): { items: string[]; active: number } {
+  const lines = screen.getScreen().split("\n");
+  const start = lines.findIndex((line) => line.startsWith("?"));
+  const items: string[] = [];
+  let active = -1;
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim() === "") break;
+    if (line.trim().startsWith("─")) continue;
+    if (line.startsWith("❯")) active = items.length;
+    items.push(line.slice(1).replace(/^[◯◉]/, "").trim());
+  }
+  return { items, active };
+}
+
+/** Chooses an item by the start of its name (the last prompt of a session: no waiting). */
+function chooseLast(label: string): void {
+  const { items, active } = list();
+  const target = items.findIndex((item) => item.startsWith(label));
+  if (target === -1) throw new Error(`no "${label}" in ${JSON.stringify(items)}`);
+  const key = target < active ? "up" : "down";
+  for (let i = 0; i < Math.abs(target - active); i++) screen.keypress(key);
+  screen.keypress("enter");
+}
+
+/** Chooses an item by the start of its name, then waits for the next prompt. */
+async function choose(label: string): Promise<void> {
+  chooseLast(label);
+  await screen.next();
+}
+
+/** Types a line, presses Enter, and waits for the next prompt. */
+async function typeLine(text: string): Promise<void> {
+  if (text) screen.type(text);
+  screen.keypress("enter");
+  await screen.next();
+}
+
+/** Answers the tiny set's zone profile: name, Eastern, hub as given, no assessor. */
+async function answerProfile(hub: "Yes" | "No"): Promise<void> {
+  await screen.next();
+  expect(screen.getScreen()).toContain("? Zone name");
+  await typeLine("Test Zone");
+  await choose("Eastern");
+  await choose(hub);
+  await typeLine("");
+  await typeLine("");
+}
+
+describe("assess: refusals", () => {
+  it("needs a terminal and points to init", async () => {
+    const { dir, options } = setup();
+    const io = captureIo(dir);
+    const run = assess(options, io);
+    await expect(run).rejects.toBeInstanceOf(UsageError);
+    await expect(run).rejects.toThrow(/netdz init --answers zone\.yaml/);
+    expect(existsSync(path.join(dir, "zone.yaml"))).toBe(false);
+  });
+
+  it("leaves an invalid file untouched and reports its problems", async () => {
+    const { dir, file, options } = setup();
+    const text = writeAnswers(file, ["zone: {}", "answers:", "  M01.Q1: { status: done }"]);
+    const error = await assess(options, terminalIo(dir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).message).toContain("zone.yaml has the problems above");
+    expect((error as DataError).diagnostics.length).toBeGreaterThan(0);
+    expect(readFileSync(file, "utf8")).toBe(text);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it("fails clearly when the pinned version is not available", async () => {
+    const { dir, file, options } = setup();
+    writeFileSync(
+      file,
+      "format: netdz-answers/1\nmeasureSet: { id: tiny, version: 9.9.9 }\nzone: {}\nanswers: {}\n",
+    );
+    const error = await assess(options, terminalIo(dir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    const codes = (error as DataError).diagnostics.map((d) => d.code);
+    expect(codes).toContain("answers/set-not-available");
+  });
+
+  it("refuses --set that differs from the file's pinned set", async () => {
+    const { dir, file, options } = setup();
+    writeAnswers(file, ["zone: {}", "answers: {}"]);
+    await expect(assess({ ...options, set: "tiny@2.0.0" }, terminalIo(dir))).rejects.toThrow(
+      "zone.yaml holds answers for tiny@1.0.0, not tiny@2.0.0",
+    );
+  });
+
+  it("refuses a file locked by a running process", async () => {
+    const { dir, file, options } = setup();
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"], {
+      stdio: "ignore",
+    });
+    try {
+      writeFileSync(`${file}.lock`, `${child.pid}\n`);
+      await expect(assess(options, terminalIo(dir))).rejects.toThrow(
+        `zone.yaml is being assessed in another session (process ${child.pid}); finish that one first`,
+      );
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});
+
+describe("assess: a session", () => {
+  it("creates the file, asks the profile, saves each answer, and quits from the menu", async () => {
+    const { dir, file, options, sets } = setup();
+    const io = terminalIo(dir);
+    const run = assess(options, io);
+    await answerProfile("No");
+    expect(io.out()).toContain("Starting a new self-assessment with tiny@1.0.0");
+    expect(screen.getScreen()).toContain("? Your answer");
+    expect(io.out()).toContain("Area 1/2 · Measure 1/2 · Question 1/6");
+    expect(io.out()).toContain("1 question does not apply to this zone and will be skipped.");
+    await choose("Planned");
+    expect(answersOf(file)).toMatchObject({ "M01.Q1": { status: "planned" } });
+    await choose("☰ Menu");
+    chooseLast("Save and quit");
+    await expect(run).resolves.toBe(0);
+    expect(io.out()).toContain("1 answer is saved in zone.yaml.");
+    expect(io.out()).toContain(`To continue: netdz assess --answers zone.yaml --measures ${sets}`);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    const data = parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    expect(data.zone).toEqual({ name: "Test Zone", region: "eastern", hub: false });
+    expect(readFileSync(file, "utf8").split("\n")[0]).toMatch(
+      /^# yaml-language-server: \$schema=.*schemas\/answers\.schema\.json$/,
+    );
+  });
+
+  it("says how many answers are saved and how to resume when cancelled", async () => {
+    const { dir, file, options } = setup();
+    writeAnswers(file, [
+      "zone: { name: Z, region: eastern, hub: false }",
+      "answers:",
+      "  M01.Q1: { status: planned }",
+    ]);
+    const io = terminalIo(dir, { LANG: "en_US.UTF-8" });
+    const run = assess({ ...options, lang: "zh" }, io);
+    await screen.next();
+    screen.keypress({ name: "c", ctrl: true });
+    const error = await run.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CancelledError);
+    expect((error as Error).message).toContain("已有 1 道题的答案保存在 zone.yaml");
+    expect((error as Error).message).toContain("--lang zh");
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it("jumps to a measure, edits the zone profile, and shows the summary from the menu", async () => {
+    const { dir, file, options } = setup();
+    writeAnswers(file, ["zone: { name: Z, region: eastern, hub: false }", "answers: {}"]);
+    const io = terminalIo(dir);
+    const run = assess(options, io);
+    await screen.next();
+    await choose("☰ Menu");
+    await choose("Jump to a measure");
+    expect(list().items.map((item) => item.replace(/\s+/g, " "))).toEqual([
+      "M01 Measure 1 title 0/3 answered",
+      "M02 Measure 2 title 0/3 answered",
+    ]);
+    await choose("M02");
+    expect(io.out()).toMatch(/M02\.Q1 +Question M02\.Q1\?/);
+    await choose("☰ Menu");
+    await choose("Edit the zone profile");
+    await typeLine("");
+    await choose("Eastern");
+    await choose("Yes");
+    await typeLine("");
+    await typeLine("");
+    expect(io.out()).toContain("Every question applies to this zone.");
+    expect(parse(readFileSync(file, "utf8"))).toMatchObject({ zone: { hub: true } });
+    await choose("Yes");
+    expect(io.out()).toMatch(/M02\.Q2 +Question M02\.Q2\?/);
+    await choose("☰ Menu");
+    await choose("Show the summary");
+    expect(io.out()).toMatch(/Answered +1/);
+    expect(io.out()).toMatch(/Score preview: [\d.]+ \/ 100/);
+    await choose("Back to the question");
+    await choose("☰ Menu");
+    screen.keypress({ name: "c", ctrl: true });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(answersOf(file)).toMatchObject({ "M02.Q1": { value: true } });
+  });
+
+  it("walks everything again with --review, the current answers preselected", async () => {
+    const { dir, file, options } = setup();
+    writeAnswers(file, [
+      "zone: { name: Z, region: eastern, hub: false }",
+      "answers:",
+      "  M01.Q1: { status: planned } # checked in May",
+      "  M01.Q2: { value: 4 }",
+    ]);
+    const io = terminalIo(dir);
+    const run = assess({ ...options, review: true }, io);
+    await screen.next();
+    expect(io.out()).toContain("Reviewing every answer in zone.yaml");
+    const first = list();
+    expect(first.items[first.active]).toBe("Planned (current answer)");
+    await choose("Planned");
+    expect(list().items[0]).toBe("Enter the number (items) — now 4 items");
+    await choose("→ Skip");
+    await choose("☰ Menu");
+    chooseLast("Save and quit");
+    await expect(run).resolves.toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("# checked in May");
+    expect(answersOf(file)["M01.Q2"]).toEqual({ value: 4 });
+  });
+
+  it("at the end shows the summary and writes the report next to the answers", async () => {
+    const { dir, file, options } = setup();
+    writeAnswers(file, [
+      "zone: { name: Z, region: eastern, hub: false }",
+      "answers:",
+      "  M01.Q1: { status: implemented, evidence: [a.pdf] }",
+      "  M01.Q2: { value: 10 }",
+      "  M01.Q3: { value: high }",
+      "  M02.Q1: { value: true }",
+      "  M02.Q3: { value: [x, y] }",
+    ]);
+    const io = terminalIo(dir);
+    const run = assess(options, io);
+    await screen.next();
+    await choose("Enter the answer");
+    await typeLine("Shared services");
+    expect(io.out()).toMatch(/Answered +6/);
+    expect(io.out()).toContain("Score preview: 100.0 / 100 — Leading");
+    expect(screen.getScreen()).toContain("Write the report to zone-report.md?");
+    screen.keypress("enter");
+    await expect(run).resolves.toBe(0);
+    expect(existsSync(path.join(dir, "zone-report.md"))).toBe(true);
+    expect(io.out()).toContain("6 answers are saved in zone.yaml.");
+  });
+
+  it("says everything is answered when resuming a complete file", async () => {
+    const { dir, file, options } = setup();
+    writeAnswers(file, [
+      "zone: { name: Z, region: eastern, hub: false }",
+      "answers:",
+      "  M01.Q1: { status: unknown }",
+      "  M01.Q2: { status: unknown }",
+      "  M01.Q3: { status: unknown }",
+      "  M02.Q1: { status: unknown }",
+      "  M02.Q3: { status: unknown }",
+      "  M02.Q4: { status: not_applicable, note: none }",
+    ]);
+    const io = terminalIo(dir);
+    const run = assess(options, io);
+    await screen.next();
+    expect(io.out()).toContain("All 6 applicable questions have an answer.");
+    expect(io.out()).toContain("--review");
+    screen.type("n");
+    screen.keypress("enter");
+    await expect(run).resolves.toBe(0);
+    expect(io.out()).toContain(
+      "To write the report later: netdz report zone.yaml --out zone-report.md",
+    );
+  });
+});
+
+describe("helpers", () => {
+  it("quotes shell words only when needed", () => {
+    expect(shellQuote("zones/suzhou.yaml")).toBe("zones/suzhou.yaml");
+    expect(shellQuote("my zone.yaml")).toBe("'my zone.yaml'");
+    expect(shellQuote("it's.yaml")).toBe(`'it'\\''s.yaml'`);
+  });
+
+  it("puts the report next to the answers file", () => {
+    expect(reportPathFor("/a/b/zone.yaml")).toBe(path.join("/a/b", "zone-report.md"));
+    expect(reportPathFor("/a/answers")).toBe(path.join("/a", "answers-report.md"));
+  });
+});

@@ -1,0 +1,421 @@
+// The Inquirer testing screen must be imported before the module that uses the prompts.
+import { screen } from "@inquirer/testing/vitest";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import type { Answer, Lang, Question } from "../../src/core/model.js";
+import { assessMessages } from "../../src/i18n/assess-messages.js";
+import { Asker } from "../../src/prompts/ask.js";
+import {
+  askQuestion,
+  defaultChoice,
+  parseNumber,
+  type QuestionContext,
+} from "../../src/prompts/question.js";
+
+const NOW = "2026-11-26T10:00:00Z";
+
+function question(extra: Partial<Question> = {}): Question {
+  return {
+    id: "M01.Q1",
+    type: "status",
+    text: { en: "Is it done?", zh: "是否已完成？" },
+    guidance: { en: "Done means done.", zh: "完成即完成。" },
+    weight: 1,
+    ...extra,
+  };
+}
+
+const withEvidence = {
+  evidence: { requiredFor: ["implemented" as const], hint: { en: "A decision", zh: "一份文件" } },
+};
+
+/** A question context whose saves, notices and renders are recorded. */
+function harness(q: Question, initial?: Answer, lang: Lang = "en") {
+  let current = initial;
+  const saves: (Answer | undefined)[] = [];
+  const notices: string[] = [];
+  const printed: string[] = [];
+  const renders: boolean[] = [];
+  const m = assessMessages(lang);
+  const ctx: QuestionContext = {
+    asker: new Asker({ input: new PassThrough(), output: new PassThrough(), keys: m.keys }),
+    m,
+    lang,
+    question: q,
+    answer: () => current,
+    save: async (answer) => {
+      current = answer;
+      saves.push(answer);
+    },
+    render: ({ guidance }) => {
+      renders.push(guidance);
+      return undefined;
+    },
+    notice: (line) => notices.push(line),
+    print: (text) => printed.push(text),
+    now: () => new Date(`${NOW.slice(0, -1)}.456Z`),
+  };
+  return { ctx, saves, notices, printed, renders, current: () => current };
+}
+
+/** The choices of the list on screen and the index of the one under the cursor. */
+function list(): { items: string[]; active: number } {
+  const lines = screen.getScreen().split("\n").slice(1);
+  const items: string[] = [];
+  let active = -1;
+  for (const line of lines) {
+    if (line.trim() === "") break;
+    if (line.trim().startsWith("─")) continue;
+    if (line.startsWith("❯")) active = items.length;
+    items.push(line.slice(1).replace(/^[◯◉]/, "").trim());
+  }
+  return { items, active };
+}
+
+/** Moves the cursor to the choice starting with `label` and presses Enter. */
+function choose(label: string): void {
+  const { items, active } = list();
+  const target = items.findIndex((item) => item.startsWith(label));
+  if (target === -1) throw new Error(`no "${label}" in ${JSON.stringify(items)}`);
+  const key = target < active ? "up" : "down";
+  for (let i = 0; i < Math.abs(target - active); i++) screen.keypress(key);
+  screen.keypress("enter");
+}
+
+describe("askQuestion: status questions", () => {
+  it("lists the statuses and actions, and saves the chosen status at once", async () => {
+    const h = harness(question());
+    const outcome = askQuestion(h.ctx);
+    expect(list().items).toEqual([
+      "Implemented",
+      "In progress",
+      "Planned",
+      "Not started",
+      "Don't know",
+      "Not applicable",
+      "← Back to the previous question",
+      "→ Skip for now",
+      "⚑ Mark for review",
+      "? Show guidance",
+      "☰ Menu: jump to a measure, zone profile, quit",
+    ]);
+    choose("In progress");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.saves).toEqual([{ status: "in_progress", answeredAt: NOW }]);
+    expect(h.notices).toEqual(["✔ Saved M01.Q1: In progress"]);
+  });
+
+  it("preselects the current answer and offers to edit the note", async () => {
+    const h = harness(question(), { status: "planned", note: "Due in May", review: true });
+    const outcome = askQuestion(h.ctx);
+    const shown = list();
+    expect(shown.items[shown.active]).toBe("Planned (current answer)");
+    expect(shown.items).toContain("⚑ Remove the review mark");
+    expect(shown.items).toContain("✎ Edit the note");
+    choose("Planned");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.current()).toEqual({ status: "planned", note: "Due in May", answeredAt: NOW });
+  });
+
+  it("asks for evidence where the question requires it, one item per line", async () => {
+    const h = harness(question(withEvidence));
+    const outcome = askQuestion(h.ctx);
+    choose("Implemented");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Evidence 1:");
+    expect(h.printed.join("\n")).toContain("Evidence: A decision.");
+    expect(h.saves).toEqual([{ status: "implemented", answeredAt: NOW }]);
+    screen.type("https://example.org/a.pdf");
+    screen.keypress("enter");
+    await screen.next();
+    screen.type("docs/plan 2025.docx");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.current()).toEqual({
+      status: "implemented",
+      evidence: ["https://example.org/a.pdf", "docs/plan 2025.docx"],
+      answeredAt: NOW,
+    });
+    expect(h.notices).toEqual(["✔ Saved M01.Q1: Implemented, 2 evidence items"]);
+  });
+
+  it("accepts an answer without the required evidence, with a warning", async () => {
+    const h = harness(question(withEvidence));
+    const outcome = askQuestion(h.ctx);
+    choose("Implemented");
+    await screen.next();
+    screen.keypress("enter");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.current()).toEqual({ status: "implemented", answeredAt: NOW });
+    expect(h.notices[1]).toContain("M01.Q1 has no evidence");
+  });
+
+  it("keeps, extends or replaces evidence given before", async () => {
+    const previous: Answer = { status: "in_progress", evidence: ["old.pdf"] };
+    const h = harness(question(withEvidence), previous);
+    const outcome = askQuestion(h.ctx);
+    choose("Implemented");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Evidence already given (1):");
+    expect(screen.getScreen()).toContain("- old.pdf");
+    choose("Keep it and add more");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Evidence 2:");
+    screen.type("new.pdf");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await outcome;
+    expect(h.current()?.evidence).toEqual(["old.pdf", "new.pdf"]);
+  });
+
+  it("requires a justification for not applicable", async () => {
+    const h = harness(question());
+    const outcome = askQuestion(h.ctx);
+    choose("Not applicable");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Why does M01.Q1 not apply to your zone?");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("A short justification is needed");
+    expect(h.saves).toEqual([]);
+    screen.type("No port in the zone");
+    screen.keypress("enter");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.saves).toEqual([
+      { status: "not_applicable", note: "No port in the zone", answeredAt: NOW },
+    ]);
+  });
+});
+
+describe("askQuestion: actions", () => {
+  it("returns back, skip and menu without saving", async () => {
+    for (const [label, expected] of [
+      ["← Back", "back"],
+      ["→ Skip", "next"],
+      ["☰ Menu", "menu"],
+    ] as const) {
+      const h = harness(question());
+      const outcome = askQuestion(h.ctx);
+      choose(label);
+      await expect(outcome).resolves.toBe(expected);
+      expect(h.saves).toEqual([]);
+    }
+  });
+
+  it("says a skipped question stays unanswered", async () => {
+    const h = harness(question());
+    const outcome = askQuestion(h.ctx);
+    choose("→ Skip");
+    await outcome;
+    expect(h.notices).toEqual(["M01.Q1 skipped; it stays unanswered."]);
+  });
+
+  it("marks for review (keeping the answer) and moves on; unmarking stays", async () => {
+    const h = harness(question(), { status: "planned", answeredAt: NOW });
+    let outcome = askQuestion(h.ctx);
+    choose("⚑ Mark for review");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.current()).toEqual({ status: "planned", answeredAt: NOW, review: true });
+
+    outcome = askQuestion(h.ctx);
+    choose("⚑ Remove the review mark");
+    await screen.next();
+    expect(h.current()).toEqual({ status: "planned", answeredAt: NOW });
+    choose("→ Skip");
+    await expect(outcome).resolves.toBe("next");
+  });
+
+  it("marks an unanswered question for review", async () => {
+    const h = harness(question());
+    const outcome = askQuestion(h.ctx);
+    choose("⚑ Mark for review");
+    await outcome;
+    expect(h.saves).toEqual([{ review: true }]);
+  });
+
+  it("shows and hides the guidance by redrawing the screen", async () => {
+    const h = harness(question());
+    const outcome = askQuestion(h.ctx);
+    choose("? Show guidance");
+    await screen.next();
+    expect(list().items).toContain("? Hide guidance");
+    choose("? Hide guidance");
+    await screen.next();
+    choose("→ Skip");
+    await outcome;
+    expect(h.renders).toEqual([false, true, false]);
+  });
+
+  it("edits the note of an answered question and stays on it", async () => {
+    const h = harness(question(), { status: "planned", answeredAt: NOW });
+    const outcome = askQuestion(h.ctx);
+    choose("✎ Add a note");
+    await screen.next();
+    screen.type("Budget approved");
+    screen.keypress("enter");
+    await screen.next();
+    expect(h.current()).toEqual({ status: "planned", answeredAt: NOW, note: "Budget approved" });
+    expect(h.notices).toEqual(["✔ Note saved for M01.Q1."]);
+    choose("→ Skip");
+    await outcome;
+  });
+});
+
+describe("askQuestion: value questions", () => {
+  it("yes/no questions offer yes, no, don't know and not applicable", async () => {
+    const h = harness(question({ type: "yesno" }));
+    const outcome = askQuestion(h.ctx);
+    expect(list().items.slice(0, 4)).toEqual(["Yes", "No", "Don't know", "Not applicable"]);
+    choose("No");
+    await outcome;
+    expect(h.current()).toEqual({ value: false, answeredAt: NOW });
+  });
+
+  it("any value asks for evidence when `implemented` requires it", async () => {
+    const h = harness(question({ type: "yesno", ...withEvidence }));
+    const outcome = askQuestion(h.ctx);
+    choose("Yes");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Evidence 1:");
+    screen.keypress("enter");
+    await outcome;
+    expect(h.current()).toEqual({ value: true, answeredAt: NOW });
+  });
+
+  it("choice questions list their options and preselect the current one", async () => {
+    const q = question({
+      type: "choice",
+      options: [
+        { id: "low", label: { en: "Low", zh: "低" }, score: 0 },
+        { id: "high", label: { en: "High", zh: "高" }, score: 1 },
+      ],
+    });
+    const h = harness(q, { value: "high" });
+    const outcome = askQuestion(h.ctx);
+    const shown = list();
+    expect(shown.items[shown.active]).toBe("High (current answer)");
+    choose("Low");
+    await outcome;
+    expect(h.current()).toEqual({ value: "low", answeredAt: NOW });
+  });
+
+  it("number questions validate the input and show the unit", async () => {
+    const q = question({ type: "number", unit: { en: "ha", zh: "公顷" }, target: 10 });
+    const h = harness(q);
+    const outcome = askQuestion(h.ctx);
+    choose("Enter the number (ha)");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Number (ha):");
+    expect(h.printed).toContain("Leave it empty to go back to the list.");
+    screen.type("-3");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Enter a number of 0 or more");
+    for (let i = 0; i < 2; i++) screen.keypress("backspace");
+    screen.type("2.5");
+    screen.keypress("enter");
+    await outcome;
+    expect(h.current()).toEqual({ value: 2.5, answeredAt: NOW });
+    expect(h.notices).toEqual(["✔ Saved M01.Q1: 2.5 ha"]);
+  });
+
+  it("an empty number goes back to the list", async () => {
+    const q = question({ type: "number", unit: { en: "ha", zh: "公顷" }, target: 10 });
+    const h = harness(q);
+    const outcome = askQuestion(h.ctx);
+    choose("Enter the number");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Your answer");
+    choose("Don't know");
+    await outcome;
+    expect(h.saves).toEqual([{ status: "unknown", answeredAt: NOW }]);
+    expect(h.renders).toEqual([false, false]);
+  });
+
+  it("multi questions use a checkbox with the current choices checked", async () => {
+    const q = question({
+      type: "multi",
+      options: [
+        { id: "x", label: { en: "Ex", zh: "甲" }, score: 0.5 },
+        { id: "y", label: { en: "Why", zh: "乙" }, score: 0.5 },
+      ],
+    });
+    const h = harness(q, { value: ["y"] });
+    const outcome = askQuestion(h.ctx);
+    expect(list().items[0]).toBe("Choose the ones that apply — now: Why");
+    choose("Choose the ones");
+    await screen.next();
+    expect(screen.getScreen()).toContain("◉ Why");
+    screen.keypress("space");
+    screen.keypress("enter");
+    await outcome;
+    expect(h.current()).toEqual({ value: ["x", "y"], answeredAt: NOW });
+  });
+
+  it("text questions take a line of text", async () => {
+    const h = harness(question({ type: "text" }));
+    const outcome = askQuestion(h.ctx);
+    choose("Enter the answer");
+    await screen.next();
+    screen.type("  A one-stop centre  ");
+    screen.keypress("enter");
+    await outcome;
+    expect(h.current()).toEqual({ value: "A one-stop centre", answeredAt: NOW });
+  });
+});
+
+describe("askQuestion in Chinese", () => {
+  it("shows the list and notices in Chinese", async () => {
+    const h = harness(question(withEvidence), { status: "planned" }, "zh");
+    const outcome = askQuestion(h.ctx);
+    const shown = list();
+    expect(shown.items[shown.active]).toBe("已纳入计划（当前答案）");
+    expect(shown.items).toContain("← 返回上一题");
+    expect(screen.getScreen()).toContain("↑↓ 移动 • ⏎ 选择");
+    choose("已落实");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? 佐证材料 1：");
+    screen.type("文件.pdf");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await outcome;
+    expect(h.notices).toEqual(["✔ 已保存 M01.Q1：已落实，佐证材料 1 条"]);
+  });
+});
+
+describe("defaultChoice", () => {
+  it("points at the current answer", () => {
+    expect(defaultChoice(question(), undefined)).toEqual({});
+    expect(defaultChoice(question(), { review: true })).toEqual({});
+    expect(defaultChoice(question(), { status: "unknown" })).toEqual({ default: "status:unknown" });
+    expect(defaultChoice(question({ type: "yesno" }), { value: false })).toEqual({ default: "no" });
+    expect(defaultChoice(question({ type: "choice" }), { value: "a" })).toEqual({
+      default: "option:a",
+    });
+    expect(defaultChoice(question({ type: "number" }), { value: 3 })).toEqual({ default: "enter" });
+  });
+});
+
+describe("parseNumber", () => {
+  it("reads numbers as people type them", () => {
+    expect(parseNumber("12")).toBe(12);
+    expect(parseNumber(" 3.5 ")).toBe(3.5);
+    expect(parseNumber(".5")).toBe(0.5);
+    expect(parseNumber("1,234")).toBe(1234);
+    expect(parseNumber("１２")).toBe(12);
+    expect(parseNumber("０．５")).toBe(0.5);
+    expect(parseNumber("0")).toBe(0);
+  });
+
+  it("rejects what is not a number of 0 or more", () => {
+    for (const text of ["", "-1", "abc", "1e3", "12 ha", "1.2.3", "Infinity"]) {
+      expect(parseNumber(text)).toBeUndefined();
+    }
+  });
+});
