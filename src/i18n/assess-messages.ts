@@ -455,7 +455,7 @@ const zh: AssessMessages = {
       count === 0 ? "全部题目均适用于本开发区。" : `有 ${count} 道题不适用于本开发区，将自动跳过。`,
   },
   screen: {
-    position: (area, measure, question) => `部分 ${area} · 举措 ${measure} · 题目 ${question}`,
+    position: (area, measure, question) => `方面 ${area} · 举措 ${measure} · 题目 ${question}`,
     counter: (n, of) => `${n}/${of}`,
     progress: (done, total, percent) => `${percent}% · 已答 ${done}/${total}`,
     plan: "方案条目",
@@ -588,7 +588,7 @@ const zh: AssessMessages = {
       "not_started（未启动）| unknown（不清楚）| not_applicable（不适用，须在 note 中说明理由）。",
       "非 status 类题目填写 value，或填写 status: unknown / status: not_applicable。",
     ],
-    area: (n, of, ref, title) => `部分 ${n}/${of} · ${ref} ${title}`,
+    area: (n, of, ref, title) => `方面 ${n}/${of} · ${ref} ${title}`,
     measure: (id, ref, title) => `${id} · 方案条目 ${ref} · ${title}`,
     types: {
       status: "status: implemented | in_progress | planned | not_started",

@@ -57,9 +57,10 @@ export async function askProfileField(
   if (field.type === "yesno") {
     const answer = await asker.select<"yes" | "no">({
       message,
+      // Profile flags single out a minority of zones, so "no" comes first.
       choices: [
-        { value: "yes", name: m.yes },
         { value: "no", name: m.no },
+        { value: "yes", name: m.yes },
       ],
       ...(typeof current === "boolean" ? { default: current ? "yes" : "no" } : {}),
     });

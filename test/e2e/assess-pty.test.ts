@@ -186,7 +186,7 @@ describe("netdz assess in a pseudo-terminal", () => {
         LANG: "zh_CN.UTF-8",
       },
     );
-    await session.waitFor(/逐题复核[\s\S]*部分 1\/2 · 举措 1\/2 · 题目 1\/7/);
+    await session.waitFor(/逐题复核[\s\S]*方面 1\/2 · 举措 1\/2 · 题目 1\/7/);
     await session.waitFor("❯ 已纳入计划（当前答案）");
     let mark = await session.choose("已落实");
     await session.waitFor("? 佐证材料 1：", mark);

@@ -93,6 +93,8 @@ describe("askProfile", () => {
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("? In a hub area?");
+    expect(screen.getScreen()).toContain("❯ No");
+    screen.keypress("down");
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("? Park (optional)");
