@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { AnswersFile, Lang, MeasureSet } from "../core/model.js";
 import { reportDate, scoreAssessment, type Assessment } from "../core/score.js";
 import { EXIT, UsageError } from "../errors.js";
 import { loadAnswersWithSet } from "../fs/answers-loader.js";
+import { writeFileAtomic } from "../fs/atomic-write.js";
 import { reportMessages } from "../i18n/report-messages.js";
 import type { Io } from "../io.js";
 import { renderJson } from "../render/report-json.js";
@@ -46,7 +45,10 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
     await writeStream(io.stdout, text);
   } else {
     const target = path.resolve(io.cwd, opts.out);
-    await writeFileAtomic(target, text);
+    await writeFileAtomic(target, text).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UsageError(`cannot write ${opts.out}: ${reason}`, { cause: error });
+    });
     io.stderr.write(`netdz report: ${m.command.wrote(opts.out)}\n`);
   }
   return thresholdExitCode(assessment, opts.failUnder, opts.lang, io);
@@ -123,26 +125,4 @@ function writeStream(stream: NodeJS.WritableStream, text: string): Promise<void>
   return new Promise((resolve, reject) => {
     stream.write(text, (error) => (error ? reject(error) : resolve()));
   });
-}
-
-/** Writes through a temp file in the same folder, flushed, then renamed over the target. */
-async function writeFileAtomic(target: string, text: string): Promise<void> {
-  const temp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
-  try {
-    const handle = await open(temp, "wx");
-    try {
-      await handle.writeFile(text, "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`cannot write ${target}: ${reason}`, { cause: error });
-  }
 }

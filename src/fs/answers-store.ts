@@ -3,9 +3,8 @@
  * field at a time through the yaml Document API (comments and key order survive), writing every
  * change atomically, and the lock file that keeps a second session away.
  */
-import { randomBytes } from "node:crypto";
-import { constants as fsConstants, readFileSync, unlinkSync } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
+import { readFileSync, unlinkSync } from "node:fs";
+import { mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
@@ -20,7 +19,9 @@ import {
 } from "yaml";
 import type { Answer, AnswersFile, ProfileValue } from "../core/model.js";
 import { ANSWERS_FORMAT } from "../core/model.js";
+import { compareIds } from "../core/score.js";
 import { normaliseAnswers } from "./answers-loader.js";
+import { writeFileAtomic } from "./atomic-write.js";
 
 /** This package's JSON Schema of answers files. */
 export const ANSWERS_SCHEMA_FILE = fileURLToPath(
@@ -68,41 +69,6 @@ export function newAnswersText(answersFile: string, content: NewAnswersFile): st
   const measureSet = doc.get("measureSet", true);
   if (isMap(measureSet)) measureSet.flow = true;
   return doc.toString(STRINGIFY);
-}
-
-/** Writes a file atomically: temp file in the same folder, write, fsync, rename. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file);
-  const temp = path.join(
-    dir,
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
-  const mode = await stat(file).then(
-    (info) => info.mode & 0o777,
-    () => 0o666,
-  );
-  let handle;
-  try {
-    handle = await open(temp, "wx", mode);
-    await handle.writeFile(text, "utf8");
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, file);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await syncFolder(dir);
-}
-
-/** Flushes a folder entry (the rename) to disk where the platform allows it. */
-async function syncFolder(dir: string): Promise<void> {
-  const handle = await open(dir, fsConstants.O_RDONLY).catch(() => undefined);
-  if (!handle) return;
-  await handle.sync().catch(() => undefined);
-  await handle.close().catch(() => undefined);
 }
 
 /** Temp files a killed session may have left beside the answers file. */
@@ -200,11 +166,6 @@ function holdLock(file: string): AnswersLock {
   return { file, release };
 }
 
-/** Natural order of question ids: M01.Q2 before M01.Q10, M02 after M01. */
-export function compareQuestionIds(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
-}
-
 /**
  * An answers file held in memory as a yaml Document; every change is written to disk at once.
  * Callers hold the lock.
@@ -263,7 +224,7 @@ export class AnswersStore {
       } else {
         const pair = this.doc.createPair(questionId, node);
         if (!insertUnderTemplate(answers, pair, questionId)) {
-          insertOrdered(answers, pair, compareQuestionIds);
+          insertOrdered(answers, pair, compareIds);
         }
       }
     }

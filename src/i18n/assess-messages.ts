@@ -3,18 +3,12 @@
  * screens, menus, statuses, prompts, summaries, errors and the comments `init` writes.
  * Measure content (titles, questions, guidance) comes from the measure set, not from here.
  */
+import type { FlowSummary } from "../core/flow.js";
 import type { Lang, Status } from "../core/model.js";
+import { STATUS_LABELS } from "./status-labels.js";
 
 /** Counts shown at the end of a session. */
-export interface SummaryFacts {
-  answered: number;
-  unknown: number;
-  notApplicable: number;
-  notApplicableByProfile: number;
-  unanswered: number;
-  review: number;
-  total: number;
-}
+export type SummaryFacts = FlowSummary;
 
 /** The strings of `netdz assess` and `netdz init` in one language. */
 export interface AssessMessages {
@@ -193,14 +187,7 @@ const en: AssessMessages = {
   detailSeparator: ", ",
   yes: "Yes",
   no: "No",
-  statuses: {
-    implemented: "Implemented",
-    in_progress: "In progress",
-    planned: "Planned",
-    not_started: "Not started",
-    unknown: "Don't know",
-    not_applicable: "Not applicable",
-  },
+  statuses: STATUS_LABELS.en,
   current: " (current answer)",
   errors: {
     noTty: (initCommand) =>
@@ -412,14 +399,7 @@ const zh: AssessMessages = {
   detailSeparator: "，",
   yes: "是",
   no: "否",
-  statuses: {
-    implemented: "已落实",
-    in_progress: "推进中",
-    planned: "已纳入计划",
-    not_started: "未启动",
-    unknown: "不清楚",
-    not_applicable: "不适用",
-  },
+  statuses: STATUS_LABELS.zh,
   current: "（当前答案）",
   errors: {
     noTty: (initCommand) =>

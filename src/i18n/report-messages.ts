@@ -4,6 +4,7 @@
  * they are inserted unescaped, so they must not contain table pipes or emphasis markers by accident.
  */
 import type { Lang } from "../core/model.js";
+import { STATUS_LABELS } from "./status-labels.js";
 import type { QuestionState } from "../core/score.js";
 
 export interface CompletenessFacts {
@@ -179,12 +180,7 @@ const en: ReportMessages = {
   profileExclusion: (field, allowed, actual) =>
     `Zone profile: applies only when “${field}” is ${allowed}; this zone: ${actual}.`,
   states: {
-    implemented: "Implemented",
-    in_progress: "In progress",
-    planned: "Planned",
-    not_started: "Not started",
-    unknown: "Don't know",
-    not_applicable: "Not applicable",
+    ...STATUS_LABELS.en,
     answered: "Answered",
     unanswered: "Unanswered",
   },
@@ -306,12 +302,7 @@ const zh: ReportMessages = {
   profileExclusion: (field, allowed, actual) =>
     `开发区概况：仅当“${field}”为${allowed}时适用；本开发区：${actual}。`,
   states: {
-    implemented: "已落实",
-    in_progress: "推进中",
-    planned: "已纳入计划",
-    not_started: "未启动",
-    unknown: "不清楚",
-    not_applicable: "不适用",
+    ...STATUS_LABELS.zh,
     answered: "已作答",
     unanswered: "未作答",
   },

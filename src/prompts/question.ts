@@ -12,6 +12,7 @@ import {
   type AnswerChoice,
 } from "../core/flow.js";
 import type { Answer, AnswerValue, Lang, Question, Status } from "../core/model.js";
+import { STATUSES, VALUE_QUESTION_STATUSES } from "../core/model.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
 import type { Asker, ListItem } from "./ask.js";
 import { describeAnswer, describeValue, formatNumber } from "./screens.js";
@@ -41,15 +42,8 @@ export interface QuestionContext {
 type Action = "back" | "skip" | "review" | "guidance" | "note" | "menu";
 type ChoiceValue = `status:${Status}` | `yes` | `no` | `option:${string}` | "enter" | Action;
 
-const STATUS_CHOICES: readonly Status[] = [
-  "implemented",
-  "in_progress",
-  "planned",
-  "not_started",
-  "unknown",
-  "not_applicable",
-];
-const VALUE_STATUSES: readonly Status[] = ["unknown", "not_applicable"];
+const STATUS_CHOICES: readonly Status[] = STATUSES;
+const VALUE_STATUSES: readonly Status[] = VALUE_QUESTION_STATUSES;
 
 /** Shows one question until the user answers, skips, marks it, goes back or opens the menu. */
 export async function askQuestion(ctx: QuestionContext): Promise<QuestionOutcome> {

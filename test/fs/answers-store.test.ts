@@ -8,15 +8,14 @@ import {
   acquireLock,
   AnswersStore,
   ANSWERS_SCHEMA_FILE,
-  compareQuestionIds,
   lockHolder,
   lockPath,
   newAnswersText,
   processAlive,
   schemaComment,
   schemaReference,
-  writeFileAtomic,
 } from "../../src/fs/answers-store.js";
+import { writeFileAtomic } from "../../src/fs/atomic-write.js";
 
 let dir: string;
 
@@ -284,16 +283,6 @@ describe("AnswersStore", () => {
     const store = await AnswersStore.create(file, { measureSet });
     for (let i = 1; i <= 5; i++) await store.setAnswer(`M01.Q${i}`, { status: "planned" });
     expect(await readdir(dir)).toEqual(["a.yaml"]);
-  });
-});
-
-describe("compareQuestionIds", () => {
-  it("sorts digit runs as numbers", () => {
-    expect(["M10.Q1", "M02.Q10", "M02.Q2"].sort(compareQuestionIds)).toEqual([
-      "M02.Q2",
-      "M02.Q10",
-      "M10.Q1",
-    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { STATUSES } from "../model.js";
 /** JSON Schema (draft 2020-12) of the JSON gap report, `netdz report --format json`. */
 
 const nullableNumber = { type: ["number", "null"] } as const;
@@ -15,12 +16,7 @@ const questionEntry = {
         "A status, `answered` (a value given to a non-status question) or `unanswered`; " +
         "`not_applicable` also when the zone profile excludes the question.",
       enum: [
-        "implemented",
-        "in_progress",
-        "planned",
-        "not_started",
-        "unknown",
-        "not_applicable",
+        ...STATUSES,
         "answered",
         "unanswered",
       ],
