@@ -16,8 +16,16 @@ export function chalkFor(
   return new Chalk({ level: useColor(stream, env) ? 1 : 0 });
 }
 
-/** Colours for diagnostics printed on `stream`. */
-export function terminalPaint(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Paint {
-  const chalk = chalkFor(stream, env);
+/**
+ * Colours for diagnostics printed on `stream`, or undefined when it should stay plain; chalk is
+ * loaded only when there is colour to apply, so piped output (CI) does not pay for it.
+ */
+export async function terminalPaint(
+  stream: { isTTY?: boolean },
+  env: NodeJS.ProcessEnv,
+): Promise<Paint | undefined> {
+  if (!useColor(stream, env)) return undefined;
+  const { Chalk } = await import("chalk");
+  const chalk = new Chalk({ level: 1 });
   return { error: (t) => chalk.red(t), warning: (t) => chalk.yellow(t), dim: (t) => chalk.dim(t) };
 }

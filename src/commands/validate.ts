@@ -4,7 +4,6 @@ import type { Diagnostic } from "../core/model.js";
 import { ANSWERS_FORMAT, MEASURE_FORMAT, MEASURE_SET_FORMAT } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { EXIT, UsageError } from "../errors.js";
-import { checkAnswersFile } from "../fs/answers-loader.js";
 import { findSetFolders, loadSetFolder, readYamlFile, SET_FILE } from "../fs/measure-sets.js";
 import type { Io } from "../io.js";
 import { formatDiagnostics, type DiagnosticFormat } from "../render/diagnostics.js";
@@ -55,6 +54,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
       if (format === ANSWERS_FORMAT) {
         if (!answerFiles.has(absolute)) {
           answerFiles.add(absolute);
+          const { checkAnswersFile } = await import("../fs/answers-loader.js");
           const checked = await checkAnswersFile(
             absolute,
             { cwd: io.cwd, measuresDir: options.measures, strict: options.strict },
@@ -85,7 +85,9 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
     tally.measures += loaded.fileCount;
   }
 
-  io.stdout.write(formatDiagnostics(diagnostics, options.format, terminalPaint(io.stdout, io.env)));
+  io.stdout.write(
+    formatDiagnostics(diagnostics, options.format, await terminalPaint(io.stdout, io.env)),
+  );
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   if (options.format === "text")
     io.stderr.write(summary(tally, errors, diagnostics.length - errors));

@@ -1,6 +1,6 @@
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "./model.js";
-import type { SchemaName } from "./schemas/index.js";
+import type { SchemaName } from "./schemas/names.js";
 import { diagnosticAt, pointerToPath, type PathSegment, type YamlSource } from "./yaml-source.js";
 
 /** A compiled validator as ajv (or ajv's standalone code) produces it. */

@@ -1,5 +1,5 @@
 import type { CompiledValidator, ValidatorSet } from "./schema-check.js";
-import { SCHEMAS, SCHEMA_NAMES } from "./schemas/index.js";
+import { SCHEMA_NAMES } from "./schemas/names.js";
 
 /** ajv settings shared by run-time compilation and the build's standalone code. */
 export const AJV_OPTIONS = {
@@ -37,6 +37,7 @@ async function importGenerated(): Promise<ValidatorSet> {
 /** Compiles every schema with ajv (draft 2020-12, all errors, strict). */
 export async function compileValidators(): Promise<ValidatorSet> {
   const { Ajv2020 } = await import("ajv/dist/2020.js");
+  const { SCHEMAS } = await import("./schemas/index.js");
   const ajv = new Ajv2020(AJV_OPTIONS);
   return Object.fromEntries(
     SCHEMA_NAMES.map((name) => [name, ajv.compile(SCHEMAS[name].schema)]),

@@ -3,13 +3,14 @@ import { measureSchema } from "./measure-schema.js";
 import { measureSetSchema } from "./measure-set-schema.js";
 import { reportSchema } from "./report-schema.js";
 
+import type { SchemaName } from "./names.js";
+
+export { SCHEMA_NAMES, type SchemaName } from "./names.js";
+
 /** Every published schema, by the name `netdz schema <name>` takes; file is its name in schemas/. */
 export const SCHEMAS = {
   "measure-set": { file: "measure-set.schema.json", schema: measureSetSchema },
   measure: { file: "measure.schema.json", schema: measureSchema },
   answers: { file: "answers.schema.json", schema: answersSchema },
   report: { file: "report.schema.json", schema: reportSchema },
-} as const;
-
-export type SchemaName = keyof typeof SCHEMAS;
-export const SCHEMA_NAMES = Object.keys(SCHEMAS) as SchemaName[];
+} as const satisfies Record<SchemaName, { file: string; schema: object }>;
