@@ -55,6 +55,9 @@ function describeError(source: YamlSource, error: ErrorObject, prefix: string): 
   const path = pointerToPath(error.instancePath);
   const where = fieldName(path);
   const params = error.params as Record<string, unknown>;
+  // A missing property is reported at the key of the mapping that lacks it (`title:`), or at the
+  // start of a list item.
+  const atParentKey = { key: typeof path.at(-1) === "string" };
   switch (error.keyword) {
     case "required": {
       const missing = String(params.missingProperty);
@@ -67,6 +70,7 @@ function describeError(source: YamlSource, error: ErrorObject, prefix: string): 
           "error",
           "set/missing-translation",
           `${where} has ${other} but no ${lacking} text`,
+          atParentKey,
         );
       }
       return diagnosticAt(
@@ -75,6 +79,7 @@ function describeError(source: YamlSource, error: ErrorObject, prefix: string): 
         "error",
         `${prefix}/required`,
         `${where} is missing required property "${missing}"`,
+        atParentKey,
       );
     }
     case "additionalProperties": {

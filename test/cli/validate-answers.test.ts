@@ -34,7 +34,7 @@ const cases: Case[] = [
   { name: "a negative number", from: "M01.Q2: { value: 7,", to: "M01.Q2: { value: -7,", code: "answers/value-type", at: "-7" },
   { name: "a status other than unknown/not_applicable on a value question", from: "M02.Q1: { value: true }", to: "M02.Q1: { status: implemented }", code: "answers/status-type", at: "implemented }" },
   { name: "status and value together", from: "M02.Q1: { value: true }", to: "M02.Q1: { status: unknown, value: true }", code: "schema/status-and-value", at: "{ status: unknown, value" },
-  { name: "not applicable without a note", from: "M01.Q3: { status: unknown }", to: "M01.Q3: { status: not_applicable }", code: "schema/required", at: "{ status: not_applicable }" },
+  { name: "not applicable without a note", from: "M01.Q3: { status: unknown }", to: "M01.Q3: { status: not_applicable }", code: "schema/required", at: "M01.Q3" },
   { name: "an unknown status", from: "M01.Q3: { status: unknown }", to: "M01.Q3: { status: done }", code: "schema/enum", at: "done" },
   { name: "missing evidence (warning)", from: "evidence: [https://example.org/doc.pdf], ", to: "", code: "answers/missing-evidence", severity: "warning", at: "implemented" },
   { name: "missing evidence with --strict (error)", from: "evidence: [https://example.org/doc.pdf], ", to: "", code: "answers/missing-evidence", severity: "error", at: "implemented", strict: true },

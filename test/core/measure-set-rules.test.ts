@@ -25,8 +25,8 @@ const cases: Case[] = [
   { name: "area weight of 0", file: "set.yaml", from: "    weight: 1\n  - id: beta", to: "    weight: 0\n  - id: beta", code: "set/weight", at: "0\n  - id: beta" },
   { name: "measure numbers with a gap", file: "m02-second.yaml", from: "number: 2", to: "number: 3", code: "set/numbering", at: "3\n" },
   { name: "version unlike its folder", file: "set.yaml", from: "version: 1.0.0", to: "version: 1.0.1", code: "set/version-folder", at: "1.0.1" },
-  { name: "English without Chinese", file: "m01-first.yaml", from: "      zh: 是否已完成？\n", to: "", code: "set/missing-translation", at: "en: Is it done?" },
-  { name: "Chinese without English", file: "m02-second.yaml", from: "      en: A written plan.\n", to: "", code: "set/missing-translation", at: "zh: 书面方案。" },
+  { name: "English without Chinese", file: "m01-first.yaml", from: "      zh: 是否已完成？\n", to: "", code: "set/missing-translation", at: "text:\n      en: Is it done?" },
+  { name: "Chinese without English", file: "m02-second.yaml", from: "      en: A written plan.\n", to: "", code: "set/missing-translation", at: "guidance:\n      zh: 书面方案。" },
   { name: "blank Chinese text", file: "m02-second.yaml", from: "zh: 书面方案。", to: 'zh: " "', code: "set/missing-translation", at: '" "' },
   { name: "appliesWhen on an unknown profile field", file: "m02-second.yaml", from: "hub: [true]", to: "hubb: [true]", code: "set/applies-when-field", at: "hubb" },
   { name: "appliesWhen with a non-boolean yes/no value", file: "m02-second.yaml", from: "hub: [true]", to: "hub: [maybe]", code: "set/applies-when-value", at: "maybe" },
@@ -71,6 +71,7 @@ describe("YAML and schema problems", () => {
     { name: "a missing required property", file: "m02-second.yaml", from: "    guidance:\n      en: A written plan.\n      zh: 书面方案。\n", to: "", code: "schema/required", at: "id: M02.Q1" },
     { name: "unit on a non-number question", file: "m02-second.yaml", from: "    weight: 1\n    appliesWhen:", to: "    weight: 1\n    unit: { en: x, zh: x }\n    appliesWhen:", code: "schema/not-allowed", at: "unit" },
     { name: "a number question without target", file: "m01-first.yaml", from: "    target: 10\n", to: "", code: "schema/required", at: "id: M01.Q2" },
+    { name: "a mapping missing a required key", file: "set.yaml", from: "  issuer:\n    en: Test issuer\n    zh: 测试机关\n", to: "", code: "schema/required", at: "source:" },
     { name: "a wrong format marker", file: "set.yaml", from: "format: netdz-measure-set/1", to: "format: netdz-measure-set/9", code: "schema/const", at: "netdz-measure-set/9" },
   ];
 
