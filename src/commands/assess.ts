@@ -26,7 +26,12 @@ import type { Answer, Lang, MeasureSet, ProfileValue } from "../core/model.js";
 import { scoreAssessment } from "../core/score.js";
 import { CancelledError, DataError, EXIT, UsageError } from "../errors.js";
 import { checkAnswersFile } from "../fs/answers-loader.js";
-import { acquireLock, AnswersStore, type AnswersLock } from "../fs/answers-store.js";
+import {
+  acquireLock,
+  AnswersStore,
+  ExternalEditError,
+  type AnswersLock,
+} from "../fs/answers-store.js";
 import { describeFsError, displayPath, resolveMeasureSet } from "../fs/measure-sets.js";
 import { assessMessages, type AssessMessages } from "../i18n/assess-messages.js";
 import { resolveLang } from "../i18n/lang.js";
@@ -340,9 +345,12 @@ class Session {
     try {
       await action();
     } catch (error) {
-      throw new UsageError(this.d.m.errors.cannotWrite(this.d.shown, describeFsError(error)), {
-        cause: error,
-      });
+      const { m, shown, commands } = this.d;
+      const message =
+        error instanceof ExternalEditError
+          ? m.errors.editedElsewhere(shown, error.reason, commands.resume)
+          : m.errors.cannotWrite(shown, describeFsError(error));
+      throw new UsageError(message, { cause: error });
     }
   }
 

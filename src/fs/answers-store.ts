@@ -166,6 +166,17 @@ function holdLock(file: string): AnswersLock {
   return { file, release };
 }
 
+/** The answers file was changed outside the session and can no longer be read. */
+export class ExternalEditError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file} was changed outside this session and no longer reads as YAML (${reason})`);
+    this.name = "ExternalEditError";
+  }
+}
+
 /**
  * An answers file held in memory as a yaml Document; every change is written to disk at once.
  * Callers hold the lock.
@@ -176,12 +187,14 @@ export class AnswersStore {
   private constructor(
     readonly file: string,
     private doc: Document,
+    /** The file's text as last read or written, to notice edits made outside this session. */
+    private text: string,
   ) {}
 
   /** Reads an existing answers file. */
   static async open(file: string): Promise<AnswersStore> {
     const text = await readFile(file, "utf8");
-    return new AnswersStore(file, parseDocument(text, { uniqueKeys: true }));
+    return new AnswersStore(file, parseDocument(text, { uniqueKeys: true }), text);
   }
 
   /** Creates a new answers file (atomically) and returns its store. */
@@ -189,7 +202,7 @@ export class AnswersStore {
     await mkdir(path.dirname(file), { recursive: true });
     const text = newAnswersText(file, content);
     await writeFileAtomic(file, text);
-    return new AnswersStore(file, parseDocument(text, { uniqueKeys: true }));
+    return new AnswersStore(file, parseDocument(text, { uniqueKeys: true }), text);
   }
 
   /** The file's content as plain data (empty zone and answers filled in). */
@@ -212,6 +225,7 @@ export class AnswersStore {
 
   /** Sets (or, with undefined, removes) one answer and writes the file. */
   async setAnswer(questionId: string, answer: Answer | undefined): Promise<void> {
+    await this.reloadIfEditedElsewhere();
     const answers = ensureBlockMap(this.doc, "answers");
     if (answer === undefined) {
       answers.delete(questionId);
@@ -233,6 +247,7 @@ export class AnswersStore {
 
   /** Sets one zone profile field and writes the file. */
   async setZone(field: string, value: ProfileValue): Promise<void> {
+    await this.reloadIfEditedElsewhere();
     ensureBlockMap(this.doc, "zone").set(field, value);
     await this.save();
   }
@@ -240,6 +255,7 @@ export class AnswersStore {
   /** Sets (or, when empty, removes) one assessor field and writes the file. */
   async setAssessor(field: "name" | "role", value: string): Promise<void> {
     const trimmed = value.trim();
+    await this.reloadIfEditedElsewhere();
     if (trimmed === "" && !isMap(this.doc.get("assessor", true))) return;
     const assessor = ensureBlockMap(this.doc, "assessor", "answers");
     if (trimmed === "") assessor.delete(field);
@@ -247,9 +263,30 @@ export class AnswersStore {
     await this.save();
   }
 
+  /**
+   * Someone may edit the file by hand while a session runs (a note added in an editor): start
+   * from what is on disk then, so their edit is kept. A file that no longer parses is left alone.
+   */
+  private async reloadIfEditedElsewhere(): Promise<void> {
+    const onDisk = await readFile(this.file, "utf8").catch(() => undefined);
+    if (onDisk === undefined || onDisk === this.text) return;
+    const doc = parseDocument(onDisk, { uniqueKeys: true });
+    if (doc.errors.length > 0 || !isMap(doc.contents)) {
+      throw new ExternalEditError(
+        this.file,
+        doc.errors[0]?.message.split("\n")[0] ?? "not a YAML map",
+      );
+    }
+    this.doc = doc;
+    this.text = onDisk;
+    this.cache = undefined;
+  }
+
   private async save(): Promise<void> {
     this.cache = undefined;
-    await writeFileAtomic(this.file, this.toString());
+    const text = this.toString();
+    await writeFileAtomic(this.file, text);
+    this.text = text;
   }
 }
 

@@ -28,6 +28,7 @@ export interface AssessMessages {
     setMismatch(file: string, pinned: string, requested: string): string;
     invalidFile(file: string, validateCommand: string): string;
     cannotWrite(file: string, reason: string): string;
+    editedElsewhere(file: string, reason: string, resume: string): string;
   };
   start: {
     creating(file: string, set: string): string;
@@ -200,6 +201,8 @@ const en: AssessMessages = {
     invalidFile: (file, validateCommand) =>
       `${file} has the problems above, so netdz leaves it untouched; fix them (\`${validateCommand}\`) or use another --answers file`,
     cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
+    editedElsewhere: (file, reason, resume) =>
+      `${file} was changed outside this session and no longer reads as YAML (${reason}); it was left as it is and the last answer was not saved. Fix the file, then continue with: ${resume}`,
   },
   start: {
     creating: (file, set) =>
@@ -412,6 +415,8 @@ const zh: AssessMessages = {
     invalidFile: (file, validateCommand) =>
       `${file} 存在上述问题，netdz 不会改动该文件；请先修正（\`${validateCommand}\`），或改用其他 --answers 文件`,
     cannotWrite: (file, reason) => `无法写入 ${file}：${reason}`,
+    editedElsewhere: (file, reason, resume) =>
+      `${file} 在本次填报之外被修改，已无法按 YAML 读取（${reason}）；文件保持原样，最后一个答案未保存。请修正文件后运行：${resume}`,
   },
   start: {
     creating: (file, set) => `开始新的自评估（${set}）。每作答一题都会立即保存到 ${file}。`,

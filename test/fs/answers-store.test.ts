@@ -370,3 +370,35 @@ describe("lock", () => {
     expect(await readFile(lockPath(file), "utf8")).toBe("999999\n");
   });
 });
+
+describe("edits made to the file outside the session", () => {
+  it("are kept: the next answer is written on top of what is on disk", async () => {
+    const file = path.join(dir, "a.yaml");
+    const store = await AnswersStore.create(file, { measureSet });
+    await store.setAnswer("M01.Q1", { status: "implemented" });
+    const edited = (await readFile(file, "utf8")).replace(
+      "M01.Q1: { status: implemented }",
+      "M01.Q1: { status: implemented, note: added in an editor } # checked by hand",
+    );
+    await writeFile(file, edited);
+    await store.setAnswer("M01.Q2", { status: "planned" });
+    const text = await readFile(file, "utf8");
+    expect(text).toContain("note: added in an editor");
+    expect(text).toContain("# checked by hand");
+    expect(store.data.answers).toEqual({
+      "M01.Q1": { status: "implemented", note: "added in an editor" },
+      "M01.Q2": { status: "planned" },
+    });
+  });
+
+  it("that break the YAML leave the file untouched and say why", async () => {
+    const file = path.join(dir, "a.yaml");
+    const store = await AnswersStore.create(file, { measureSet });
+    const broken = "format: netdz-answers/1\nanswers: {\n";
+    await writeFile(file, broken);
+    await expect(store.setAnswer("M01.Q1", { status: "planned" })).rejects.toThrow(
+      /changed outside this session and no longer reads as YAML/,
+    );
+    expect(await readFile(file, "utf8")).toBe(broken);
+  });
+});
