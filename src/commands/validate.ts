@@ -3,8 +3,8 @@ import path from "node:path";
 import type { Diagnostic } from "../core/model.js";
 import { ANSWERS_FORMAT, MEASURE_FORMAT, MEASURE_SET_FORMAT } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
-import { EXIT, UsageError } from "../errors.js";
-import { findSetFolders, loadSetFolder, readYamlFile, SET_FILE } from "../fs/measure-sets.js";
+import { DataError, EXIT, UsageError } from "../errors.js";
+import { loadSetFolder, readYamlFile, scanFolder, SET_FILE } from "../fs/measure-sets.js";
 import type { Io } from "../io.js";
 import { formatDiagnostics, type DiagnosticFormat } from "../render/diagnostics.js";
 import { terminalPaint } from "../terminal.js";
@@ -30,6 +30,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
   const tally: Tally = { sets: 0, measures: 0, answerFiles: 0, unreadable: 0 };
   const setFolders = new Set<string>();
   const answerFiles = new Set<string>();
+  const sources = new Map<string, YamlSource>();
 
   for (const given of paths) {
     const absolute = path.resolve(io.cwd, given);
@@ -40,29 +41,23 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
       continue;
     }
     if (info.isDirectory()) {
-      const folders = await findSetFolders(absolute);
-      if (folders.length === 0) {
-        io.stderr.write(`netdz validate: no measure set (${SET_FILE}) found in ${given}\n`);
+      const found = scanFolder(absolute);
+      if (found.setFolders.length === 0 && found.answerFiles.length === 0) {
+        io.stderr.write(
+          `netdz validate: no measure set (${SET_FILE}) or answers file found in ${given}\n`,
+        );
         tally.unreadable++;
       }
-      folders.forEach((f) => setFolders.add(f));
+      found.setFolders.forEach((f) => setFolders.add(f));
+      found.answerFiles.forEach((f) => answerFiles.add(f));
       continue;
     }
     try {
       const source = await readYamlFile(absolute, io.cwd);
       const format = detectFormat(source);
       if (format === ANSWERS_FORMAT) {
-        if (!answerFiles.has(absolute)) {
-          answerFiles.add(absolute);
-          const { checkAnswersFile } = await import("../fs/answers-loader.js");
-          const checked = await checkAnswersFile(
-            absolute,
-            { cwd: io.cwd, measuresDir: options.measures, strict: options.strict },
-            source,
-          );
-          diagnostics.push(...checked.diagnostics);
-          tally.answerFiles++;
-        }
+        answerFiles.add(absolute);
+        sources.set(absolute, source);
       } else if (format === MEASURE_SET_FORMAT || format === MEASURE_FORMAT) {
         const dir = path.dirname(absolute);
         const hasHeader = await stat(path.join(dir, SET_FILE)).catch(() => undefined);
@@ -75,6 +70,24 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
       if (!(error instanceof UsageError)) throw error;
       io.stderr.write(`netdz validate: ${error.message}\n`);
       tally.unreadable++;
+    }
+  }
+
+  for (const file of answerFiles) {
+    const { checkAnswersFile } = await import("../fs/answers-loader.js");
+    try {
+      const checked = await checkAnswersFile(
+        file,
+        { cwd: io.cwd, measuresDir: options.measures, strict: options.strict },
+        sources.get(file),
+      );
+      diagnostics.push(...checked.diagnostics);
+      tally.answerFiles++;
+    } catch (error) {
+      // An answers file pinned to an invalid measure set: that set's own problems explain it.
+      if (!(error instanceof DataError)) throw error;
+      diagnostics.push(...error.diagnostics);
+      tally.answerFiles++;
     }
   }
 

@@ -119,10 +119,20 @@ export async function loadSetFolder(dir: string, cwd: string): Promise<LoadedSet
   return result;
 }
 
-/** Folders at or below `root` (three levels at most) that hold a set.yaml. */
-export async function findSetFolders(root: string): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (dir: string, depth: number): Promise<void> => {
+/** What a folder holds, three levels deep at most: measure-set folders and answers files. */
+export interface FolderContents {
+  /** Folders that hold a set.yaml (not searched further). */
+  setFolders: string[];
+  /** YAML files outside set folders that declare `format: netdz-answers/1`. */
+  answerFiles: string[];
+}
+
+const ANSWERS_FORMAT_LINE = /^format:\s*["']?netdz-answers\/1["']?\s*(#.*)?$/m;
+
+/** Finds the measure sets and answers files at or below `root`. */
+export function scanFolder(root: string): FolderContents {
+  const found: FolderContents = { setFolders: [], answerFiles: [] };
+  const walk = (dir: string, depth: number): void => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -130,18 +140,33 @@ export async function findSetFolders(root: string): Promise<string[]> {
       return;
     }
     if (entries.some((e) => e.isFile() && e.name === SET_FILE)) {
-      found.push(dir);
+      found.setFolders.push(dir);
       return;
     }
-    if (depth === 0) return;
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules") {
-        await walk(path.join(dir, entry.name), depth - 1);
+      const full = path.join(dir, entry.name);
+      if (entry.isFile() && /\.ya?ml$/.test(entry.name) && isAnswersFile(full)) {
+        found.answerFiles.push(full);
+      } else if (
+        depth > 0 &&
+        entry.isDirectory() &&
+        !entry.name.startsWith(".") &&
+        entry.name !== "node_modules"
+      ) {
+        walk(full, depth - 1);
       }
     }
   };
-  await walk(root, 3);
+  walk(root, 3);
   return found;
+}
+
+function isAnswersFile(file: string): boolean {
+  try {
+    return ANSWERS_FORMAT_LINE.test(readFileSync(file, "utf8"));
+  } catch {
+    return false;
+  }
 }
 
 export interface AvailableSet {
@@ -153,7 +178,7 @@ export interface AvailableSet {
 /** The sets under a measures folder, read from their set.yaml headers (not fully validated). */
 export async function availableSets(measuresDir: string): Promise<AvailableSet[]> {
   const sets: AvailableSet[] = [];
-  for (const dir of await findSetFolders(measuresDir)) {
+  for (const dir of scanFolder(measuresDir).setFolders) {
     try {
       const source = parseYamlSource(dir, readFileSync(path.join(dir, SET_FILE), "utf8"));
       const data = source.data as Partial<MeasureSetHeader> | undefined;

@@ -180,3 +180,26 @@ describe("netdz list, schema and help (spawned)", () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe("netdz validate on a folder of answers files (spawned)", () => {
+  it("finds the answers files by their format and checks each", () => {
+    const { root } = copyMiniSet();
+    const dir = path.join(path.dirname(root), "zones");
+    cpSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), path.join(dir, "east.yaml"));
+    cpSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), path.join(dir, "west.yaml"));
+    editFile(path.join(dir, "west.yaml"), "M02.Q1: { value: true }", "M02.Q1: { value: 3 }");
+    writeFileSync(path.join(dir, "notes.yaml"), "title: not a netdz file\n");
+    const result = runCli(["validate", "zones", "--measures", "sets"], { cwd: path.dirname(root) });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^zones\/west\.yaml:15:\d+ {2}error {2}answers\/value-type/);
+    expect(result.stdout).not.toMatch(/east\.yaml|notes\.yaml/);
+    expect(result.stderr).toMatch(/2 answers files/);
+  });
+
+  it("exits 2 when a folder holds neither a measure set nor an answers file", () => {
+    const dir = tempDir();
+    const result = runCli(["validate", "."], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/no measure set \(set\.yaml\) or answers file found in \./);
+  });
+});
