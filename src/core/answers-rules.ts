@@ -1,7 +1,8 @@
 import { notApplicableReason } from "./applicability.js";
 import { lacksRequiredEvidence } from "./score.js";
-import type { Answer, AnswersFile, Diagnostic, MeasureSet, Question, Severity } from "./model.js";
-import { VALUE_QUESTION_STATUSES } from "./model.js";
+import { asArray, asRecord, asString, type Loose } from "./loose.js";
+import type { Answer, Diagnostic, MeasureSet, Question, Severity, Status } from "./model.js";
+import { STATUSES, VALUE_QUESTION_STATUSES } from "./model.js";
 import { diagnosticAt, type PathSegment, type YamlSource } from "./yaml-source.js";
 
 /** Every question of a set by id, with its measure id. */
@@ -17,15 +18,45 @@ export function questionIndex(
 }
 
 /**
- * Checks an answers file (already schema-valid) against its measure set: question ids exist,
- * values fit their question's type, the zone profile fits the set, evidence is there where required.
+ * The well-typed parts of an answers entry; the rest is the schema's to report, so a file that
+ * fails its schema is still checked against its set in the same run.
+ */
+export function looseAnswer(raw: Loose): Answer {
+  const entry = asRecord(raw);
+  const answer: Answer = {};
+  const status = asString(entry.status);
+  if (status !== undefined && (STATUSES as readonly string[]).includes(status)) {
+    answer.status = status as Status;
+  }
+  const value = entry.value;
+  if (
+    typeof value === "number" ||
+    typeof value === "boolean" ||
+    typeof value === "string" ||
+    (Array.isArray(value) && value.every((v) => typeof v === "string"))
+  ) {
+    answer.value = value;
+  }
+  const evidence = asArray(entry.evidence).filter((e): e is string => typeof e === "string");
+  if (evidence.length > 0) answer.evidence = evidence;
+  const note = asString(entry.note);
+  if (note !== undefined) answer.note = note;
+  if (entry.review === true) answer.review = true;
+  return answer;
+}
+
+/**
+ * Checks an answers file against its measure set: question ids exist, values fit their
+ * question's type, the zone profile fits the set, evidence is there where required. Reads only
+ * the well-typed parts, so it also runs on a file that failed its schema.
  */
 export function checkAnswers(
   source: YamlSource,
-  answers: AnswersFile,
+  data: Loose,
   set: MeasureSet,
   options: { strict?: boolean } = {},
 ): Diagnostic[] {
+  const file = asRecord(data);
   const out: Diagnostic[] = [];
   const push = (
     severity: Severity,
@@ -34,7 +65,11 @@ export function checkAnswers(
     message: string,
     key = false,
   ) => out.push(diagnosticAt(source, path, severity, code, message, { key }));
-  const zone = answers.zone ?? {};
+  const zone = Object.fromEntries(
+    Object.entries(asRecord(file.zone)).filter(
+      (e): e is [string, string | boolean] => typeof e[1] === "string" || typeof e[1] === "boolean",
+    ),
+  );
 
   for (const field of set.profile) {
     const value = zone[field.id];
@@ -83,8 +118,9 @@ export function checkAnswers(
   }
 
   const index = questionIndex(set);
-  for (const [id, answer] of Object.entries(answers.answers ?? {})) {
+  for (const [id, raw] of Object.entries(asRecord(file.answers))) {
     const path: PathSegment[] = ["answers", id];
+    const answer = looseAnswer(raw);
     const found = index.get(id);
     if (!found) {
       push(
@@ -110,7 +146,8 @@ export function checkAnswers(
         `${id} is "${answer.status ?? "answered"}" but has no evidence (${question.evidence?.hint.en ?? "add a URL or file path"})`,
       );
     }
-    if (answer.status === undefined && answer.value === undefined && answer.review !== true) {
+    const entry = asRecord(raw);
+    if (!("status" in entry) && !("value" in entry) && entry.review !== true) {
       push(
         "warning",
         path,

@@ -1,331 +1,414 @@
-import type { Diagnostic, Measure, MeasureSetHeader, Question } from "./model.js";
 import { diagnosticAt, type PathSegment, type YamlSource } from "./yaml-source.js";
+import type { Diagnostic } from "./model.js";
+import { asArray, asNumber, asRecord, asString, type Loose } from "./loose.js";
 
-/** A set's files after the schema check: only files that passed it are given here. */
+/**
+ * A set's files as parsed. The rules run on files that failed the schema too, reading only the
+ * parts that have the right shape, so one run reports every problem: a wrong type is the schema's
+ * to report, a weight of 0 is ours.
+ */
 export interface SetFiles {
   /** The folder's name, which must equal the set's version. */
   folderName: string;
   /** The name of the folder above it, which should equal the set's id. */
   parentFolderName: string;
-  header: { source: YamlSource; data: MeasureSetHeader };
-  measures: { source: YamlSource; data: Measure }[];
+  /** set.yaml, or undefined when it does not parse. */
+  header?: { source: YamlSource; data: unknown };
+  /** Measure files that parse. */
+  measures: { source: YamlSource; data: unknown }[];
+  /** Measure files that do not parse as YAML (their numbers are unknown). */
+  unreadableMeasures: number;
+}
+
+/** A place in a file, and the rules' way of reporting a problem there. */
+interface Reporter {
+  error(
+    source: YamlSource,
+    path: PathSegment[],
+    code: string,
+    message: string,
+    key?: boolean,
+  ): void;
+  warning(source: YamlSource, path: PathSegment[], code: string, message: string): void;
+}
+
+/** What the measure files need from set.yaml. */
+interface HeaderFacts {
+  areaIds: Set<string> | undefined;
+  profile: Map<string, Loose> | undefined;
 }
 
 /** The semantic rules the schema cannot express: ids, references, weights, numbering, translations. */
 export function checkMeasureSet(files: SetFiles): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const { header } = files;
-  const at = (
-    source: YamlSource,
-    path: PathSegment[],
-    code: string,
-    message: string,
-    key = false,
-  ) => out.push(diagnosticAt(source, path, "error", code, message, { key }));
-  const warn = (source: YamlSource, path: PathSegment[], code: string, message: string) =>
-    out.push(diagnosticAt(source, path, "warning", code, message));
+  const report: Reporter = {
+    error: (source, path, code, message, key = false) =>
+      out.push(diagnosticAt(source, path, "error", code, message, { key })),
+    warning: (source, path, code, message) =>
+      out.push(diagnosticAt(source, path, "warning", code, message)),
+  };
+  const facts: HeaderFacts = files.header
+    ? checkHeader(files.header.source, asRecord(files.header.data), files, report)
+    : { areaIds: undefined, profile: undefined };
 
-  if (header.data.version !== files.folderName) {
-    at(
-      header.source,
-      ["version"],
-      "set/version-folder",
-      `version "${header.data.version}" does not match its folder name "${files.folderName}"`,
-    );
-  }
-  if (header.data.id !== files.parentFolderName) {
-    warn(
-      header.source,
-      ["id"],
-      "set/id-folder",
-      `set id "${header.data.id}" does not match the folder above it ("${files.parentFolderName}"); sets live in measures/<id>/<version>/`,
-    );
-  }
-  checkTranslations(header.source, header.data, [], out);
-  checkHeader(header.source, header.data, out);
-
-  const areaIds = new Set(header.data.areas.map((a) => a.id));
   const measuresUsingArea = new Set<string>();
-  const measureIds = new Map<string, YamlSource>();
+  const measureIds = new Map<string, string>();
   const questionIds = new Map<string, string>();
   for (const { source, data } of files.measures) {
-    checkTranslations(source, data, [], out);
-    if (measureIds.has(data.id)) {
-      at(
-        source,
-        ["id"],
-        "set/duplicate-id",
-        `measure id "${data.id}" is also used in ${measureIds.get(data.id)?.file ?? "another file"}`,
-      );
-    } else {
-      measureIds.set(data.id, source);
-    }
-    if (!areaIds.has(data.area)) {
-      at(
-        source,
-        ["area"],
-        "set/unknown-area",
-        `area "${data.area}" is not defined in set.yaml (areas: ${[...areaIds].join(", ")})`,
-      );
-    }
-    measuresUsingArea.add(data.area);
-    if (!(data.weight > 0)) {
-      at(
-        source,
-        ["weight"],
-        "set/weight",
-        `measure weight must be greater than 0, not ${data.weight}`,
-      );
-    }
-    data.questions.forEach((question, index) => {
-      const path: PathSegment[] = ["questions", index];
-      checkQuestion(source, header.data, data, question, path, out);
-      const previous = questionIds.get(question.id);
+    const measure = asRecord(data);
+    checkTranslations(source, data, [], report);
+    const id = asString(measure.id);
+    if (id !== undefined) {
+      const previous = measureIds.get(id);
       if (previous !== undefined) {
-        at(
+        report.error(
+          source,
+          ["id"],
+          "set/duplicate-id",
+          `measure id "${id}" is also used in ${previous}`,
+        );
+      } else {
+        measureIds.set(id, source.file);
+      }
+    }
+    const area = asString(measure.area);
+    if (area !== undefined) {
+      measuresUsingArea.add(area);
+      if (facts.areaIds && !facts.areaIds.has(area)) {
+        report.error(
+          source,
+          ["area"],
+          "set/unknown-area",
+          `area "${area}" is not defined in set.yaml (areas: ${[...facts.areaIds].join(", ")})`,
+        );
+      }
+    }
+    checkWeight(source, ["weight"], measure.weight, "measure", report);
+    asArray(measure.questions).forEach((question, index) => {
+      const path: PathSegment[] = ["questions", index];
+      const q = asRecord(question);
+      checkQuestion(source, facts, id, q, path, report);
+      const qid = asString(q.id);
+      if (qid === undefined) return;
+      const previous = questionIds.get(qid);
+      if (previous !== undefined) {
+        report.error(
           source,
           [...path, "id"],
           "set/duplicate-id",
-          `question id "${question.id}" is used twice (also in ${previous})`,
+          `question id "${qid}" is used twice (also in ${previous})`,
         );
       } else {
-        questionIds.set(question.id, source.file);
+        questionIds.set(qid, source.file);
       }
     });
   }
-  checkNumbering(files.measures, out);
-  header.data.areas.forEach((area, index) => {
-    if (!measuresUsingArea.has(area.id)) {
-      warn(
-        header.source,
-        ["areas", index, "id"],
-        "set/empty-area",
-        `area "${area.id}" has no measures`,
-      );
-    }
-  });
+  checkNumbering(files, report);
+  const header = files.header;
+  if (header) {
+    asArray(asRecord(header.data).areas).forEach((raw, index) => {
+      const areaId = asString(asRecord(raw).id);
+      if (areaId !== undefined && !measuresUsingArea.has(areaId) && files.measures.length > 0) {
+        report.warning(
+          header.source,
+          ["areas", index, "id"],
+          "set/empty-area",
+          `area "${areaId}" has no measures`,
+        );
+      }
+    });
+  }
   return out;
 }
 
-function checkHeader(source: YamlSource, header: MeasureSetHeader, out: Diagnostic[]): void {
-  const error = (path: PathSegment[], code: string, message: string) =>
-    out.push(diagnosticAt(source, path, "error", code, message));
+function checkHeader(
+  source: YamlSource,
+  header: Record<string, Loose>,
+  files: SetFiles,
+  report: Reporter,
+): HeaderFacts {
+  const version = asString(header.version);
+  if (version !== undefined && version !== files.folderName) {
+    report.error(
+      source,
+      ["version"],
+      "set/version-folder",
+      `version "${version}" does not match its folder name "${files.folderName}"`,
+    );
+  }
+  const id = asString(header.id);
+  if (id !== undefined && id !== files.parentFolderName) {
+    report.warning(
+      source,
+      ["id"],
+      "set/id-folder",
+      `set id "${id}" does not match the folder above it ("${files.parentFolderName}"); sets live in measures/<id>/<version>/`,
+    );
+  }
+  checkTranslations(source, header, [], report);
+
+  const areas = asArray(header.areas).map(asRecord);
   forEachRepeat(
-    header.areas,
-    (a) => a.id,
+    areas,
+    (a) => asString(a.id),
     (area, index) =>
-      error(["areas", index, "id"], "set/duplicate-id", `area id "${area.id}" is used twice`),
-  );
-  header.areas.forEach((area, index) => {
-    if (!(area.weight > 0)) {
-      error(
-        ["areas", index, "weight"],
-        "set/weight",
-        `area weight must be greater than 0, not ${area.weight}`,
-      );
-    }
-  });
-  forEachRepeat(
-    header.profile,
-    (p) => p.id,
-    (field, index) =>
-      error(
-        ["profile", index, "id"],
+      report.error(
+        source,
+        ["areas", index, "id"],
         "set/duplicate-id",
-        `profile field "${field.id}" is defined twice`,
+        `area id "${asString(area.id)}" is used twice`,
       ),
   );
-  header.profile.forEach((field, index) => {
+  areas.forEach((area, index) =>
+    checkWeight(source, ["areas", index, "weight"], area.weight, "area", report),
+  );
+
+  const profile = asArray(header.profile).map(asRecord);
+  forEachRepeat(
+    profile,
+    (p) => asString(p.id),
+    (field, index) =>
+      report.error(
+        source,
+        ["profile", index, "id"],
+        "set/duplicate-id",
+        `profile field "${asString(field.id)}" is defined twice`,
+      ),
+  );
+  profile.forEach((field, index) => {
     forEachRepeat(
-      field.options ?? [],
-      (o) => o.id,
+      asArray(field.options).map(asRecord),
+      (o) => asString(o.id),
       (option, optionIndex) =>
-        error(
+        report.error(
+          source,
           ["profile", index, "options", optionIndex, "id"],
           "set/duplicate-option",
-          `option id "${option.id}" is used twice in profile field "${field.id}"`,
+          `option id "${asString(option.id)}" is used twice in profile field "${asString(field.id)}"`,
         ),
     );
   });
-  const bands = header.bands ?? [];
+
+  const bands = asArray(header.bands).map(asRecord);
   forEachRepeat(
     bands,
-    (b) => String(b.min),
+    (b) => (asNumber(b.min) === undefined ? undefined : String(b.min)),
     (band, index) =>
-      error(["bands", index, "min"], "set/duplicate-band", `two bands start at ${band.min}`),
+      report.error(
+        source,
+        ["bands", index, "min"],
+        "set/duplicate-band",
+        `two bands start at ${String(band.min)}`,
+      ),
   );
   if (bands.length > 0 && !bands.some((b) => b.min === 0)) {
-    out.push(
-      diagnosticAt(
-        source,
-        ["bands"],
-        "warning",
-        "set/band-floor",
-        "no band starts at 0, so low scores get no band label",
-      ),
+    report.warning(
+      source,
+      ["bands"],
+      "set/band-floor",
+      "no band starts at 0, so low scores get no band label",
     );
   }
+
+  const areaIds = Array.isArray(header.areas)
+    ? new Set(areas.map((a) => asString(a.id)).filter((a): a is string => a !== undefined))
+    : undefined;
+  const profileFields = Array.isArray(header.profile)
+    ? new Map(
+        profile.flatMap((p) =>
+          asString(p.id) === undefined ? [] : [[asString(p.id) as string, p]],
+        ),
+      )
+    : undefined;
+  return { areaIds, profile: profileFields };
 }
 
 function checkQuestion(
   source: YamlSource,
-  header: MeasureSetHeader,
-  measure: Measure,
-  question: Question,
+  facts: HeaderFacts,
+  measureId: string | undefined,
+  question: Record<string, Loose>,
   path: PathSegment[],
-  out: Diagnostic[],
+  report: Reporter,
 ): void {
   const error = (sub: PathSegment[], code: string, message: string, key = false) =>
-    out.push(diagnosticAt(source, [...path, ...sub], "error", code, message, { key }));
-  if (!question.id.startsWith(`${measure.id}.`)) {
+    report.error(source, [...path, ...sub], code, message, key);
+  const id = asString(question.id);
+  if (id !== undefined && measureId !== undefined && !id.startsWith(`${measureId}.`)) {
     error(
       ["id"],
       "set/question-prefix",
-      `question id "${question.id}" must start with its measure id "${measure.id}." (e.g. ${measure.id}.Q1)`,
+      `question id "${id}" must start with its measure id "${measureId}." (e.g. ${measureId}.Q1)`,
     );
   }
-  if (!(question.weight > 0)) {
-    error(
-      ["weight"],
-      "set/weight",
-      `question weight must be greater than 0, not ${question.weight}`,
-    );
-  }
-  if (question.type === "number" && question.target !== undefined && !(question.target > 0)) {
+  checkWeight(source, [...path, "weight"], question.weight, "question", report);
+  const target = asNumber(question.target);
+  if (question.type === "number" && target !== undefined && !(target > 0)) {
     error(
       ["target"],
       "set/number-target",
-      `target of a number question must be greater than 0, not ${question.target}`,
+      `target of a number question must be greater than 0, not ${target}`,
     );
   }
-  const options = question.options ?? [];
+  const options = asArray(question.options).map(asRecord);
   forEachRepeat(
     options,
-    (o) => o.id,
+    (o) => asString(o.id),
     (option, index) =>
       error(
         ["options", index, "id"],
         "set/duplicate-option",
-        `option id "${option.id}" is used twice in ${question.id}`,
+        `option id "${asString(option.id)}" is used twice in ${id ?? "this question"}`,
       ),
   );
   options.forEach((option, index) => {
-    if (!(option.score >= 0 && option.score <= 1)) {
+    const score = asNumber(option.score);
+    if (score !== undefined && !(score >= 0 && score <= 1)) {
       error(
         ["options", index, "score"],
         "set/option-score",
-        `option score must be between 0 and 1, not ${option.score}`,
+        `option score must be between 0 and 1, not ${score}`,
       );
     }
   });
-  for (const [field, values] of Object.entries(question.appliesWhen ?? {})) {
-    const profileField = header.profile.find((p) => p.id === field);
+  const appliesWhen = asRecord(question.appliesWhen);
+  if (!facts.profile) return;
+  for (const [field, values] of Object.entries(appliesWhen)) {
+    const profileField = facts.profile.get(field);
     if (!profileField) {
       error(
         ["appliesWhen", field],
         "set/applies-when-field",
-        `appliesWhen names "${field}", which is not a profile field (fields: ${header.profile.map((p) => p.id).join(", ")})`,
+        `appliesWhen names "${field}", which is not a profile field (fields: ${[...facts.profile.keys()].join(", ")})`,
         true,
       );
       continue;
     }
-    values.forEach((value, index) => {
-      const problem = appliesWhenValueProblem(profileField, value);
+    asArray(values).forEach((value, index) => {
+      const problem = appliesWhenValueProblem(asRecord(profileField), field, value);
       if (problem) error(["appliesWhen", field, index], "set/applies-when-value", problem);
     });
   }
 }
 
+function checkWeight(
+  source: YamlSource,
+  path: PathSegment[],
+  value: Loose,
+  what: "area" | "measure" | "question",
+  report: Reporter,
+): void {
+  const weight = asNumber(value);
+  if (weight !== undefined && !(weight > 0)) {
+    report.error(
+      source,
+      path,
+      "set/weight",
+      `${what} weight must be greater than 0, not ${weight}`,
+    );
+  }
+}
+
 function appliesWhenValueProblem(
-  field: MeasureSetHeader["profile"][number],
-  value: string | boolean,
+  field: Record<string, Loose>,
+  fieldId: string,
+  value: Loose,
 ): string | undefined {
   if (field.type === "yesno" && typeof value !== "boolean") {
-    return `profile field "${field.id}" is yes/no, so its values are true or false, not "${String(value)}"`;
+    return `profile field "${fieldId}" is yes/no, so its values are true or false, not "${String(value)}"`;
   }
   if (field.type === "choice") {
-    const ids = (field.options ?? []).map((o) => o.id);
+    const ids = asArray(field.options).map((o) => asString(asRecord(o).id));
     if (typeof value !== "string" || !ids.includes(value)) {
-      return `"${String(value)}" is not an option of profile field "${field.id}" (options: ${ids.join(", ")})`;
+      return `"${String(value)}" is not an option of profile field "${fieldId}" (options: ${ids.join(", ")})`;
     }
   }
   if (field.type === "text" && typeof value !== "string") {
-    return `profile field "${field.id}" is text, so its values are texts, not ${String(value)}`;
+    return `profile field "${fieldId}" is text, so its values are texts, not ${String(value)}`;
   }
   return undefined;
 }
 
-function checkNumbering(measures: SetFiles["measures"], out: Diagnostic[]): void {
-  const sorted = [...measures].sort((a, b) => a.data.number - b.data.number);
-  sorted.forEach(({ source, data }, index) => {
-    const expected = index + 1;
-    if (data.number !== expected) {
-      out.push(
-        diagnosticAt(
-          source,
-          ["number"],
-          "error",
-          "set/numbering",
-          `measure numbers must run 1, 2, 3… without gaps or repeats: expected ${expected}, found ${data.number}`,
-        ),
+/**
+ * Measure numbers must run 1, 2, 3… Repeats are always reported; gaps only when every measure
+ * file's number is known, so one broken file does not make every later number look wrong.
+ */
+function checkNumbering(files: SetFiles, report: Reporter): void {
+  const numbered = files.measures.flatMap(({ source, data }) => {
+    const n = asNumber(asRecord(data).number);
+    return n !== undefined && Number.isInteger(n) ? [{ source, n }] : [];
+  });
+  forEachRepeat(
+    numbered,
+    (m) => String(m.n),
+    ({ source, n }) =>
+      report.error(
+        source,
+        ["number"],
+        "set/numbering",
+        `measure number ${n} is used by another measure too`,
+      ),
+  );
+  const allKnown = files.unreadableMeasures === 0 && numbered.length === files.measures.length;
+  if (!allKnown) return;
+  const count = numbered.length;
+  const taken = new Set(numbered.map((m) => m.n));
+  for (const { source, n } of numbered) {
+    if (n < 1 || n > count) {
+      const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !taken.has(k));
+      report.error(
+        source,
+        ["number"],
+        "set/numbering",
+        `measure numbers must run 1…${count} without gaps: found ${n}` +
+          (missing.length > 0
+            ? `, while ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing`
+            : ""),
       );
     }
-  });
+  }
 }
 
-/** Walks any value and reports bilingual texts where one language is present and the other blank. */
+/**
+ * Walks any value and reports bilingual texts whose text is blank (only spaces); a missing or
+ * empty `en`/`zh` is the schema's to report.
+ */
 function checkTranslations(
   source: YamlSource,
-  value: unknown,
+  value: Loose,
   path: PathSegment[],
-  out: Diagnostic[],
+  report: Reporter,
 ): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => checkTranslations(source, item, [...path, index], out));
+    value.forEach((item, index) => checkTranslations(source, item, [...path, index], report));
     return;
   }
   if (value === null || typeof value !== "object") return;
-  const record = value as Record<string, unknown>;
+  const record = value as Record<string, Loose>;
   if ("en" in record || "zh" in record) {
-    const en = typeof record.en === "string" ? record.en.trim() : "";
-    const zh = typeof record.zh === "string" ? record.zh.trim() : "";
-    if (en !== "" && zh === "" && "zh" in record) {
-      out.push(
-        diagnosticAt(
-          source,
-          [...path, "zh"],
-          "error",
-          "set/missing-translation",
-          "Chinese (zh) text is empty",
-        ),
-      );
-    }
-    if (zh !== "" && en === "" && "en" in record) {
-      out.push(
-        diagnosticAt(
-          source,
-          [...path, "en"],
-          "error",
-          "set/missing-translation",
-          "English (en) text is empty",
-        ),
-      );
+    for (const lang of ["en", "zh"] as const) {
+      const text = record[lang];
+      if (typeof text === "string" && text !== "" && text.trim() === "") {
+        const name = lang === "en" ? "English (en)" : "Chinese (zh)";
+        report.error(source, [...path, lang], "set/missing-translation", `${name} text is blank`);
+      }
     }
     return;
   }
   for (const [key, child] of Object.entries(record))
-    checkTranslations(source, child, [...path, key], out);
+    checkTranslations(source, child, [...path, key], report);
 }
 
-/** Calls `onRepeat` for every item whose key an earlier item already had. */
+/** Calls `onRepeat` for every item whose key an earlier item already had (undefined keys skipped). */
 function forEachRepeat<T>(
   items: readonly T[],
-  key: (item: T) => string,
+  key: (item: T) => string | undefined,
   onRepeat: (item: T, index: number) => void,
 ): void {
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const k = key(item);
+    if (k === undefined) return;
     if (seen.has(k)) onRepeat(item, index);
     seen.add(k);
   });

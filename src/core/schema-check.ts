@@ -82,6 +82,26 @@ function describeError(source: YamlSource, error: ErrorObject, prefix: string): 
         atParentKey,
       );
     }
+    case "minLength": {
+      const last = path.at(-1);
+      if (last === "en" || last === "zh") {
+        const name = last === "en" ? "English (en)" : "Chinese (zh)";
+        return diagnosticAt(
+          source,
+          path,
+          "error",
+          "set/missing-translation",
+          `${name} text is empty`,
+        );
+      }
+      return diagnosticAt(
+        source,
+        path,
+        "error",
+        `${prefix}/minLength`,
+        `${where} must not be empty`,
+      );
+    }
     case "additionalProperties": {
       const extra = String(params.additionalProperty);
       return diagnosticAt(

@@ -1,7 +1,8 @@
-import { CORE_SCHEMA, load } from "js-yaml";
+import { load } from "js-yaml";
 import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
 import type * as Yaml from "yaml";
+import { YAML_CORE_SCHEMA } from "./yaml-core-schema.js";
 import type { Diagnostic, Severity } from "./model.js";
 
 /** A parsed YAML file that can say where any of its values sits. */
@@ -46,7 +47,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 
 function parseFast(text: string): { data: unknown } | undefined {
   try {
-    const data = load(text, { schema: CORE_SCHEMA, json: false });
+    const data = load(text, { schema: YAML_CORE_SCHEMA, json: false });
     return { data: data === undefined ? null : data };
   } catch {
     return undefined;

@@ -1,11 +1,19 @@
 import path from "node:path";
 import { checkAnswers } from "../core/answers-rules.js";
+import { asRecord, asString } from "../core/loose.js";
 import type { AnswersFile, Diagnostic, MeasureSet } from "../core/model.js";
+import { ANSWERS_FORMAT, MEASURE_FORMAT, MEASURE_SET_FORMAT } from "../core/model.js";
 import { checkSchema } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError } from "../errors.js";
-import { availableSets, loadValidSet, measuresRoot, readYamlFile } from "./measure-sets.js";
+import {
+  availableSets,
+  loadValidSet,
+  measuresRoot,
+  readYamlFile,
+  withoutRepeatsOf,
+} from "./measure-sets.js";
 
 export interface AnswersCheck {
   source: YamlSource;
@@ -26,35 +34,54 @@ export async function checkAnswersFile(
 ): Promise<AnswersCheck> {
   const validators = await loadValidators();
   const parsed = source ?? (await readYamlFile(path.resolve(options.cwd, file), options.cwd));
-  const diagnostics = [...parsed.diagnostics];
-  if (parsed.data === undefined) return { source: parsed, diagnostics };
-  diagnostics.push(...checkSchema(parsed, validators.answers));
-  if (diagnostics.some((d) => d.severity === "error")) return { source: parsed, diagnostics };
-  const answers = normaliseAnswers(parsed.data as AnswersFile);
-  const { id, version } = answers.measureSet;
+  if (parsed.data === undefined) return { source: parsed, diagnostics: [...parsed.diagnostics] };
+  const data = asRecord(parsed.data);
+  const format = asString(data.format);
+  if (format === MEASURE_SET_FORMAT || format === MEASURE_FORMAT) {
+    return { source: parsed, diagnostics: [notAnAnswersFile(parsed, format)] };
+  }
+  const schemaProblems = checkSchema(parsed, validators.answers);
+  const valid = schemaProblems.length === 0;
+  const answers = valid ? normaliseAnswers(parsed.data as AnswersFile) : undefined;
+  const pinned = asRecord(data.measureSet);
+  const id = asString(pinned.id);
+  const version = asString(pinned.version);
+  if (id === undefined || version === undefined)
+    return { source: parsed, answers, diagnostics: schemaProblems };
   const root = await measuresRoot(options.measuresDir, options.cwd);
   const sets = await availableSets(root);
   const match = sets.find((s) => s.id === id && s.version === version);
   if (!match) {
     const others = sets.filter((s) => s.id === id).map((s) => s.version);
-    diagnostics.push(
-      diagnosticAt(
-        parsed,
-        ["measureSet", "version"],
-        "error",
-        "answers/set-not-available",
-        `the answers are pinned to ${id}@${version}, which is not available` +
-          (others.length
-            ? ` (available versions: ${others.join(", ")})`
-            : ` (no set "${id}" here)`) +
-          "; use --measures DIR to point at a folder that has it",
-      ),
+    const missing = diagnosticAt(
+      parsed,
+      ["measureSet", "version"],
+      "error",
+      "answers/set-not-available",
+      `the answers are pinned to ${id}@${version}, which is not available` +
+        (others.length ? ` (available versions: ${others.join(", ")})` : ` (no set "${id}" here)`) +
+        "; use --measures DIR to point at a folder that has it",
     );
-    return { source: parsed, answers, diagnostics };
+    return { source: parsed, answers, diagnostics: [...schemaProblems, missing] };
   }
   const set = await loadValidSet(match.dir, options.cwd);
-  diagnostics.push(...checkAnswers(parsed, answers, set, { strict: options.strict }));
-  return { source: parsed, answers, set, diagnostics };
+  const against = checkAnswers(parsed, parsed.data, set, { strict: options.strict });
+  return {
+    source: parsed,
+    answers,
+    set,
+    diagnostics: [...schemaProblems, ...withoutRepeatsOf(against, schemaProblems)],
+  };
+}
+
+function notAnAnswersFile(source: YamlSource, format: string): Diagnostic {
+  return diagnosticAt(
+    source,
+    ["format"],
+    "error",
+    "answers/not-answers-file",
+    `this is a ${format === MEASURE_SET_FORMAT ? "measure set (set.yaml)" : "measure"} file, not an answers file (format ${ANSWERS_FORMAT}); run \`netdz init\` to start one`,
+  );
 }
 
 /** Fills the optional parts a hand-written file may leave empty (`answers:` with nothing under it). */

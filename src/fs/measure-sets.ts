@@ -66,57 +66,64 @@ export interface LoadedSetFolder {
 /** Loads one set folder (`<id>/<version>/`), running YAML, schema and semantic checks. */
 export async function loadSetFolder(dir: string, cwd: string): Promise<LoadedSetFolder> {
   const validators = await loadValidators();
-  const diagnostics: Diagnostic[] = [];
+  const found: Diagnostic[] = [];
   const headerSource = await readYamlFile(path.join(dir, SET_FILE), cwd);
-  diagnostics.push(...headerSource.diagnostics);
-  if (headerSource.data !== undefined)
-    diagnostics.push(...checkSchema(headerSource, validators["measure-set"]));
-  const headerOk = !diagnostics.some((d) => d.severity === "error");
+  found.push(...headerSource.diagnostics);
+  if (headerSource.data !== undefined) {
+    found.push(...checkSchema(headerSource, validators["measure-set"]));
+  }
 
   const measureFiles = readdirSync(dir)
     .filter((name) => /\.ya?ml$/.test(name) && name !== SET_FILE)
     .sort();
-  const measures: { source: YamlSource; data: Measure }[] = [];
-  let measuresOk = true;
+  const measures: { source: YamlSource; data: unknown }[] = [];
   for (const name of measureFiles) {
     const source = await readYamlFile(path.join(dir, name), cwd);
-    const found = [...source.diagnostics];
-    if (source.data !== undefined) found.push(...checkSchema(source, validators.measure));
-    diagnostics.push(...found);
-    if (found.some((d) => d.severity === "error")) measuresOk = false;
-    else measures.push({ source, data: source.data as Measure });
+    found.push(...source.diagnostics);
+    if (source.data === undefined) continue;
+    found.push(...checkSchema(source, validators.measure));
+    measures.push({ source, data: source.data });
   }
-  if (headerOk) {
-    const header = headerSource.data as MeasureSetHeader;
-    diagnostics.push(
-      ...checkMeasureSet({
-        folderName: path.basename(dir),
-        parentFolderName: path.basename(path.dirname(dir)),
-        header: { source: headerSource, data: header },
-        measures,
-      }),
-    );
-    if (measureFiles.length === 0) {
-      diagnostics.push({
-        file: headerSource.file,
-        line: 1,
-        column: 1,
-        severity: "error",
-        code: "set/no-measures",
-        message: "the set's folder holds no measure files (*.yaml beside set.yaml)",
-      });
-    }
+  const semantic = checkMeasureSet({
+    folderName: path.basename(dir),
+    parentFolderName: path.basename(path.dirname(dir)),
+    header:
+      headerSource.data === undefined
+        ? undefined
+        : { source: headerSource, data: headerSource.data },
+    measures,
+    unreadableMeasures: measureFiles.length - measures.length,
+  });
+  if (measureFiles.length === 0) {
+    semantic.push({
+      file: headerSource.file,
+      line: 1,
+      column: 1,
+      severity: "error",
+      code: "set/no-measures",
+      message: "the set's folder holds no measure files (*.yaml beside set.yaml)",
+    });
   }
-  const ok = headerOk && measuresOk && !diagnostics.some((d) => d.severity === "error");
+  const diagnostics = [...found, ...withoutRepeatsOf(semantic, found)];
   const result: LoadedSetFolder = { dir, diagnostics, fileCount: measureFiles.length };
-  if (ok) {
+  if (!diagnostics.some((d) => d.severity === "error")) {
     const header = headerSource.data as MeasureSetHeader;
     result.set = {
       ...header,
-      measures: measures.map((m) => m.data).sort((a, b) => a.number - b.number),
+      measures: measures.map((m) => m.data as Measure).sort((a, b) => a.number - b.number),
     };
   }
   return result;
+}
+
+/**
+ * Drops the consistency problems found at a spot the YAML or schema check already reported:
+ * one problem per place, the more basic one first.
+ */
+export function withoutRepeatsOf(later: Diagnostic[], earlier: Diagnostic[]): Diagnostic[] {
+  if (later.length === 0 || earlier.length === 0) return later;
+  const taken = new Set(earlier.map((d) => `${d.file}:${d.line}:${d.column}`));
+  return later.filter((d) => !taken.has(`${d.file}:${d.line}:${d.column}`));
 }
 
 /** What a folder holds, three levels deep at most: measure-set folders and answers files. */

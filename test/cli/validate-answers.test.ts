@@ -97,3 +97,32 @@ describe("value on a status question", () => {
     );
   });
 });
+
+describe("every problem of an answers file in one run", () => {
+  it("reports schema errors and problems against the set together", async () => {
+    const { file, measuresDir, cwd } = answersCopy();
+    editFile(file, "M01.Q3: { status: unknown }", "M01.Q3: { status: done }");
+    editFile(
+      file,
+      "M02.Q1: { value: true }",
+      "M02.Q1: { value: 3 }\n  M09.Q1: { status: planned }",
+    );
+    const checked = await checkAnswersFile(file, { cwd, measuresDir });
+    expect(checked.diagnostics.map((d) => d.code).sort()).toEqual([
+      "answers/unknown-question",
+      "answers/value-type",
+      "schema/enum",
+    ]);
+  });
+
+  it("says plainly when the file is a measure file, not answers", async () => {
+    const { root } = copyMiniSet();
+    const checked = await checkAnswersFile(path.join(root, "mini", "1.0.0", "set.yaml"), {
+      cwd: root,
+      measuresDir: root,
+    });
+    expect(checked.diagnostics).toEqual([
+      expect.objectContaining({ code: "answers/not-answers-file", line: 2, column: 9 }),
+    ]);
+  });
+});

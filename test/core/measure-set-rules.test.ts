@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSetFolder } from "../../src/fs/measure-sets.js";
@@ -97,6 +98,64 @@ describe("YAML and schema problems", () => {
       "set/number-target",
       "set/unknown-area",
       "set/version-folder",
+    ]);
+  });
+});
+
+describe("every problem in one run, also in a file that fails its schema", () => {
+  it("reports a schema error and the consistency errors of the same file together", async () => {
+    const { setDir } = copyMiniSet();
+    const file = path.join(setDir, "m01-first.yaml");
+    editFile(file, "type: choice", "type: bogus");
+    editFile(file, "weight: 2", "weight: 0");
+    editFile(file, "target: 10", "target: 0");
+    const loaded = await loadSetFolder(setDir, setDir);
+    const codes = loaded.diagnostics.filter((d) => d.file === "m01-first.yaml").map((d) => d.code);
+    expect(codes).toContain("schema/enum");
+    expect(codes).toContain("set/weight");
+    expect(codes).toContain("set/number-target");
+  });
+
+  it("reports one problem per place: a weight of the wrong type is only a schema error", async () => {
+    const { setDir } = copyMiniSet();
+    editFile(path.join(setDir, "m01-first.yaml"), "weight: 2", "weight: lots");
+    const loaded = await loadSetFolder(setDir, setDir);
+    expect(loaded.diagnostics.map((d) => d.code)).toEqual(["schema/type"]);
+  });
+
+  it("checks the measure files when set.yaml fails its schema", async () => {
+    const { setDir } = copyMiniSet();
+    editFile(
+      path.join(setDir, "set.yaml"),
+      "    weight: 1\n  - id: beta",
+      "    weight: lots\n  - id: beta",
+    );
+    editFile(path.join(setDir, "m02-second.yaml"), "area: beta", "area: gamma");
+    const loaded = await loadSetFolder(setDir, setDir);
+    expect(loaded.diagnostics.map((d) => d.code).sort()).toEqual([
+      "schema/type",
+      "set/empty-area",
+      "set/unknown-area",
+    ]);
+  });
+
+  it("does not blame later measures' numbers on a file that does not parse", async () => {
+    const { setDir } = copyMiniSet();
+    writeFileSync(
+      path.join(setDir, "m03-third.yaml"),
+      readFileSync(path.join(setDir, "m02-second.yaml"), "utf8")
+        .replace("id: M02\n", "id: M03\n")
+        .replace("number: 2", "number: 3")
+        .replace(/M02\./g, "M03."),
+    );
+    editFile(
+      path.join(setDir, "m02-second.yaml"),
+      "  en: Second measure\n  zh:",
+      "  en: Second measure\n zh:",
+    );
+    const loaded = await loadSetFolder(setDir, setDir);
+    expect(loaded.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual([
+      "yaml/syntax",
     ]);
   });
 });

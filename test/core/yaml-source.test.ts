@@ -70,3 +70,23 @@ describe("pointerToPath", () => {
     expect(pointerToPath(pointer)).toEqual(expected);
   });
 });
+
+describe("plain scalars read as the YAML 1.2 core schema reads them", () => {
+  // prettier-ignore
+  it.each([
+    ["0b11", "0b11"], ["0o17", 15], ["0x1F", 31], ["-0x1F", "-0x1F"], ["+12", 12], ["007", 7],
+    ["-.5", -0.5], ["+.5", 0.5], ["1e3", 1000], ["1.", 1], [".inf", Infinity], ["-.Inf", -Infinity],
+    ["1_000", "1_000"], ["0o8", "0o8"], ["yes", "yes"], ["True", true], ["~", null], ["2025-05-21", "2025-05-21"],
+  ])("%s", (text, expected) => {
+    const fast = parseYamlSource("f.yaml", `a: ${text}\n`);
+    expect(fast.diagnostics).toEqual([]);
+    expect((fast.data as { a: unknown }).a).toEqual(expected);
+    expect((fast.doc.toJS() as { a: unknown }).a).toEqual(expected);
+  });
+
+  it("reads .nan as NaN", () => {
+    expect(Number.isNaN((parseYamlSource("f.yaml", "a: .NaN\n").data as { a: number }).a)).toBe(
+      true,
+    );
+  });
+});
