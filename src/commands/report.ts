@@ -109,16 +109,23 @@ function thresholdExitCode(
   }
   if (score < failUnder) {
     io.stderr.write(
-      `netdz report: ${m.command.belowThreshold(floorOneDecimal(score), String(failUnder))}\n`,
+      `netdz report: ${m.command.belowThreshold(scoreBelow(score, failUnder), String(failUnder))}\n`,
     );
     return EXIT.invalid;
   }
   return EXIT.ok;
 }
 
-/** Rounds down, so a score just below the threshold never prints as equal to it. */
-function floorOneDecimal(score: number): string {
-  return (Math.floor(score * 10) / 10).toFixed(1);
+/**
+ * The score as the report shows it (one decimal), with more decimals only when that rounding
+ * would reach the threshold: 84.96 is reported as 84.96 under 85, not as 85.0 or 84.9.
+ */
+export function scoreBelow(score: number, threshold: number): string {
+  for (let digits = 1; digits <= 6; digits++) {
+    const shown = score.toFixed(digits);
+    if (Number(shown) < threshold) return shown;
+  }
+  return String(score);
 }
 
 function writeStream(stream: NodeJS.WritableStream, text: string): Promise<void> {

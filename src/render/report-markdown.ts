@@ -21,7 +21,7 @@ export interface MarkdownOptions {
   lang: Lang;
   /** How many gaps to list (default 10 in the CLI). */
   top: number;
-  /** YYYY-MM-DD; the header omits the date when undefined. */
+  /** YYYY-MM-DD; the header shows — when undefined (no answer carries a date). */
   date?: string;
 }
 
@@ -120,7 +120,7 @@ function headerList(ctx: Context, date: string | undefined): string {
     ],
     [m.header.assessor, assessorLine(answers)],
   ];
-  if (date !== undefined) items.push([m.header.date, escapeInline(date)]);
+  items.push([m.header.date, date === undefined ? "—" : escapeInline(date)]);
   items.push([m.header.completeness, completenessLine(ctx)]);
   return items.map(([label, value]) => `- **${label}**${m.fieldSeparator}${value}`).join("\n");
 }

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { report, sourceDateEpoch, type ReportOptions } from "../../src/commands/report.js";
+import {
+  report,
+  scoreBelow,
+  sourceDateEpoch,
+  type ReportOptions,
+} from "../../src/commands/report.js";
 import { DataError, UsageError } from "../../src/errors.js";
 import { captureIo, ROOT, tempDir } from "../helpers.js";
 import { answersPath, DEMO_SETS } from "../render/report-fixtures.js";
@@ -105,5 +110,16 @@ describe("netdz report (command handler)", () => {
 
   it("rejects a negative --top", async () => {
     await expect(report(options({ top: -1 }), captureIo(tempDir()))).rejects.toThrow(UsageError);
+  });
+});
+
+describe("scoreBelow", () => {
+  it.each([
+    [84.96, 85, "84.96"],
+    [84.94, 85, "84.9"],
+    [64.996, 65, "64.996"],
+    [12.34, 50, "12.3"],
+  ])("shows %s under %s as %s", (score, threshold, shown) => {
+    expect(scoreBelow(score, threshold)).toBe(shown);
   });
 });

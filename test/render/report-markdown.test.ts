@@ -141,8 +141,8 @@ describe("renderMarkdown", () => {
     );
   });
 
-  it("leaves the date out when there is none", () => {
-    expect(render("western-hub")).not.toContain("**Date**");
+  it("shows a dash for the date when no answer carries one", () => {
+    expect(render("western-hub")).toContain("- **Date**: —\n");
   });
 
   it("writes the overall score and band, and the areas with bars", () => {
