@@ -66,8 +66,7 @@ export function buildProgram(
   });
   const program = new Command("netdz")
     .description(
-      "Self-assessment of a national economic and technological development zone (NETDZ)\n" +
-        "against MOFCOM's 2025 Work Plan (商资函〔2025〕132号): 16 measures in 4 areas.",
+      "Self-assessment of a national economic and technological development zone (NETDZ) against MOFCOM's 2025 Work Plan (商资函〔2025〕132号): 16 measures in 4 areas.",
     )
     .version(version, "-v, --version")
     .showHelpAfterError("(run with --help for usage)")

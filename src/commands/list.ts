@@ -46,11 +46,36 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (summaries.length === 0) {
-    io.stdout.write(`No measure sets in ${displayPath(root, io.cwd)}\n`);
+    io.stdout.write(`${LIST_TEXT[options.lang].none(displayPath(root, io.cwd))}\n`);
     return EXIT.ok;
   }
   summaries.forEach((summary, i) => io.stdout.write(describeSet(summary, loaded[i], options)));
   return EXIT.ok;
+}
+
+const LIST_TEXT = {
+  en: {
+    none: (dir: string) => `No measure sets in ${dir}`,
+    invalid: (dir: string) => `invalid: run \`netdz validate ${dir}\``,
+    counts: (areas: number, measures: number, questions: number) =>
+      `${plural(areas, "area")} · ${plural(measures, "measure")} · ${plural(questions, "question")}`,
+    areaCounts: (measures: number, questions: number) =>
+      `(${plural(measures, "measure")}, ${plural(questions, "question")})`,
+    measureCounts: (questions: number) => `(${plural(questions, "question")})`,
+  },
+  zh: {
+    none: (dir: string) => `${dir} 中没有评估清单`,
+    invalid: (dir: string) => `无效：请运行 \`netdz validate ${dir}\``,
+    counts: (areas: number, measures: number, questions: number) =>
+      `${areas} 个方面 · ${measures} 项举措 · ${questions} 个问题`,
+    areaCounts: (measures: number, questions: number) =>
+      `（${measures} 项举措，${questions} 个问题）`,
+    measureCounts: (questions: number) => `（${questions} 个问题）`,
+  },
+} as const;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function describeSet(
@@ -59,26 +84,25 @@ function describeSet(
   options: ListOptions,
 ): string {
   const lang = options.lang;
+  const t = LIST_TEXT[lang];
   const lines = [
     `${summary.id}@${summary.version}  ${summary.title?.[lang] ?? ""}`.trimEnd(),
     `  ${summary.path}`,
   ];
   if (!set) {
-    lines.push(`  invalid: run \`netdz validate ${summary.path}\``);
+    lines.push(`  ${t.invalid(summary.path)}`);
     return `${lines.join("\n")}\n\n`;
   }
-  lines.push(
-    `  ${summary.areas} areas · ${summary.measures} measures · ${summary.questions} questions`,
-  );
+  lines.push(`  ${t.counts(summary.areas, summary.measures, summary.questions)}`);
   for (const area of set.areas) {
     const measures = set.measures.filter((m) => m.area === area.id);
     const count = measures.reduce((n, m) => n + m.questions.length, 0);
     lines.push(
-      `  ${area.ref ?? area.id}  ${area.title[lang]}  (${measures.length} measures, ${count} questions)`,
+      `  ${area.ref ?? area.id}  ${area.title[lang]}  ${t.areaCounts(measures.length, count)}`,
     );
     for (const measure of measures) {
       lines.push(
-        `    ${measure.id}  ${measure.ref}  ${measure.title[lang]}  (${measure.questions.length} questions)`,
+        `    ${measure.id}  ${measure.ref}  ${measure.title[lang]}  ${t.measureCounts(measure.questions.length)}`,
       );
       if (options.questions) {
         for (const q of measure.questions)

@@ -42,7 +42,14 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
     }
     if (info.isDirectory()) {
       const found = scanFolder(absolute);
-      if (found.setFolders.length === 0 && found.answerFiles.length === 0) {
+      for (const stray of found.strayMeasureFiles) {
+        diagnostics.push(noSetHeader(await readYamlFile(stray, io.cwd)));
+      }
+      if (
+        found.setFolders.length === 0 &&
+        found.answerFiles.length === 0 &&
+        found.strayMeasureFiles.length === 0
+      ) {
         io.stderr.write(
           `netdz validate: no measure set (${SET_FILE}) or answers file found in ${given}\n`,
         );

@@ -143,7 +143,7 @@ export function checkAnswers(
         options.strict ? "error" : "warning",
         [...path, answer.status !== undefined ? "status" : "value"],
         "answers/missing-evidence",
-        `${id} is "${answer.status ?? "answered"}" but has no evidence (${question.evidence?.hint.en ?? "add a URL or file path"})`,
+        `${id} ${answer.status !== undefined ? `is "${answer.status}"` : "has a value"} but no evidence (${question.evidence?.hint.en ?? "add a URL or file path"})`,
       );
     }
     const entry = asRecord(raw);

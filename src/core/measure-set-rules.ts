@@ -108,7 +108,12 @@ export function checkMeasureSet(files: SetFiles): Diagnostic[] {
   if (header) {
     asArray(asRecord(header.data).areas).forEach((raw, index) => {
       const areaId = asString(asRecord(raw).id);
-      if (areaId !== undefined && !measuresUsingArea.has(areaId) && files.measures.length > 0) {
+      if (
+        areaId !== undefined &&
+        !measuresUsingArea.has(areaId) &&
+        files.measures.length > 0 &&
+        files.unreadableMeasures === 0
+      ) {
         report.warning(
           header.source,
           ["areas", index, "id"],

@@ -80,13 +80,30 @@ function parseFull(file: string, text: string): YamlSource {
       column: col,
       severity,
       code: error.code === "DUPLICATE_KEY" ? "yaml/duplicate-key" : "yaml/syntax",
-      message: firstLine(error.message),
+      message: yamlMessage(error, text),
     });
   };
   for (const error of doc.errors) push("error", error);
   for (const warning of doc.warnings) push("warning", warning);
   const data = doc.errors.length === 0 ? (doc.toJS({ maxAliasCount: 100 }) as unknown) : undefined;
   return { file, text, doc, lineCounter, data, diagnostics };
+}
+
+/** yaml's message, put in the user's terms where it speaks of its own API or leaves out the key. */
+function yamlMessage(
+  error: { code: string; message: string; pos: [number, number] },
+  text: string,
+): string {
+  if (error.code === "DUPLICATE_KEY") {
+    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(text.slice(error.pos[0]))?.[1];
+    return key === undefined
+      ? "duplicate key: a key may appear only once in a mapping"
+      : `duplicate key ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`}: a key may appear only once in a mapping`;
+  }
+  if (error.code === "MULTIPLE_DOCS") {
+    return "the file holds more than one YAML document; remove the `---` line that starts the second";
+  }
+  return firstLine(error.message);
 }
 
 function firstLine(message: string): string {

@@ -132,13 +132,15 @@ export interface FolderContents {
   setFolders: string[];
   /** YAML files outside set folders that declare `format: netdz-answers/1`. */
   answerFiles: string[];
+  /** Measure files (`format: netdz-measure/1`) with no set.yaml beside them. */
+  strayMeasureFiles: string[];
 }
 
-const ANSWERS_FORMAT_LINE = /^format:\s*["']?netdz-answers\/1["']?\s*(#.*)?$/m;
+const FORMAT_LINE = /^format:\s*["']?(netdz-[a-z-]+\/\d+)["']?\s*(?:#.*)?$/m;
 
 /** Finds the measure sets and answers files at or below `root`. */
 export function scanFolder(root: string): FolderContents {
-  const found: FolderContents = { setFolders: [], answerFiles: [] };
+  const found: FolderContents = { setFolders: [], answerFiles: [], strayMeasureFiles: [] };
   const walk = (dir: string, depth: number): void => {
     let entries;
     try {
@@ -152,8 +154,12 @@ export function scanFolder(root: string): FolderContents {
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
-      if (entry.isFile() && /\.ya?ml$/.test(entry.name) && isAnswersFile(full)) {
+      const format =
+        entry.isFile() && /\.ya?ml$/.test(entry.name) ? declaredFormat(full) : undefined;
+      if (format === "netdz-answers/1") {
         found.answerFiles.push(full);
+      } else if (format === "netdz-measure/1") {
+        found.strayMeasureFiles.push(full);
       } else if (
         depth > 0 &&
         entry.isDirectory() &&
@@ -168,11 +174,12 @@ export function scanFolder(root: string): FolderContents {
   return found;
 }
 
-function isAnswersFile(file: string): boolean {
+/** The netdz `format` a YAML file declares on a line of its own, if any. */
+function declaredFormat(file: string): string | undefined {
   try {
-    return ANSWERS_FORMAT_LINE.test(readFileSync(file, "utf8"));
+    return FORMAT_LINE.exec(readFileSync(file, "utf8"))?.[1];
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -144,9 +144,16 @@ describe("netdz list, schema and help (spawned)", () => {
   it("lists every question with --questions", () => {
     const result = runCli(["list", "--questions", "--lang", "zh"]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/4 areas · 16 measures · \d+ questions/);
+    expect(result.stdout).toMatch(/4 个方面 · 16 项举措 · \d+ 个问题/);
     expect(result.stdout).toMatch(/M16\.Q\d+ {2}\[\w+\] {2}\S/);
     expect(result.stdout).toContain("因地制宜发展新质生产力");
+  });
+
+  it("counts in English by default, in the singular where it is one", () => {
+    const { root } = copyMiniSet();
+    const result = runCli(["list", "--measures", root]);
+    expect(result.stdout).toContain("2 areas · 2 measures · 6 questions");
+    expect(result.stdout).toContain("(1 measure, 3 questions)");
   });
 
   it("lists sets under --measures DIR", () => {
@@ -201,5 +208,33 @@ describe("netdz validate on a folder of answers files (spawned)", () => {
     const result = runCli(["validate", "."], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/no measure set \(set\.yaml\) or answers file found in \./);
+  });
+});
+
+describe("netdz validate reports files it cannot place (spawned)", () => {
+  it("flags a measure file with no set.yaml beside it inside a searched folder", () => {
+    const dir = tempDir();
+    cpSync(
+      path.join(FIXTURES, "sets", "mini", "1.0.0", "m01-first.yaml"),
+      path.join(dir, "ms", "miniqa", "2.0.0", "m01-first.yaml"),
+    );
+    const result = runCli(["validate", "ms"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      "ms/miniqa/2.0.0/m01-first.yaml:2:9  error  set/no-header  a measure file must sit in a set folder beside set.yaml; none found next to it\n",
+    );
+  });
+
+  it("names the repeated key of a duplicate", () => {
+    const { root, setDir } = copyMiniSet();
+    editFile(
+      path.join(setDir, "m01-first.yaml"),
+      "weight: 1\nquestions:",
+      "weight: 1\nweight: 2\nquestions:",
+    );
+    const result = runCli(["validate", "."], { cwd: root });
+    expect(result.stdout).toBe(
+      'mini/1.0.0/m01-first.yaml:18:1  error  yaml/duplicate-key  duplicate key "weight": a key may appear only once in a mapping\n',
+    );
   });
 });
