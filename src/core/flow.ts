@@ -4,6 +4,7 @@
  * what "next", "back" and "jump" lead to, and the counts shown on screen. No I/O here.
  */
 import { notApplicableReason, type NotApplicableReason } from "./applicability.js";
+import { claimNeedsEvidence } from "./score.js";
 import type {
   Answer,
   AnswerValue,
@@ -358,11 +359,12 @@ export function remainingVisits(flow: Flow, answers: Answers): number {
 /** What the user picked for a question: a status, or a value for questions of other types. */
 export type AnswerChoice = { status: Status } | { value: AnswerValue };
 
-/** True when the question asks for evidence for this choice (any value counts as `implemented`). */
+/** True when the question asks for evidence for this choice (see claimNeedsEvidence). */
 export function evidenceRequired(question: Question, choice: AnswerChoice): boolean {
-  const required = question.evidence?.requiredFor ?? [];
-  if ("status" in choice) return required.includes(choice.status);
-  return required.includes("implemented");
+  return claimNeedsEvidence(
+    question,
+    "status" in choice ? { status: choice.status } : { value: choice.value },
+  );
 }
 
 /** ISO 8601 in UTC without milliseconds, e.g. `2026-11-26T10:00:00Z`. */
@@ -385,12 +387,25 @@ export function composeAnswer(
   const evidence = extra.evidence ?? previous?.evidence ?? [];
   const keptNote = wasNotApplicable && !isNotApplicable ? undefined : previous?.note;
   const note = (extra.note ?? keptNote ?? "").trim();
+  // Confirming an answer unchanged (in review) keeps the time it was given.
+  const unchanged =
+    previous !== undefined &&
+    ("status" in choice
+      ? previous.status === choice.status && previous.value === undefined
+      : previous.status === undefined && sameValue(previous.value, choice.value));
   return {
     ...("status" in choice ? { status: choice.status } : { value: choice.value }),
     ...(evidence.length > 0 ? { evidence: [...evidence] } : {}),
     ...(note !== "" ? { note } : {}),
-    answeredAt: timestamp(now),
+    answeredAt: unchanged && previous.answeredAt ? previous.answeredAt : timestamp(now),
   };
+}
+
+function sameValue(a: AnswerValue | undefined, b: AnswerValue): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, i) => item === b[i]);
+  }
+  return a === b;
 }
 
 /** The entry after marking (or unmarking) a question for review; undefined when nothing is left. */

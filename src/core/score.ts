@@ -186,14 +186,26 @@ function numberScore(question: Question, value: number): number {
   return Math.min(1, Math.max(0, value / target));
 }
 
-/** True when the answer claims a status whose `evidence.requiredFor` asks for evidence it lacks. */
-export function lacksRequiredEvidence(question: Question, answer: Answer | undefined): boolean {
+/**
+ * Whether an answer claims what the question's evidence rule asks proof of: a status listed in
+ * `requiredFor`; for other question types, `implemented` listed there and an answer that scores
+ * above 0 (for a text question, any text). A "no", a 0 or an empty choice claims nothing.
+ */
+export function claimNeedsEvidence(
+  question: Question,
+  answer: Pick<Answer, "status" | "value">,
+): boolean {
   const required = question.evidence?.requiredFor ?? [];
+  if (answer.status !== undefined) return required.includes(answer.status);
+  if (answer.value === undefined || !required.includes("implemented")) return false;
+  const score = questionScore(question, { value: answer.value });
+  return score === null ? String(answer.value).trim() !== "" : score > 0;
+}
+
+/** True when the answer claims something its question wants evidence for, and gives none. */
+export function lacksRequiredEvidence(question: Question, answer: Answer | undefined): boolean {
   if (answer === undefined || (answer.evidence ?? []).length > 0) return false;
-  const state = questionState(question, answer);
-  const claimed: Status | undefined =
-    state === "answered" ? "implemented" : state === "unanswered" ? undefined : state;
-  return claimed !== undefined && required.includes(claimed);
+  return claimNeedsEvidence(question, answer);
 }
 
 /** The band whose `min` is the highest one not above the score (set bands, else the defaults). */

@@ -86,20 +86,18 @@ async function handleChoice(
     case "enter": {
       const value = await askValue(ctx, answer);
       if (value === undefined) return "stay";
-      await answerWith(ctx, { value }, answer);
-      return "next";
+      return (await answerWith(ctx, { value }, answer)) ? "next" : "stay";
     }
     case "yes":
     case "no":
-      await answerWith(ctx, { value: choice === "yes" }, answer);
-      return "next";
+      return (await answerWith(ctx, { value: choice === "yes" }, answer)) ? "next" : "stay";
   }
   if (choice.startsWith("option:")) {
-    await answerWith(ctx, { value: choice.slice("option:".length) }, answer);
-    return "next";
+    const option = { value: choice.slice("option:".length) };
+    return (await answerWith(ctx, option, answer)) ? "next" : "stay";
   }
-  await answerWith(ctx, { status: choice.slice("status:".length) as Status }, answer);
-  return "next";
+  const status = { status: choice.slice("status:".length) as Status };
+  return (await answerWith(ctx, status, answer)) ? "next" : "stay";
 }
 
 /** The list under a question: its answers, then the actions. */
@@ -200,56 +198,65 @@ export function defaultChoice(
   return { default: "enter" };
 }
 
-/** Saves a choice, then asks for evidence (or, for not applicable, the justification first). */
+/**
+ * Saves a choice, then asks for evidence, saving each item as it is confirmed (for not
+ * applicable, the justification comes first). False when the user went back to the list instead.
+ */
 async function answerWith(
   ctx: QuestionContext,
   choice: AnswerChoice,
   previous: Answer | undefined,
-): Promise<void> {
+): Promise<boolean> {
   const { m, question } = ctx;
   if ("status" in choice && choice.status === "not_applicable") {
     const note = await askJustification(ctx, previous);
+    if (note === undefined) return false;
     await ctx.save(composeAnswer(previous, choice, ctx.now(), { note }));
     ctx.notice(m.notices.saved(question.id, m.statuses.not_applicable));
-    return;
+    return true;
   }
   let answer = composeAnswer(previous, choice, ctx.now());
   await ctx.save(answer);
   if (evidenceRequired(question, choice)) {
-    const evidence = await askEvidence(ctx, answer.evidence ?? []);
-    if (!sameList(evidence, answer.evidence ?? [])) {
+    const saveEvidence = async (evidence: string[]): Promise<void> => {
+      if (sameList(evidence, answer.evidence ?? [])) return;
       answer = composeAnswer(previous, choice, ctx.now(), { evidence });
       await ctx.save(answer);
-    }
+    };
+    await saveEvidence(await askEvidence(ctx, answer.evidence ?? [], saveEvidence));
   }
   ctx.notice(m.notices.saved(question.id, describeAnswer(question, answer, m, ctx.lang) ?? ""));
   if (evidenceRequired(question, choice) && (answer.evidence ?? []).length === 0) {
     ctx.notice(m.notices.missingEvidence(question.id));
   }
+  return true;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
+/** The justification for "not applicable"; undefined when left empty (back to the list). */
 async function askJustification(
   ctx: QuestionContext,
   previous: Answer | undefined,
-): Promise<string> {
-  const { m } = ctx;
+): Promise<string | undefined> {
   const note = await ctx.asker.input({
-    message: m.input.naNote(ctx.question.id),
+    message: ctx.m.input.naNote(ctx.question.id),
     ...(previous?.status === "not_applicable" && previous.note ? { default: previous.note } : {}),
     editable: true,
-    validate: (value) => value.trim() !== "" || m.input.naNoteRequired,
   });
-  return note.trim();
+  return note.trim() === "" ? undefined : note.trim();
 }
 
-/** Evidence items, one per line; with earlier evidence, keep it, add to it or replace it. */
+/**
+ * Evidence items, one per line; with earlier evidence, keep it, add to it or replace it.
+ * `onItem` is told the list after each item, so confirmed items are saved at once.
+ */
 export async function askEvidence(
   ctx: QuestionContext,
   existing: readonly string[],
+  onItem: (items: string[]) => Promise<void> = async () => {},
 ): Promise<string[]> {
   const { m, asker, question, lang } = ctx;
   const hint = question.evidence?.hint[lang] ?? "";
@@ -270,7 +277,10 @@ export async function askEvidence(
   for (;;) {
     const item = (await asker.input({ message: m.input.evidenceItem(items.length + 1) })).trim();
     if (item === "") return items;
-    if (!items.includes(item)) items.push(item);
+    if (!items.includes(item)) {
+      items.push(item);
+      await onItem([...items]);
+    }
   }
 }
 

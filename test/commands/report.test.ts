@@ -91,7 +91,7 @@ describe("netdz report (command handler)", () => {
     const io = captureIo(ROOT);
     await report(options({ answers: answersPath("western-hub") }), io);
     expect(io.err()).toMatch(
-      /^netdz report: 3 warnings in \S*western-hub\.yaml; run `netdz validate \S*western-hub\.yaml`/,
+      /^netdz report: 2 warnings in \S*western-hub\.yaml; run `netdz validate \S*western-hub\.yaml`/,
     );
   });
 

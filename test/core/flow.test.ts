@@ -521,11 +521,41 @@ describe("answers", () => {
     });
     expect(evidenceRequired(q, { status: "implemented" })).toBe(true);
     expect(evidenceRequired(q, { status: "in_progress" })).toBe(false);
-    expect(evidenceRequired(q, { value: 3 })).toBe(true);
     expect(evidenceRequired(question("M01.Q2"), { status: "implemented" })).toBe(false);
+    const rule = { requiredFor: ["implemented" as const], hint: { en: "h", zh: "h" } };
+    const count = question("M01.Q4", {
+      type: "number",
+      target: 10,
+      direction: "higher",
+      evidence: rule,
+    });
+    expect(evidenceRequired(count, { value: 3 })).toBe(true);
+    expect(evidenceRequired(count, { value: 0 })).toBe(false);
+    const flag = question("M01.Q5", { type: "yesno", evidence: rule });
+    expect(evidenceRequired(flag, { value: true })).toBe(true);
+    expect(evidenceRequired(flag, { value: false })).toBe(false);
     const inProgress = question("M01.Q3", {
       evidence: { requiredFor: ["in_progress"], hint: { en: "h", zh: "h" } },
     });
     expect(evidenceRequired(inProgress, { value: true })).toBe(false);
+  });
+});
+
+describe("composeAnswer keeps the time of an answer confirmed unchanged", () => {
+  const earlier = "2026-01-02T03:04:05Z";
+  const now = new Date("2026-11-26T10:00:00.123Z");
+
+  it.each([
+    [{ status: "planned" as const, answeredAt: earlier }, { status: "planned" as const }, earlier],
+    [{ value: ["a", "b"], answeredAt: earlier }, { value: ["a", "b"] }, earlier],
+    [
+      { status: "planned" as const, answeredAt: earlier },
+      { status: "implemented" as const },
+      "2026-11-26T10:00:00Z",
+    ],
+    [{ value: 3, answeredAt: earlier }, { value: 4 }, "2026-11-26T10:00:00Z"],
+    [undefined, { value: 4 }, "2026-11-26T10:00:00Z"],
+  ])("%j then %j → %s", (previous, choice, expected) => {
+    expect(composeAnswer(previous, choice, now).answeredAt).toBe(expected);
   });
 });

@@ -128,6 +128,12 @@ describe("askQuestion: status questions", () => {
     screen.type("https://example.org/a.pdf");
     screen.keypress("enter");
     await screen.next();
+    // Each confirmed item is on disk before the next is asked: Ctrl-C now would keep it.
+    expect(h.current()).toEqual({
+      status: "implemented",
+      evidence: ["https://example.org/a.pdf"],
+      answeredAt: NOW,
+    });
     screen.type("docs/plan 2025.docx");
     screen.keypress("enter");
     await screen.next();
@@ -171,7 +177,7 @@ describe("askQuestion: status questions", () => {
     expect(h.current()?.evidence).toEqual(["old.pdf", "new.pdf"]);
   });
 
-  it("requires a justification for not applicable", async () => {
+  it("saves not applicable only with a justification; empty goes back to the list", async () => {
     const h = harness(question());
     const outcome = askQuestion(h.ctx);
     choose("Not applicable");
@@ -179,8 +185,10 @@ describe("askQuestion: status questions", () => {
     expect(screen.getScreen()).toContain("Why does M01.Q1 not apply to your zone?");
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("A short justification is needed");
+    expect(list().items[0]).toBe("Implemented");
     expect(h.saves).toEqual([]);
+    choose("Not applicable");
+    await screen.next();
     screen.type("No port in the zone");
     screen.keypress("enter");
     await expect(outcome).resolves.toBe("next");
@@ -274,7 +282,15 @@ describe("askQuestion: value questions", () => {
     expect(h.current()).toEqual({ value: false, answeredAt: NOW });
   });
 
-  it("any value asks for evidence when `implemented` requires it", async () => {
+  it('a "no" claims nothing, so it asks for no evidence', async () => {
+    const h = harness(question({ type: "yesno", ...withEvidence }));
+    const outcome = askQuestion(h.ctx);
+    choose("No");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.current()).toEqual({ value: false, answeredAt: NOW });
+  });
+
+  it("a value that scores asks for evidence when `implemented` requires it", async () => {
     const h = harness(question({ type: "yesno", ...withEvidence }));
     const outcome = askQuestion(h.ctx);
     choose("Yes");
