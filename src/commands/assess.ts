@@ -3,7 +3,7 @@
  * question area by area; every answer is written to disk (atomically) the moment it is given,
  * so Ctrl-C or a lost terminal never loses one, and running it again resumes.
  */
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import {
   advance,
@@ -71,8 +71,10 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   const m = assessMessages(options.lang);
   const commands = commandLines(options, io);
   if (io.stdin.isTTY !== true) throw new UsageError(m.errors.noTty(commands.init));
-  const file = path.resolve(io.cwd, options.answers);
-  const shown = displayPath(file, io.cwd);
+  // Through a symbolic link, lock and write the file it points to.
+  const given = path.resolve(io.cwd, options.answers);
+  const file = await realpath(given).catch(() => given);
+  const shown = displayPath(given, io.cwd);
   const asker = new Asker({ input: io.stdin, output: io.stdout, keys: m.keys });
   const untrap = guardSession(asker, io);
   let lock: AnswersLock | undefined;

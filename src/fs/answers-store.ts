@@ -110,11 +110,37 @@ export function processAlive(pid: number): boolean {
 /** A lock file whose content is not a pid is stale once it is this old (a writer died mid-write). */
 const UNREADABLE_LOCK_GRACE_MS = 5_000;
 
+/**
+ * When a process started, as the kernel records it (Linux /proc); with the pid it names one
+ * process, so a lock is not held forever by an unrelated process that reused a dead one's pid.
+ * Undefined where /proc is not available.
+ */
+export function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lock file's content: this process's pid, and when it started where that is known. */
+function lockContent(): string {
+  const start = processStart(process.pid);
+  return start === undefined ? `${process.pid}\n` : `${process.pid}\nstart ${start}\n`;
+}
+
 async function lockIsStale(file: string): Promise<{ stale: boolean; pid?: number }> {
   const text = await readFile(file, "utf8").catch(() => undefined);
   if (text === undefined) return { stale: true };
   const pid = Number.parseInt(text.trim(), 10);
-  if (Number.isInteger(pid) && pid > 0) return { stale: !processAlive(pid), pid };
+  if (Number.isInteger(pid) && pid > 0) {
+    if (!processAlive(pid)) return { stale: true, pid };
+    const recorded = /^start (\S+)$/m.exec(text)?.[1];
+    const current = processStart(pid);
+    const reused = recorded !== undefined && current !== undefined && recorded !== current;
+    return { stale: reused, pid };
+  }
   const info = await stat(file).catch(() => undefined);
   return { stale: !info || Date.now() - info.mtimeMs > UNREADABLE_LOCK_GRACE_MS };
 }
@@ -129,7 +155,7 @@ export async function acquireLock(answersFile: string): Promise<LockResult> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(file, "wx");
-      await handle.writeFile(`${process.pid}\n`, "utf8");
+      await handle.writeFile(lockContent(), "utf8");
       await handle.close();
       if (attempt > 0) await removeStaleTempFiles(answersFile);
       return { ok: true, lock: holdLock(file) };

@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
-import { open, rename, stat, unlink } from "node:fs/promises";
+import { open, realpath, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 
-/** Writes a file atomically: temp file in the same folder, write, fsync, rename. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/**
+ * Writes a file atomically: temp file in the same folder, write, fsync, rename. A symbolic link
+ * is followed, so the file it points to is replaced and the link stays a link.
+ */
+export async function writeFileAtomic(target: string, text: string): Promise<void> {
+  const file = await realpath(target).catch(() => target);
   const dir = path.dirname(file);
   const temp = path.join(
     dir,

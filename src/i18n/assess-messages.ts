@@ -195,7 +195,7 @@ const en: AssessMessages = {
       `netdz assess asks its questions in an interactive terminal, and standard input is not one. ` +
       `To fill in answers without a terminal, run \`${initCommand}\`, edit the file, and check it with \`netdz validate\`.`,
     locked: (file, pid) =>
-      `${file} is being assessed in another session${pid !== undefined && pid > 0 ? ` (process ${pid})` : ""}; finish that one first`,
+      `${file} is being assessed in another session${pid !== undefined && pid > 0 ? ` (process ${pid})` : ""}; finish that one first. If no other netdz is running, delete ${file}.lock and try again`,
     setMismatch: (file, pinned, requested) =>
       `${file} holds answers for ${pinned}, not ${requested}; leave out --set to continue it, or choose another --answers file`,
     invalidFile: (file, validateCommand) =>
@@ -409,7 +409,7 @@ const zh: AssessMessages = {
       `netdz assess 需要在交互式终端中逐题作答，当前标准输入不是终端。` +
       `如需离线填写，请运行 \`${initCommand}\` 生成答题文件，填写后用 \`netdz validate\` 检查。`,
     locked: (file, pid) =>
-      `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话`,
+      `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话。如确认没有其他 netdz 在运行，可删除 ${file}.lock 后重试`,
     setMismatch: (file, pinned, requested) =>
       `${file} 中的答案对应 ${pinned}，而不是 ${requested}；继续填写请去掉 --set，或改用其他 --answers 文件`,
     invalidFile: (file, validateCommand) =>

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import {
   lockPath,
   newAnswersText,
   processAlive,
+  processStart,
   schemaComment,
   schemaReference,
 } from "../../src/fs/answers-store.js";
@@ -314,7 +315,7 @@ describe("lock", () => {
     const file = path.join(dir, "a.yaml");
     const first = await acquireLock(file);
     expect(first.ok).toBe(true);
-    expect(await readFile(lockPath(file), "utf8")).toBe(`${process.pid}\n`);
+    expect(await readFile(lockPath(file), "utf8")).toMatch(new RegExp(`^${process.pid}\n`));
     expect(await lockHolder(file)).toBe(process.pid);
     const second = await acquireLock(file);
     expect(second).toEqual({ ok: false, pid: process.pid });
@@ -332,7 +333,7 @@ describe("lock", () => {
     await writeFile(path.join(dir, `.a.yaml.${pid}.abcd1234.tmp`), "partial");
     const result = await acquireLock(file);
     expect(result.ok).toBe(true);
-    expect(await readFile(lockPath(file), "utf8")).toBe(`${process.pid}\n`);
+    expect(await readFile(lockPath(file), "utf8")).toMatch(new RegExp(`^${process.pid}\n`));
     expect(await readdir(dir)).toEqual(["a.yaml.lock"]);
     if (result.ok) result.lock.release();
   });
@@ -400,5 +401,36 @@ describe("edits made to the file outside the session", () => {
       /changed outside this session and no longer reads as YAML/,
     );
     expect(await readFile(file, "utf8")).toBe(broken);
+  });
+});
+
+describe("a lock left by a process whose pid was reused", () => {
+  it("is taken over: the live process with that pid started at another time", async () => {
+    const file = path.join(dir, "a.yaml");
+    // This test process is alive, but the lock says its holder started at a different time.
+    await writeFile(lockPath(file), `${process.pid}\nstart 1\n`);
+    const result = await acquireLock(file);
+    expect(result.ok).toBe(true);
+    if (result.ok) result.lock.release();
+  });
+
+  it("is respected when the holder's start time matches", async () => {
+    const file = path.join(dir, "a.yaml");
+    await writeFile(lockPath(file), `${process.pid}\nstart ${processStart(process.pid) ?? "?"}\n`);
+    expect(await acquireLock(file)).toEqual({ ok: false, pid: process.pid });
+  });
+});
+
+describe("an answers file reached through a symbolic link", () => {
+  it("is written where the link points, and the link stays a link", async () => {
+    const real = path.join(dir, "real", "a.yaml");
+    const link = path.join(dir, "link.yaml");
+    const store = await AnswersStore.create(real, { measureSet });
+    await symlink(real, link);
+    const viaLink = await AnswersStore.open(link);
+    await viaLink.setAnswer("M01.Q1", { status: "planned" });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, "utf8")).toContain("M01.Q1: { status: planned }");
+    expect(store.file).toBe(real);
   });
 });
