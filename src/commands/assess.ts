@@ -70,12 +70,24 @@ const CLEAR_SCREEN = "\x1b[H\x1b[2J";
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
   const m = assessMessages(options.lang);
   const commands = commandLines(options, io);
-  if (io.stdin.isTTY !== true) throw new UsageError(m.errors.noTty(commands.init));
+  if (io.stdin.isTTY !== true) {
+    const exists = await stat(path.resolve(io.cwd, options.answers)).catch(() => undefined);
+    throw new UsageError(
+      exists
+        ? m.errors.noTtyExisting(options.answers, commands.validate)
+        : m.errors.noTty(commands.init),
+    );
+  }
   // Through a symbolic link, lock and write the file it points to.
   const given = path.resolve(io.cwd, options.answers);
   const file = await realpath(given).catch(() => given);
   const shown = displayPath(given, io.cwd);
-  const asker = new Asker({ input: io.stdin, output: io.stdout, keys: m.keys });
+  const asker = new Asker({
+    input: io.stdin,
+    output: io.stdout,
+    keys: m.keys,
+    yesNo: { yes: m.yes, no: m.no, error: m.yesNoError },
+  });
   const untrap = guardSession(asker, io);
   let lock: AnswersLock | undefined;
   let store: AnswersStore | undefined;
@@ -375,9 +387,7 @@ class Session {
   private apply(t: Transition): void {
     const { m, set } = this.d;
     const shown = t.passed.slice(0, MAX_PASSED_NOTICES);
-    for (const step of shown) {
-      this.notices.push(this.paint.dim(notApplicableLine(set, step, m, this.lang, this.width)));
-    }
+    for (const step of shown) this.notice(notApplicableLine(set, step, m, this.lang), "dim");
     if (t.passed.length > shown.length) {
       this.notice(m.notices.morePassed(t.passed.length - shown.length), "dim");
     }

@@ -173,7 +173,7 @@ export function goBack(flow: Flow, state: FlowState): Transition {
   const from = state.index ?? flow.steps.length;
   for (let i = from - 1; i >= 0; i--) {
     if (isApplicable(flow.steps[i] as FlowStep)) {
-      return { state: { ...state, index: i }, passed: [] };
+      return { state: { ...state, index: i }, passed: flow.steps.slice(i + 1, from) };
     }
   }
   return { state, passed: [], blocked: "first-question" };
@@ -187,7 +187,9 @@ export function jumpToMeasure(flow: Flow, state: FlowState, measureId: string): 
   if (inMeasure.length === 0) return { state, passed: [], blocked: "unknown-target" };
   const target = inMeasure.find(({ step }) => isApplicable(step));
   if (!target) return { state, passed: [], blocked: "no-applicable-question" };
-  return { state: { ...state, index: target.index }, passed: [] };
+  // The measure's questions before the target do not apply: say so, as walking past them would.
+  const passed = inMeasure.filter(({ index }) => index < target.index).map(({ step }) => step);
+  return { state: { ...state, index: target.index }, passed };
 }
 
 /** Goes to one question by id (used to stay on a question after the zone profile changes). */

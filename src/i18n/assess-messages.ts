@@ -24,6 +24,7 @@ export interface AssessMessages {
   current: string;
   errors: {
     noTty(initCommand: string): string;
+    noTtyExisting(file: string, validateCommand: string): string;
     locked(file: string, pid: number | undefined): string;
     setMismatch(file: string, pinned: string, requested: string): string;
     invalidFile(file: string, validateCommand: string): string;
@@ -140,6 +141,7 @@ export interface AssessMessages {
   };
   cancelled(count: number, file: string, command: string): string;
   /** Localises the key hints Inquirer prints under a prompt (`navigate`, `select`, …). */
+  yesNoError: string;
   keys: Record<string, string>;
   init: InitMessages;
 }
@@ -191,6 +193,9 @@ const en: AssessMessages = {
   statuses: STATUS_LABELS.en,
   current: " (current answer)",
   errors: {
+    noTtyExisting: (file, validateCommand) =>
+      `netdz assess asks its questions in an interactive terminal, and standard input is not one. ` +
+      `To go on without a terminal, edit ${file} by hand and check it with \`${validateCommand}\`.`,
     noTty: (initCommand) =>
       `netdz assess asks its questions in an interactive terminal, and standard input is not one. ` +
       `To fill in answers without a terminal, run \`${initCommand}\`, edit the file, and check it with \`netdz validate\`.`,
@@ -208,7 +213,7 @@ const en: AssessMessages = {
     creating: (file, set) =>
       `Starting a new self-assessment with ${set}. Answers are saved to ${file} as you go.`,
     resuming: (file, set, done, total) =>
-      `Continuing ${file} (${set}): ${done} of ${total} applicable questions answered.`,
+      `Continuing ${file} (${set}): ${done} of ${total} applicable questions done (answered, don't know or not applicable).`,
     reviewing: (file, set) =>
       `Reviewing every answer in ${file} (${set}); current answers are preselected.`,
     allDone: (total) =>
@@ -234,7 +239,7 @@ const en: AssessMessages = {
     position: (area, measure, question) =>
       `Area ${area} · Measure ${measure} · Question ${question}`,
     counter: (n, of) => `${n}/${of}`,
-    progress: (done, total, percent) => `${percent}% · ${done} of ${total} answered`,
+    progress: (done, total, percent) => `${percent}% · ${done} of ${total} done`,
     plan: "Plan",
     guidance: "Guidance",
     evidenceHint: "Evidence",
@@ -341,6 +346,7 @@ const en: AssessMessages = {
   },
   cancelled: (count, file, command) =>
     `\nStopped. ${count} ${count === 1 ? "answer is" : "answers are"} saved in ${file}.\nTo continue: ${command}`,
+  yesNoError: "Answer y (yes) or n (no).",
   keys: {
     navigate: "navigate",
     select: "select",
@@ -405,6 +411,9 @@ const zh: AssessMessages = {
   statuses: STATUS_LABELS.zh,
   current: "（当前答案）",
   errors: {
+    noTtyExisting: (file, validateCommand) =>
+      `netdz assess 需要在交互式终端中逐题作答，当前标准输入不是终端。` +
+      `如需离线继续填写，请直接编辑 ${file}，填写后用 \`${validateCommand}\` 检查。`,
     noTty: (initCommand) =>
       `netdz assess 需要在交互式终端中逐题作答，当前标准输入不是终端。` +
       `如需离线填写，请运行 \`${initCommand}\` 生成答题文件，填写后用 \`netdz validate\` 检查。`,
@@ -421,7 +430,7 @@ const zh: AssessMessages = {
   start: {
     creating: (file, set) => `开始新的自评估（${set}）。每作答一题都会立即保存到 ${file}。`,
     resuming: (file, set, done, total) =>
-      `继续填写 ${file}（${set}）：适用的 ${total} 道题中已答 ${done} 道。`,
+      `继续填写 ${file}（${set}）：适用的 ${total} 道题中已处理 ${done} 道（含已作答、不清楚和不适用）。`,
     reviewing: (file, set) => `逐题复核 ${file}（${set}）中的全部答案，已预选当前答案。`,
     allDone: (total) => `适用的 ${total} 道题均已作答。如需逐题复核，请运行：`,
     warnings: (count, validateCommand) =>
@@ -442,7 +451,7 @@ const zh: AssessMessages = {
   screen: {
     position: (area, measure, question) => `方面 ${area} · 举措 ${measure} · 题目 ${question}`,
     counter: (n, of) => `${n}/${of}`,
-    progress: (done, total, percent) => `${percent}% · 已答 ${done}/${total}`,
+    progress: (done, total, percent) => `${percent}% · 已处理 ${done}/${total}`,
     plan: "方案条目",
     guidance: "填报指引",
     evidenceHint: "佐证材料",
@@ -543,6 +552,7 @@ const zh: AssessMessages = {
   },
   cancelled: (count, file, command) =>
     `\n已中断。已有 ${count} 道题的答案保存在 ${file}。\n继续填写：${command}`,
+  yesNoError: "请回答“是”（y）或“否”（n）。",
   keys: {
     navigate: "移动",
     select: "选择",

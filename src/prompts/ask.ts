@@ -35,6 +35,8 @@ export interface AskerOptions {
   output: NodeJS.WritableStream;
   /** Key-hint words Inquirer prints (`navigate`, `select`, …) → the interface language. */
   keys?: Readonly<Record<string, string>>;
+  /** The words for yes and no, shown in the hint of a yes/no question and as its answer. */
+  yesNo?: { yes: string; no: string; error: string };
 }
 
 /** Why a session was cancelled. */
@@ -164,8 +166,21 @@ export class Asker {
 
   /** Yes or no. */
   async confirm(config: { message: string; default?: boolean }): Promise<boolean> {
+    const words = this.options.yesNo;
     return this.run(() =>
-      confirm({ message: config.message, default: config.default ?? true }, this.context()),
+      confirm(
+        {
+          message: config.message,
+          default: config.default ?? true,
+          ...(words
+            ? {
+                transformer: (value: boolean) => (value ? words.yes : words.no),
+                theme: { keywords: { yes: words.yes, no: words.no, error: () => words.error } },
+              }
+            : {}),
+        },
+        this.context(),
+      ),
     );
   }
 

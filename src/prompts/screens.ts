@@ -82,17 +82,16 @@ export function notApplicableLine(
   step: FlowStep,
   m: AssessMessages,
   lang: Lang,
-  width: number,
 ): string {
   const reason = step.notApplicable;
   if (!reason) return "";
   const label = profileFieldLabel(set, reason.field)[lang].replace(/[?？]\s*$/, "");
-  const field = truncate(label, 48);
+  const field = truncate(label, 60);
   const actual = profileValueLabel(set, reason.field, reason.actual)[lang];
   const allowed = reason.allowed
     .map((value) => profileValueLabel(set, reason.field, value)[lang])
     .join(m.listSeparator);
-  return truncate(m.notices.notApplicable(step.question.id, field, actual, allowed), width);
+  return m.notices.notApplicable(step.question.id, field, actual, allowed);
 }
 
 /** Everything drawn above the answer list of one question. */

@@ -244,6 +244,17 @@ describe("netdz assess without a terminal", () => {
     expect(result.stderr).toContain("netdz init --answers zone.yaml");
     expect(existsSync(path.join(dir, "zone.yaml"))).toBe(false);
   });
+
+  it("for a file that exists, says to edit it and validate, not to init over it", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "zone.yaml"), "format: netdz-answers/1\n");
+    const result = runCli(["assess", "--answers", "zone.yaml"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      "edit zone.yaml by hand and check it with `netdz validate zone.yaml`",
+    );
+    expect(result.stderr).not.toContain("netdz init");
+  });
 });
 
 describe("netdz init", () => {
