@@ -120,6 +120,7 @@ export function checkAnswers(
   const index = questionIndex(set);
   for (const [id, raw] of Object.entries(asRecord(file.answers))) {
     const path: PathSegment[] = ["answers", id];
+    if (raw === null) continue; // left empty: unanswered
     const answer = looseAnswer(raw);
     const found = index.get(id);
     if (!found) {
@@ -219,7 +220,10 @@ export function valueProblems(question: Question, answer: Answer): Problem[] {
     case "multi": {
       const chosen = Array.isArray(value) ? value : undefined;
       const unknown = chosen?.filter((v) => !optionIds.includes(v)) ?? [];
-      if (!chosen || unknown.length > 0) {
+      const repeated = chosen?.filter((v, i) => chosen.indexOf(v) !== i) ?? [];
+      if (repeated.length > 0 && unknown.length === 0) {
+        bad(`${id} lists ${repeated.map((v) => JSON.stringify(v)).join(", ")} more than once`);
+      } else if (!chosen || unknown.length > 0) {
         bad(
           `${id} takes a list of: ${optionIds.join(", ")} (not ${JSON.stringify(chosen ? unknown : value)})`,
         );

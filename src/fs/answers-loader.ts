@@ -86,7 +86,11 @@ function notAnAnswersFile(source: YamlSource, format: string): Diagnostic {
 
 /** Fills the optional parts a hand-written file may leave empty (`answers:` with nothing under it). */
 export function normaliseAnswers(data: AnswersFile): AnswersFile {
-  return { ...data, zone: data.zone ?? {}, answers: data.answers ?? {} };
+  // An entry left empty (`M01.Q1:`) is unanswered, as if it were not there.
+  const answers = Object.fromEntries(
+    Object.entries(data.answers ?? {}).filter(([, answer]) => answer !== null),
+  );
+  return { ...data, zone: data.zone ?? {}, answers };
 }
 
 /** Loads an answers file and its set for a command that needs both; throws DataError when invalid. */

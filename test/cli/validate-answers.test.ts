@@ -126,3 +126,25 @@ describe("every problem of an answers file in one run", () => {
     ]);
   });
 });
+
+describe("hand-written entries", () => {
+  it("an entry left empty counts as unanswered, not as an error", async () => {
+    const { file, measuresDir, cwd } = answersCopy();
+    editFile(file, "M01.Q3: { status: unknown }", "M01.Q3:");
+    const checked = await checkAnswersFile(file, { cwd, measuresDir });
+    expect(checked.diagnostics).toEqual([]);
+    expect(checked.answers?.answers["M01.Q3"]).toBeUndefined();
+  });
+
+  it("a multi answer that repeats an option says so", async () => {
+    const { file, measuresDir, cwd } = answersCopy();
+    editFile(file, "value: [bonds]", "value: [bonds, bonds]");
+    const checked = await checkAnswersFile(file, { cwd, measuresDir });
+    expect(checked.diagnostics).toEqual([
+      expect.objectContaining({
+        code: "answers/value-type",
+        message: 'M02.Q3 lists "bonds" more than once',
+      }),
+    ]);
+  });
+});

@@ -1,7 +1,8 @@
 import { DRAFT, EXTENSIONS, SCHEMA_BASE, identifier, semver, statusEnum } from "./common.js";
 
 const answer = {
-  type: "object",
+  type: ["object", "null"],
+  description: "One question's answer; an empty entry (null) counts as unanswered.",
   properties: {
     status: { enum: statusEnum },
     value: {
@@ -9,7 +10,7 @@ const answer = {
         { type: "number" },
         { type: "boolean" },
         { type: "string" },
-        { type: "array", items: { type: "string" }, uniqueItems: true },
+        { type: "array", items: { type: "string" } },
       ],
     },
     evidence: {
@@ -25,7 +26,7 @@ const answer = {
     },
     review: { type: "boolean", description: "Marked for review." },
   },
-  not: { required: ["status", "value"] },
+  dependentSchemas: { status: { not: { required: ["value"] } } },
   if: { properties: { status: { const: "not_applicable" } }, required: ["status"] },
   then: { required: ["note"], properties: { note: { type: "string", minLength: 1 } } },
   additionalProperties: false,
