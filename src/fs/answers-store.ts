@@ -411,7 +411,8 @@ function joinComments(...parts: (string | null | undefined)[]): string | undefin
 
 /**
  * Where `netdz init` listed the question as a comment (`# M01.Q1: { status: }` and the lines
- * under it), inserts the answer right below that block, splitting the comment around it.
+ * under it), inserts the answer right below that block in place of the placeholder line,
+ * splitting the comment around it.
  * Returns false when the file has no such comment.
  */
 function insertUnderTemplate(map: YAMLMap, pair: Pair, questionId: string): boolean {
@@ -422,7 +423,9 @@ function insertUnderTemplate(map: YAMLMap, pair: Pair, questionId: string): bool
     if (at === -1) continue;
     const blank = lines.findIndex((line, i) => i > at && line.trim() === "");
     const end = blank === -1 ? lines.length : blank;
-    const above = joinComments(lines.slice(0, end).join("\n"));
+    // The commented placeholder (`# M01.Q1: { status: }`) gives way to the real entry, so
+    // uncommenting it later cannot repeat the key; the description above the entry stays.
+    const above = joinComments([...lines.slice(0, at), ...lines.slice(at + 1, end)].join("\n"));
     const below = joinComments(lines.slice(end).join("\n"));
     placeBetween(map, pair, slot, above, below);
     return true;
