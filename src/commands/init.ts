@@ -140,9 +140,10 @@ function questionHint(set: MeasureSet, question: Question, lang: Lang, t: InitMe
   lines.push(...typeLines(question, lang, t).flatMap((line) => comment(line, indent, "  ")));
   if (question.evidence) {
     const labels = assessMessages(lang).statuses;
-    const statuses = question.evidence.requiredFor
-      .map((status) => withLabel(status, labels[status], lang))
-      .join(" | ");
+    const statuses =
+      question.type === "status"
+        ? question.evidence.requiredFor.map((s) => withLabel(s, labels[s], lang)).join(" | ")
+        : t.evidenceForValue;
     lines.push(
       ...comment(`${t.evidenceFor(statuses)} — ${question.evidence.hint[lang]}`, indent, "  "),
     );

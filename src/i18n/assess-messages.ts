@@ -180,6 +180,8 @@ export interface InitMessages {
   profileTypes: { text: string; yesno: string; choice(options: string): string };
   optionalField: string;
   evidenceFor(statuses: string): string;
+  /** What needs evidence on a question that takes a value. */
+  evidenceForValue: string;
   guidance: string;
   appliesOnlyWhen(conditions: string): string;
 }
@@ -397,6 +399,7 @@ const en: AssessMessages = {
     },
     optionalField: "optional",
     evidenceFor: (statuses) => `evidence expected for: ${statuses}`,
+    evidenceForValue: "any answer that scores above 0 (not for no, 0 or none)",
     guidance: "guidance:",
     appliesOnlyWhen: (conditions) => `applies only when ${conditions}`,
   },
@@ -602,6 +605,7 @@ const zh: AssessMessages = {
     },
     optionalField: "选填",
     evidenceFor: (statuses) => `以下情形需提供佐证材料：${statuses}`,
+    evidenceForValue: "得分大于 0 的任何答案（答“否”、0 或未选任何项时不需要）",
     guidance: "填报指引：",
     appliesOnlyWhen: (conditions) => `仅适用于：${conditions}`,
   },
