@@ -184,7 +184,11 @@ function questionLines(
     current !== undefined ? m.screen.answered(current) : undefined,
     answer?.review === true ? m.screen.marked : undefined,
   ].filter((x): x is string => x !== undefined);
-  if (extras.length > 0) lines.push(indent + paint.warn(extras.join(" · ")));
+  if (extras.length > 0) {
+    for (const line of wrap(extras.join(" · "), width - indent.length)) {
+      lines.push(indent + paint.warn(line));
+    }
+  }
   return lines;
 }
 
