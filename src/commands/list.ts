@@ -2,6 +2,7 @@ import type { Lang, MeasureSet } from "../core/model.js";
 import { availableSets, displayPath, loadSetFolder, measuresRoot } from "../fs/measure-sets.js";
 import type { Io } from "../io.js";
 import { EXIT } from "../errors.js";
+import { plural } from "../render/plural.js";
 
 export interface ListOptions {
   measures?: string;
@@ -73,10 +74,6 @@ const LIST_TEXT = {
     measureCounts: (questions: number) => `（${questions} 个问题）`,
   },
 } as const;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 function describeSet(
   summary: SetSummary,

@@ -1,3 +1,4 @@
+import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { AnswersFile, Lang, MeasureSet } from "../core/model.js";
 import { reportDate, scoreAssessment, type Assessment } from "../core/score.js";
@@ -45,6 +46,12 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
     await writeStream(io.stdout, text);
   } else {
     const target = path.resolve(io.cwd, opts.out);
+    const real = (file: string) => realpath(file).catch(() => file);
+    if ((await real(path.resolve(io.cwd, opts.answers))) === (await real(target))) {
+      throw new UsageError(
+        `--out ${opts.out} is the answers file itself; choose another file for the report`,
+      );
+    }
     await writeFileAtomic(target, text).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       throw new UsageError(`cannot write ${opts.out}: ${reason}`, { cause: error });

@@ -7,6 +7,7 @@ import { DataError, EXIT, UsageError } from "../errors.js";
 import { loadSetFolder, readYamlFile, scanFolder, SET_FILE } from "../fs/measure-sets.js";
 import type { Io } from "../io.js";
 import { formatDiagnostics, type DiagnosticFormat } from "../render/diagnostics.js";
+import { plural } from "../render/plural.js";
 import { terminalPaint } from "../terminal.js";
 
 export interface ValidateOptions {
@@ -156,15 +157,13 @@ function noSetHeader(source: YamlSource): Diagnostic {
 function summary(tally: Tally, errors: number, warnings: number): string {
   const what = [
     tally.sets > 0
-      ? `${tally.sets} measure set${tally.sets === 1 ? "" : "s"} (${tally.measures} measure files)`
+      ? `${plural(tally.sets, "measure set")} (${plural(tally.measures, "measure file")})`
       : "",
-    tally.answerFiles > 0
-      ? `${tally.answerFiles} answers file${tally.answerFiles === 1 ? "" : "s"}`
-      : "",
+    tally.answerFiles > 0 ? plural(tally.answerFiles, "answers file") : "",
   ]
     .filter(Boolean)
     .join(" and ");
   if (what === "") return "";
-  const problems = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+  const problems = `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
   return errors > 0 ? `✖ ${what}: ${problems}\n` : `✔ ${what}: valid (${problems})\n`;
 }

@@ -136,10 +136,19 @@ export function checkAnswers(
     const { question } = found;
     for (const problem of valueProblems(question, answer))
       push("error", [...path, problem.key], problem.code, problem.message);
-    if (answer.status === "not_applicable" && (answer.note ?? "").trim() === "") {
+    const entry = asRecord(raw);
+    // A missing note is the schema's to report; a blank one is ours.
+    if (
+      answer.status === "not_applicable" &&
+      "note" in entry &&
+      (answer.note ?? "").trim() === ""
+    ) {
       push("error", path, "answers/na-note", `${id} is marked not applicable: say why in "note"`);
     }
-    if (lacksRequiredEvidence(question, answer)) {
+    if (
+      lacksRequiredEvidence(question, answer) &&
+      !("evidence" in entry && !Array.isArray(entry.evidence))
+    ) {
       push(
         options.strict ? "error" : "warning",
         [...path, answer.status !== undefined ? "status" : "value"],
@@ -147,7 +156,6 @@ export function checkAnswers(
         `${id} ${answer.status !== undefined ? `is "${answer.status}"` : "has a value"} but no evidence (${question.evidence?.hint.en ?? "add a URL or file path"})`,
       );
     }
-    const entry = asRecord(raw);
     if (!("status" in entry) && !("value" in entry) && entry.review !== true) {
       push(
         "warning",

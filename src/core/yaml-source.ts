@@ -85,7 +85,14 @@ function parseFull(file: string, text: string): YamlSource {
   };
   for (const error of doc.errors) push("error", error);
   for (const warning of doc.warnings) push("warning", warning);
-  const data = doc.errors.length === 0 ? (doc.toJS({ maxAliasCount: 100 }) as unknown) : undefined;
+  // A repeated key is an error, but the rest of the file can still be checked: read it with the
+  // later value winning. Any other syntax error leaves nothing reliable to check.
+  const onlyRepeatedKeys = doc.errors.every((e) => e.code === "DUPLICATE_KEY");
+  const data = !onlyRepeatedKeys
+    ? undefined
+    : doc.errors.length === 0
+      ? (doc.toJS({ maxAliasCount: 100 }) as unknown)
+      : (parseDocument(text, { uniqueKeys: false }).toJS({ maxAliasCount: 100 }) as unknown);
   return { file, text, doc, lineCounter, data, diagnostics };
 }
 
@@ -106,8 +113,10 @@ function yamlMessage(
   return firstLine(error.message);
 }
 
+/** The first line of a message, at most 200 characters (some quote the rest of the file). */
 function firstLine(message: string): string {
-  return message.split("\n")[0]?.trim() ?? message;
+  const line = message.split("\n")[0]?.trim() ?? message;
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 /** 1-based line and column of a character offset. */

@@ -40,14 +40,14 @@ export async function checkAnswersFile(
   if (format === MEASURE_SET_FORMAT || format === MEASURE_FORMAT) {
     return { source: parsed, diagnostics: [notAnAnswersFile(parsed, format)] };
   }
-  const schemaProblems = checkSchema(parsed, validators.answers);
-  const valid = schemaProblems.length === 0;
+  const fileProblems = [...parsed.diagnostics, ...checkSchema(parsed, validators.answers)];
+  const valid = !fileProblems.some((d) => d.severity === "error");
   const answers = valid ? normaliseAnswers(parsed.data as AnswersFile) : undefined;
   const pinned = asRecord(data.measureSet);
   const id = asString(pinned.id);
   const version = asString(pinned.version);
   if (id === undefined || version === undefined)
-    return { source: parsed, answers, diagnostics: schemaProblems };
+    return { source: parsed, answers, diagnostics: fileProblems };
   const root = await measuresRoot(options.measuresDir, options.cwd);
   const sets = await availableSets(root);
   const match = sets.find((s) => s.id === id && s.version === version);
@@ -62,7 +62,7 @@ export async function checkAnswersFile(
         (others.length ? ` (available versions: ${others.join(", ")})` : ` (no set "${id}" here)`) +
         "; use --measures DIR to point at a folder that has it",
     );
-    return { source: parsed, answers, diagnostics: [...schemaProblems, missing] };
+    return { source: parsed, answers, diagnostics: [...fileProblems, missing] };
   }
   const set = await loadValidSet(match.dir, options.cwd);
   const against = checkAnswers(parsed, parsed.data, set, { strict: options.strict });
@@ -70,7 +70,7 @@ export async function checkAnswersFile(
     source: parsed,
     answers,
     set,
-    diagnostics: [...schemaProblems, ...withoutRepeatsOf(against, schemaProblems)],
+    diagnostics: [...fileProblems, ...withoutRepeatsOf(against, fileProblems)],
   };
 }
 

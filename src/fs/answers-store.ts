@@ -124,6 +124,15 @@ export function processStart(pid: number): string | undefined {
   }
 }
 
+/** True when the system shows that the process does not run netdz (Linux /proc). */
+function runsSomethingElse(pid: number): boolean {
+  try {
+    return !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("netdz");
+  } catch {
+    return false;
+  }
+}
+
 /** The lock file's content: this process's pid, and when it started where that is known. */
 function lockContent(): string {
   const start = processStart(process.pid);
@@ -137,9 +146,13 @@ async function lockIsStale(file: string): Promise<{ stale: boolean; pid?: number
   if (Number.isInteger(pid) && pid > 0) {
     if (!processAlive(pid)) return { stale: true, pid };
     const recorded = /^start (\S+)$/m.exec(text)?.[1];
-    const current = processStart(pid);
-    const reused = recorded !== undefined && current !== undefined && recorded !== current;
-    return { stale: reused, pid };
+    if (recorded !== undefined) {
+      const current = processStart(pid);
+      return { stale: current !== undefined && recorded !== current, pid };
+    }
+    // A lock without a start time (written by hand, or by an older netdz): held only while its
+    // process is a netdz, where the system says what a process runs.
+    return { stale: runsSomethingElse(pid), pid };
   }
   const info = await stat(file).catch(() => undefined);
   return { stale: !info || Date.now() - info.mtimeMs > UNREADABLE_LOCK_GRACE_MS };

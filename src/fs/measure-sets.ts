@@ -228,6 +228,11 @@ export async function resolveMeasureSet(request: SetRequest, cwd: string): Promi
   if (sets.length === 0) {
     throw new UsageError(`no measure sets found in ${displayPath(root, cwd)}`);
   }
+  if (request.set !== undefined && !/^[^@\s]+(@[^@\s]+)?$/.test(request.set)) {
+    throw new UsageError(
+      `--set ${request.set}: expected ID or ID@VERSION, e.g. workplan-2025@1.0.0`,
+    );
+  }
   const [wantedId, wantedVersion] = (request.set ?? "").split("@");
   const id = wantedId || sets[0]?.id;
   const candidates = sets.filter((s) => s.id === id);

@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../core/model.js";
 import { STATUS_LABELS } from "./status-labels.js";
+import { plural } from "../render/plural.js";
 import type { QuestionState } from "../core/score.js";
 
 export interface CompletenessFacts {
@@ -117,7 +118,7 @@ const en: ReportMessages = {
   planDocument: (document, title, issuer, issued) =>
     `${document}${title ? `, ${title}` : ""} (${issuer}, ${issued})`,
   completenessDetail: (f) =>
-    `${f.percent} (${f.answered} of ${f.applicable} applicable questions answered; ` +
+    `${f.percent} (${f.answered} of ${plural(f.applicable, "applicable question")} answered; ` +
     `${f.unknown} don't know, ${f.unanswered} unanswered, ${f.notApplicable} not applicable, ` +
     `${f.review} marked for review)`,
   noCompleteness: "no applicable questions",
@@ -144,7 +145,9 @@ const en: ReportMessages = {
     heading: "Top gaps",
     intro: (shown, total) =>
       shown === total
-        ? `The ${total} questions that lose points of the overall score, the costliest first.`
+        ? total === 1
+          ? "The one question that loses points of the overall score."
+          : `The ${total} questions that lose points of the overall score, the costliest first.`
         : `${total} questions lose points; these ${shown} cost the overall score the most.`,
     columns: {
       rank: "Rank",

@@ -86,12 +86,11 @@ export function notApplicableLine(
   const reason = step.notApplicable;
   if (!reason) return "";
   const label = profileFieldLabel(set, reason.field)[lang].replace(/[?？]\s*$/, "");
-  const field = truncate(label, 60);
   const actual = profileValueLabel(set, reason.field, reason.actual)[lang];
   const allowed = reason.allowed
     .map((value) => profileValueLabel(set, reason.field, value)[lang])
     .join(m.listSeparator);
-  return m.notices.notApplicable(step.question.id, field, actual, allowed);
+  return m.notices.notApplicable(step.question.id, label, actual, allowed);
 }
 
 /** Everything drawn above the answer list of one question. */

@@ -159,3 +159,19 @@ describe("every problem in one run, also in a file that fails its schema", () =>
     ]);
   });
 });
+
+describe("a repeated key does not hide the rest of the file", () => {
+  it("reports the duplicate and the other problems of the same file", async () => {
+    const { setDir } = copyMiniSet();
+    const file = path.join(setDir, "m01-first.yaml");
+    editFile(file, "weight: 1\nquestions:", "weight: 1\nweight: 2\nquestions:");
+    editFile(file, "target: 10", "target: 0");
+    editFile(file, "type: choice", "type: bogus");
+    const loaded = await loadSetFolder(setDir, setDir);
+    expect(loaded.diagnostics.map((d) => d.code).sort()).toEqual([
+      "schema/enum",
+      "set/number-target",
+      "yaml/duplicate-key",
+    ]);
+  });
+});

@@ -334,16 +334,25 @@ describe("lock", () => {
     if (result.ok) result.lock.release();
   });
 
-  it("refuses a lock held by a live process", async () => {
+  it("refuses a pid-only lock held by a live netdz, takes over one held by anything else", async () => {
     const file = path.join(dir, "a.yaml");
-    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"], {
+    // argv[1] names netdz, as `node bin/netdz.js` does.
+    const netdz = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)", "netdz"], {
+      stdio: "ignore",
+    });
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"], {
       stdio: "ignore",
     });
     try {
-      await writeFile(lockPath(file), `${child.pid}\n`);
-      expect(await acquireLock(file)).toEqual({ ok: false, pid: child.pid });
+      await writeFile(lockPath(file), `${netdz.pid}\n`);
+      expect(await acquireLock(file)).toEqual({ ok: false, pid: netdz.pid });
+      await writeFile(lockPath(file), `${other.pid}\n`);
+      const taken = await acquireLock(file);
+      expect(taken.ok).toBe(true);
+      if (taken.ok) taken.lock.release();
     } finally {
-      child.kill("SIGKILL");
+      netdz.kill("SIGKILL");
+      other.kill("SIGKILL");
     }
   });
 

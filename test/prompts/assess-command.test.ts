@@ -143,7 +143,8 @@ describe("assess: refusals", () => {
 
   it("refuses a file locked by a running process", async () => {
     const { dir, file, options } = setup();
-    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"], {
+    // A running netdz (argv names it), holding a lock in the pid-only form.
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)", "netdz"], {
       stdio: "ignore",
     });
     try {

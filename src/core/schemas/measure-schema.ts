@@ -46,18 +46,24 @@ const question = {
     direction: { enum: ["higher", "lower"] },
     options: { type: "array", minItems: 1, items: option },
   },
+  // Type-specific fields are required for their type and refused for the other known types; a
+  // question whose type is itself wrong gets that one error, not a cascade.
   allOf: [
     {
       if: { properties: { type: { const: "number" } } },
       then: { required: ["unit", "target", "direction"] },
-      else: {
-        properties: { unit: false, target: false, direction: false },
-      },
+    },
+    {
+      if: { properties: { type: { enum: ["status", "yesno", "choice", "multi", "text"] } } },
+      then: { properties: { unit: false, target: false, direction: false } },
     },
     {
       if: { properties: { type: { enum: ["choice", "multi"] } } },
       then: { required: ["options"] },
-      else: { properties: { options: false } },
+    },
+    {
+      if: { properties: { type: { enum: ["status", "yesno", "number", "text"] } } },
+      then: { properties: { options: false } },
     },
   ],
   additionalProperties: false,
