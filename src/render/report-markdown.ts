@@ -7,13 +7,14 @@ import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
 import {
   DEFAULT_BANDS,
   type AnswerValue,
+  type Band,
   type AnswersFile,
   type Lang,
   type Measure,
   type MeasureSet,
   type Question,
 } from "../core/model.js";
-import type { Assessment, QuestionResult } from "../core/score.js";
+import { bandFor, type Assessment, type QuestionResult } from "../core/score.js";
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
 import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
 
@@ -81,6 +82,19 @@ function makeContext(
 /** A score on 0…100 rounded to one decimal, or the "n/a" label. */
 export function formatScore(score: number | null, m: ReportMessages): string {
   return score === null ? m.notApplicableShort : score.toFixed(1);
+}
+
+/**
+ * The overall score to one decimal, with more decimals only where rounding would carry it into
+ * another band: 84.96 shows as 84.96 beside "Advancing", not as 85.0.
+ */
+export function scoreInItsBand(score: number, bands?: readonly Band[]): string {
+  const band = bandFor(score, bands);
+  for (let digits = 1; digits <= 6; digits++) {
+    const shown = score.toFixed(digits);
+    if (bandFor(Number(shown), bands) === band) return shown;
+  }
+  return String(score);
 }
 
 /** A bar of BAR_WIDTH characters, `█` for the scored part and `░` for the rest. */
@@ -159,7 +173,10 @@ function overallSection(ctx: Context): string[] {
   const summary =
     score === null
       ? m.overall.none
-      : m.overall.line(formatScore(score, m), band ? escapeInline(band.label[lang]) : "—");
+      : m.overall.line(
+          scoreInItsBand(score, set.bands),
+          band ? escapeInline(band.label[lang]) : "—",
+        );
   const c = m.overall.columns;
   const rows = set.areas.map((area) => {
     const result = assessment.areas.find((a) => a.id === area.id);

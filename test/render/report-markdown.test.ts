@@ -12,6 +12,7 @@ import {
   BAR_WIDTH,
   formatScore,
   renderMarkdown,
+  scoreInItsBand,
   table,
   textBar,
 } from "../../src/render/report-markdown.js";
@@ -224,5 +225,18 @@ describe("renderMarkdown", () => {
     });
     expect(md).toContain("No question applies to this zone, so there is no overall score.");
     expect(md).toContain("- **Completeness**: no applicable questions");
+  });
+});
+
+describe("scoreInItsBand", () => {
+  it.each([
+    [84.96, "84.96"],
+    [84.94, "84.9"],
+    [85, "85.0"],
+    [64.995, "64.995"],
+    [39.99999, "39.99999"],
+    [52.14, "52.1"],
+  ])("shows %s as %s", (score, shown) => {
+    expect(scoreInItsBand(score)).toBe(shown);
   });
 });
