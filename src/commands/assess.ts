@@ -403,6 +403,7 @@ class Session {
       lang: this.lang,
       question: step.question,
       answer: () => this.answers[id],
+      refresh: () => this.write(() => store.reloadIfEditedElsewhere()),
       save: (answer) => this.write(() => store.setAnswer(id, answer)),
       render: ({ guidance }) => this.renderQuestion(step, index, guidance),
       notice: (line) => this.notice(line, line.startsWith("⚠") ? "warn" : undefined),

@@ -306,7 +306,7 @@ export class AnswersStore {
    * Someone may edit the file by hand while a session runs (a note added in an editor): start
    * from what is on disk then, so their edit is kept. A file that no longer parses is left alone.
    */
-  private async reloadIfEditedElsewhere(): Promise<void> {
+  async reloadIfEditedElsewhere(): Promise<void> {
     const onDisk = await readFile(this.file, "utf8").catch(() => undefined);
     if (onDisk === undefined || onDisk === this.text) return;
     const doc = parseDocument(onDisk, { uniqueKeys: true });

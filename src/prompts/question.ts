@@ -28,6 +28,8 @@ export interface QuestionContext {
   question: Question;
   /** The current entry in the answers file. */
   answer(): Answer | undefined;
+  /** Re-reads the answers file if it was edited by hand meanwhile (before an answer is built). */
+  refresh?(): Promise<void>;
   /** Writes the entry (undefined removes it) before anything else happens. */
   save(answer: Answer | undefined): Promise<void>;
   /** Clears the screen and prints the header; returns how many rows the answer list may use. */
@@ -57,7 +59,9 @@ export async function askQuestion(ctx: QuestionContext): Promise<QuestionOutcome
       ...defaultChoice(ctx.question, answer),
       ...(pageSize !== undefined ? { pageSize } : {}),
     });
-    const outcome = await handleChoice(ctx, choice, answer);
+    // The file may have been edited by hand while the question was on screen: build on that.
+    await ctx.refresh?.();
+    const outcome = await handleChoice(ctx, choice, ctx.answer());
     if (outcome === "guidance") guidance = !guidance;
     else if (outcome !== "stay") return outcome;
   }

@@ -55,7 +55,14 @@ function harness(q: Question, initial?: Answer, lang: Lang = "en") {
     print: (text) => printed.push(text),
     now: () => new Date(`${NOW.slice(0, -1)}.456Z`),
   };
-  return { ctx, saves, notices, printed, renders, current: () => current };
+  /** Simulates a hand edit of the file: the entry changes on disk while the prompt is open. */
+  const editByHand = (answer: Answer | undefined) => {
+    ctx.refresh = async () => {
+      current = answer;
+      delete ctx.refresh;
+    };
+  };
+  return { ctx, saves, notices, printed, renders, current: () => current, editByHand };
 }
 
 /** The choices of the list on screen and the index of the one under the cursor. */
@@ -195,6 +202,22 @@ describe("askQuestion: status questions", () => {
     expect(h.saves).toEqual([
       { status: "not_applicable", note: "No port in the zone", answeredAt: NOW },
     ]);
+  });
+});
+
+describe("askQuestion: the file edited by hand while the question is on screen", () => {
+  it("builds the new entry on the edited one, keeping the note added by hand", async () => {
+    const h = harness(question(), { status: "planned", answeredAt: NOW });
+    h.editByHand({ status: "planned", note: "added in an editor", answeredAt: NOW });
+    const outcome = askQuestion(h.ctx);
+    choose("⚑ Mark for review");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.current()).toEqual({
+      status: "planned",
+      note: "added in an editor",
+      answeredAt: NOW,
+      review: true,
+    });
   });
 });
 
