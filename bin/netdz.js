@@ -9,5 +9,5 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-const { main } = await import("../dist/main.js");
+const { main } = await import("../dist/bundle/main.js");
 process.exitCode = await main(process.argv.slice(2));

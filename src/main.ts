@@ -1,12 +1,14 @@
 import { CommanderError } from "commander";
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { PACKAGE_ROOT } from "./package-root.js";
 import { buildProgram } from "./cli.js";
 import { CancelledError, DataError, EXIT, UsageError } from "./errors.js";
 import { processIo, type Io } from "./io.js";
 import { formatText } from "./render/diagnostics.js";
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
     version: string;
   };
   return pkg.version;

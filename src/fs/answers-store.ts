@@ -6,7 +6,7 @@
 import { readFileSync, unlinkSync } from "node:fs";
 import { mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import {
   Document,
   isMap,
@@ -22,11 +22,10 @@ import { ANSWERS_FORMAT } from "../core/model.js";
 import { compareIds } from "../core/score.js";
 import { normaliseAnswers } from "./answers-loader.js";
 import { writeFileAtomic } from "./atomic-write.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 /** This package's JSON Schema of answers files. */
-export const ANSWERS_SCHEMA_FILE = fileURLToPath(
-  new URL("../../schemas/answers.schema.json", import.meta.url),
-);
+export const ANSWERS_SCHEMA_FILE = path.join(PACKAGE_ROOT, "schemas", "answers.schema.json");
 
 /** Line width when writing the file (long plain texts fold there), and the longest flow line. */
 const LINE_WIDTH = 100;

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { checkMeasureSet } from "../core/measure-set-rules.js";
 import type { Diagnostic, Measure, MeasureSet, MeasureSetHeader } from "../core/model.js";
 import { checkSchema } from "../core/schema-check.js";
@@ -8,9 +7,10 @@ import { loadValidators } from "../core/validators.js";
 import { parseYamlSource, type YamlSource } from "../core/yaml-source.js";
 import { compareVersions } from "../core/versions.js";
 import { DataError, UsageError } from "../errors.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 /** The measure sets shipped with netdz (the package's measures/ folder). */
-export const BUNDLED_MEASURES_DIR = fileURLToPath(new URL("../../measures/", import.meta.url));
+export const BUNDLED_MEASURES_DIR = path.join(PACKAGE_ROOT, "measures");
 
 export const SET_FILE = "set.yaml";
 
