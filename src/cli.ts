@@ -19,7 +19,7 @@ function positiveInteger(value: string): number {
 }
 
 function score(value: string): number {
-  const n = value.trim() === "" ? Number.NaN : Number(value);
+  const n = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isFinite(n) || n < 0 || n > 100)
     throw new InvalidArgumentError("expected a score from 0 to 100.");
   return n;

@@ -1,4 +1,4 @@
-import type { Lang, MeasureSet } from "../core/model.js";
+import type { Lang, MeasureSet, QuestionType } from "../core/model.js";
 import { availableSets, displayPath, loadSetFolder, measuresRoot } from "../fs/measure-sets.js";
 import type { Io } from "../io.js";
 import { EXIT } from "../errors.js";
@@ -63,6 +63,7 @@ const LIST_TEXT = {
     areaCounts: (measures: number, questions: number) =>
       `(${plural(measures, "measure")}, ${plural(questions, "question")})`,
     measureCounts: (questions: number) => `(${plural(questions, "question")})`,
+    types: {} as Partial<Record<QuestionType, string>>,
   },
   zh: {
     none: (dir: string) => `${dir} 中没有评估清单`,
@@ -72,6 +73,14 @@ const LIST_TEXT = {
     areaCounts: (measures: number, questions: number) =>
       `（${measures} 项举措，${questions} 个问题）`,
     measureCounts: (questions: number) => `（${questions} 个问题）`,
+    types: {
+      status: "状态",
+      yesno: "是否",
+      number: "数值",
+      choice: "单选",
+      multi: "多选",
+      text: "文字",
+    } as Partial<Record<QuestionType, string>>,
   },
 } as const;
 
@@ -103,7 +112,7 @@ function describeSet(
       );
       if (options.questions) {
         for (const q of measure.questions)
-          lines.push(`      ${q.id}  [${q.type}]  ${q.text[lang]}`);
+          lines.push(`      ${q.id}  [${t.types[q.type] ?? q.type}]  ${q.text[lang]}`);
       }
     }
   }

@@ -145,7 +145,7 @@ describe("netdz list, schema and help (spawned)", () => {
     const result = runCli(["list", "--questions", "--lang", "zh"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/4 个方面 · 16 项举措 · \d+ 个问题/);
-    expect(result.stdout).toMatch(/M16\.Q\d+ {2}\[\w+\] {2}\S/);
+    expect(result.stdout).toMatch(/M16\.Q\d+ {2}\[(状态|是否|数值|单选|多选|文字)\] {2}\S/);
     expect(result.stdout).toContain("因地制宜发展新质生产力");
   });
 
