@@ -213,6 +213,7 @@ class Session {
   private flow: Flow;
   private state: FlowState;
   private notices: string[] = [];
+  private flowZone = "";
   private readonly paint: Paint;
   private readonly lang: Lang;
 
@@ -226,7 +227,7 @@ class Session {
       good: (t) => chalk.green(t),
       warn: (t) => chalk.yellow(t),
     };
-    this.flow = buildFlow(d.set, this.zone);
+    this.flow = this.buildFlow();
     this.state = { mode: this.mode, index: null };
   }
 
@@ -250,7 +251,7 @@ class Session {
   async run(): Promise<number> {
     this.announceStart();
     await this.profileIfMissing();
-    this.flow = buildFlow(this.d.set, this.zone);
+    this.flow = this.buildFlow();
     this.state = startState(this.flow, this.answers, this.mode);
     if (this.state.index === null && this.mode === "resume" && !this.d.created) {
       this.notice(this.d.m.start.allDone(this.flow.applicableCount));
@@ -347,7 +348,7 @@ class Session {
 
   private afterProfile(): void {
     const { m, set } = this.d;
-    this.flow = buildFlow(set, this.zone);
+    this.flow = this.buildFlow();
     const filled = set.profile.filter((f) => this.zone[f.id] !== undefined).length;
     this.notice(m.profile.saved(filled));
     const excluded = this.flow.steps.length - this.flow.applicableCount;
@@ -371,6 +372,8 @@ class Session {
   /** Walks questions until the end of the walk, or until the user quits from the menu. */
   private async walk(): Promise<"end" | "quit"> {
     while (this.state.index !== null) {
+      await this.followHandEdits();
+      if (this.state.index === null) break;
       const step = this.flow.steps[this.state.index] as FlowStep;
       const outcome = await askQuestion(this.questionContext(step, this.state.index));
       if (outcome === "next") this.apply(advance(this.flow, this.answers, this.state));
@@ -381,6 +384,25 @@ class Session {
       } else if ((await this.menu(step)) === "quit") return "quit";
     }
     return "end";
+  }
+
+  /** The walk for the zone profile as it is now (remembered, to notice changes made by hand). */
+  private buildFlow(): Flow {
+    this.flowZone = JSON.stringify(this.zone);
+    return buildFlow(this.d.set, this.zone);
+  }
+
+  /**
+   * Picks up edits made to the file by hand since the last screen; when they changed the zone
+   * profile, the walk is rebuilt so questions that no longer apply are skipped.
+   */
+  private async followHandEdits(): Promise<void> {
+    await this.write(() => this.d.store.reloadIfEditedElsewhere());
+    if (JSON.stringify(this.zone) === this.flowZone) return;
+    const current = this.state.index === null ? undefined : this.flow.steps[this.state.index];
+    this.flow = this.buildFlow();
+    this.notice(this.d.m.notices.profileChangedOnDisk);
+    this.apply(rebase(this.flow, this.answers, this.state.mode, current?.question.id));
   }
 
   /** Moves to a new state, listing the not-applicable questions passed on the way. */

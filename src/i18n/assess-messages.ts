@@ -111,6 +111,7 @@ export interface AssessMessages {
     noteSaved(id: string): string;
     noteRemoved(id: string): string;
     firstQuestion: string;
+    profileChangedOnDisk: string;
     notApplicable(id: string, field: string, actual: string, allowed: string): string;
     morePassed(count: number): string;
     nothingApplies(measureId: string): string;
@@ -306,6 +307,8 @@ const en: AssessMessages = {
     noteSaved: (id) => `✔ Note saved for ${id}.`,
     noteRemoved: (id) => `Note removed from ${id}.`,
     firstQuestion: "This is the first question.",
+    profileChangedOnDisk:
+      "The zone profile was changed in the file; the questions that apply are worked out again.",
     notApplicable: (id, field, actual, allowed) =>
       `· ${id} does not apply to this zone — ${field}: ${actual} (only for: ${allowed})`,
     morePassed: (count) => `· and ${count} more that do not apply to this zone`,
@@ -515,6 +518,7 @@ const zh: AssessMessages = {
     noteSaved: (id) => `✔ ${id} 的备注已保存。`,
     noteRemoved: (id) => `已删除 ${id} 的备注。`,
     firstQuestion: "已经是第一题。",
+    profileChangedOnDisk: "文件中的开发区信息已被修改，已重新确定适用的题目。",
     notApplicable: (id, field, actual, allowed) =>
       `· ${id} 不适用于本开发区——${field}：${actual}（仅适用于：${allowed}）`,
     morePassed: (count) => `· 另有 ${count} 道题不适用于本开发区`,

@@ -237,6 +237,33 @@ describe("assess: a session", () => {
     expect(answersOf(file)).toMatchObject({ "M02.Q1": { value: true } });
   });
 
+  it("follows a zone profile changed in the file by hand while the session runs", async () => {
+    const { dir, file, options } = setup();
+    const text = writeAnswers(file, [
+      "zone: { name: Z, region: eastern, hub: true }",
+      "answers:",
+      "  M01.Q1: { status: planned }",
+      "  M01.Q2: { value: 4 }",
+      "  M01.Q3: { value: high }",
+    ]);
+    const io = terminalIo(dir);
+    const run = assess(options, io);
+    await screen.next();
+    expect(io.out()).toMatch(/M02\.Q1 +Question M02\.Q1\?/);
+    // In an editor, the zone is now outside the hub area, so M02.Q2 no longer applies.
+    writeFileSync(file, text.replace("hub: true", "hub: false"));
+    await choose("Yes");
+    expect(io.out()).toContain("The zone profile was changed in the file");
+    expect(io.out()).not.toMatch(/M02\.Q2 +Question M02\.Q2\?/);
+    await choose("☰ Menu");
+    chooseLast("Save and quit");
+    await expect(run).resolves.toBe(0);
+    expect(parse(readFileSync(file, "utf8"))).toMatchObject({
+      zone: { hub: false },
+      answers: { "M02.Q1": { value: true } },
+    });
+  });
+
   it("walks everything again with --review, the current answers preselected", async () => {
     const { dir, file, options } = setup();
     writeAnswers(file, [
