@@ -24,96 +24,125 @@ interface Tally {
   unreadable: number;
 }
 
+/** What the given paths name: set folders and answers files to check, and what could not be read. */
+interface Targets {
+  setFolders: Set<string>;
+  answerFiles: Set<string>;
+  /** Answers files already parsed while their format was read. */
+  sources: Map<string, YamlSource>;
+  /** Problems found on the way (files that are not netdz files, measure files without a set). */
+  diagnostics: Diagnostic[];
+  unreadable: number;
+}
+
 /** `netdz validate`: checks measure sets and answers files; 0 valid, 1 invalid, 2 unreadable. */
 export async function validate(options: ValidateOptions, io: Io): Promise<number> {
   const paths = options.paths.length > 0 ? options.paths : [await defaultPath(io.cwd)];
-  const diagnostics: Diagnostic[] = [];
-  const tally: Tally = { sets: 0, measures: 0, answerFiles: 0, unreadable: 0 };
-  const setFolders = new Set<string>();
-  const answerFiles = new Set<string>();
-  const sources = new Map<string, YamlSource>();
+  const targets = await collectTargets(paths, io);
+  const diagnostics = [...targets.diagnostics];
+  const tally: Tally = { sets: 0, measures: 0, answerFiles: 0, unreadable: targets.unreadable };
 
-  for (const given of paths) {
-    const absolute = path.resolve(io.cwd, given);
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info) {
-      io.stderr.write(`netdz validate: cannot read ${given}: no such file or folder\n`);
-      tally.unreadable++;
-      continue;
-    }
-    if (info.isDirectory()) {
-      const found = scanFolder(absolute);
-      for (const stray of found.strayMeasureFiles) {
-        diagnostics.push(noSetHeader(await readYamlFile(stray, io.cwd)));
-      }
-      if (
-        found.setFolders.length === 0 &&
-        found.answerFiles.length === 0 &&
-        found.strayMeasureFiles.length === 0
-      ) {
-        io.stderr.write(
-          `netdz validate: no measure set (${SET_FILE}) or answers file found in ${given}\n`,
-        );
-        tally.unreadable++;
-      }
-      found.setFolders.forEach((f) => setFolders.add(f));
-      found.answerFiles.forEach((f) => answerFiles.add(f));
-      continue;
-    }
-    try {
-      const source = await readYamlFile(absolute, io.cwd);
-      const format = detectFormat(source);
-      if (format === ANSWERS_FORMAT) {
-        answerFiles.add(absolute);
-        sources.set(absolute, source);
-      } else if (format === MEASURE_SET_FORMAT || format === MEASURE_FORMAT) {
-        const dir = path.dirname(absolute);
-        const hasHeader = await stat(path.join(dir, SET_FILE)).catch(() => undefined);
-        if (hasHeader) setFolders.add(dir);
-        else diagnostics.push(noSetHeader(source));
-      } else {
-        diagnostics.push(...source.diagnostics, unknownFormat(source, format));
-      }
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      io.stderr.write(`netdz validate: ${error.message}\n`);
-      tally.unreadable++;
-    }
-  }
-
-  for (const file of answerFiles) {
+  for (const file of targets.answerFiles) {
     const { checkAnswersFile } = await import("../fs/answers-loader.js");
     try {
       const checked = await checkAnswersFile(
         file,
         { cwd: io.cwd, measuresDir: options.measures, strict: options.strict },
-        sources.get(file),
+        targets.sources.get(file),
       );
       diagnostics.push(...checked.diagnostics);
-      tally.answerFiles++;
     } catch (error) {
       // An answers file pinned to an invalid measure set: that set's own problems explain it.
       if (!(error instanceof DataError)) throw error;
       diagnostics.push(...error.diagnostics);
-      tally.answerFiles++;
     }
+    tally.answerFiles++;
   }
-
-  for (const dir of setFolders) {
+  for (const dir of targets.setFolders) {
     const loaded = await loadSetFolder(dir, io.cwd);
     diagnostics.push(...loaded.diagnostics);
     tally.sets++;
     tally.measures += loaded.fileCount;
   }
 
+  const unique = withoutDuplicates(diagnostics);
   io.stdout.write(
-    formatDiagnostics(diagnostics, options.format, await terminalPaint(io.stdout, io.env)),
+    formatDiagnostics(unique, options.format, await terminalPaint(io.stdout, io.env)),
   );
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  if (options.format === "text")
-    io.stderr.write(summary(tally, errors, diagnostics.length - errors));
+  const errors = unique.filter((d) => d.severity === "error").length;
+  if (options.format === "text") io.stderr.write(summary(tally, errors, unique.length - errors));
   if (tally.unreadable > 0) return EXIT.usage;
   return errors > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+/** Sorts the given paths into set folders and answers files; reports what cannot be read. */
+async function collectTargets(paths: readonly string[], io: Io): Promise<Targets> {
+  const targets: Targets = {
+    setFolders: new Set(),
+    answerFiles: new Set(),
+    sources: new Map(),
+    diagnostics: [],
+    unreadable: 0,
+  };
+  const unreadable = (message: string) => {
+    io.stderr.write(`netdz validate: ${message}\n`);
+    targets.unreadable++;
+  };
+  for (const given of paths) {
+    const absolute = path.resolve(io.cwd, given);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) {
+      unreadable(`cannot read ${given}: no such file or folder`);
+    } else if (info.isDirectory()) {
+      const found = scanFolder(absolute);
+      for (const stray of found.strayMeasureFiles) {
+        targets.diagnostics.push(noSetHeader(await readYamlFile(stray, io.cwd)));
+      }
+      if (
+        found.setFolders.length + found.answerFiles.length + found.strayMeasureFiles.length ===
+        0
+      ) {
+        unreadable(`no measure set (${SET_FILE}) or answers file found in ${given}`);
+      }
+      found.setFolders.forEach((f) => targets.setFolders.add(f));
+      found.answerFiles.forEach((f) => targets.answerFiles.add(f));
+    } else {
+      try {
+        await addFile(absolute, targets, io.cwd);
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        unreadable(error.message);
+      }
+    }
+  }
+  return targets;
+}
+
+/** A file given by name: an answers file, a file of a measure set, or something else. */
+async function addFile(file: string, targets: Targets, cwd: string): Promise<void> {
+  const source = await readYamlFile(file, cwd);
+  const format = detectFormat(source);
+  if (format === ANSWERS_FORMAT) {
+    targets.answerFiles.add(file);
+    targets.sources.set(file, source);
+  } else if (format === MEASURE_SET_FORMAT || format === MEASURE_FORMAT) {
+    const dir = path.dirname(file);
+    if (await stat(path.join(dir, SET_FILE)).catch(() => undefined)) targets.setFolders.add(dir);
+    else targets.diagnostics.push(noSetHeader(source));
+  } else {
+    targets.diagnostics.push(...source.diagnostics, unknownFormat(source, format));
+  }
+}
+
+/** The same problem reached twice (an answers file's invalid set, and that set itself) once. */
+function withoutDuplicates(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 async function defaultPath(cwd: string): Promise<string> {

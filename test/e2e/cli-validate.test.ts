@@ -238,3 +238,15 @@ describe("netdz validate reports files it cannot place (spawned)", () => {
     );
   });
 });
+
+describe("netdz validate on a broken set and answers pinned to it (spawned)", () => {
+  it("reports each problem of the set once", () => {
+    const { root, setDir } = copyMiniSet();
+    editFile(path.join(setDir, "m01-first.yaml"), "target: 10", "target: -1");
+    const dir = path.dirname(root);
+    cpSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), path.join(dir, "a.yaml"));
+    const result = runCli(["validate", "sets", "a.yaml", "--measures", "sets"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stdout.match(/set\/number-target/g)).toHaveLength(1);
+  });
+});

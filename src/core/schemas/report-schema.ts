@@ -1,4 +1,5 @@
 import { STATUSES } from "../model.js";
+
 /** JSON Schema (draft 2020-12) of the JSON gap report, `netdz report --format json`. */
 
 const nullableNumber = { type: ["number", "null"] } as const;
