@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { listOnScreen, pickOnScreen } from "./screen-list.js";
 import { parse } from "yaml";
 import { assess, reportPathFor, type AssessOptions } from "../../src/commands/assess.js";
 import { CancelledError, DataError, UsageError } from "../../src/errors.js";
@@ -53,27 +54,12 @@ function answersOf(file: string): Record<string, Record<string, unknown>> {
 
 /** Items of the list on screen and the index of the one under the cursor. */
 function list(): { items: string[]; active: number } {
-  const lines = screen.getScreen().split("\n");
-  const start = lines.findIndex((line) => line.startsWith("?"));
-  const items: string[] = [];
-  let active = -1;
-  for (const line of lines.slice(start + 1)) {
-    if (line.trim() === "") break;
-    if (line.trim().startsWith("─")) continue;
-    if (line.startsWith("❯")) active = items.length;
-    items.push(line.slice(1).replace(/^[◯◉]/, "").trim());
-  }
-  return { items, active };
+  return listOnScreen(screen);
 }
 
 /** Chooses an item by the start of its name (the last prompt of a session: no waiting). */
 function chooseLast(label: string): void {
-  const { items, active } = list();
-  const target = items.findIndex((item) => item.startsWith(label));
-  if (target === -1) throw new Error(`no "${label}" in ${JSON.stringify(items)}`);
-  const key = target < active ? "up" : "down";
-  for (let i = 0; i < Math.abs(target - active); i++) screen.keypress(key);
-  screen.keypress("enter");
+  pickOnScreen(screen, label);
 }
 
 /** Chooses an item by the start of its name, then waits for the next prompt. */

@@ -2,6 +2,7 @@
 import { screen } from "@inquirer/testing/vitest";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { listOnScreen, pickOnScreen } from "./screen-list.js";
 import type { Answer, Lang, Question } from "../../src/core/model.js";
 import { assessMessages } from "../../src/i18n/assess-messages.js";
 import { Asker } from "../../src/prompts/ask.js";
@@ -65,28 +66,14 @@ function harness(q: Question, initial?: Answer, lang: Lang = "en") {
   return { ctx, saves, notices, printed, renders, current: () => current, editByHand };
 }
 
-/** The choices of the list on screen and the index of the one under the cursor. */
+/** Items of the list on screen and the index of the one under the cursor. */
 function list(): { items: string[]; active: number } {
-  const lines = screen.getScreen().split("\n").slice(1);
-  const items: string[] = [];
-  let active = -1;
-  for (const line of lines) {
-    if (line.trim() === "") break;
-    if (line.trim().startsWith("─")) continue;
-    if (line.startsWith("❯")) active = items.length;
-    items.push(line.slice(1).replace(/^[◯◉]/, "").trim());
-  }
-  return { items, active };
+  return listOnScreen(screen);
 }
 
 /** Moves the cursor to the choice starting with `label` and presses Enter. */
 function choose(label: string): void {
-  const { items, active } = list();
-  const target = items.findIndex((item) => item.startsWith(label));
-  if (target === -1) throw new Error(`no "${label}" in ${JSON.stringify(items)}`);
-  const key = target < active ? "up" : "down";
-  for (let i = 0; i < Math.abs(target - active); i++) screen.keypress(key);
-  screen.keypress("enter");
+  pickOnScreen(screen, label);
 }
 
 describe("askQuestion: status questions", () => {
