@@ -42,21 +42,23 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
   const diagnostics = [...targets.diagnostics];
   const tally: Tally = { sets: 0, measures: 0, answerFiles: 0, unreadable: targets.unreadable };
 
-  for (const file of targets.answerFiles) {
+  if (targets.answerFiles.size > 0) {
     const { checkAnswersFile } = await import("../fs/answers-loader.js");
-    try {
-      const checked = await checkAnswersFile(
-        file,
-        { cwd: io.cwd, measuresDir: options.measures, strict: options.strict },
-        targets.sources.get(file),
-      );
-      diagnostics.push(...checked.diagnostics);
-    } catch (error) {
-      // An answers file pinned to an invalid measure set: that set's own problems explain it.
-      if (!(error instanceof DataError)) throw error;
-      diagnostics.push(...error.diagnostics);
+    for (const file of targets.answerFiles) {
+      try {
+        const checked = await checkAnswersFile(
+          file,
+          { cwd: io.cwd, measuresDir: options.measures, strict: options.strict },
+          targets.sources.get(file),
+        );
+        diagnostics.push(...checked.diagnostics);
+      } catch (error) {
+        // An answers file pinned to an invalid measure set: that set's own problems explain it.
+        if (!(error instanceof DataError)) throw error;
+        diagnostics.push(...error.diagnostics);
+      }
+      tally.answerFiles++;
     }
-    tally.answerFiles++;
   }
   for (const dir of targets.setFolders) {
     const loaded = await loadSetFolder(dir, io.cwd);

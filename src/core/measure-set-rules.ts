@@ -1,5 +1,5 @@
 import { diagnosticAt, type PathSegment, type YamlSource } from "./yaml-source.js";
-import type { Diagnostic } from "./model.js";
+import { LANGUAGE_NAMES, type Diagnostic } from "./model.js";
 import { asArray, asNumber, asRecord, asString, type Loose } from "./loose.js";
 
 /**
@@ -394,8 +394,12 @@ function checkTranslations(
     for (const lang of ["en", "zh"] as const) {
       const text = record[lang];
       if (typeof text === "string" && text !== "" && text.trim() === "") {
-        const name = lang === "en" ? "English (en)" : "Chinese (zh)";
-        report.error(source, [...path, lang], "set/missing-translation", `${name} text is blank`);
+        report.error(
+          source,
+          [...path, lang],
+          "set/missing-translation",
+          `${LANGUAGE_NAMES[lang]} text is blank`,
+        );
       }
     }
     return;

@@ -7,6 +7,12 @@
 export type Lang = "en" | "zh";
 export const LANGS: readonly Lang[] = ["en", "zh"];
 
+/** How messages name each language of a bilingual text. */
+export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = {
+  en: "English (en)",
+  zh: "Chinese (zh)",
+};
+
 /** A bilingual text: both languages are required in a valid set. */
 export interface Text {
   en: string;

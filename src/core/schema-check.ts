@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import type { Diagnostic } from "./model.js";
+import { LANGUAGE_NAMES, type Diagnostic } from "./model.js";
 import type { SchemaName } from "./schemas/names.js";
 import { diagnosticAt, pointerToPath, type PathSegment, type YamlSource } from "./yaml-source.js";
 
@@ -62,8 +62,8 @@ function describeError(source: YamlSource, error: ErrorObject, prefix: string): 
     case "required": {
       const missing = String(params.missingProperty);
       if (missing === "en" || missing === "zh") {
-        const other = missing === "en" ? "Chinese (zh)" : "English (en)";
-        const lacking = missing === "en" ? "English (en)" : "Chinese (zh)";
+        const other = LANGUAGE_NAMES[missing === "en" ? "zh" : "en"];
+        const lacking = LANGUAGE_NAMES[missing];
         return diagnosticAt(
           source,
           path,
@@ -85,13 +85,12 @@ function describeError(source: YamlSource, error: ErrorObject, prefix: string): 
     case "minLength": {
       const last = path.at(-1);
       if (last === "en" || last === "zh") {
-        const name = last === "en" ? "English (en)" : "Chinese (zh)";
         return diagnosticAt(
           source,
           path,
           "error",
           "set/missing-translation",
-          `${name} text is empty`,
+          `${LANGUAGE_NAMES[last]} text is empty`,
         );
       }
       return diagnosticAt(

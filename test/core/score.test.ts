@@ -11,6 +11,7 @@ import type {
   Status,
   Zone,
 } from "../../src/core/model.js";
+import { STATUSES } from "../../src/core/model.js";
 import {
   bandFor,
   compareIds,
@@ -575,14 +576,7 @@ function sumGaps(result: Assessment): number {
 }
 
 const TYPES: readonly QuestionType[] = ["status", "yesno", "number", "choice", "multi", "text"];
-const ANSWER_STATUSES: readonly Status[] = [
-  "implemented",
-  "in_progress",
-  "planned",
-  "not_started",
-  "unknown",
-  "not_applicable",
-];
+const ANSWER_STATUSES: readonly Status[] = STATUSES;
 
 function randomCase(random: () => number): { set: MeasureSet; answers: AnswersFile } {
   const int = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
