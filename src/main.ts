@@ -5,7 +5,9 @@ import { PACKAGE_ROOT } from "./package-root.js";
 import { buildProgram } from "./cli.js";
 import { CancelledError, DataError, EXIT, UsageError } from "./errors.js";
 import { processIo, type Io } from "./io.js";
-import { formatText } from "./render/diagnostics.js";
+import { limitPerFile } from "./core/diagnostic-filter.js";
+import { fileMessages } from "./i18n/file-messages.js";
+import { formatText, sortDiagnostics } from "./render/diagnostics.js";
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
@@ -36,7 +38,10 @@ function reportError(error: unknown, io: Io): number {
     return error.exitCode;
   }
   if (error instanceof DataError) {
-    io.stderr.write(formatText(error.diagnostics));
+    const { shown, more } = limitPerFile(sortDiagnostics(error.diagnostics));
+    io.stderr.write(formatText(shown));
+    for (const [file, count] of more)
+      io.stderr.write(`${fileMessages().moreProblems(file, count)}\n`);
     io.stderr.write(`netdz: ${error.message}\n`);
     return error.exitCode;
   }

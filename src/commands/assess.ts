@@ -33,6 +33,8 @@ import {
   type AnswersLock,
 } from "../fs/answers-store.js";
 import { describeFsError, displayPath, resolveMeasureSet } from "../fs/measure-sets.js";
+import { notRegularError } from "../fs/fs-errors.js";
+import { matchesSetRef, parseSetRef } from "../fs/workspace.js";
 import { assessMessages, type AssessMessages } from "../i18n/assess-messages.js";
 import { resolveLang } from "../i18n/lang.js";
 import type { Io } from "../io.js";
@@ -163,9 +165,15 @@ async function openAnswers(
 ): Promise<OpenedAnswers> {
   const info = await stat(file).catch(() => undefined);
   if (info) {
-    if (!info.isFile())
-      throw new UsageError(m.errors.cannotWrite(shown, describeFsError({ code: "EISDIR" })));
-    const checked = await checkAnswersFile(file, { cwd: io.cwd, measuresDir: options.measures });
+    if (!info.isFile()) {
+      const reason = describeFsError(info.isDirectory() ? { code: "EISDIR" } : notRegularError());
+      throw new UsageError(m.errors.cannotWrite(shown, reason));
+    }
+    const checked = await checkAnswersFile(file, {
+      cwd: io.cwd,
+      measuresDir: options.measures,
+      lang: options.lang,
+    });
     const errors = checked.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0 || !checked.answers || !checked.set) {
       throw new DataError(m.errors.invalidFile(shown, commands.validate), errors);
@@ -194,8 +202,7 @@ function checkRequestedSet(
   m: AssessMessages,
 ): void {
   if (requested === undefined) return;
-  const [id, version] = requested.split("@");
-  if (id === set.id && (version === undefined || version === "" || version === set.version)) return;
+  if (matchesSetRef(set, parseSetRef(requested))) return;
   throw new UsageError(m.errors.setMismatch(shown, `${set.id}@${set.version}`, requested));
 }
 

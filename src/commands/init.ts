@@ -50,9 +50,11 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
   const text = answersTemplate(set, options.lang, schemaComment(file));
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, text);
+    await writeFileAtomic(file, text, { lang: options.lang, shown });
   } catch (error) {
-    throw new UsageError(m.errors.cannotWrite(shown, describeFsError(error)), { cause: error });
+    throw new UsageError(m.errors.cannotWrite(shown, describeFsError(error, options.lang)), {
+      cause: error,
+    });
   }
   const questions = set.measures.reduce((sum, measure) => sum + measure.questions.length, 0);
   io.stdout.write(`${m.init.wrote(shown, questions, `${set.id}@${set.version}`)}\n`);

@@ -1,5 +1,6 @@
 import type { Lang, MeasureSet, QuestionType } from "../core/model.js";
-import { availableSets, displayPath, loadSetFolder, measuresRoot } from "../fs/measure-sets.js";
+import { displayPath } from "../fs/measure-sets.js";
+import { workspace } from "../fs/workspace.js";
 import type { Io } from "../io.js";
 import { EXIT } from "../errors.js";
 import { plural } from "../render/plural.js";
@@ -24,12 +25,13 @@ interface SetSummary {
 
 /** `netdz list`: the measure sets available, with counts of areas, measures and questions. */
 export async function list(options: ListOptions, io: Io): Promise<number> {
-  const root = await measuresRoot(options.measures, io.cwd);
-  const found = await availableSets(root);
+  const ws = workspace({ cwd: io.cwd, measuresDir: options.measures, lang: options.lang });
+  const root = await ws.root();
+  const found = await ws.sets();
   const summaries: SetSummary[] = [];
   const loaded: (MeasureSet | undefined)[] = [];
   for (const entry of found) {
-    const { set } = await loadSetFolder(entry.dir, io.cwd);
+    const { set } = await ws.loadSet(entry.dir);
     loaded.push(set);
     summaries.push({
       id: entry.id,

@@ -5,6 +5,7 @@ import { reportDate, scoreAssessment, type Assessment } from "../core/score.js";
 import { EXIT, UsageError } from "../errors.js";
 import { loadAnswersWithSet } from "../fs/answers-loader.js";
 import { writeFileAtomic } from "../fs/atomic-write.js";
+import { isStandardOutput } from "../fs/output.js";
 import { reportMessages } from "../i18n/report-messages.js";
 import type { Io } from "../io.js";
 import { renderJson } from "../render/report-json.js";
@@ -32,6 +33,7 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
   const { answers, set, diagnostics } = await loadAnswersWithSet(opts.answers, {
     cwd: io.cwd,
     measuresDir: opts.measures,
+    lang: opts.lang,
   });
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   if (warnings > 0) {
@@ -42,7 +44,7 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
   const assessment = scoreAssessment(set, answers);
   const text = renderReport(assessment, set, answers, opts, reportDate(answers, epoch));
   const m = reportMessages(opts.lang);
-  if (opts.out === undefined) {
+  if (opts.out === undefined || isStandardOutput(opts.out, io.cwd)) {
     await writeStream(io.stdout, text);
   } else {
     const target = path.resolve(io.cwd, opts.out);
@@ -52,10 +54,7 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
         `--out ${opts.out} is the answers file itself; choose another file for the report`,
       );
     }
-    await writeFileAtomic(target, text).catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new UsageError(`cannot write ${opts.out}: ${reason}`, { cause: error });
-    });
+    await writeFileAtomic(target, text, { lang: opts.lang, shown: opts.out });
     io.stderr.write(`netdz report: ${m.command.wrote(opts.out)}\n`);
   }
   return thresholdExitCode(assessment, opts.failUnder, opts.lang, io);

@@ -1,12 +1,23 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic } from "../core/model.js";
+import { limitPerFile, newProblems } from "../core/diagnostic-filter.js";
+import { declaredFormat, fileKind } from "../core/file-format.js";
+import type { Diagnostic, Lang } from "../core/model.js";
 import { ANSWERS_FORMAT, MEASURE_FORMAT, MEASURE_SET_FORMAT } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
-import { loadSetFolder, readYamlFile, scanFolder, SET_FILE } from "../fs/measure-sets.js";
+import { describeFsError } from "../fs/fs-errors.js";
+import { readYamlFile, scanFolder, SET_FILE } from "../fs/measure-sets.js";
+import { workspace } from "../fs/workspace.js";
+import { DEFAULT_ANSWERS_FILE } from "../cli.js";
+import { fileMessages } from "../i18n/file-messages.js";
+import { resolveLang } from "../i18n/lang.js";
 import type { Io } from "../io.js";
-import { formatDiagnostics, type DiagnosticFormat } from "../render/diagnostics.js";
+import {
+  formatDiagnostics,
+  sortDiagnostics,
+  type DiagnosticFormat,
+} from "../render/diagnostics.js";
 import { plural } from "../render/plural.js";
 import { terminalPaint } from "../terminal.js";
 
@@ -37,20 +48,20 @@ interface Targets {
 
 /** `netdz validate`: checks measure sets and answers files; 0 valid, 1 invalid, 2 unreadable. */
 export async function validate(options: ValidateOptions, io: Io): Promise<number> {
+  const lang = resolveLang(undefined, io.env);
   const paths = options.paths.length > 0 ? options.paths : [await defaultPath(io.cwd)];
-  const targets = await collectTargets(paths, io);
+  const ws = workspace({ cwd: io.cwd, measuresDir: options.measures, lang });
+  const targets = await collectTargets(paths, io, lang);
   const diagnostics = [...targets.diagnostics];
   const tally: Tally = { sets: 0, measures: 0, answerFiles: 0, unreadable: targets.unreadable };
 
   if (targets.answerFiles.size > 0) {
-    const { checkAnswersFile } = await import("../fs/answers-loader.js");
     for (const file of targets.answerFiles) {
       try {
-        const checked = await checkAnswersFile(
-          file,
-          { cwd: io.cwd, measuresDir: options.measures, strict: options.strict },
-          targets.sources.get(file),
-        );
+        const checked = await ws.checkAnswers(file, {
+          strict: options.strict,
+          source: targets.sources.get(file),
+        });
         diagnostics.push(...checked.diagnostics);
       } catch (error) {
         // An answers file pinned to an invalid measure set: that set's own problems explain it.
@@ -61,16 +72,14 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
     }
   }
   for (const dir of targets.setFolders) {
-    const loaded = await loadSetFolder(dir, io.cwd);
+    const loaded = await ws.loadSet(dir);
     diagnostics.push(...loaded.diagnostics);
     tally.sets++;
     tally.measures += loaded.fileCount;
   }
 
-  const unique = withoutDuplicates(diagnostics);
-  io.stdout.write(
-    formatDiagnostics(unique, options.format, await terminalPaint(io.stdout, io.env)),
-  );
+  const unique = newProblems(diagnostics);
+  io.stdout.write(await printable(unique, options.format, io, lang));
   const errors = unique.filter((d) => d.severity === "error").length;
   if (options.format === "text") io.stderr.write(summary(tally, errors, unique.length - errors));
   if (tally.unreadable > 0) return EXIT.usage;
@@ -78,7 +87,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
 }
 
 /** Sorts the given paths into set folders and answers files; reports what cannot be read. */
-async function collectTargets(paths: readonly string[], io: Io): Promise<Targets> {
+async function collectTargets(paths: readonly string[], io: Io, lang: Lang): Promise<Targets> {
   const targets: Targets = {
     setFolders: new Set(),
     answerFiles: new Set(),
@@ -92,13 +101,15 @@ async function collectTargets(paths: readonly string[], io: Io): Promise<Targets
   };
   for (const given of paths) {
     const absolute = path.resolve(io.cwd, given);
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info) {
-      unreadable(`cannot read ${given}: no such file or folder`);
+    const info = await stat(absolute).catch((error: unknown) => error as Error);
+    if (info instanceof Error) {
+      unreadable(fileMessages(lang).cannotRead(given, describeFsError(info, lang)));
     } else if (info.isDirectory()) {
       const found = scanFolder(absolute);
       for (const stray of found.strayMeasureFiles) {
-        targets.diagnostics.push(noSetHeader(await readYamlFile(stray, io.cwd)));
+        const source = await readYamlFile(stray, io.cwd, lang).catch(() => undefined);
+        if (source)
+          targets.diagnostics.push(...(source.failed ? source.diagnostics : [noSetHeader(source)]));
       }
       if (
         found.setFolders.length + found.answerFiles.length + found.strayMeasureFiles.length ===
@@ -110,7 +121,7 @@ async function collectTargets(paths: readonly string[], io: Io): Promise<Targets
       found.answerFiles.forEach((f) => targets.answerFiles.add(f));
     } else {
       try {
-        await addFile(absolute, targets, io.cwd);
+        await addFile(absolute, targets, io.cwd, lang);
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;
         unreadable(error.message);
@@ -121,13 +132,17 @@ async function collectTargets(paths: readonly string[], io: Io): Promise<Targets
 }
 
 /** A file given by name: an answers file, a file of a measure set, or something else. */
-async function addFile(file: string, targets: Targets, cwd: string): Promise<void> {
-  const source = await readYamlFile(file, cwd);
-  const format = detectFormat(source);
-  if (format === ANSWERS_FORMAT) {
+async function addFile(file: string, targets: Targets, cwd: string, lang: Lang): Promise<void> {
+  const source = await readYamlFile(file, cwd, lang);
+  const format = declaredFormat(source.text, source.data);
+  const kind = fileKind(format);
+  if (kind === "answers") {
     targets.answerFiles.add(file);
     targets.sources.set(file, source);
-  } else if (format === MEASURE_SET_FORMAT || format === MEASURE_FORMAT) {
+  } else if (kind === undefined && source.failed === true) {
+    // Not UTF-8, too large, merge-conflict markers: that one problem says it all.
+    targets.diagnostics.push(...source.diagnostics);
+  } else if (kind !== undefined) {
     const dir = path.dirname(file);
     if (await stat(path.join(dir, SET_FILE)).catch(() => undefined)) targets.setFolders.add(dir);
     else targets.diagnostics.push(noSetHeader(source));
@@ -136,30 +151,32 @@ async function addFile(file: string, targets: Targets, cwd: string): Promise<voi
   }
 }
 
-/** The same problem reached twice (an answers file's invalid set, and that set itself) once. */
-function withoutDuplicates(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** The problems in the chosen format, at most 50 per file in text and github (JSON has all). */
+async function printable(
+  diagnostics: Diagnostic[],
+  format: DiagnosticFormat,
+  io: Io,
+  lang: Lang,
+): Promise<string> {
+  if (format === "json") return formatDiagnostics(diagnostics, format);
+  const { shown, more } = limitPerFile(sortDiagnostics(diagnostics));
+  const paint = format === "text" ? await terminalPaint(io.stdout, io.env) : undefined;
+  let text = formatDiagnostics(shown, format, paint);
+  for (const [file, count] of more) {
+    const note = fileMessages(lang).moreProblems(file, count);
+    text += format === "github" ? `::notice file=${file}::${note}\n` : `${note}\n`;
+  }
+  return text;
 }
 
+/** The default input: measures/ when there is one, else the answers file `report` would read. */
 async function defaultPath(cwd: string): Promise<string> {
-  const candidate = path.join(cwd, "measures");
-  if (await stat(candidate).catch(() => undefined)) return "measures";
+  for (const candidate of ["measures", DEFAULT_ANSWERS_FILE]) {
+    if (await stat(path.join(cwd, candidate)).catch(() => undefined)) return candidate;
+  }
   throw new UsageError(
-    "nothing to validate: give a measure-set folder or an answers file (e.g. `netdz validate measures/`)",
+    `nothing to validate: give a measure-set folder or an answers file (e.g. \`netdz validate measures/\`); there is no measures/ or ${DEFAULT_ANSWERS_FILE} here`,
   );
-}
-
-/** The `format` a file declares, read from the parsed data or, if it does not parse, the text. */
-function detectFormat(source: YamlSource): string | undefined {
-  const data = source.data as { format?: unknown } | null | undefined;
-  if (data && typeof data === "object" && typeof data.format === "string") return data.format;
-  return /^format:\s*["']?([^\s"'#]+)/m.exec(source.text)?.[1];
 }
 
 function unknownFormat(source: YamlSource, format: string | undefined): Diagnostic {

@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
 import type * as Yaml from "yaml";
 import { YAML_CORE_SCHEMA } from "./yaml-core-schema.js";
-import type { Diagnostic, Severity } from "./model.js";
+import { fileMessages } from "../i18n/file-messages.js";
+import type { Diagnostic, Lang, Severity } from "./model.js";
 
 /** A parsed YAML file that can say where any of its values sits. */
 export interface YamlSource {
@@ -16,33 +17,140 @@ export interface YamlSource {
   data: unknown;
   /** YAML syntax problems, duplicate keys included. */
   diagnostics: Diagnostic[];
+  /** Set when the file could not be read as YAML text at all (its one problem says why). */
+  readonly failed?: true;
 }
 
 export type PathSegment = string | number;
+
+/** Aliases may expand to at most this many values (yaml's `maxAliasCount`): no alias bombs. */
+export const MAX_ALIAS_EXPANSION = 100;
+/** Deepest nesting of maps and lists read; netdz's own files need fewer than ten levels. */
+export const MAX_DEPTH = 100;
 
 /**
  * Parses YAML text, collecting syntax errors (duplicate keys are errors) as located diagnostics.
  * Clean files take a fast path (js-yaml, YAML 1.2 core schema, duplicate keys rejected) and build
  * the position-keeping yaml Document only when a problem has to be located; a file the fast path
- * rejects is parsed by yaml itself, whose messages and positions are the ones reported.
+ * rejects is parsed by yaml itself, whose messages and positions are the ones reported. A file
+ * with anchors always takes the yaml path, which limits how far aliases expand. Git merge-conflict
+ * markers, aliases expanding too far and nesting too deep are each one problem for the file.
+ * Never throws.
  */
-export function parseYamlSource(file: string, text: string): YamlSource {
-  const fast = parseFast(text);
-  if (fast === undefined) return parseFull(file, text);
+export function parseYamlSource(file: string, text: string, lang: Lang = "en"): YamlSource {
+  const marker = conflictMarker(text);
+  if (marker !== undefined) {
+    return failedSource(file, text, {
+      file,
+      ...marker,
+      severity: "error",
+      code: "yaml/merge-conflict",
+      message: fileMessages(lang).conflictMarkers,
+    });
+  }
+  const fast = ANCHOR.test(text) ? undefined : parseFast(text);
+  if (fast === undefined) return checkDepth(parseFull(file, text, lang), lang);
   let full: YamlSource | undefined;
-  const positions = () => (full ??= parseFull(file, text));
+  const positions = () => (full ??= parseFull(file, text, lang));
+  return checkDepth(
+    {
+      file,
+      text,
+      data: fast.data,
+      diagnostics: [],
+      get doc() {
+        return positions().doc;
+      },
+      get lineCounter() {
+        return positions().lineCounter;
+      },
+    },
+    lang,
+  );
+}
+
+/** A source with nothing usable in it: one problem that stands for the whole file. */
+export function failedSource(file: string, text: string, problem: Diagnostic): YamlSource {
+  let empty: YamlSource | undefined;
+  const blank = () => (empty ??= parseFull(file, ""));
   return {
     file,
     text,
-    data: fast.data,
-    diagnostics: [],
+    data: undefined,
+    diagnostics: [problem],
+    failed: true,
     get doc() {
-      return positions().doc;
+      return blank().doc;
     },
     get lineCounter() {
-      return positions().lineCounter;
+      return blank().lineCounter;
     },
   };
+}
+
+/** An anchor (`&name`) after a space, a bracket or a line start: such a file has aliases. */
+const ANCHOR = /(?:^|[\s[{,])&[^\s,[\]{}]/;
+const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?:[ \t]|\r?$)/m;
+
+/** Line and column of the first git merge-conflict marker at the start of a line. */
+function conflictMarker(text: string): { line: number; column: number } | undefined {
+  const match = CONFLICT_MARKER.exec(text);
+  if (!match) return undefined;
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < match.index; i = text.indexOf("\n", i + 1))
+    line++;
+  return { line, column: 1 };
+}
+
+/** Data nested deeper than MAX_DEPTH is one problem, and is not handed on to be checked. */
+function checkDepth(source: YamlSource, lang: Lang): YamlSource {
+  if (source.data === undefined || source.data === null || typeof source.data !== "object")
+    return source;
+  const path = tooDeepAt(source.data);
+  if (path === undefined) return source;
+  let where = { line: 1, column: 1 };
+  try {
+    where = locate(source, path);
+  } catch {
+    // Positions of a file this deep may be out of reach; the file's start still names it.
+  }
+  const problem: Diagnostic = {
+    file: source.file,
+    ...where,
+    severity: "error",
+    code: "yaml/too-deep",
+    message: fileMessages(lang).tooDeep(MAX_DEPTH),
+  };
+  const { file, text } = source;
+  return {
+    file,
+    text,
+    data: undefined,
+    diagnostics: [...source.diagnostics, problem],
+    get doc() {
+      return source.doc;
+    },
+    get lineCounter() {
+      return source.lineCounter;
+    },
+  };
+}
+
+/** The path to the first value nested deeper than MAX_DEPTH, walked without recursion. */
+function tooDeepAt(data: object): PathSegment[] | undefined {
+  const seen = new WeakSet<object>();
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: PathSegment[] };
+    if (value === null || typeof value !== "object" || seen.has(value)) continue;
+    if (path.length >= MAX_DEPTH) return path;
+    seen.add(value);
+    const entries: [PathSegment, unknown][] = Array.isArray(value)
+      ? value.map((v, i) => [i, v])
+      : Object.entries(value);
+    for (const [key, child] of entries) stack.push({ value: child, path: [...path, key] });
+  }
+  return undefined;
 }
 
 function parseFast(text: string): { data: unknown } | undefined {
@@ -63,11 +171,18 @@ function yaml(): YamlModule {
   return yamlModule;
 }
 
-/** Parses with the yaml Document API, keeping positions for every node. */
-function parseFull(file: string, text: string): YamlSource {
+/** Parses with the yaml Document API, keeping positions for every node. Never throws. */
+function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch {
+    // Beyond the parser's own reach (nesting deeper than the stack): one problem for the file.
+    const empty = parseFull(file, "");
+    return { ...empty, text, data: undefined, diagnostics: [unparsable(file, lang)] };
+  }
   const diagnostics: Diagnostic[] = [];
   const push = (
     severity: Severity,
@@ -88,12 +203,54 @@ function parseFull(file: string, text: string): YamlSource {
   // A repeated key is an error, but the rest of the file can still be checked: read it with the
   // later value winning. Any other syntax error leaves nothing reliable to check.
   const onlyRepeatedKeys = doc.errors.every((e) => e.code === "DUPLICATE_KEY");
-  const data = !onlyRepeatedKeys
-    ? undefined
-    : doc.errors.length === 0
-      ? (doc.toJS({ maxAliasCount: 100 }) as unknown)
-      : (parseDocument(text, { uniqueKeys: false }).toJS({ maxAliasCount: 100 }) as unknown);
+  let data: unknown;
+  try {
+    const options = { maxAliasCount: MAX_ALIAS_EXPANSION };
+    data = !onlyRepeatedKeys
+      ? undefined
+      : doc.errors.length === 0
+        ? (doc.toJS(options) as unknown)
+        : (parseDocument(text, { uniqueKeys: false }).toJS(options) as unknown);
+  } catch (error) {
+    data = undefined;
+    diagnostics.push(
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? {
+            file,
+            ...firstAlias(doc, lineCounter),
+            severity: "error",
+            code: "yaml/too-many-aliases",
+            message: fileMessages(lang).tooManyAliases(MAX_ALIAS_EXPANSION),
+          }
+        : unparsable(file, lang),
+    );
+  }
   return { file, text, doc, lineCounter, data, diagnostics };
+}
+
+function unparsable(file: string, lang: Lang): Diagnostic {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: "error",
+    code: "yaml/unreadable",
+    message: fileMessages(lang).unparsable,
+  };
+}
+
+/** Where the first alias (`*name`) sits. */
+function firstAlias(doc: Document, lineCounter: LineCounter): { line: number; column: number } {
+  const { visit } = yaml();
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
 }
 
 /** yaml's message, put in the user's terms where it speaks of its own API or leaves out the key. */

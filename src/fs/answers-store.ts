@@ -22,6 +22,8 @@ import { ANSWERS_FORMAT } from "../core/model.js";
 import { compareIds } from "../core/score.js";
 import { normaliseAnswers } from "./answers-loader.js";
 import { writeFileAtomic } from "./atomic-write.js";
+import { readTextFile, type TextRead } from "./read-file.js";
+import { DataError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 
 /** This package's JSON Schema of answers files. */
@@ -231,7 +233,9 @@ export class AnswersStore {
 
   /** Reads an existing answers file. */
   static async open(file: string): Promise<AnswersStore> {
-    const text = await readFile(file, "utf8");
+    const read = readTextFile(file, file);
+    if (!read.ok) throw new DataError(read.problem.message, [read.problem]);
+    const text = read.text;
     return new AnswersStore(file, parseDocument(text, { uniqueKeys: true }), text);
   }
 
@@ -306,8 +310,11 @@ export class AnswersStore {
    * from what is on disk then, so their edit is kept. A file that no longer parses is left alone.
    */
   async reloadIfEditedElsewhere(): Promise<void> {
-    const onDisk = await readFile(this.file, "utf8").catch(() => undefined);
-    if (onDisk === undefined || onDisk === this.text) return;
+    const read = readOnDisk(this.file);
+    if (read === undefined) return;
+    if (!read.ok) throw new ExternalEditError(this.file, read.problem.message);
+    const onDisk = read.text;
+    if (onDisk === this.text) return;
     const doc = parseDocument(onDisk, { uniqueKeys: true });
     if (doc.errors.length > 0 || !isMap(doc.contents)) {
       throw new ExternalEditError(
@@ -471,4 +478,13 @@ function placeBetween(
   const next = map.items[slot.index];
   if (next && isScalar(next.key)) next.key.commentBefore = below ?? null;
   map.items.splice(slot.index, 0, pair);
+}
+
+/** The file as now on disk (strict UTF-8), or undefined when it cannot be read at all. */
+function readOnDisk(file: string): TextRead | undefined {
+  try {
+    return readTextFile(file, file);
+  } catch {
+    return undefined;
+  }
 }

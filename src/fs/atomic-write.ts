@@ -1,27 +1,78 @@
 import { randomBytes } from "node:crypto";
-import { constants as fsConstants } from "node:fs";
+import { constants as fsConstants, type Stats } from "node:fs";
 import { open, realpath, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
+import type { Lang } from "../core/model.js";
+import { UsageError } from "../errors.js";
+import { fileMessages } from "../i18n/file-messages.js";
+import { notUtf8Encoding } from "./decode.js";
+import { describeFsError, notRegularError } from "./fs-errors.js";
+import { readBytes } from "./read-file.js";
+
+/** What a writer writes: text (UTF-8) or bytes (a binary report format). */
+export type FileData = string | Uint8Array;
 
 /**
- * Writes a file atomically: temp file in the same folder, write, fsync, rename. A symbolic link
- * is followed, so the file it points to is replaced and the link stays a link.
+ * A file that could not be written. The message names the path the user gave and the reason in
+ * words, never the temporary file the write went through; `code` is the system's, so
+ * `describeFsError` gives the same words.
  */
-export async function writeFileAtomic(target: string, text: string): Promise<void> {
+export class WriteFileError extends UsageError {
+  readonly code: string | undefined;
+  constructor(
+    readonly target: string,
+    readonly reason: string,
+    cause: unknown,
+    lang: Lang = "en",
+  ) {
+    super(fileMessages(lang).cannotWrite(target, reason), { cause });
+    this.name = "WriteFileError";
+    this.code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  }
+}
+
+export interface WriteOptions {
+  lang?: Lang;
+  /** How the target is named in messages (default: as given). */
+  shown?: string;
+}
+
+/**
+ * Writes a file safely. A regular file (or a new one) is written atomically: temp file in the
+ * same folder, write, fsync, rename; a symbolic link is followed, so the file it points to is
+ * replaced and the link stays a link. A character device (`/dev/null`) or a named pipe is written
+ * in place, never replaced; a pipe that nothing reads from is an error at once, not a wait. A
+ * block device, socket or folder is refused. Existing text that is not UTF-8 is never
+ * overwritten with text (its characters would be lost). Throws WriteFileError.
+ */
+export async function writeFileAtomic(
+  target: string,
+  data: FileData,
+  options: WriteOptions = {},
+): Promise<void> {
+  const shown = options.shown ?? target;
+  const fail = (error: unknown): never => {
+    throw new WriteFileError(shown, describeFsError(error, options.lang), error, options.lang);
+  };
+  const info = await stat(target).catch((error: NodeJS.ErrnoException) =>
+    error.code === "ENOENT" ? undefined : fail(error),
+  );
+  if (info && !info.isFile()) {
+    await writeInPlace(target, data, info).catch(fail);
+    return;
+  }
+  if (info && typeof data === "string") refuseToDestroy(target, shown, options.lang);
   const file = await realpath(target).catch(() => target);
   const dir = path.dirname(file);
   const temp = path.join(
     dir,
     `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
   );
-  const mode = await stat(file).then(
-    (info) => info.mode & 0o777,
-    () => 0o666,
-  );
+  const mode = info ? info.mode & 0o777 : 0o666;
   let handle;
   try {
     handle = await open(temp, "wx", mode);
-    await handle.writeFile(text, "utf8");
+    await handle.writeFile(data);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -29,9 +80,51 @@ export async function writeFileAtomic(target: string, text: string): Promise<voi
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
-    throw error;
+    fail(error);
   }
   await syncFolder(dir);
+}
+
+/** A device or pipe: opened for writing as it is (no create, no truncate), never replaced. */
+async function writeInPlace(target: string, data: FileData, info: Stats): Promise<void> {
+  if (info.isDirectory()) throw Object.assign(new Error("folder"), { code: "EISDIR" });
+  if (info.isBlockDevice()) throw notRegularError("EBLOCKDEVICE");
+  if (info.isSocket()) throw notRegularError();
+  if (info.isFIFO()) {
+    // A non-blocking open fails at once (ENXIO) when no process reads the pipe.
+    const probe = await open(target, fsConstants.O_WRONLY | fsConstants.O_NONBLOCK);
+    await probe.close();
+  }
+  const handle = await open(target, fsConstants.O_WRONLY);
+  try {
+    await handle.writeFile(data);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** Refuses to overwrite an existing file whose text is not UTF-8 (a GBK or UTF-16 file). */
+function refuseToDestroy(target: string, shown: string, lang: Lang | undefined): void {
+  let bytes: Uint8Array;
+  try {
+    const read = readBytes(target, shown, lang);
+    if (!read.ok) return;
+    bytes = read.bytes;
+  } catch {
+    return;
+  }
+  const other = notUtf8Encoding(bytes);
+  if (other === undefined || !looksLikeText(bytes, other.encoding)) return;
+  const reason = fileMessages(lang).wouldDestroy(other.encoding);
+  throw new WriteFileError(shown, reason, undefined, lang);
+}
+
+/** Text in another encoding, not binary data (a PDF, an image) that a report may replace. */
+function looksLikeText(bytes: Uint8Array, encoding: string | undefined): boolean {
+  if (encoding === undefined) return false;
+  if (encoding.startsWith("UTF-16")) return true;
+  // GB18030 decodes most byte strings; text has no control bytes but tab, newline, return.
+  return !bytes.some((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
 }
 
 /** Flushes a folder entry (the rename) to disk where the platform allows it. */

@@ -1,13 +1,19 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { newProblems } from "../core/diagnostic-filter.js";
+import { declaredFormat, fileKind } from "../core/file-format.js";
 import { checkMeasureSet } from "../core/measure-set-rules.js";
-import type { Diagnostic, Measure, MeasureSet, MeasureSetHeader } from "../core/model.js";
+import type { Diagnostic, Lang, Measure, MeasureSet, MeasureSetHeader } from "../core/model.js";
 import { checkSchema } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
-import { parseYamlSource, type YamlSource } from "../core/yaml-source.js";
+import { failedSource, parseYamlSource, type YamlSource } from "../core/yaml-source.js";
 import { compareVersions } from "../core/versions.js";
-import { DataError, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
+import { describeFsError } from "./fs-errors.js";
+import { readHeadText, readTextFile, UnreadableFileError } from "./read-file.js";
+
+export { describeFsError };
 
 /** The measure sets shipped with netdz (the package's measures/ folder). */
 export const BUNDLED_MEASURES_DIR = path.join(PACKAGE_ROOT, "measures");
@@ -22,35 +28,41 @@ export function displayPath(file: string, cwd: string): string {
     : file;
 }
 
-/** Reads and parses a YAML file; an unreadable file is a usage error (exit 2). */
-export async function readYamlFile(file: string, cwd: string): Promise<YamlSource> {
-  let text: string;
-  try {
-    // Synchronous reads: a CLI reading a few dozen small files gains nothing from the thread pool.
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`cannot read ${displayPath(file, cwd)}: ${describeFsError(error)}`, {
-      cause: error,
-    });
-  }
-  return parseYamlSource(displayPath(file, cwd), text);
+/**
+ * Reads and parses a YAML file. A file that cannot be opened is a usage error (exit 2); one that
+ * is too large, not UTF-8 or has merge-conflict markers is a source with that one problem.
+ */
+export async function readYamlFile(file: string, cwd: string, lang?: Lang): Promise<YamlSource> {
+  return readYamlFileSync(file, cwd, lang);
 }
 
-/** A short reason for a failed file operation (no stack, no errno number). */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or folder";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "it is a folder, not a file";
-    case "ENOTDIR":
-      return "a part of the path is not a folder";
-    default:
-      return error instanceof Error ? error.message : String(error);
+/** Synchronous reads: a CLI reading a few dozen small files gains nothing from the thread pool. */
+export function readYamlFileSync(file: string, cwd: string, lang?: Lang): YamlSource {
+  const shown = displayPath(file, cwd);
+  const read = readTextFile(file, shown, lang);
+  if (!read.ok) return failedSource(shown, "", read.problem);
+  return parseYamlSource(shown, read.text, lang);
+}
+
+/** A file of a set that could not be opened, as a problem of that set (the others are still read). */
+function unreadableProblem(error: UnreadableFileError, shown: string): Diagnostic {
+  return {
+    file: shown,
+    line: 1,
+    column: 1,
+    severity: "error",
+    code: "file/unreadable",
+    message: error.message,
+  };
+}
+
+function readOrReport(file: string, cwd: string, lang?: Lang): YamlSource {
+  try {
+    return readYamlFileSync(file, cwd, lang);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    const shown = displayPath(file, cwd);
+    return failedSource(shown, "", unreadableProblem(error, shown));
   }
 }
 
@@ -63,22 +75,34 @@ export interface LoadedSetFolder {
   fileCount: number;
 }
 
-/** Loads one set folder (`<id>/<version>/`), running YAML, schema and semantic checks. */
-export async function loadSetFolder(dir: string, cwd: string): Promise<LoadedSetFolder> {
+/** The measure files of a set folder (every YAML file beside set.yaml), sorted. */
+export function measureFileNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name) && name !== SET_FILE)
+    .sort();
+}
+
+/**
+ * Loads one set folder (`<id>/<version>/`), running YAML, schema and semantic checks on every
+ * file: a file that cannot be read is one problem, and the other files are still checked.
+ */
+export async function loadSetFolder(
+  dir: string,
+  cwd: string,
+  lang?: Lang,
+): Promise<LoadedSetFolder> {
   const validators = await loadValidators();
   const found: Diagnostic[] = [];
-  const headerSource = await readYamlFile(path.join(dir, SET_FILE), cwd);
+  const headerSource = readOrReport(path.join(dir, SET_FILE), cwd, lang);
   found.push(...headerSource.diagnostics);
   if (headerSource.data !== undefined) {
     found.push(...checkSchema(headerSource, validators["measure-set"]));
   }
 
-  const measureFiles = readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name) && name !== SET_FILE)
-    .sort();
+  const measureFiles = measureFileNames(dir);
   const measures: { source: YamlSource; data: unknown }[] = [];
   for (const name of measureFiles) {
-    const source = await readYamlFile(path.join(dir, name), cwd);
+    const source = readOrReport(path.join(dir, name), cwd, lang);
     found.push(...source.diagnostics);
     if (source.data === undefined) continue;
     found.push(...checkSchema(source, validators.measure));
@@ -104,7 +128,7 @@ export async function loadSetFolder(dir: string, cwd: string): Promise<LoadedSet
       message: "the set's folder holds no measure files (*.yaml beside set.yaml)",
     });
   }
-  const diagnostics = [...found, ...withoutRepeatsOf(semantic, found)];
+  const diagnostics = [...found, ...newProblems(semantic, found)];
   const result: LoadedSetFolder = { dir, diagnostics, fileCount: measureFiles.length };
   if (!diagnostics.some((d) => d.severity === "error")) {
     const header = headerSource.data as MeasureSetHeader;
@@ -116,16 +140,6 @@ export async function loadSetFolder(dir: string, cwd: string): Promise<LoadedSet
   return result;
 }
 
-/**
- * Drops the consistency problems found at a spot the YAML or schema check already reported:
- * one problem per place, the more basic one first.
- */
-export function withoutRepeatsOf(later: Diagnostic[], earlier: Diagnostic[]): Diagnostic[] {
-  if (later.length === 0 || earlier.length === 0) return later;
-  const taken = new Set(earlier.map((d) => `${d.file}:${d.line}:${d.column}`));
-  return later.filter((d) => !taken.has(`${d.file}:${d.line}:${d.column}`));
-}
-
 /** What a folder holds, three levels deep at most: measure-set folders and answers files. */
 export interface FolderContents {
   /** Folders that hold a set.yaml (not searched further). */
@@ -134,16 +148,22 @@ export interface FolderContents {
   answerFiles: string[];
   /** Measure files (`format: netdz-measure/1`) with no set.yaml beside them. */
   strayMeasureFiles: string[];
+  /** Every folder read, with its modification time (to tell later whether the scan still holds). */
+  visited: Map<string, number>;
 }
-
-const FORMAT_LINE = /^format:\s*["']?(netdz-[a-z-]+\/\d+)["']?\s*(?:#.*)?$/m;
 
 /** Finds the measure sets and answers files at or below `root`. */
 export function scanFolder(root: string): FolderContents {
-  const found: FolderContents = { setFolders: [], answerFiles: [], strayMeasureFiles: [] };
+  const found: FolderContents = {
+    setFolders: [],
+    answerFiles: [],
+    strayMeasureFiles: [],
+    visited: new Map(),
+  };
   const walk = (dir: string, depth: number): void => {
     let entries;
     try {
+      found.visited.set(dir, statSync(dir).mtimeMs);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
@@ -154,11 +174,10 @@ export function scanFolder(root: string): FolderContents {
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
-      const format =
-        entry.isFile() && /\.ya?ml$/.test(entry.name) ? declaredFormat(full) : undefined;
-      if (format === "netdz-answers/1") {
+      const kind = entry.isFile() && /\.ya?ml$/.test(entry.name) ? sniffKind(full) : undefined;
+      if (kind === "answers") {
         found.answerFiles.push(full);
-      } else if (format === "netdz-measure/1") {
+      } else if (kind === "measure") {
         found.strayMeasureFiles.push(full);
       } else if (
         depth > 0 &&
@@ -174,13 +193,10 @@ export function scanFolder(root: string): FolderContents {
   return found;
 }
 
-/** The netdz `format` a YAML file declares on a line of its own, if any. */
-function declaredFormat(file: string): string | undefined {
-  try {
-    return FORMAT_LINE.exec(readFileSync(file, "utf8"))?.[1];
-  } catch {
-    return undefined;
-  }
+/** The kind of netdz file a YAML file is, from the `format:` line in its head (any encoding). */
+function sniffKind(file: string) {
+  const head = readHeadText(file);
+  return head === undefined ? undefined : fileKind(declaredFormat(head));
 }
 
 export interface AvailableSet {
@@ -189,12 +205,12 @@ export interface AvailableSet {
   dir: string;
 }
 
-/** The sets under a measures folder, read from their set.yaml headers (not fully validated). */
-export async function availableSets(measuresDir: string): Promise<AvailableSet[]> {
+/** The sets in the given set folders, read from their set.yaml headers (not fully validated). */
+export function setsIn(setFolders: readonly string[]): AvailableSet[] {
   const sets: AvailableSet[] = [];
-  for (const dir of scanFolder(measuresDir).setFolders) {
+  for (const dir of setFolders) {
     try {
-      const source = parseYamlSource(dir, readFileSync(path.join(dir, SET_FILE), "utf8"));
+      const source = readYamlFileSync(path.join(dir, SET_FILE), dir);
       const data = source.data as Partial<MeasureSetHeader> | undefined;
       if (typeof data?.id === "string" && typeof data.version === "string") {
         sets.push({ id: data.id, version: data.version, dir });
@@ -206,58 +222,24 @@ export async function availableSets(measuresDir: string): Promise<AvailableSet[]
   return sets.sort((a, b) => a.id.localeCompare(b.id) || compareVersions(b.version, a.version));
 }
 
+/** The sets under a measures folder, read from their set.yaml headers (not fully validated). */
+export async function availableSets(measuresDir: string): Promise<AvailableSet[]> {
+  return setsIn(scanFolder(measuresDir).setFolders);
+}
+
 /** The measures folder to use: `--measures DIR` when given, else the bundled one. */
 export async function measuresRoot(measuresDir: string | undefined, cwd: string): Promise<string> {
   if (measuresDir === undefined) return BUNDLED_MEASURES_DIR;
   const resolved = path.resolve(cwd, measuresDir);
-  const info = statSync(resolved, { throwIfNoEntry: false });
-  if (!info?.isDirectory()) throw new UsageError(`--measures ${measuresDir}: no such folder`);
+  let info;
+  try {
+    info = statSync(resolved);
+  } catch (error) {
+    throw new UsageError(`--measures ${measuresDir}: ${describeFsError(error)}`, { cause: error });
+  }
+  if (!info.isDirectory()) throw new UsageError(`--measures ${measuresDir}: not a folder`);
   return resolved;
 }
 
-export interface SetRequest {
-  measuresDir?: string;
-  /** `id` or `id@version`; default: the only set id there (the newest version). */
-  set?: string;
-}
-
-/** Finds, loads and validates a measure set; throws a readable error when it cannot. */
-export async function resolveMeasureSet(request: SetRequest, cwd: string): Promise<MeasureSet> {
-  const root = await measuresRoot(request.measuresDir, cwd);
-  const sets = await availableSets(root);
-  if (sets.length === 0) {
-    throw new UsageError(`no measure sets found in ${displayPath(root, cwd)}`);
-  }
-  if (request.set !== undefined && !/^[^@\s]+(@[^@\s]+)?$/.test(request.set)) {
-    throw new UsageError(
-      `--set ${request.set}: expected ID or ID@VERSION, e.g. workplan-2025@1.0.0`,
-    );
-  }
-  const [wantedId, wantedVersion] = (request.set ?? "").split("@");
-  const id = wantedId || sets[0]?.id;
-  const candidates = sets.filter((s) => s.id === id);
-  const listing = sets.map((s) => `${s.id}@${s.version}`).join(", ");
-  if (candidates.length === 0)
-    throw new UsageError(`measure set "${id}" not found (available: ${listing})`);
-  const chosen = wantedVersion
-    ? candidates.find((s) => s.version === wantedVersion)
-    : candidates[0];
-  if (!chosen) {
-    throw new UsageError(
-      `measure set ${id}@${wantedVersion} is not available (available: ${listing}); use --measures DIR to point at a folder that has it`,
-    );
-  }
-  return loadValidSet(chosen.dir, cwd);
-}
-
-/** Loads a set folder and throws DataError (with its diagnostics) unless it is valid. */
-export async function loadValidSet(dir: string, cwd: string): Promise<MeasureSet> {
-  const loaded = await loadSetFolder(dir, cwd);
-  if (!loaded.set) {
-    throw new DataError(
-      `the measure set in ${displayPath(dir, cwd)} is invalid; run \`netdz validate ${displayPath(dir, cwd)}\``,
-      loaded.diagnostics.filter((d) => d.severity === "error"),
-    );
-  }
-  return loaded.set;
-}
+// Loading a whole set goes through the workspace (one check per set per process).
+export { loadValidSet, resolveMeasureSet, type SetRequest } from "./workspace.js";

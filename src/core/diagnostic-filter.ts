@@ -1,0 +1,48 @@
+import type { Diagnostic } from "./model.js";
+
+/**
+ * The one filter of repeated problems. Returns the problems of `later` that are new: none at a
+ * place (file, line, column) `earlier` already reported — the more basic problem (YAML, schema)
+ * wins over the consistency problem found there — and none said twice (the same problem reached
+ * by two ways, such as an answers file's invalid set and that set itself).
+ */
+export function newProblems(
+  later: readonly Diagnostic[],
+  earlier: readonly Diagnostic[] = [],
+): Diagnostic[] {
+  const taken = new Set(earlier.map(placeOf));
+  const said = new Set<string>();
+  return later.filter((d) => {
+    const key = `${placeOf(d)}:${d.code}:${d.message}`;
+    if (taken.has(placeOf(d)) || said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
+}
+
+function placeOf(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}`;
+}
+
+/** At most this many problems of one file are printed; the rest are counted. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+/**
+ * The first `max` problems of each file (in the order given, which should be sorted), and how
+ * many more each file has.
+ */
+export function limitPerFile(
+  diagnostics: readonly Diagnostic[],
+  max = MAX_PROBLEMS_PER_FILE,
+): { shown: Diagnostic[]; more: Map<string, number> } {
+  const counts = new Map<string, number>();
+  const more = new Map<string, number>();
+  const shown = diagnostics.filter((d) => {
+    const n = (counts.get(d.file) ?? 0) + 1;
+    counts.set(d.file, n);
+    if (n <= max) return true;
+    more.set(d.file, (more.get(d.file) ?? 0) + 1);
+    return false;
+  });
+  return { shown, more };
+}

@@ -1,0 +1,30 @@
+import { ANSWERS_FORMAT, MEASURE_FORMAT, MEASURE_SET_FORMAT } from "./model.js";
+
+/** The netdz file kinds, by the `format:` they declare. */
+export type FileKind = "measure-set" | "measure" | "answers";
+
+const KINDS: Record<string, FileKind> = {
+  [MEASURE_SET_FORMAT]: "measure-set",
+  [MEASURE_FORMAT]: "measure",
+  [ANSWERS_FORMAT]: "answers",
+};
+
+const FORMAT_LINE = /^format:[ \t]*["']?([^\s"'#]+)["']?/m;
+
+/**
+ * The one detector of the `format` a file declares: from its parsed data when it has a string
+ * `format`, else from a top-level `format:` line of its text (a file that does not parse, or only
+ * the head of a file read to sort it).
+ */
+export function declaredFormat(text: string, data?: unknown): string | undefined {
+  if (data !== null && typeof data === "object" && !Array.isArray(data)) {
+    const format = (data as { format?: unknown }).format;
+    if (typeof format === "string") return format;
+  }
+  return FORMAT_LINE.exec(text.replace(/^\uFEFF/, ""))?.[1];
+}
+
+/** The kind of netdz file a format names, or undefined for anything else. */
+export function fileKind(format: string | undefined): FileKind | undefined {
+  return format !== undefined && Object.hasOwn(KINDS, format) ? KINDS[format] : undefined;
+}

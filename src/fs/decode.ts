@@ -1,0 +1,128 @@
+/**
+ * Strict UTF-8 decoding of the bytes of a file. A file that is not UTF-8 is never turned into
+ * text with U+FFFD in it: it gets one located problem naming the encoding it most likely is (a
+ * GBK/GB18030 file from a Chinese Windows tool, UTF-16 from Notepad) and how to convert it.
+ */
+import type { Diagnostic, Lang } from "../core/model.js";
+import { fileMessages } from "../i18n/file-messages.js";
+import { shellQuote } from "../prompts/shell.js";
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+export type Decoded = { ok: true; text: string } | { ok: false; offset: number };
+
+/** Decodes UTF-8 strictly; a leading byte-order mark is dropped. */
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  try {
+    return { ok: true, text: UTF8.decode(bytes) };
+  } catch {
+    return { ok: false, offset: firstInvalidUtf8(bytes) };
+  }
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    let need: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) min = 0xa0;
+      if (b === 0xed) max = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      const lo = k === 1 ? min : 0x80;
+      const hi = k === 1 ? max : 0xbf;
+      if (c < lo || c > hi) return i;
+    }
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/** The encoding a not-UTF-8 file most likely uses, as iconv names it; undefined when unknown. */
+export function guessEncoding(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "UTF-16LE";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "UTF-16BE";
+  const sample = bytes.subarray(0, 4096);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) evenZeros++;
+      else oddZeros++;
+    }
+  }
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs > 0 && oddZeros > pairs / 4 && evenZeros < oddZeros / 8) return "UTF-16LE";
+  if (pairs > 0 && evenZeros > pairs / 4 && oddZeros < evenZeros / 8) return "UTF-16BE";
+  try {
+    new TextDecoder("gb18030", { fatal: true }).decode(bytes);
+    return "GB18030";
+  } catch {
+    return undefined;
+  }
+}
+
+/** The encoding's name as people know it. */
+function encodingLabel(encoding: string | undefined): string | undefined {
+  if (encoding === "GB18030") return "GB18030/GBK";
+  if (encoding === "UTF-16LE") return "UTF-16 LE";
+  if (encoding === "UTF-16BE") return "UTF-16 BE";
+  return encoding;
+}
+
+/** Decodes a file's bytes in the encoding guessed for it (to read a `format:` line); or undefined. */
+export function decodeAsGuessed(bytes: Uint8Array): string | undefined {
+  const encoding = guessEncoding(bytes);
+  if (encoding === undefined) return undefined;
+  try {
+    return new TextDecoder(encoding.toLowerCase(), { fatal: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The one problem for a file that is not UTF-8, at the line and column of its first bad byte. */
+export function notUtf8Diagnostic(
+  shown: string,
+  bytes: Uint8Array,
+  offset: number,
+  lang: Lang = "en",
+): Diagnostic {
+  const encoding = guessEncoding(bytes);
+  const prefix = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
+  const lines = prefix.split("\n");
+  const last = lines.at(-1) ?? "";
+  const column = last.replace(/^\uFEFF/, "").length + 1;
+  const quoted = shellQuote(shown);
+  const convert = `iconv -f ${encoding ?? "ENCODING"} -t UTF-8 ${quoted} > ${shellQuote(`${shown}.utf8`)}`;
+  return {
+    file: shown,
+    line: lines.length,
+    column,
+    severity: "error",
+    code: "file/not-utf8",
+    message: fileMessages(lang).notUtf8(encodingLabel(encoding), convert),
+  };
+}
+
+/** Whether bytes that are not UTF-8 look like text in another encoding (not binary data). */
+export function notUtf8Encoding(bytes: Uint8Array): { encoding: string | undefined } | undefined {
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return undefined;
+  return { encoding: encodingLabel(guessEncoding(bytes)) };
+}

@@ -1,0 +1,153 @@
+/**
+ * The one way netdz reads a file it is given: stat before opening (a pipe, socket or device is
+ * refused at once, never waited on), open without blocking, read at most the size limit, and
+ * decode strictly as UTF-8. What cannot be read is a usage error in words; what was read but is
+ * not usable text (another encoding, too large) is one located problem for that file.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+import type { Diagnostic, Lang } from "../core/model.js";
+import { UsageError } from "../errors.js";
+import { fileMessages } from "../i18n/file-messages.js";
+import { decodeAsGuessed, decodeUtf8, notUtf8Diagnostic } from "./decode.js";
+import { describeFsError, notRegularError } from "./fs-errors.js";
+
+/** The largest file netdz reads, in MB: far above any real measure or answers file. */
+export const MAX_FILE_MB = 10;
+export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
+
+export type TextRead =
+  | { ok: true; text: string; bytes: Uint8Array }
+  | { ok: false; problem: Diagnostic; bytes?: Uint8Array };
+
+/** A file that cannot be opened or read (exit 2), with the reason in words. */
+export class UnreadableFileError extends UsageError {
+  constructor(shown: string, cause: unknown, lang: Lang = "en") {
+    super(fileMessages(lang).cannotRead(shown, describeFsError(cause, lang)), { cause });
+    this.name = "UnreadableFileError";
+  }
+}
+
+/**
+ * Reads a file as UTF-8 text. Throws UnreadableFileError when it cannot be opened or read;
+ * returns a located problem when it is too large or not UTF-8.
+ */
+export function readTextFile(
+  file: string,
+  shown: string,
+  lang: Lang = "en",
+  maxBytes = MAX_FILE_BYTES,
+): TextRead {
+  const read = readBytes(file, shown, lang, maxBytes);
+  if (!read.ok) return read;
+  const decoded = decodeUtf8(read.bytes);
+  if (decoded.ok) return { ok: true, text: decoded.text, bytes: read.bytes };
+  return {
+    ok: false,
+    problem: notUtf8Diagnostic(shown, read.bytes, decoded.offset, lang),
+    bytes: read.bytes,
+  };
+}
+
+/** The bytes of a regular file, at most `maxBytes`; a larger file is a problem, not read. */
+export function readBytes(
+  file: string,
+  shown: string,
+  lang: Lang = "en",
+  maxBytes = MAX_FILE_BYTES,
+): { ok: true; bytes: Uint8Array } | { ok: false; problem: Diagnostic } {
+  const fd = openRegular(file, shown, lang);
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return { ok: false, problem: tooLarge(shown, size, maxBytes, lang) };
+    const bytes = readUpTo(fd, maxBytes + 1);
+    if (bytes.length > maxBytes) {
+      return { ok: false, problem: tooLarge(shown, bytes.length, maxBytes, lang) };
+    }
+    return { ok: true, bytes };
+  } catch (error) {
+    throw new UnreadableFileError(shown, error, lang);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first `limit` bytes of a regular file, or undefined when it cannot be read. */
+export function readHead(file: string, limit: number): Uint8Array | undefined {
+  let fd: number;
+  try {
+    fd = openRegular(file, file);
+  } catch {
+    return undefined;
+  }
+  try {
+    return readUpTo(fd, limit);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The head of a file as text: UTF-8, or the encoding guessed for it (to sniff `format:`). */
+export function readHeadText(file: string, limit = 64 * 1024): string | undefined {
+  const head = readHead(file, limit);
+  if (head === undefined) return undefined;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return decodeAsGuessed(head);
+  }
+}
+
+/**
+ * Opens a file for reading after checking it is a regular file; never blocks on a FIFO (the
+ * open is non-blocking and the type is checked again on the open descriptor).
+ */
+function openRegular(file: string, shown: string, lang: Lang = "en"): number {
+  let fd: number;
+  try {
+    if (!statSync(file).isFile()) throw notRegularOrFolder(file);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new UnreadableFileError(shown, error, lang);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw notRegularOrFolder(file);
+  } catch (error) {
+    closeSync(fd);
+    throw new UnreadableFileError(shown, error, lang);
+  }
+  return fd;
+}
+
+function notRegularOrFolder(file: string): NodeJS.ErrnoException {
+  const info = statSync(file, { throwIfNoEntry: false });
+  return info?.isDirectory()
+    ? Object.assign(new Error("is a folder"), { code: "EISDIR" })
+    : notRegularError();
+}
+
+function readUpTo(fd: number, limit: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit - total));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    total += n;
+  }
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+}
+
+function tooLarge(shown: string, size: number, maxBytes: number, lang: Lang): Diagnostic {
+  const mb = (size / (1024 * 1024)).toFixed(1);
+  return {
+    file: shown,
+    line: 1,
+    column: 1,
+    severity: "error",
+    code: "file/too-large",
+    message: fileMessages(lang).tooLarge(mb, Math.round(maxBytes / (1024 * 1024))),
+  };
+}

@@ -1,0 +1,329 @@
+/**
+ * The workspace: where every command finds its measure sets and reads its answers files. Each
+ * measure set is loaded and checked once per process (cached by its resolved folder, and read
+ * again only when a file in it changes), so a command reading hundreds of answers files
+ * (`aggregate`, `diff`, `migrate`) checks each set once. Problems come back for every file;
+ * nothing stops at the first invalid one.
+ *
+ *   const ws = workspace({ cwd, measuresDir });
+ *   await ws.sets();                              // every set available, newest version first
+ *   await ws.resolveSet(parseSetRef("id@1.0.0")); // a valid MeasureSet, or a readable error
+ *   await ws.checkAnswers(file);                  // { source, answers?, set?, diagnostics }
+ *   await ws.loadAnswers(file);                   // { answers, set, diagnostics } or DataError
+ */
+import { realpathSync, statSync } from "node:fs";
+import path from "node:path";
+import { checkAnswers } from "../core/answers-rules.js";
+import { newProblems } from "../core/diagnostic-filter.js";
+import { declaredFormat, fileKind } from "../core/file-format.js";
+import { asRecord, asString } from "../core/loose.js";
+import type { AnswersFile, Diagnostic, Lang, MeasureSet } from "../core/model.js";
+import { ANSWERS_FORMAT, MEASURE_SET_FORMAT } from "../core/model.js";
+import { checkSchema } from "../core/schema-check.js";
+import { loadValidators } from "../core/validators.js";
+import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
+import { DataError, UsageError } from "../errors.js";
+import {
+  displayPath,
+  loadSetFolder,
+  measureFileNames,
+  measuresRoot,
+  readYamlFile,
+  scanFolder,
+  SET_FILE,
+  setsIn,
+  type AvailableSet,
+  type LoadedSetFolder,
+} from "./measure-sets.js";
+
+/** A measure set asked for by id, and by version when given. */
+export interface SetRef {
+  id: string;
+  version?: string;
+}
+
+/** The one parser of `--set ID` and `--set ID@VERSION`. */
+export function parseSetRef(text: string): SetRef {
+  const match = /^([^@\s]+)(?:@([^@\s]+))?$/.exec(text);
+  if (!match) {
+    throw new UsageError(`--set ${text}: expected ID or ID@VERSION, e.g. workplan-2025@1.0.0`);
+  }
+  return match[2] === undefined
+    ? { id: match[1] as string }
+    : { id: match[1] as string, version: match[2] };
+}
+
+/** `id@version`, or `id` when no version is given. */
+export function formatSetRef(ref: SetRef): string {
+  return ref.version === undefined ? ref.id : `${ref.id}@${ref.version}`;
+}
+
+/** Whether a set is the one a reference asks for (any version when it names none). */
+export function matchesSetRef(set: { id: string; version: string }, ref: SetRef): boolean {
+  return set.id === ref.id && (ref.version === undefined || ref.version === set.version);
+}
+
+export interface AnswersCheck {
+  source: YamlSource;
+  /** Present when the file passed the YAML and schema checks. */
+  answers?: AnswersFile;
+  set?: MeasureSet;
+  diagnostics: Diagnostic[];
+}
+
+export interface WorkspaceOptions {
+  cwd: string;
+  /** `--measures DIR`; the bundled sets when left out. */
+  measuresDir?: string;
+  lang?: Lang;
+}
+
+interface Cached<T> {
+  fingerprint: string;
+  value: T;
+}
+
+/** Loaded set folders, by real path; kept for the life of the process. */
+const setCache = new Map<string, Cached<LoadedSetFolder>>();
+/** The sets found under a measures folder, by real path. */
+const scanCache = new Map<string, Cached<AvailableSet[]>>();
+
+/** A workspace over a measures folder (cheap: everything is read on first use and cached). */
+export function workspace(options: WorkspaceOptions): Workspace {
+  return new Workspace(options);
+}
+
+export class Workspace {
+  readonly cwd: string;
+  readonly lang: Lang | undefined;
+  private readonly measuresDir: string | undefined;
+  private rootDir: Promise<string> | undefined;
+
+  constructor(options: WorkspaceOptions) {
+    this.cwd = options.cwd;
+    this.measuresDir = options.measuresDir;
+    this.lang = options.lang;
+  }
+
+  /** The measures folder: `--measures DIR`, else the bundled one; a usage error when missing. */
+  root(): Promise<string> {
+    this.rootDir ??= measuresRoot(this.measuresDir, this.cwd);
+    return this.rootDir;
+  }
+
+  /** Every set under the measures folder (id order, newest version first), from set.yaml headers. */
+  async sets(): Promise<AvailableSet[]> {
+    const root = realOr(await this.root());
+    const cached = scanCache.get(root);
+    if (cached && cached.fingerprint === folderFingerprint(cached.value, root)) return cached.value;
+    const scan = scanFolder(root);
+    const sets = setsIn(scan.setFolders);
+    const value = sets;
+    scanCache.set(root, { fingerprint: folderFingerprint(value, root, scan.visited), value });
+    return value;
+  }
+
+  /** The versions available of one set id, newest first. */
+  async versions(id: string): Promise<string[]> {
+    return (await this.sets()).filter((s) => s.id === id).map((s) => s.version);
+  }
+
+  /** The set a reference names (the newest version when it names none), if available. */
+  async find(ref: SetRef): Promise<AvailableSet | undefined> {
+    return (await this.sets()).find((s) => matchesSetRef(s, ref));
+  }
+
+  /** Loads and checks a set folder, once per process while its files stay the same. */
+  async loadSet(dir: string): Promise<LoadedSetFolder> {
+    const real = realOr(dir);
+    const fingerprint = setFingerprint(real);
+    const cached = setCache.get(real);
+    if (cached && cached.fingerprint === fingerprint) return cached.value;
+    const value = await loadSetFolder(dir, this.cwd, this.lang);
+    setCache.set(real, { fingerprint, value });
+    return value;
+  }
+
+  /** Loads a set folder and throws DataError (with its problems) unless it is valid. */
+  async loadValidSet(dir: string): Promise<MeasureSet> {
+    const loaded = await this.loadSet(dir);
+    if (!loaded.set) {
+      const shown = displayPath(dir, this.cwd);
+      throw new DataError(
+        `the measure set in ${shown} is invalid; run \`netdz validate ${shown}\``,
+        loaded.diagnostics.filter((d) => d.severity === "error"),
+      );
+    }
+    return loaded.set;
+  }
+
+  /**
+   * Finds, loads and checks the set a reference names (`--set`); with none, the first set id
+   * there at its newest version. Throws a readable error when it cannot.
+   */
+  async resolveSet(ref?: SetRef | string): Promise<MeasureSet> {
+    const wanted = typeof ref === "string" ? parseSetRef(ref) : ref;
+    const sets = await this.sets();
+    if (sets.length === 0) {
+      throw new UsageError(`no measure sets found in ${displayPath(await this.root(), this.cwd)}`);
+    }
+    const id = wanted?.id ?? (sets[0] as AvailableSet).id;
+    const listing = sets.map((s) => `${s.id}@${s.version}`).join(", ");
+    if (!sets.some((s) => s.id === id)) {
+      throw new UsageError(`measure set "${id}" not found (available: ${listing})`);
+    }
+    const chosen = sets.find((s) => matchesSetRef(s, { id, version: wanted?.version }));
+    if (!chosen) {
+      throw new UsageError(
+        `measure set ${id}@${wanted?.version} is not available (available: ${listing}); use --measures DIR to point at a folder that has it`,
+      );
+    }
+    return this.loadValidSet(chosen.dir);
+  }
+
+  /**
+   * Reads an answers file and checks it: YAML, schema, then against the measure set it is
+   * pinned to. Never throws for invalid content; an answers file pinned to an invalid set
+   * throws that set's DataError.
+   */
+  async checkAnswers(
+    file: string,
+    options: { strict?: boolean; source?: YamlSource } = {},
+  ): Promise<AnswersCheck> {
+    const validators = await loadValidators();
+    const parsed =
+      options.source ?? (await readYamlFile(path.resolve(this.cwd, file), this.cwd, this.lang));
+    if (parsed.data === undefined) return { source: parsed, diagnostics: [...parsed.diagnostics] };
+    const format = declaredFormat(parsed.text, parsed.data);
+    const kind = fileKind(format);
+    if (kind === "measure" || kind === "measure-set") {
+      return { source: parsed, diagnostics: [notAnAnswersFile(parsed, format as string)] };
+    }
+    const fileProblems = [...parsed.diagnostics, ...checkSchema(parsed, validators.answers)];
+    const valid = !fileProblems.some((d) => d.severity === "error");
+    const answers = valid ? normaliseAnswers(parsed.data as AnswersFile) : undefined;
+    const pinned = asRecord(asRecord(parsed.data).measureSet);
+    const id = asString(pinned.id);
+    const version = asString(pinned.version);
+    if (id === undefined || version === undefined)
+      return { source: parsed, answers, diagnostics: fileProblems };
+    const match = await this.find({ id, version });
+    if (!match) {
+      const others = await this.versions(id);
+      const missing = diagnosticAt(
+        parsed,
+        ["measureSet", "version"],
+        "error",
+        "answers/set-not-available",
+        `the answers are pinned to ${id}@${version}, which is not available` +
+          (others.length
+            ? ` (available versions: ${others.join(", ")})`
+            : ` (no set "${id}" here)`) +
+          "; use --measures DIR to point at a folder that has it",
+      );
+      return { source: parsed, answers, diagnostics: [...fileProblems, missing] };
+    }
+    const set = await this.loadValidSet(match.dir);
+    const against = checkAnswers(parsed, parsed.data, set, { strict: options.strict });
+    return {
+      source: parsed,
+      answers,
+      set,
+      diagnostics: [...fileProblems, ...newProblems(against, fileProblems)],
+    };
+  }
+
+  /** Loads an answers file and its set for a command that needs both; DataError when invalid. */
+  async loadAnswers(
+    file: string,
+    options: { strict?: boolean } = {},
+  ): Promise<{ answers: AnswersFile; set: MeasureSet; diagnostics: Diagnostic[] }> {
+    const checked = await this.checkAnswers(file, options);
+    const errors = checked.diagnostics.filter((d) => d.severity === "error");
+    if (errors.length > 0 || !checked.answers || !checked.set) {
+      throw new DataError(`${checked.source.file} is invalid`, errors);
+    }
+    return { answers: checked.answers, set: checked.set, diagnostics: checked.diagnostics };
+  }
+}
+
+function notAnAnswersFile(source: YamlSource, format: string): Diagnostic {
+  return diagnosticAt(
+    source,
+    ["format"],
+    "error",
+    "answers/not-answers-file",
+    `this is a ${format === MEASURE_SET_FORMAT ? "measure set (set.yaml)" : "measure"} file, not an answers file (format ${ANSWERS_FORMAT}); run \`netdz init\` to start one`,
+  );
+}
+
+/** Fills the optional parts a hand-written file may leave empty (`answers:` with nothing under it). */
+export function normaliseAnswers(data: AnswersFile): AnswersFile {
+  // An entry left empty (`M01.Q1:`) is unanswered, as if it were not there.
+  const answers = Object.fromEntries(
+    Object.entries(data.answers ?? {}).filter(([, answer]) => answer !== null),
+  );
+  return { ...data, zone: data.zone ?? {}, answers };
+}
+
+function realOr(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
+}
+
+/** Modification time and size of a file, or "-" when it cannot be read. */
+function stamp(file: string): string {
+  try {
+    const info = statSync(file);
+    return `${info.mtimeMs}/${info.size}`;
+  } catch {
+    return "-";
+  }
+}
+
+/** What changes when any file of a set folder changes: its listing and every file's stamp. */
+function setFingerprint(dir: string): string {
+  let names: string[];
+  try {
+    names = [SET_FILE, ...measureFileNames(dir)];
+  } catch {
+    return "-";
+  }
+  return `${stamp(dir)}|${names.map((n) => `${n}:${stamp(path.join(dir, n))}`).join("|")}`;
+}
+
+const visitedByRoot = new Map<string, Map<string, number>>();
+
+/** What changes when a set is added, removed or renamed under a measures folder. */
+function folderFingerprint(
+  sets: readonly AvailableSet[],
+  root: string,
+  visited?: Map<string, number>,
+): string {
+  if (visited) visitedByRoot.set(root, visited);
+  const folders = [...(visitedByRoot.get(root)?.keys() ?? [])];
+  return [
+    ...folders.map((dir) => `${dir}:${stamp(dir)}`),
+    ...sets.map((s) => `${s.dir}:${stamp(path.join(s.dir, SET_FILE))}`),
+  ].join("|");
+}
+
+/** `--measures` and `--set` as the commands take them. */
+export interface SetRequest {
+  measuresDir?: string;
+  /** `id` or `id@version`; default: the first set id there (its newest version). */
+  set?: string;
+}
+
+/** Finds, loads and checks a measure set; throws a readable error when it cannot. */
+export async function resolveMeasureSet(request: SetRequest, cwd: string): Promise<MeasureSet> {
+  return workspace({ cwd, measuresDir: request.measuresDir }).resolveSet(request.set);
+}
+
+/** Loads a set folder and throws DataError (with its problems) unless it is valid. */
+export async function loadValidSet(dir: string, cwd: string): Promise<MeasureSet> {
+  return workspace({ cwd }).loadValidSet(dir);
+}

@@ -1,0 +1,124 @@
+/**
+ * What netdz says about files it reads and writes, in English and Simplified Chinese: why a file
+ * cannot be read or written (in words, never a raw error code or a temporary file's name), text
+ * that is not UTF-8, YAML beyond the resource limits, and merge-conflict markers.
+ */
+import type { Lang } from "../core/model.js";
+
+/** Why a file operation failed, as a short phrase (no path). */
+export type FsReason =
+  | "missing"
+  | "denied"
+  | "isFolder"
+  | "notFolder"
+  | "linkLoop"
+  | "nameTooLong"
+  | "notRegular"
+  | "blockDevice"
+  | "fifoNoReader"
+  | "noSpace"
+  | "readOnly"
+  | "busy"
+  | "tooManyOpen"
+  | "ioError"
+  | "other";
+
+export interface FileMessages {
+  reasons: Record<FsReason, string>;
+  /** A system error netdz has no words for: its code only. */
+  otherReason(code: string): string;
+  cannotRead(file: string, reason: string): string;
+  cannotWrite(file: string, reason: string): string;
+  /** The first line of a not-UTF-8 error; `encoding` is undefined when netdz cannot tell. */
+  notUtf8(encoding: string | undefined, convert: string): string;
+  tooLarge(sizeMb: string, limitMb: number): string;
+  tooManyAliases(limit: number): string;
+  tooDeep(limit: number): string;
+  /** YAML that no parser could read within its limits (e.g. nested beyond the stack). */
+  unparsable: string;
+  conflictMarkers: string;
+  /** After the first `shown` problems of one file. */
+  moreProblems(file: string, more: number): string;
+  /** Why netdz refuses to overwrite text that is not UTF-8 (a reason, no path). */
+  wouldDestroy(encoding: string | undefined): string;
+}
+
+const en: FileMessages = {
+  reasons: {
+    missing: "no such file or folder",
+    denied: "permission denied",
+    isFolder: "it is a folder, not a file",
+    notFolder: "a part of the path is not a folder",
+    linkLoop: "the symbolic links in its path form a loop",
+    nameTooLong: "the path is too long",
+    notRegular: "not a regular file (a pipe, socket or device)",
+    blockDevice: "it is a block device (a disk), which netdz never writes to",
+    fifoNoReader: "it is a named pipe (FIFO) and nothing is reading from it",
+    noSpace: "no space left on the disk",
+    readOnly: "the file system is read-only",
+    busy: "the file is busy",
+    tooManyOpen: "too many files are open",
+    ioError: "the disk reported an input/output error",
+    other: "the system refused",
+  },
+  otherReason: (code) => `the system refused (${code})`,
+  cannotRead: (file, reason) => `cannot read ${file}: ${reason}`,
+  cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
+  notUtf8: (encoding, convert) =>
+    `the file is not UTF-8 text${encoding ? ` (it looks like ${encoding})` : ""}; its first invalid byte is here. ` +
+    `Convert it to UTF-8: ${convert}, or open it in Notepad or WPS and choose "Save as" with the encoding UTF-8`,
+  tooLarge: (sizeMb, limitMb) =>
+    `the file is ${sizeMb} MB, more than the ${limitMb} MB netdz reads; it was not read`,
+  tooManyAliases: (limit) =>
+    `the YAML aliases (*name) in the file expand to more than ${limit} values, more than netdz reads; write the values out`,
+  tooDeep: (limit) =>
+    `the YAML is nested more than ${limit} levels deep here, which netdz does not read`,
+  unparsable: "the YAML is nested too deeply or is too complex to read",
+  conflictMarkers:
+    "the file contains merge-conflict markers (<<<<<<<, =======, >>>>>>>) from git, the first one here; keep one side of each conflict and delete the marker lines",
+  moreProblems: (file, more) =>
+    `${file}: … and ${more} more ${more === 1 ? "problem" : "problems"}`,
+  wouldDestroy: (encoding) =>
+    `it is not UTF-8 text${encoding ? ` (it looks like ${encoding})` : ""} and netdz does not overwrite it, so its text is not destroyed; convert it to UTF-8 first or choose another file`,
+};
+
+const zh: FileMessages = {
+  reasons: {
+    missing: "文件或文件夹不存在",
+    denied: "没有权限",
+    isFolder: "这是文件夹，不是文件",
+    notFolder: "路径中的某一部分不是文件夹",
+    linkLoop: "路径中的符号链接构成了循环",
+    nameTooLong: "路径过长",
+    notRegular: "不是普通文件（而是管道、套接字或设备）",
+    blockDevice: "这是块设备（磁盘），netdz 从不写入",
+    fifoNoReader: "这是命名管道（FIFO），且没有程序在读取它",
+    noSpace: "磁盘空间不足",
+    readOnly: "文件系统为只读",
+    busy: "文件正被占用",
+    tooManyOpen: "打开的文件过多",
+    ioError: "磁盘报告了输入/输出错误",
+    other: "系统拒绝了该操作",
+  },
+  otherReason: (code) => `系统拒绝了该操作（${code}）`,
+  cannotRead: (file, reason) => `无法读取 ${file}：${reason}`,
+  cannotWrite: (file, reason) => `无法写入 ${file}：${reason}`,
+  notUtf8: (encoding, convert) =>
+    `该文件不是 UTF-8 文本${encoding ? `（看起来是 ${encoding}）` : ""}，第一个无效字节在此处。` +
+    `请转换为 UTF-8：${convert}；或用记事本或 WPS 打开，选择“另存为”，编码选 UTF-8`,
+  tooLarge: (sizeMb, limitMb) =>
+    `该文件有 ${sizeMb} MB，超过 netdz 读取的上限 ${limitMb} MB，未读取`,
+  tooManyAliases: (limit) =>
+    `该文件中的 YAML 别名（*名称）展开后超过 ${limit} 个值，超出 netdz 的读取上限；请直接写出取值`,
+  tooDeep: (limit) => `此处 YAML 嵌套超过 ${limit} 层，netdz 不予读取`,
+  unparsable: "YAML 嵌套过深或过于复杂，无法读取",
+  conflictMarkers:
+    "该文件含有 git 合并冲突标记（<<<<<<<、=======、>>>>>>>），第一个在此处；请保留每处冲突的一方并删除标记行",
+  moreProblems: (file, more) => `${file}：……另有 ${more} 个问题`,
+  wouldDestroy: (encoding) =>
+    `它不是 UTF-8 文本${encoding ? `（看起来是 ${encoding}）` : ""}，为免破坏其中文字，netdz 不覆盖它；请先转换为 UTF-8，或另选文件`,
+};
+
+export function fileMessages(lang: Lang = "en"): FileMessages {
+  return lang === "zh" ? zh : en;
+}
