@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { limitPerFile, newProblems } from "../core/diagnostic-filter.js";
+import { append, limitPerFile, newProblems } from "../core/diagnostic-filter.js";
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import type { Diagnostic, Lang } from "../core/model.js";
 import { ANSWERS_FORMAT, MEASURE_FORMAT, MEASURE_SET_FORMAT } from "../core/model.js";
@@ -62,18 +62,18 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
           strict: options.strict,
           source: targets.sources.get(file),
         });
-        diagnostics.push(...checked.diagnostics);
+        append(diagnostics, checked.diagnostics);
       } catch (error) {
         // An answers file pinned to an invalid measure set: that set's own problems explain it.
         if (!(error instanceof DataError)) throw error;
-        diagnostics.push(...error.diagnostics);
+        append(diagnostics, error.diagnostics);
       }
       tally.answerFiles++;
     }
   }
   for (const dir of targets.setFolders) {
     const loaded = await ws.loadSet(dir);
-    diagnostics.push(...loaded.diagnostics);
+    append(diagnostics, loaded.diagnostics);
     tally.sets++;
     tally.measures += loaded.fileCount;
   }

@@ -46,3 +46,8 @@ export function limitPerFile(
   });
   return { shown, more };
 }
+
+/** Appends problems to a list; unlike `push(...more)`, any number of them (no stack limit). */
+export function append(list: Diagnostic[], more: readonly Diagnostic[]): void {
+  for (const d of more) list.push(d);
+}

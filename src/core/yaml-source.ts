@@ -1,6 +1,6 @@
 import { load } from "js-yaml";
 import { createRequire } from "node:module";
-import type { Document, LineCounter, Node } from "yaml";
+import type { Document, LineCounter, Node, Pair, YAMLMap } from "yaml";
 import type * as Yaml from "yaml";
 import { YAML_CORE_SCHEMA } from "./yaml-core-schema.js";
 import { fileMessages } from "../i18n/file-messages.js";
@@ -19,6 +19,8 @@ export interface YamlSource {
   diagnostics: Diagnostic[];
   /** Set when the file could not be read as YAML text at all (its one problem says why). */
   readonly failed?: true;
+  /** Set for a file above FULL_PARSE_LIMIT: read by js-yaml, located by searching its text. */
+  readonly large?: true;
 }
 
 export type PathSegment = string | number;
@@ -48,6 +50,7 @@ export function parseYamlSource(file: string, text: string, lang: Lang = "en"): 
       message: fileMessages(lang).conflictMarkers,
     });
   }
+  if (text.length > FULL_PARSE_LIMIT) return checkDepth(parseLarge(file, text, lang), lang);
   const fast = ANCHOR.test(text) ? undefined : parseFast(text);
   if (fast === undefined) return checkDepth(parseFull(file, text, lang), lang);
   let full: YamlSource | undefined;
@@ -67,6 +70,171 @@ export function parseYamlSource(file: string, text: string, lang: Lang = "en"): 
     },
     lang,
   );
+}
+
+/**
+ * Above this many characters the position-keeping yaml parser is not used (its time and memory
+ * grow too fast with size): js-yaml reads the file, and problems are located by searching the
+ * text for the keys on their path.
+ */
+export const FULL_PARSE_LIMIT = 256 * 1024;
+
+/** A large file, read by js-yaml alone. */
+function parseLarge(file: string, text: string, lang: Lang): YamlSource {
+  let data: unknown;
+  let problem: Diagnostic | undefined;
+  try {
+    data = load(text, { schema: YAML_CORE_SCHEMA, json: false });
+    if (data === undefined) data = null;
+    if (expandsTooFar(data)) {
+      const at = text.search(/(?:^|[\s[{,])\*[^\s,[\]{}]/);
+      problem = {
+        file,
+        ...lineColumn(text, at < 0 ? 0 : at + (/\*/.exec(text.slice(at))?.index ?? 0)),
+        severity: "error",
+        code: "yaml/too-many-aliases",
+        message: fileMessages(lang).tooManyAliases(MAX_ALIAS_EXPANSION),
+      };
+    }
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = (error as { reason?: unknown }).reason;
+    problem = {
+      file,
+      line: (mark?.line ?? 0) + 1,
+      column: (mark?.column ?? 0) + 1,
+      severity: "error",
+      code: /duplicated mapping key/.test(String(reason)) ? "yaml/duplicate-key" : "yaml/syntax",
+      message:
+        mark === undefined ? fileMessages(lang).unparsable : firstLine(String(reason ?? error)),
+    };
+  }
+  let lineCounter: LineCounter | undefined;
+  let empty: YamlSource | undefined;
+  return {
+    file,
+    text,
+    data: problem === undefined ? data : undefined,
+    diagnostics: problem === undefined ? [] : [problem],
+    large: true,
+    get doc() {
+      return (empty ??= parseFull(file, "")).doc;
+    },
+    get lineCounter() {
+      if (lineCounter === undefined) {
+        lineCounter = new (yaml().LineCounter)();
+        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1))
+          lineCounter.addNewLine(i + 1);
+      }
+      return lineCounter;
+    },
+  };
+}
+
+/** Whether aliases in js-yaml's data (shared values) would expand past MAX_ALIAS_EXPANSION. */
+function expandsTooFar(data: unknown): boolean {
+  const sizes = new Map<object, number>();
+  let unique = 0;
+  const size = (value: unknown): number => {
+    if (value === null || typeof value !== "object") return 1;
+    const known = sizes.get(value);
+    if (known !== undefined) return known;
+    unique++;
+    sizes.set(value, 1);
+    const children = Array.isArray(value) ? value : Object.values(value);
+    let total = 1;
+    for (const child of children) total = Math.min(total + size(child), Number.MAX_SAFE_INTEGER);
+    sizes.set(value, total);
+    return total;
+  };
+  const expanded = size(data);
+  return expanded > unique * 2 + MAX_ALIAS_EXPANSION * 10;
+}
+
+/** 1-based line and column of an offset in text. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Keys at the start of a line (`  key:`, `- key:`, `"key":`), each with the offsets it sits at. */
+interface TextIndex {
+  keys: Map<string, number[]>;
+  lineStarts: number[];
+}
+
+const textIndexes = new WeakMap<object, TextIndex>();
+
+function textIndex(source: YamlSource): TextIndex {
+  let index = textIndexes.get(source);
+  if (index !== undefined) return index;
+  const keys = new Map<string, number[]>();
+  const lineStarts = [0];
+  const text = source.text;
+  const keyPattern =
+    /^[ \t]*(?:- +)*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'#:{}[\],][^:\n]*?))[ \t]*:(?:[ \t]|$)/;
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf("\n", start);
+    const stop = end === -1 ? text.length : end;
+    const match = keyPattern.exec(text.slice(start, Math.min(stop, start + 400)));
+    const key = match?.[1] ?? match?.[2] ?? match?.[3];
+    if (match && key !== undefined) {
+      const at =
+        start + match[0].indexOf(key) - (match[1] !== undefined || match[2] !== undefined ? 1 : 0);
+      const list = keys.get(key);
+      if (list) list.push(at);
+      else keys.set(key, [at]);
+    }
+    if (end === -1) break;
+    start = end + 1;
+    lineStarts.push(start);
+  }
+  index = { keys, lineStarts };
+  textIndexes.set(source, index);
+  return index;
+}
+
+/** The first element of a sorted list greater than or equal to `min`. */
+function firstAtLeast(list: readonly number[], min: number): number | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo];
+}
+
+/**
+ * Where a path sits in a large file, found from an index of the keys that start its lines: each
+ * key of the path is looked up after the one before it. Close enough to point at the right line.
+ */
+function locateInText(
+  source: YamlSource,
+  path: readonly PathSegment[],
+): { line: number; column: number } {
+  const { keys, lineStarts } = textIndex(source);
+  let offset = 0;
+  for (const segment of path) {
+    if (typeof segment === "number") continue;
+    const next = firstAtLeast(keys.get(segment) ?? [], offset);
+    if (next === undefined) break;
+    offset = next;
+  }
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
 }
 
 /** A source with nothing usable in it: one problem that stands for the whole file. */
@@ -96,10 +264,7 @@ const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?:[ \t]|\r?$)/m;
 function conflictMarker(text: string): { line: number; column: number } | undefined {
   const match = CONFLICT_MARKER.exec(text);
   if (!match) return undefined;
-  let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < match.index; i = text.indexOf("\n", i + 1))
-    line++;
-  return { line, column: 1 };
+  return lineColumn(text, match.index);
 }
 
 /** Data nested deeper than MAX_DEPTH is one problem, and is not handed on to be checked. */
@@ -198,6 +363,20 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
       message: yamlMessage(error, text),
     });
   };
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) {
+    // The parser ran out of stack: nesting far beyond MAX_DEPTH. One problem, where it stopped.
+    const { line, col } = lineCounter.linePos(overflow.pos[0]);
+    const problem: Diagnostic = {
+      file,
+      line,
+      column: col,
+      severity: "error",
+      code: "yaml/too-deep",
+      message: fileMessages(lang).tooDeep(MAX_DEPTH),
+    };
+    return { file, text, doc, lineCounter, data: undefined, diagnostics: [problem] };
+  }
   for (const error of doc.errors) push("error", error);
   for (const warning of doc.warnings) push("warning", warning);
   // A repeated key is an error, but the rest of the file can still be checked: read it with the
@@ -292,14 +471,15 @@ export function locate(
   path: readonly PathSegment[],
   options: { key?: boolean } = {},
 ): { line: number; column: number } {
-  const { isMap, isNode, isPair, isSeq } = yaml();
+  if (source.large) return locateInText(source, path);
+  const { isMap, isNode, isSeq } = yaml();
   let node: unknown = source.doc.contents;
   let best: Node | undefined = isNode(node) ? node : undefined;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i] as PathSegment;
     const isLast = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && keyMatches(item.key, segment));
+      const pair = pairByKey(node).get(String(segment));
       if (!pair) break;
       if (isLast && options.key && isNode(pair.key)) {
         best = pair.key;
@@ -319,9 +499,22 @@ export function locate(
   return positionOf(source, offset);
 }
 
-function keyMatches(key: unknown, segment: PathSegment): boolean {
-  const value = yaml().isScalar(key) ? (key as { value: unknown }).value : key;
-  return String(value) === String(segment);
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+
+/** A map's pairs by key (the first of a repeated key), built once per map: locating is O(1). */
+function pairByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (index === undefined) {
+    const { isPair, isScalar } = yaml();
+    index = new Map();
+    for (const item of map.items) {
+      if (!isPair(item)) continue;
+      const key = String(isScalar(item.key) ? (item.key as { value: unknown }).value : item.key);
+      if (!index.has(key)) index.set(key, item);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { newProblems } from "../core/diagnostic-filter.js";
+import { append, newProblems } from "../core/diagnostic-filter.js";
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import { checkMeasureSet } from "../core/measure-set-rules.js";
 import type { Diagnostic, Lang, Measure, MeasureSet, MeasureSetHeader } from "../core/model.js";
@@ -94,18 +94,18 @@ export async function loadSetFolder(
   const validators = await loadValidators();
   const found: Diagnostic[] = [];
   const headerSource = readOrReport(path.join(dir, SET_FILE), cwd, lang);
-  found.push(...headerSource.diagnostics);
+  append(found, headerSource.diagnostics);
   if (headerSource.data !== undefined) {
-    found.push(...checkSchema(headerSource, validators["measure-set"]));
+    append(found, checkSchema(headerSource, validators["measure-set"]));
   }
 
   const measureFiles = measureFileNames(dir);
   const measures: { source: YamlSource; data: unknown }[] = [];
   for (const name of measureFiles) {
     const source = readOrReport(path.join(dir, name), cwd, lang);
-    found.push(...source.diagnostics);
+    append(found, source.diagnostics);
     if (source.data === undefined) continue;
-    found.push(...checkSchema(source, validators.measure));
+    append(found, checkSchema(source, validators.measure));
     measures.push({ source, data: source.data });
   }
   const semantic = checkMeasureSet({
