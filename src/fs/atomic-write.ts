@@ -90,14 +90,19 @@ async function writeInPlace(target: string, data: FileData, info: Stats): Promis
   if (info.isDirectory()) throw Object.assign(new Error("folder"), { code: "EISDIR" });
   if (info.isBlockDevice()) throw notRegularError("EBLOCKDEVICE");
   if (info.isSocket()) throw notRegularError();
-  if (info.isFIFO()) {
-    // A non-blocking open fails at once (ENXIO) when no process reads the pipe.
-    const probe = await open(target, fsConstants.O_WRONLY | fsConstants.O_NONBLOCK);
-    await probe.close();
-  }
-  const handle = await open(target, fsConstants.O_WRONLY);
+  // Non-blocking: opening a pipe that no process reads fails at once (ENXIO) instead of waiting.
+  const handle = await open(target, fsConstants.O_WRONLY | fsConstants.O_NONBLOCK);
   try {
-    await handle.writeFile(data);
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    for (let done = 0; done < bytes.length;) {
+      try {
+        done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+      } catch (error) {
+        // A full pipe: its reader is there and reading; try again shortly.
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
   } finally {
     await handle.close().catch(() => undefined);
   }
