@@ -84,7 +84,7 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
   let data: unknown;
   let problem: Diagnostic | undefined;
   try {
-    data = load(text, { schema: YAML_CORE_SCHEMA, json: false });
+    data = load(text, { schema: YAML_CORE_SCHEMA, json: false }); // its own maxDepth is 100
     if (data === undefined) data = null;
     if (expandsTooFar(data)) {
       const at = text.search(/(?:^|[\s[{,])\*[^\s,[\]{}]/);
@@ -99,14 +99,22 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: unknown }).reason;
+    const tooDeep = /maxDepth/.test(String(reason));
     problem = {
       file,
       line: (mark?.line ?? 0) + 1,
       column: (mark?.column ?? 0) + 1,
       severity: "error",
-      code: /duplicated mapping key/.test(String(reason)) ? "yaml/duplicate-key" : "yaml/syntax",
-      message:
-        mark === undefined ? fileMessages(lang).unparsable : firstLine(String(reason ?? error)),
+      code: tooDeep
+        ? "yaml/too-deep"
+        : /duplicated mapping key/.test(String(reason))
+          ? "yaml/duplicate-key"
+          : "yaml/syntax",
+      message: tooDeep
+        ? fileMessages(lang).tooDeep(MAX_DEPTH)
+        : mark === undefined
+          ? fileMessages(lang).unparsable
+          : firstLine(String(reason ?? error)),
     };
   }
   let lineCounter: LineCounter | undefined;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { locate, parseYamlSource, pointerToPath } from "../../src/core/yaml-source.js";
+import {
+  FULL_PARSE_LIMIT,
+  locate,
+  MAX_ALIAS_EXPANSION,
+  MAX_DEPTH,
+  parseYamlSource,
+  pointerToPath,
+} from "../../src/core/yaml-source.js";
 
 const text = `title:
   en: Hello
@@ -89,5 +96,65 @@ describe("plain scalars read as the YAML 1.2 core schema reads them", () => {
     expect(Number.isNaN((parseYamlSource("f.yaml", "a: .NaN\n").data as { a: number }).a)).toBe(
       true,
     );
+  });
+});
+
+describe("hostile and huge YAML: one located problem, never a crash", () => {
+  const plain = (d: { file: string; line: number; column: number; code: string }) =>
+    `${d.file}:${d.line}:${d.column} ${d.code}`;
+
+  it("an alias bomb is one too-many-aliases problem at the first alias", () => {
+    let bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n';
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      bomb += `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(",")}]\n`;
+    }
+    const source = parseYamlSource("bomb.yaml", bomb);
+    expect(source.data).toBeUndefined();
+    expect(source.diagnostics.map(plain)).toEqual(["bomb.yaml:2:8 yaml/too-many-aliases"]);
+    expect(source.diagnostics[0]?.message).toContain(`more than ${MAX_ALIAS_EXPANSION} values`);
+  });
+
+  it("a few aliases are read as usual", () => {
+    const source = parseYamlSource("f.yaml", "a: &x { b: 1 }\nc: *x\n");
+    expect(source.diagnostics).toEqual([]);
+    expect(source.data).toEqual({ a: { b: 1 }, c: { b: 1 } });
+  });
+
+  it.each([
+    ["flow lists", (n: number) => `x: ${"[".repeat(n)}${"]".repeat(n)}\n`],
+    [
+      "block maps",
+      (n: number) => Array.from({ length: n }, (_, i) => `${" ".repeat(i)}k:`).join("\n") + " 1\n",
+    ],
+  ])("nesting deeper than the limit in %s is one too-deep problem", (_name, nest) => {
+    for (const depth of [MAX_DEPTH + 5, 3000]) {
+      const source = parseYamlSource("deep.yaml", nest(depth));
+      expect(source.data).toBeUndefined();
+      expect(source.diagnostics.map((d) => d.code)).toEqual(["yaml/too-deep"]);
+      expect(source.diagnostics[0]?.file).toBe("deep.yaml");
+    }
+  });
+
+  it("git merge-conflict markers are one problem at the first marker", () => {
+    const source = parseYamlSource(
+      "c.yaml",
+      "a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> branch\n",
+    );
+    expect(source.data).toBeUndefined();
+    expect(source.diagnostics.map(plain)).toEqual(["c.yaml:2:1 yaml/merge-conflict"]);
+    expect(source.diagnostics[0]?.message).toContain("merge-conflict markers");
+  });
+
+  it("a large file is read without the position-keeping parser and still located", () => {
+    const entries = Array.from({ length: 20_000 }, (_, i) => `  K${i}: { v: ${i} }`).join("\n");
+    const text = `top: 1\nanswers:\n${entries}\n`;
+    expect(text.length).toBeGreaterThan(FULL_PARSE_LIMIT);
+    const source = parseYamlSource("big.yaml", text);
+    expect(source.diagnostics).toEqual([]);
+    expect(locate(source, ["answers", "K12345", "v"])).toEqual({ line: 12348, column: 3 });
+    const broken = parseYamlSource("big.yaml", `${text}  K1: { v: 1 }\n`);
+    expect(broken.diagnostics.map((d) => d.code)).toEqual(["yaml/duplicate-key"]);
+    expect(broken.diagnostics[0]?.line).toBe(20_003);
   });
 });
