@@ -188,7 +188,7 @@ function unknownFormat(source: YamlSource, format: string | undefined): Diagnost
     "file/unknown-format",
     format === undefined
       ? `not a netdz file: it has no "format" (expected ${expected})`
-      : `unknown format "${format}" (expected ${expected})`,
+      : `unknown format "${format.length > 60 ? `${format.slice(0, 59)}…` : format}" (expected ${expected})`,
   );
 }
 

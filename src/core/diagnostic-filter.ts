@@ -27,9 +27,12 @@ function placeOf(d: Diagnostic): string {
 /** At most this many problems of one file are printed; the rest are counted. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
+/** A printed message is cut to this many characters (a huge value quoted in it is not repeated). */
+export const MAX_MESSAGE_CHARS = 300;
+
 /**
- * The first `max` problems of each file (in the order given, which should be sorted), and how
- * many more each file has.
+ * The first `max` problems of each file (in the order given, which should be sorted), each
+ * message cut to MAX_MESSAGE_CHARS, and how many more each file has.
  */
 export function limitPerFile(
   diagnostics: readonly Diagnostic[],
@@ -44,10 +47,23 @@ export function limitPerFile(
     more.set(d.file, (more.get(d.file) ?? 0) + 1);
     return false;
   });
-  return { shown, more };
+  return { shown: shown.map(shortened), more };
 }
 
 /** Appends problems to a list; unlike `push(...more)`, any number of them (no stack limit). */
 export function append(list: Diagnostic[], more: readonly Diagnostic[]): void {
   for (const d of more) list.push(d);
+}
+
+function shortened(d: Diagnostic): Diagnostic {
+  if (d.message.length <= MAX_MESSAGE_CHARS) return d;
+  const { file, line, column, severity, code } = d;
+  return {
+    file,
+    line,
+    column,
+    severity,
+    code,
+    message: `${d.message.slice(0, MAX_MESSAGE_CHARS - 1)}…`,
+  };
 }
