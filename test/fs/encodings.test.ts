@@ -66,7 +66,7 @@ describe("files that are not UTF-8", () => {
     expect(result.out).not.toContain("format");
     const lines = result.out.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^a\.yaml:1:1  error  file\/not-utf8  /);
+    expect(lines[0]).toMatch(/^a\.yaml:1:1 {2}error {2}file\/not-utf8 {2}/);
     expect(lines[0]).toContain(`(it looks like ${label})`);
     expect(lines[0]).toContain(`iconv -f ${iconv} -t UTF-8`);
   });
@@ -76,7 +76,7 @@ describe("files that are not UTF-8", () => {
     writeFileSync(path.join(cwd, "a.yaml"), utf16(text, "le", true));
     const result = await run(["validate", ".", "--measures", "sets"], cwd);
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/^a\.yaml:1:1  error  file\/not-utf8 /m);
+    expect(result.out).toMatch(/^a\.yaml:1:1 {2}error {2}file\/not-utf8 /m);
   });
 
   it("a UTF-8 byte-order mark is fine", async () => {

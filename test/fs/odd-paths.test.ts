@@ -57,7 +57,9 @@ describe("odd paths", () => {
     expect(result.out).toContain(
       "sets/mini/1.0.0/m03-pipe.yaml:1:1  error  file/unreadable  cannot read sets/mini/1.0.0/m03-pipe.yaml: not a regular file",
     );
-    expect(result.out).toMatch(/^sets\/mini\/1\.0\.0\/m04-bad\.yaml:\d+:\d+  error  yaml\/syntax/m);
+    expect(result.out).toMatch(
+      /^sets\/mini\/1\.0\.0\/m04-bad\.yaml:\d+:\d+ {2}error {2}yaml\/syntax/m,
+    );
   });
 
   it("a folder where a file is expected, and a file where a folder is expected, in words", async () => {

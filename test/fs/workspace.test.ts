@@ -104,7 +104,9 @@ describe("validate", () => {
     rmSync(path.join(cwd, "measures"), { recursive: true, force: true });
     const result = await run(["validate", "--measures", "sets"], cwd);
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/^netdz-answers\.yaml:\d+:\d+  error  answers\/unknown-question/m);
+    expect(result.out).toMatch(
+      /^netdz-answers\.yaml:\d+:\d+ {2}error {2}answers\/unknown-question/m,
+    );
   });
 
   it("prints at most 50 problems per file, then how many more", async () => {
