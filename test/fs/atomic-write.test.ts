@@ -110,36 +110,27 @@ describe("--out targets", () => {
     }
   });
 
-  it("--out to a character device writes in place and leaves the device as it was", async (context) => {
-    const cwd = setup();
-    const device = nullDevice(cwd);
-    if (device === undefined) {
-      context.skip("mknod is not permitted here (needs root)");
-      return;
-    }
-    const before = statSync(device);
-    const result = await run(["report", "ok.yaml", "--measures", "sets", "--out", device], cwd);
-    expect(result.code).toBe(0);
-    const after = statSync(device);
-    expect(after.isCharacterDevice()).toBe(true);
-    expect(after.rdev).toBe(before.rdev);
-    expect(after.ino).toBe(before.ino);
-  });
-
-  it("init --force --answers on a character device does not replace it", async (context) => {
-    const cwd = setup();
-    const device = nullDevice(cwd);
-    if (device === undefined) {
-      context.skip("mknod is not permitted here (needs root)");
-      return;
-    }
-    const before = statSync(device);
-    const result = await run(["init", "--force", "--answers", device, "--measures", "sets"], cwd);
-    expect(result.code).toBe(0);
-    const after = statSync(device);
-    expect(after.isCharacterDevice()).toBe(true);
-    expect(after.ino).toBe(before.ino);
-  });
+  it.for([
+    ["report --out", (device: string) => ["report", "ok.yaml", "--out", device]],
+    ["init --force --answers", (device: string) => ["init", "--force", "--answers", device]],
+  ] as const)(
+    "%s on a character device writes in place and leaves the device as it was",
+    async ([, args], context) => {
+      const cwd = setup();
+      const device = nullDevice(cwd);
+      if (device === undefined) {
+        context.skip("mknod is not permitted here (needs root)");
+        return;
+      }
+      const before = statSync(device);
+      const result = await run([...args(device), "--measures", "sets"], cwd);
+      expect(result.code).toBe(0);
+      const after = statSync(device);
+      expect(after.isCharacterDevice()).toBe(true);
+      expect(after.rdev).toBe(before.rdev);
+      expect(after.ino).toBe(before.ino);
+    },
+  );
 
   it("--out to a FIFO with no reader fails at once and leaves the FIFO", async () => {
     const cwd = setup();

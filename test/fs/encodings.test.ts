@@ -2,6 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyMiniSet, FIXTURES } from "../helpers.js";
+import { toGbk, toUtf16 } from "./encode.js";
 import { run } from "./run.js";
 
 /** A temp folder with the mini set under sets/ and the valid answers text (with Chinese). */
@@ -107,34 +108,13 @@ describe("files that are not UTF-8", () => {
   });
 });
 
-/** GBK bytes of a text whose only non-ASCII characters are 测试开发区. */
+/** GBK bytes of a text whose only non-ASCII characters are 测试开发区 (checked by decoding). */
 function gbk(text: string): Buffer {
-  const table: Record<string, number[]> = {
-    测: [0xb2, 0xe2],
-    试: [0xca, 0xd4],
-    开: [0xbf, 0xaa],
-    发: [0xb7, 0xa2],
-    区: [0xc7, 0xf8],
-  };
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = table[ch];
-    if (code) bytes.push(...code);
-    else if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
-    else throw new Error(`no GBK code for ${ch}`);
-  }
-  const out = Buffer.from(bytes);
-  if (new TextDecoder("gb18030").decode(out) !== text) throw new Error("GBK table is wrong");
+  const out = toGbk(text);
+  if (new TextDecoder("gb18030", { fatal: true }).decode(out) !== text) throw new Error("not GBK");
   return out;
 }
 
 function utf16(text: string, order: "le" | "be", bom: boolean): Buffer {
-  const le = Buffer.from(`${bom ? "\uFEFF" : ""}${text}`, "utf16le");
-  if (order === "le") return le;
-  const be = Buffer.alloc(le.length);
-  for (let i = 0; i + 1 < le.length; i += 2) {
-    be[i] = le[i + 1] as number;
-    be[i + 1] = le[i] as number;
-  }
-  return be;
+  return toUtf16(text, order === "be", bom);
 }

@@ -13,6 +13,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BIN, FIXTURES, tempDir } from "../helpers.js";
+import { toGbk, toUtf16 } from "../fs/encode.js";
 import { run } from "../fs/run.js";
 
 const RUNS = Number(process.env.NETDZ_FUZZ_RUNS ?? "80");
@@ -32,41 +33,6 @@ const MEASURE = readFileSync(
 );
 
 type Mutation = (bytes: Buffer) => Buffer;
-
-const GBK: Record<string, number[]> = {
-  测: [0xb2, 0xe2],
-  试: [0xca, 0xd4],
-  开: [0xbf, 0xaa],
-  发: [0xb7, 0xa2],
-  区: [0xc7, 0xf8],
-  第: [0xb5, 0xda],
-  一: [0xd2, 0xbb],
-  项: [0xcf, 0xee],
-  举: [0xbe, 0xd9],
-  措: [0xb4, 0xeb],
-};
-
-/** GBK where the table knows the character; other non-ASCII characters stay UTF-8 (mixed). */
-function toGbk(bytes: Buffer): Buffer {
-  const out: number[] = [];
-  for (const ch of bytes.toString("utf8")) {
-    const code = GBK[ch];
-    if (code) out.push(...code);
-    else out.push(...Buffer.from(ch, "utf8"));
-  }
-  return Buffer.from(out);
-}
-
-function toUtf16(bytes: Buffer, bigEndian: boolean, bom: boolean): Buffer {
-  const le = Buffer.from(`${bom ? "\uFEFF" : ""}${bytes.toString("utf8")}`, "utf16le");
-  if (!bigEndian) return le;
-  for (let i = 0; i + 1 < le.length; i += 2) {
-    const a = le[i] as number;
-    le[i] = le[i + 1] as number;
-    le[i + 1] = a;
-  }
-  return le;
-}
 
 /** Applies a change to the text's lines (as UTF-8), at a line chosen by `at`. */
 function atLine(bytes: Buffer, at: number, change: (lines: string[], i: number) => void): Buffer {
@@ -105,11 +71,11 @@ const byteMutation: fc.Arbitrary<Mutation> = fc.oneof(
       for (let i = 0; i < junk.length; i++) copy[(n + i * 7) % copy.length] = junk[i] as number;
       return copy;
     }),
-  fc.constant((b: Buffer) => toGbk(b)),
+  fc.constant((b: Buffer) => toGbk(b.toString("utf8"))),
   fc.tuple(fc.boolean(), fc.boolean()).map(
     ([be, bom]) =>
       (b: Buffer) =>
-        toUtf16(b, be, bom),
+        toUtf16(b.toString("utf8"), be, bom),
   ),
   fc.constant((b: Buffer) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b])),
   fc.constant((b: Buffer) => Buffer.from(b.toString("utf8").replace(/\n/g, "\r\n"), "utf8")),
