@@ -5,8 +5,6 @@ import { PACKAGE_ROOT } from "./package-root.js";
 import { buildProgram } from "./cli.js";
 import { CancelledError, DataError, EXIT, UsageError } from "./errors.js";
 import { processIo, type Io } from "./io.js";
-import { limitPerFile } from "./core/diagnostic-filter.js";
-import { fileMessages } from "./i18n/file-messages.js";
 import { formatText, sortDiagnostics } from "./render/diagnostics.js";
 
 function packageVersion(): string {
@@ -24,11 +22,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
-    return reportError(error, io);
+    return await reportError(error, io);
   }
 }
 
-function reportError(error: unknown, io: Io): number {
+async function reportError(error: unknown, io: Io): Promise<number> {
   if (error instanceof CommanderError) {
     // Help and version exit 0; every parse error is a usage error (2).
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
@@ -38,6 +36,9 @@ function reportError(error: unknown, io: Io): number {
     return error.exitCode;
   }
   if (error instanceof DataError) {
+    // Loaded here: a run that ends well (and --help) never needs them.
+    const { limitPerFile } = await import("./core/diagnostic-filter.js");
+    const { fileMessages } = await import("./i18n/file-messages.js");
     const { shown, more } = limitPerFile(sortDiagnostics(error.diagnostics));
     io.stderr.write(formatText(shown));
     for (const [file, count] of more)

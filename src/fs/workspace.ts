@@ -13,7 +13,6 @@
  */
 import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { checkAnswers } from "../core/answers-rules.js";
 import { newProblems } from "../core/diagnostic-filter.js";
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import { asRecord, asString } from "../core/loose.js";
@@ -224,6 +223,8 @@ export class Workspace {
       return { source: parsed, answers, diagnostics: [...fileProblems, missing] };
     }
     const set = await this.loadValidSet(match.dir);
+    // Loaded on first use: validating measure sets alone never needs the answers rules.
+    const { checkAnswers } = await import("../core/answers-rules.js");
     const against = checkAnswers(parsed, parsed.data, set, { strict: options.strict });
     return {
       source: parsed,
