@@ -2,6 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyMiniSet, FIXTURES } from "../helpers.js";
+import { AnswersStore, ExternalEditError } from "../../src/fs/answers-store.js";
 import { toGbk, toUtf16 } from "./encode.js";
 import { run } from "./run.js";
 
@@ -104,6 +105,25 @@ describe("files that are not UTF-8", () => {
     const out = await run(["report", "ok.yaml", "--measures", "sets", "--out", "a.yaml"], cwd);
     expect(out.code).toBe(2);
     expect(out.err).toContain("cannot write a.yaml: it is not UTF-8 text");
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+});
+
+describe("an answers file saved as GBK during a session", () => {
+  it("is not read as garbage nor written back: the session stops and the file stays as it was", async () => {
+    const { cwd, text } = workspaceWithText();
+    const file = path.join(cwd, "a.yaml");
+    writeFileSync(file, text);
+    const store = await AnswersStore.open(file);
+    const bytes = gbk(text.replace("M01.Q3: { status: unknown }", "M01.Q3: { status: unknown } "));
+    writeFileSync(file, bytes);
+    const error = await store
+      .setAnswer("M01.Q3", { status: "planned" })
+      .catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(ExternalEditError);
+    expect((error as ExternalEditError).reason).toContain(
+      "not UTF-8 text (it looks like GB18030/GBK)",
+    );
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 });
