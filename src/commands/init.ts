@@ -2,21 +2,20 @@
  * `netdz init`: writes an answers file to fill in without a terminal. The zone profile fields
  * and every question are listed as comments (question, type, allowed values, guidance), so the
  * file is valid as written and can be completed by hand and checked with `netdz validate`.
+ * The template itself is built in render/answers-template.ts.
  */
 import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
-import type { Lang, MeasureSet, ProfileField, Question } from "../core/model.js";
-import { ANSWERS_FORMAT } from "../core/model.js";
+import type { Lang } from "../core/model.js";
 import { EXIT, UsageError } from "../errors.js";
-import { lockHolder, schemaComment } from "../fs/answers-store.js";
+import { lockHolder, lockPath } from "../fs/answers-lock.js";
+import { schemaComment } from "../fs/answers-store.js";
 import { writeFileAtomic } from "../fs/atomic-write.js";
 import { describeFsError, displayPath, resolveMeasureSet } from "../fs/measure-sets.js";
-import { assessMessages, type InitMessages } from "../i18n/assess-messages.js";
-import { resolveLang } from "../i18n/lang.js";
+import { assessMessages } from "../i18n/assess-messages.js";
 import type { Io } from "../io.js";
-import { displayWidth, padEnd, wrap } from "../prompts/layout.js";
-import { shellQuote } from "../prompts/shell.js";
+import { answersTemplate } from "../render/answers-template.js";
+import { commandLines } from "./command-lines.js";
 
 /** Options of `netdz init`, as resolved by the command line. */
 export interface InitOptions {
@@ -27,24 +26,22 @@ export interface InitOptions {
   force: boolean;
 }
 
-/** Width of the comment lines written, in columns. */
-const WIDTH = 100;
-
 /** `netdz init`: writes the answers template; refuses to overwrite a file without --force. */
 export async function init(options: InitOptions, io: Io): Promise<number> {
   const m = assessMessages(options.lang);
   const file = path.resolve(io.cwd, options.answers);
   const shown = displayPath(file, io.cwd);
-  const quoted = shellQuote(options.answers);
-  const langFlag = options.lang !== resolveLang(undefined, io.env) ? ` --lang ${options.lang}` : "";
-  const measuresFlag = options.measures ? ` --measures ${shellQuote(options.measures)}` : "";
-  const assessCommand = `netdz assess --answers ${quoted}${measuresFlag}${langFlag}`;
+  const commands = commandLines(options, io.env);
+  const assessCommand = commands.resume;
   const info = await stat(file).catch(() => undefined);
   if (info && !options.force) throw new UsageError(m.init.exists(shown, assessCommand));
   if (info?.isDirectory()) {
     throw new UsageError(m.errors.cannotWrite(shown, describeFsError({ code: "EISDIR" })));
   }
   const holder = await lockHolder(file);
+  if (holder === "unreadable") {
+    throw new UsageError(m.errors.lockUnreadable(shown, lockPath(shown)));
+  }
   if (holder !== undefined) throw new UsageError(m.init.locked(shown, holder));
   const set = await resolveMeasureSet({ measuresDir: options.measures, set: options.set }, io.cwd);
   const text = answersTemplate(set, options.lang, schemaComment(file));
@@ -58,142 +55,6 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
   }
   const questions = set.measures.reduce((sum, measure) => sum + measure.questions.length, 0);
   io.stdout.write(`${m.init.wrote(shown, questions, `${set.id}@${set.version}`)}\n`);
-  io.stdout.write(`${m.init.next(`netdz validate ${quoted}${measuresFlag}`, assessCommand)}\n`);
+  io.stdout.write(`${m.init.next(commands.validate, assessCommand)}\n`);
   return EXIT.ok;
-}
-
-/** The whole template: schema line, header, format, measureSet, zone hints, answers hints. */
-export function answersTemplate(set: MeasureSet, lang: Lang, schemaLine: string): string {
-  const t = assessMessages(lang).init;
-  const lines: string[] = [schemaLine];
-  lines.push(...t.header.map((line) => `# ${line}`));
-  lines.push(`format: ${ANSWERS_FORMAT}`);
-  lines.push(`measureSet: { id: ${set.id}, version: ${set.version} }`);
-  lines.push(...t.assessorHint.map((line) => `# ${line}`));
-  lines.push(...comment(t.zoneHint, ""));
-  lines.push("zone:");
-  lines.push(...zoneHints(set, lang, t));
-  lines.push("answers:");
-  lines.push(...t.answersHint.map((line) => `  # ${line}`));
-  set.areas.forEach((area, index) => {
-    lines.push(
-      "  #",
-      `  # ${"═".repeat(4)} ${t.area(index + 1, set.areas.length, area.ref ?? "", area.title[lang])}`,
-    );
-    for (const measure of set.measures.filter((m) => m.area === area.id)) {
-      lines.push(
-        "  #",
-        `  # ${"─".repeat(4)} ${t.measure(measure.id, measure.ref, measure.title[lang])}`,
-      );
-      for (const question of measure.questions)
-        lines.push("  #", ...questionHint(set, question, lang, t));
-    }
-  });
-  return `${lines.join("\n")}\n`;
-}
-
-/** Wraps text into comment lines with the given indent. */
-function comment(text: string, indent: string, prefix = ""): string[] {
-  const lead = `${indent}# ${prefix}`;
-  return wrap(text, WIDTH - displayWidth(lead)).map((line) => `${lead}${line}`.trimEnd());
-}
-
-/** One commented line per profile field: `# region:  # eastern | central | … — Region`. */
-function zoneHints(set: MeasureSet, lang: Lang, t: InitMessages): string[] {
-  const keyWidth = Math.max(...set.profile.map((f) => displayWidth(f.id))) + 1;
-  const lines: string[] = [];
-  for (const field of set.profile) {
-    const lead = `  # ${padEnd(`${field.id}:`, keyWidth)}  # `;
-    const optional = field.required === false ? ` (${t.optionalField})` : "";
-    const text = `${profileTypeHint(set, field, lang, t)} — ${profileFieldLabel(set, field.id)[lang]}${optional}`;
-    const pad = `  # ${" ".repeat(keyWidth)}  # `;
-    wrap(text, WIDTH - displayWidth(lead)).forEach((line, i) =>
-      lines.push(`${i === 0 ? lead : pad}${line}`),
-    );
-  }
-  return lines;
-}
-
-function profileTypeHint(
-  set: MeasureSet,
-  field: ProfileField,
-  lang: Lang,
-  t: InitMessages,
-): string {
-  if (field.type === "yesno") return t.profileTypes.yesno;
-  if (field.type === "text") return t.profileTypes.text;
-  const options = (field.options ?? []).map((o) =>
-    withLabel(o.id, profileValueLabel(set, field.id, o.id)[lang], lang),
-  );
-  return t.profileTypes.choice(options.join(" | "));
-}
-
-/** `eastern` alone when the label says the same, else `eastern (东部)`. */
-function withLabel(id: string, label: string, lang: Lang): string {
-  if (label.toLowerCase() === id.toLowerCase()) return id;
-  return lang === "zh" ? `${id}（${label}）` : `${id} (${label})`;
-}
-
-/** The comment block of one question: its id line to uncomment, then what it asks and takes. */
-function questionHint(set: MeasureSet, question: Question, lang: Lang, t: InitMessages): string[] {
-  const lines = [`  # ${question.id}: { ${question.type === "status" ? "status" : "value"}: }`];
-  const indent = "  ";
-  lines.push(...comment(question.text[lang], indent, "  "));
-  lines.push(...typeLines(question, lang, t).flatMap((line) => comment(line, indent, "  ")));
-  if (question.evidence) {
-    const labels = assessMessages(lang).statuses;
-    const statuses =
-      question.type === "status"
-        ? question.evidence.requiredFor.map((s) => withLabel(s, labels[s], lang)).join(" | ")
-        : t.evidenceForValue;
-    lines.push(
-      ...comment(`${t.evidenceFor(statuses)} — ${question.evidence.hint[lang]}`, indent, "  "),
-    );
-  }
-  if (question.appliesWhen)
-    lines.push(...comment(t.appliesOnlyWhen(conditions(set, question, lang)), indent, "  "));
-  lines.push(...comment(t.guidance, indent, "  "));
-  lines.push(...comment(question.guidance[lang], indent, "    "));
-  return lines;
-}
-
-function typeLines(question: Question, lang: Lang, t: InitMessages): string[] {
-  const types = t.types;
-  const options = (question.options ?? []).map((o) => `  - ${o.id}: ${o.label[lang]}`);
-  switch (question.type) {
-    case "status":
-      return [`${types.status} | unknown | not_applicable`];
-    case "yesno":
-      return [types.yesno, types.orStatus];
-    case "number":
-      return [
-        types.number(
-          question.unit?.[lang] ?? "",
-          String(question.target ?? 0),
-          question.direction ?? "higher",
-        ),
-        types.orStatus,
-      ];
-    case "choice":
-      return [types.choice, ...options, types.orStatus];
-    case "multi":
-      return [types.multi, ...options, types.orStatus];
-    case "text":
-      return [types.text, types.orStatus];
-  }
-}
-
-/** `region: western; westernHubArea: true` in the profile's words. */
-function conditions(set: MeasureSet, question: Question, lang: Lang): string {
-  return Object.entries(question.appliesWhen ?? {})
-    .map(([field, allowed]) => {
-      const label = profileFieldLabel(set, field)[lang];
-      const values = allowed.map((v) =>
-        typeof v === "boolean"
-          ? String(v)
-          : withLabel(v, profileValueLabel(set, field, v)[lang], lang),
-      );
-      return `${field}: ${values.join(" | ")} — ${label}`;
-    })
-    .join("; ");
 }

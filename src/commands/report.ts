@@ -6,6 +6,8 @@ import { EXIT, UsageError } from "../errors.js";
 import { loadAnswersWithSet } from "../fs/answers-loader.js";
 import { writeFileAtomic } from "../fs/atomic-write.js";
 import { isStandardOutput } from "../fs/output.js";
+import { DECLARED_NOT_APPLICABLE_REFUSE } from "../core/answer.js";
+import { trustMessages } from "../i18n/report-trust-messages.js";
 import { reportMessages } from "../i18n/report-messages.js";
 import type { Io } from "../io.js";
 import { renderJson } from "../render/report-json.js";
@@ -111,6 +113,12 @@ function thresholdExitCode(
   const score = assessment.overall.score;
   if (score === null) {
     io.stderr.write(`netdz report: ${m.command.noScore(String(failUnder))}\n`);
+    return EXIT.invalid;
+  }
+  const declared = assessment.overall.declaredNotApplicableShare;
+  if (declared !== null && declared > DECLARED_NOT_APPLICABLE_REFUSE) {
+    const shown = `${(declared * 100).toFixed(1)}%`;
+    io.stderr.write(`netdz report: ${trustMessages(lang).refused(shown)}\n`);
     return EXIT.invalid;
   }
   if (score < failUnder) {

@@ -1,4 +1,11 @@
-import { notApplicableReason } from "./applicability.js";
+import {
+  answerState,
+  countAnswers,
+  DECLARED_NOT_APPLICABLE_WARN,
+  declaredNotApplicableShare,
+  profileApplicable,
+} from "./answer.js";
+import { missingProfileFields, notApplicableReason } from "./applicability.js";
 import { lacksRequiredEvidence } from "./score.js";
 import { asArray, asRecord, asString, type Loose } from "./loose.js";
 import type { Answer, Diagnostic, MeasureSet, Question, Severity, Status } from "./model.js";
@@ -71,10 +78,12 @@ export function checkAnswers(
     ),
   );
 
+  // Required fields, and those an appliesWhen depends on (the report calls the profile incomplete).
+  const missing = new Set(missingProfileFields(set, zone));
   for (const field of set.profile) {
     const value = zone[field.id];
     if (value === undefined || value === "") {
-      if (field.required !== false) {
+      if (missing.has(field.id)) {
         push(
           "warning",
           ["zone"],
@@ -170,12 +179,46 @@ export function checkAnswers(
         "warning",
         path,
         "answers/not-applicable-to-zone",
-        `${id} does not apply to this zone (${reason.field} is ${String(reason.actual ?? "not given")}); its answer is not scored`,
+        `${id} does not apply to this zone (${reason.field} is ${String(reason.actual)}); its answer is not scored`,
         true,
       );
     }
   }
+  declaredNotApplicableWarning(set, zone, asRecord(file.answers), push);
   return out;
+}
+
+/**
+ * Warns when the zone itself answered "not applicable" to more than 20 % of the questions that
+ * apply to its profile: the score then covers little of the plan (see DECLARED_NOT_APPLICABLE_WARN).
+ */
+function declaredNotApplicableWarning(
+  set: MeasureSet,
+  zone: Record<string, string | boolean>,
+  answers: Record<string, Loose>,
+  push: (severity: Severity, path: PathSegment[], code: string, message: string) => void,
+): void {
+  const counted = set.measures.flatMap((measure) =>
+    measure.questions.map((question) => {
+      const raw = answers[question.id];
+      const answer = raw === null || raw === undefined ? undefined : looseAnswer(raw);
+      return {
+        applies: notApplicableReason(question, zone) === undefined,
+        state: answerState(question, answer),
+        review: false,
+      };
+    }),
+  );
+  const counts = countAnswers(counted);
+  const share = declaredNotApplicableShare(counts);
+  if (share === null || share <= DECLARED_NOT_APPLICABLE_WARN) return;
+  const percent = `${(share * 100).toFixed(1)}%`;
+  push(
+    "warning",
+    ["answers"],
+    "answers/many-not-applicable",
+    `the zone declared ${counts.declaredNotApplicable} of the ${profileApplicable(counts)} questions that apply to it not applicable (${percent}, more than ${DECLARED_NOT_APPLICABLE_WARN * 100}%); the score leaves them out, so check each justification`,
+  );
 }
 
 interface Problem {

@@ -1,30 +1,47 @@
-import type { MeasureSetHeader, ProfileValue, Question, Text, Zone } from "./model.js";
+import type { MeasureSet, MeasureSetHeader, ProfileValue, Question, Text, Zone } from "./model.js";
 
 /** Why a question does not apply to a zone: the first profile field whose value is not allowed. */
 export interface NotApplicableReason {
   field: string;
-  /** The zone's value, or undefined when the profile does not say. */
-  actual: ProfileValue | undefined;
+  /** The zone's value. */
+  actual: ProfileValue;
   allowed: (string | boolean)[];
 }
 
-/** Returns undefined when the question applies to the zone, otherwise the reason it does not. */
+/** True when the zone profile gives no value for the field. */
+function lacks(zone: Zone, field: string): boolean {
+  const value = zone[field];
+  return value === undefined || value === "";
+}
+
+/**
+ * Returns undefined when the question applies to the zone, otherwise the reason it does not.
+ * A field the profile does not give yet excludes nothing: the question applies (and stays
+ * unanswered until the profile is complete), so a missing field never hides questions.
+ */
 export function notApplicableReason(
   question: Pick<Question, "appliesWhen">,
   zone: Zone,
 ): NotApplicableReason | undefined {
   for (const [field, allowed] of Object.entries(question.appliesWhen ?? {})) {
-    const actual = zone[field];
-    if (actual === undefined || !allowed.some((value) => value === actual)) {
-      return { field, actual, allowed };
-    }
+    if (lacks(zone, field)) continue;
+    const actual = zone[field] as ProfileValue;
+    if (!allowed.some((value) => value === actual)) return { field, actual, allowed };
   }
   return undefined;
 }
 
-/** True when every `appliesWhen` condition matches the zone profile. */
-export function questionApplies(question: Pick<Question, "appliesWhen">, zone: Zone): boolean {
-  return notApplicableReason(question, zone) === undefined;
+/** Profile fields the zone lacks that the set requires or that a question's `appliesWhen` uses. */
+export function missingProfileFields(set: MeasureSet, zone: Zone): string[] {
+  const used = new Set<string>();
+  for (const measure of set.measures) {
+    for (const question of measure.questions) {
+      for (const field of Object.keys(question.appliesWhen ?? {})) used.add(field);
+    }
+  }
+  const fields = set.profile.filter((f) => f.required !== false || used.has(f.id)).map((f) => f.id);
+  for (const field of used) if (!fields.includes(field)) fields.push(field);
+  return fields.filter((field) => lacks(zone, field));
 }
 
 /** The label of a profile field, or its id when the set does not define it. */

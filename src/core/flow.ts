@@ -3,18 +3,10 @@
  * (area by area, measure by measure, question by question) for a zone, where a session starts,
  * what "next", "back" and "jump" lead to, and the counts shown on screen. No I/O here.
  */
+import { answerState, countAnswers, isSettled, type AnswerChoice, type Counts } from "./answer.js";
 import { notApplicableReason, type NotApplicableReason } from "./applicability.js";
 import { claimNeedsEvidence } from "./score.js";
-import type {
-  Answer,
-  AnswerValue,
-  Area,
-  Measure,
-  MeasureSet,
-  Question,
-  Status,
-  Zone,
-} from "./model.js";
+import type { Answer, Area, Measure, MeasureSet, Question, Zone } from "./model.js";
 
 /** One question of the walk, with where it sits in the set. */
 export interface FlowStep {
@@ -49,13 +41,6 @@ export interface FlowState {
   index: number | null;
 }
 
-/** What the user asked for; answering, skipping and marking for review all lead to `next`. */
-export type FlowAction =
-  | { type: "next" }
-  | { type: "back" }
-  | { type: "jump"; measureId: string }
-  | { type: "goto"; questionId: string };
-
 /** Why a move did not happen; the state is then unchanged. */
 export type FlowBlock = "first-question" | "no-applicable-question" | "unknown-target";
 
@@ -65,9 +50,6 @@ export interface Transition {
   passed: FlowStep[];
   blocked?: FlowBlock;
 }
-
-/** How a question stands given its entry in the answers file. */
-export type AnswerKind = "answered" | "unknown" | "not_applicable" | "unanswered";
 
 /** The `answers` map of an answers file. */
 export type Answers = Readonly<Record<string, Answer | undefined>>;
@@ -106,26 +88,6 @@ export function buildFlow(set: MeasureSet, zone: Zone): Flow {
   };
 }
 
-/** Classifies an answers-file entry; an entry without status or value is unanswered. */
-export function answerKind(answer: Answer | undefined): AnswerKind {
-  if (answer === undefined) return "unanswered";
-  if (answer.status === "unknown") return "unknown";
-  if (answer.status === "not_applicable") return "not_applicable";
-  if (answer.status !== undefined) return "answered";
-  return hasValue(answer) ? "answered" : "unanswered";
-}
-
-function hasValue(answer: Answer): boolean {
-  const { value } = answer;
-  if (value === undefined || value === null) return false;
-  return typeof value !== "string" || value.trim() !== "";
-}
-
-/** True when the entry holds an answer of any kind (don't know and not applicable included). */
-export function isResolved(answer: Answer | undefined): boolean {
-  return answerKind(answer) !== "unanswered";
-}
-
 /** True when the question applies to the zone profile. */
 export function isApplicable(step: FlowStep): boolean {
   return step.notApplicable === undefined;
@@ -135,7 +97,7 @@ export function isApplicable(step: FlowStep): boolean {
 export function needsVisit(step: FlowStep, answers: Answers): boolean {
   if (!isApplicable(step)) return false;
   const answer = answers[step.question.id];
-  return !isResolved(answer) || answer?.review === true;
+  return !isSettled(step.question, answer) || answer?.review === true;
 }
 
 function visitable(mode: FlowMode, step: FlowStep, answers: Answers): boolean {
@@ -192,35 +154,6 @@ export function jumpToMeasure(flow: Flow, state: FlowState, measureId: string): 
   return { state: { ...state, index: target.index }, passed };
 }
 
-/** Goes to one question by id (used to stay on a question after the zone profile changes). */
-export function goToQuestion(flow: Flow, state: FlowState, questionId: string): Transition {
-  const index = flow.steps.findIndex((step) => step.question.id === questionId);
-  if (index === -1) return { state, passed: [], blocked: "unknown-target" };
-  if (!isApplicable(flow.steps[index] as FlowStep)) {
-    return { state, passed: [], blocked: "no-applicable-question" };
-  }
-  return { state: { ...state, index }, passed: [] };
-}
-
-/** Applies one navigation action. */
-export function transition(
-  flow: Flow,
-  answers: Answers,
-  state: FlowState,
-  action: FlowAction,
-): Transition {
-  switch (action.type) {
-    case "next":
-      return advance(flow, answers, state);
-    case "back":
-      return goBack(flow, state);
-    case "jump":
-      return jumpToMeasure(flow, state, action.measureId);
-    case "goto":
-      return goToQuestion(flow, state, action.questionId);
-  }
-}
-
 /** After the zone profile changed: the same question when it still applies, else the next one. */
 export function rebase(
   flow: Flow,
@@ -259,7 +192,7 @@ export function positionOf(flow: Flow, index: number): Position {
   };
 }
 
-/** Applicable questions that hold an answer of any kind, out of all applicable questions. */
+/** Settled questions (answered, don't know or not applicable) of those the profile keeps. */
 export interface Progress {
   done: number;
   total: number;
@@ -267,52 +200,26 @@ export interface Progress {
   ratio: number;
 }
 
-/** How far the assessment is: answered (don't know and not applicable included) ÷ applicable. */
+/** The counts of the walk (the same counts as a report's; see countAnswers). */
+export function summarise(flow: Flow, answers: Answers): Counts {
+  return countAnswers(
+    flow.steps.map((step) => {
+      const answer = answers[step.question.id];
+      return {
+        applies: isApplicable(step),
+        state: answerState(step.question, answer),
+        review: answer?.review === true,
+      };
+    }),
+  );
+}
+
+/** How far the assessment is: settled ÷ the questions the profile keeps. */
 export function progress(flow: Flow, answers: Answers): Progress {
-  const applicable = flow.steps.filter(isApplicable);
-  const done = applicable.filter((step) => isResolved(answers[step.question.id])).length;
-  const total = applicable.length;
+  const c = summarise(flow, answers);
+  const total = c.total - c.excludedByProfile;
+  const done = c.answered + c.unknown + c.declaredNotApplicable;
   return { done, total, ratio: total === 0 ? 1 : done / total };
-}
-
-/**
- * The end-of-session counts. total = notApplicable + answered + unknown + unanswered;
- * notApplicable counts questions excluded by the profile and those answered not applicable.
- */
-export interface FlowSummary {
-  total: number;
-  answered: number;
-  unknown: number;
-  notApplicable: number;
-  notApplicableByProfile: number;
-  unanswered: number;
-  review: number;
-}
-
-/** Counts answered, don't know, not applicable, unanswered and marked-for-review questions. */
-export function summarise(flow: Flow, answers: Answers): FlowSummary {
-  const summary: FlowSummary = {
-    total: flow.steps.length,
-    answered: 0,
-    unknown: 0,
-    notApplicable: 0,
-    notApplicableByProfile: 0,
-    unanswered: 0,
-    review: 0,
-  };
-  for (const step of flow.steps) {
-    const answer = answers[step.question.id];
-    if (answer?.review === true) summary.review++;
-    if (!isApplicable(step)) {
-      summary.notApplicable++;
-      summary.notApplicableByProfile++;
-      continue;
-    }
-    const kind = answerKind(answer);
-    if (kind === "not_applicable") summary.notApplicable++;
-    else summary[kind]++;
-  }
-  return summary;
 }
 
 /** One line of the "jump to a measure" menu. */
@@ -320,37 +227,24 @@ export interface MeasureOverview {
   measure: Measure;
   measureNumber: number;
   area: Area;
-  /** Questions that apply to the zone. */
-  applicable: number;
-  /** Of those, how many hold an answer of any kind. */
-  done: number;
-  /** Of those, how many are marked for review. */
-  review: number;
+  /** The measure's counts, as a report's measure table shows them. */
+  counts: Counts;
 }
 
 /** Progress per measure, in walking order. */
 export function measureOverview(flow: Flow, answers: Answers): MeasureOverview[] {
-  const byMeasure = new Map<string, MeasureOverview>();
+  const byMeasure = new Map<string, { first: FlowStep; steps: FlowStep[] }>();
   for (const step of flow.steps) {
-    let entry = byMeasure.get(step.measure.id);
-    if (!entry) {
-      entry = {
-        measure: step.measure,
-        measureNumber: step.measureNumber,
-        area: step.area,
-        applicable: 0,
-        done: 0,
-        review: 0,
-      };
-      byMeasure.set(step.measure.id, entry);
-    }
-    if (!isApplicable(step)) continue;
-    const answer = answers[step.question.id];
-    entry.applicable++;
-    if (isResolved(answer)) entry.done++;
-    if (answer?.review === true) entry.review++;
+    const entry = byMeasure.get(step.measure.id);
+    if (entry) entry.steps.push(step);
+    else byMeasure.set(step.measure.id, { first: step, steps: [step] });
   }
-  return [...byMeasure.values()];
+  return [...byMeasure.values()].map(({ first, steps }) => ({
+    measure: first.measure,
+    measureNumber: first.measureNumber,
+    area: first.area,
+    counts: summarise({ ...flow, steps }, answers),
+  }));
 }
 
 /** Whether the walk still has questions to visit in resume mode (unanswered or review-marked). */
@@ -358,71 +252,10 @@ export function remainingVisits(flow: Flow, answers: Answers): number {
   return flow.steps.filter((step) => needsVisit(step, answers)).length;
 }
 
-/** What the user picked for a question: a status, or a value for questions of other types. */
-export type AnswerChoice = { status: Status } | { value: AnswerValue };
-
 /** True when the question asks for evidence for this choice (see claimNeedsEvidence). */
 export function evidenceRequired(question: Question, choice: AnswerChoice): boolean {
   return claimNeedsEvidence(
     question,
     "status" in choice ? { status: choice.status } : { value: choice.value },
   );
-}
-
-/** ISO 8601 in UTC without milliseconds, e.g. `2026-11-26T10:00:00Z`. */
-export function timestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-/**
- * The entry written for a new answer. Evidence already given is kept; a note is kept unless the
- * answer stops being "not applicable" (that note was its justification); the review mark is cleared.
- */
-export function composeAnswer(
-  previous: Answer | undefined,
-  choice: AnswerChoice,
-  now: Date,
-  extra: { evidence?: string[]; note?: string } = {},
-): Answer {
-  const wasNotApplicable = previous?.status === "not_applicable";
-  const isNotApplicable = "status" in choice && choice.status === "not_applicable";
-  const evidence = extra.evidence ?? previous?.evidence ?? [];
-  const keptNote = wasNotApplicable && !isNotApplicable ? undefined : previous?.note;
-  const note = (extra.note ?? keptNote ?? "").trim();
-  // Confirming an answer unchanged (in review) keeps the time it was given.
-  const unchanged =
-    previous !== undefined &&
-    ("status" in choice
-      ? previous.status === choice.status && previous.value === undefined
-      : previous.status === undefined && sameValue(previous.value, choice.value));
-  return {
-    ...("status" in choice ? { status: choice.status } : { value: choice.value }),
-    ...(evidence.length > 0 ? { evidence: [...evidence] } : {}),
-    ...(note !== "" ? { note } : {}),
-    answeredAt: unchanged && previous.answeredAt ? previous.answeredAt : timestamp(now),
-  };
-}
-
-function sameValue(a: AnswerValue | undefined, b: AnswerValue): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, i) => item === b[i]);
-  }
-  return a === b;
-}
-
-/** The entry after marking (or unmarking) a question for review; undefined when nothing is left. */
-export function withReviewMark(previous: Answer | undefined, marked: boolean): Answer | undefined {
-  const next: Answer = { ...previous };
-  delete next.review;
-  if (marked) next.review = true;
-  return Object.keys(next).length === 0 ? undefined : next;
-}
-
-/** The entry with its note replaced (an empty note removes it); undefined when nothing is left. */
-export function withNote(previous: Answer | undefined, note: string): Answer | undefined {
-  const next: Answer = { ...previous };
-  const trimmed = note.trim();
-  if (trimmed === "") delete next.note;
-  else next.note = trimmed;
-  return Object.keys(next).length === 0 ? undefined : next;
 }

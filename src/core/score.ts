@@ -5,7 +5,19 @@
  * applicable parts below it. A question's gap is the points of the overall score it loses, so the
  * gaps add up to 100 − overall. Pure: no I/O.
  */
-import { notApplicableReason, type NotApplicableReason } from "./applicability.js";
+import {
+  answerState,
+  countAnswers,
+  declaredNotApplicableShare,
+  detailedState,
+  type Counts,
+  type DetailedState,
+} from "./answer.js";
+import {
+  missingProfileFields,
+  notApplicableReason,
+  type NotApplicableReason,
+} from "./applicability.js";
 import {
   DEFAULT_BANDS,
   type Answer,
@@ -34,7 +46,7 @@ export const STATUS_SCORES: Readonly<Record<Exclude<Status, "not_applicable">, n
  * Where a question stands: a status (for `status` questions, or `unknown`/`not_applicable` for any
  * type), `answered` (a value given to a question of another type) or `unanswered`.
  */
-export type QuestionState = Status | "answered" | "unanswered";
+export type QuestionState = DetailedState;
 
 /** Why a question is left out: the zone profile excludes it, or the assessor answered so. */
 export type Exclusion =
@@ -81,6 +93,8 @@ export interface MeasureResult {
   applicableQuestions: number;
   /** Applicable questions with a real answer. */
   answered: number;
+  /** Not applicable only because the zone answered its questions "not applicable". */
+  declaredOnly: boolean;
 }
 
 export interface AreaResult {
@@ -89,6 +103,8 @@ export interface AreaResult {
   applicable: boolean;
   /** 0…100, null when no measure of the area is applicable. */
   score: number | null;
+  /** Not applicable only because the zone answered questions in it "not applicable". */
+  declaredOnly: boolean;
 }
 
 export interface OverallResult {
@@ -97,18 +113,13 @@ export interface OverallResult {
   band: Band | null;
   /** answered ÷ applicable questions, 0…1; null when no question is applicable. */
   completeness: number | null;
+  /** Share of the questions the profile keeps that the zone declared not applicable; 0…1. */
+  declaredNotApplicableShare: number | null;
+  /** Profile fields the zone has not given that the set asks for or a question depends on. */
+  missingProfileFields: string[];
 }
 
-/** total = notApplicable + applicable; applicable = answered + unknown + unanswered. */
-export interface Counts {
-  total: number;
-  applicable: number;
-  answered: number;
-  unanswered: number;
-  unknown: number;
-  notApplicable: number;
-  review: number;
-}
+export type { Counts } from "./answer.js";
 
 export interface Assessment {
   questions: QuestionResult[];
@@ -122,21 +133,11 @@ export interface Assessment {
 
 /** The state of a question given its answer (ignores the zone profile). */
 export function questionState(question: Question, answer: Answer | undefined): QuestionState {
-  if (answer === undefined) return "unanswered";
-  if (answer.status === "not_applicable" || answer.status === "unknown") return answer.status;
-  if (question.type === "status")
-    return isScoredStatus(answer.status) ? answer.status : "unanswered";
-  return hasValue(question.type, answer.value) ? "answered" : "unanswered";
+  return detailedState(question, answer);
 }
 
-function isScoredStatus(status: Status | undefined): status is Exclude<Status, "not_applicable"> {
-  return status !== undefined && Object.hasOwn(STATUS_SCORES, status);
-}
-
-function hasValue(type: QuestionType, value: AnswerValue | undefined): boolean {
-  if (value === undefined || value === null) return false;
-  if (type === "text") return typeof value !== "string" || value.trim() !== "";
-  return true;
+function isScoredStatus(state: QuestionState): state is Exclude<Status, "not_applicable"> {
+  return Object.hasOwn(STATUS_SCORES, state);
 }
 
 /** Score s ∈ 0…1 of one question, or null when it is left out (`text`, or answered not applicable). */
@@ -145,7 +146,7 @@ export function questionScore(question: Question, answer: Answer | undefined): n
   const state = questionState(question, answer);
   if (state === "not_applicable") return null;
   if (state === "answered") return valueScore(question, answer?.value);
-  if (state === "unanswered") return 0;
+  if (state === "unanswered" || !isScoredStatus(state)) return 0;
   return STATUS_SCORES[state];
 }
 
@@ -215,6 +216,20 @@ export function bandFor(score: number | null, bands: readonly Band[] = DEFAULT_B
   return sorted.find((band) => score >= band.min) ?? null;
 }
 
+/**
+ * The overall score to one decimal, with more decimals only where rounding would carry it into
+ * another band: 84.96 shows as 84.96 beside "Advancing", not as 85.0. Screens and reports both
+ * show the score this way.
+ */
+export function scoreInItsBand(score: number, bands?: readonly Band[]): string {
+  const band = bandFor(score, bands);
+  for (let digits = 1; digits <= 6; digits++) {
+    const shown = score.toFixed(digits);
+    if (bandFor(Number(shown), bands) === band) return shown;
+  }
+  return String(score);
+}
+
 /** Orders ids such as `M01.Q2` before `M01.Q10` (digit runs compare as numbers). */
 export function compareIds(a: string, b: string): number {
   const pa = a.split(/(\d+)/);
@@ -270,7 +285,7 @@ function evaluateQuestion(
     applicable,
     scored: score !== null,
     ...(exclusion ? { exclusion } : {}),
-    answered: applicable && state !== "unknown" && state !== "unanswered",
+    answered: applicable && answerState(question, answer) === "answered",
     score,
     share: 0,
     gap: score === null ? null : 0,
@@ -292,12 +307,20 @@ function summariseMeasure(measure: Measure, questions: readonly QuestionResult[]
     total: questions.length,
     applicableQuestions: applicable.length,
     answered: applicable.filter((q) => q.answered).length,
+    declaredOnly: score === null && questions.some(isDeclaredScoredQuestion),
   };
 }
 
+/** A question that would count in the score but for the zone's own "not applicable". */
+function isDeclaredScoredQuestion(q: QuestionResult): boolean {
+  return q.exclusion?.by === "answer" && q.type !== "text";
+}
+
 function summariseArea(area: Area, measures: readonly MeasureResult[]): AreaResult {
-  const score = weightedMean(measures.filter((m) => m.area === area.id));
-  return { id: area.id, weight: area.weight, applicable: score !== null, score };
+  const inArea = measures.filter((m) => m.area === area.id);
+  const score = weightedMean(inArea);
+  const declaredOnly = score === null && inArea.some((m) => m.declaredOnly);
+  return { id: area.id, weight: area.weight, applicable: score !== null, score, declaredOnly };
 }
 
 /** Sets each scored question's share of the overall weight and the points it loses. */
@@ -335,16 +358,13 @@ function totalsBy<T extends { weight: number; score: number | null }>(
 }
 
 function countQuestions(questions: readonly QuestionResult[]): Counts {
-  const applicable = questions.filter((q) => q.applicable);
-  return {
-    total: questions.length,
-    applicable: applicable.length,
-    answered: applicable.filter((q) => q.answered).length,
-    unanswered: applicable.filter((q) => q.state === "unanswered").length,
-    unknown: applicable.filter((q) => q.state === "unknown").length,
-    notApplicable: questions.length - applicable.length,
-    review: questions.filter((q) => q.review).length,
-  };
+  return countAnswers(
+    questions.map((q) => ({
+      applies: q.exclusion?.by !== "profile",
+      state: q.applicable ? answerState(q, q.answer) : "not_applicable",
+      review: q.review,
+    })),
+  );
 }
 
 function byGap(a: QuestionResult, b: QuestionResult): number {
@@ -374,6 +394,8 @@ export function scoreAssessment(set: MeasureSet, answers: AnswersFile): Assessme
       score,
       band: bandFor(score, set.bands ?? DEFAULT_BANDS),
       completeness: counts.applicable > 0 ? counts.answered / counts.applicable : null,
+      declaredNotApplicableShare: declaredNotApplicableShare(counts),
+      missingProfileFields: missingProfileFields(set, zone),
     },
     gaps: questions.filter((q) => q.gap !== null && q.gap > 0).sort(byGap),
     counts,

@@ -3,12 +3,8 @@
  * screens, menus, statuses, prompts, summaries, errors and the comments `init` writes.
  * Measure content (titles, questions, guidance) comes from the measure set, not from here.
  */
-import type { FlowSummary } from "../core/flow.js";
 import type { Lang, Status } from "../core/model.js";
 import { STATUS_LABELS } from "./status-labels.js";
-
-/** Counts shown at the end of a session. */
-export type SummaryFacts = FlowSummary;
 
 /** The strings of `netdz assess` and `netdz init` in one language. */
 export interface AssessMessages {
@@ -26,6 +22,7 @@ export interface AssessMessages {
     noTty(initCommand: string): string;
     noTtyExisting(file: string, validateCommand: string): string;
     locked(file: string, pid: number | undefined): string;
+    lockUnreadable(file: string, lockFile: string): string;
     setMismatch(file: string, pinned: string, requested: string): string;
     invalidFile(file: string, validateCommand: string): string;
     cannotWrite(file: string, reason: string): string;
@@ -57,7 +54,8 @@ export interface AssessMessages {
     plan: string;
     guidance: string;
     evidenceHint: string;
-    target(target: string, direction: "higher" | "lower", unit: string): string;
+    /** `target` already carries its unit. */
+    target(target: string, direction: "higher" | "lower"): string;
     prompt: string;
     answered(summary: string): string;
     marked: string;
@@ -106,6 +104,7 @@ export interface AssessMessages {
     evidenceCount(count: number): string;
     missingEvidence(id: string): string;
     markedForReview(id: string): string;
+    stillMarkedForReview(id: string): string;
     unmarkedForReview(id: string): string;
     skipped(id: string): string;
     noteSaved(id: string): string;
@@ -204,6 +203,8 @@ const en: AssessMessages = {
       `To fill in answers without a terminal, run \`${initCommand}\`, edit the file, and check it with \`netdz validate\`.`,
     locked: (file, pid) =>
       `${file} is being assessed in another session${pid !== undefined && pid > 0 ? ` (process ${pid})` : ""}; finish that one first. If no other netdz is running, delete ${file}.lock and try again`,
+    lockUnreadable: (file, lockFile) =>
+      `the lock file ${lockFile} of ${file} is unreadable (it does not hold the process id of a netdz session). If no netdz session is working on ${file}, delete ${lockFile} and try again`,
     setMismatch: (file, pinned, requested) =>
       `${file} holds answers for ${pinned}, not ${requested}; leave out --set to continue it, or choose another --answers file`,
     invalidFile: (file, validateCommand) =>
@@ -216,11 +217,11 @@ const en: AssessMessages = {
     creating: (file, set) =>
       `Starting a new self-assessment with ${set}. Answers are saved to ${file} as you go.`,
     resuming: (file, set, done, total) =>
-      `Continuing ${file} (${set}): ${done} of ${total} applicable questions done (answered, don't know or not applicable).`,
+      `Continuing ${file} (${set}): ${done} of the ${total} questions that apply to this zone done (answered, don't know or not applicable).`,
     reviewing: (file, set) =>
       `Reviewing every answer in ${file} (${set}); current answers are preselected.`,
     allDone: (total) =>
-      `All ${total} applicable questions have an answer. To go through them again:`,
+      `All ${total} questions that apply to this zone are done (answered, don't know or not applicable). To go through them again:`,
     warnings: (count, validateCommand) =>
       `${count} ${count === 1 ? "warning" : "warnings"} in the file (see \`${validateCommand}\`).`,
   },
@@ -246,10 +247,8 @@ const en: AssessMessages = {
     plan: "Plan",
     guidance: "Guidance",
     evidenceHint: "Evidence",
-    target: (target, direction, unit) =>
-      direction === "higher"
-        ? `Target: ${target}${unit ? ` ${unit}` : ""} or more`
-        : `Target: at most ${target}${unit ? ` ${unit}` : ""}`,
+    target: (target, direction) =>
+      direction === "higher" ? `Target: ${target} or more` : `Target: at most ${target}`,
     prompt: "Your answer",
     answered: (summary) => `Current answer: ${summary}`,
     marked: "Marked for review",
@@ -302,6 +301,8 @@ const en: AssessMessages = {
     missingEvidence: (id) =>
       `⚠ ${id} has no evidence; \`netdz validate\` will warn about it until you add some.`,
     markedForReview: (id) => `⚑ ${id} is marked for review.`,
+    stillMarkedForReview: (id) =>
+      `⚑ ${id} stays marked for review; choose “Remove the review mark” once it is settled.`,
     unmarkedForReview: (id) => `${id} is no longer marked for review.`,
     skipped: (id) => `${id} skipped; it stays unanswered.`,
     noteSaved: (id) => `✔ Note saved for ${id}.`,
@@ -425,6 +426,8 @@ const zh: AssessMessages = {
       `如需离线填写，请运行 \`${initCommand}\` 生成答题文件，填写后用 \`netdz validate\` 检查。`,
     locked: (file, pid) =>
       `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话。如确认没有其他 netdz 在运行，可删除 ${file}.lock 后重试`,
+    lockUnreadable: (file, lockFile) =>
+      `${file} 的锁文件 ${lockFile} 无法读取（其中没有 netdz 会话的进程号）。如确认没有 netdz 会话正在填写 ${file}，请删除 ${lockFile} 后重试`,
     setMismatch: (file, pinned, requested) =>
       `${file} 中的答案对应 ${pinned}，而不是 ${requested}；继续填写请去掉 --set，或改用其他 --answers 文件`,
     invalidFile: (file, validateCommand) =>
@@ -436,9 +439,10 @@ const zh: AssessMessages = {
   start: {
     creating: (file, set) => `开始新的自评估（${set}）。每作答一题都会立即保存到 ${file}。`,
     resuming: (file, set, done, total) =>
-      `继续填写 ${file}（${set}）：适用的 ${total} 道题中已处理 ${done} 道（含已作答、不清楚和不适用）。`,
+      `继续填写 ${file}（${set}）：适用于本开发区的 ${total} 道题中已处理 ${done} 道（含已作答、不清楚和不适用）。`,
     reviewing: (file, set) => `逐题复核 ${file}（${set}）中的全部答案，已预选当前答案。`,
-    allDone: (total) => `适用的 ${total} 道题均已作答。如需逐题复核，请运行：`,
+    allDone: (total) =>
+      `适用于本开发区的 ${total} 道题均已处理（含已作答、不清楚和不适用）。如需逐题复核，请运行：`,
     warnings: (count, validateCommand) =>
       `文件中有 ${count} 条警告（详见 \`${validateCommand}\`）。`,
   },
@@ -461,8 +465,8 @@ const zh: AssessMessages = {
     plan: "方案条目",
     guidance: "填报指引",
     evidenceHint: "佐证材料",
-    target: (target, direction, unit) =>
-      direction === "higher" ? `目标：不低于${target}${unit}` : `目标：不高于${target}${unit}`,
+    target: (target, direction) =>
+      direction === "higher" ? `目标：不低于 ${target}` : `目标：不高于 ${target}`,
     prompt: "请选择",
     answered: (summary) => `当前答案：${summary}`,
     marked: "已标记待复核",
@@ -513,6 +517,7 @@ const zh: AssessMessages = {
     evidenceCount: (count) => `佐证材料 ${count} 条`,
     missingEvidence: (id) => `⚠ ${id} 尚无佐证材料，补充之前 \`netdz validate\` 会给出警告。`,
     markedForReview: (id) => `⚑ ${id} 已标记待复核。`,
+    stillMarkedForReview: (id) => `⚑ ${id} 仍标记为待复核；确认无误后请选择“取消待复核标记”。`,
     unmarkedForReview: (id) => `${id} 已取消待复核标记。`,
     skipped: (id) => `已跳过 ${id}，该题仍为未作答。`,
     noteSaved: (id) => `✔ ${id} 的备注已保存。`,

@@ -2,6 +2,10 @@
  * The only place netdz talks to @inquirer/prompts. Wraps select, input, checkbox and confirm with
  * localised key hints, and turns every way a prompt can stop without an answer (Ctrl-C, a signal,
  * a closed terminal or standard input) into CancelledError.
+ *
+ * Escape never picks anything: by default it is ignored (Inquirer would otherwise move the cursor
+ * of a list to its first entry); a prompt asked with `escape: "back"` stops with EscapeError, so
+ * its caller can return to the list before.
  */
 import { checkbox, confirm, input, select, Separator } from "@inquirer/prompts";
 import { CancelledError } from "../errors.js";
@@ -37,6 +41,27 @@ export interface AskerOptions {
   keys?: Readonly<Record<string, string>>;
   /** The words for yes and no, shown in the hint of a yes/no question and as its answer. */
   yesNo?: { yes: string; no: string; error: string };
+}
+
+/** What Escape does on a prompt: nothing, or stop it with EscapeError (back to the list before). */
+export type EscapeMode = "ignore" | "back";
+
+/** The user pressed Escape on a prompt asked with `escape: "back"`. */
+export class EscapeError extends Error {
+  constructor() {
+    super("escape");
+    this.name = "EscapeError";
+  }
+}
+
+/** Runs a prompt asked with `escape: "back"`; undefined when the user pressed Escape. */
+export async function unlessEscaped<T>(prompt: Promise<T>): Promise<T | undefined> {
+  try {
+    return await prompt;
+  } catch (error) {
+    if (error instanceof EscapeError) return undefined;
+    throw error;
+  }
 }
 
 /** Why a session was cancelled. */
@@ -103,11 +128,12 @@ export class Asker {
     choices: readonly ListItem<V>[];
     default?: V;
     pageSize?: number;
+    escape?: EscapeMode;
   }): Promise<V> {
     const choices = config.choices.map((item) =>
       "separator" in item ? new Separator(item.separator) : item,
     );
-    return this.run(() =>
+    return this.run(config.escape, (signal) =>
       select<V>(
         {
           message: config.message,
@@ -117,7 +143,7 @@ export class Asker {
           loop: false,
           theme: this.theme,
         },
-        this.context(),
+        this.context(signal),
       ),
     );
   }
@@ -129,8 +155,9 @@ export class Asker {
     /** Put the default in the line so it can be edited (instead of Tab to take it). */
     editable?: boolean;
     validate?: (value: string) => true | string;
+    escape?: EscapeMode;
   }): Promise<string> {
-    return this.run(() =>
+    return this.run(config.escape, (signal) =>
       input(
         {
           message: config.message,
@@ -139,7 +166,7 @@ export class Asker {
             : {}),
           ...(config.validate ? { validate: config.validate } : {}),
         },
-        this.context(),
+        this.context(signal),
       ),
     );
   }
@@ -149,8 +176,9 @@ export class Asker {
     message: string;
     choices: readonly CheckItem<V>[];
     pageSize?: number;
+    escape?: EscapeMode;
   }): Promise<V[]> {
-    return this.run(() =>
+    return this.run(config.escape, (signal) =>
       checkbox<V>(
         {
           message: config.message,
@@ -159,15 +187,19 @@ export class Asker {
           loop: false,
           theme: this.theme,
         },
-        this.context(),
+        this.context(signal),
       ),
     );
   }
 
   /** Yes or no. */
-  async confirm(config: { message: string; default?: boolean }): Promise<boolean> {
+  async confirm(config: {
+    message: string;
+    default?: boolean;
+    escape?: EscapeMode;
+  }): Promise<boolean> {
     const words = this.options.yesNo;
-    return this.run(() =>
+    return this.run(config.escape, (signal) =>
       confirm(
         {
           message: config.message,
@@ -179,20 +211,42 @@ export class Asker {
               }
             : {}),
         },
-        this.context(),
+        this.context(signal),
       ),
     );
   }
 
-  private context(): {
+  private context(signal: AbortSignal): {
     input: NodeJS.ReadableStream;
     output: NodeJS.WritableStream;
     signal: AbortSignal;
   } {
-    return {
-      input: this.options.input,
-      output: this.options.output,
-      signal: this.controller.signal,
+    return { input: this.options.input, output: this.options.output, signal };
+  }
+
+  /**
+   * Keeps Escape away from Inquirer while a prompt waits: with `back`, it stops the prompt
+   * (`escaped` turns true); otherwise it is dropped. Returns the function that undoes this.
+   */
+  private catchEscape(mode: EscapeMode, onEscape: () => void): () => void {
+    const stdin = this.options.input;
+    const hadOwn = Object.hasOwn(stdin, "emit");
+    const original = stdin.emit;
+    stdin.emit = function (
+      this: NodeJS.ReadableStream,
+      event: string | symbol,
+      ...args: unknown[]
+    ) {
+      const key = args[1] as { name?: string; ctrl?: boolean; meta?: boolean } | undefined;
+      if (event === "keypress" && key?.name === "escape") {
+        if (mode === "back") onEscape();
+        return true;
+      }
+      return original.call(this, event, ...args);
+    } as typeof stdin.emit;
+    return () => {
+      if (hadOwn) stdin.emit = original;
+      else delete (stdin as { emit?: unknown }).emit;
     };
   }
 
@@ -200,17 +254,28 @@ export class Asker {
    * Runs one prompt. While it waits, the end of standard input, or the event loop running dry
    * (Inquirer's readline closed on Ctrl-D and nothing else is pending), cancels the session.
    */
-  private async run<T>(prompt: () => Promise<T>): Promise<T> {
+  private async run<T>(
+    escape: EscapeMode = "ignore",
+    prompt: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     if (this.controller.signal.aborted) throw new CancelledError();
     const closed = (): void => this.cancel("closed");
     const stdin = this.options.input;
+    const local = new AbortController();
+    let escaped = false;
+    const release = this.catchEscape(escape, () => {
+      escaped = true;
+      local.abort(new EscapeError());
+    });
     stdin.once("end", closed);
     process.once("beforeExit", closed);
     try {
-      return await prompt();
+      return await prompt(AbortSignal.any([this.controller.signal, local.signal]));
     } catch (error) {
+      if (escaped && !this.controller.signal.aborted) throw new EscapeError();
       return toCancelled(error);
     } finally {
+      release();
       stdin.removeListener("end", closed);
       process.removeListener("beforeExit", closed);
     }

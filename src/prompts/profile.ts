@@ -4,7 +4,8 @@
  */
 import type { Lang, MeasureSet, ProfileField, ProfileValue, Zone } from "../core/model.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
-import type { Asker } from "./ask.js";
+import type { Asker, EscapeMode } from "./ask.js";
+import { wrap } from "./layout.js";
 
 /** What the profile prompts need: the asker, the texts, and where to read and save values. */
 export interface ProfileContext {
@@ -17,6 +18,8 @@ export interface ProfileContext {
   assessor(): { name?: string; role?: string } | undefined;
   saveAssessor(field: "name" | "role", value: string): Promise<void>;
   print(text: string): void;
+  /** Columns a prompt's text may use; long labels wrap there, as question texts do. */
+  width(): number;
 }
 
 /** True when the zone has no value for the field. */
@@ -35,13 +38,14 @@ export function missingProfileFields(set: MeasureSet, zone: Zone): ProfileField[
 export async function askProfile(
   ctx: ProfileContext,
   fields: readonly ProfileField[],
-  options: { withAssessor: boolean },
+  options: { withAssessor: boolean; escape?: EscapeMode },
 ): Promise<void> {
+  const escape = options.escape ?? "ignore";
   for (const field of fields) {
-    const value = await askProfileField(ctx, field, ctx.zone()[field.id]);
+    const value = await askProfileField(ctx, field, ctx.zone()[field.id], escape);
     if (value !== undefined) await ctx.saveZone(field.id, value);
   }
-  if (options.withAssessor) await askAssessor(ctx);
+  if (options.withAssessor) await askAssessor(ctx, escape);
 }
 
 /** One profile field; undefined when an optional text field is left empty. */
@@ -49,10 +53,13 @@ export async function askProfileField(
   ctx: ProfileContext,
   field: ProfileField,
   current: ProfileValue | undefined,
+  escape: EscapeMode = "ignore",
 ): Promise<ProfileValue | undefined> {
   const { asker, m, lang } = ctx;
   const required = field.required !== false;
-  const message = required ? field.label[lang] : `${field.label[lang]} ${m.profile.optional}`;
+  const label = required ? field.label[lang] : `${field.label[lang]} ${m.profile.optional}`;
+  // Long labels wrap to the terminal, as question texts do ("? " comes before the first line).
+  const message = wrap(label, ctx.width() - 2).join("\n");
   if (field.help) ctx.print(`  ${field.help[lang]}`);
   if (field.type === "yesno") {
     const answer = await asker.select<"yes" | "no">({
@@ -63,6 +70,7 @@ export async function askProfileField(
         { value: "yes", name: m.yes },
       ],
       ...(typeof current === "boolean" ? { default: current ? "yes" : "no" } : {}),
+      escape,
     });
     return answer === "yes";
   }
@@ -71,28 +79,32 @@ export async function askProfileField(
       message,
       choices: (field.options ?? []).map((o) => ({ value: o.id, name: o.label[lang] })),
       ...(typeof current === "string" ? { default: current } : {}),
+      escape,
     });
   }
   const text = await asker.input({
     message,
     ...(typeof current === "string" ? { default: current, editable: true } : {}),
     ...(required ? { validate: (v: string) => v.trim() !== "" || m.profile.required } : {}),
+    escape,
   });
   return text.trim() === "" ? undefined : text.trim();
 }
 
 /** The optional assessor name and role. */
-async function askAssessor(ctx: ProfileContext): Promise<void> {
+async function askAssessor(ctx: ProfileContext, escape: EscapeMode): Promise<void> {
   const { asker, m } = ctx;
   const current = ctx.assessor() ?? {};
   const name = await asker.input({
     message: m.profile.assessorName,
     ...(current.name ? { default: current.name, editable: true } : {}),
+    escape,
   });
   await ctx.saveAssessor("name", name);
   const role = await asker.input({
     message: m.profile.assessorRole,
     ...(current.role ? { default: current.role, editable: true } : {}),
+    escape,
   });
   await ctx.saveAssessor("role", role);
 }

@@ -5,17 +5,21 @@
  */
 import {
   composeAnswer,
-  evidenceRequired,
-  isResolved,
+  isSettled,
   withNote,
   withReviewMark,
   type AnswerChoice,
-} from "../core/flow.js";
+} from "../core/answer.js";
+import { evidenceRequired } from "../core/flow.js";
 import type { Answer, AnswerValue, Lang, Question, Status } from "../core/model.js";
 import { STATUSES, VALUE_QUESTION_STATUSES } from "../core/model.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
-import type { Asker, ListItem } from "./ask.js";
-import { describeAnswer, describeValue, formatNumber } from "./screens.js";
+import { unlessEscaped, type Asker, type ListItem } from "./ask.js";
+import { formatNumber } from "../core/answer.js";
+import { describeAnswer, describeValue } from "./screens.js";
+
+/** How a notice is shown: as plain text or as a warning. */
+export type NoticeTone = "plain" | "warn";
 
 /** What the session does after a question screen. */
 export type QuestionOutcome = "next" | "back" | "menu";
@@ -34,8 +38,8 @@ export interface QuestionContext {
   save(answer: Answer | undefined): Promise<void>;
   /** Clears the screen and prints the header; returns how many rows the answer list may use. */
   render(options: { guidance: boolean }): number | undefined;
-  /** A line shown above the next screen. */
-  notice(line: string): void;
+  /** A line shown above the next screen, in a tone: plain, or a warning. */
+  notice(line: string, tone?: NoticeTone): void;
   /** Prints text right away (above the next prompt). */
   print(text: string): void;
   now(): Date;
@@ -80,7 +84,7 @@ async function handleChoice(
     case "guidance":
       return "guidance";
     case "skip":
-      if (!isResolved(answer)) ctx.notice(ctx.m.notices.skipped(id));
+      if (!isSettled(ctx.question, answer)) ctx.notice(ctx.m.notices.skipped(id));
       return "next";
     case "review":
       return toggleReview(ctx, answer);
@@ -110,7 +114,7 @@ function answerChoices(
   answer: Answer | undefined,
   guidance: boolean,
 ): ListItem<ChoiceValue>[] {
-  const { m, question } = ctx;
+  const { m } = ctx;
   const items: ListItem<ChoiceValue>[] = [...answerItems(ctx, answer)];
   items.push({ separator: "──────────" });
   items.push({ value: "back", name: m.choices.back, description: m.choices.descriptions.back });
@@ -128,13 +132,11 @@ function answerChoices(
     value: "guidance",
     name: guidance ? m.choices.hideGuidance : m.choices.showGuidance,
   });
-  if (describeAnswer(question, answer, m, ctx.lang) !== undefined) {
-    items.push({
-      value: "note",
-      name: m.choices.note((answer?.note ?? "") !== ""),
-      description: m.choices.descriptions.note,
-    });
-  }
+  items.push({
+    value: "note",
+    name: m.choices.note((answer?.note ?? "") !== ""),
+    description: m.choices.descriptions.note,
+  });
   items.push({ value: "menu", name: m.choices.menu, description: m.choices.descriptions.menu });
   return items;
 }
@@ -217,6 +219,7 @@ async function answerWith(
     if (note === undefined) return false;
     await ctx.save(composeAnswer(previous, choice, ctx.now(), { note }));
     ctx.notice(m.notices.saved(question.id, m.statuses.not_applicable));
+    if (previous?.review === true) ctx.notice(m.notices.stillMarkedForReview(question.id));
     return true;
   }
   let answer = composeAnswer(previous, choice, ctx.now());
@@ -231,8 +234,9 @@ async function answerWith(
   }
   ctx.notice(m.notices.saved(question.id, describeAnswer(question, answer, m, ctx.lang) ?? ""));
   if (evidenceRequired(question, choice) && (answer.evidence ?? []).length === 0) {
-    ctx.notice(m.notices.missingEvidence(question.id));
+    ctx.notice(m.notices.missingEvidence(question.id), "warn");
   }
+  if (previous?.review === true) ctx.notice(m.notices.stillMarkedForReview(question.id));
   return true;
 }
 
@@ -245,12 +249,15 @@ async function askJustification(
   ctx: QuestionContext,
   previous: Answer | undefined,
 ): Promise<string | undefined> {
-  const note = await ctx.asker.input({
-    message: ctx.m.input.naNote(ctx.question.id),
-    ...(previous?.status === "not_applicable" && previous.note ? { default: previous.note } : {}),
-    editable: true,
-  });
-  return note.trim() === "" ? undefined : note.trim();
+  const note = await unlessEscaped(
+    ctx.asker.input({
+      message: ctx.m.input.naNote(ctx.question.id),
+      ...(previous?.status === "not_applicable" && previous.note ? { default: previous.note } : {}),
+      editable: true,
+      escape: "back",
+    }),
+  );
+  return note === undefined || note.trim() === "" ? undefined : note.trim();
 }
 
 /**
@@ -266,20 +273,28 @@ export async function askEvidence(
   const hint = question.evidence?.hint[lang] ?? "";
   let items: string[] = [];
   if (existing.length > 0) {
-    const what = await asker.select<"keep" | "add" | "replace">({
-      message: `${m.input.evidenceExisting(existing.length)}\n${existing.map((e) => `  - ${e}`).join("\n")}`,
-      choices: [
-        { value: "keep", name: m.input.evidenceKeep },
-        { value: "add", name: m.input.evidenceAdd },
-        { value: "replace", name: m.input.evidenceReplace },
-      ],
-    });
-    if (what === "keep") return [...existing];
+    const what = await unlessEscaped(
+      asker.select<"keep" | "add" | "replace">({
+        message: `${m.input.evidenceExisting(existing.length)}\n${existing.map((e) => `  - ${e}`).join("\n")}`,
+        choices: [
+          { value: "keep", name: m.input.evidenceKeep },
+          { value: "add", name: m.input.evidenceAdd },
+          { value: "replace", name: m.input.evidenceReplace },
+        ],
+        escape: "back",
+      }),
+    );
+    // Escape keeps the evidence as it was.
+    if (what === undefined || what === "keep") return [...existing];
     if (what === "add") items = [...existing];
   }
   ctx.print(m.input.evidenceIntro(hint));
   for (;;) {
-    const item = (await asker.input({ message: m.input.evidenceItem(items.length + 1) })).trim();
+    const typed = await unlessEscaped(
+      asker.input({ message: m.input.evidenceItem(items.length + 1), escape: "back" }),
+    );
+    // Escape, like an empty line, ends the list; the items confirmed so far are kept.
+    const item = (typed ?? "").trim();
     if (item === "") return items;
     if (!items.includes(item)) {
       items.push(item);
@@ -318,13 +333,16 @@ async function askNumber(
   const { m, question, lang } = ctx;
   const current = typeof answer?.value === "number" ? formatNumber(answer.value) : undefined;
   ctx.print(m.input.emptyGoesBack);
-  const text = await ctx.asker.input({
-    message: `${m.input.number(question.unit?.[lang] ?? "")}`,
-    ...(current !== undefined ? { default: current, editable: true } : {}),
-    validate: (value) =>
-      value.trim() === "" || parseNumber(value) !== undefined || m.input.numberInvalid,
-  });
-  return text.trim() === "" ? undefined : parseNumber(text);
+  const text = await unlessEscaped(
+    ctx.asker.input({
+      message: `${m.input.number(question.unit?.[lang] ?? "")}`,
+      ...(current !== undefined ? { default: current, editable: true } : {}),
+      validate: (value) =>
+        value.trim() === "" || parseNumber(value) !== undefined || m.input.numberInvalid,
+      escape: "back",
+    }),
+  );
+  return text === undefined || text.trim() === "" ? undefined : parseNumber(text);
 }
 
 async function askText(
@@ -333,24 +351,33 @@ async function askText(
 ): Promise<string | undefined> {
   const current = typeof answer?.value === "string" ? answer.value : undefined;
   ctx.print(ctx.m.input.emptyGoesBack);
-  const text = await ctx.asker.input({
-    message: ctx.m.input.text,
-    ...(current !== undefined ? { default: current, editable: true } : {}),
-  });
-  return text.trim() === "" ? undefined : text.trim();
+  const text = await unlessEscaped(
+    ctx.asker.input({
+      message: ctx.m.input.text,
+      ...(current !== undefined ? { default: current, editable: true } : {}),
+      escape: "back",
+    }),
+  );
+  return text === undefined || text.trim() === "" ? undefined : text.trim();
 }
 
-async function askMulti(ctx: QuestionContext, answer: Answer | undefined): Promise<string[]> {
+async function askMulti(
+  ctx: QuestionContext,
+  answer: Answer | undefined,
+): Promise<string[] | undefined> {
   const { m, question, lang } = ctx;
   const chosen = Array.isArray(answer?.value) ? answer.value : [];
-  return ctx.asker.checkbox<string>({
-    message: m.input.multi,
-    choices: (question.options ?? []).map((o) => ({
-      value: o.id,
-      name: o.label[lang],
-      checked: chosen.includes(o.id),
-    })),
-  });
+  return unlessEscaped(
+    ctx.asker.checkbox<string>({
+      message: m.input.multi,
+      choices: (question.options ?? []).map((o) => ({
+        value: o.id,
+        name: o.label[lang],
+        checked: chosen.includes(o.id),
+      })),
+      escape: "back",
+    }),
+  );
 }
 
 async function toggleReview(
@@ -368,13 +395,18 @@ async function toggleReview(
 
 async function editNote(ctx: QuestionContext, answer: Answer | undefined): Promise<void> {
   const { m, question } = ctx;
-  const note = await ctx.asker.input({
-    message: m.input.note(question.id),
-    ...(answer?.note ? { default: answer.note, editable: true } : {}),
-    ...(answer?.status === "not_applicable"
-      ? { validate: (value: string) => value.trim() !== "" || m.input.naNoteRequired }
-      : {}),
-  });
+  const note = await unlessEscaped(
+    ctx.asker.input({
+      message: m.input.note(question.id),
+      ...(answer?.note ? { default: answer.note, editable: true } : {}),
+      ...(answer?.status === "not_applicable"
+        ? { validate: (value: string) => value.trim() !== "" || m.input.naNoteRequired }
+        : {}),
+      escape: "back",
+    }),
+  );
+  // Escape leaves the note as it was.
+  if (note === undefined) return;
   await ctx.save(withNote(answer, note));
   ctx.notice(
     note.trim() === "" ? m.notices.noteRemoved(question.id) : m.notices.noteSaved(question.id),

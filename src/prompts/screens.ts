@@ -1,10 +1,15 @@
 /**
  * What `netdz assess` prints around its prompts: the question screen (position, progress bar,
- * measure, question, guidance), answer descriptions and notices. Builds lines; prints nothing.
+ * measure, question, guidance), the summary, the jump list, answer descriptions and notices.
+ * Builds lines; prints nothing.
  */
+import { valueInWords, withUnit } from "../core/answer.js";
 import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
-import type { FlowStep, Position, Progress } from "../core/flow.js";
-import type { Answer, AnswerValue, Lang, MeasureSet, Question } from "../core/model.js";
+import type { Counts } from "../core/answer.js";
+import type { FlowStep, MeasureOverview, Position, Progress } from "../core/flow.js";
+import { scoreInItsBand, type OverallResult } from "../core/score.js";
+import type { ListItem } from "./ask.js";
+import type { Answer, AnswerValue, Band, Lang, MeasureSet, Question } from "../core/model.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
 import { displayWidth, padEnd, progressBar, truncate, wrap, wrapIndented } from "./layout.js";
 
@@ -29,28 +34,15 @@ export const PLAIN: Paint = {
 /** Width of the progress bar, in cells. */
 export const BAR_WIDTH = 30;
 
-/** A number as people write it: no trailing zeros, at most 2 decimals. */
-export function formatNumber(value: number): string {
-  return String(Math.round(value * 100) / 100);
-}
-
-/** A value in words: yes/no, option labels, the number with its unit, or the text. */
+/** A value in words, as reports put it too (see valueInWords). */
 export function describeValue(
   question: Question,
   value: AnswerValue,
   m: AssessMessages,
   lang: Lang,
 ): string {
-  const label = (id: string) => question.options?.find((o) => o.id === id)?.label[lang] ?? id;
-  if (typeof value === "boolean") return value ? m.yes : m.no;
-  if (typeof value === "number") {
-    const unit = question.unit?.[lang] ?? "";
-    return unit ? `${formatNumber(value)}${lang === "zh" ? "" : " "}${unit}` : formatNumber(value);
-  }
-  if (Array.isArray(value)) {
-    return value.length === 0 ? m.input.noneSelected : value.map(label).join(m.listSeparator);
-  }
-  return question.type === "choice" ? label(value) : value;
+  const words = { yes: m.yes, no: m.no, noneSelected: m.input.noneSelected };
+  return valueInWords(question, value, { ...words, listSeparator: m.listSeparator }, lang);
 }
 
 /** An answer in words, e.g. `Implemented, 2 evidence items`; undefined when there is none. */
@@ -72,8 +64,8 @@ export function describeAnswer(
 /** `Target: 10 enterprises or more` for number questions; undefined for other types. */
 export function targetLine(question: Question, m: AssessMessages, lang: Lang): string | undefined {
   if (question.type !== "number" || question.target === undefined) return undefined;
-  const unit = question.unit?.[lang] ?? "";
-  return m.screen.target(formatNumber(question.target), question.direction ?? "higher", unit);
+  const target = withUnit(question.target, question.unit?.[lang]);
+  return m.screen.target(target, question.direction ?? "higher");
 }
 
 /** The reason a step does not apply, as one notice line. */
@@ -216,4 +208,79 @@ export function areaHeading(step: FlowStep, lang: Lang): string {
 export function labelledLines(rows: readonly [string, string][], indent = "  "): string[] {
   const width = Math.max(0, ...rows.map(([label]) => displayWidth(label)));
   return rows.map(([label, value]) => `${indent}${padEnd(label, width)}  ${value}`);
+}
+
+/** What the summary screen shows: the counts, progress and the score so far. */
+export interface SummaryScreen {
+  counts: Counts;
+  progress: Progress;
+  overall: Pick<OverallResult, "score" | "band">;
+  /** The set's bands, which decide how many decimals the score needs. */
+  bands?: readonly Band[];
+  width: number;
+}
+
+/** The summary screen: progress, the counts in the report's words, and the score preview. */
+export function summaryScreenLines(
+  screen: SummaryScreen,
+  m: AssessMessages,
+  lang: Lang,
+  paint: Paint = PLAIN,
+): string[] {
+  const { counts: s, overall } = screen;
+  const labels = m.end.summary;
+  const lines = [
+    paint.bold(m.end.heading),
+    progressLine(screen.progress, m, paint, screen.width),
+    "",
+    ...labelledLines([
+      [labels.answered, String(s.answered)],
+      [labels.unknown, String(s.unknown)],
+      [labels.notApplicable(s.excludedByProfile), String(s.notApplicable)],
+      [labels.unanswered, String(s.unanswered)],
+      [labels.review, String(s.review)],
+      [labels.total, String(s.total)],
+    ]),
+    "",
+  ];
+  if (overall.score === null || overall.band === null) lines.push(m.end.noScore);
+  else {
+    const score = scoreInItsBand(overall.score, screen.bands);
+    lines.push(paint.bold(m.end.scorePreview(score, overall.band.label[lang])));
+    lines.push(paint.dim(m.end.scoreNote));
+  }
+  return lines;
+}
+
+/** The value of the jump list's way back to the question. */
+export const JUMP_BACK = "back";
+
+/**
+ * The "jump to a measure" list: one line per measure with its answered count (as the report's
+ * measures table counts it), disabled where nothing applies, then a way back to the question.
+ * Values are `measure:<id>`, or JUMP_BACK.
+ */
+export function jumpChoices(
+  overview: readonly MeasureOverview[],
+  m: AssessMessages,
+  lang: Lang,
+  width: number,
+): ListItem<string>[] {
+  const idWidth = Math.max(...overview.map((o) => displayWidth(o.measure.id)));
+  const titleWidth = Math.max(20, width - idWidth - 30);
+  const choices: ListItem<string>[] = overview.map((o) => {
+    const forZone = o.counts.total - o.counts.excludedByProfile;
+    const title = padEnd(truncate(o.measure.title[lang], titleWidth), titleWidth);
+    const state =
+      forZone === 0
+        ? m.menu.notForZone
+        : m.menu.measureProgress(o.counts.answered, o.counts.applicable, o.counts.review);
+    return {
+      value: `measure:${o.measure.id}`,
+      name: `${o.measure.id}  ${title}  ${state}`,
+      ...(forZone === 0 ? { disabled: " " } : {}),
+    };
+  });
+  choices.push({ separator: "──────────" }, { value: JUMP_BACK, name: m.menu.resume });
+  return choices;
 }

@@ -3,7 +3,13 @@
  * are unrounded: question scores s in 0…1, measure, area and overall scores in 0…100, gaps in points
  * of the overall score; `null` where not applicable. Pure and deterministic.
  */
-import { REPORT_FORMAT, type AnswersFile, type Lang, type MeasureSet } from "../core/model.js";
+import {
+  REPORT_FORMAT,
+  type AnswersFile,
+  type AnswerValue,
+  type Lang,
+  type MeasureSet,
+} from "../core/model.js";
 import type { Assessment, Counts, QuestionResult, QuestionState } from "../core/score.js";
 
 export interface JsonOptions {
@@ -19,6 +25,10 @@ export interface JsonQuestion {
   status: QuestionState;
   score: number | null;
   gap: number | null;
+  value?: AnswerValue;
+  note?: string;
+  evidence?: string[];
+  review?: true;
 }
 
 export interface JsonReport {
@@ -27,16 +37,49 @@ export interface JsonReport {
   date?: string;
   measureSet: { id: string; version: string };
   zone: AnswersFile["zone"];
-  overall: { score: number | null; band: string | null; completeness: number | null };
-  areas: { id: string; weight: number; score: number | null }[];
-  measures: { id: string; area: string; score: number | null; applicable: boolean }[];
+  assessor?: { name?: string; role?: string };
+  overall: {
+    score: number | null;
+    band: string | null;
+    completeness: number | null;
+    declaredNotApplicableShare: number | null;
+    missingProfileFields: string[];
+  };
+  areas: { id: string; weight: number; score: number | null; declaredOnly: boolean }[];
+  measures: {
+    id: string;
+    area: string;
+    score: number | null;
+    applicable: boolean;
+    declaredOnly: boolean;
+  }[];
   questions: JsonQuestion[];
   gaps: JsonQuestion[];
   counts: Counts;
 }
 
 function jsonQuestion(q: QuestionResult): JsonQuestion {
-  return { id: q.id, measure: q.measure, status: q.state, score: q.score, gap: q.gap };
+  const answer = q.answer;
+  const note = typeof answer?.note === "string" && answer.note.trim() !== "" ? answer.note : "";
+  return {
+    id: q.id,
+    measure: q.measure,
+    status: q.state,
+    score: q.score,
+    gap: q.gap,
+    ...(answer?.value !== undefined && answer.value !== null ? { value: answer.value } : {}),
+    ...(note !== "" ? { note } : {}),
+    ...((answer?.evidence ?? []).length > 0 ? { evidence: [...(answer?.evidence ?? [])] } : {}),
+    ...(q.review ? { review: true as const } : {}),
+  };
+}
+
+/** The assessor's name and role, when the file gives them. */
+function assessorOf(answers: AnswersFile): { name?: string; role?: string } | undefined {
+  const given = Object.entries(answers.assessor ?? {}).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== "",
+  );
+  return given.length > 0 ? Object.fromEntries(given) : undefined;
 }
 
 /** The report as a plain object, in the shape of the JSON schema. */
@@ -47,23 +90,33 @@ export function buildJsonReport(
   options: JsonOptions,
 ): JsonReport {
   const { overall } = assessment;
+  const assessor = assessorOf(answers);
   return {
     format: REPORT_FORMAT,
     lang: options.lang,
     ...(options.date === undefined ? {} : { date: options.date }),
     measureSet: { id: set.id, version: set.version },
     zone: answers.zone ?? {},
+    ...(assessor ? { assessor } : {}),
     overall: {
       score: overall.score,
       band: overall.band ? overall.band.label[options.lang] : null,
       completeness: overall.completeness,
+      declaredNotApplicableShare: overall.declaredNotApplicableShare,
+      missingProfileFields: [...overall.missingProfileFields],
     },
-    areas: assessment.areas.map((a) => ({ id: a.id, weight: a.weight, score: a.score })),
+    areas: assessment.areas.map((a) => ({
+      id: a.id,
+      weight: a.weight,
+      score: a.score,
+      declaredOnly: a.declaredOnly,
+    })),
     measures: assessment.measures.map((m) => ({
       id: m.id,
       area: m.area,
       score: m.score,
       applicable: m.applicable,
+      declaredOnly: m.declaredOnly,
     })),
     questions: assessment.questions.map(jsonQuestion),
     gaps: assessment.gaps.map(jsonQuestion),

@@ -3,19 +3,25 @@
  * answers and options give the same bytes. Every piece of user- or set-supplied text goes through
  * markdown-escape; only the fixed strings of report-messages are inserted as they are.
  */
+import {
+  DECLARED_NOT_APPLICABLE_WARN,
+  profileApplicable,
+  valueInWords,
+  withUnit,
+} from "../core/answer.js";
 import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
 import {
   DEFAULT_BANDS,
   type AnswerValue,
-  type Band,
   type AnswersFile,
   type Lang,
   type Measure,
   type MeasureSet,
   type Question,
 } from "../core/model.js";
-import { bandFor, type Assessment, type QuestionResult } from "../core/score.js";
+import { scoreInItsBand, type Assessment, type QuestionResult } from "../core/score.js";
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
+import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
 import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
 
 export interface MarkdownOptions {
@@ -42,6 +48,7 @@ interface Context {
   assessment: Assessment;
   lang: Lang;
   m: ReportMessages;
+  t: TrustMessages;
   questions: ReadonlyMap<string, Question>;
   measures: ReadonlyMap<string, Measure>;
 }
@@ -57,9 +64,11 @@ export function renderMarkdown(
   const blocks = [
     `# ${ctx.m.title}`,
     headerList(ctx, options.date),
+    ...declaredWarning(ctx),
     ...overallSection(ctx),
     ...measuresSection(ctx),
     ...gapsSection(ctx, options.top),
+    ...answersInWordsSection(ctx),
     ...openPointSections(ctx),
     ...evidenceSection(ctx),
     ...methodSection(ctx),
@@ -76,7 +85,8 @@ function makeContext(
   const questions = new Map<string, Question>();
   for (const measure of set.measures) for (const q of measure.questions) questions.set(q.id, q);
   const measures = new Map(set.measures.map((measure) => [measure.id, measure]));
-  return { set, answers, assessment, lang, m: reportMessages(lang), questions, measures };
+  const m = reportMessages(lang);
+  return { set, answers, assessment, lang, m, t: trustMessages(lang), questions, measures };
 }
 
 /** A score on 0…100 rounded to one decimal, or the "n/a" label. */
@@ -84,18 +94,8 @@ export function formatScore(score: number | null, m: ReportMessages): string {
   return score === null ? m.notApplicableShort : score.toFixed(1);
 }
 
-/**
- * The overall score to one decimal, with more decimals only where rounding would carry it into
- * another band: 84.96 shows as 84.96 beside "Advancing", not as 85.0.
- */
-export function scoreInItsBand(score: number, bands?: readonly Band[]): string {
-  const band = bandFor(score, bands);
-  for (let digits = 1; digits <= 6; digits++) {
-    const shown = score.toFixed(digits);
-    if (bandFor(Number(shown), bands) === band) return shown;
-  }
-  return String(score);
-}
+/** The overall score as every screen and report shows it (see core/score.ts). */
+export { scoreInItsBand };
 
 /** A bar of BAR_WIDTH characters, `█` for the scored part and `░` for the rest. */
 export function textBar(score: number | null): string {
@@ -136,6 +136,13 @@ function headerList(ctx: Context, date: string | undefined): string {
   ];
   items.push([m.header.date, date === undefined ? "—" : escapeInline(date)]);
   items.push([m.header.completeness, completenessLine(ctx)]);
+  items.push([ctx.t.declaredLabel, declaredLine(ctx)]);
+  const missing = ctx.assessment.overall.missingProfileFields;
+  if (missing.length > 0) {
+    const fields = missing.map((field) => profileFieldLabel(set, field)[lang]);
+    const line = ctx.t.profileIncomplete(fields.join(m.listSeparator));
+    items.push([ctx.t.profileLabel, escapeInline(line)]);
+  }
   return items.map(([label, value]) => `- **${label}**${m.fieldSeparator}${value}`).join("\n");
 }
 
@@ -167,6 +174,53 @@ function completenessLine(ctx: Context): string {
   return ctx.m.completenessDetail({ percent: percent(overall.completeness), ...counts });
 }
 
+function declaredLine(ctx: Context): string {
+  const { counts, overall } = ctx.assessment;
+  const share = overall.declaredNotApplicableShare ?? 0;
+  return escapeInline(
+    ctx.t.declaredLine(counts.declaredNotApplicable, profileApplicable(counts), percent(share)),
+  );
+}
+
+/** A warning under the header when the zone set aside too much of the plan as not applicable. */
+function declaredWarning(ctx: Context): string[] {
+  const share = ctx.assessment.overall.declaredNotApplicableShare;
+  if (share === null || share <= DECLARED_NOT_APPLICABLE_WARN) return [];
+  const text = ctx.t.declaredWarning(percent(share), `${DECLARED_NOT_APPLICABLE_WARN * 100}%`);
+  return [`> **${escapeInline(text)}**`];
+}
+
+/** A score, or "n/a ‡" when only the zone's own "not applicable" answers left it out. */
+function scoreCell(
+  ctx: Context,
+  result: { score: number | null; declaredOnly: boolean } | undefined,
+): string {
+  const shown = formatScore(result?.score ?? null, ctx.m);
+  return result?.declaredOnly ? `${shown} ${ctx.t.declaredMarker}` : shown;
+}
+
+function hasNote(q: QuestionResult): boolean {
+  return (q.answer?.note ?? "").trim() !== "";
+}
+
+/** Free-text answers and the notes of answered (or still unanswered) questions. */
+function answersInWordsSection(ctx: Context): string[] {
+  const { m, t, assessment } = ctx;
+  const rows = assessment.questions
+    // "Don't know" and "not applicable" entries show their notes in their own sections.
+    .filter((q) => q.state !== "unknown" && q.state !== "not_applicable")
+    .filter((q) => (q.type === "text" && q.state === "answered") || hasNote(q))
+    .map((q) => [questionCell(ctx, q), measureCell(ctx, q), stateCell(ctx, q), noteCell(q)]);
+  if (rows.length === 0) return [];
+  const columns: Column[] = [
+    { title: m.columns.question },
+    { title: m.columns.measure },
+    { title: t.answerColumn },
+    { title: m.columns.note },
+  ];
+  return [`## ${t.answersHeading}`, table(columns, rows)];
+}
+
 function overallSection(ctx: Context): string[] {
   const { m, set, lang, assessment } = ctx;
   const { score, band } = assessment.overall;
@@ -185,7 +239,7 @@ function overallSection(ctx: Context): string[] {
       escapeCell(area.title[lang]),
       escapeCell(area.ref),
       escapeCell(String(area.weight)),
-      formatScore(areaScore, m),
+      scoreCell(ctx, result),
       textBar(areaScore),
     ];
   });
@@ -196,7 +250,9 @@ function overallSection(ctx: Context): string[] {
     { title: c.score, align: "right" },
     { title: c.bar },
   ];
-  return [`## ${m.overall.heading}`, summary, table(columns, rows)];
+  const blocks = [`## ${m.overall.heading}`, summary, table(columns, rows)];
+  if (assessment.areas.some((a) => a.declaredOnly)) blocks.push(ctx.t.declaredMarkerNote);
+  return blocks;
 }
 
 function measuresSection(ctx: Context): string[] {
@@ -209,7 +265,7 @@ function measuresSection(ctx: Context): string[] {
       escapeCell(String(measure.number)),
       `${escapeCell(measure.title[lang])}${marker}`,
       escapeCell(measure.ref),
-      formatScore(result?.score ?? null, m),
+      scoreCell(ctx, result),
       `${result?.answered ?? 0}/${result?.applicableQuestions ?? 0}`,
     ];
   });
@@ -224,6 +280,7 @@ function measuresSection(ctx: Context): string[] {
   if (set.measures.some((measure) => measure.provenance.basis === "reconstructed")) {
     blocks.push(m.measures.reconstructedNote);
   }
+  if (assessment.measures.some((r) => r.declaredOnly)) blocks.push(ctx.t.declaredMarkerNote);
   return blocks;
 }
 
@@ -276,32 +333,21 @@ function stateCell(ctx: Context, result: QuestionResult): string {
   return escapeCell(valueLabel(ctx, question, result.answer?.value));
 }
 
-/** The answer of a value question in words: yes/no, option labels, or a number with its target. */
+/** The answer of a value question in words (see valueInWords), a number with its target. */
 function valueLabel(ctx: Context, question: Question, value: AnswerValue | undefined): string {
   const { m, lang } = ctx;
-  const optionLabel = (id: string): string =>
-    question.options?.find((option) => option.id === id)?.label[lang] ?? id;
-  if (typeof value === "boolean") return value ? m.yes : m.no;
-  if (Array.isArray(value)) {
-    return value.length === 0 ? m.noneSelected : value.map(optionLabel).join(m.listSeparator);
-  }
+  if (value === undefined) return "";
   if (typeof value === "number") return numberLabel(ctx, question, value);
-  return question.type === "choice" ? optionLabel(String(value)) : String(value ?? "");
+  const words = { yes: m.yes, no: m.no, noneSelected: m.noneSelected };
+  return valueInWords(question, value, { ...words, listSeparator: m.listSeparator }, lang);
 }
 
 function numberLabel(ctx: Context, question: Question, value: number): string {
-  const unit = question.unit ? ` ${question.unit[ctx.lang]}` : "";
-  if (question.target === undefined) return `${plainNumber(value)}${unit}`;
-  const target = ctx.m.target(
-    `${plainNumber(question.target)}${unit}`,
-    question.direction ?? "higher",
-  );
-  return ctx.m.parenthetical(`${plainNumber(value)}${unit}`, target);
-}
-
-/** A number as a person wrote it: 1.8, not the float noise 1.7999999999999998. */
-function plainNumber(value: number): string {
-  return String(Number(value.toPrecision(12)));
+  const unit = question.unit?.[ctx.lang];
+  const shown = withUnit(value, unit);
+  if (question.target === undefined) return shown;
+  const target = ctx.m.target(withUnit(question.target, unit), question.direction ?? "higher");
+  return ctx.m.parenthetical(shown, target);
 }
 
 function noteCell(result: QuestionResult): string {

@@ -136,6 +136,49 @@ describe("hand-written entries", () => {
     expect(checked.answers?.answers["M01.Q3"]).toBeUndefined();
   });
 
+  it("warns when the zone declared more than 20 % of what applies to it not applicable", async () => {
+    const { file, measuresDir, cwd } = answersCopy();
+    // The profile keeps 5 questions (M02.Q2 is for hub zones only): 1 of 5 is 20 %, no warning.
+    editFile(file, "M01.Q3: { status: unknown }", "M01.Q3: { status: not_applicable, note: no }");
+    expect((await checkAnswersFile(file, { cwd, measuresDir })).diagnostics).toEqual([]);
+    editFile(file, "M02.Q1: { value: true }", "M02.Q1: { status: not_applicable, note: no }");
+    const checked = await checkAnswersFile(file, { cwd, measuresDir });
+    expect(checked.diagnostics).toEqual([
+      {
+        file: "answers.yaml",
+        ...positionIn(file, "M01.Q1"),
+        severity: "warning",
+        code: "answers/many-not-applicable",
+        message:
+          "the zone declared 2 of the 5 questions that apply to it not applicable (40.0%, more " +
+          "than 20%); the score leaves them out, so check each justification",
+      },
+    ]);
+  });
+
+  it("names a missing optional profile field when a question depends on it", async () => {
+    const { file, measuresDir, cwd } = answersCopy();
+    const setFile = path.join(measuresDir, "mini", "1.0.0", "set.yaml");
+    editFile(
+      setFile,
+      "  - id: hub\n    type: yesno\n",
+      "  - id: hub\n    type: yesno\n    required: false\n",
+    );
+    editFile(file, "  hub: false\n", "");
+    const checked = await checkAnswersFile(file, { cwd, measuresDir });
+    // M02.Q2 applies only to hub zones: without `hub` it applies (unanswered) until it is given.
+    expect(checked.diagnostics).toEqual([
+      {
+        file: "answers.yaml",
+        // At the zone map's first entry, as for any missing profile field.
+        ...positionIn(file, "name: Test Zone"),
+        severity: "warning",
+        code: "answers/profile-missing",
+        message: 'zone profile has no "hub" (In a hub area?)',
+      },
+    ]);
+  });
+
   it("a multi answer that repeats an option says so", async () => {
     const { file, measuresDir, cwd } = answersCopy();
     editFile(file, "value: [bonds]", "value: [bonds, bonds]");

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import {
   report,
   scoreBelow,
@@ -85,6 +86,37 @@ describe("netdz report (command handler)", () => {
     const io = captureIo(tempDir());
     expect(await report(options({ failUnder: 95, lang: "zh" }), io)).toBe(1);
     expect(io.err()).toContain("总分 90.9 低于要求的 95。");
+  });
+
+  it("refuses --fail-under when the zone declared more than half of what applies not applicable", async () => {
+    // The "108 of 109 not applicable, one implemented" trick: 100 points, 100 % completeness.
+    const dir = tempDir();
+    const data = parse(readFileSync(answersPath("strong-eastern"), "utf8")) as {
+      answers: Record<string, Record<string, unknown>>;
+    };
+    const ids = Object.keys(data.answers);
+    for (const id of ids.slice(1)) data.answers[id] = { status: "not_applicable", note: "no" };
+    data.answers[ids[0] as string] = { status: "implemented", evidence: ["https://a.example/x"] };
+    writeFileSync(path.join(dir, "gamed.yaml"), stringify(data));
+    const io = captureIo(dir);
+    const code = await report(
+      options({ answers: "gamed.yaml", failUnder: 50, format: "json" }),
+      io,
+    );
+    expect(code).toBe(1);
+    const json = JSON.parse(io.out()) as {
+      overall: { score: number; declaredNotApplicableShare: number };
+      counts: { declaredNotApplicable: number };
+    };
+    expect(json.overall.score).toBe(100);
+    expect(json.counts.declaredNotApplicable).toBe(ids.length - 1);
+    expect(io.err()).toContain(
+      `the zone itself declared ${(json.overall.declaredNotApplicableShare * 100).toFixed(1)}% of the questions that apply to it not applicable, more than half`,
+    );
+    // Without --fail-under the report is written, with its warning in the header.
+    const md = captureIo(dir);
+    expect(await report(options({ answers: "gamed.yaml" }), md)).toBe(0);
+    expect(md.out()).toMatch(/^> \*\*Warning: the zone itself declared \d+\.\d% of the questions/m);
   });
 
   it("counts the answers file's warnings on stderr and says how to see them", async () => {

@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   advance,
-  answerKind,
   buildFlow,
-  composeAnswer,
   evidenceRequired,
   goBack,
-  goToQuestion,
-  isResolved,
   jumpToMeasure,
   measureOverview,
   needsVisit,
@@ -17,10 +13,6 @@ import {
   remainingVisits,
   startState,
   summarise,
-  timestamp,
-  transition,
-  withNote,
-  withReviewMark,
   type Answers,
   type Flow,
   type FlowState,
@@ -132,11 +124,14 @@ describe("buildFlow", () => {
     expect(flow.applicableCount).toBe(5);
   });
 
-  it("treats a missing profile value as not matching", () => {
+  it("lets a question apply while the profile field it depends on is missing", () => {
     const flow = buildFlow(fixtureSet(), {});
-    expect(flow.steps[1]?.notApplicable).toEqual({
+    expect(flow.steps[1]?.notApplicable).toBeUndefined();
+    expect(flow.applicableCount).toBe(7);
+    // Given but not matching still excludes it.
+    expect(buildFlow(fixtureSet(), { region: "eastern" }).steps[1]?.notApplicable).toEqual({
       field: "region",
-      actual: undefined,
+      actual: "eastern",
       allowed: ["western"],
     });
   });
@@ -173,23 +168,6 @@ describe("positionOf", () => {
     const flow = buildFlow(fixtureSet(), eastern);
     expect(positionOf(flow, 1).question).toEqual({ n: 0, of: 5 });
     expect(() => positionOf(flow, 99)).toThrow(RangeError);
-  });
-});
-
-describe("answerKind and isResolved", () => {
-  it("classifies entries", () => {
-    expect(answerKind(undefined)).toBe("unanswered");
-    expect(answerKind({ review: true })).toBe("unanswered");
-    expect(answerKind({ status: "implemented" })).toBe("answered");
-    expect(answerKind({ status: "not_started" })).toBe("answered");
-    expect(answerKind({ status: "unknown" })).toBe("unknown");
-    expect(answerKind({ status: "not_applicable", note: "x" })).toBe("not_applicable");
-    expect(answerKind({ value: 0 })).toBe("answered");
-    expect(answerKind({ value: false })).toBe("answered");
-    expect(answerKind({ value: [] })).toBe("answered");
-    expect(answerKind({ value: "  " })).toBe("unanswered");
-    expect(isResolved({ status: "unknown" })).toBe(true);
-    expect(isResolved({ review: true })).toBe(false);
   });
 });
 
@@ -314,8 +292,7 @@ describe("advance", () => {
 describe("goBack", () => {
   it("goes to the previous applicable question even when answered, skipping not-applicable ones", () => {
     const flow = buildFlow(fixtureSet(), eastern);
-    const answers: Answers = { "M01.Q1": { status: "implemented" } };
-    const t = transition(flow, answers, { mode: "resume", index: 2 }, { type: "back" });
+    const t = goBack(flow, { mode: "resume", index: 2 });
     expect(at(flow, t.state)).toBe("M01.Q1");
     expect(t.passed.map((step) => step.question.id)).toEqual(["M01.Q2"]);
   });
@@ -346,15 +323,10 @@ describe("goBack", () => {
   });
 });
 
-describe("jumpToMeasure and goToQuestion", () => {
+describe("jumpToMeasure", () => {
   it("jumps to the first applicable question of a measure", () => {
     const flow = buildFlow(fixtureSet(), eastern);
-    const t = transition(
-      flow,
-      {},
-      { mode: "resume", index: 0 },
-      { type: "jump", measureId: "M02" },
-    );
+    const t = jumpToMeasure(flow, { mode: "resume", index: 0 }, "M02");
     expect(at(flow, t.state)).toBe("M02.Q2");
     // M02.Q1 does not apply to the zone: the jump says so, as walking past it would.
     expect(t.passed.map((step) => step.question.id)).toEqual(["M02.Q1"]);
@@ -373,16 +345,6 @@ describe("jumpToMeasure and goToQuestion", () => {
       passed: [],
       blocked: "no-applicable-question",
     });
-  });
-
-  it("goes to a question by id unless it does not apply", () => {
-    const flow = buildFlow(fixtureSet(), eastern);
-    const state: FlowState = { mode: "review", index: 0 };
-    expect(at(flow, goToQuestion(flow, state, "M03.Q2").state)).toBe("M03.Q2");
-    expect(transition(flow, {}, state, { type: "goto", questionId: "M01.Q2" }).blocked).toBe(
-      "no-applicable-question",
-    );
-    expect(goToQuestion(flow, state, "nope").blocked).toBe("unknown-target");
   });
 });
 
@@ -431,10 +393,12 @@ describe("progress, summarise and measureOverview", () => {
     const flow = buildFlow(fixtureSet(), eastern);
     expect(summarise(flow, answers)).toEqual({
       total: 7,
+      applicable: 4,
       answered: 1,
       unknown: 1,
       notApplicable: 3,
-      notApplicableByProfile: 2,
+      excludedByProfile: 2,
+      declaredNotApplicable: 1,
       unanswered: 2,
       review: 2,
     });
@@ -446,77 +410,22 @@ describe("progress, summarise and measureOverview", () => {
       measureOverview(flow, answers).map((m) => [
         m.measure.id,
         m.measureNumber,
-        m.applicable,
-        m.done,
-        m.review,
+        m.counts.applicable,
+        m.counts.answered,
+        m.counts.review,
       ]),
     ).toEqual([
-      ["M01", 1, 2, 2, 1],
-      ["M03", 2, 2, 1, 1],
+      // M01: Q2 is excluded by the profile (its answer does not count), Q3 is "don't know".
+      ["M01", 1, 2, 1, 1],
+      // M03: Q1 declared not applicable, Q2 only marked for review.
+      ["M03", 2, 1, 0, 1],
       ["M02", 3, 1, 0, 0],
     ]);
     expect(remainingVisits(flow, answers)).toBe(3);
   });
 });
 
-describe("answers", () => {
-  const now = new Date("2026-11-26T10:00:00.123Z");
-
-  it("formats timestamps in UTC without milliseconds", () => {
-    expect(timestamp(now)).toBe("2026-11-26T10:00:00Z");
-  });
-
-  it("composes a status answer and clears the review mark", () => {
-    expect(
-      composeAnswer({ status: "planned", review: true }, { status: "implemented" }, now),
-    ).toEqual({ status: "implemented", answeredAt: "2026-11-26T10:00:00Z" });
-  });
-
-  it("keeps earlier evidence and note, and takes new ones when given", () => {
-    const previous = { status: "in_progress" as const, evidence: ["a.pdf"], note: "n" };
-    expect(composeAnswer(previous, { status: "implemented" }, now)).toEqual({
-      status: "implemented",
-      evidence: ["a.pdf"],
-      note: "n",
-      answeredAt: "2026-11-26T10:00:00Z",
-    });
-    expect(
-      composeAnswer(previous, { status: "implemented" }, now, { evidence: [], note: " " }),
-    ).toEqual({ status: "implemented", answeredAt: "2026-11-26T10:00:00Z" });
-  });
-
-  it("drops a not-applicable justification when the answer changes", () => {
-    const previous = { status: "not_applicable" as const, note: "why" };
-    expect(composeAnswer(previous, { value: 4 }, now)).toEqual({
-      value: 4,
-      answeredAt: "2026-11-26T10:00:00Z",
-    });
-    expect(
-      composeAnswer(undefined, { status: "not_applicable" }, now, { note: " no port " }),
-    ).toEqual({ status: "not_applicable", note: "no port", answeredAt: "2026-11-26T10:00:00Z" });
-  });
-
-  it("marks and unmarks for review", () => {
-    expect(withReviewMark(undefined, true)).toEqual({ review: true });
-    expect(withReviewMark({ review: true }, false)).toBeUndefined();
-    expect(withReviewMark({ status: "planned" }, true)).toEqual({
-      status: "planned",
-      review: true,
-    });
-    expect(withReviewMark({ status: "planned", review: true }, false)).toEqual({
-      status: "planned",
-    });
-  });
-
-  it("sets and removes a note", () => {
-    expect(withNote({ status: "planned" }, " due in May ")).toEqual({
-      status: "planned",
-      note: "due in May",
-    });
-    expect(withNote({ status: "planned", note: "x" }, "")).toEqual({ status: "planned" });
-    expect(withNote(undefined, "")).toBeUndefined();
-  });
-
+describe("evidenceRequired", () => {
   it("asks for evidence where requiredFor says so", () => {
     const q = question("M01.Q1", {
       evidence: { requiredFor: ["implemented"], hint: { en: "h", zh: "h" } },
@@ -540,24 +449,5 @@ describe("answers", () => {
       evidence: { requiredFor: ["in_progress"], hint: { en: "h", zh: "h" } },
     });
     expect(evidenceRequired(inProgress, { value: true })).toBe(false);
-  });
-});
-
-describe("composeAnswer keeps the time of an answer confirmed unchanged", () => {
-  const earlier = "2026-01-02T03:04:05Z";
-  const now = new Date("2026-11-26T10:00:00.123Z");
-
-  it.each([
-    [{ status: "planned" as const, answeredAt: earlier }, { status: "planned" as const }, earlier],
-    [{ value: ["a", "b"], answeredAt: earlier }, { value: ["a", "b"] }, earlier],
-    [
-      { status: "planned" as const, answeredAt: earlier },
-      { status: "implemented" as const },
-      "2026-11-26T10:00:00Z",
-    ],
-    [{ value: 3, answeredAt: earlier }, { value: 4 }, "2026-11-26T10:00:00Z"],
-    [undefined, { value: 4 }, "2026-11-26T10:00:00Z"],
-  ])("%j then %j → %s", (previous, choice, expected) => {
-    expect(composeAnswer(previous, choice, now).answeredAt).toBe(expected);
   });
 });

@@ -279,7 +279,13 @@ describe("scoreAssessment: aggregation", () => {
       [measure("M01", "a", [question("M01.Q1", "status", { appliesWhen: { hub: [true] } })])],
     );
     const result = scoreAssessment(set, makeAnswers({}, { hub: false }));
-    expect(result.overall).toEqual({ score: null, band: null, completeness: null });
+    expect(result.overall).toEqual({
+      score: null,
+      band: null,
+      completeness: null,
+      declaredNotApplicableShare: null,
+      missingProfileFields: [],
+    });
     expect(result.gaps).toEqual([]);
     expect(result.questions[0]).toMatchObject({ applicable: false, score: null, gap: null });
   });
@@ -346,9 +352,61 @@ describe("scoreAssessment: aggregation", () => {
       unanswered: 1,
       unknown: 1,
       notApplicable: 2,
+      excludedByProfile: 1,
+      declaredNotApplicable: 1,
       review: 2,
     });
     expect(result.overall.completeness).toBe(0.5);
+    // Q6 of the five questions the profile keeps was declared not applicable by the zone.
+    expect(result.overall.declaredNotApplicableShare).toBe(0.2);
+  });
+});
+
+describe("scoreAssessment: not applicable by the zone's own answer", () => {
+  const set = makeSet(
+    [area("a"), area("b")],
+    [
+      measure("M01", "a", [question("M01.Q1", "status"), question("M01.Q2", "status")]),
+      measure("M02", "b", [
+        question("M02.Q1", "status"),
+        question("M02.Q2", "text"),
+        question("M02.Q3", "status", { appliesWhen: { hub: [true] } }),
+      ]),
+    ],
+  );
+  const na = (note: string) => status("not_applicable", { note });
+
+  it("marks the parts left out only because the zone answered them not applicable", () => {
+    const result = scoreAssessment(
+      set,
+      makeAnswers(
+        { "M01.Q1": status("implemented"), "M01.Q2": na("x"), "M02.Q1": na("y") },
+        { hub: false },
+      ),
+    );
+    expect(result.measures.map((m) => [m.id, m.score, m.declaredOnly])).toEqual([
+      ["M01", 100, false],
+      ["M02", null, true],
+    ]);
+    expect(result.areas.map((a) => [a.id, a.declaredOnly])).toEqual([
+      ["a", false],
+      ["b", true],
+    ]);
+    // 2 of the 4 questions the profile keeps (M02.Q3 excluded; the text question counts).
+    expect(result.counts.declaredNotApplicable).toBe(2);
+    expect(result.overall.declaredNotApplicableShare).toBe(0.5);
+    expect(result.overall.score).toBe(100);
+  });
+
+  it("does not mark a part the profile alone leaves out", () => {
+    const onlyHub = makeSet(
+      [area("a")],
+      [measure("M01", "a", [question("M01.Q1", "status", { appliesWhen: { hub: [true] } })])],
+    );
+    const result = scoreAssessment(onlyHub, makeAnswers({}, { hub: false }));
+    expect(result.measures[0]).toMatchObject({ score: null, declaredOnly: false });
+    expect(result.areas[0]).toMatchObject({ score: null, declaredOnly: false });
+    expect(result.overall.declaredNotApplicableShare).toBeNull();
   });
 });
 
@@ -377,12 +435,16 @@ describe("scoreAssessment: applicability", () => {
     expect(result.overall.score).toBe(25);
   });
 
-  it("excludes when the profile does not give the field", () => {
+  it("keeps a question whose profile field is missing: it applies, unanswered, and the profile is incomplete", () => {
     const result = scoreAssessment(set, makeAnswers({}, {}));
-    expect(result.questions[0]?.exclusion).toEqual({
-      by: "profile",
-      reason: { field: "hub", actual: undefined, allowed: [true] },
+    expect(result.questions[0]).toMatchObject({
+      applicable: true,
+      state: "unanswered",
+      score: 0,
     });
+    expect(result.questions[0]?.exclusion).toBeUndefined();
+    expect(result.overall.missingProfileFields).toContain("hub");
+    expect(result.counts.excludedByProfile).toBe(0);
   });
 
   it("includes the question when the profile matches", () => {
@@ -523,7 +585,10 @@ describe("missing evidence", () => {
   it("is not reported for a question the profile excludes", () => {
     const q = question("M01.Q1", "status", { evidence: rule, appliesWhen: { hub: [true] } });
     const set = makeSet([area("a")], [measure("M01", "a", [q])]);
-    const result = scoreAssessment(set, makeAnswers({ "M01.Q1": status("implemented") }, {}));
+    const result = scoreAssessment(
+      set,
+      makeAnswers({ "M01.Q1": status("implemented") }, { hub: false }),
+    );
     expect(result.questions[0]?.missingEvidence).toBe(false);
   });
 });

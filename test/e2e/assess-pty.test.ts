@@ -206,6 +206,92 @@ describe("netdz assess in a pseudo-terminal", () => {
     });
   }, 60_000);
 
+  it("never changes an answer on Escape, and every list has a way out", async () => {
+    const dir = tempDir();
+    const sets = writeTinySet(dir);
+    const file = path.join(dir, "zone.yaml");
+    const original = [
+      "format: netdz-answers/1",
+      "measureSet: { id: tiny, version: 1.0.0 }",
+      "zone: { name: Hill Park, region: eastern, hub: false }",
+      "answers:",
+      "  M01.Q1: { status: in_progress, answeredAt: 2026-01-01T00:00:00Z }",
+      "",
+    ].join("\n");
+    writeFileSync(file, original);
+    const session = start(
+      ["assess", "--answers", "zone.yaml", "--measures", sets, "--review"],
+      dir,
+    );
+    await session.waitFor("❯ In progress (current answer)");
+    // Escape on the question's list: the cursor stays where it is, on the answer or elsewhere.
+    await session.pressEscape();
+    expect(session.activeChoice()).toBe("In progress (current answer)");
+    let mark = session.send(KEYS.down);
+    await session.waitFor("❯ Planned", mark);
+    await session.pressEscape();
+    expect(session.activeChoice()).toBe("Planned");
+    mark = session.send(KEYS.up);
+    await session.waitFor("❯ In progress (current answer)", mark);
+
+    const backToQuestion = async (since: number): Promise<void> => {
+      await session.waitFor(/M01\.Q1[\s\S]*❯ In progress \(current answer\)/, since);
+    };
+    // The menu, the jump list (by Escape or its Back entry), the summary and the zone profile.
+    const openMenu = async (): Promise<void> => {
+      const at = await session.choose("☰ Menu");
+      await session.waitFor("? Menu", at);
+    };
+    const fromMenu = async (entry: string, prompt: string): Promise<void> => {
+      await openMenu();
+      const at = await session.choose(entry);
+      await session.waitFor(prompt, at);
+    };
+    await openMenu();
+    await backToQuestion(await session.pressEscape());
+    await fromMenu("Jump to a measure", "? Jump to which measure?");
+    await backToQuestion(await session.choose("Back to the question"));
+    await fromMenu("Jump to a measure", "? Jump to which measure?");
+    await backToQuestion(await session.pressEscape());
+    await fromMenu("Show the summary", "Summary");
+    await backToQuestion(await session.pressEscape());
+    await fromMenu("Edit the zone profile", "? Zone name");
+    await backToQuestion(await session.pressEscape());
+    // The note prompt, the justification of "not applicable" and the number prompt.
+    mark = await session.choose("✎ Add a note");
+    await session.waitFor("? Note for M01.Q1", mark);
+    session.send("half a note");
+    await backToQuestion(await session.pressEscape());
+    mark = await session.choose("Not applicable");
+    await session.waitFor("? Why does M01.Q1 not apply", mark);
+    await backToQuestion(await session.pressEscape());
+    expect(readFileSync(file, "utf8")).toBe(original);
+
+    // Enter now confirms the answer as it was (before the fix, it saved "Implemented").
+    mark = session.send(KEYS.enter);
+    await session.waitFor(/Saved M01\.Q1: In progress[\s\S]*M01\.Q2/, mark);
+    mark = await session.choose("Enter the number");
+    await session.waitFor("? Number (items):", mark);
+    session.send("7");
+    await session.waitFor(/M01\.Q2[\s\S]*\? Your answer/, await session.pressEscape());
+    session.send(KEYS.ctrlC);
+    expect((await session.exited).exitCode).toBe(130);
+    expect(withoutTimes(readAnswers(file))).toEqual({ "M01.Q1": { status: "in_progress" } });
+    expect(readAnswers(file).answers["M01.Q1"]?.answeredAt).toBe("2026-01-01T00:00:00Z");
+  }, 60_000);
+
+  it("says an unreadable lock file is unreadable and how to remove it", async () => {
+    const dir = tempDir();
+    const sets = writeTinySet(dir);
+    writeFileSync(path.join(dir, "zone.yaml.lock"), "not a pid\n");
+    const session = start(["assess", "--answers", "zone.yaml", "--measures", sets], dir);
+    expect((await session.exited).exitCode).toBe(2);
+    const text = session.text().replace(/\s+/g, " ");
+    expect(text).toContain("the lock file zone.yaml.lock of zone.yaml is unreadable");
+    expect(text).toContain("delete zone.yaml.lock and try again");
+    expect(text).not.toContain("another session");
+  }, 60_000);
+
   it("refuses a second session on a file that is being assessed", async () => {
     const dir = tempDir();
     const sets = writeTinySet(dir);

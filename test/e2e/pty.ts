@@ -18,6 +18,8 @@ export const KEYS = {
   backspace: "\x7f",
   ctrlC: "\x03",
   ctrlD: "\x04",
+  /** Alone, Escape is recognised only after the terminal's escape timeout: see pressEscape. */
+  escape: "\x1b",
 } as const;
 
 // Colours (CSI … m), other CSI sequences (cursor moves, erasing), OSC, single-character escapes.
@@ -190,6 +192,16 @@ export class PtySession {
       await this.waitFor(text, mark);
     }
     return this.send(KEYS.enter);
+  }
+
+  /**
+   * Presses Escape and waits past readline's escape-code timeout (500 ms), so the key is read as
+   * Escape and not as the start of the next key's sequence. Returns the mark from before it.
+   */
+  async pressEscape(): Promise<number> {
+    const mark = this.send(KEYS.escape);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    return mark;
   }
 
   /** Sends a signal to netdz. */

@@ -198,6 +198,7 @@ describe("assess: a session", () => {
     expect(list().items.map((item) => item.replace(/\s+/g, " "))).toEqual([
       "M01 Measure 1 title 0/3 answered",
       "M02 Measure 2 title 0/3 answered",
+      "Back to the question",
     ]);
     await choose("M02");
     expect(io.out()).toMatch(/M02\.Q1 +Question M02\.Q1\?/);
@@ -221,6 +222,110 @@ describe("assess: a session", () => {
     screen.keypress({ name: "c", ctrl: true });
     await expect(run).rejects.toBeInstanceOf(CancelledError);
     expect(answersOf(file)).toMatchObject({ "M02.Q1": { value: true } });
+  });
+
+  it("lets Escape or Back leave the menu, the jump list, the summary and the zone profile", async () => {
+    const { dir, file, options } = setup();
+    writeAnswers(file, [
+      "zone: { name: Z, region: eastern, hub: false }",
+      "answers:",
+      "  M01.Q1: { status: in_progress }",
+    ]);
+    const before = readFileSync(file, "utf8");
+    // Keys reach the Asker through the testing screen's input, as they do from a terminal.
+    const io = { ...terminalIo(dir), stdin: Object.assign(screen.input, { isTTY: true }) };
+    const run = assess({ ...options, review: true }, io);
+    await screen.next();
+    const onQuestion = (): void => {
+      expect(list().items[list().active]).toBe("In progress (current answer)");
+    };
+    onQuestion();
+    // Escape on the question's list: nothing moves, nothing is saved.
+    screen.keypress("escape");
+    onQuestion();
+    await choose("☰ Menu");
+    screen.keypress("escape");
+    await screen.next();
+    onQuestion();
+    await choose("☰ Menu");
+    await choose("Jump to a measure");
+    await choose("Back to the question");
+    onQuestion();
+    await choose("☰ Menu");
+    await choose("Jump to a measure");
+    screen.keypress("escape");
+    await screen.next();
+    onQuestion();
+    await choose("☰ Menu");
+    await choose("Show the summary");
+    screen.keypress("escape");
+    await screen.next();
+    onQuestion();
+    await choose("☰ Menu");
+    await choose("Edit the zone profile");
+    screen.keypress("escape");
+    await screen.next();
+    onQuestion();
+    expect(readFileSync(file, "utf8")).toBe(before);
+    screen.keypress({ name: "c", ctrl: true });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(readFileSync(file, "utf8")).toBe(before);
+  });
+
+  it("shows in its summary the same counts as the report of the same file", async () => {
+    const { dir, sets, file, options } = setup();
+    // Every edge case once: answered, don't know, declared not applicable, an empty entry,
+    // a note alone, a review mark alone, a value of the wrong type, and one the profile excludes.
+    writeAnswers(file, [
+      "zone: { name: Z, region: eastern, hub: false }",
+      "answers:",
+      "  M01.Q1: { status: planned, review: true }",
+      "  M01.Q2: { status: unknown }",
+      "  M01.Q3: { status: not_applicable, note: none here }",
+      "  M02.Q1: { value: true }",
+      "  M02.Q2:",
+      "  M02.Q3: { note: ask the bureau }",
+    ]);
+    const io = terminalIo(dir);
+    const run = assess(options, io);
+    await screen.next();
+    await choose("☰ Menu");
+    await choose("Show the summary");
+    const { loadAnswersWithSet } = await import("../../src/fs/answers-loader.js");
+    const { scoreAssessment } = await import("../../src/core/score.js");
+    const loaded = await loadAnswersWithSet(file, { cwd: dir, measuresDir: sets });
+    const counts = scoreAssessment(loaded.set, loaded.answers).counts;
+    const shown = (label: string): number => {
+      const match = new RegExp(`${label}[^\\n]*?(\\d+)\\n`).exec(io.out());
+      return Number(match?.[1]);
+    };
+    expect(shown("Answered")).toBe(counts.answered);
+    expect(shown("Don't know")).toBe(counts.unknown);
+    expect(shown("Not applicable")).toBe(counts.notApplicable);
+    expect(shown("Unanswered")).toBe(counts.unanswered);
+    expect(shown("Marked for review")).toBe(counts.review);
+    expect(shown("Questions in the set")).toBe(counts.total);
+    expect(counts).toMatchObject({ answered: 2, unknown: 1, unanswered: 2, review: 1 });
+    screen.keypress({ name: "c", ctrl: true });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it("starts a new assessment in an existing file that holds nothing", async () => {
+    for (const text of ["", "  \n\n", "# only a comment\n\n# and another\n"]) {
+      const { dir, file, options } = setup();
+      writeFileSync(file, text);
+      const io = terminalIo(dir);
+      const run = assess(options, io);
+      await screen.next();
+      expect(screen.getScreen()).toContain("? Zone name");
+      expect(io.out()).toContain("Starting a new self-assessment");
+      screen.keypress({ name: "c", ctrl: true });
+      await expect(run).rejects.toBeInstanceOf(CancelledError);
+      expect(parse(readFileSync(file, "utf8"))).toMatchObject({
+        format: "netdz-answers/1",
+        measureSet: { id: "tiny", version: "1.0.0" },
+      });
+    }
   });
 
   it("follows a zone profile changed in the file by hand while the session runs", async () => {
@@ -314,7 +419,7 @@ describe("assess: a session", () => {
     const io = terminalIo(dir);
     const run = assess(options, io);
     await screen.next();
-    expect(io.out()).toContain("All 6 applicable questions have an answer.");
+    expect(io.out()).toContain("All 6 questions that apply to this zone are done");
     expect(io.out()).toContain("--review");
     screen.type("n");
     screen.keypress("enter");

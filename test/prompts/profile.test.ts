@@ -51,6 +51,7 @@ function harness(initial: Zone = {}, lang: "en" | "zh" = "en") {
       else assessor[field] = value.trim();
     },
     print: (text) => printed.push(text),
+    width: () => 100,
   };
   return { ctx, zone, saved, assessor, printed };
 }
@@ -107,6 +108,26 @@ describe("askProfile", () => {
     await done;
     expect(h.zone).toEqual({ name: "Suzhou Industrial Park", region: "western", hub: true });
     expect(h.assessor).toEqual({ name: "Li Ming" });
+  });
+
+  it("wraps a long label to the terminal width at word boundaries", async () => {
+    const h = harness();
+    h.ctx.width = () => 40;
+    const long = {
+      id: "hub",
+      type: "yesno",
+      label: { en: 'In the initial area of a hub ("Eastern Data, Western Computing")?', zh: "" },
+    } as const;
+    const done = askProfile(h.ctx, [long], { withAssessor: false });
+    const lines = screen.getScreen().split("\n");
+    expect(lines.slice(0, 2)).toEqual([
+      '? In the initial area of a hub ("Eastern',
+      'Data, Western Computing")?',
+    ]);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    screen.keypress("enter");
+    await done;
+    expect(h.zone).toEqual({ hub: false });
   });
 
   it("preselects the current values when editing", async () => {

@@ -39,7 +39,8 @@ function harness(q: Question, initial?: Answer, lang: Lang = "en") {
   const renders: boolean[] = [];
   const m = assessMessages(lang);
   const ctx: QuestionContext = {
-    asker: new Asker({ input: new PassThrough(), output: new PassThrough(), keys: m.keys }),
+    // The testing screen's input, so the Asker sees the keys the prompts get (Escape included).
+    asker: new Asker({ input: screen.input, output: new PassThrough(), keys: m.keys }),
     m,
     lang,
     question: q,
@@ -91,6 +92,7 @@ describe("askQuestion: status questions", () => {
       "→ Skip for now",
       "⚑ Mark for review",
       "? Show guidance",
+      "✎ Add a note",
       "☰ Menu: jump to a measure, zone profile, quit",
     ]);
     choose("In progress");
@@ -108,7 +110,17 @@ describe("askQuestion: status questions", () => {
     expect(shown.items).toContain("✎ Edit the note");
     choose("Planned");
     await expect(outcome).resolves.toBe("next");
-    expect(h.current()).toEqual({ status: "planned", note: "Due in May", answeredAt: NOW });
+    // The review mark stays until the user removes it, and the notice says so.
+    expect(h.current()).toEqual({
+      status: "planned",
+      note: "Due in May",
+      answeredAt: NOW,
+      review: true,
+    });
+    expect(h.notices).toEqual([
+      "✔ Saved M01.Q1: Planned",
+      "⚑ M01.Q1 stays marked for review; choose “Remove the review mark” once it is settled.",
+    ]);
   });
 
   it("asks for evidence where the question requires it, one item per line", async () => {
@@ -279,6 +291,115 @@ describe("askQuestion: actions", () => {
     expect(h.notices).toEqual(["✔ Note saved for M01.Q1."]);
     choose("→ Skip");
     await outcome;
+  });
+});
+
+describe("Escape never changes an answer", () => {
+  it("leaves the cursor and the answer as they are on a question's list", async () => {
+    const h = harness(question(), { status: "in_progress", answeredAt: "2026-01-01T00:00:00Z" });
+    const outcome = askQuestion(h.ctx);
+    expect(list().items[list().active]).toBe("In progress (current answer)");
+    screen.keypress("down");
+    expect(list().items[list().active]).toBe("Planned");
+    screen.keypress("escape");
+    expect(list().items[list().active]).toBe("Planned");
+    screen.keypress("up");
+    screen.keypress("escape");
+    expect(list().items[list().active]).toBe("In progress (current answer)");
+    expect(h.saves).toEqual([]);
+    // Enter now confirms the answer unchanged; before, Escape moved to "Implemented".
+    screen.keypress("enter");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.current()).toEqual({ status: "in_progress", answeredAt: "2026-01-01T00:00:00Z" });
+  });
+
+  it("returns from the note prompt to the list, leaving the note as it was", async () => {
+    const h = harness(question(), { status: "planned", note: "old", answeredAt: NOW });
+    const outcome = askQuestion(h.ctx);
+    choose("✎ Edit the note");
+    await screen.next();
+    screen.type(" and more");
+    screen.keypress("escape");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Your answer");
+    expect(h.saves).toEqual([]);
+    choose("→ Skip");
+    await outcome;
+    expect(h.current()).toEqual({ status: "planned", note: "old", answeredAt: NOW });
+  });
+
+  it("returns from the not-applicable justification to the list without saving", async () => {
+    const h = harness(question(), { status: "planned", answeredAt: NOW });
+    const outcome = askQuestion(h.ctx);
+    choose("Not applicable");
+    await screen.next();
+    screen.type("no port");
+    screen.keypress("escape");
+    await screen.next();
+    expect(list().items[list().active]).toBe("Planned (current answer)");
+    choose("→ Skip");
+    await outcome;
+    expect(h.saves).toEqual([]);
+  });
+
+  it("returns from the number prompt and from the checkbox to the list without saving", async () => {
+    const number = harness(question({ type: "number", unit: { en: "ha", zh: "公顷" } }));
+    let outcome = askQuestion(number.ctx);
+    choose("Enter the number");
+    await screen.next();
+    screen.type("12");
+    screen.keypress("escape");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Your answer");
+    choose("→ Skip");
+    await outcome;
+    expect(number.saves).toEqual([]);
+
+    const options = [
+      { id: "x", label: { en: "Ex", zh: "甲" }, score: 0.5 },
+      { id: "y", label: { en: "Why", zh: "乙" }, score: 0.5 },
+    ];
+    const multi = harness(question({ type: "multi", options }), { value: ["y"] });
+    outcome = askQuestion(multi.ctx);
+    choose("Choose the ones");
+    await screen.next();
+    screen.keypress("space");
+    screen.keypress("escape");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Your answer");
+    choose("→ Skip");
+    await outcome;
+    expect(multi.saves).toEqual([]);
+    expect(multi.current()).toEqual({ value: ["y"] });
+  });
+
+  it("ends the evidence list, keeping the items confirmed before it", async () => {
+    const h = harness(question(withEvidence));
+    const outcome = askQuestion(h.ctx);
+    choose("Implemented");
+    await screen.next();
+    screen.type("a.pdf");
+    screen.keypress("enter");
+    await screen.next();
+    screen.type("half-typed");
+    screen.keypress("escape");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.current()).toEqual({ status: "implemented", evidence: ["a.pdf"], answeredAt: NOW });
+  });
+
+  it("offers a note before the question has an answer", async () => {
+    const h = harness(question());
+    const outcome = askQuestion(h.ctx);
+    choose("✎ Add a note");
+    await screen.next();
+    screen.type("Ask the land bureau");
+    screen.keypress("enter");
+    await screen.next();
+    expect(h.current()).toEqual({ note: "Ask the land bureau" });
+    // A note alone does not answer the question: skipping says it stays unanswered.
+    choose("→ Skip");
+    await outcome;
+    expect(h.notices).toContain("M01.Q1 skipped; it stays unanswered.");
   });
 });
 

@@ -1,10 +1,10 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildFlow, positionOf, progress } from "../../src/core/flow.js";
+import { buildFlow, positionOf, progress, summarise } from "../../src/core/flow.js";
 import { loadValidSet } from "../../src/fs/measure-sets.js";
 import { assessMessages } from "../../src/i18n/assess-messages.js";
 import { displayWidth } from "../../src/prompts/layout.js";
-import { questionScreenLines } from "../../src/prompts/screens.js";
+import { questionScreenLines, summaryScreenLines } from "../../src/prompts/screens.js";
 import { FIXTURES } from "../helpers.js";
 
 const set = await loadValidSet(path.join(FIXTURES, "sets", "mini", "1.0.0"), FIXTURES);
@@ -38,4 +38,33 @@ describe("the question screen", () => {
       expect(lines.join("\n")).toMatch(lang === "en" ? /Bonds/ : /债券/);
     },
   );
+});
+
+describe("the summary screen", () => {
+  it("shows the counts and the score as the report does, with decimals near a band's edge", () => {
+    const flow = buildFlow(set, zone);
+    const answers = {
+      "M01.Q1": { status: "implemented" as const },
+      "M01.Q3": { status: "unknown" as const, review: true },
+      "M02.Q1": { status: "not_applicable" as const, note: "no" },
+    };
+    const m = assessMessages("en");
+    const lines = summaryScreenLines(
+      {
+        counts: summarise(flow, answers),
+        progress: progress(flow, answers),
+        overall: { score: 84.96, band: { min: 65, label: { en: "Advancing", zh: "推进" } } },
+        width: 60,
+      },
+      m,
+      "en",
+    );
+    const text = lines.join("\n");
+    expect(text).toMatch(/Answered +1\n/);
+    expect(text).toMatch(/Don't know +1\n/);
+    // One declared by the zone, one excluded by the profile (M02.Q2 is for hub zones).
+    expect(text).toMatch(/Not applicable \(1 by zone profile\) +2\n/);
+    expect(text).toMatch(/Marked for review +1\n/);
+    expect(text).toContain("Score preview: 84.96 / 100 — Advancing");
+  });
 });

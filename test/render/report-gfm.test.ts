@@ -135,6 +135,16 @@ function expectedTables(
     { heading: en ? "Measures" : "各项举措", columns: 5, rows: set.measures.length },
     { heading: en ? "Top gaps" : "主要差距", columns: 7, rows: Math.min(top, result.gaps.length) },
     {
+      heading: en ? "Answers and notes in the zone's words" : "开发区填写的文字答案和备注",
+      columns: 4,
+      // Answered questions with a free-text value or a note: shown nowhere else.
+      rows: q.filter(
+        (x) =>
+          !["unknown", "not_applicable"].includes(x.state) &&
+          ((x.type === "text" && x.state === "answered") || (x.answer?.note ?? "").trim() !== ""),
+      ).length,
+    },
+    {
       heading: en ? "Claims without required evidence" : "缺少必要佐证的填报",
       columns: 4,
       rows: q.filter((x) => x.missingEvidence).length,
@@ -238,6 +248,21 @@ describe("report Markdown parsed with a GFM parser", () => {
       checkTables(markdown, expectedTables(set, answers, lang, 10));
       expect(await lintErrors(markdown)).toEqual([]);
     });
+  });
+
+  it("keeps the not-applicable warning and the ‡ marks clean under markdownlint", async () => {
+    const given = loadAnswers("strong-eastern");
+    const answers: AnswersFile = { ...given, answers: { ...given.answers } };
+    for (const measure of set.measures.filter((m) => m.area !== set.areas[0]?.id)) {
+      for (const q of measure.questions)
+        answers.answers[q.id] = { status: "not_applicable", note: "n" };
+    }
+    const result = scoreAssessment(set, answers);
+    const markdown = renderMarkdown(result, set, answers, { lang: "en", top: 10 });
+    expect(markdown).toContain("> **Warning:");
+    expect(markdown).toContain("n/a ‡");
+    checkTables(markdown, expectedTables(set, answers, "en", 10));
+    expect(await lintErrors(markdown)).toEqual([]);
   });
 
   it("has a lint check that does catch problems", async () => {

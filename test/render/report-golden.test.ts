@@ -91,12 +91,14 @@ describe("JSON report", () => {
       id: "productive-forces",
       weight: 30,
       score: expect.closeTo(62.6923077, 6),
+      declaredOnly: false,
     });
     expect(report.measures[3]).toEqual({
       id: "M04",
       area: "opening-up",
       score: null,
       applicable: false,
+      declaredOnly: false,
     });
     expect(report.questions.find((q) => q.id === "M04.Q1")).toEqual({
       id: "M04.Q1",
@@ -111,7 +113,16 @@ describe("JSON report", () => {
       status: "answered",
       score: expect.closeTo(1.2 / 1.3, 12),
       gap: expect.closeTo((1 - 1.2 / 1.3) * (1 / 4) * (1 / 3) * 0.3 * 100, 12),
+      value: 1.3,
     });
+    // Hidden answers no more: the note (as written) and the review mark are in questions[].
+    expect(report.questions.find((q) => q.id === "M01.Q1")).toMatchObject({
+      note: "R&D spend < 2% in 2024 | pilot line agreed with *Ningxia University*",
+      review: true,
+    });
+    expect(report.assessor).toEqual({ name: "Ma Jun" });
+    expect(report.overall.declaredNotApplicableShare).toBeCloseTo(1 / 15, 12);
+    expect(report.overall.missingProfileFields).toEqual([]);
     expect(report.counts).toEqual({
       total: 17,
       applicable: 14,
@@ -119,6 +130,8 @@ describe("JSON report", () => {
       unanswered: 1,
       unknown: 1,
       notApplicable: 3,
+      excludedByProfile: 2,
+      declaredNotApplicable: 1,
       review: 2,
     });
     const gaps = report.gaps.map((g) => g.gap ?? 0);

@@ -216,6 +216,68 @@ describe("renderMarkdown", () => {
     expect(md).not.toMatch(/Overall|Measures|Top gaps|Unanswered/);
   });
 
+  it("says the profile is incomplete, and which fields, when a question depends on a missing one", () => {
+    const given = loadAnswers("half-finished");
+    const zone = { ...given.zone };
+    delete zone.westernHubArea;
+    const answers: AnswersFile = { ...given, zone };
+    const md = renderMarkdown(scoreAssessment(set, answers), set, answers, { lang: "en", top: 10 });
+    const label = set.profile.find((f) => f.id === "westernHubArea")?.label.en ?? "";
+    expect(md).toContain(
+      `- **Zone profile**: incomplete: ${label} not given; the questions that depend on them count ` +
+        "as applicable and unanswered until the profile is complete\n",
+    );
+    // The questions for western hub zones now apply and are unanswered, not "not applicable".
+    expect(md).not.toContain("applies only when “In a western computing hub area” is yes");
+  });
+
+  it("marks an area and a measure the zone alone left out, and warns above 20 %", () => {
+    const given = loadAnswers("strong-eastern");
+    const answers: AnswersFile = { ...given, answers: { ...given.answers } };
+    for (const measure of set.measures.filter((m) => m.area === set.areas[3]?.id)) {
+      for (const q of measure.questions) {
+        answers.answers[q.id] = { status: "not_applicable", note: "not for us" };
+      }
+    }
+    const md = renderMarkdown(scoreAssessment(set, answers), set, answers, { lang: "en", top: 10 });
+    const area = set.areas[3];
+    expect(md).toContain(`| ${area?.title.en} | ${area?.ref} | ${area?.weight} | n/a ‡ | — |`);
+    expect(md).toMatch(/\| 6 \| Secure land for industry \| 五（一） \| n\/a ‡ \| 0\/0 \|/);
+    expect(md).toContain(
+      "‡ Left out of the score only because the zone answered all of its questions “not applicable”.",
+    );
+    // 3 of 15 is exactly 20 %: no warning yet; one more is above it.
+    expect(md).not.toContain("Warning");
+    answers.answers["M01.Q1"] = { status: "not_applicable", note: "not for us" };
+    const more = renderMarkdown(scoreAssessment(set, answers), set, answers, {
+      lang: "en",
+      top: 10,
+    });
+    expect(more).toContain(
+      "\n> **Warning: the zone itself declared 26.7% of the questions that apply to it not " +
+        "applicable (more than 20%). The score covers only the rest; check each justification " +
+        "under “Not applicable”.**\n",
+    );
+  });
+
+  it("shows free-text answers and the notes no other section shows, escaped", () => {
+    const given = loadAnswers("half-finished");
+    const answers: AnswersFile = {
+      ...given,
+      answers: {
+        ...given.answers,
+        "M05.Q1": { note: "Ask the <b>approval</b> bureau | soon" },
+        "M05.Q3": { status: "planned", note: "Needs *provincial* list" },
+      },
+    };
+    const md = renderMarkdown(scoreAssessment(set, answers), set, answers, { lang: "en", top: 3 });
+    const section = md.slice(md.indexOf("## Answers and notes in the zone's words"));
+    expect(section).toContain(
+      "| Unanswered | Ask the &lt;b&gt;approval&lt;/b&gt; bureau \\| soon |",
+    );
+    expect(section).toContain("| Planned | Needs \\*provincial\\* list |");
+  });
+
   it("says there is no score when nothing applies", () => {
     const answers: AnswersFile = { ...loadAnswers("western-hub"), answers: {} };
     const empty = { ...set, measures: set.measures.filter((m) => m.id === "M04") };

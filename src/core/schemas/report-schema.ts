@@ -34,10 +34,29 @@ const questionEntry = {
       minimum: 0,
       maximum: 100,
     },
+    value: {
+      description: "The value given (yes/no, number, option id(s) or free text), as in the answers file.",
+      type: ["boolean", "number", "string", "array"],
+      items: { type: "string" },
+    },
+    note: { description: "The note of the answer, as written.", type: "string" },
+    evidence: {
+      description: "The evidence items of the answer, as written.",
+      type: "array",
+      items: { type: "string" },
+    },
+    review: { description: "Present (true) when the question is marked for review.", const: true },
   },
 } as const;
 
 const count = { type: "integer", minimum: 0 } as const;
+
+const declaredOnly = {
+  description:
+    "True when this is left out of the score only because the zone answered its questions " +
+    "not applicable (its weight is not counted).",
+  type: "boolean",
+} as const;
 
 export const reportSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -79,10 +98,22 @@ export const reportSchema = {
       type: "object",
       additionalProperties: { type: ["string", "boolean"] },
     },
+    assessor: {
+      description: "Who filled in the answers, from the answers file (left out when not given).",
+      type: "object",
+      additionalProperties: false,
+      properties: { name: { type: "string" }, role: { type: "string" } },
+    },
     overall: {
       type: "object",
       additionalProperties: false,
-      required: ["score", "band", "completeness"],
+      required: [
+        "score",
+        "band",
+        "completeness",
+        "declaredNotApplicableShare",
+        "missingProfileFields",
+      ],
       properties: {
         score: { ...nullableNumber, minimum: 0, maximum: 100 },
         band: { description: "Label of the band, in `lang`.", type: ["string", "null"] },
@@ -92,6 +123,23 @@ export const reportSchema = {
           minimum: 0,
           maximum: 1,
         },
+        declaredNotApplicableShare: {
+          description:
+            "Share, 0…1, of the questions that apply to the zone profile that the zone itself " +
+            "answered not applicable (counts.declaredNotApplicable ÷ (total − excludedByProfile)); " +
+            "null when the profile excludes everything. Above 0.2 the report warns; above 0.5 " +
+            "--fail-under refuses the report.",
+          ...nullableNumber,
+          minimum: 0,
+          maximum: 1,
+        },
+        missingProfileFields: {
+          description:
+            "Profile fields the zone has not given that the set requires or a question depends on; " +
+            "questions depending on them count as applicable (and unanswered) until they are given.",
+          type: "array",
+          items: id,
+        },
       },
     },
     areas: {
@@ -99,11 +147,12 @@ export const reportSchema = {
       items: {
         type: "object",
         additionalProperties: false,
-        required: ["id", "weight", "score"],
+        required: ["id", "weight", "score", "declaredOnly"],
         properties: {
           id,
           weight: { type: "number" },
           score: { ...nullableNumber, minimum: 0, maximum: 100 },
+          declaredOnly: declaredOnly,
         },
       },
     },
@@ -112,12 +161,13 @@ export const reportSchema = {
       items: {
         type: "object",
         additionalProperties: false,
-        required: ["id", "area", "score", "applicable"],
+        required: ["id", "area", "score", "applicable", "declaredOnly"],
         properties: {
           id,
           area: id,
           score: { ...nullableNumber, minimum: 0, maximum: 100 },
           applicable: { type: "boolean" },
+          declaredOnly: declaredOnly,
         },
       },
     },
@@ -130,10 +180,21 @@ export const reportSchema = {
     counts: {
       description:
         "total = applicable + notApplicable; applicable = answered + unknown + unanswered; " +
+        "notApplicable = excludedByProfile + declaredNotApplicable; " +
         "review counts every question marked for review.",
       type: "object",
       additionalProperties: false,
-      required: ["total", "applicable", "answered", "unanswered", "unknown", "notApplicable", "review"],
+      required: [
+        "total",
+        "applicable",
+        "answered",
+        "unanswered",
+        "unknown",
+        "notApplicable",
+        "excludedByProfile",
+        "declaredNotApplicable",
+        "review",
+      ],
       properties: {
         total: count,
         applicable: count,
@@ -141,6 +202,8 @@ export const reportSchema = {
         unanswered: count,
         unknown: count,
         notApplicable: count,
+        excludedByProfile: count,
+        declaredNotApplicable: count,
         review: count,
       },
     },

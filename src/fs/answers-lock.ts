@@ -1,0 +1,164 @@
+/**
+ * The lock file `<answers>.lock` that keeps a second `netdz assess` session away from an answers
+ * file: it holds the pid and (on Linux) the start time of the process that holds it, so a lock left
+ * by a dead process, or by one whose pid was reused, is taken over.
+ */
+import { readFileSync, unlinkSync } from "node:fs";
+import { mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
+import path from "node:path";
+
+/** Temp files a killed session may have left beside the answers file. */
+async function removeStaleTempFiles(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(prefix) && name.endsWith(".tmp")) {
+      await unlink(path.join(dir, name)).catch(() => undefined);
+    }
+  }
+}
+
+/** The lock file of an answers file. */
+export function lockPath(answersFile: string): string {
+  return `${answersFile}.lock`;
+}
+
+/** A held lock; `release` is idempotent and synchronous so it also works in an exit handler. */
+export interface AnswersLock {
+  file: string;
+  release(): void;
+}
+
+/**
+ * Either the lock, or why not: the pid of the live process that holds it, or `unreadable` when
+ * the lock file cannot be read or does not hold a pid (it is then never taken over silently).
+ */
+export type LockResult =
+  { ok: true; lock: AnswersLock } | { ok: false; pid: number | undefined; unreadable?: boolean };
+
+/** True when a process with this pid exists (one owned by another user counts). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** An empty lock file is stale once it is this old (a writer died between creating and writing). */
+const EMPTY_LOCK_GRACE_MS = 5_000;
+
+/**
+ * When a process started, as the kernel records it (Linux /proc); with the pid it names one
+ * process, so a lock is not held forever by an unrelated process that reused a dead one's pid.
+ * Undefined where /proc is not available.
+ */
+export function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the system shows that the process does not run netdz (Linux /proc). */
+function runsSomethingElse(pid: number): boolean {
+  try {
+    return !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("netdz");
+  } catch {
+    return false;
+  }
+}
+
+/** The lock file's content: this process's pid, and when it started where that is known. */
+function lockContent(): string {
+  const start = processStart(process.pid);
+  return start === undefined ? `${process.pid}\n` : `${process.pid}\nstart ${start}\n`;
+}
+
+interface LockState {
+  stale: boolean;
+  pid?: number;
+  /** The file exists but cannot be read, or holds something other than a pid. */
+  unreadable?: boolean;
+}
+
+async function lockIsStale(file: string): Promise<LockState> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? { stale: true } : { stale: false, unreadable: true };
+  }
+  const pid = Number.parseInt(text.trim(), 10);
+  if (Number.isInteger(pid) && pid > 0) {
+    if (!processAlive(pid)) return { stale: true, pid };
+    const recorded = /^start (\S+)$/m.exec(text)?.[1];
+    if (recorded !== undefined) {
+      const current = processStart(pid);
+      return { stale: current !== undefined && recorded !== current, pid };
+    }
+    // A lock without a start time (written by hand, or by an older netdz): held only while its
+    // process is a netdz, where the system says what a process runs.
+    return { stale: runsSomethingElse(pid), pid };
+  }
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return { stale: true };
+  if (text.trim() === "") return { stale: Date.now() - info.mtimeMs > EMPTY_LOCK_GRACE_MS };
+  return { stale: false, unreadable: true };
+}
+
+/**
+ * Takes `<answers>.lock` (created with `wx`, holding this pid). A lock left by a dead process is
+ * taken over, and the temp files it may have left are removed. The lock is released on exit.
+ */
+export async function acquireLock(answersFile: string): Promise<LockResult> {
+  const file = lockPath(answersFile);
+  await mkdir(path.dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const handle = await open(file, "wx");
+      await handle.writeFile(lockContent(), "utf8");
+      await handle.close();
+      if (attempt > 0) await removeStaleTempFiles(answersFile);
+      return { ok: true, lock: holdLock(file) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const { stale, pid, unreadable } = await lockIsStale(file);
+    if (!stale) return { ok: false, pid, ...(unreadable ? { unreadable } : {}) };
+    await unlink(file).catch(() => undefined);
+  }
+  return { ok: false, pid: undefined };
+}
+
+/**
+ * Who holds the answers file's lock, for commands that only need to check: undefined when no
+ * one does, the live pid (-1 when not known), or "unreadable" for a lock file that holds no pid.
+ */
+export async function lockHolder(answersFile: string): Promise<number | "unreadable" | undefined> {
+  const { stale, pid, unreadable } = await lockIsStale(lockPath(answersFile));
+  if (stale) return undefined;
+  return unreadable ? "unreadable" : (pid ?? -1);
+}
+
+function holdLock(file: string): AnswersLock {
+  let held = true;
+  const release = (): void => {
+    if (!held) return;
+    held = false;
+    process.removeListener("exit", release);
+    try {
+      const owner = Number.parseInt(readFileSync(file, "utf8").trim(), 10);
+      if (owner === process.pid) unlinkSync(file);
+    } catch {
+      // Already gone: nothing to release.
+    }
+  };
+  process.on("exit", release);
+  return { file, release };
+}
