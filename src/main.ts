@@ -4,6 +4,9 @@ import path from "node:path";
 import { PACKAGE_ROOT } from "./package-root.js";
 import { buildProgram } from "./cli.js";
 import { CancelledError, DataError, EXIT, UsageError } from "./errors.js";
+import type { Lang } from "./core/model.js";
+import { CLI_MESSAGES } from "./i18n/cli-messages.js";
+import { langOfArgv } from "./i18n/lang.js";
 import { processIo, type Io } from "./io.js";
 import { formatText, sortDiagnostics } from "./render/diagnostics.js";
 
@@ -17,16 +20,18 @@ function packageVersion(): string {
 /** Runs netdz with the given arguments and returns the exit code. The only place errors become codes. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => (exitCode = code), packageVersion());
+  const lang = langOfArgv(argv, io.env);
+  const program = buildProgram(io, (code) => (exitCode = code), packageVersion(), lang);
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
-    return await reportError(error, io);
+    return await reportError(error, io, lang);
   }
 }
 
-async function reportError(error: unknown, io: Io): Promise<number> {
+async function reportError(error: unknown, io: Io, lang: Lang): Promise<number> {
+  const m = CLI_MESSAGES[lang];
   if (error instanceof CommanderError) {
     // Help and version exit 0; every parse error is a usage error (2).
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
@@ -42,7 +47,7 @@ async function reportError(error: unknown, io: Io): Promise<number> {
     const { shown, more } = limitPerFile(sortDiagnostics(error.diagnostics));
     io.stderr.write(formatText(shown));
     for (const [file, count] of more)
-      io.stderr.write(`${fileMessages().moreProblems(file, count)}\n`);
+      io.stderr.write(`${fileMessages(lang).moreProblems(file, count)}\n`);
     io.stderr.write(`netdz: ${error.message}\n`);
     return error.exitCode;
   }
@@ -51,10 +56,9 @@ async function reportError(error: unknown, io: Io): Promise<number> {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`netdz: internal error: ${message}\n`);
+  io.stderr.write(`netdz: ${m.internalError(message)}\n`);
   if (io.env.NETDZ_DEBUG && error instanceof Error && error.stack)
     io.stderr.write(`${error.stack}\n`);
-  else
-    io.stderr.write("Set NETDZ_DEBUG=1 to see the stack trace, and please report this as a bug.\n");
+  else io.stderr.write(`${m.debugHint}\n`);
   return EXIT.usage;
 }

@@ -1,4 +1,3 @@
-import { Chalk } from "chalk";
 import type { Paint } from "./render/diagnostics.js";
 
 /** Whether to colour output on a stream: a terminal, unless NO_COLOR is set (FORCE_COLOR forces). */
@@ -6,14 +5,6 @@ export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): b
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   return stream.isTTY === true && env.TERM !== "dumb";
-}
-
-/** A chalk instance that colours only when the stream should be coloured. */
-export function chalkFor(
-  stream: { isTTY?: boolean },
-  env: NodeJS.ProcessEnv,
-): InstanceType<typeof Chalk> {
-  return new Chalk({ level: useColor(stream, env) ? 1 : 0 });
 }
 
 /**

@@ -85,7 +85,7 @@ export function runCli(
 ): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: "UTC", ...options.env },
     input: options.input ?? "",
     encoding: "utf8",
     timeout: 30_000,

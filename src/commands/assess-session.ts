@@ -44,7 +44,9 @@ import {
   summaryScreenLines,
 } from "../prompts/screens.js";
 import { TerminalScreen } from "../prompts/terminal-screen.js";
-import { chalkFor } from "../terminal.js";
+import { chalkFor } from "../terminal-chalk.js";
+import { DEFAULT_REPORT_FORMAT, defaultOutputName, REPORT_FORMATS } from "../render/reporters.js";
+import { DEFAULT_TOP } from "./report-options.js";
 
 /** Not-applicable questions listed one by one above a screen; the rest are counted. */
 const MAX_PASSED_NOTICES = 3;
@@ -401,10 +403,10 @@ export class Session {
       await report(
         {
           answers: store.file,
-          format: "md",
+          format: DEFAULT_REPORT_FORMAT,
           out: shownReport,
           lang: options.lang,
-          top: 10,
+          top: DEFAULT_TOP,
           measures: options.measures,
         },
         io,
@@ -424,8 +426,9 @@ export class Session {
   }
 }
 
-/** `<folder>/<answers-basename>-report.md`, next to the answers file. */
+/** `<folder>/<answers-basename>-report.<ext>` (ext of the default format), next to the answers file. */
 export function reportPathFor(answersFile: string): string {
   const base = path.basename(answersFile, path.extname(answersFile));
-  return path.join(path.dirname(answersFile), `${base}-report.md`);
+  const name = defaultOutputName(base, REPORT_FORMATS[DEFAULT_REPORT_FORMAT]);
+  return path.join(path.dirname(answersFile), name);
 }

@@ -44,7 +44,7 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
   }
   if (holder !== undefined) throw new UsageError(m.init.locked(shown, holder));
   const set = await resolveMeasureSet({ measuresDir: options.measures, set: options.set }, io.cwd);
-  const text = answersTemplate(set, options.lang, schemaComment(file));
+  const text = answersTemplate(set, options.lang, schemaComment(file, options.lang));
   try {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, text, { lang: options.lang, shown });

@@ -1,9 +1,9 @@
-import type { Lang, MeasureSet, QuestionType } from "../core/model.js";
+import type { Lang, MeasureSet } from "../core/model.js";
 import { displayPath } from "../fs/measure-sets.js";
 import { workspace } from "../fs/workspace.js";
 import type { Io } from "../io.js";
 import { EXIT } from "../errors.js";
-import { plural } from "../render/plural.js";
+import { listMessages } from "../i18n/list-messages.js";
 
 export interface ListOptions {
   measures?: string;
@@ -49,42 +49,12 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (summaries.length === 0) {
-    io.stdout.write(`${LIST_TEXT[options.lang].none(displayPath(root, io.cwd))}\n`);
+    io.stdout.write(`${listMessages(options.lang).none(displayPath(root, io.cwd))}\n`);
     return EXIT.ok;
   }
   summaries.forEach((summary, i) => io.stdout.write(describeSet(summary, loaded[i], options)));
   return EXIT.ok;
 }
-
-const LIST_TEXT = {
-  en: {
-    none: (dir: string) => `No measure sets in ${dir}`,
-    invalid: (dir: string) => `invalid: run \`netdz validate ${dir}\``,
-    counts: (areas: number, measures: number, questions: number) =>
-      `${plural(areas, "area")} · ${plural(measures, "measure")} · ${plural(questions, "question")}`,
-    areaCounts: (measures: number, questions: number) =>
-      `(${plural(measures, "measure")}, ${plural(questions, "question")})`,
-    measureCounts: (questions: number) => `(${plural(questions, "question")})`,
-    types: {} as Partial<Record<QuestionType, string>>,
-  },
-  zh: {
-    none: (dir: string) => `${dir} 中没有评估清单`,
-    invalid: (dir: string) => `无效：请运行 \`netdz validate ${dir}\``,
-    counts: (areas: number, measures: number, questions: number) =>
-      `${areas} 个方面 · ${measures} 项举措 · ${questions} 个问题`,
-    areaCounts: (measures: number, questions: number) =>
-      `（${measures} 项举措，${questions} 个问题）`,
-    measureCounts: (questions: number) => `（${questions} 个问题）`,
-    types: {
-      status: "状态",
-      yesno: "是否",
-      number: "数值",
-      choice: "单选",
-      multi: "多选",
-      text: "文字",
-    } as Partial<Record<QuestionType, string>>,
-  },
-} as const;
 
 function describeSet(
   summary: SetSummary,
@@ -92,7 +62,7 @@ function describeSet(
   options: ListOptions,
 ): string {
   const lang = options.lang;
-  const t = LIST_TEXT[lang];
+  const t = listMessages(lang);
   const lines = [
     `${summary.id}@${summary.version}  ${summary.title?.[lang] ?? ""}`.trimEnd(),
     `  ${summary.path}`,
@@ -114,7 +84,7 @@ function describeSet(
       );
       if (options.questions) {
         for (const q of measure.questions)
-          lines.push(`      ${q.id}  [${t.types[q.type] ?? q.type}]  ${q.text[lang]}`);
+          lines.push(`      ${q.id}  [${t.types[q.type]}]  ${q.text[lang]}`);
       }
     }
   }

@@ -1,6 +1,6 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import type { AnswersFile, Lang, MeasureSet } from "../core/model.js";
+import { LANGS, type Lang } from "../core/model.js";
 import { reportDate, scoreAssessment, type Assessment } from "../core/score.js";
 import { EXIT, UsageError } from "../errors.js";
 import { loadAnswersWithSet } from "../fs/answers-loader.js";
@@ -10,16 +10,24 @@ import { DECLARED_NOT_APPLICABLE_REFUSE } from "../core/answer.js";
 import { trustMessages } from "../i18n/report-trust-messages.js";
 import { reportMessages } from "../i18n/report-messages.js";
 import type { Io } from "../io.js";
-import { renderJson } from "../render/report-json.js";
-import { renderMarkdown } from "../render/report-markdown.js";
+import { isLang } from "../i18n/lang.js";
+import { isScore, isTop } from "./report-options.js";
+import {
+  isFormat,
+  REPORT_FORMAT_NAMES,
+  REPORT_FORMATS,
+  type ReportFormat,
+  type ReportModel,
+  type ReportRenderOptions,
+} from "../render/reporters.js";
 
 export interface ReportOptions {
   /** Path of the answers file. */
   answers: string;
-  format: "md" | "json";
+  format: ReportFormat;
   /** Write here (atomically) instead of stdout. */
   out?: string;
-  lang: "en" | "zh";
+  lang: Lang;
   /** Exit 1 when the overall score is below this. */
   failUnder?: number;
   /** Gaps listed in the Markdown report. */
@@ -31,7 +39,8 @@ export interface ReportOptions {
 /** `netdz report`: scores an answers file and writes the report; 1 when below --fail-under. */
 export async function report(opts: ReportOptions, io: Io): Promise<number> {
   checkOptions(opts);
-  const epoch = sourceDateEpoch(io.env);
+  const m = reportMessages(opts.lang);
+  const epoch = sourceDateEpoch(io.env, opts.lang);
   const { answers, set, diagnostics } = await loadAnswersWithSet(opts.answers, {
     cwd: io.cwd,
     measuresDir: opts.measures,
@@ -39,22 +48,20 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
   });
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   if (warnings > 0) {
-    io.stderr.write(
-      `netdz report: ${reportMessages(opts.lang).command.warnings(warnings, opts.answers)}\n`,
-    );
+    io.stderr.write(`netdz report: ${m.command.warnings(warnings, opts.answers)}\n`);
   }
   const assessment = scoreAssessment(set, answers);
-  const text = renderReport(assessment, set, answers, opts, reportDate(answers, epoch));
-  const m = reportMessages(opts.lang);
+  const text = await renderReport(
+    { assessment, set, answers, date: reportDate(answers, epoch, io.env.TZ) },
+    opts,
+  );
   if (opts.out === undefined || isStandardOutput(opts.out, io.cwd)) {
     await writeStream(io.stdout, text);
   } else {
     const target = path.resolve(io.cwd, opts.out);
     const real = (file: string) => realpath(file).catch(() => file);
     if ((await real(path.resolve(io.cwd, opts.answers))) === (await real(target))) {
-      throw new UsageError(
-        `--out ${opts.out} is the answers file itself; choose another file for the report`,
-      );
+      throw new UsageError(m.command.sameFile(opts.out));
     }
     await writeFileAtomic(target, text, { lang: opts.lang, shown: opts.out });
     io.stderr.write(`netdz report: ${m.command.wrote(opts.out)}\n`);
@@ -62,42 +69,36 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
   return thresholdExitCode(assessment, opts.failUnder, opts.lang, io);
 }
 
-/** Renders the report in the requested format. */
+/** Renders the report in the requested format, through the reporter registry. */
 export function renderReport(
-  assessment: Assessment,
-  set: MeasureSet,
-  answers: AnswersFile,
-  opts: Pick<ReportOptions, "format" | "lang" | "top">,
-  date: string | undefined,
-): string {
-  const lang: Lang = opts.lang;
-  return opts.format === "json"
-    ? renderJson(assessment, set, answers, { lang, date })
-    : renderMarkdown(assessment, set, answers, { lang, top: opts.top, date });
+  model: ReportModel,
+  opts: ReportRenderOptions & { format: ReportFormat },
+): Promise<string | Uint8Array> {
+  return REPORT_FORMATS[opts.format].render(model, opts);
 }
 
+/** The checks the command line makes, repeated for callers that build the options themselves. */
 function checkOptions(opts: ReportOptions): void {
-  if (opts.format !== "md" && opts.format !== "json") {
-    throw new UsageError(`unknown format "${String(opts.format)}" (choose md or json)`);
+  if (!isLang(opts.lang)) {
+    throw new UsageError(reportMessages("en").command.badLang(String(opts.lang), LANGS));
   }
-  if (opts.lang !== "en" && opts.lang !== "zh") {
-    throw new UsageError(`unknown language "${String(opts.lang)}" (choose en or zh)`);
+  const m = reportMessages(opts.lang).command;
+  if (!isFormat(REPORT_FORMATS, opts.format)) {
+    throw new UsageError(m.badFormat(String(opts.format), REPORT_FORMAT_NAMES));
   }
-  if (!Number.isInteger(opts.top) || opts.top < 0) {
-    throw new UsageError(`--top must be a whole number of 0 or more, not "${opts.top}"`);
-  }
-  if (opts.failUnder !== undefined && !Number.isFinite(opts.failUnder)) {
-    throw new UsageError(`--fail-under must be a number, not "${opts.failUnder}"`);
+  if (!isTop(opts.top)) throw new UsageError(m.badTop(String(opts.top)));
+  if (opts.failUnder !== undefined && !isScore(opts.failUnder)) {
+    throw new UsageError(m.badFailUnder(String(opts.failUnder)));
   }
 }
 
 /** SOURCE_DATE_EPOCH as whole seconds, or undefined when unset or empty. */
-export function sourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined {
+export function sourceDateEpoch(env: NodeJS.ProcessEnv, lang: Lang = "en"): number | undefined {
   const raw = env.SOURCE_DATE_EPOCH?.trim();
   if (raw === undefined || raw === "") return undefined;
   const seconds = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(seconds) || seconds > 8_640_000_000_000) {
-    throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${raw}"`);
+    throw new UsageError(reportMessages(lang).command.badSourceDateEpoch(raw));
   }
   return seconds;
 }
@@ -142,7 +143,7 @@ export function scoreBelow(score: number, threshold: number): string {
   return String(score);
 }
 
-function writeStream(stream: NodeJS.WritableStream, text: string): Promise<void> {
+function writeStream(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.write(text, (error) => (error ? reject(error) : resolve()));
   });

@@ -2,23 +2,21 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { append, limitPerFile, newProblems } from "../core/diagnostic-filter.js";
 import { declaredFormat, fileKind } from "../core/file-format.js";
-import type { Diagnostic, Lang } from "../core/model.js";
+import { DEFAULT_ANSWERS_FILE, type Diagnostic, type Lang } from "../core/model.js";
 import { ANSWERS_FORMAT, MEASURE_FORMAT, MEASURE_SET_FORMAT } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
 import { describeFsError } from "../fs/fs-errors.js";
 import { readYamlFile, scanFolder, SET_FILE } from "../fs/measure-sets.js";
 import { workspace } from "../fs/workspace.js";
-import { DEFAULT_ANSWERS_FILE } from "../cli.js";
 import { fileMessages } from "../i18n/file-messages.js";
-import { resolveLang } from "../i18n/lang.js";
 import type { Io } from "../io.js";
 import {
   formatDiagnostics,
   sortDiagnostics,
   type DiagnosticFormat,
 } from "../render/diagnostics.js";
-import { plural } from "../render/plural.js";
+import { validateMessages } from "../i18n/validate-messages.js";
 import { terminalPaint } from "../terminal.js";
 
 export interface ValidateOptions {
@@ -26,6 +24,7 @@ export interface ValidateOptions {
   format: DiagnosticFormat;
   strict: boolean;
   measures?: string;
+  lang: Lang;
 }
 
 interface Tally {
@@ -48,8 +47,9 @@ interface Targets {
 
 /** `netdz validate`: checks measure sets and answers files; 0 valid, 1 invalid, 2 unreadable. */
 export async function validate(options: ValidateOptions, io: Io): Promise<number> {
-  const lang = resolveLang(undefined, io.env);
-  const paths = options.paths.length > 0 ? options.paths : [await defaultPath(io.cwd)];
+  const lang = options.lang;
+  const m = validateMessages(lang);
+  const paths = options.paths.length > 0 ? options.paths : [await defaultPath(io.cwd, lang)];
   const ws = workspace({ cwd: io.cwd, measuresDir: options.measures, lang });
   const targets = await collectTargets(paths, io, lang);
   const diagnostics = [...targets.diagnostics];
@@ -81,13 +81,14 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
   const unique = newProblems(diagnostics);
   io.stdout.write(await printable(unique, options.format, io, lang));
   const errors = unique.filter((d) => d.severity === "error").length;
-  if (options.format === "text") io.stderr.write(summary(tally, errors, unique.length - errors));
+  if (options.format === "text") io.stderr.write(m.summary(tally, errors, unique.length - errors));
   if (tally.unreadable > 0) return EXIT.usage;
   return errors > 0 ? EXIT.invalid : EXIT.ok;
 }
 
 /** Sorts the given paths into set folders and answers files; reports what cannot be read. */
 async function collectTargets(paths: readonly string[], io: Io, lang: Lang): Promise<Targets> {
+  const m = validateMessages(lang);
   const targets: Targets = {
     setFolders: new Set(),
     answerFiles: new Set(),
@@ -115,7 +116,7 @@ async function collectTargets(paths: readonly string[], io: Io, lang: Lang): Pro
         found.setFolders.length + found.answerFiles.length + found.strayMeasureFiles.length ===
         0
       ) {
-        unreadable(`no measure set (${SET_FILE}) or answers file found in ${given}`);
+        unreadable(m.nothingFoundIn(given, SET_FILE));
       }
       found.setFolders.forEach((f) => targets.setFolders.add(f));
       found.answerFiles.forEach((f) => targets.answerFiles.add(f));
@@ -170,13 +171,11 @@ async function printable(
 }
 
 /** The default input: measures/ when there is one, else the answers file `report` would read. */
-async function defaultPath(cwd: string): Promise<string> {
+async function defaultPath(cwd: string, lang: Lang): Promise<string> {
   for (const candidate of ["measures", DEFAULT_ANSWERS_FILE]) {
     if (await stat(path.join(cwd, candidate)).catch(() => undefined)) return candidate;
   }
-  throw new UsageError(
-    `nothing to validate: give a measure-set folder or an answers file (e.g. \`netdz validate measures/\`); there is no measures/ or ${DEFAULT_ANSWERS_FILE} here`,
-  );
+  throw new UsageError(validateMessages(lang).nothingToValidate(DEFAULT_ANSWERS_FILE));
 }
 
 function unknownFormat(source: YamlSource, format: string | undefined): Diagnostic {
@@ -200,18 +199,4 @@ function noSetHeader(source: YamlSource): Diagnostic {
     "set/no-header",
     `a measure file must sit in a set folder beside ${SET_FILE}; none found next to it`,
   );
-}
-
-function summary(tally: Tally, errors: number, warnings: number): string {
-  const what = [
-    tally.sets > 0
-      ? `${plural(tally.sets, "measure set")} (${plural(tally.measures, "measure file")})`
-      : "",
-    tally.answerFiles > 0 ? plural(tally.answerFiles, "answers file") : "",
-  ]
-    .filter(Boolean)
-    .join(" and ");
-  if (what === "") return "";
-  const problems = `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
-  return errors > 0 ? `✖ ${what}: ${problems}\n` : `✔ ${what}: valid (${problems})\n`;
 }

@@ -22,6 +22,8 @@ export interface Text {
 export const MEASURE_SET_FORMAT = "netdz-measure-set/1";
 export const MEASURE_FORMAT = "netdz-measure/1";
 export const ANSWERS_FORMAT = "netdz-answers/1";
+/** The answers file `assess`, `init` and `report` use when none is named. */
+export const DEFAULT_ANSWERS_FILE = "netdz-answers.yaml";
 export const REPORT_FORMAT = "netdz-report/1";
 
 export type ProfileFieldType = "text" | "choice" | "yesno";
@@ -83,14 +85,6 @@ export interface MeasureSetHeader {
 }
 
 export type QuestionType = "status" | "yesno" | "number" | "choice" | "multi" | "text";
-export const QUESTION_TYPES: readonly QuestionType[] = [
-  "status",
-  "yesno",
-  "number",
-  "choice",
-  "multi",
-  "text",
-];
 
 /** Answer statuses, in the order they are offered. */
 export const STATUSES = [

@@ -402,22 +402,48 @@ export function scoreAssessment(set: MeasureSet, answers: AnswersFile): Assessme
   };
 }
 
-/** The latest valid `answeredAt` among the answers, as YYYY-MM-DD (UTC), or undefined. */
-export function lastAnsweredDate(answers: AnswersFile): string | undefined {
+/** The latest valid `answeredAt` among the answers, as YYYY-MM-DD in `timeZone`, or undefined. */
+export function lastAnsweredDate(answers: AnswersFile, timeZone?: string): string | undefined {
   let latest = Number.NEGATIVE_INFINITY;
   for (const answer of Object.values(answers.answers ?? {})) {
     const time = answer.answeredAt === undefined ? NaN : Date.parse(String(answer.answeredAt));
     if (Number.isFinite(time) && time > latest) latest = time;
   }
-  return Number.isFinite(latest) ? isoDate(latest) : undefined;
+  return Number.isFinite(latest) ? calendarDate(latest, timeZone) : undefined;
 }
 
-/** The report date: `SOURCE_DATE_EPOCH` seconds when given, else the answers' last update. */
-export function reportDate(answers: AnswersFile, epochSeconds?: number): string | undefined {
-  if (epochSeconds !== undefined) return isoDate(epochSeconds * 1000);
-  return lastAnsweredDate(answers);
+/**
+ * The report date: the calendar day of the answers' last update in `timeZone` (an IANA name such
+ * as `Asia/Shanghai`, as in `TZ`; the machine's zone when undefined or unknown), so the output is
+ * the same for the same zone. `SOURCE_DATE_EPOCH` seconds, when given, win and are dated in UTC,
+ * as reproducible builds expect.
+ */
+export function reportDate(
+  answers: AnswersFile,
+  epochSeconds?: number,
+  timeZone?: string,
+): string | undefined {
+  if (epochSeconds !== undefined) return calendarDate(epochSeconds * 1000, "UTC");
+  return lastAnsweredDate(answers, timeZone);
 }
 
-function isoDate(milliseconds: number): string {
-  return new Date(milliseconds).toISOString().slice(0, 10);
+/** YYYY-MM-DD of an instant in a time zone. */
+function calendarDate(milliseconds: number, timeZone: string | undefined): string {
+  const parts = dateParts(milliseconds, timeZone);
+  const pick = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  const year = pick("year").padStart(4, "0");
+  return `${year}-${pick("month")}-${pick("day")}`;
+}
+
+function dateParts(milliseconds: number, timeZone: string | undefined): Intl.DateTimeFormatPart[] {
+  const options = { year: "numeric", month: "2-digit", day: "2-digit" } as const;
+  try {
+    return new Intl.DateTimeFormat("en-US", {
+      ...options,
+      timeZone: timeZone || undefined,
+    }).formatToParts(milliseconds);
+  } catch {
+    // An unknown zone name: the machine's own zone, as the C library would fall back.
+    return new Intl.DateTimeFormat("en-US", options).formatToParts(milliseconds);
+  }
 }

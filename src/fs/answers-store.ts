@@ -6,7 +6,6 @@
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { Document, isMap, isScalar, parseDocument } from "yaml";
 import {
   answersYamlText,
@@ -14,27 +13,17 @@ import {
   putAssessorField,
   putZoneField,
 } from "../core/answers-yaml.js";
-import type { Answer, AnswersFile, ProfileValue } from "../core/model.js";
+import type { Answer, AnswersFile, Lang, ProfileValue } from "../core/model.js";
 import { ANSWERS_FORMAT } from "../core/model.js";
 import { normaliseAnswers } from "./answers-loader.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { readTextFile, type TextRead } from "./read-file.js";
 import { DataError } from "../errors.js";
-import { PACKAGE_ROOT } from "../package-root.js";
+import { schemaModeline } from "./schema-modeline.js";
 
-/** This package's JSON Schema of answers files. */
-export const ANSWERS_SCHEMA_FILE = path.join(PACKAGE_ROOT, "schemas", "answers.schema.json");
-
-/** The `$schema` reference for a file: relative from its folder, with forward slashes. */
-export function schemaReference(answersFile: string): string {
-  const relative = path.relative(path.dirname(path.resolve(answersFile)), ANSWERS_SCHEMA_FILE);
-  if (path.isAbsolute(relative)) return pathToFileURL(ANSWERS_SCHEMA_FILE).href;
-  return relative.split(path.sep).join("/");
-}
-
-/** The first line of every answers file netdz writes. */
-export function schemaComment(answersFile: string): string {
-  return `# yaml-language-server: $schema=${schemaReference(answersFile)}`;
+/** The comment lines every answers file netdz writes starts with (see fs/schema-modeline.ts). */
+export function schemaComment(answersFile: string, lang?: Lang): string {
+  return schemaModeline(answersFile, lang).join("\n");
 }
 
 /** What a new answers file starts with. */
@@ -57,7 +46,11 @@ export function newAnswersText(answersFile: string, content: NewAnswersFile): st
   });
   const root = doc.contents;
   const first = isMap(root) ? root.items[0] : undefined;
-  if (first && isScalar(first.key)) first.key.commentBefore = schemaComment(answersFile).slice(1);
+  if (first && isScalar(first.key)) {
+    first.key.commentBefore = schemaModeline(answersFile)
+      .map((line) => line.slice(1))
+      .join("\n");
+  }
   const measureSet = doc.get("measureSet", true);
   if (isMap(measureSet)) measureSet.flow = true;
   return answersYamlText(doc);

@@ -1,7 +1,8 @@
 /**
  * Every fixed string of the gap report (Markdown headings, column titles, status labels, the method
- * section) and of the `report` command, in English and Chinese. Strings here are trusted Markdown:
- * they are inserted unescaped, so they must not contain table pipes or emphasis markers by accident.
+ * section) and of the `report` command, in English and Chinese. Strings here are plain text, with
+ * no markup of any output format: each renderer adds its own emphasis and escaping (a Markdown
+ * renderer passes already escaped and emphasised arguments; a test keeps Markdown syntax out).
  */
 import type { Lang } from "../core/model.js";
 import { STATUS_LABELS } from "./status-labels.js";
@@ -29,12 +30,13 @@ export interface ReportMessages {
     date: string;
     completeness: string;
   };
-  /** Arguments are already escaped Markdown. */
+  /** Arguments are already in the output format (escaped). */
   planDocument(document: string, title: string | undefined, issuer: string, issued: string): string;
   completenessDetail(facts: CompletenessFacts): string;
   noCompleteness: string;
   overall: {
     heading: string;
+    /** Arguments are already in the output format (escaped, emphasised by the renderer). */
     line(score: string, band: string): string;
     none: string;
     columns: { area: string; ref: string; weight: string; score: string; bar: string };
@@ -97,11 +99,19 @@ export interface ReportMessages {
   parenthetical(text: string, remark: string): string;
   /** Between a header field's label and its value. */
   fieldSeparator: string;
+  /** Between the parts of one header value, e.g. a name and a role. */
+  partSeparator: string;
   command: {
     wrote(path: string): string;
     belowThreshold(score: string, threshold: string): string;
     noScore(threshold: string): string;
     warnings(count: number, file: string): string;
+    sameFile(out: string): string;
+    badLang(value: string, choices: readonly string[]): string;
+    badFormat(value: string, choices: readonly string[]): string;
+    badTop(value: string): string;
+    badFailUnder(value: string): string;
+    badSourceDateEpoch(value: string): string;
   };
 }
 
@@ -124,7 +134,7 @@ const en: ReportMessages = {
   noCompleteness: "no applicable questions",
   overall: {
     heading: "Overall score",
-    line: (score, band) => `Overall score: **${score}** / 100, band: **${band}**.`,
+    line: (score, band) => `Overall score: ${score} / 100, band: ${band}.`,
     none: "No question applies to this zone, so there is no overall score.",
     columns: { area: "Area", ref: "Plan ref.", weight: "Weight", score: "Score", bar: "Progress" },
   },
@@ -181,7 +191,7 @@ const en: ReportMessages = {
   notApplicableShort: "n/a",
   noJustification: "No justification given.",
   profileExclusion: (field, allowed, actual) =>
-    `Zone profile: applies only when “${field}” is ${allowed}; this zone: ${actual}.`,
+    `Zone profile: applies only when ${nestedQuote(field)} is ${allowed}; this zone: ${actual}.`,
   states: {
     ...STATUS_LABELS.en,
     answered: "Answered",
@@ -219,6 +229,7 @@ const en: ReportMessages = {
   bandItem: (label, min) => `${label} from ${min}`,
   listSeparator: ", ",
   fieldSeparator: ": ",
+  partSeparator: ", ",
   parenthetical: (text, remark) => `${text} (${remark})`,
   command: {
     wrote: (path) => `Report written to ${path}`,
@@ -228,6 +239,15 @@ const en: ReportMessages = {
       `No question applies, so there is no overall score to compare with ${threshold}.`,
     warnings: (count, file) =>
       `${count} warning${count === 1 ? "" : "s"} in ${file}; run \`netdz validate ${file}\` to see them.`,
+    sameFile: (out) =>
+      `--out ${out} is the answers file itself; choose another file for the report`,
+    badLang: (value, choices) => `unknown language "${value}" (choose ${choices.join(" or ")})`,
+    badFormat: (value, choices) =>
+      `unknown format "${value}" (choose one of: ${choices.join(", ")})`,
+    badTop: (value) => `--top must be a whole number of 0 or more, not "${value}"`,
+    badFailUnder: (value) => `--fail-under must be a score from 0 to 100, not "${value}"`,
+    badSourceDateEpoch: (value) =>
+      `SOURCE_DATE_EPOCH must be a whole number of seconds, not "${value}"`,
   },
 };
 
@@ -250,7 +270,7 @@ const zh: ReportMessages = {
   noCompleteness: "没有适用的问题",
   overall: {
     heading: "总体得分",
-    line: (score, band) => `总分：**${score}** / 100，等级：**${band}**。`,
+    line: (score, band) => `总分：${score} / 100，等级：${band}。`,
     none: "本开发区没有适用的问题，因此没有总分。",
     columns: { area: "方面", ref: "方案条目", weight: "权重", score: "得分", bar: "进度" },
   },
@@ -303,7 +323,7 @@ const zh: ReportMessages = {
   notApplicableShort: "不适用",
   noJustification: "未说明理由。",
   profileExclusion: (field, allowed, actual) =>
-    `开发区概况：仅当“${field}”为${allowed}时适用；本开发区：${actual}。`,
+    `开发区概况：仅当${nestedQuote(field)}为${allowed}时适用；本开发区：${actual}。`,
   states: {
     ...STATUS_LABELS.zh,
     answered: "已作答",
@@ -333,6 +353,7 @@ const zh: ReportMessages = {
   bandItem: (label, min) => `${label}（${min} 分及以上）`,
   listSeparator: "、",
   fieldSeparator: "：",
+  partSeparator: "，",
   parenthetical: (text, remark) => `${text}（${remark}）`,
   command: {
     wrote: (path) => `报告已写入 ${path}`,
@@ -340,8 +361,19 @@ const zh: ReportMessages = {
     noScore: (threshold) => `没有适用的问题，因此没有可与 ${threshold} 比较的总分。`,
     warnings: (count, file) =>
       `${file} 有 ${count} 条警告；运行 \`netdz validate ${file}\` 查看详情。`,
+    sameFile: (out) => `--out ${out} 就是答卷文件本身，请为报告另选一个文件`,
+    badLang: (value, choices) => `未知的语言“${value}”（可选：${choices.join("、")}）`,
+    badFormat: (value, choices) => `未知的格式“${value}”（可选：${choices.join("、")}）`,
+    badTop: (value) => `--top 须为 0 或更大的整数，而不是“${value}”`,
+    badFailUnder: (value) => `--fail-under 须为 0 至 100 之间的分数，而不是“${value}”`,
+    badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH 须为整秒数，而不是“${value}”`,
   },
 };
+
+/** “text”, with the double quotes inside it turned into single ones (‘ ’), as both languages nest. */
+function nestedQuote(text: string): string {
+  return `“${text.replace(/“/g, "‘").replace(/”/g, "’")}”`;
+}
 
 export const REPORT_MESSAGES: Readonly<Record<Lang, ReportMessages>> = { en, zh };
 
@@ -349,3 +381,48 @@ export const REPORT_MESSAGES: Readonly<Record<Lang, ReportMessages>> = { en, zh 
 export function reportMessages(lang: Lang): ReportMessages {
   return REPORT_MESSAGES[lang];
 }
+
+/** The `--help` of `netdz report`. */
+export interface ReportHelp {
+  description(formats: string): string;
+  answers: string;
+  format: string;
+  out: string;
+  failUnder: string;
+  top: string;
+  after(answersFile: string): string;
+}
+
+export const REPORT_HELP: Readonly<Record<Lang, ReportHelp>> = {
+  en: {
+    description: (formats) => `score an answers file and write the gap report (${formats})`,
+    answers: "answers file",
+    format: "output format",
+    out: "write the report to a file instead of standard output",
+    failUnder: "exit 1 when the overall score is below this (0–100)",
+    top: "how many gaps to list (0 or more)",
+    after: (file) => `
+The report's date is the day of the answers' last update in the machine's time zone (TZ),
+or SOURCE_DATE_EPOCH (in UTC) when set.
+
+Examples:
+  $ netdz report ${file} --out report.md
+  $ netdz report ${file} --format json --out report.json
+  $ netdz report ${file} --fail-under 65      in CI`,
+  },
+  zh: {
+    description: (formats) => `为答卷文件计分并写出差距报告（${formats}）`,
+    answers: "答卷文件",
+    format: "输出格式",
+    out: "把报告写入文件，而不是标准输出",
+    failUnder: "总分低于该值（0–100）时以退出码 1 结束",
+    top: "列出多少项差距（0 或更多）",
+    after: (file) => `
+报告日期为答卷最后更新当天（按本机时区 TZ 计）；设置了 SOURCE_DATE_EPOCH 时取该时间（按 UTC 计）。
+
+示例：
+  $ netdz report ${file} --out report.md
+  $ netdz report ${file} --format json --out report.json
+  $ netdz report ${file} --fail-under 65      在 CI 中使用`,
+  },
+};

@@ -106,18 +106,3 @@ export function progressBar(ratio: number, width: number): { done: string; rest:
   const filled = Math.round(clamped * cells);
   return { done: "█".repeat(filled), rest: "░".repeat(cells - filled) };
 }
-
-/** Lays out rows of cells in columns aligned by display width (the last column is not padded). */
-export function alignColumns(rows: readonly (readonly string[])[], gap = 2): string[] {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell));
-    });
-  }
-  return rows.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : padEnd(cell, (widths[i] ?? 0) + gap)))
-      .join(""),
-  );
-}

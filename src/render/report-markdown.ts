@@ -132,7 +132,7 @@ function headerList(ctx: Context, date: string | undefined): string {
         escapeInline(source.issued),
       ),
     ],
-    [m.header.assessor, assessorLine(answers)],
+    [m.header.assessor, assessorLine(answers, m)],
   ];
   items.push([m.header.date, date === undefined ? "—" : escapeInline(date)]);
   items.push([m.header.completeness, completenessLine(ctx)]);
@@ -143,7 +143,7 @@ function headerList(ctx: Context, date: string | undefined): string {
     const line = ctx.t.profileIncomplete(fields.join(m.listSeparator));
     items.push([ctx.t.profileLabel, escapeInline(line)]);
   }
-  return items.map(([label, value]) => `- **${label}**${m.fieldSeparator}${value}`).join("\n");
+  return items.map(([label, value]) => `- ${strong(label)}${m.fieldSeparator}${value}`).join("\n");
 }
 
 function zoneLine(ctx: Context): string {
@@ -157,11 +157,16 @@ function zoneLine(ctx: Context): string {
   return labels.length > 0 ? m.parenthetical(name, labels.join(m.listSeparator)) : name;
 }
 
-function assessorLine(answers: AnswersFile): string {
+function assessorLine(answers: AnswersFile, m: ReportMessages): string {
   const parts = [answers.assessor?.name, answers.assessor?.role].filter(
     (part): part is string => typeof part === "string" && part.trim() !== "",
   );
-  return escapeCell(parts.join(", "));
+  return escapeCell(parts.join(m.partSeparator));
+}
+
+/** Strong emphasis around text that is already escaped. */
+function strong(text: string): string {
+  return `**${text}**`;
 }
 
 function percent(fraction: number): string {
@@ -187,7 +192,7 @@ function declaredWarning(ctx: Context): string[] {
   const share = ctx.assessment.overall.declaredNotApplicableShare;
   if (share === null || share <= DECLARED_NOT_APPLICABLE_WARN) return [];
   const text = ctx.t.declaredWarning(percent(share), `${DECLARED_NOT_APPLICABLE_WARN * 100}%`);
-  return [`> **${escapeInline(text)}**`];
+  return [`> ${strong(escapeInline(text))}`];
 }
 
 /** A score, or "n/a ‡" when only the zone's own "not applicable" answers left it out. */
@@ -228,8 +233,8 @@ function overallSection(ctx: Context): string[] {
     score === null
       ? m.overall.none
       : m.overall.line(
-          scoreInItsBand(score, set.bands),
-          band ? escapeInline(band.label[lang]) : "—",
+          strong(scoreInItsBand(score, set.bands)),
+          strong(band ? escapeInline(band.label[lang]) : "—"),
         );
   const c = m.overall.columns;
   const rows = set.areas.map((area) => {

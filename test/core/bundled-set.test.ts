@@ -8,7 +8,8 @@ const set = loaded.set;
 describe("the bundled 2025 Work Plan set", () => {
   it("is valid with no warnings", () => {
     expect(loaded.diagnostics).toEqual([]);
-    expect(set).toBeDefined();
+    expect(loaded.fileCount).toBe(16);
+    expect([set?.id, set?.version]).toEqual(["workplan-2025", "1.0.0"]);
   });
 
   it("has the plan's 4 areas (sections 二–五) and 16 measures in order", () => {
@@ -41,14 +42,19 @@ describe("the bundled 2025 Work Plan set", () => {
     expect(basis.slice(3)).not.toContain("text");
     for (const measure of set?.measures ?? []) {
       if (measure.provenance.basis === "reconstructed")
-        expect(measure.provenance.note).toBeDefined();
+        // A reconstructed measure says, in both languages, what it was inferred from.
+        expect([measure.id, measure.provenance.note?.en]).toEqual([
+          measure.id,
+          expect.stringMatching(/\w+ \w+ \w+/),
+        ]);
+      expect(measure.provenance.note?.zh).toMatch(/\p{Script=Han}{4}/u);
     }
   });
 
   it("targets the Eastern Data, Western Computing question at western hub zones", () => {
     const questions = set?.measures.flatMap((m) => m.questions) ?? [];
     const hub = questions.filter((q) => q.appliesWhen?.westernHubArea?.includes(true));
-    expect(hub.length).toBeGreaterThan(0);
+    expect(hub.map((q) => q.id)).toEqual(["M03.Q8", "M14.Q7"]);
     expect(hub.some((q) => q.text.zh.includes("东数西算"))).toBe(true);
   });
 

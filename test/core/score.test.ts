@@ -601,12 +601,31 @@ describe("report date", () => {
     "M01.Q4": status("planned"),
   });
 
-  it("is the latest answeredAt, as a UTC date", () => {
-    expect(lastAnsweredDate(answers)).toBe("2026-03-03");
-    expect(reportDate(answers)).toBe("2026-03-03");
+  it("is the day of the latest answeredAt in the given time zone", () => {
+    // 2026-03-02T23:30-05:00 is 04:30 UTC on 3 March, 12:30 on 3 March in Shanghai.
+    expect(lastAnsweredDate(answers, "UTC")).toBe("2026-03-03");
+    expect(reportDate(answers, undefined, "UTC")).toBe("2026-03-03");
+    expect(reportDate(answers, undefined, "America/New_York")).toBe("2026-03-02");
+    expect(reportDate(answers, undefined, "Asia/Shanghai")).toBe("2026-03-03");
   });
 
-  it("is SOURCE_DATE_EPOCH when given", () => {
+  it("dates an answer given in the Beijing night on the Beijing day", () => {
+    const late = makeAnswers({
+      "M01.Q1": status("implemented", { answeredAt: "2026-11-30T20:00:00Z" }),
+    });
+    expect(reportDate(late, undefined, "Asia/Shanghai")).toBe("2026-12-01");
+    expect(reportDate(late, undefined, "UTC")).toBe("2026-11-30");
+    expect(reportDate(late, undefined, "Europe/London")).toBe("2026-11-30");
+  });
+
+  it("falls back to the machine's zone for an unknown zone name", () => {
+    const machine = reportDate(answers);
+    expect(reportDate(answers, undefined, "Not/AZone")).toBe(machine);
+    expect(machine).toMatch(/^2026-03-0[23]$/);
+  });
+
+  it("is SOURCE_DATE_EPOCH when given, dated in UTC", () => {
+    expect(reportDate(answers, 0, "Asia/Shanghai")).toBe("1970-01-01");
     expect(reportDate(answers, 0)).toBe("1970-01-01");
     expect(reportDate(answers, 1_767_225_599)).toBe("2025-12-31");
     expect(reportDate(answers, 1_767_225_600)).toBe("2026-01-01");

@@ -24,8 +24,13 @@ describe("the documented answers example", () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "answers.yaml"), EXAMPLE);
     const validated = runCli(["validate", "answers.yaml"], { cwd: dir });
-    expect(validated.stdout).not.toMatch(/ error /);
+    // Valid; the one warning is the value given without evidence (the example keeps it short).
     expect(validated.status).toBe(0);
+    expect(validated.stdout.split("\n").map((line) => line.split("  ").slice(0, 3))).toEqual([
+      ["answers.yaml:9:20", "warning", "answers/missing-evidence"],
+      [""],
+    ]);
+    expect(validated.stderr).toBe("✔ 1 answers file: valid (0 errors, 1 warning)\n");
     const report = runCli(["report", "answers.yaml", "--format", "json"], { cwd: dir });
     expect(report.status).toBe(0);
     const parsed = JSON.parse(report.stdout) as {

@@ -14,7 +14,8 @@ const set = loadDemoSet();
 function reports(zone: ZoneName, lang: Lang): { md: string; json: string } {
   const answers = loadAnswers(zone);
   const assessment = scoreAssessment(set, answers);
-  const date = reportDate(answers);
+  // The golden files are dated in UTC, whatever the machine's zone.
+  const date = reportDate(answers, undefined, "UTC");
   return {
     md: renderMarkdown(assessment, set, answers, { lang, top: 10, date }),
     json: renderJson(assessment, set, answers, { lang, date }),

@@ -1,0 +1,22 @@
+import { Argument } from "commander";
+import type { SchemaOptions } from "../commands/schema.js";
+import { SCHEMA_NAMES } from "../core/schemas/names.js";
+import { schemaMessages } from "../i18n/schema-messages.js";
+import { langOption, type CommandFactory } from "./context.js";
+
+/** `netdz schema <name>`. */
+export const schemaCommand: CommandFactory = (ctx) => {
+  const h = schemaMessages(ctx.lang).help;
+  return ctx
+    .command("schema")
+    .description(h.description(SCHEMA_NAMES))
+    .addArgument(new Argument("<name>", h.name(SCHEMA_NAMES)))
+    .addOption(langOption(ctx))
+    .addHelpText("after", h.after("netdz-answers.schema.json"))
+    .action((name: string, opts: Omit<SchemaOptions, "name">) =>
+      ctx.run(async () => {
+        const { schema } = await import("../commands/schema.js");
+        return schema({ ...opts, name }, ctx.io);
+      }),
+    );
+};

@@ -1,0 +1,27 @@
+/**
+ * The rules for `netdz report`'s options, shared by the command line (which parses strings) and
+ * `report()` (which checks the values it is given), so the two cannot drift apart.
+ */
+
+/** How many gaps a report lists unless told (`--top`). */
+export const DEFAULT_TOP = 10;
+
+/** Whether `n` is an allowed `--top`: a whole number of 0 or more (0 lists no gaps). */
+export function isTop(n: unknown): n is number {
+  return typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
+}
+
+/** Whether `n` is an allowed `--fail-under`: a score from 0 to 100. */
+export function isScore(n: unknown): n is number {
+  return typeof n === "number" && Number.isFinite(n) && n >= 0 && n <= 100;
+}
+
+/** A command-line value as a whole number, or NaN: digits only, no sign, no exponent. */
+export function parseWholeNumber(raw: string): number {
+  return /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
+/** A command-line value as a plain decimal number (`85`, `72.5`), or NaN. */
+export function parsePlainNumber(raw: string): number {
+  return /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
+}

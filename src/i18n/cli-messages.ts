@@ -1,0 +1,174 @@
+/**
+ * The strings of the command line itself, in English and Chinese: the program's help, the options
+ * several commands share, the headings commander prints in `--help`, and commander's own error
+ * messages (unknown option, missing argument, invalid choice…), translated as they are printed.
+ * Each command's own help is in its messages file (src/i18n/<command>-messages.ts).
+ */
+import type { Lang } from "../core/model.js";
+
+export interface CliMessages {
+  program: {
+    description: string;
+    quickStart(answersFile: string): string;
+    version: string;
+    help: string;
+    helpCommand: string;
+    afterError: string;
+  };
+  /** The exit codes, for the help of the program and of the commands that exit 130. */
+  exitCodes(interrupted: boolean): string;
+  options: {
+    lang: string;
+    langDefault: string;
+    measures: string;
+    set: string;
+  };
+  /** `--help` headings and the notes after an option's description. */
+  help: {
+    titles: Readonly<Record<string, string>>;
+    choices(values: readonly string[]): string;
+    default(value: string): string;
+    /** A description followed by its notes (choices, default). */
+    withNotes(description: string, notes: readonly string[]): string;
+  };
+  /** Problems with an option's value, raised by the command line's parsers. */
+  values: {
+    wholeNumber: string;
+    score: string;
+  };
+  /** A failure netdz did not expect (a bug), and how to see more. */
+  internalError(message: string): string;
+  debugHint: string;
+  /** Commander's English error lines as they are in this language (identity in English). */
+  translateError(message: string): string;
+}
+
+const quote = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(", ");
+
+const en: CliMessages = {
+  program: {
+    description:
+      "Self-assessment of a national economic and technological development zone (NETDZ) against MOFCOM's 2025 Work Plan (商资函〔2025〕132号): 16 measures in 4 areas.",
+    quickStart: (file) => `
+Quick start:
+  $ netdz assess                         answer the questions; saved to ./${file}
+  $ netdz report ${file} --out report.md
+  $ netdz validate measures/             check measure files (what CI runs)`,
+    version: "print the version number",
+    help: "show help",
+    helpCommand: "show help for a command",
+    afterError: "(run with --help for usage)",
+  },
+  exitCodes: (interrupted) =>
+    `
+Exit codes:
+  0    success (warnings allowed)
+  1    invalid data, or the score is below --fail-under
+  2    usage error, or input that cannot be read` +
+    (interrupted ? "\n  130  interrupted (Ctrl-C); every confirmed answer is already saved" : ""),
+  options: {
+    lang: "interface and content language",
+    langDefault: "from LC_ALL/LC_MESSAGES/LANG, zh_* → zh",
+    measures: "folder of measure sets (<id>/<version>/set.yaml) instead of the bundled ones",
+    set: "measure set to use (default: the newest available)",
+  },
+  help: {
+    titles: {},
+    choices: (values) => `choices: ${quote(values)}`,
+    default: (value) => `default: ${value}`,
+    withNotes: (description, notes) => `${description} (${notes.join(", ")})`,
+  },
+  values: {
+    wholeNumber: "expected a whole number of 0 or more.",
+    score: "expected a score from 0 to 100.",
+  },
+  internalError: (message) => `internal error: ${message}`,
+  debugHint: "Set NETDZ_DEBUG=1 to see the stack trace, and please report this as a bug.",
+  translateError: (message) => message,
+};
+
+/** Commander's error lines and their Chinese; `$1`… are the parts taken from the English line. */
+const ZH_ERRORS: readonly [RegExp, string][] = [
+  [/^error: unknown option '(.*?)'/, "错误：未知的选项“$1”"],
+  [/^error: unknown command '(.*?)'/, "错误：未知的命令“$1”"],
+  [/^error: missing required argument '(.*?)'/, "错误：缺少必需的参数“$1”"],
+  [/^error: option '(.*?)' argument missing/, "错误：选项“$1”缺少取值"],
+  [/^error: required option '(.*?)' not specified/, "错误：未指定必需的选项“$1”"],
+  [
+    /^error: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\./,
+    "错误：选项“$1”的取值“$2”无效。可选：$3。",
+  ],
+  [/^error: option '(.*?)' argument '(.*?)' is invalid\./, "错误：选项“$1”的取值“$2”无效。"],
+  [
+    /^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\. Allowed choices are (.*)\./,
+    "错误：参数“$2”的取值“$1”无效。可选：$3。",
+  ],
+  [
+    /^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\./,
+    "错误：参数“$2”的取值“$1”无效。",
+  ],
+  [
+    /^error: too many arguments(?: for '(.*?)')?\. Expected (\d+) arguments? but got (\d+)\./,
+    "错误：参数过多：应为 $2 个，实际为 $3 个。",
+  ],
+  [/^\(Did you mean one of (.*)\?\)/, "（是否想输入以下之一：$1？）"],
+  [/^\(Did you mean (.*)\?\)/, "（是否想输入 $1？）"],
+  [/^error: /, "错误："],
+];
+
+const zh: CliMessages = {
+  program: {
+    description:
+      "国家级经济技术开发区对照商务部 2025 年工作方案（商资函〔2025〕132号）开展自评估：4 个方面、16 项举措。",
+    quickStart: (file) => `
+快速上手：
+  $ netdz assess                         逐题作答；保存到 ./${file}
+  $ netdz report ${file} --out report.md
+  $ netdz validate measures/             检查评估清单文件（CI 中运行）`,
+    version: "显示版本号",
+    help: "显示帮助",
+    helpCommand: "显示某个命令的帮助",
+    afterError: "（运行时加 --help 查看用法）",
+  },
+  exitCodes: (interrupted) =>
+    `
+退出码：
+  0    成功（允许有警告）
+  1    数据无效，或得分低于 --fail-under
+  2    用法错误，或输入无法读取` +
+    (interrupted ? "\n  130  已中断（Ctrl-C）；已确认的答案均已保存" : ""),
+  options: {
+    lang: "界面和内容的语言",
+    langDefault: "取自 LC_ALL/LC_MESSAGES/LANG，zh_* 即中文",
+    measures: "使用该文件夹中的评估清单（<id>/<version>/set.yaml），而不是内置清单",
+    set: "要使用的评估清单（默认：可用的最新版本）",
+  },
+  help: {
+    titles: {
+      "Usage:": "用法:",
+      "Options:": "选项：",
+      "Arguments:": "参数：",
+      "Commands:": "命令：",
+      "Global Options:": "全局选项：",
+    },
+    choices: (values) => `可选：${values.join("、")}`,
+    default: (value) => `默认：${value}`,
+    withNotes: (description, notes) => `${description}（${notes.join("；")}）`,
+  },
+  values: {
+    wholeNumber: "应为 0 或更大的整数。",
+    score: "应为 0 至 100 之间的分数。",
+  },
+  internalError: (message) => `内部错误：${message}`,
+  debugHint: "设置 NETDZ_DEBUG=1 可查看调用栈；这是程序缺陷，请报告给我们。",
+  translateError: (message) =>
+    message
+      .split("\n")
+      .map((line) => {
+        const rule = ZH_ERRORS.find(([pattern]) => pattern.test(line));
+        return rule ? line.replace(rule[0], rule[1]) : line;
+      })
+      .join("\n"),
+};
+
+export const CLI_MESSAGES: Readonly<Record<Lang, CliMessages>> = { en, zh };

@@ -1,0 +1,100 @@
+/**
+ * The strings of `netdz validate` itself, its help included, in English and Chinese: what cannot be
+ * read and the closing summary. The problems it prints are diagnostics, worded where they are found.
+ */
+import type { Lang } from "../core/model.js";
+import { plural } from "../render/plural.js";
+
+export interface ValidateTally {
+  sets: number;
+  measures: number;
+  answerFiles: number;
+}
+
+export interface ValidateMessages {
+  help: {
+    description: string;
+    paths: string;
+    format: string;
+    strict: string;
+    after(answersFile: string, exitCodes: string): string;
+  };
+  nothingFoundIn(given: string, setFile: string): string;
+  nothingToValidate(answersFile: string): string;
+  /** The closing line, or "" when nothing was checked. */
+  summary(tally: ValidateTally, errors: number, warnings: number): string;
+}
+
+const en: ValidateMessages = {
+  help: {
+    description: "check measure sets and answers files: YAML, JSON Schema and consistency",
+    paths: "measure-set folders, files inside them, or answers files (default: measures/)",
+    format: "output format",
+    strict: "treat missing evidence in answers files as an error",
+    after: (file, exitCodes) => `
+Each problem is one line: path:line:column  severity  code  message
+${exitCodes}
+
+Examples:
+  $ netdz validate measures/
+  $ netdz validate measures/workplan-2025/1.0.0/m03-digital-real-integration.yaml
+  $ netdz validate ${file} --strict
+  $ netdz validate measures/ --format github     annotations in GitHub Actions`,
+  },
+  nothingFoundIn: (given, setFile) =>
+    `no measure set (${setFile}) or answers file found in ${given}`,
+  nothingToValidate: (file) =>
+    `nothing to validate: give a measure-set folder or an answers file (e.g. \`netdz validate measures/\`); there is no measures/ or ${file} here`,
+  summary: (tally, errors, warnings) => {
+    const what = [
+      tally.sets > 0
+        ? `${plural(tally.sets, "measure set")} (${plural(tally.measures, "measure file")})`
+        : "",
+      tally.answerFiles > 0 ? plural(tally.answerFiles, "answers file") : "",
+    ]
+      .filter(Boolean)
+      .join(" and ");
+    if (what === "") return "";
+    const problems = `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+    return errors > 0 ? `✖ ${what}: ${problems}\n` : `✔ ${what}: valid (${problems})\n`;
+  },
+};
+
+const zh: ValidateMessages = {
+  help: {
+    description: "检查评估清单和答卷文件：YAML、JSON Schema 与一致性",
+    paths: "评估清单文件夹、其中的文件，或答卷文件（默认：measures/）",
+    format: "输出格式",
+    strict: "把答卷文件中缺少佐证视为错误",
+    after: (file, exitCodes) => `
+每个问题占一行：路径:行:列  严重程度  代码  说明
+${exitCodes}
+
+示例：
+  $ netdz validate measures/
+  $ netdz validate measures/workplan-2025/1.0.0/m03-digital-real-integration.yaml
+  $ netdz validate ${file} --strict
+  $ netdz validate measures/ --format github     在 GitHub Actions 中显示为注释`,
+  },
+  nothingFoundIn: (given, setFile) => `${given} 中没有评估清单（${setFile}）或答卷文件`,
+  nothingToValidate: (file) =>
+    `没有可检查的内容：请给出评估清单文件夹或答卷文件（例如 \`netdz validate measures/\`）；这里既没有 measures/ 也没有 ${file}`,
+  summary: (tally, errors, warnings) => {
+    const what = [
+      tally.sets > 0 ? `${tally.sets} 个评估清单（${tally.measures} 个举措文件）` : "",
+      tally.answerFiles > 0 ? `${tally.answerFiles} 个答卷文件` : "",
+    ]
+      .filter(Boolean)
+      .join("和");
+    if (what === "") return "";
+    const problems = `${errors} 个错误，${warnings} 个警告`;
+    return errors > 0 ? `✖ ${what}：${problems}\n` : `✔ ${what}：有效（${problems}）\n`;
+  },
+};
+
+const VALIDATE_MESSAGES: Readonly<Record<Lang, ValidateMessages>> = { en, zh };
+
+/** The strings of `netdz validate` in a language. */
+export function validateMessages(lang: Lang): ValidateMessages {
+  return VALIDATE_MESSAGES[lang];
+}

@@ -1,0 +1,273 @@
+/**
+ * `main(argv, io)` run in this process for every command: arguments in, exit code and both
+ * output streams out (the spawned tests in test/e2e run the built CLI the same way).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli.js";
+import { DEFAULT_TOP } from "../../src/commands/report-options.js";
+import { DEFAULT_ANSWERS_FILE, LANGS } from "../../src/core/model.js";
+import { SCHEMAS } from "../../src/core/schemas/index.js";
+import { reportDate, scoreAssessment } from "../../src/core/score.js";
+import { loadAnswersWithSet } from "../../src/fs/answers-loader.js";
+import { main } from "../../src/main.js";
+import { REPORT_FORMAT_NAMES, REPORT_FORMATS } from "../../src/render/reporters.js";
+import { captureIo, FIXTURES, ROOT, tempDir } from "../helpers.js";
+
+const VERSION = (
+  JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
+const MINI_SETS = path.join(FIXTURES, "sets");
+const MINI_ANSWERS = path.join(FIXTURES, "answers", "mini-valid.yaml");
+const REPORT_SETS = path.join(FIXTURES, "report", "sets");
+const EASTERN = path.join(FIXTURES, "report", "answers", "strong-eastern.yaml");
+
+/** Runs main in-process; the environment is empty unless given (no locale: English). */
+async function run(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const io = captureIo(options.cwd ?? ROOT, { TZ: "UTC", ...options.env });
+  const code = await main(argv, io);
+  return { code, stdout: io.out(), stderr: io.err() };
+}
+
+const COMMAND_NAMES = ["assess", "init", "report", "validate", "list", "schema"];
+
+describe("main(argv, io) in-process", () => {
+  it("--version prints the package version", async () => {
+    expect(await run(["--version"])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: "" });
+  });
+
+  it("--help lists every command of the wiring, in order", async () => {
+    const { code, stdout, stderr } = await run(["--help"]);
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(COMMANDS).toHaveLength(COMMAND_NAMES.length);
+    const listed = [...stdout.matchAll(/^ {2}([a-z]+) (?:\[options\]|\[command\])/gm)].map(
+      (m) => m[1],
+    );
+    expect(listed).toEqual([...COMMAND_NAMES, "help"]);
+  });
+
+  describe("help and option errors follow the language of the command line", () => {
+    it("--lang zh anywhere in the arguments gives Chinese help", async () => {
+      const { code, stdout } = await run(["report", "--help", "--lang", "zh"]);
+      expect(code).toBe(0);
+      expect(stdout.split("\n")[0]).toBe("用法: netdz report [options] [answers]");
+      expect(stdout).toContain("\n选项：\n");
+      expect(stdout).toContain("\n参数：\n");
+      expect(stdout).toMatch(/--top <n> +列出多少项差距（0 或更多）（默认：10）/);
+    });
+
+    it("--lang may stand before the command's name, and after it", async () => {
+      const before = await run(["--lang", "zh", "list", "--measures", MINI_SETS]);
+      const after = await run(["list", "--measures", MINI_SETS, "--lang", "zh"]);
+      expect(before).toEqual(after);
+      expect(before.code).toBe(0);
+      expect(before.stdout.split("\n")[2]).toBe("  2 个方面 · 2 项举措 · 6 个问题");
+    });
+
+    it("a Chinese locale gives Chinese help, --lang en wins over it", async () => {
+      const zh = await run(["--help"], { env: { LANG: "zh_CN.UTF-8" } });
+      expect(zh.stdout).toContain("\n命令：\n");
+      const en = await run(["--help", "--lang=en"], { env: { LC_ALL: "zh_CN.UTF-8" } });
+      expect(en.stdout).toContain("\nCommands:\n");
+    });
+
+    it("translates commander's unknown option, in both languages, with exit 2", async () => {
+      const en = await run(["validate", "--bogus"]);
+      expect(en).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: "error: unknown option '--bogus'\n(run with --help for usage)\n",
+      });
+      const zh = await run(["validate", "--bogus"], { env: { LANG: "zh_CN.UTF-8" } });
+      expect(zh).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: "错误：未知的选项“--bogus”\n（运行时加 --help 查看用法）\n",
+      });
+    });
+
+    it("translates an invalid choice and a missing argument", async () => {
+      const choice = await run(["report", "--format", "pdf", "--lang", "zh"]);
+      expect(choice.code).toBe(2);
+      expect(choice.stderr.split("\n")[0]).toBe(
+        `错误：选项“-f, --format <format>”的取值“pdf”无效。可选：${REPORT_FORMAT_NAMES.join(", ")}。`,
+      );
+      const missing = await run(["schema", "--lang", "zh"]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr.split("\n")[0]).toBe("错误：缺少必需的参数“name”");
+      const missingEn = await run(["schema"]);
+      expect(missingEn.stderr.split("\n")[0]).toBe("error: missing required argument 'name'");
+    });
+
+    it("an unknown command suggests the nearest one, in Chinese too", async () => {
+      const zh = await run(["reprot", "--lang", "zh"]);
+      expect(zh.code).toBe(2);
+      expect(zh.stderr.split("\n").slice(0, 2)).toEqual([
+        "错误：未知的命令“reprot”",
+        "（是否想输入 report？）",
+      ]);
+    });
+  });
+
+  describe("report", () => {
+    it("offers every registry format in --help and renders each one", async () => {
+      const help = await run(["report", "--help"]);
+      const offered = /--format <format>[^\n]*\(choices: ([^)]*?), default/.exec(help.stdout);
+      expect(offered?.[1]).toBe(REPORT_FORMAT_NAMES.map((f) => `"${f}"`).join(", "));
+      const { answers, set } = await loadAnswersWithSet(EASTERN, {
+        cwd: ROOT,
+        measuresDir: REPORT_SETS,
+      });
+      const model = {
+        assessment: scoreAssessment(set, answers),
+        set,
+        answers,
+        date: reportDate(answers, undefined, "UTC"),
+      };
+      for (const format of REPORT_FORMAT_NAMES) {
+        const result = await run(["report", EASTERN, "--measures", REPORT_SETS, "-f", format]);
+        const expected = await REPORT_FORMATS[format].render(model, {
+          lang: "en",
+          top: DEFAULT_TOP,
+        });
+        expect(result.code, format).toBe(0);
+        expect(result.stderr, format).toBe("");
+        expect(result.stdout, format).toBe(String(expected));
+        expect(String(expected), format).not.toBe("");
+      }
+    });
+
+    it("accepts --top 0 (no gaps listed) on the command line as report() does", async () => {
+      const result = await run(["report", EASTERN, "--measures", REPORT_SETS, "--top", "0"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/\n## Top gaps\n\nNone\.\n/);
+    });
+
+    it.each([["-1"], ["1.5"], ["1e2"], ["ten"]])("refuses --top %s with exit 2", async (top) => {
+      const result = await run(["report", EASTERN, "--measures", REPORT_SETS, "--top", top]);
+      expect(result).toEqual({
+        code: 2,
+        stdout: "",
+        stderr:
+          `error: option '--top <n>' argument '${top}' is invalid. expected a whole number of 0 or more.\n` +
+          "(run with --help for usage)\n",
+      });
+    });
+
+    it("dates the report in the TZ time zone", async () => {
+      const dir = tempDir();
+      const file = path.join(dir, "late.yaml");
+      const text = readFileSync(EASTERN, "utf8").replace(
+        /answeredAt: [^,}\s]+/g,
+        "answeredAt: 2026-11-30T20:00:00Z",
+      );
+      writeFileSync(file, text);
+      const json = (env: NodeJS.ProcessEnv) =>
+        run(["report", file, "--measures", REPORT_SETS, "-f", "json"], { env }).then(
+          (r) => (JSON.parse(r.stdout) as { date: string }).date,
+        );
+      expect(await json({ TZ: "Asia/Shanghai" })).toBe("2026-12-01");
+      expect(await json({ TZ: "UTC" })).toBe("2026-11-30");
+    });
+  });
+
+  describe("the other commands", () => {
+    it("validate: a valid answers file, exit 0 and the summary, in both languages", async () => {
+      const args = ["validate", MINI_ANSWERS, "--measures", MINI_SETS];
+      expect(await run(args)).toEqual({
+        code: 0,
+        stdout: "",
+        stderr: "✔ 1 answers file: valid (0 errors, 0 warnings)\n",
+      });
+      expect(await run([...args, "--lang", "zh"])).toEqual({
+        code: 0,
+        stdout: "",
+        stderr: "✔ 1 个答卷文件：有效（0 个错误，0 个警告）\n",
+      });
+    });
+
+    it("validate: a missing path is exit 2 with one line in the language", async () => {
+      expect(await run(["validate", "nope.yaml", "--lang", "zh"])).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: "netdz validate: 无法读取 nope.yaml：没有这个文件或文件夹\n",
+      });
+    });
+
+    it("list: the mini set with its counts", async () => {
+      const { code, stdout, stderr } = await run(["list", "--measures", MINI_SETS]);
+      expect([code, stderr]).toEqual([0, ""]);
+      expect(stdout.split("\n").slice(0, 3)).toEqual([
+        "mini@1.0.0  Mini set",
+        "  test/fixtures/sets/mini/1.0.0",
+        "  2 areas · 2 measures · 6 questions",
+      ]);
+    });
+
+    it("list --json: one summary per set", async () => {
+      const { code, stdout } = await run(["list", "--measures", MINI_SETS, "--json"]);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual([
+        {
+          id: "mini",
+          version: "1.0.0",
+          title: expect.objectContaining({ en: "Mini set" }) as unknown,
+          path: "test/fixtures/sets/mini/1.0.0",
+          valid: true,
+          areas: 2,
+          measures: 2,
+          questions: 6,
+        },
+      ]);
+    });
+
+    it("schema: prints the named schema; an unknown name is exit 2 in the language", async () => {
+      const ok = await run(["schema", "answers"]);
+      expect(ok.code).toBe(0);
+      expect(JSON.parse(ok.stdout)).toEqual(SCHEMAS.answers.schema);
+      expect(await run(["schema", "nope", "--lang", "zh"])).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: "netdz: 未知的 schema“nope”（可选：measure-set、measure、answers、report）\n",
+      });
+    });
+
+    it("init: writes the default answers file in the folder and says what next", async () => {
+      const dir = tempDir();
+      const { code, stdout, stderr } = await run(["init", "--measures", MINI_SETS], { cwd: dir });
+      expect([code, stderr]).toEqual([0, ""]);
+      const written = readFileSync(path.join(dir, DEFAULT_ANSWERS_FILE), "utf8");
+      expect(written).toContain(
+        "\nformat: netdz-answers/1\nmeasureSet: { id: mini, version: 1.0.0 }\n",
+      );
+      expect(stdout.split("\n")[0]).toContain(DEFAULT_ANSWERS_FILE);
+      const again = await run(["init", "--measures", MINI_SETS], { cwd: dir });
+      expect(again.code).toBe(2);
+    });
+
+    it("assess: without a terminal, exit 2 and how to fill the file in by hand", async () => {
+      const { code, stdout, stderr } = await run(["assess", "--measures", MINI_SETS], {
+        cwd: tempDir(),
+      });
+      expect([code, stdout]).toEqual([2, ""]);
+      expect(stderr).toMatch(/^netdz: netdz assess asks its questions in an interactive terminal/);
+      expect(stderr).toContain("netdz init --answers netdz-answers.yaml");
+    });
+
+    it.each(LANGS)("every command has --help in %s", async (lang) => {
+      for (const name of COMMAND_NAMES) {
+        const { code, stdout, stderr } = await run([name, "--help", "--lang", lang]);
+        expect([name, code, stderr]).toEqual([name, 0, ""]);
+        expect(stdout.split("\n")[0]).toMatch(
+          lang === "zh"
+            ? new RegExp(`^用法: netdz ${name} `)
+            : new RegExp(`^Usage: netdz ${name} `),
+        );
+        if (lang === "zh") expect(stdout, name).toContain("显示帮助");
+      }
+    });
+  });
+});
