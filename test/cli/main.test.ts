@@ -193,7 +193,7 @@ describe("main(argv, io) in-process", () => {
       expect(await run(["validate", "nope.yaml", "--lang", "zh"])).toEqual({
         code: 2,
         stdout: "",
-        stderr: "netdz validate: 无法读取 nope.yaml：没有这个文件或文件夹\n",
+        stderr: "netdz validate: 无法读取 nope.yaml：文件或文件夹不存在\n",
       });
     });
 
