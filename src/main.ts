@@ -45,7 +45,7 @@ async function reportError(error: unknown, io: Io, lang: Lang): Promise<number> 
     const { limitPerFile } = await import("./core/diagnostic-filter.js");
     const { fileMessages } = await import("./i18n/file-messages.js");
     const { shown, more } = limitPerFile(sortDiagnostics(error.diagnostics));
-    io.stderr.write(formatText(shown));
+    io.stderr.write(formatText(shown, undefined, lang));
     for (const [file, count] of more)
       io.stderr.write(`${fileMessages(lang).moreProblems(file, count)}\n`);
     io.stderr.write(`netdz: ${error.message}\n`);

@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { isMap, parseDocument, visit } from "yaml";
 import { SCHEMAS } from "../src/core/schemas/index.js";
 import { compileValidators } from "../src/core/validators.js";
-import { ROOT } from "./helpers.js";
+import { checkAnswersFile } from "../src/fs/answers-loader.js";
+import { loadSetFolder } from "../src/fs/measure-sets.js";
+import { copyMiniSet, FIXTURES, ROOT } from "./helpers.js";
 
 describe("committed JSON Schemas", () => {
   it.each(Object.entries(SCHEMAS))(
@@ -39,5 +42,91 @@ describe("bundled YAML files point editors at their schema", () => {
     const target = path.resolve(setDir, match?.[1] ?? "");
     const expected = file === "set.yaml" ? "measure-set.schema.json" : "measure.schema.json";
     expect(target).toBe(path.join(ROOT, "schemas", expected));
+  });
+});
+
+/** Every object schema in a schema, with its JSON pointer (`#/properties/source`). */
+function objectSchemas(schema: unknown, pointer = "#"): { pointer: string; node: object }[] {
+  if (schema === null || typeof schema !== "object") return [];
+  if (Array.isArray(schema))
+    return schema.flatMap((item, i) => objectSchemas(item, `${pointer}/${i}`));
+  const node = schema as Record<string, unknown>;
+  const types = Array.isArray(node.type) ? node.type : [node.type];
+  const own = types.includes("object") ? [{ pointer, node }] : [];
+  // Property names (`properties`, `patternProperties`) hold schemas, not values.
+  return [
+    ...own,
+    ...Object.entries(node).flatMap(([key, child]) => objectSchemas(child, `${pointer}/${key}`)),
+  ];
+}
+
+// The hand-written formats; the report is written by netdz, not by hand.
+const INPUT_SCHEMAS = ["measure-set", "measure", "answers"] as const;
+
+describe("x- extension keys", () => {
+  it.each(INPUT_SCHEMAS)("every object in the %s schema allows x- keys", (name) => {
+    const objects = objectSchemas(SCHEMAS[name].schema);
+    expect(objects.length).toBeGreaterThan(3);
+    const lacking = objects
+      .filter(({ node }) => {
+        const patterns = (node as { patternProperties?: Record<string, unknown> })
+          .patternProperties;
+        return patterns?.["^x-"] !== true;
+      })
+      .map((o) => o.pointer);
+    expect(lacking).toEqual([]);
+  });
+
+  it("finds the objects nested in lists, conditionals and maps", () => {
+    const pointers = objectSchemas(SCHEMAS.measure.schema).map((o) => o.pointer);
+    expect(pointers).toContain("#/properties/questions/items/properties/options/items");
+    expect(pointers).toContain("#/properties/questions/items/properties/text");
+  });
+});
+
+/** Adds `x-test: { any: [value] }` (and, with a typo key, `wrong`) to every mapping of a YAML file. */
+function addToEveryMapping(file: string, key: string): number {
+  const doc = parseDocument(readFileSync(file, "utf8"));
+  let count = 0;
+  visit(doc, {
+    Map(_key, map) {
+      if (!isMap(map)) return;
+      map.set(key, { any: ["value"] });
+      count++;
+    },
+  });
+  writeFileSync(file, doc.toString());
+  return count;
+}
+
+describe("x- keys in real files", () => {
+  it("are accepted in every mapping of every file of a measure set", async () => {
+    const { setDir } = copyMiniSet();
+    for (const name of readdirSync(setDir)) {
+      expect(addToEveryMapping(path.join(setDir, name), "x-test")).toBeGreaterThan(5);
+    }
+    const loaded = await loadSetFolder(setDir, setDir);
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.set?.measures).toHaveLength(2);
+  });
+
+  it("are accepted in every mapping of an answers file, and are not read as answers", async () => {
+    const { root } = copyMiniSet();
+    const file = path.join(path.dirname(root), "answers.yaml");
+    copyFileSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), file);
+    expect(addToEveryMapping(file, "x-test")).toBeGreaterThan(5);
+    const checked = await checkAnswersFile(file, { cwd: path.dirname(root), measuresDir: root });
+    expect(checked.diagnostics).toEqual([]);
+    expect(Object.keys(checked.answers?.answers ?? {})).not.toContain("x-test");
+    expect(Object.keys(checked.answers?.zone ?? {})).not.toContain("x-test");
+  });
+
+  it("other unknown keys are still refused, each named", async () => {
+    const { setDir } = copyMiniSet();
+    const added = addToEveryMapping(path.join(setDir, "set.yaml"), "extra");
+    const loaded = await loadSetFolder(setDir, setDir);
+    const unknown = loaded.diagnostics.filter((d) => d.code === "schema/unknown-property");
+    expect(unknown).toHaveLength(added);
+    for (const d of unknown) expect(d.message).toMatch(/^unknown field "extra" in /);
   });
 });

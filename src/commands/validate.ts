@@ -3,11 +3,10 @@ import path from "node:path";
 import { append, limitPerFile, newProblems } from "../core/diagnostic-filter.js";
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import { DEFAULT_ANSWERS_FILE, type Diagnostic, type Lang } from "../core/model.js";
-import { ANSWERS_FORMAT, MEASURE_FORMAT, MEASURE_SET_FORMAT } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
 import { describeFsError } from "../fs/fs-errors.js";
-import { readYamlFile, scanFolder, SET_FILE } from "../fs/measure-sets.js";
+import { displayPath, readYamlFile, scanFolder, SET_FILE } from "../fs/measure-sets.js";
 import { workspace } from "../fs/workspace.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import type { Io } from "../io.js";
@@ -107,10 +106,19 @@ async function collectTargets(paths: readonly string[], io: Io, lang: Lang): Pro
       unreadable(fileMessages(lang).cannotRead(given, describeFsError(info, lang)));
     } else if (info.isDirectory()) {
       const found = scanFolder(absolute);
+      // One problem per folder that lacks its set.yaml, not one per measure file in it.
+      const byFolder = new Map<string, YamlSource[]>();
       for (const stray of found.strayMeasureFiles) {
         const source = await readYamlFile(stray, io.cwd, lang).catch(() => undefined);
-        if (source)
-          targets.diagnostics.push(...(source.failed ? source.diagnostics : [noSetHeader(source)]));
+        if (source?.failed) targets.diagnostics.push(...source.diagnostics);
+        else if (source) {
+          const folder = path.dirname(stray);
+          byFolder.set(folder, [...(byFolder.get(folder) ?? []), source]);
+        }
+      }
+      for (const [folder, sources] of byFolder) {
+        const first = sources[0] as YamlSource;
+        targets.diagnostics.push(noSetHeader(first, sources.length, displayPath(folder, io.cwd)));
       }
       if (
         found.setFolders.length + found.answerFiles.length + found.strayMeasureFiles.length ===
@@ -146,7 +154,7 @@ async function addFile(file: string, targets: Targets, cwd: string, lang: Lang):
   } else if (kind !== undefined) {
     const dir = path.dirname(file);
     if (await stat(path.join(dir, SET_FILE)).catch(() => undefined)) targets.setFolders.add(dir);
-    else targets.diagnostics.push(noSetHeader(source));
+    else targets.diagnostics.push(noSetHeader(source, 1, displayPath(dir, cwd)));
   } else {
     targets.diagnostics.push(...source.diagnostics, unknownFormat(source, format));
   }
@@ -159,10 +167,10 @@ async function printable(
   io: Io,
   lang: Lang,
 ): Promise<string> {
-  if (format === "json") return formatDiagnostics(diagnostics, format);
+  if (format === "json") return formatDiagnostics(diagnostics, format, undefined, lang);
   const { shown, more } = limitPerFile(sortDiagnostics(diagnostics));
   const paint = format === "text" ? await terminalPaint(io.stdout, io.env) : undefined;
-  let text = formatDiagnostics(shown, format, paint);
+  let text = formatDiagnostics(shown, format, paint, lang);
   for (const [file, count] of more) {
     const note = fileMessages(lang).moreProblems(file, count);
     text += format === "github" ? `::notice file=${file}::${note}\n` : `${note}\n`;
@@ -179,24 +187,22 @@ async function defaultPath(cwd: string, lang: Lang): Promise<string> {
 }
 
 function unknownFormat(source: YamlSource, format: string | undefined): Diagnostic {
-  const expected = `${MEASURE_SET_FORMAT}, ${MEASURE_FORMAT} or ${ANSWERS_FORMAT}`;
   return diagnosticAt(
     source,
     format === undefined ? [] : ["format"],
     "error",
     "file/unknown-format",
-    format === undefined
-      ? `not a netdz file: it has no "format" (expected ${expected})`
-      : `unknown format "${format.length > 60 ? `${format.slice(0, 59)}…` : format}" (expected ${expected})`,
+    {
+      id: "file/unknown-format",
+      // A long unknown format is not echoed whole.
+      params: { format: format && format.length > 60 ? `${format.slice(0, 59)}…` : format },
+    },
   );
 }
 
-function noSetHeader(source: YamlSource): Diagnostic {
-  return diagnosticAt(
-    source,
-    ["format"],
-    "error",
-    "set/no-header",
-    `a measure file must sit in a set folder beside ${SET_FILE}; none found next to it`,
-  );
+function noSetHeader(source: YamlSource, count: number, folder: string): Diagnostic {
+  return diagnosticAt(source, ["format"], "error", "set/no-header", {
+    id: "set/no-header",
+    params: { count, folder },
+  });
 }

@@ -7,10 +7,12 @@ import {
 } from "./answer.js";
 import { missingProfileFields, notApplicableReason } from "./applicability.js";
 import { lacksRequiredEvidence } from "./score.js";
-import { asArray, asRecord, asString, type Loose } from "./loose.js";
+import { asArray, asRecord, asString, isExtensionKey, type Loose } from "./loose.js";
 import type { Answer, Diagnostic, MeasureSet, Question, Severity, Status } from "./model.js";
 import { STATUSES, VALUE_QUESTION_STATUSES } from "./model.js";
 import { diagnosticAt, type PathSegment, type YamlSource } from "./yaml-source.js";
+import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
+import { numberHint } from "./number-hint.js";
 
 /** Every question of a set by id, with its measure id. */
 export function questionIndex(
@@ -69,58 +71,63 @@ export function checkAnswers(
     severity: Severity,
     path: PathSegment[],
     code: string,
-    message: string,
+    message: DiagnosticText,
     key = false,
   ) => out.push(diagnosticAt(source, path, severity, code, message, { key }));
   const zone = Object.fromEntries(
     Object.entries(asRecord(file.zone)).filter(
-      (e): e is [string, string | boolean] => typeof e[1] === "string" || typeof e[1] === "boolean",
+      (e): e is [string, string | boolean] =>
+        !isExtensionKey(e[0]) && (typeof e[1] === "string" || typeof e[1] === "boolean"),
     ),
   );
 
   // Required fields, and those an appliesWhen depends on (the report calls the profile incomplete).
   const missing = new Set(missingProfileFields(set, zone));
+  const givenZone = asRecord(file.zone);
   for (const field of set.profile) {
-    const value = zone[field.id];
+    // Own keys only: a profile field named `constructor` is not Object.prototype's.
+    const value = Object.hasOwn(zone, field.id) ? zone[field.id] : undefined;
+    // A value of the wrong type (a number, a list) is the schema's to report, not "missing".
+    const mistyped =
+      value === undefined && Object.hasOwn(givenZone, field.id) && givenZone[field.id] !== null;
+    if (mistyped) continue;
     if (value === undefined || value === "") {
       if (missing.has(field.id)) {
-        push(
-          "warning",
-          ["zone"],
-          "answers/profile-missing",
-          `zone profile has no "${field.id}" (${field.label.en})`,
-        );
+        push("warning", ["zone"], "answers/profile-missing", {
+          id: "answers/profile-missing",
+          params: { field: field.id, label: field.label },
+        });
       }
       continue;
     }
     if (field.type === "yesno" && typeof value !== "boolean") {
-      push(
-        "error",
-        ["zone", field.id],
-        "answers/profile-value",
-        `zone.${field.id} must be true or false`,
-      );
+      push("error", ["zone", field.id], "answers/profile-value", {
+        id: "answers/profile-yesno",
+        params: { field: field.id },
+      });
     } else if (field.type === "choice") {
       const ids = (field.options ?? []).map((o) => o.id);
       if (typeof value !== "string" || !ids.includes(value)) {
-        push(
-          "error",
-          ["zone", field.id],
-          "answers/profile-value",
-          `zone.${field.id} "${String(value)}" is not one of: ${ids.join(", ")}`,
-        );
+        push("error", ["zone", field.id], "answers/profile-value", {
+          id: "answers/profile-choice",
+          params: { field: field.id, value: String(value), options: ids },
+        });
       }
     } else if (field.type === "text" && typeof value !== "string") {
-      push("error", ["zone", field.id], "answers/profile-value", `zone.${field.id} must be a text`);
+      push("error", ["zone", field.id], "answers/profile-value", {
+        id: "answers/profile-text",
+        params: { field: field.id },
+      });
     }
   }
+  const setName = `${set.id}@${set.version}`;
   for (const key of Object.keys(zone)) {
     if (!set.profile.some((p) => p.id === key)) {
       push(
         "warning",
         ["zone", key],
         "answers/profile-unknown",
-        `"${key}" is not a profile field of ${set.id}@${set.version}`,
+        { id: "answers/profile-unknown", params: { key, set: setName } },
         true,
       );
     }
@@ -129,7 +136,7 @@ export function checkAnswers(
   const index = questionIndex(set);
   for (const [id, raw] of Object.entries(asRecord(file.answers))) {
     const path: PathSegment[] = ["answers", id];
-    if (raw === null) continue; // left empty: unanswered
+    if (raw === null || isExtensionKey(id)) continue; // left empty: unanswered
     const answer = looseAnswer(raw);
     const found = index.get(id);
     if (!found) {
@@ -137,7 +144,7 @@ export function checkAnswers(
         "error",
         path,
         "answers/unknown-question",
-        `${id} is not a question of ${set.id}@${set.version}`,
+        { id: "answers/unknown-question", params: { id, set: setName } },
         true,
       );
       continue;
@@ -152,7 +159,7 @@ export function checkAnswers(
       "note" in entry &&
       (answer.note ?? "").trim() === ""
     ) {
-      push("error", path, "answers/na-note", `${id} is marked not applicable: say why in "note"`);
+      push("error", path, "answers/na-note", { id: "answers/na-note", params: { id } });
     }
     if (
       lacksRequiredEvidence(question, answer) &&
@@ -162,16 +169,14 @@ export function checkAnswers(
         options.strict ? "error" : "warning",
         [...path, answer.status !== undefined ? "status" : "value"],
         "answers/missing-evidence",
-        `${id} ${answer.status !== undefined ? `is "${answer.status}"` : "has a value"} but no evidence (${question.evidence?.hint.en ?? "add a URL or file path"})`,
+        {
+          id: "answers/missing-evidence",
+          params: { id, status: answer.status, hint: question.evidence?.hint },
+        },
       );
     }
     if (!("status" in entry) && !("value" in entry) && entry.review !== true) {
-      push(
-        "warning",
-        path,
-        "answers/empty",
-        `${id} has neither "status" nor "value"; it counts as unanswered`,
-      );
+      push("warning", path, "answers/empty", { id: "answers/empty", params: { id } });
     }
     const reason = notApplicableReason(question, zone);
     if (reason && (answer.status !== undefined || answer.value !== undefined)) {
@@ -179,7 +184,10 @@ export function checkAnswers(
         "warning",
         path,
         "answers/not-applicable-to-zone",
-        `${id} does not apply to this zone (${reason.field} is ${String(reason.actual)}); its answer is not scored`,
+        {
+          id: "answers/not-applicable-to-zone",
+          params: { id, field: reason.field, actual: String(reason.actual) },
+        },
         true,
       );
     }
@@ -196,7 +204,7 @@ function declaredNotApplicableWarning(
   set: MeasureSet,
   zone: Record<string, string | boolean>,
   answers: Record<string, Loose>,
-  push: (severity: Severity, path: PathSegment[], code: string, message: string) => void,
+  push: (severity: Severity, path: PathSegment[], code: string, message: DiagnosticText) => void,
 ): void {
   const counted = set.measures.flatMap((measure) =>
     measure.questions.map((question) => {
@@ -213,18 +221,21 @@ function declaredNotApplicableWarning(
   const share = declaredNotApplicableShare(counts);
   if (share === null || share <= DECLARED_NOT_APPLICABLE_WARN) return;
   const percent = `${(share * 100).toFixed(1)}%`;
-  push(
-    "warning",
-    ["answers"],
-    "answers/many-not-applicable",
-    `the zone declared ${counts.declaredNotApplicable} of the ${profileApplicable(counts)} questions that apply to it not applicable (${percent}, more than ${DECLARED_NOT_APPLICABLE_WARN * 100}%); the score leaves them out, so check each justification`,
-  );
+  push("warning", ["answers"], "answers/many-not-applicable", {
+    id: "answers/many-not-applicable",
+    params: {
+      declared: counts.declaredNotApplicable,
+      applicable: profileApplicable(counts),
+      percent,
+      limit: DECLARED_NOT_APPLICABLE_WARN * 100,
+    },
+  });
 }
 
 interface Problem {
   key: string;
   code: string;
-  message: string;
+  message: DiagnosticText;
 }
 
 /** Type mismatches between an answer and its question. */
@@ -236,7 +247,7 @@ export function valueProblems(question: Question, answer: Answer): Problem[] {
       problems.push({
         key: "value",
         code: "answers/value-type",
-        message: `${id} is a status question: answer it with "status", not "value"`,
+        message: { id: "answers/status-question", params: { id } },
       });
     }
     return problems;
@@ -245,44 +256,55 @@ export function valueProblems(question: Question, answer: Answer): Problem[] {
     problems.push({
       key: "status",
       code: "answers/status-type",
-      message: `${id} is a ${question.type} question: give "value", or status unknown or not_applicable (not "${answer.status}")`,
+      message: {
+        id: "answers/status-type",
+        params: { id, type: question.type, status: answer.status },
+      },
     });
   }
   const value = answer.value;
   if (value === undefined) return problems;
-  const bad = (message: string) =>
+  const bad = (message: DiagnosticText) =>
     problems.push({ key: "value", code: "answers/value-type", message });
   const optionIds = (question.options ?? []).map((o) => o.id);
+  const shown = JSON.stringify(value);
   switch (question.type) {
     case "yesno":
-      if (typeof value !== "boolean")
-        bad(`${id} takes true or false, not ${JSON.stringify(value)}`);
+      if (typeof value !== "boolean") bad({ id: "answers/yesno", params: { id, value: shown } });
       break;
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value))
-        bad(`${id} takes a number, not ${JSON.stringify(value)}`);
-      else if (value < 0) bad(`${id} takes a number of 0 or more, not ${value}`);
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        const hint = numberHint(value);
+        bad(
+          hint === undefined
+            ? { id: "answers/number", params: { id, value: shown } }
+            : hint.kind === "not-finite"
+              ? { id: "answers/not-finite", params: { id } }
+              : { id: `answers/${hint.kind}`, params: { id, fixed: hint.fixed } },
+        );
+      } else if (value < 0) bad({ id: "answers/negative", params: { id, value } });
       break;
     case "choice":
       if (typeof value !== "string" || !optionIds.includes(value)) {
-        bad(`${id} takes one of: ${optionIds.join(", ")} (not ${JSON.stringify(value)})`);
+        bad({ id: "answers/choice", params: { id, value: shown, options: optionIds } });
       }
       break;
     case "multi": {
       const chosen = Array.isArray(value) ? value : undefined;
       const unknown = chosen?.filter((v) => !optionIds.includes(v)) ?? [];
-      const repeated = chosen?.filter((v, i) => chosen.indexOf(v) !== i) ?? [];
+      const repeated = [...new Set(chosen?.filter((v, i) => chosen.indexOf(v) !== i))];
       if (repeated.length > 0 && unknown.length === 0) {
-        bad(`${id} lists ${repeated.map((v) => JSON.stringify(v)).join(", ")} more than once`);
+        bad({ id: "answers/multi-repeat", params: { id, repeated } });
       } else if (!chosen || unknown.length > 0) {
-        bad(
-          `${id} takes a list of: ${optionIds.join(", ")} (not ${JSON.stringify(chosen ? unknown : value)})`,
-        );
+        bad({
+          id: "answers/multi-unknown",
+          params: { id, value: JSON.stringify(chosen ? unknown : value), options: optionIds },
+        });
       }
       break;
     }
     case "text":
-      if (typeof value !== "string") bad(`${id} takes a text, not ${JSON.stringify(value)}`);
+      if (typeof value !== "string") bad({ id: "answers/text", params: { id, value: shown } });
       break;
   }
   return problems;

@@ -1,3 +1,4 @@
+import { isExtensionKey } from "./loose.js";
 import type { MeasureSet, MeasureSetHeader, ProfileValue, Question, Text, Zone } from "./model.js";
 
 /** Why a question does not apply to a zone: the first profile field whose value is not allowed. */
@@ -10,7 +11,8 @@ export interface NotApplicableReason {
 
 /** True when the zone profile gives no value for the field. */
 function lacks(zone: Zone, field: string): boolean {
-  const value = zone[field];
+  // Own keys only: a profile field named `constructor` is not Object.prototype's.
+  const value = Object.hasOwn(zone, field) ? zone[field] : undefined;
   return value === undefined || value === "";
 }
 
@@ -24,7 +26,7 @@ export function notApplicableReason(
   zone: Zone,
 ): NotApplicableReason | undefined {
   for (const [field, allowed] of Object.entries(question.appliesWhen ?? {})) {
-    if (lacks(zone, field)) continue;
+    if (isExtensionKey(field) || lacks(zone, field)) continue;
     const actual = zone[field] as ProfileValue;
     if (!allowed.some((value) => value === actual)) return { field, actual, allowed };
   }
@@ -36,7 +38,8 @@ export function missingProfileFields(set: MeasureSet, zone: Zone): string[] {
   const used = new Set<string>();
   for (const measure of set.measures) {
     for (const question of measure.questions) {
-      for (const field of Object.keys(question.appliesWhen ?? {})) used.add(field);
+      for (const field of Object.keys(question.appliesWhen ?? {}))
+        if (!isExtensionKey(field)) used.add(field);
     }
   }
   const fields = set.profile.filter((f) => f.required !== false || used.has(f.id)).map((f) => f.id);

@@ -21,6 +21,11 @@ export function asString(value: Loose): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** `x-…` keys are a user's own extensions (the schemas allow them on every object): netdz ignores them. */
+export function isExtensionKey(key: string): boolean {
+  return key.startsWith("x-");
+}
+
 /** The value when it is a finite number. */
 export function asNumber(value: Loose): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;

@@ -1,6 +1,7 @@
-import { diagnosticAt, type PathSegment, type YamlSource } from "./yaml-source.js";
-import { LANGUAGE_NAMES, type Diagnostic } from "./model.js";
-import { asArray, asNumber, asRecord, asString, type Loose } from "./loose.js";
+import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
+import { diagnosticAt, locate, type PathSegment, type YamlSource } from "./yaml-source.js";
+import type { Diagnostic } from "./model.js";
+import { asArray, asNumber, asRecord, asString, isExtensionKey, type Loose } from "./loose.js";
 
 /**
  * A set's files as parsed. The rules run on files that failed the schema too, reading only the
@@ -26,10 +27,10 @@ interface Reporter {
     source: YamlSource,
     path: PathSegment[],
     code: string,
-    message: string,
+    message: DiagnosticText,
     key?: boolean,
   ): void;
-  warning(source: YamlSource, path: PathSegment[], code: string, message: string): void;
+  warning(source: YamlSource, path: PathSegment[], code: string, message: DiagnosticText): void;
 }
 
 /** What the measure files need from set.yaml. */
@@ -52,8 +53,9 @@ export function checkMeasureSet(files: SetFiles): Diagnostic[] {
     : { areaIds: undefined, profile: undefined };
 
   const measuresUsingArea = new Set<string>();
-  const measureIds = new Map<string, string>();
-  const questionIds = new Map<string, string>();
+  // Where each id is first used, worked out only when it is used again.
+  const measureIds = new Map<string, Place>();
+  const questionIds = new Map<string, Place>();
   for (const { source, data } of files.measures) {
     const measure = asRecord(data);
     checkTranslations(source, data, [], report);
@@ -61,26 +63,22 @@ export function checkMeasureSet(files: SetFiles): Diagnostic[] {
     if (id !== undefined) {
       const previous = measureIds.get(id);
       if (previous !== undefined) {
-        report.error(
-          source,
-          ["id"],
-          "set/duplicate-id",
-          `measure id "${id}" is also used in ${previous}`,
-        );
+        report.error(source, ["id"], "set/duplicate-id", {
+          id: "set/duplicate-measure",
+          params: { id, first: placeOf(previous.source, previous.path) },
+        });
       } else {
-        measureIds.set(id, source.file);
+        measureIds.set(id, { source, path: ["id"] });
       }
     }
     const area = asString(measure.area);
     if (area !== undefined) {
       measuresUsingArea.add(area);
       if (facts.areaIds && !facts.areaIds.has(area)) {
-        report.error(
-          source,
-          ["area"],
-          "set/unknown-area",
-          `area "${area}" is not defined in set.yaml (areas: ${[...facts.areaIds].join(", ")})`,
-        );
+        report.error(source, ["area"], "set/unknown-area", {
+          id: "set/unknown-area",
+          params: { area, areas: [...facts.areaIds] },
+        });
       }
     }
     checkWeight(source, ["weight"], measure.weight, "measure", report);
@@ -92,14 +90,12 @@ export function checkMeasureSet(files: SetFiles): Diagnostic[] {
       if (qid === undefined) return;
       const previous = questionIds.get(qid);
       if (previous !== undefined) {
-        report.error(
-          source,
-          [...path, "id"],
-          "set/duplicate-id",
-          `question id "${qid}" is used twice (also in ${previous})`,
-        );
+        report.error(source, [...path, "id"], "set/duplicate-id", {
+          id: "set/duplicate-question",
+          params: { id: qid, first: placeOf(previous.source, previous.path) },
+        });
       } else {
-        questionIds.set(qid, source.file);
+        questionIds.set(qid, { source, path: [...path, "id"] });
       }
     });
   }
@@ -114,12 +110,10 @@ export function checkMeasureSet(files: SetFiles): Diagnostic[] {
         files.measures.length > 0 &&
         files.unreadableMeasures === 0
       ) {
-        report.warning(
-          header.source,
-          ["areas", index, "id"],
-          "set/empty-area",
-          `area "${areaId}" has no measures`,
-        );
+        report.warning(header.source, ["areas", index, "id"], "set/empty-area", {
+          id: "set/empty-area",
+          params: { area: areaId },
+        });
       }
     });
   }
@@ -134,21 +128,17 @@ function checkHeader(
 ): HeaderFacts {
   const version = asString(header.version);
   if (version !== undefined && version !== files.folderName) {
-    report.error(
-      source,
-      ["version"],
-      "set/version-folder",
-      `version "${version}" does not match its folder name "${files.folderName}"`,
-    );
+    report.error(source, ["version"], "set/version-folder", {
+      id: "set/version-folder",
+      params: { version, folder: files.folderName },
+    });
   }
   const id = asString(header.id);
   if (id !== undefined && id !== files.parentFolderName) {
-    report.warning(
-      source,
-      ["id"],
-      "set/id-folder",
-      `set id "${id}" does not match the folder above it ("${files.parentFolderName}"); sets live in measures/<id>/<version>/`,
-    );
+    report.warning(source, ["id"], "set/id-folder", {
+      id: "set/id-folder",
+      params: { id, folder: files.parentFolderName },
+    });
   }
   checkTranslations(source, header, [], report);
 
@@ -156,13 +146,11 @@ function checkHeader(
   forEachRepeat(
     areas,
     (a) => asString(a.id),
-    (area, index) =>
-      report.error(
-        source,
-        ["areas", index, "id"],
-        "set/duplicate-id",
-        `area id "${asString(area.id)}" is used twice`,
-      ),
+    (area, index, first) =>
+      report.error(source, ["areas", index, "id"], "set/duplicate-id", {
+        id: "set/duplicate-area",
+        params: { id: String(area.id), first: placeOf(source, ["areas", first, "id"]) },
+      }),
   );
   areas.forEach((area, index) =>
     checkWeight(source, ["areas", index, "weight"], area.weight, "area", report),
@@ -172,24 +160,29 @@ function checkHeader(
   forEachRepeat(
     profile,
     (p) => asString(p.id),
-    (field, index) =>
-      report.error(
-        source,
-        ["profile", index, "id"],
-        "set/duplicate-id",
-        `profile field "${asString(field.id)}" is defined twice`,
-      ),
+    (field, index, first) =>
+      report.error(source, ["profile", index, "id"], "set/duplicate-id", {
+        id: "set/duplicate-profile-field",
+        params: { id: String(field.id), first: placeOf(source, ["profile", first, "id"]) },
+      }),
   );
   profile.forEach((field, index) => {
     forEachRepeat(
       asArray(field.options).map(asRecord),
       (o) => asString(o.id),
-      (option, optionIndex) =>
+      (option, optionIndex, first) =>
         report.error(
           source,
           ["profile", index, "options", optionIndex, "id"],
           "set/duplicate-option",
-          `option id "${asString(option.id)}" is used twice in profile field "${asString(field.id)}"`,
+          {
+            id: "set/duplicate-profile-option",
+            params: {
+              id: String(option.id),
+              field: String(field.id),
+              first: placeOf(source, ["profile", index, "options", first, "id"]),
+            },
+          },
         ),
     );
   });
@@ -198,21 +191,14 @@ function checkHeader(
   forEachRepeat(
     bands,
     (b) => (asNumber(b.min) === undefined ? undefined : String(b.min)),
-    (band, index) =>
-      report.error(
-        source,
-        ["bands", index, "min"],
-        "set/duplicate-band",
-        `two bands start at ${String(band.min)}`,
-      ),
+    (band, index, first) =>
+      report.error(source, ["bands", index, "min"], "set/duplicate-band", {
+        id: "set/duplicate-band",
+        params: { min: Number(band.min), first: placeOf(source, ["bands", first, "min"]) },
+      }),
   );
   if (bands.length > 0 && !bands.some((b) => b.min === 0)) {
-    report.warning(
-      source,
-      ["bands"],
-      "set/band-floor",
-      "no band starts at 0, so low scores get no band label",
-    );
+    report.warning(source, ["bands"], "set/band-floor", { id: "set/band-floor", params: {} });
   }
 
   const areaIds = Array.isArray(header.areas)
@@ -236,55 +222,53 @@ function checkQuestion(
   path: PathSegment[],
   report: Reporter,
 ): void {
-  const error = (sub: PathSegment[], code: string, message: string, key = false) =>
+  const error = (sub: PathSegment[], code: string, message: DiagnosticText, key = false) =>
     report.error(source, [...path, ...sub], code, message, key);
   const id = asString(question.id);
   if (id !== undefined && measureId !== undefined && !id.startsWith(`${measureId}.`)) {
-    error(
-      ["id"],
-      "set/question-prefix",
-      `question id "${id}" must start with its measure id "${measureId}." (e.g. ${measureId}.Q1)`,
-    );
+    error(["id"], "set/question-prefix", {
+      id: "set/question-prefix",
+      params: { id, measure: measureId },
+    });
   }
   checkWeight(source, [...path, "weight"], question.weight, "question", report);
   const target = asNumber(question.target);
   if (question.type === "number" && target !== undefined && !(target > 0)) {
-    error(
-      ["target"],
-      "set/number-target",
-      `target of a number question must be greater than 0, not ${target}`,
-    );
+    error(["target"], "set/number-target", { id: "set/number-target", params: { target } });
   }
   const options = asArray(question.options).map(asRecord);
   forEachRepeat(
     options,
     (o) => asString(o.id),
-    (option, index) =>
-      error(
-        ["options", index, "id"],
-        "set/duplicate-option",
-        `option id "${asString(option.id)}" is used twice in ${id ?? "this question"}`,
-      ),
+    (option, index, first) =>
+      error(["options", index, "id"], "set/duplicate-option", {
+        id: "set/duplicate-option",
+        params: {
+          id: String(option.id),
+          question: id,
+          first: placeOf(source, [...path, "options", first, "id"]),
+        },
+      }),
   );
   options.forEach((option, index) => {
     const score = asNumber(option.score);
     if (score !== undefined && !(score >= 0 && score <= 1)) {
-      error(
-        ["options", index, "score"],
-        "set/option-score",
-        `option score must be between 0 and 1, not ${score}`,
-      );
+      error(["options", index, "score"], "set/option-score", {
+        id: "set/option-score",
+        params: { score },
+      });
     }
   });
   const appliesWhen = asRecord(question.appliesWhen);
   if (!facts.profile) return;
   for (const [field, values] of Object.entries(appliesWhen)) {
+    if (isExtensionKey(field)) continue;
     const profileField = facts.profile.get(field);
     if (!profileField) {
       error(
         ["appliesWhen", field],
         "set/applies-when-field",
-        `appliesWhen names "${field}", which is not a profile field (fields: ${[...facts.profile.keys()].join(", ")})`,
+        { id: "set/applies-when-field", params: { field, fields: [...facts.profile.keys()] } },
         true,
       );
       continue;
@@ -305,12 +289,7 @@ function checkWeight(
 ): void {
   const weight = asNumber(value);
   if (weight !== undefined && !(weight > 0)) {
-    report.error(
-      source,
-      path,
-      "set/weight",
-      `${what} weight must be greater than 0, not ${weight}`,
-    );
+    report.error(source, path, "set/weight", { id: "set/weight", params: { what, weight } });
   }
 }
 
@@ -318,18 +297,19 @@ function appliesWhenValueProblem(
   field: Record<string, Loose>,
   fieldId: string,
   value: Loose,
-): string | undefined {
+): DiagnosticText | undefined {
+  const params = { field: fieldId, value: String(value) };
   if (field.type === "yesno" && typeof value !== "boolean") {
-    return `profile field "${fieldId}" is yes/no, so its values are true or false, not "${String(value)}"`;
+    return { id: "set/applies-when-yesno", params };
   }
   if (field.type === "choice") {
-    const ids = asArray(field.options).map((o) => asString(asRecord(o).id));
+    const ids = asArray(field.options).flatMap((o) => asString(asRecord(o).id) ?? []);
     if (typeof value !== "string" || !ids.includes(value)) {
-      return `"${String(value)}" is not an option of profile field "${fieldId}" (options: ${ids.join(", ")})`;
+      return { id: "set/applies-when-choice", params: { ...params, options: ids } };
     }
   }
   if (field.type === "text" && typeof value !== "string") {
-    return `profile field "${fieldId}" is text, so its values are texts, not ${String(value)}`;
+    return { id: "set/applies-when-text", params };
   }
   return undefined;
 }
@@ -346,13 +326,11 @@ function checkNumbering(files: SetFiles, report: Reporter): void {
   forEachRepeat(
     numbered,
     (m) => String(m.n),
-    ({ source, n }) =>
-      report.error(
-        source,
-        ["number"],
-        "set/numbering",
-        `measure number ${n} is used by another measure too`,
-      ),
+    ({ source, n }, _index, first) =>
+      report.error(source, ["number"], "set/numbering", {
+        id: "set/numbering-repeat",
+        params: { n, first: placeOf(numbered[first]?.source ?? source, ["number"]) },
+      }),
   );
   const allKnown = files.unreadableMeasures === 0 && numbered.length === files.measures.length;
   if (!allKnown) return;
@@ -361,15 +339,10 @@ function checkNumbering(files: SetFiles, report: Reporter): void {
   for (const { source, n } of numbered) {
     if (n < 1 || n > count) {
       const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !taken.has(k));
-      report.error(
-        source,
-        ["number"],
-        "set/numbering",
-        `measure numbers must run 1…${count} without gaps: found ${n}` +
-          (missing.length > 0
-            ? `, while ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing`
-            : ""),
-      );
+      report.error(source, ["number"], "set/numbering", {
+        id: "set/numbering-gap",
+        params: { n, count, missing },
+      });
     }
   }
 }
@@ -394,12 +367,10 @@ function checkTranslations(
     for (const lang of ["en", "zh"] as const) {
       const text = record[lang];
       if (typeof text === "string" && text !== "" && text.trim() === "") {
-        report.error(
-          source,
-          [...path, lang],
-          "set/missing-translation",
-          `${LANGUAGE_NAMES[lang]} text is blank`,
-        );
+        report.error(source, [...path, lang], "set/missing-translation", {
+          id: "set/blank-translation",
+          params: { lang },
+        });
       }
     }
     return;
@@ -408,17 +379,35 @@ function checkTranslations(
     checkTranslations(source, child, [...path, key], report);
 }
 
-/** Calls `onRepeat` for every item whose key an earlier item already had (undefined keys skipped). */
+/**
+ * Calls `onRepeat` for every item whose key an earlier item already had (undefined keys skipped),
+ * with the index of the first item that had it.
+ */
 function forEachRepeat<T>(
   items: readonly T[],
   key: (item: T) => string | undefined,
-  onRepeat: (item: T, index: number) => void,
+  onRepeat: (item: T, index: number, first: number) => void,
 ): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   items.forEach((item, index) => {
     const k = key(item);
     if (k === undefined) return;
-    if (seen.has(k)) onRepeat(item, index);
-    seen.add(k);
+    const first = seen.get(k);
+    if (first !== undefined) onRepeat(item, index, first);
+    else seen.set(k, index);
   });
+}
+
+/** A value's place: its file and its path in it. */
+interface Place {
+  source: YamlSource;
+  path: PathSegment[];
+}
+
+/**
+ * `file:line` of the value at a path, for "first at …" in messages about repeats. Locating needs
+ * the position-keeping parse, so call it only for a problem.
+ */
+function placeOf(source: YamlSource, path: readonly PathSegment[]): string {
+  return `${source.file}:${locate(source, path).line}`;
 }

@@ -3,15 +3,10 @@
  * These types mirror the public file formats (see schemas/ and the README); field names are a
  * contract with users who write these files by hand.
  */
+import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
 
 export type Lang = "en" | "zh";
 export const LANGS: readonly Lang[] = ["en", "zh"];
-
-/** How messages name each language of a bilingual text. */
-export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = {
-  en: "English (en)",
-  zh: "Chinese (zh)",
-};
 
 /** A bilingual text: both languages are required in a valid set. */
 export interface Text {
@@ -181,7 +176,11 @@ export interface AnswersFile {
 
 export type Severity = "error" | "warning";
 
-/** One problem found in a user's file, located at a 1-based line and column. */
+/**
+ * One problem found in a user's file, located at a 1-based line and column. `message` is in
+ * English; `text`, when present, is the message as id and params, which renderers put into the
+ * chosen language (src/i18n/diagnostic-messages.ts).
+ */
 export interface Diagnostic {
   file: string;
   line: number;
@@ -189,4 +188,5 @@ export interface Diagnostic {
   severity: Severity;
   code: string;
   message: string;
+  text?: DiagnosticText;
 }

@@ -1,7 +1,22 @@
 import type { ErrorObject } from "ajv";
-import { LANGUAGE_NAMES, type Diagnostic } from "./model.js";
+import type {
+  DiagnosticText,
+  FieldRef,
+  FormName,
+  OwnerKind,
+  ValueKind,
+} from "../i18n/diagnostic-messages.js";
+import { asRecord, asString } from "./loose.js";
+import type { Diagnostic } from "./model.js";
+import { numberHint, splitNumberHint, type NumberHint } from "./number-hint.js";
 import type { SchemaName } from "./schemas/names.js";
-import { diagnosticAt, pointerToPath, type PathSegment, type YamlSource } from "./yaml-source.js";
+import {
+  diagnosticAt,
+  locate,
+  pointerToPath,
+  type PathSegment,
+  type YamlSource,
+} from "./yaml-source.js";
 
 /** A compiled validator as ajv (or ajv's standalone code) produces it. */
 export interface CompiledValidator {
@@ -18,7 +33,7 @@ export function checkSchema(
   codePrefix = "schema",
 ): Diagnostic[] {
   if (validate(source.data)) return [];
-  const errors = simplifyErrors(validate.errors ?? []);
+  const errors = mergeRequired(simplifyErrors(validate.errors ?? []));
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
@@ -44,6 +59,8 @@ function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
     }));
   return errors.filter((e) => {
     if (e.keyword === "if") return false;
+    // A key that fails `propertyNames` also fails the pattern inside it, reported at the mapping.
+    if (e.schemaPath.includes("/propertyNames/")) return false;
     if (e.keyword === "anyOf") return true;
     return !anyOfPaths.some(
       (a) => e.instancePath === a.instancePath && e.schemaPath.startsWith(`${a.schemaPath}/anyOf/`),
@@ -51,147 +68,314 @@ function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
+/**
+ * The fields missing from one mapping, as one error (`missing the required fields "id", "title"
+ * and "weight"`), not one line each. A missing translation stays its own problem.
+ */
+function mergeRequired(errors: ErrorObject[]): ErrorObject[] {
+  const isMissingField = (e: ErrorObject) =>
+    e.keyword === "required" && !["en", "zh"].includes(String(e.params.missingProperty));
+  const byPath = new Map<string, string[]>();
+  for (const e of errors.filter(isMissingField)) {
+    byPath.set(e.instancePath, [
+      ...(byPath.get(e.instancePath) ?? []),
+      String(e.params.missingProperty),
+    ]);
+  }
+  const done = new Set<string>();
+  return errors.flatMap((e) => {
+    if (!isMissingField(e)) return [e];
+    if (done.has(e.instancePath)) return [];
+    done.add(e.instancePath);
+    const missing = [...new Set(byPath.get(e.instancePath))].sort();
+    return [{ ...e, params: { ...e.params, missingProperties: missing } }];
+  });
+}
+
 function describeError(source: YamlSource, error: ErrorObject, prefix: string): Diagnostic {
   const path = pointerToPath(error.instancePath);
-  const where = fieldName(path);
+  const field = fieldRef(source.data, path);
   const params = error.params as Record<string, unknown>;
+  const value = valueAt(source.data, path);
+  const at = (
+    code: string,
+    text: DiagnosticText,
+    where: readonly PathSegment[] = path,
+    options: { key?: boolean } = {},
+  ) => diagnosticAt(source, where, "error", code, text, options);
   // A missing property is reported at the key of the mapping that lacks it (`title:`), or at the
   // start of a list item.
   const atParentKey = { key: typeof path.at(-1) === "string" };
+  const limit = Number(params.limit);
   switch (error.keyword) {
     case "required": {
       const missing = String(params.missingProperty);
       if (missing === "en" || missing === "zh") {
-        const other = LANGUAGE_NAMES[missing === "en" ? "zh" : "en"];
-        const lacking = LANGUAGE_NAMES[missing];
-        return diagnosticAt(
-          source,
-          path,
-          "error",
+        return at(
           "set/missing-translation",
-          `${where} has ${other} but no ${lacking} text`,
+          { id: "schema/missing-translation", params: { field, missing } },
+          path,
           atParentKey,
         );
       }
-      return diagnosticAt(
-        source,
-        path,
-        "error",
+      const properties = (params.missingProperties as string[] | undefined) ?? [missing];
+      // `not_applicable` without a note: say what the note is for.
+      if (path.length === 2 && path[0] === "answers" && properties.join() === "note") {
+        return at(
+          `${prefix}/required`,
+          { id: "answers/na-note", params: { id: String(path[1]) } },
+          path,
+          atParentKey,
+        );
+      }
+      return at(
         `${prefix}/required`,
-        `${where} is missing required property "${missing}"`,
+        { id: "schema/required", params: { field, properties } },
+        path,
         atParentKey,
       );
     }
     case "minLength": {
       const last = path.at(-1);
       if (last === "en" || last === "zh") {
-        return diagnosticAt(
-          source,
-          path,
-          "error",
-          "set/missing-translation",
-          `${LANGUAGE_NAMES[last]} text is empty`,
-        );
+        return at("set/missing-translation", {
+          id: "schema/empty-translation",
+          params: { lang: last },
+        });
       }
-      return diagnosticAt(
-        source,
-        path,
-        "error",
-        `${prefix}/minLength`,
-        `${where} must not be empty`,
-      );
+      return at(`${prefix}/minLength`, { id: "schema/empty", params: { field } });
     }
+    case "maxLength":
+      return at(`${prefix}/maxLength`, { id: "schema/too-long", params: { field, limit } });
     case "additionalProperties": {
       const extra = String(params.additionalProperty);
-      return diagnosticAt(
-        source,
-        [...path, extra],
-        "error",
+      const split = splitNumberHint(
+        numberBefore(source, [...path, extra]),
+        extra,
+        ownValue(value, extra),
+      );
+      return at(
         `${prefix}/unknown-property`,
-        `unknown property "${extra}" in ${where}`,
+        split
+          ? { id: "schema/number-split", params: { field, property: extra, ...split } }
+          : { id: "schema/unknown-property", params: { field, property: extra } },
+        [...path, extra],
         { key: true },
       );
     }
     case "false schema":
-      return diagnosticAt(
-        source,
-        path,
-        "error",
-        `${prefix}/not-allowed`,
-        `${where} is not allowed here (it belongs to another question type)`,
-        { key: true },
-      );
+      return at(`${prefix}/not-allowed`, { id: "schema/not-allowed", params: { field } }, path, {
+        key: true,
+      });
     case "enum":
-      return diagnosticAt(
-        source,
-        path,
-        "error",
-        `${prefix}/enum`,
-        `${where} must be one of: ${(params.allowedValues as unknown[]).map(String).join(", ")}`,
-      );
+      return at(`${prefix}/enum`, {
+        id: "schema/enum",
+        params: { field, allowed: (params.allowedValues as unknown[]).map(String) },
+      });
     case "const":
-      return diagnosticAt(
-        source,
-        path,
-        "error",
-        `${prefix}/const`,
-        `${where} must be "${String(params.allowedValue)}"`,
-      );
-    case "type":
-      return diagnosticAt(
-        source,
-        path,
-        "error",
+      return at(`${prefix}/const`, {
+        id: "schema/const",
+        params: { field, allowed: String(params.allowedValue) },
+      });
+    case "type": {
+      const expected = typeList(params.type);
+      const hint = expected.some((t) => t === "number" || t === "integer")
+        ? numberHint(value)
+        : undefined;
+      return at(
         `${prefix}/type`,
-        `${where} must be ${describeType(params.type)}`,
+        numberText(hint, field) ?? {
+          id: "schema/type",
+          params: { field, expected },
+        },
       );
+    }
     case "anyOf":
-      return diagnosticAt(
-        source,
-        path,
-        "error",
+      return at(
         `${prefix}/type`,
-        `${where} must be a number, true/false, a text or a list of texts`,
+        numberText(numberHint(value), field) ?? {
+          id: "schema/answer-value",
+          params: { field },
+        },
       );
+    case "oneOf":
+      return at(`${prefix}/oneOf`, { id: "schema/one-of", params: { field } });
     case "not":
-      return diagnosticAt(
-        source,
-        path,
-        "error",
-        `${prefix}/status-and-value`,
-        `${where} has both "status" and "value"; give one of them`,
-      );
-    case "pattern":
-      return diagnosticAt(
-        source,
-        path,
-        "error",
-        `${prefix}/pattern`,
-        `${where} "${String(valueAt(source.data, path))}" does not have the expected form (${patternHint(String(params.pattern))})`,
-      );
-    case "propertyNames":
-      return diagnosticAt(
-        source,
-        [...path, String(params.propertyName)],
-        "error",
+      if (error.schemaPath.endsWith("/dependentSchemas/status/not")) {
+        return at(`${prefix}/status-and-value`, {
+          id: "schema/status-and-value",
+          params: { field },
+        });
+      }
+      // The only other `not` refuses options on a profile field that is not a choice.
+      if (error.schemaPath.endsWith("/else/not") && ownValue(value, "options") !== undefined) {
+        const options = [...path, "options"];
+        return at(
+          `${prefix}/not-allowed`,
+          { id: "schema/not-allowed", params: { field: fieldRef(source.data, options) } },
+          options,
+          { key: true },
+        );
+      }
+      return at(`${prefix}/not-allowed`, { id: "schema/not-allowed", params: { field } });
+    case "pattern": {
+      const pattern = String(params.pattern);
+      const text = String(value);
+      const capitals = text.toUpperCase();
+      if (capitals !== text && new RegExp(pattern).test(capitals)) {
+        return at(`${prefix}/pattern`, {
+          id: "schema/id-case",
+          params: { field, value: text, fixed: capitals, form: formOf(pattern) },
+        });
+      }
+      return at(`${prefix}/pattern`, {
+        id: "schema/pattern",
+        params: { field, value: text, form: formOf(pattern), pattern },
+      });
+    }
+    case "propertyNames": {
+      const key = String(params.propertyName);
+      const capitals = key.toUpperCase();
+      return at(
         `${prefix}/question-id`,
-        `"${String(params.propertyName)}" is not a question id (expected the form M01.Q1)`,
+        QUESTION_ID.test(capitals)
+          ? { id: "schema/question-id-case", params: { key, fixed: capitals } }
+          : { id: "schema/question-id", params: { key } },
+        [...path, key],
         { key: true },
       );
+    }
+    case "minItems":
+      return at(`${prefix}/minItems`, { id: "schema/min-items", params: { field, limit } });
+    case "maxItems":
+      return at(`${prefix}/maxItems`, { id: "schema/max-items", params: { field, limit } });
+    case "uniqueItems":
+      return at(`${prefix}/uniqueItems`, { id: "schema/unique-items", params: { field } });
+    case "minimum":
+    case "exclusiveMinimum":
+      return at(`${prefix}/${error.keyword}`, {
+        id: "schema/minimum",
+        params: { field, limit, exclusive: error.keyword === "exclusiveMinimum" },
+      });
+    case "maximum":
+    case "exclusiveMaximum":
+      return at(`${prefix}/${error.keyword}`, {
+        id: "schema/maximum",
+        params: { field, limit, exclusive: error.keyword === "exclusiveMaximum" },
+      });
+    case "minProperties":
+      return at(`${prefix}/minProperties`, {
+        id: "schema/min-properties",
+        params: { field, limit },
+      });
+    case "maxProperties":
+      return at(`${prefix}/maxProperties`, {
+        id: "schema/max-properties",
+        params: { field, limit },
+      });
+    case "format":
+      return at(`${prefix}/format`, {
+        id: "schema/format",
+        params: { field, format: String(params.format) },
+      });
+    case "multipleOf":
+      return at(`${prefix}/multipleOf`, {
+        id: "schema/multiple-of",
+        params: { field, step: Number(params.multipleOf) },
+      });
+    case "dependentRequired":
+      return at(`${prefix}/dependentRequired`, {
+        id: "schema/dependent-required",
+        params: { field, property: String(params.property), needs: String(params.missingProperty) },
+      });
     default:
-      return diagnosticAt(
-        source,
-        path,
-        "error",
-        `${prefix}/${error.keyword}`,
-        `${where} ${error.message ?? "is invalid"}`,
-      );
+      return at(`${prefix}/${error.keyword}`, {
+        id: "schema/invalid",
+        params: { field, keyword: error.keyword },
+      });
   }
 }
 
-/** A readable name for the value at a path: `questions[2].weight`, or `the file` at the root. */
-export function fieldName(path: readonly PathSegment[]): string {
-  if (path.length === 0) return "the file";
+const QUESTION_ID = /^M\d{2,}\.Q\d+$/;
+
+/**
+ * The whole number written just before a key on its line (`{ value: 1,200 }` reads as `value: 1`
+ * and a key `200`), if any.
+ */
+function numberBefore(source: YamlSource, path: readonly PathSegment[]): number | undefined {
+  const { line, column } = locate(source, path, { key: true });
+  const before = source.text.split("\n")[line - 1]?.slice(0, column - 1) ?? "";
+  const match = /(?:^|[\s:{[,])([+-]?\d+),\s*$/.exec(before);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The message for a value that was meant as a number, if it looks like one. */
+function numberText(hint: NumberHint | undefined, field: FieldRef): DiagnosticText | undefined {
+  switch (hint?.kind) {
+    case "not-finite":
+      return { id: "schema/not-finite", params: { field } };
+    case "thousands":
+      return { id: "schema/thousands", params: { field, fixed: hint.fixed } };
+    case "decimal-comma":
+      return { id: "schema/decimal-comma", params: { field, fixed: hint.fixed } };
+    default:
+      return undefined;
+  }
+}
+
+/** The list keys whose items messages name by their id, and what they call such an item. */
+const OWNER_LISTS: Readonly<Record<string, OwnerKind>> = {
+  questions: "question",
+  areas: "area",
+  profile: "profileField",
+  options: "option",
+  bands: "band",
+};
+
+/**
+ * Where a value sits, in words: `questions[1].target` is the target of question M01.Q2 when that
+ * question has an id, else of question #2; an answers entry is named by its question id.
+ */
+export function fieldRef(data: unknown, path: readonly PathSegment[]): FieldRef {
+  const owners: FieldRef["owners"] = [];
+  let rest: PathSegment[] = [];
+  let value = data;
+  path.forEach((segment, i) => {
+    const parent = path[i - 1];
+    const child = ownValue(value, segment);
+    const remaining = path.slice(i + 1);
+    const isIdItself = remaining.length === 1 && remaining[0] === "id";
+    const id = asString(asRecord(child).id);
+    if (
+      typeof segment === "number" &&
+      typeof parent === "string" &&
+      Object.hasOwn(OWNER_LISTS, parent)
+    ) {
+      const kind = OWNER_LISTS[parent];
+      if (kind && rest.length === 1) {
+        // By its id, unless the id is what is wrong (or missing): then by its place in the list.
+        owners.push(
+          id !== undefined && !isIdItself ? { kind, id } : { kind, position: segment + 1 },
+        );
+        rest = [];
+        value = child;
+        return;
+      }
+    }
+    if (i === 1 && path[0] === "answers" && typeof segment === "string") {
+      owners.push({ kind: "answer", id: segment });
+      rest = [];
+      value = child;
+      return;
+    }
+    rest.push(segment);
+    value = child;
+  });
+  return { owners, path: pathText(rest) };
+}
+
+/** `questions[2].weight`; empty for no segments. */
+function pathText(path: readonly PathSegment[]): string {
   return path
     .map((segment, i) =>
       typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`,
@@ -199,38 +383,33 @@ export function fieldName(path: readonly PathSegment[]): string {
     .join("");
 }
 
-function describeType(type: unknown): string {
-  const names: Record<string, string> = {
-    string: "a text",
-    number: "a number",
-    integer: "a whole number",
-    boolean: "true or false",
-    object: "a mapping (key: value)",
-    array: "a list",
-    null: "empty",
-  };
+function typeList(type: unknown): ValueKind[] {
   const list = Array.isArray(type) ? type : String(type).split(",");
-  return list.map((t) => names[String(t)] ?? String(t)).join(" or ");
+  return list.map((t) => String(t) as ValueKind);
 }
 
-function patternHint(pattern: string): string {
-  const hints: Record<string, string> = {
-    "^M\\d{2,}\\.Q\\d+$": "e.g. M01.Q1",
-    "^M\\d{2,}$": "e.g. M01",
-    "^[a-z][a-z0-9-]*$": "lower-case letters, digits and hyphens",
-    "^\\d{4}-\\d{2}-\\d{2}$": "a date like 2025-05-21",
-    "^https?://": "a web address starting with http:// or https://",
+/** The name of a pattern the schemas use, so the message can say the form in words. */
+function formOf(pattern: string): FormName | undefined {
+  const forms: Record<string, FormName> = {
+    "^M\\d{2,}\\.Q\\d+$": "questionId",
+    "^M\\d{2,}$": "measureId",
+    "^[a-z][a-z0-9-]*$": "identifier",
+    "^[a-z0-9][a-z0-9_-]*$": "optionId",
+    "^[A-Za-z][A-Za-z0-9_]*$": "profileFieldId",
+    "^\\d{4}-\\d{2}-\\d{2}$": "date",
+    "^https?://": "url",
   };
-  if (pattern.startsWith("^(0|[1-9]\\d*)\\.")) return "a version like 1.0.0";
-  if (pattern.startsWith("^\\d{4}-\\d{2}-\\d{2}T")) return "a date-time like 2026-11-26T10:00:00Z";
-  return hints[pattern] ?? `pattern ${pattern}`;
+  if (pattern.startsWith("^(0|[1-9]\\d*)\\.")) return "version";
+  if (pattern.startsWith("^\\d{4}-\\d{2}-\\d{2}T")) return "dateTime";
+  return forms[pattern];
+}
+
+/** A value's own property (never one inherited from Object.prototype, such as `constructor`). */
+function ownValue(value: unknown, segment: PathSegment): unknown {
+  if (value === null || typeof value !== "object") return undefined;
+  return Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined;
 }
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
+  return path.reduce<unknown>((value, segment) => ownValue(value, segment), data);
 }

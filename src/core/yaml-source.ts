@@ -5,6 +5,7 @@ import type * as Yaml from "yaml";
 import { YAML_CORE_SCHEMA } from "./yaml-core-schema.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import type { Diagnostic, Lang, Severity } from "./model.js";
+import { diagnosticMessage, type DiagnosticText } from "../i18n/diagnostic-messages.js";
 
 /** A parsed YAML file that can say where any of its values sits. */
 export interface YamlSource {
@@ -362,14 +363,28 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
     error: { code: string; message: string; pos: [number, number] },
   ) => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    diagnostics.push({
-      file,
-      line,
-      column: col,
-      severity,
-      code: error.code === "DUPLICATE_KEY" ? "yaml/duplicate-key" : "yaml/syntax",
-      message: yamlMessage(error, text),
-    });
+    const message = yamlMessage(
+      error,
+      text,
+      (offset) => {
+        const first = lineCounter.linePos(offset);
+        return { line: first.line, column: first.col };
+      },
+      doc,
+    );
+    diagnostics.push(
+      withText(
+        {
+          file,
+          line,
+          column: col,
+          severity,
+          code: error.code === "DUPLICATE_KEY" ? "yaml/duplicate-key" : "yaml/syntax",
+          message: diagnosticMessage(message, "en"),
+        },
+        message,
+      ),
+    );
   };
   const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
   if (overflow) {
@@ -440,21 +455,47 @@ function firstAlias(doc: Document, lineCounter: LineCounter): { line: number; co
   return { line, column: col };
 }
 
-/** yaml's message, put in the user's terms where it speaks of its own API or leaves out the key. */
+/**
+ * yaml's message, put in the user's terms where it speaks of its own API or leaves out the key;
+ * a repeated key is located at the repeat and says where the key first stands.
+ */
 function yamlMessage(
   error: { code: string; message: string; pos: [number, number] },
   text: string,
-): string {
+  position: (offset: number) => { line: number; column: number },
+  doc: Document.Parsed,
+): DiagnosticText {
   if (error.code === "DUPLICATE_KEY") {
-    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(text.slice(error.pos[0]))?.[1];
-    return key === undefined
-      ? "duplicate key: a key may appear only once in a mapping"
-      : `duplicate key ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`}: a key may appear only once in a mapping`;
+    const raw = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(text.slice(error.pos[0]))?.[1];
+    const key = raw?.replace(/^(["'])(.*)\1$/, "$2");
+    const first = firstKeyOffset(doc, error.pos[0]);
+    return {
+      id: "yaml/duplicate-key",
+      params: { key, first: first === undefined ? undefined : position(first) },
+    };
   }
-  if (error.code === "MULTIPLE_DOCS") {
-    return "the file holds more than one YAML document; remove the `---` line that starts the second";
-  }
-  return firstLine(error.message);
+  if (error.code === "MULTIPLE_DOCS") return { id: "yaml/multiple-docs", params: {} };
+  return { id: "yaml/syntax", params: { detail: firstLine(error.message), yamlCode: error.code } };
+}
+
+/** Where the key repeated at `offset` first stands in its mapping. */
+function firstKeyOffset(doc: Document.Parsed, offset: number): number | undefined {
+  const { isMap, isNode, isPair, isScalar, visit } = yaml();
+  let found: number | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      if (!isMap(map)) return undefined;
+      const repeat = map.items.find((item) => isNode(item.key) && item.key.range?.[0] === offset);
+      if (!repeat) return undefined;
+      const value = (node: unknown) => (isScalar(node) ? node.value : node);
+      const first = map.items.find(
+        (item) => isPair(item) && item !== repeat && value(item.key) === value(repeat.key),
+      );
+      found = isNode(first?.key) ? first.key.range?.[0] : undefined;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** The first line of a message, at most 200 characters (some quote the rest of the file). */
@@ -518,7 +559,8 @@ function pairByKey(map: YAMLMap): Map<string, Pair> {
     for (const item of map.items) {
       if (!isPair(item)) continue;
       const key = String(isScalar(item.key) ? (item.key as { value: unknown }).value : item.key);
-      if (!index.has(key)) index.set(key, item);
+      // A repeated key is read with the later value winning, so it is located in the later one.
+      index.set(key, item);
     }
     pairIndex.set(map, index);
   }
@@ -534,12 +576,12 @@ export function diagnosticAt(
   path: readonly PathSegment[],
   severity: Severity,
   code: string,
-  message: string,
+  message: string | DiagnosticText,
   options: { key?: boolean } = {},
 ): Diagnostic {
   let position: { line: number; column: number } | undefined;
   const where = () => (position ??= locate(source, path, options));
-  return {
+  const diagnostic: Diagnostic = {
     file: source.file,
     get line() {
       return where().line;
@@ -549,8 +591,17 @@ export function diagnosticAt(
     },
     severity,
     code,
-    message,
+    message: typeof message === "string" ? message : diagnosticMessage(message, "en"),
   };
+  return typeof message === "string" ? diagnostic : withText(diagnostic, message);
+}
+
+/**
+ * Attaches a message's id and params, which renderers put into the chosen language. Not
+ * enumerable: a diagnostic still compares, prints and serialises as its six public fields.
+ */
+export function withText(diagnostic: Diagnostic, text: DiagnosticText): Diagnostic {
+  return Object.defineProperty(diagnostic, "text", { value: text, enumerable: false });
 }
 
 /** Splits an ajv/JSON-pointer instance path (`/questions/3/weight`) into segments. */

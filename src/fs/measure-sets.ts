@@ -6,7 +6,14 @@ import { checkMeasureSet } from "../core/measure-set-rules.js";
 import type { Diagnostic, Lang, Measure, MeasureSet, MeasureSetHeader } from "../core/model.js";
 import { checkSchema } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
-import { failedSource, parseYamlSource, type YamlSource } from "../core/yaml-source.js";
+import {
+  diagnosticAt,
+  failedSource,
+  parseYamlSource,
+  withText,
+  type YamlSource,
+} from "../core/yaml-source.js";
+import { diagnosticMessage, type DiagnosticText } from "../i18n/diagnostic-messages.js";
 import { compareVersions } from "../core/versions.js";
 import { UsageError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
@@ -101,8 +108,21 @@ export async function loadSetFolder(
 
   const measureFiles = measureFileNames(dir);
   const measures: { source: YamlSource; data: unknown }[] = [];
+  let measureCount = 0;
   for (const name of measureFiles) {
     const source = readOrReport(path.join(dir, name), cwd, lang);
+    const format = declaredFormat(source.text, source.data);
+    // Another YAML file in the folder is one problem, not a measure with every field missing.
+    if (!source.failed && !format?.startsWith("netdz-measure/")) {
+      found.push(
+        diagnosticAt(source, format === undefined ? [] : ["format"], "error", "set/not-a-measure", {
+          id: "set/not-a-measure",
+          params: { format },
+        }),
+      );
+      continue;
+    }
+    measureCount++;
     append(found, source.diagnostics);
     if (source.data === undefined) continue;
     append(found, checkSchema(source, validators.measure));
@@ -116,20 +136,26 @@ export async function loadSetFolder(
         ? undefined
         : { source: headerSource, data: headerSource.data },
     measures,
-    unreadableMeasures: measureFiles.length - measures.length,
+    unreadableMeasures: measureCount - measures.length,
   });
-  if (measureFiles.length === 0) {
-    semantic.push({
-      file: headerSource.file,
-      line: 1,
-      column: 1,
-      severity: "error",
-      code: "set/no-measures",
-      message: "the set's folder holds no measure files (*.yaml beside set.yaml)",
-    });
+  const noMeasures: DiagnosticText = { id: "set/no-measures", params: {} };
+  if (measureCount === 0) {
+    semantic.push(
+      withText(
+        {
+          file: headerSource.file,
+          line: 1,
+          column: 1,
+          severity: "error",
+          code: "set/no-measures",
+          message: diagnosticMessage(noMeasures, "en"),
+        },
+        noMeasures,
+      ),
+    );
   }
   const diagnostics = [...found, ...newProblems(semantic, found)];
-  const result: LoadedSetFolder = { dir, diagnostics, fileCount: measureFiles.length };
+  const result: LoadedSetFolder = { dir, diagnostics, fileCount: measureCount };
   if (!diagnostics.some((d) => d.severity === "error")) {
     const header = headerSource.data as MeasureSetHeader;
     result.set = {

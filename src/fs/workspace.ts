@@ -15,9 +15,9 @@ import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { newProblems } from "../core/diagnostic-filter.js";
 import { declaredFormat, fileKind } from "../core/file-format.js";
-import { asRecord, asString } from "../core/loose.js";
+import { asRecord, asString, isExtensionKey } from "../core/loose.js";
 import type { AnswersFile, Diagnostic, Lang, MeasureSet } from "../core/model.js";
-import { ANSWERS_FORMAT, MEASURE_SET_FORMAT } from "../core/model.js";
+import { MEASURE_SET_FORMAT } from "../core/model.js";
 import { checkSchema } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
@@ -214,11 +214,7 @@ export class Workspace {
         ["measureSet", "version"],
         "error",
         "answers/set-not-available",
-        `the answers are pinned to ${id}@${version}, which is not available` +
-          (others.length
-            ? ` (available versions: ${others.join(", ")})`
-            : ` (no set "${id}" here)`) +
-          "; use --measures DIR to point at a folder that has it",
+        { id: "answers/set-not-available", params: { set: `${id}@${version}`, id, others } },
       );
       return { source: parsed, answers, diagnostics: [...fileProblems, missing] };
     }
@@ -249,22 +245,25 @@ export class Workspace {
 }
 
 function notAnAnswersFile(source: YamlSource, format: string): Diagnostic {
-  return diagnosticAt(
-    source,
-    ["format"],
-    "error",
-    "answers/not-answers-file",
-    `this is a ${format === MEASURE_SET_FORMAT ? "measure set (set.yaml)" : "measure"} file, not an answers file (format ${ANSWERS_FORMAT}); run \`netdz init\` to start one`,
-  );
+  return diagnosticAt(source, ["format"], "error", "answers/not-answers-file", {
+    id: "answers/not-answers-file",
+    params: { kind: format === MEASURE_SET_FORMAT ? "set" : "measure" },
+  });
 }
 
 /** Fills the optional parts a hand-written file may leave empty (`answers:` with nothing under it). */
 export function normaliseAnswers(data: AnswersFile): AnswersFile {
-  // An entry left empty (`M01.Q1:`) is unanswered, as if it were not there.
+  // An entry left empty (`M01.Q1:`) is unanswered, as if it were not there; `x-…` keys are the
+  // user's own, not answers or profile fields.
   const answers = Object.fromEntries(
-    Object.entries(data.answers ?? {}).filter(([, answer]) => answer !== null),
+    Object.entries(data.answers ?? {}).filter(
+      ([id, answer]) => answer !== null && !isExtensionKey(id),
+    ),
   );
-  return { ...data, zone: data.zone ?? {}, answers };
+  const zone = Object.fromEntries(
+    Object.entries(data.zone ?? {}).filter(([field]) => !isExtensionKey(field)),
+  );
+  return { ...data, zone, answers };
 }
 
 function realOr(dir: string): string {

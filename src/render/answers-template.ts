@@ -7,6 +7,7 @@
 import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
 import type { Lang, MeasureSet, ProfileField, Question } from "../core/model.js";
 import { ANSWERS_FORMAT } from "../core/model.js";
+import { isExtensionKey } from "../core/loose.js";
 import { placeholderLine } from "../core/answers-yaml.js";
 import { assessMessages, type InitMessages } from "../i18n/assess-messages.js";
 import { displayWidth, padEnd, wrap } from "../prompts/layout.js";
@@ -138,6 +139,7 @@ function typeLines(question: Question, lang: Lang, t: InitMessages): string[] {
 /** `region: western; westernHubArea: true` in the profile's words. */
 function conditions(set: MeasureSet, question: Question, lang: Lang): string {
   return Object.entries(question.appliesWhen ?? {})
+    .filter(([field]) => !isExtensionKey(field))
     .map(([field, allowed]) => {
       const label = profileFieldLabel(set, field)[lang];
       const values = allowed.map((v) =>

@@ -1,4 +1,5 @@
-import type { Diagnostic } from "../core/model.js";
+import type { Diagnostic, Lang } from "../core/model.js";
+import { diagnosticMessage } from "../i18n/diagnostic-messages.js";
 
 export const DIAGNOSTIC_FORMATS = ["text", "json", "github"] as const;
 export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
@@ -24,55 +25,66 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
-/** One line per problem: `path:line:column  severity  code  message`. */
-export function formatText(diagnostics: readonly Diagnostic[], paint: Paint = plain): string {
+/** A diagnostic's message in the given language (English when it has no translation). */
+export function messageIn(diagnostic: Diagnostic, lang: Lang): string {
+  return diagnostic.text ? diagnosticMessage(diagnostic.text, lang) : diagnostic.message;
+}
+
+/**
+ * One line per problem: `path:line:column  severity  code  message`. The severity words and codes
+ * are the same in every language, so scripts can read the lines; the message is in `lang`.
+ */
+export function formatText(
+  diagnostics: readonly Diagnostic[],
+  paint: Paint = plain,
+  lang: Lang = "en",
+): string {
   return sortDiagnostics(diagnostics)
     .map((d) => {
       const severity = d.severity === "error" ? paint.error("error") : paint.warning("warning");
-      return `${d.file}:${d.line}:${d.column}  ${severity}  ${paint.dim(d.code)}  ${oneLine(d.message)}`;
+      return `${d.file}:${d.line}:${d.column}  ${severity}  ${paint.dim(d.code)}  ${oneLine(messageIn(d, lang))}`;
     })
     .map((line) => `${line}\n`)
     .join("");
 }
 
 /** A JSON array of diagnostics, each `{file, line, column, severity, code, message}`. */
-export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  const ordered = sortDiagnostics(diagnostics).map(
-    ({ file, line, column, severity, code, message }) => ({
-      file,
-      line,
-      column,
-      severity,
-      code,
-      message,
-    }),
-  );
+export function formatJson(diagnostics: readonly Diagnostic[], lang: Lang = "en"): string {
+  const ordered = sortDiagnostics(diagnostics).map((d) => ({
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    severity: d.severity,
+    code: d.code,
+    message: messageIn(d, lang),
+  }));
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
 /** GitHub Actions workflow commands: `::error file=…,line=…,col=…::code message`. */
-export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+export function formatGithub(diagnostics: readonly Diagnostic[], lang: Lang = "en"): string {
   return sortDiagnostics(diagnostics)
     .map(
       (d) =>
-        `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.column}::${escapeData(`${d.code} ${d.message}`)}\n`,
+        `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.column}::${escapeData(`${d.code} ${messageIn(d, lang)}`)}\n`,
     )
     .join("");
 }
 
-/** Formats diagnostics in the named format. */
+/** Formats diagnostics in the named format, their messages in `lang`. */
 export function formatDiagnostics(
   diagnostics: readonly Diagnostic[],
   format: DiagnosticFormat,
   paint?: Paint,
+  lang: Lang = "en",
 ): string {
   switch (format) {
     case "json":
-      return formatJson(diagnostics);
+      return formatJson(diagnostics, lang);
     case "github":
-      return formatGithub(diagnostics);
+      return formatGithub(diagnostics, lang);
     default:
-      return formatText(diagnostics, paint);
+      return formatText(diagnostics, paint, lang);
   }
 }
 

@@ -2,6 +2,7 @@ import { copyFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkAnswersFile } from "../../src/fs/answers-loader.js";
+import { messageIn } from "../../src/render/diagnostics.js";
 import { copyMiniSet, editFile, FIXTURES, positionIn } from "../helpers.js";
 
 function answersCopy(): { file: string; measuresDir: string; cwd: string } {
@@ -188,6 +189,155 @@ describe("hand-written entries", () => {
         code: "answers/value-type",
         message: 'M02.Q3 lists "bonds" more than once',
       }),
+    ]);
+  });
+});
+
+/** The problems of the valid answers fixture after one edit, with English and Chinese text. */
+async function answersAfter(from: string | RegExp, to: string) {
+  const { file, measuresDir, cwd } = answersCopy();
+  editFile(file, from, to);
+  const checked = await checkAnswersFile(file, { cwd, measuresDir });
+  return checked.diagnostics.map((d) => ({
+    code: d.code,
+    line: d.line,
+    column: d.column,
+    en: messageIn(d, "en"),
+    zh: messageIn(d, "zh"),
+  }));
+}
+
+const NUMBER_ANSWER = "M01.Q2: { value: 7, answeredAt: 2026-11-20T08:01:00Z }";
+
+describe("answers messages that point the right way", () => {
+  it.each([".nan", ".inf", "-.inf", "1e309"])("a number answer of %s must be finite", async (v) => {
+    const lines = await answersAfter(NUMBER_ANSWER, `M01.Q2: { value: ${v} }`);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        code: "schema/type",
+        en: "Value of answer M01.Q2 must be a finite number (not .nan, .inf or a number too large to store)",
+        zh: "回答 M01.Q2 的 value 必须是有限数值（不能是 .nan、.inf 或大到无法保存的数）",
+      }),
+    ]);
+  });
+
+  it("value: 1,200 in a flow mapping says write 1200, not unknown property 200", async () => {
+    const lines = await answersAfter(NUMBER_ANSWER, "M01.Q2: { value: 1,200 }");
+    expect(lines).toEqual([
+      {
+        code: "schema/unknown-property",
+        line: 13,
+        column: 22,
+        en: '"200" in answer M01.Q2 looks like the rest of a number: write 1200 (no thousands separator)',
+        zh: "回答 M01.Q2 中的“200”像是数字的后半部分：请写成 1200（不要用千位分隔符）",
+      },
+    ]);
+  });
+
+  it.each([
+    ["1,200", "write 1200 (no thousands separator)", "请写成 1200（不要用千位分隔符）"],
+    ["1 200", "write 1200 (no thousands separator)", "请写成 1200（不要用千位分隔符）"],
+    ["1,5", "write 1.5 (a point for decimals)", "请写成 1.5（小数用小数点）"],
+  ])("value: %s on its own line says how to write it", async (v, en, zh) => {
+    const lines = await answersAfter(NUMBER_ANSWER, `M01.Q2:\n    value: ${v}`);
+    expect(lines).toEqual([
+      {
+        code: "answers/value-type",
+        line: 14,
+        column: 12,
+        en: `M01.Q2 takes a number: ${en}`,
+        zh: `M01.Q2 应填数值：${zh}`,
+      },
+    ]);
+  });
+
+  it.each(["__proto__", "constructor", "toString", "valueOf"])(
+    "%s as an answer key gives exactly one clear message",
+    async (key) => {
+      const lines = await answersAfter(
+        "M01.Q3: { status: unknown }",
+        `${key}: { status: unknown }`,
+      );
+      expect(lines).toEqual([
+        {
+          code: "schema/question-id",
+          line: 14,
+          column: 3,
+          en: `"${key}" is not a question id (it must look like M01.Q1)`,
+          zh: `“${key}”不是问题编号（应形如 M01.Q1）`,
+        },
+      ]);
+    },
+  );
+
+  it("a lower-case answer key says the id must look like M01.Q1", async () => {
+    const lines = await answersAfter("M01.Q3: { status: unknown }", "m01.q3: { status: unknown }");
+    expect(lines).toEqual([
+      expect.objectContaining({
+        code: "schema/question-id",
+        en: '"m01.q3" is not a question id: ids look like M01.Q1, in capital letters (write M01.Q3)',
+      }),
+    ]);
+  });
+
+  it("every message of the answers check exists in Chinese", async () => {
+    const lines = await answersAfter(
+      "M02.Q1: { value: true }",
+      "M02.Q1: { value: 3 }\n  M09.Q1: { status: planned }\n  M01.Q9x: { status: nope }",
+    );
+    expect(lines.map((l) => l.code).sort()).toEqual([
+      "answers/unknown-question",
+      "answers/value-type",
+      "schema/enum",
+      "schema/question-id",
+    ]);
+    for (const line of lines) expect(line.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe("profile fields named like Object.prototype's keys", () => {
+  it("a profile field `constructor` the zone does not give is missing, not a wrong value", async () => {
+    const { root, setDir } = copyMiniSet();
+    editFile(path.join(setDir, "set.yaml"), "  - id: hub\n", "  - id: constructor\n");
+    editFile(path.join(setDir, "m02-second.yaml"), "hub: [true]", "constructor: [true]");
+    const cwd = path.dirname(root);
+    const file = path.join(cwd, "answers.yaml");
+    copyFileSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), file);
+    editFile(file, "  hub: false\n", "");
+    const checked = await checkAnswersFile(file, { cwd, measuresDir: root });
+    expect(checked.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+      ["answers/profile-missing", "warning", 'zone profile has no "constructor" (In a hub area?)'],
+    ]);
+  });
+});
+
+describe("not applicable without a note", () => {
+  it("says what the note is for", async () => {
+    const lines = await answersAfter(
+      "M01.Q3: { status: unknown }",
+      "M01.Q3: { status: not_applicable }",
+    );
+    expect(lines).toEqual([
+      expect.objectContaining({
+        code: "schema/required",
+        en: 'M01.Q3 is marked not applicable: say why in "note"',
+        zh: "M01.Q3 标为不适用：请在“note”中说明理由",
+      }),
+    ]);
+  });
+});
+
+describe("a zone field of the wrong type", () => {
+  it("is a type error only, not also missing", async () => {
+    const lines = await answersAfter("region: eastern", "region: 5");
+    expect(lines).toEqual([
+      {
+        code: "schema/type",
+        line: 6,
+        column: 11,
+        en: "zone.region must be a text or true/false",
+        zh: "zone.region 必须是文字或 true/false",
+      },
     ]);
   });
 });

@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSetFolder } from "../../src/fs/measure-sets.js";
+import type { Diagnostic } from "../../src/core/model.js";
+import { messageIn } from "../../src/render/diagnostics.js";
 import { copyMiniSet, editFile, positionIn } from "../helpers.js";
 
 interface Case {
@@ -172,6 +174,270 @@ describe("a repeated key does not hide the rest of the file", () => {
       "schema/enum",
       "set/number-target",
       "yaml/duplicate-key",
+    ]);
+  });
+});
+
+/** Loads the mini set after one edit and returns its diagnostics with the English and Chinese text. */
+async function afterEdit(file: string, from: string | RegExp, to: string) {
+  const { setDir } = copyMiniSet();
+  editFile(path.join(setDir, file), from, to);
+  const loaded = await loadSetFolder(setDir, setDir);
+  return {
+    setDir,
+    loaded,
+    lines: loaded.diagnostics.map((d) => ({
+      code: d.code,
+      line: d.line,
+      column: d.column,
+      en: messageIn(d, "en"),
+      zh: messageIn(d, "zh"),
+    })),
+  };
+}
+
+describe("messages that point the right way", () => {
+  it.each([".nan", ".inf", "-.inf", "1e309", ".NaN"])(
+    "a target of %s must be a finite number",
+    async (value) => {
+      const { lines } = await afterEdit("m01-first.yaml", "target: 10", `target: ${value}`);
+      expect(lines).toEqual([
+        {
+          code: "schema/type",
+          line: 45,
+          column: 13,
+          en: "Target of question M01.Q2 must be a finite number (not .nan, .inf or a number too large to store)",
+          zh: "问题 M01.Q2 的 target 必须是有限数值（不能是 .nan、.inf 或大到无法保存的数）",
+        },
+      ]);
+    },
+  );
+
+  it.each([
+    ["1,200", "write 1200 (no thousands separator)", "请写成 1200（不要用千位分隔符）"],
+    ["1 200", "write 1200 (no thousands separator)", "请写成 1200（不要用千位分隔符）"],
+    ["12,345,678", "write 12345678 (no thousands separator)", "请写成 12345678"],
+    ["1,5", "write 1.5 (a point for decimals)", "请写成 1.5（小数用小数点）"],
+    ["1_200", "write 1200 (no thousands separator)", "请写成 1200（不要用千位分隔符）"],
+    ["1，200", "write 1200 (no thousands separator)", "请写成 1200（不要用千位分隔符）"],
+    ["1\u00a0200", "write 1200 (no thousands separator)", "请写成 1200（不要用千位分隔符）"],
+  ])("a target written %s says how to write it", async (value, en, zh) => {
+    const { lines } = await afterEdit("m01-first.yaml", "target: 10", `target: ${value}`);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.code).toBe("schema/type");
+    expect(lines[0]?.en).toContain(en);
+    expect(lines[0]?.zh).toContain(zh);
+  });
+
+  it("a number split by a comma in a flow mapping says the number, not an unknown property 200", async () => {
+    const { lines } = await afterEdit(
+      "m01-first.yaml",
+      "    target: 10\n    direction: higher",
+      "    target: 10\n    direction: higher\n    evidence: { requiredFor: [implemented], hint: { en: a, zh: 甲 }, x: 1,200 }",
+    );
+    expect(lines.map((l) => l.en)).toContainEqual(
+      expect.stringContaining(
+        "looks like the rest of a number: write 1200 (no thousands separator)",
+      ),
+    );
+  });
+
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])(
+    "a question id %s gives exactly one clear message",
+    async (id) => {
+      const { lines } = await afterEdit("m01-first.yaml", "- id: M01.Q3", `- id: ${id}`);
+      expect(lines).toEqual([
+        expect.objectContaining({
+          code: "schema/pattern",
+          line: 47,
+          en: `Id of question #3 "${id}" does not have the expected form (a question id like M01.Q1)`,
+          zh: `第 3 个问题的 id“${id}”的格式不对（应为形如 M01.Q1 的问题编号）`,
+        }),
+      ]);
+      expect(lines[0]?.en).not.toContain("[object Object]");
+    },
+  );
+
+  it("a lower-case question id says it must look like M01.Q1, in capitals", async () => {
+    const { lines } = await afterEdit("m01-first.yaml", "- id: M01.Q3", "- id: m01.q3");
+    expect(lines).toEqual([
+      expect.objectContaining({
+        code: "schema/pattern",
+        en: 'Id of question #3 "m01.q3" must be a question id like M01.Q1 in capital letters: write M01.Q3',
+        zh: "第 3 个问题的 id“m01.q3”应为形如 M01.Q1 的问题编号，用大写字母：请写成 M01.Q3",
+      }),
+    ]);
+  });
+
+  it("a repeated question id says where its first use is", async () => {
+    const { lines } = await afterEdit("m02-second.yaml", "- id: M02.Q2", "- id: M01.Q1");
+    const repeat = lines.find((l) => l.code === "set/duplicate-id");
+    expect(repeat).toEqual({
+      code: "set/duplicate-id",
+      line: 31,
+      column: 9,
+      en: 'question id "M01.Q1" is used twice (first at m01-first.yaml:19)',
+      zh: "问题编号“M01.Q1”用了两次（第一次在 m01-first.yaml:19）",
+    });
+  });
+
+  it("a repeated area id, option id and measure number say where the first is", async () => {
+    const area = await afterEdit("set.yaml", "  - id: beta", "  - id: alpha");
+    expect(area.lines.find((l) => l.code === "set/duplicate-id")?.en).toMatch(
+      /^area id "alpha" is used twice \(first at set\.yaml:\d+\)$/,
+    );
+    const option = await afterEdit("m01-first.yaml", "- id: full", "- id: none");
+    expect(option.lines.find((l) => l.code === "set/duplicate-option")?.en).toMatch(
+      /^option id "none" is used twice in M01\.Q3 \(first at m01-first\.yaml:\d+\)$/,
+    );
+    const number = await afterEdit("m02-second.yaml", "number: 2", "number: 1");
+    expect(number.lines.find((l) => l.code === "set/numbering")?.en).toBe(
+      "measure number 1 is used twice (first in m01-first.yaml:4)",
+    );
+  });
+
+  it("a repeated key is located at the repeat and names the line of the first", async () => {
+    const bands = (min: number) => `bands:\n  - min: ${min}\n    label: { en: A, zh: 甲 }\n`;
+    const { setDir } = copyMiniSet();
+    const file = path.join(setDir, "set.yaml");
+    writeFileSync(file, `${readFileSync(file, "utf8")}${bands(0)}${bands(200)}`);
+    const loaded = await loadSetFolder(setDir, setDir);
+    const second = positionIn(file, "bands:", 2);
+    const first = positionIn(file, "bands:", 1);
+    expect(loaded.diagnostics).toEqual([
+      expect.objectContaining({
+        code: "yaml/duplicate-key",
+        ...second,
+        message: `duplicate key "bands": a key may appear only once in a mapping (first at line ${first.line}, column 1; remove one of them)`,
+      }),
+      // The later list is the one read, so its problems are located in it, not in the first.
+      expect.objectContaining({ code: "schema/maximum", ...positionIn(file, "200") }),
+      expect.objectContaining({ code: "set/band-floor" }),
+    ]);
+  });
+
+  it("a stray YAML file in a set folder is one problem and not a measure", async () => {
+    const { setDir } = copyMiniSet();
+    writeFileSync(path.join(setDir, "notes.yaml"), "name: notes\nfoo: bar\n");
+    writeFileSync(path.join(setDir, "answers.yaml"), "format: netdz-answers/1\n");
+    const loaded = await loadSetFolder(setDir, setDir);
+    expect(loaded.fileCount).toBe(2);
+    expect(loaded.diagnostics.map((d) => [d.file, d.line, d.code, messageIn(d, "en")])).toEqual([
+      [
+        "answers.yaml",
+        1,
+        "set/not-a-measure",
+        'this file is not a measure file (its format is "netdz-answers/1"): move it out of the set folder, or give it format: netdz-measure/1',
+      ],
+      [
+        "notes.yaml",
+        1,
+        "set/not-a-measure",
+        "this file is not a measure file (it has no format): move it out of the set folder, or give it format: netdz-measure/1",
+      ],
+    ]);
+  });
+
+  it("names a question by its id, not by its index", async () => {
+    const { lines } = await afterEdit("m01-first.yaml", "weight: 2", "weight: lots");
+    expect(lines).toEqual([
+      expect.objectContaining({
+        code: "schema/type",
+        en: "Weight of question M01.Q1 must be a number",
+        zh: "问题 M01.Q1 的 weight 必须是数值",
+      }),
+    ]);
+    const option = await afterEdit("m01-first.yaml", /score: 1\n/, "score: high\n");
+    expect(option.lines[0]?.en).toBe("Score of option full in question M01.Q3 must be a number");
+    expect(option.lines[0]?.zh).toBe("问题 M01.Q3 的选项 full 的 score 必须是数值");
+  });
+});
+
+describe("ajv's own wording never reaches the user", () => {
+  // prettier-ignore
+  const cases: { name: string; file: string; from: string | RegExp; to: string; code: string; en: string; zh: string }[] = [
+    { name: "an empty list", file: "m01-first.yaml", from: /questions:\n[\s\S]*$/, to: "questions: []\n", code: "schema/minItems", en: "questions must not be an empty list: give at least one item", zh: "questions 不能是空列表：至少写一项" },
+    { name: "a missing field", file: "m02-second.yaml", from: "    guidance:\n      en: A written plan.\n      zh: 书面方案。\n", to: "", code: "schema/required", en: 'Question M02.Q1 is missing the required field "guidance"', zh: "问题 M02.Q1 缺少必填字段“guidance”" },
+    { name: "a pattern", file: "set.yaml", from: "issued: 2025-05-21", to: "issued: 21.05.2025", code: "schema/pattern", en: 'source.issued "21.05.2025" does not have the expected form (a date like 2025-05-21)', zh: "source.issued“21.05.2025”的格式不对（应为形如 2025-05-21 的日期）" },
+    { name: "a maximum", file: "set.yaml", from: "profile:", to: "bands:\n  - min: 120\n    label: { en: Top, zh: 顶 }\n  - min: 0\n    label: { en: Low, zh: 低 }\nprofile:", code: "schema/maximum", en: "Min of band #1 must be at most 100", zh: "第 1 个等级的 min 必须不大于 100" },
+    { name: "a minimum", file: "m02-second.yaml", from: /^number: 2$/m, to: "number: 0", code: "schema/minimum", en: "number must be at least 1", zh: "number 必须不小于 1" },
+    { name: "an enum", file: "m02-second.yaml", from: "basis: reconstructed", to: "basis: guess", code: "schema/enum", en: "provenance.basis must be one of: text, briefing, reconstructed", zh: "provenance.basis 必须是以下之一：text、briefing、reconstructed" },
+    { name: "a const", file: "m02-second.yaml", from: "format: netdz-measure/1", to: "format: netdz-measure/2", code: "schema/const", en: 'format must be "netdz-measure/1"', zh: "format 必须是“netdz-measure/1”" },
+    { name: "an unknown field", file: "m02-second.yaml", from: "    weight: 1\n    appliesWhen:", to: "    weight: 1\n    wieght: 1\n    appliesWhen:", code: "schema/unknown-property", en: 'unknown field "wieght" in question M02.Q2 (check the spelling; your own extra fields must start with x-)', zh: "问题 M02.Q2 中有未知字段“wieght”（请检查拼写；自定义的附加字段须以 x- 开头）" },
+    { name: "a repeated list item", file: "m01-first.yaml", from: "requiredFor: [implemented]", to: "requiredFor: [implemented, implemented]", code: "schema/uniqueItems", en: "evidence.requiredFor of question M01.Q1 lists the same item more than once", zh: "问题 M01.Q1 的 evidence.requiredFor 中有重复的项" },
+    { name: "options on a non-choice profile field", file: "set.yaml", from: "  - id: name\n    type: text\n", to: "  - id: name\n    type: text\n    options: [{ id: a, label: { en: A, zh: 甲 } }]\n", code: "schema/not-allowed", en: "Options of profile field name: not allowed for this type of question or field", zh: "画像字段 name 的 options 不适用于这种题型或字段类型" },
+  ];
+
+  it.each(cases)("$name", async (c) => {
+    const { lines } = await afterEdit(c.file, c.from, c.to);
+    expect(lines).toContainEqual(expect.objectContaining({ code: c.code, en: c.en, zh: c.zh }));
+    for (const line of lines) {
+      expect(line.en).not.toMatch(/must NOT|must have required|must match|must be <=|must be >=/);
+      expect(line.zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
+describe("one line for one problem", () => {
+  it("a measure file with nothing but its format lists the missing fields in one line", async () => {
+    const { setDir } = copyMiniSet();
+    writeFileSync(path.join(setDir, "m02-second.yaml"), "format: netdz-measure/1\n");
+    const loaded = await loadSetFolder(setDir, setDir);
+    const missing = loaded.diagnostics.filter((d) => d.file === "m02-second.yaml");
+    expect(missing.map((d) => [d.code, messageIn(d, "en"), messageIn(d, "zh")])).toEqual([
+      [
+        "schema/required",
+        'The file is missing the required fields "area", "id", "number", "provenance", "questions", "ref", "summary", "title" and "weight"',
+        "文件缺少必填字段“area”、“id”、“number”、“provenance”、“questions”、“ref”、“summary”、“title”、“weight”",
+      ],
+    ]);
+  });
+
+  it("a weight of .inf in another field is also named a finite number", async () => {
+    const { lines } = await afterEdit("m02-second.yaml", /^weight: 1$/m, "weight: .inf");
+    expect(lines).toEqual([
+      expect.objectContaining({
+        code: "schema/type",
+        en: "weight must be a finite number (not .nan, .inf or a number too large to store)",
+      }),
+    ]);
+  });
+});
+
+describe("a diagnostic's shape", () => {
+  it("keeps its six public fields; the message id travels beside them for translation", async () => {
+    const { loaded } = await afterEdit("m01-first.yaml", "weight: 2", "weight: 0");
+    const [d] = loaded.diagnostics;
+    expect(d).toEqual({
+      file: "m01-first.yaml",
+      line: 27,
+      column: 13,
+      severity: "error",
+      code: "set/weight",
+      message: "question weight must be greater than 0, not 0",
+    });
+    expect(Object.keys(JSON.parse(JSON.stringify(d)) as object).sort()).toEqual(
+      ["code", "column", "file", "line", "message", "severity"].sort(),
+    );
+    expect(messageIn(d as Diagnostic, "zh")).toBe("问题权重必须大于 0，而不是 0");
+  });
+});
+
+describe("a repeated key in a flow mapping", () => {
+  it("is located at the repeat and names the column of the first", async () => {
+    const { lines } = await afterEdit(
+      "m01-first.yaml",
+      "label: { en: None, zh: 无 }",
+      "label: { en: None, en: Nothing, zh: 无 }",
+    );
+    expect(lines).toEqual([
+      {
+        code: "yaml/duplicate-key",
+        line: 58,
+        column: 28,
+        en: 'duplicate key "en": a key may appear only once in a mapping (first at line 58, column 18; remove one of them)',
+        zh: "键“en”重复：同一映射中每个键只能出现一次（第一次出现在第 58 行第 18 列；请删去其中一个）",
+      },
     ]);
   });
 });

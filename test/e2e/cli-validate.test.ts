@@ -1,4 +1,4 @@
-import { cpSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyMiniSet, editFile, FIXTURES, ROOT, runCli, tempDir } from "../helpers.js";
@@ -221,7 +221,7 @@ describe("netdz validate reports files it cannot place (spawned)", () => {
     const result = runCli(["validate", "ms"], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(
-      "ms/miniqa/2.0.0/m01-first.yaml:2:9  error  set/no-header  a measure file must sit in a set folder beside set.yaml; none found next to it\n",
+      "ms/miniqa/2.0.0/m01-first.yaml:2:9  error  set/no-header  this measure file has no set.yaml beside it: a measure file must sit in a set folder (<id>/<version>/) with its set.yaml\n",
     );
   });
 
@@ -234,7 +234,7 @@ describe("netdz validate reports files it cannot place (spawned)", () => {
     );
     const result = runCli(["validate", "."], { cwd: root });
     expect(result.stdout).toBe(
-      'mini/1.0.0/m01-first.yaml:18:1  error  yaml/duplicate-key  duplicate key "weight": a key may appear only once in a mapping\n',
+      'mini/1.0.0/m01-first.yaml:18:1  error  yaml/duplicate-key  duplicate key "weight": a key may appear only once in a mapping (first at line 17, column 1; remove one of them)\n',
     );
   });
 });
@@ -248,5 +248,92 @@ describe("netdz validate on a broken set and answers pinned to it (spawned)", ()
     const result = runCli(["validate", "sets", "a.yaml", "--measures", "sets"], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stdout.match(/set\/number-target/g)).toHaveLength(1);
+  });
+});
+
+describe("netdz validate in the user's language (spawned)", () => {
+  it("prints messages in Chinese with --lang zh or a Chinese locale; codes stay the same", () => {
+    const { root } = brokenSet();
+    const flag = runCli(["validate", ".", "--lang", "zh"], { cwd: root });
+    expect(flag.status).toBe(1);
+    expect(flag.stdout.split("\n")[0]).toBe(
+      "mini/1.0.0/m01-first.yaml:45:13  error  set/number-target  数值题的目标值必须大于 0，而不是 -1",
+    );
+    const locale = runCli(["validate", ".", "--format", "json"], {
+      cwd: root,
+      env: { LANG: "zh_CN.UTF-8" },
+    });
+    const parsed = JSON.parse(locale.stdout) as { code: string; message: string }[];
+    expect(parsed.map((d) => d.code)).toEqual([
+      "set/number-target",
+      "set/unknown-area",
+      "set/empty-area",
+    ]);
+    expect(parsed[1]?.message).toBe("set.yaml 中没有定义方面“gamma”（已有方面：alpha、beta）");
+    const english = runCli(["validate", ".", "--lang", "en"], {
+      cwd: root,
+      env: { LC_ALL: "zh_CN.UTF-8" },
+    });
+    expect(english.stdout.split("\n")[0]).toMatch(/target of a number question must be/);
+  });
+
+  it("prints GitHub annotations in Chinese", () => {
+    const { root } = brokenSet();
+    const result = runCli(["validate", ".", "--format", "github", "--lang", "zh"], { cwd: root });
+    expect(result.stdout.split("\n")[1]).toBe(
+      "::error file=mini/1.0.0/m02-second.yaml,line=5,col=7::set/unknown-area set.yaml 中没有定义方面“gamma”（已有方面：alpha、beta）",
+    );
+  });
+
+  it("refuses a language it does not have", () => {
+    const result = runCli(["validate", "--lang", "fr"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Allowed choices are en, zh/);
+  });
+});
+
+describe("netdz validate says a missing set.yaml once (spawned)", () => {
+  it("gives one line for a folder of 16 measure files without set.yaml", () => {
+    const dir = tempDir();
+    const setDir = path.join(dir, "measures", "workplan-2025", "1.0.0");
+    cpSync(path.join(ROOT, "measures", "workplan-2025", "1.0.0"), setDir, { recursive: true });
+    rmSync(path.join(setDir, "set.yaml"));
+    const result = runCli(["validate", "measures"], { cwd: dir });
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^measures\/workplan-2025\/1\.0\.0\/m01-[^:]+\.yaml:\d+:\d+ {2}error {2}set\/no-header {2}the 16 measure files in measures\/workplan-2025\/1\.0\.0 have no set\.yaml beside them/,
+    );
+  });
+});
+
+describe("the answers check behind report speaks the user's language (spawned)", () => {
+  it("prints the located problems of an invalid answers file in Chinese with --lang zh", () => {
+    const { root } = copyMiniSet();
+    const dir = path.dirname(root);
+    cpSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), path.join(dir, "a.yaml"));
+    editFile(path.join(dir, "a.yaml"), "M02.Q1: { value: true }", "M02.Q1: { value: 3 }");
+    const zh = runCli(["report", "a.yaml", "--measures", "sets", "--lang", "zh"], { cwd: dir });
+    expect(zh.status).toBe(1);
+    expect(zh.stderr.split("\n")[0]).toBe(
+      "a.yaml:15:20  error  answers/value-type  M02.Q1 只能填 true 或 false，而不是 3",
+    );
+    const en = runCli(["report", "a.yaml", "--measures", "sets"], { cwd: dir });
+    expect(en.stderr.split("\n")[0]).toBe(
+      "a.yaml:15:20  error  answers/value-type  M02.Q1 takes true or false, not 3",
+    );
+  });
+
+  it("says a YAML syntax error in Chinese words, with the parser's own detail", () => {
+    const { root, setDir } = copyMiniSet();
+    writeFileSync(
+      path.join(setDir, "set.yaml"),
+      `${readFileSync(path.join(setDir, "set.yaml"), "utf8")}x:\n\t- a\n`,
+    );
+    const result = runCli(["validate", ".", "--lang", "zh"], { cwd: root });
+    expect(result.stdout).toBe(
+      "mini/1.0.0/set.yaml:50:1  error  yaml/syntax  YAML 语法错误（用了 Tab 缩进，请改用空格）：Tabs are not allowed as indentation\n",
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/core/model.js";
-import { formatGithub, formatJson, formatText } from "../../src/render/diagnostics.js";
+import { DIAGNOSTIC_MESSAGES } from "../../src/i18n/diagnostic-messages.js";
+import {
+  formatDiagnostics,
+  formatGithub,
+  formatJson,
+  formatText,
+  messageIn,
+} from "../../src/render/diagnostics.js";
 
 const diagnostics: Diagnostic[] = [
   {
@@ -65,5 +72,56 @@ describe("diagnostic formats", () => {
   it("prints nothing when there is nothing to say", () => {
     expect(formatText([])).toBe("");
     expect(formatJson([])).toBe("[]\n");
+  });
+});
+
+describe("diagnostic messages in the chosen language", () => {
+  const translated: Diagnostic = {
+    file: "m.yaml",
+    line: 3,
+    column: 5,
+    severity: "error",
+    code: "set/weight",
+    message: "question weight must be greater than 0, not 0",
+    text: { id: "set/weight", params: { what: "question", weight: 0 } },
+  };
+
+  it("prints the Chinese message with the same code in every format", () => {
+    expect(formatText([translated], undefined, "zh")).toBe(
+      "m.yaml:3:5  error  set/weight  问题权重必须大于 0，而不是 0\n",
+    );
+    expect(JSON.parse(formatJson([translated], "zh"))).toEqual([
+      {
+        file: "m.yaml",
+        line: 3,
+        column: 5,
+        severity: "error",
+        code: "set/weight",
+        message: "问题权重必须大于 0，而不是 0",
+      },
+    ]);
+    expect(formatGithub([translated], "zh")).toBe(
+      "::error file=m.yaml,line=3,col=5::set/weight 问题权重必须大于 0，而不是 0\n",
+    );
+    expect(formatDiagnostics([translated], "text", undefined, "zh")).toContain("问题权重");
+  });
+
+  it("prints English by default, from the same table", () => {
+    expect(formatText([translated])).toBe(
+      "m.yaml:3:5  error  set/weight  question weight must be greater than 0, not 0\n",
+    );
+    expect(messageIn(translated, "en")).toBe(translated.message);
+  });
+
+  it("falls back to the English message of a diagnostic that has no message id", () => {
+    expect(messageIn(diagnostics[0] as Diagnostic, "zh")).toBe("area x has no measures");
+  });
+});
+
+describe("the message table", () => {
+  it("has the same messages in both languages", () => {
+    const ids = Object.keys(DIAGNOSTIC_MESSAGES.en).sort();
+    expect(Object.keys(DIAGNOSTIC_MESSAGES.zh).sort()).toEqual(ids);
+    expect(ids.length).toBeGreaterThan(60);
   });
 });

@@ -5,7 +5,10 @@ import { STATUSES } from "../model.js";
 export const DRAFT = "https://json-schema.org/draft/2020-12/schema";
 export const SCHEMA_BASE = "https://netdz.dev/schemas/";
 
-/** Objects reject unknown keys (typos) but allow `x-…` extension keys. */
+/**
+ * Objects reject unknown keys (typos) but allow `x-…` extension keys, which netdz keeps and
+ * ignores. Every object schema spreads this in (test/schemas.test.ts checks it).
+ */
 export const EXTENSIONS = { patternProperties: { "^x-": true } } as const;
 
 export const text = {
@@ -17,6 +20,7 @@ export const text = {
   },
   required: ["en", "zh"],
   additionalProperties: false,
+  ...EXTENSIONS,
 } as const;
 
 export const semver = {

@@ -9,6 +9,7 @@ const option = {
     score: { type: "number" },
   },
   additionalProperties: false,
+  ...EXTENSIONS,
 } as const;
 
 const question = {
@@ -31,6 +32,7 @@ const question = {
         hint: text,
       },
       additionalProperties: false,
+      ...EXTENSIONS,
     },
     appliesWhen: {
       type: "object",
@@ -40,6 +42,7 @@ const question = {
         minItems: 1,
         items: { type: ["string", "boolean"] },
       },
+      ...EXTENSIONS,
     },
     unit: text,
     target: { type: "number" },
@@ -106,6 +109,7 @@ export const measureSchema = {
         note: text,
       },
       additionalProperties: false,
+      ...EXTENSIONS,
     },
     weight: { type: "number" },
     questions: { type: "array", minItems: 1, items: question },

@@ -1,0 +1,583 @@
+/**
+ * Every message of `netdz validate` (and of the answers check behind `report` and `assess`), in
+ * English and Simplified Chinese. A problem is found once, as an id with structured params
+ * (`DiagnosticText`); the words come from the table of the chosen language. A table that lacks a
+ * message, or takes other params, does not compile. Problem codes (`set/weight`) are the same in
+ * both languages; they are not in this table.
+ */
+import { STATUSES, type Lang, type Text } from "../core/model.js";
+import { STATUS_LABELS } from "./status-labels.js";
+
+/** A kind of list item that messages name by its id: `question M01.Q2`. */
+export type OwnerKind = "question" | "answer" | "area" | "profileField" | "option" | "band";
+
+/**
+ * Where a value sits, in words: the items that hold it (outermost first, each by id where it has
+ * one, else by its position) and the rest of the path (`target`, `evidence[0]`; empty for the item
+ * itself). No owners and no path: the whole file.
+ */
+export interface FieldRef {
+  owners: ({ kind: OwnerKind; id: string } | { kind: OwnerKind; position: number })[];
+  path: string;
+}
+
+/** What a value is expected to be, for "must be …" messages. */
+export type ValueKind = "string" | "number" | "integer" | "boolean" | "object" | "array" | "null";
+
+/** A known form a text must have (a pattern), named in words. */
+export type FormName =
+  | "questionId"
+  | "measureId"
+  | "identifier"
+  | "optionId"
+  | "profileFieldId"
+  | "date"
+  | "dateTime"
+  | "url"
+  | "version";
+
+/** The params of every message, by message id. */
+export interface DiagnosticParams {
+  /** `yamlCode` is the yaml parser's error code (BAD_INDENT, …); `detail` its English message. */
+  "yaml/syntax": { detail: string; yamlCode?: string };
+  "yaml/duplicate-key": { key?: string; first?: { line: number; column: number } };
+  "yaml/multiple-docs": Record<string, never>;
+  "schema/required": { field: FieldRef; properties: string[] };
+  "schema/missing-translation": { field: FieldRef; missing: Lang };
+  "schema/empty-translation": { lang: Lang };
+  "schema/empty": { field: FieldRef };
+  "schema/too-long": { field: FieldRef; limit: number };
+  "schema/unknown-property": { field: FieldRef; property: string };
+  "schema/number-split": { field: FieldRef; property: string; fixed: string; thousands: boolean };
+  "schema/not-allowed": { field: FieldRef };
+  "schema/enum": { field: FieldRef; allowed: string[] };
+  "schema/const": { field: FieldRef; allowed: string };
+  "schema/type": { field: FieldRef; expected: ValueKind[] };
+  "schema/not-finite": { field: FieldRef };
+  "schema/thousands": { field: FieldRef; fixed: string };
+  "schema/decimal-comma": { field: FieldRef; fixed: string };
+  "schema/answer-value": { field: FieldRef };
+  "schema/status-and-value": { field: FieldRef };
+  "schema/pattern": { field: FieldRef; value: string; form?: FormName; pattern: string };
+  "schema/id-case": { field: FieldRef; value: string; fixed: string; form?: FormName };
+  "schema/question-id": { key: string };
+  "schema/question-id-case": { key: string; fixed: string };
+  "schema/min-items": { field: FieldRef; limit: number };
+  "schema/max-items": { field: FieldRef; limit: number };
+  "schema/unique-items": { field: FieldRef };
+  "schema/minimum": { field: FieldRef; limit: number; exclusive: boolean };
+  "schema/maximum": { field: FieldRef; limit: number; exclusive: boolean };
+  "schema/min-properties": { field: FieldRef; limit: number };
+  "schema/max-properties": { field: FieldRef; limit: number };
+  "schema/format": { field: FieldRef; format: string };
+  "schema/one-of": { field: FieldRef };
+  "schema/multiple-of": { field: FieldRef; step: number };
+  "schema/dependent-required": { field: FieldRef; property: string; needs: string };
+  "schema/invalid": { field: FieldRef; keyword: string };
+  "set/duplicate-measure": { id: string; first: string };
+  "set/duplicate-question": { id: string; first: string };
+  "set/duplicate-area": { id: string; first: string };
+  "set/duplicate-profile-field": { id: string; first: string };
+  "set/duplicate-profile-option": { id: string; field: string; first: string };
+  "set/duplicate-option": { id: string; question?: string; first: string };
+  "set/duplicate-band": { min: number; first: string };
+  "set/band-floor": Record<string, never>;
+  "set/unknown-area": { area: string; areas: string[] };
+  "set/version-folder": { version: string; folder: string };
+  "set/id-folder": { id: string; folder: string };
+  "set/blank-translation": { lang: Lang };
+  "set/question-prefix": { id: string; measure: string };
+  "set/weight": { what: "area" | "measure" | "question"; weight: number };
+  "set/number-target": { target: number };
+  "set/option-score": { score: number };
+  "set/applies-when-field": { field: string; fields: string[] };
+  "set/applies-when-yesno": { field: string; value: string };
+  "set/applies-when-choice": { field: string; value: string; options: string[] };
+  "set/applies-when-text": { field: string; value: string };
+  "set/numbering-repeat": { n: number; first: string };
+  "set/numbering-gap": { n: number; count: number; missing: number[] };
+  "set/empty-area": { area: string };
+  "set/no-measures": Record<string, never>;
+  "set/no-header": { count: number; folder: string };
+  "set/not-a-measure": { format?: string };
+  "file/unknown-format": { format?: string };
+  "answers/profile-missing": { field: string; label: Text };
+  "answers/profile-yesno": { field: string };
+  "answers/profile-choice": { field: string; value: string; options: string[] };
+  "answers/profile-text": { field: string };
+  "answers/profile-unknown": { key: string; set: string };
+  "answers/unknown-question": { id: string; set: string };
+  "answers/na-note": { id: string };
+  "answers/missing-evidence": { id: string; status?: string; hint?: Text };
+  "answers/empty": { id: string };
+  "answers/not-applicable-to-zone": { id: string; field: string; actual?: string };
+  "answers/many-not-applicable": {
+    declared: number;
+    applicable: number;
+    percent: string;
+    limit: number;
+  };
+  "answers/status-question": { id: string };
+  "answers/status-type": { id: string; type: string; status: string };
+  "answers/yesno": { id: string; value: string };
+  "answers/number": { id: string; value: string };
+  "answers/not-finite": { id: string };
+  "answers/thousands": { id: string; fixed: string };
+  "answers/decimal-comma": { id: string; fixed: string };
+  "answers/negative": { id: string; value: number };
+  "answers/choice": { id: string; value: string; options: string[] };
+  "answers/multi-repeat": { id: string; repeated: string[] };
+  "answers/multi-unknown": { id: string; value: string; options: string[] };
+  "answers/text": { id: string; value: string };
+  "answers/set-not-available": { set: string; id: string; others: string[] };
+  "answers/not-answers-file": { kind: "set" | "measure" };
+}
+
+export type MessageId = keyof DiagnosticParams;
+
+/** A message before it is put into words: its id and params. */
+export type DiagnosticText = {
+  [K in MessageId]: { id: K; params: DiagnosticParams[K] };
+}[MessageId];
+
+type MessageTable = { [K in MessageId]: (p: DiagnosticParams[K]) => string };
+
+const FORMS: Record<Lang, Record<FormName, string>> = {
+  en: {
+    questionId: "a question id like M01.Q1",
+    measureId: "a measure id like M01",
+    identifier: "lower-case letters, digits and hyphens, starting with a letter",
+    optionId: "lower-case letters, digits, _ and -",
+    profileFieldId: "letters, digits and _, starting with a letter",
+    date: "a date like 2025-05-21",
+    dateTime: "a date and time like 2026-11-26T10:00:00Z",
+    url: "a web address starting with http:// or https://",
+    version: "a version like 1.0.0",
+  },
+  zh: {
+    questionId: "形如 M01.Q1 的问题编号",
+    measureId: "形如 M01 的举措编号",
+    identifier: "以小写字母开头，由小写字母、数字和连字符组成",
+    optionId: "由小写字母、数字、_ 和 - 组成",
+    profileFieldId: "以字母开头，由字母、数字和 _ 组成",
+    date: "形如 2025-05-21 的日期",
+    dateTime: "形如 2026-11-26T10:00:00Z 的日期时间",
+    url: "以 http:// 或 https:// 开头的网址",
+    version: "形如 1.0.0 的版本号",
+  },
+};
+
+const KINDS: Record<Lang, Record<ValueKind, string>> = {
+  en: {
+    string: "a text",
+    number: "a number",
+    integer: "a whole number",
+    boolean: "true/false",
+    object: "a mapping (key: value)",
+    array: "a list",
+    null: "empty",
+  },
+  zh: {
+    string: "文字",
+    number: "数值",
+    integer: "整数",
+    boolean: "true/false",
+    object: "映射（键: 值）",
+    array: "列表",
+    null: "空值",
+  },
+};
+
+const OWNERS: Record<Lang, Record<OwnerKind, string>> = {
+  en: {
+    question: "question",
+    answer: "answer",
+    area: "area",
+    profileField: "profile field",
+    option: "option",
+    band: "band",
+  },
+  zh: {
+    question: "问题",
+    answer: "回答",
+    area: "方面",
+    profileField: "画像字段",
+    option: "选项",
+    band: "等级",
+  },
+};
+
+/** The yaml parser's errors in Chinese words; its own (English) message follows them. */
+const YAML_ERRORS_ZH: Readonly<Record<string, string>> = {
+  BAD_INDENT: "缩进不正确",
+  TAB_AS_INDENT: "用了 Tab 缩进，请改用空格",
+  MISSING_CHAR: "缺少字符，例如引号或括号没有闭合",
+  MULTILINE_IMPLICIT_KEY: "键不能跨行，可能缺少冒号或缩进不对",
+  BLOCK_AS_IMPLICIT_KEY: "键的写法不对，可能缺少冒号或缩进不对",
+  UNEXPECTED_TOKEN: "这里出现了不该有的字符",
+  BAD_DQ_ESCAPE: "双引号文字中的转义写法不对",
+  BAD_SCALAR_START: "值不能以这个字符开头，请用引号括起来",
+  BLOCK_IN_FLOW: "在 { } 或 [ ] 中不能换行写块",
+  BAD_ALIAS: "别名（*）写法不对或没有定义",
+  KEY_OVER_1024_CHARS: "键超过 1024 个字符",
+  RESOURCE_EXHAUSTION: "别名展开得太多",
+  DUPLICATE_KEY: "键重复",
+};
+
+/** How messages name each language of a bilingual text, in each language. */
+const LANGUAGE_LABELS: Record<Lang, Record<Lang, string>> = {
+  en: { en: "English (en)", zh: "Chinese (zh)" },
+  zh: { en: "英文（en）", zh: "中文（zh）" },
+};
+
+/** `target of question M01.Q2`, `the file`, `source.url`. */
+function fieldEn(field: FieldRef): string {
+  const owners = [...field.owners]
+    .reverse()
+    .map((o) => `${OWNERS.en[o.kind]} ${"id" in o ? o.id : `#${o.position}`}`)
+    .join(" in ");
+  if (owners === "") return field.path === "" ? "the file" : field.path;
+  return field.path === "" ? owners : `${field.path} of ${owners}`;
+}
+
+/** `问题 M01.Q2 的 target`, `文件`. */
+function fieldZh(field: FieldRef): string {
+  const owners = field.owners
+    .map((o) =>
+      "id" in o ? `${OWNERS.zh[o.kind]} ${o.id}` : `第 ${o.position} 个${OWNERS.zh[o.kind]}`,
+    )
+    .join(" 的");
+  if (owners === "") return field.path === "" ? "文件" : field.path;
+  const text = field.path === "" ? owners : `${owners} 的 ${field.path}`;
+  // A space separates Chinese from Latin text, never two Chinese characters.
+  return text.replace(/([\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g, "$1");
+}
+
+/** A status as the Chinese interface names it, with the word the file uses: `已落实（implemented）`. */
+function statusZh(status: string): string {
+  const known = STATUSES.find((s) => s === status);
+  return known === undefined ? status : `${STATUS_LABELS.zh[known]}（${status}）`;
+}
+
+/** A field opening a Chinese sentence: followed by a space only where it ends in Latin text. */
+function subjectZh(field: FieldRef): string {
+  const text = fieldZh(field);
+  return /[\u4e00-\u9fff]$/.test(text) ? text : `${text} `;
+}
+
+/** The first letter in capitals where a field named in words opens a sentence (not a raw path). */
+function cap(text: string): string {
+  return /^[a-z]+ /.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+const quoteEn = (items: readonly string[]) => items.map((s) => `"${s}"`).join(", ");
+const listEn = (items: readonly (string | number)[]) => items.join(", ");
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+const andEn = (items: readonly string[]) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+const listZh = (items: readonly (string | number)[]) => items.join("、");
+const kindsEn = (kinds: readonly ValueKind[]) => kinds.map((k) => KINDS.en[k]).join(" or ");
+const kindsZh = (kinds: readonly ValueKind[]) =>
+  kinds
+    .map((k) => KINDS.zh[k])
+    .join("或")
+    .replace(/([\u4e00-\u9fff])([A-Za-z])/g, "$1 $2")
+    .replace(/([A-Za-z])([\u4e00-\u9fff])/g, "$1 $2");
+
+const en: MessageTable = {
+  "yaml/syntax": (p) => p.detail,
+  "yaml/duplicate-key": (p) =>
+    `${p.key === undefined ? "duplicate key" : `duplicate key "${p.key}"`}: a key may appear only once in a mapping` +
+    (p.first
+      ? ` (first at line ${p.first.line}, column ${p.first.column}; remove one of them)`
+      : ""),
+  "yaml/multiple-docs": () =>
+    "the file holds more than one YAML document; remove the `---` line that starts the second",
+  "schema/required": (p) =>
+    `${cap(fieldEn(p.field))} is missing the required ${p.properties.length === 1 ? "field" : "fields"} ${andEn(p.properties.map((s) => `"${s}"`))}`,
+  "schema/missing-translation": (p) =>
+    `${cap(fieldEn(p.field))} has ${LANGUAGE_LABELS.en[p.missing === "en" ? "zh" : "en"]} but no ${LANGUAGE_LABELS.en[p.missing]} text`,
+  "schema/empty-translation": (p) => `${LANGUAGE_LABELS.en[p.lang]} text is empty`,
+  "schema/empty": (p) => `${cap(fieldEn(p.field))} must not be empty`,
+  "schema/too-long": (p) => `${cap(fieldEn(p.field))} must be at most ${p.limit} characters long`,
+  "schema/unknown-property": (p) =>
+    `unknown field "${p.property}" in ${fieldEn(p.field)} (check the spelling; your own extra fields must start with x-)`,
+  "schema/number-split": (p) =>
+    `"${p.property}" in ${fieldEn(p.field)} looks like the rest of a number: write ${p.fixed}` +
+    (p.thousands ? " (no thousands separator)" : " (a point for decimals)"),
+  "schema/not-allowed": (p) =>
+    `${cap(fieldEn(p.field))}: not allowed for this type of question or field`,
+  "schema/enum": (p) => `${cap(fieldEn(p.field))} must be one of: ${listEn(p.allowed)}`,
+  "schema/const": (p) => `${cap(fieldEn(p.field))} must be "${p.allowed}"`,
+  "schema/type": (p) => `${cap(fieldEn(p.field))} must be ${kindsEn(p.expected)}`,
+  "schema/not-finite": (p) =>
+    `${cap(fieldEn(p.field))} must be a finite number (not .nan, .inf or a number too large to store)`,
+  "schema/thousands": (p) =>
+    `${cap(fieldEn(p.field))} must be a number: write ${p.fixed} (no thousands separator)`,
+  "schema/decimal-comma": (p) =>
+    `${cap(fieldEn(p.field))} must be a number: write ${p.fixed} (a point for decimals)`,
+  "schema/answer-value": (p) =>
+    `${cap(fieldEn(p.field))} must be a finite number, true/false, a text or a list of texts`,
+  "schema/status-and-value": (p) =>
+    `${cap(fieldEn(p.field))} has both "status" and "value"; give one of them`,
+  "schema/pattern": (p) =>
+    `${cap(fieldEn(p.field))} "${p.value}" does not have the expected form (${p.form ? FORMS.en[p.form] : `pattern ${p.pattern}`})`,
+  "schema/id-case": (p) =>
+    `${cap(fieldEn(p.field))} "${p.value}" must be ${p.form ? FORMS.en[p.form] : "written"} in capital letters: write ${p.fixed}`,
+  "schema/question-id": (p) => `"${p.key}" is not a question id (it must look like M01.Q1)`,
+  "schema/question-id-case": (p) =>
+    `"${p.key}" is not a question id: ids look like M01.Q1, in capital letters (write ${p.fixed})`,
+  "schema/min-items": (p) =>
+    p.limit === 1
+      ? `${cap(fieldEn(p.field))} must not be an empty list: give at least one item`
+      : `${cap(fieldEn(p.field))} must list at least ${p.limit} items`,
+  "schema/max-items": (p) => `${cap(fieldEn(p.field))} must list at most ${p.limit} items`,
+  "schema/unique-items": (p) => `${cap(fieldEn(p.field))} lists the same item more than once`,
+  "schema/minimum": (p) =>
+    `${cap(fieldEn(p.field))} must be ${p.exclusive ? "greater than" : "at least"} ${p.limit}`,
+  "schema/maximum": (p) =>
+    `${cap(fieldEn(p.field))} must be ${p.exclusive ? "less than" : "at most"} ${p.limit}`,
+  "schema/min-properties": (p) =>
+    `${cap(fieldEn(p.field))} must have at least ${p.limit} ${p.limit === 1 ? "entry" : "entries"}`,
+  "schema/max-properties": (p) =>
+    `${cap(fieldEn(p.field))} must have at most ${p.limit} ${p.limit === 1 ? "entry" : "entries"}`,
+  "schema/format": (p) => `${cap(fieldEn(p.field))} must be a valid ${p.format}`,
+  "schema/one-of": (p) => `${cap(fieldEn(p.field))} must match exactly one of the allowed forms`,
+  "schema/multiple-of": (p) => `${cap(fieldEn(p.field))} must be a multiple of ${p.step}`,
+  "schema/dependent-required": (p) =>
+    `${cap(fieldEn(p.field))} has "${p.property}", which needs "${p.needs}" too`,
+  "schema/invalid": (p) => `${cap(fieldEn(p.field))} is not valid (rule: ${p.keyword})`,
+  "set/duplicate-measure": (p) => `measure id "${p.id}" is used twice (first in ${p.first})`,
+  "set/duplicate-question": (p) => `question id "${p.id}" is used twice (first at ${p.first})`,
+  "set/duplicate-area": (p) => `area id "${p.id}" is used twice (first at ${p.first})`,
+  "set/duplicate-profile-field": (p) =>
+    `profile field "${p.id}" is defined twice (first at ${p.first})`,
+  "set/duplicate-profile-option": (p) =>
+    `option id "${p.id}" is used twice in profile field "${p.field}" (first at ${p.first})`,
+  "set/duplicate-option": (p) =>
+    `option id "${p.id}" is used twice in ${p.question ?? "this question"} (first at ${p.first})`,
+  "set/duplicate-band": (p) => `two bands start at ${p.min} (the first at ${p.first})`,
+  "set/band-floor": () => "no band starts at 0, so low scores get no band label",
+  "set/unknown-area": (p) =>
+    `area "${p.area}" is not defined in set.yaml (areas: ${listEn(p.areas)})`,
+  "set/version-folder": (p) =>
+    `version "${p.version}" does not match its folder name "${p.folder}"`,
+  "set/id-folder": (p) =>
+    `set id "${p.id}" does not match the folder above it ("${p.folder}"); sets live in measures/<id>/<version>/`,
+  "set/blank-translation": (p) => `${LANGUAGE_LABELS.en[p.lang]} text is blank`,
+  "set/question-prefix": (p) =>
+    `question id "${p.id}" must start with its measure id "${p.measure}." (e.g. ${p.measure}.Q1)`,
+  "set/weight": (p) => `${p.what} weight must be greater than 0, not ${p.weight}`,
+  "set/number-target": (p) => `target of a number question must be greater than 0, not ${p.target}`,
+  "set/option-score": (p) => `option score must be between 0 and 1, not ${p.score}`,
+  "set/applies-when-field": (p) =>
+    `appliesWhen names "${p.field}", which is not a profile field (fields: ${listEn(p.fields)})`,
+  "set/applies-when-yesno": (p) =>
+    `profile field "${p.field}" is yes/no, so its values are true or false, not "${p.value}"`,
+  "set/applies-when-choice": (p) =>
+    `"${p.value}" is not an option of profile field "${p.field}" (options: ${listEn(p.options)})`,
+  "set/applies-when-text": (p) =>
+    `profile field "${p.field}" is text, so its values are texts, not ${p.value}`,
+  "set/numbering-repeat": (p) => `measure number ${p.n} is used twice (first in ${p.first})`,
+  "set/numbering-gap": (p) =>
+    `measure numbers must run 1…${p.count} without gaps: found ${p.n}` +
+    (p.missing.length > 0
+      ? `, while ${listEn(p.missing)} ${p.missing.length === 1 ? "is" : "are"} missing`
+      : ""),
+  "set/empty-area": (p) => `area "${p.area}" has no measures`,
+  "set/no-measures": () => "the set's folder holds no measure files (*.yaml beside set.yaml)",
+  "set/no-header": (p) =>
+    `${p.count === 1 ? "this measure file has" : `the ${p.count} measure files in ${p.folder} have`} no set.yaml beside ${p.count === 1 ? "it" : "them"}: a measure file must sit in a set folder (<id>/<version>/) with its set.yaml`,
+  "set/not-a-measure": (p) =>
+    `this file is not a measure file (${p.format === undefined ? "it has no format" : `its format is "${p.format}"`}): move it out of the set folder, or give it format: netdz-measure/1`,
+  "file/unknown-format": (p) =>
+    p.format === undefined
+      ? 'not a netdz file: it has no "format" (expected netdz-measure-set/1, netdz-measure/1 or netdz-answers/1)'
+      : `unknown format "${p.format}" (expected netdz-measure-set/1, netdz-measure/1 or netdz-answers/1)`,
+  "answers/profile-missing": (p) => `zone profile has no "${p.field}" (${p.label.en})`,
+  "answers/profile-yesno": (p) => `zone.${p.field} must be true or false`,
+  "answers/profile-choice": (p) =>
+    `zone.${p.field} "${p.value}" is not one of: ${listEn(p.options)}`,
+  "answers/profile-text": (p) => `zone.${p.field} must be a text`,
+  "answers/profile-unknown": (p) => `"${p.key}" is not a profile field of ${p.set}`,
+  "answers/unknown-question": (p) => `${p.id} is not a question of ${p.set}`,
+  "answers/na-note": (p) => `${p.id} is marked not applicable: say why in "note"`,
+  "answers/missing-evidence": (p) =>
+    `${p.id} ${p.status !== undefined ? `is "${p.status}"` : "has a value"} but no evidence (${p.hint?.en ?? "add a URL or file path"})`,
+  "answers/empty": (p) => `${p.id} has neither "status" nor "value"; it counts as unanswered`,
+  "answers/not-applicable-to-zone": (p) =>
+    `${p.id} does not apply to this zone (${p.field} is ${p.actual ?? "not given"}); its answer is not scored`,
+  "answers/many-not-applicable": (p) =>
+    `the zone declared ${p.declared} of the ${p.applicable} questions that apply to it not applicable (${p.percent}, more than ${p.limit}%); the score leaves them out, so check each justification`,
+  "answers/status-question": (p) =>
+    `${p.id} is a status question: answer it with "status", not "value"`,
+  "answers/status-type": (p) =>
+    `${p.id} is a ${p.type} question: give "value", or status unknown or not_applicable (not "${p.status}")`,
+  "answers/yesno": (p) => `${p.id} takes true or false, not ${p.value}`,
+  "answers/number": (p) => `${p.id} takes a number, not ${p.value}`,
+  "answers/not-finite": (p) =>
+    `${p.id} takes a finite number (not .nan, .inf or a number too large to store)`,
+  "answers/thousands": (p) => `${p.id} takes a number: write ${p.fixed} (no thousands separator)`,
+  "answers/decimal-comma": (p) => `${p.id} takes a number: write ${p.fixed} (a point for decimals)`,
+  "answers/negative": (p) => `${p.id} takes a number of 0 or more, not ${p.value}`,
+  "answers/choice": (p) => `${p.id} takes one of: ${listEn(p.options)} (not ${p.value})`,
+  "answers/multi-repeat": (p) => `${p.id} lists ${quoteEn(p.repeated)} more than once`,
+  "answers/multi-unknown": (p) => `${p.id} takes a list of: ${listEn(p.options)} (not ${p.value})`,
+  "answers/text": (p) => `${p.id} takes a text, not ${p.value}`,
+  "answers/set-not-available": (p) =>
+    `the answers are pinned to ${p.set}, which is not available` +
+    (p.others.length > 0
+      ? ` (available versions: ${listEn(p.others)})`
+      : ` (no set "${p.id}" here)`) +
+    "; use --measures DIR to point at a folder that has it",
+  "answers/not-answers-file": (p) =>
+    `this is a ${p.kind === "set" ? "measure set (set.yaml)" : "measure"} file, not an answers file (format netdz-answers/1); run \`netdz init\` to start one`,
+};
+
+const zh: MessageTable = {
+  "yaml/syntax": (p) => {
+    const summary = p.yamlCode === undefined ? undefined : YAML_ERRORS_ZH[p.yamlCode];
+    return `YAML 语法错误${summary === undefined ? "" : `（${summary}）`}：${p.detail}`;
+  },
+  "yaml/duplicate-key": (p) =>
+    `${p.key === undefined ? "键重复" : `键“${p.key}”重复`}：同一映射中每个键只能出现一次` +
+    (p.first ? `（第一次出现在第 ${p.first.line} 行第 ${p.first.column} 列；请删去其中一个）` : ""),
+  "yaml/multiple-docs": () => "文件中有不止一个 YAML 文档；请删去开始第二个文档的 `---` 行",
+  "schema/required": (p) =>
+    `${subjectZh(p.field)}缺少必填字段${listZh(p.properties.map((s) => `“${s}”`))}`,
+  "schema/missing-translation": (p) =>
+    `${subjectZh(p.field)}有${LANGUAGE_LABELS.zh[p.missing === "en" ? "zh" : "en"]}文本，但缺少${LANGUAGE_LABELS.zh[p.missing]}文本`,
+  "schema/empty-translation": (p) => `${LANGUAGE_LABELS.zh[p.lang]}文本为空`,
+  "schema/empty": (p) => `${subjectZh(p.field)}不能为空`,
+  "schema/too-long": (p) => `${subjectZh(p.field)}最多 ${p.limit} 个字符`,
+  "schema/unknown-property": (p) =>
+    `${subjectZh(p.field)}中有未知字段“${p.property}”（请检查拼写；自定义的附加字段须以 x- 开头）`,
+  "schema/number-split": (p) =>
+    `${subjectZh(p.field)}中的“${p.property}”像是数字的后半部分：请写成 ${p.fixed}` +
+    (p.thousands ? "（不要用千位分隔符）" : "（小数用小数点）"),
+  "schema/not-allowed": (p) => `${subjectZh(p.field)}不适用于这种题型或字段类型`,
+  "schema/enum": (p) => `${subjectZh(p.field)}必须是以下之一：${listZh(p.allowed)}`,
+  "schema/const": (p) => `${subjectZh(p.field)}必须是“${p.allowed}”`,
+  "schema/type": (p) => {
+    const kinds = kindsZh(p.expected);
+    return `${subjectZh(p.field)}必须是${/^[A-Za-z]/.test(kinds) ? " " : ""}${kinds}`;
+  },
+  "schema/not-finite": (p) =>
+    `${subjectZh(p.field)}必须是有限数值（不能是 .nan、.inf 或大到无法保存的数）`,
+  "schema/thousands": (p) =>
+    `${subjectZh(p.field)}必须是数值：请写成 ${p.fixed}（不要用千位分隔符）`,
+  "schema/decimal-comma": (p) =>
+    `${subjectZh(p.field)}必须是数值：请写成 ${p.fixed}（小数用小数点）`,
+  "schema/answer-value": (p) => `${subjectZh(p.field)}必须是有限数值、true/false、文字或文字列表`,
+  "schema/status-and-value": (p) =>
+    `${subjectZh(p.field)}同时有“status”和“value”；只能给出其中一个`,
+  "schema/pattern": (p) =>
+    `${fieldZh(p.field)}“${p.value}”的格式不对（应为${p.form ? FORMS.zh[p.form] : `符合 ${p.pattern} 的文字`}）`,
+  "schema/id-case": (p) =>
+    `${fieldZh(p.field)}“${p.value}”应为${p.form ? FORMS.zh[p.form] : ""}，用大写字母：请写成 ${p.fixed}`,
+  "schema/question-id": (p) => `“${p.key}”不是问题编号（应形如 M01.Q1）`,
+  "schema/question-id-case": (p) =>
+    `“${p.key}”不是问题编号：问题编号形如 M01.Q1，用大写字母（请写成 ${p.fixed}）`,
+  "schema/min-items": (p) =>
+    p.limit === 1
+      ? `${subjectZh(p.field)}不能是空列表：至少写一项`
+      : `${subjectZh(p.field)}至少要列出 ${p.limit} 项`,
+  "schema/max-items": (p) => `${subjectZh(p.field)}最多列出 ${p.limit} 项`,
+  "schema/unique-items": (p) => `${subjectZh(p.field)}中有重复的项`,
+  "schema/minimum": (p) => `${subjectZh(p.field)}必须${p.exclusive ? "大于" : "不小于"} ${p.limit}`,
+  "schema/maximum": (p) => `${subjectZh(p.field)}必须${p.exclusive ? "小于" : "不大于"} ${p.limit}`,
+  "schema/min-properties": (p) => `${subjectZh(p.field)}至少要有 ${p.limit} 项`,
+  "schema/max-properties": (p) => `${subjectZh(p.field)}最多只能有 ${p.limit} 项`,
+  "schema/format": (p) => `${subjectZh(p.field)}必须是有效的 ${p.format}`,
+  "schema/one-of": (p) => `${subjectZh(p.field)}必须恰好符合一种允许的写法`,
+  "schema/multiple-of": (p) => `${subjectZh(p.field)}必须是 ${p.step} 的倍数`,
+  "schema/dependent-required": (p) =>
+    `${subjectZh(p.field)}有“${p.property}”，因此也必须有“${p.needs}”`,
+  "schema/invalid": (p) => `${subjectZh(p.field)}无效（规则：${p.keyword}）`,
+  "set/duplicate-measure": (p) => `举措编号“${p.id}”用了两次（第一次在 ${p.first}）`,
+  "set/duplicate-question": (p) => `问题编号“${p.id}”用了两次（第一次在 ${p.first}）`,
+  "set/duplicate-area": (p) => `方面编号“${p.id}”用了两次（第一次在 ${p.first}）`,
+  "set/duplicate-profile-field": (p) => `画像字段“${p.id}”定义了两次（第一次在 ${p.first}）`,
+  "set/duplicate-profile-option": (p) =>
+    `画像字段“${p.field}”中的选项编号“${p.id}”用了两次（第一次在 ${p.first}）`,
+  "set/duplicate-option": (p) =>
+    `${p.question === undefined ? "本问题" : `问题 ${p.question} `}中的选项编号“${p.id}”用了两次（第一次在 ${p.first}）`,
+  "set/duplicate-band": (p) => `有两个等级都从 ${p.min} 开始（第一个在 ${p.first}）`,
+  "set/band-floor": () => "没有从 0 开始的等级，低分将没有等级名称",
+  "set/unknown-area": (p) => `set.yaml 中没有定义方面“${p.area}”（已有方面：${listZh(p.areas)}）`,
+  "set/version-folder": (p) => `版本“${p.version}”与所在文件夹名“${p.folder}”不一致`,
+  "set/id-folder": (p) =>
+    `举措集编号“${p.id}”与上一级文件夹名（“${p.folder}”）不一致；举措集应放在 measures/<id>/<version>/ 中`,
+  "set/blank-translation": (p) => `${LANGUAGE_LABELS.zh[p.lang]}文本只有空白`,
+  "set/question-prefix": (p) =>
+    `问题编号“${p.id}”必须以所属举措编号“${p.measure}.”开头（例如 ${p.measure}.Q1）`,
+  "set/weight": (p) =>
+    `${{ area: "方面", measure: "举措", question: "问题" }[p.what]}权重必须大于 0，而不是 ${p.weight}`,
+  "set/number-target": (p) => `数值题的目标值必须大于 0，而不是 ${p.target}`,
+  "set/option-score": (p) => `选项得分必须在 0 到 1 之间，而不是 ${p.score}`,
+  "set/applies-when-field": (p) =>
+    `appliesWhen 中的“${p.field}”不是画像字段（已有字段：${listZh(p.fields)}）`,
+  "set/applies-when-yesno": (p) =>
+    `画像字段“${p.field}”是是否题，取值只能是 true 或 false，而不是“${p.value}”`,
+  "set/applies-when-choice": (p) =>
+    `“${p.value}”不是画像字段“${p.field}”的选项（选项：${listZh(p.options)}）`,
+  "set/applies-when-text": (p) => `画像字段“${p.field}”是文字题，取值应为文字，而不是 ${p.value}`,
+  "set/numbering-repeat": (p) => `举措序号 ${p.n} 用了两次（第一次在 ${p.first}）`,
+  "set/numbering-gap": (p) =>
+    `举措序号必须从 1 连续排到 ${p.count}：发现了 ${p.n}` +
+    (p.missing.length > 0 ? `，而缺少 ${listZh(p.missing)}` : ""),
+  "set/empty-area": (p) => `方面“${p.area}”下没有举措`,
+  "set/no-measures": () => "举措集文件夹中没有举措文件（set.yaml 旁的 *.yaml）",
+  "set/no-header": (p) =>
+    `${p.count === 1 ? "这个举措文件" : `${p.folder} 中的 ${p.count} 个举措文件`}旁边没有 set.yaml：举措文件必须和 set.yaml 一起放在举措集文件夹（<id>/<version>/）中`,
+  "set/not-a-measure": (p) =>
+    `这不是举措文件（${p.format === undefined ? "没有 format" : `format 为“${p.format}”`}）：请把它移出举措集文件夹，或给它加上 format: netdz-measure/1`,
+  "file/unknown-format": (p) =>
+    p.format === undefined
+      ? "不是 netdz 文件：没有“format”（应为 netdz-measure-set/1、netdz-measure/1 或 netdz-answers/1）"
+      : `未知的 format“${p.format}”（应为 netdz-measure-set/1、netdz-measure/1 或 netdz-answers/1）`,
+  "answers/profile-missing": (p) => `开发区画像缺少“${p.field}”（${p.label.zh}）`,
+  "answers/profile-yesno": (p) => `zone.${p.field} 必须是 true 或 false`,
+  "answers/profile-choice": (p) =>
+    `zone.${p.field} 的值“${p.value}”不在可选范围内：${listZh(p.options)}`,
+  "answers/profile-text": (p) => `zone.${p.field} 必须是文字`,
+  "answers/profile-unknown": (p) => `“${p.key}”不是 ${p.set} 的画像字段`,
+  "answers/unknown-question": (p) => `${p.id} 不是 ${p.set} 中的问题`,
+  "answers/na-note": (p) => `${p.id} 标为不适用：请在“note”中说明理由`,
+  "answers/missing-evidence": (p) =>
+    `${p.id} ${p.status !== undefined ? `为“${statusZh(p.status)}”` : "已填写取值"}，但没有佐证材料（${p.hint?.zh ?? "请补充网址或文件路径"}）`,
+  "answers/empty": (p) => `${p.id} 既没有“status”也没有“value”，按未作答计`,
+  "answers/not-applicable-to-zone": (p) =>
+    `${p.id} 不适用于本开发区（${p.field} 为 ${p.actual ?? "未填写"}）；其回答不计分`,
+  "answers/many-not-applicable": (p) =>
+    `适用于本开发区的 ${p.applicable} 个问题中，有 ${p.declared} 个被本区自行标为不适用（${p.percent}，超过 ${p.limit}%）；这些问题不计入得分，请逐一核对理由`,
+  "answers/status-question": (p) => `${p.id} 是状态题：请用“status”作答，而不是“value”`,
+  "answers/status-type": (p) =>
+    `${p.id} 是 ${p.type} 题：请给出“value”，或 status 为 unknown 或 not_applicable（而不是“${p.status}”）`,
+  "answers/yesno": (p) => `${p.id} 只能填 true 或 false，而不是 ${p.value}`,
+  "answers/number": (p) => `${p.id} 应填数值，而不是 ${p.value}`,
+  "answers/not-finite": (p) => `${p.id} 应填有限数值（不能是 .nan、.inf 或大到无法保存的数）`,
+  "answers/thousands": (p) => `${p.id} 应填数值：请写成 ${p.fixed}（不要用千位分隔符）`,
+  "answers/decimal-comma": (p) => `${p.id} 应填数值：请写成 ${p.fixed}（小数用小数点）`,
+  "answers/negative": (p) => `${p.id} 应填 0 或更大的数，而不是 ${p.value}`,
+  "answers/choice": (p) =>
+    `${p.id} 应从以下选项中选一个：${listZh(p.options)}（而不是 ${p.value}）`,
+  "answers/multi-repeat": (p) => `${p.id} 重复列出了 ${listZh(p.repeated.map((v) => `“${v}”`))}`,
+  "answers/multi-unknown": (p) =>
+    `${p.id} 应填以下选项组成的列表：${listZh(p.options)}（而不是 ${p.value}）`,
+  "answers/text": (p) => `${p.id} 应填文字，而不是 ${p.value}`,
+  "answers/set-not-available": (p) =>
+    `这些回答对应 ${p.set}，但找不到该版本` +
+    (p.others.length > 0 ? `（现有版本：${listZh(p.others)}）` : `（这里没有举措集“${p.id}”）`) +
+    "；请用 --measures DIR 指向包含它的文件夹",
+  "answers/not-answers-file": (p) =>
+    `这是${p.kind === "set" ? "举措集（set.yaml）" : "举措"}文件，不是回答文件（format netdz-answers/1）；可运行 \`netdz init\` 新建一个`,
+};
+
+export const DIAGNOSTIC_MESSAGES: Readonly<Record<Lang, MessageTable>> = { en, zh };
+
+/** A message in words, in the given language. */
+export function diagnosticMessage(text: DiagnosticText, lang: Lang): string {
+  const table = DIAGNOSTIC_MESSAGES[lang] as Record<MessageId, (p: unknown) => string>;
+  return table[text.id](text.params);
+}
