@@ -112,8 +112,9 @@ export async function loadSetFolder(
   for (const name of measureFiles) {
     const source = readOrReport(path.join(dir, name), cwd, lang);
     const format = declaredFormat(source.text, source.data);
-    // Another YAML file in the folder is one problem, not a measure with every field missing.
-    if (!source.failed && !format?.startsWith("netdz-measure/")) {
+    // Another YAML file in the folder is one problem, not a measure with every field missing. A
+    // file that does not parse is taken for a measure: its own problems are the ones to fix.
+    if (source.data !== undefined && !format?.startsWith("netdz-measure/")) {
       found.push(
         diagnosticAt(source, format === undefined ? [] : ["format"], "error", "set/not-a-measure", {
           id: "set/not-a-measure",
