@@ -12,6 +12,7 @@ import { assessCommand } from "./cli/assess.js";
 import { langOption, type CliContext, type CommandFactory } from "./cli/context.js";
 import { initCommand } from "./cli/init.js";
 import { listCommand } from "./cli/list.js";
+import { migrateCommand } from "./cli/migrate.js";
 import { reportCommand } from "./cli/report.js";
 import { schemaCommand } from "./cli/schema.js";
 import { validateCommand } from "./cli/validate.js";
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   initCommand,
   reportCommand,
   validateCommand,
+  migrateCommand,
   listCommand,
   schemaCommand,
 ];

@@ -8,6 +8,8 @@ import { writeFileAtomic } from "../fs/atomic-write.js";
 import { isStandardOutput } from "../fs/output.js";
 import { DECLARED_NOT_APPLICABLE_REFUSE } from "../core/answer.js";
 import { trustMessages } from "../i18n/report-trust-messages.js";
+import { migrateCommand, newerVersionOf } from "../fs/set-versions.js";
+import { migrateMessages } from "../i18n/migrate-messages.js";
 import { reportMessages } from "../i18n/report-messages.js";
 import type { Io } from "../io.js";
 import { isLang } from "../i18n/lang.js";
@@ -49,6 +51,16 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   if (warnings > 0) {
     io.stderr.write(`netdz report: ${m.command.warnings(warnings, opts.answers)}\n`);
+  }
+  const newer = await newerVersionOf(answers.measureSet, opts.measures, io.cwd);
+  if (newer !== undefined) {
+    const command = migrateCommand(opts.answers, opts.measures);
+    const note = migrateMessages(opts.lang).newerAvailable(
+      `${set.id}@${set.version}`,
+      newer,
+      command,
+    );
+    io.stderr.write(`netdz report: ${note}\n`);
   }
   const assessment = scoreAssessment(set, answers);
   const text = await renderReport(

@@ -5,7 +5,7 @@ import {
   declaredNotApplicableShare,
   profileApplicable,
 } from "./answer.js";
-import { missingProfileFields, notApplicableReason } from "./applicability.js";
+import { missingProfileFields, notApplicableReason, withDerivedProfile } from "./applicability.js";
 import { lacksRequiredEvidence } from "./score.js";
 import { asArray, asRecord, asString, isExtensionKey, type Loose } from "./loose.js";
 import type { Answer, Diagnostic, MeasureSet, Question, Severity, Status } from "./model.js";
@@ -84,9 +84,25 @@ export function checkAnswers(
   // Required fields, and those an appliesWhen depends on (the report calls the profile incomplete).
   const missing = new Set(missingProfileFields(set, zone));
   const givenZone = asRecord(file.zone);
+  const derived = withDerivedProfile(set.profile, zone);
   for (const field of set.profile) {
     // Own keys only: a profile field named `constructor` is not Object.prototype's.
     const value = Object.hasOwn(zone, field.id) ? zone[field.id] : undefined;
+    if (field.derive !== undefined) {
+      if (value !== undefined && value !== derived[field.id]) {
+        const shown = derived[field.id];
+        push("warning", ["zone", field.id], "answers/profile-derived", {
+          id: "answers/profile-derived",
+          params: {
+            field: field.id,
+            from: field.derive.from,
+            ...(shown === undefined ? {} : { derived: String(shown) }),
+            value: String(value),
+          },
+        });
+      }
+      continue;
+    }
     // A value of the wrong type (a number, a list) is the schema's to report, not "missing".
     const mistyped =
       value === undefined && Object.hasOwn(givenZone, field.id) && givenZone[field.id] !== null;
@@ -178,7 +194,7 @@ export function checkAnswers(
     if (!("status" in entry) && !("value" in entry) && entry.review !== true) {
       push("warning", path, "answers/empty", { id: "answers/empty", params: { id } });
     }
-    const reason = notApplicableReason(question, zone);
+    const reason = notApplicableReason(question, derived);
     if (reason && (answer.status !== undefined || answer.value !== undefined)) {
       push(
         "warning",
@@ -282,7 +298,10 @@ export function valueProblems(question: Question, answer: Answer): Problem[] {
               ? { id: "answers/not-finite", params: { id } }
               : { id: `answers/${hint.kind}`, params: { id, fixed: hint.fixed } },
         );
-      } else if (value < 0) bad({ id: "answers/negative", params: { id, value } });
+      } else {
+        const problem = numberBoundsProblem(question, value);
+        if (problem) bad(problem);
+      }
       break;
     case "choice":
       if (typeof value !== "string" || !optionIds.includes(value)) {
@@ -308,4 +327,27 @@ export function valueProblems(question: Question, answer: Answer): Problem[] {
       break;
   }
   return problems;
+}
+
+/**
+ * Why a number does not fit its question's bounds (`min`, default 0; `max`; `integer`);
+ * undefined when it fits.
+ */
+export function numberBoundsProblem(question: Question, value: number): DiagnosticText | undefined {
+  const { id, max } = question;
+  const min = question.min ?? 0;
+  const integer = question.integer === true;
+  if (value < min || (max !== undefined && value > max)) {
+    // A question without bounds of its own keeps the plain "0 or more" message.
+    if (question.min === undefined && max === undefined && !integer) {
+      return { id: "answers/negative", params: { id, value } };
+    }
+    return {
+      id: "answers/number-range",
+      params: { id, value, min, ...(max === undefined ? {} : { max }), integer },
+    };
+  }
+  if (integer && !Number.isInteger(value))
+    return { id: "answers/not-whole", params: { id, value } };
+  return undefined;
 }

@@ -1,5 +1,35 @@
 import { isExtensionKey } from "./loose.js";
-import type { MeasureSet, MeasureSetHeader, ProfileValue, Question, Text, Zone } from "./model.js";
+import type {
+  MeasureSet,
+  MeasureSetHeader,
+  ProfileField,
+  ProfileValue,
+  Question,
+  Text,
+  Zone,
+} from "./model.js";
+
+/**
+ * The zone as the set sees it: each derived field (`derive: {from, map}`) takes the value its
+ * source field's value maps to, whatever the file says; undefined when the source is not given.
+ */
+export function withDerivedProfile(profile: readonly ProfileField[], zone: Zone): Zone {
+  const derived = profile.filter((field) => field.derive !== undefined);
+  if (derived.length === 0) return zone;
+  const result: Zone = { ...zone };
+  for (const field of derived) {
+    const from = zone[field.derive?.from ?? ""];
+    const value = typeof from === "string" ? field.derive?.map[from] : undefined;
+    if (value === undefined) delete result[field.id];
+    else result[field.id] = value;
+  }
+  return result;
+}
+
+/** True for a profile field that is asked (not derived from another one). */
+export function isAsked(field: ProfileField): boolean {
+  return field.derive === undefined;
+}
 
 /** Why a question does not apply to a zone: the first profile field whose value is not allowed. */
 export interface NotApplicableReason {
@@ -44,7 +74,12 @@ export function missingProfileFields(set: MeasureSet, zone: Zone): string[] {
   }
   const fields = set.profile.filter((f) => f.required !== false || used.has(f.id)).map((f) => f.id);
   for (const field of used) if (!fields.includes(field)) fields.push(field);
-  return fields.filter((field) => lacks(zone, field));
+  // A derived field (the region) is missing when its source (the province) is: that is asked.
+  const seen = withDerivedProfile(set.profile, zone);
+  const asked = fields
+    .filter((field) => lacks(seen, field))
+    .map((field) => set.profile.find((p) => p.id === field)?.derive?.from ?? field);
+  return [...new Set(asked)];
 }
 
 /** The label of a profile field, or its id when the set does not define it. */

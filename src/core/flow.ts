@@ -4,7 +4,11 @@
  * what "next", "back" and "jump" lead to, and the counts shown on screen. No I/O here.
  */
 import { answerState, countAnswers, isSettled, type AnswerChoice, type Counts } from "./answer.js";
-import { notApplicableReason, type NotApplicableReason } from "./applicability.js";
+import {
+  notApplicableReason,
+  withDerivedProfile,
+  type NotApplicableReason,
+} from "./applicability.js";
 import { claimNeedsEvidence } from "./score.js";
 import type { Answer, Area, Measure, MeasureSet, Question, Zone } from "./model.js";
 
@@ -56,6 +60,7 @@ export type Answers = Readonly<Record<string, Answer | undefined>>;
 
 /** Builds the walk: areas in set order, their measures in plan order, questions in file order. */
 export function buildFlow(set: MeasureSet, zone: Zone): Flow {
+  zone = withDerivedProfile(set.profile, zone);
   const steps: FlowStep[] = [];
   let measureNumber = 0;
   let questionNumber = 0;

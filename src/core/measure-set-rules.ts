@@ -1,6 +1,6 @@
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
 import { diagnosticAt, locate, type PathSegment, type YamlSource } from "./yaml-source.js";
-import type { Diagnostic } from "./model.js";
+import type { Diagnostic, MeasureSet } from "./model.js";
 import { asArray, asNumber, asRecord, asString, isExtensionKey, type Loose } from "./loose.js";
 
 /**
@@ -19,6 +19,8 @@ export interface SetFiles {
   measures: { source: YamlSource; data: unknown }[];
   /** Measure files that do not parse as YAML (their numbers are unknown). */
   unreadableMeasures: number;
+  /** The set named by `extends:`, when the header names one and it was found and is valid. */
+  base?: MeasureSet;
 }
 
 /** A place in a file, and the rules' way of reporting a problem there. */
@@ -82,6 +84,7 @@ export function checkMeasureSet(files: SetFiles): Diagnostic[] {
       }
     }
     checkWeight(source, ["weight"], measure.weight, "measure", report);
+    if (files.base) checkAddedMeasure(source, measure, files.base, report);
     asArray(measure.questions).forEach((question, index) => {
       const path: PathSegment[] = ["questions", index];
       const q = asRecord(question);
@@ -187,6 +190,8 @@ function checkHeader(
     );
   });
 
+  profile.forEach((field, index) => checkDerivation(source, profile, field, index, report));
+
   const bands = asArray(header.bands).map(asRecord);
   forEachRepeat(
     bands,
@@ -197,21 +202,96 @@ function checkHeader(
         params: { min: Number(band.min), first: placeOf(source, ["bands", first, "min"]) },
       }),
   );
-  if (bands.length > 0 && !bands.some((b) => b.min === 0)) {
+  const baseFloor =
+    (files.base?.bands ?? []).some((b) => b.min === 0) || files.base?.bands === undefined;
+  if (bands.length > 0 && !bands.some((b) => b.min === 0) && !(files.base && baseFloor)) {
     report.warning(source, ["bands"], "set/band-floor", { id: "set/band-floor", params: {} });
   }
 
-  const areaIds = Array.isArray(header.areas)
-    ? new Set(areas.map((a) => asString(a.id)).filter((a): a is string => a !== undefined))
-    : undefined;
-  const profileFields = Array.isArray(header.profile)
-    ? new Map(
-        profile.flatMap((p) =>
-          asString(p.id) === undefined ? [] : [[asString(p.id) as string, p]],
-        ),
-      )
-    : undefined;
+  const { base } = files;
+  if (base) checkAdditions(source, areas, profile, bands, base, report);
+  const areaIds =
+    Array.isArray(header.areas) || base
+      ? new Set([
+          ...(base?.areas.map((a) => a.id) ?? []),
+          ...areas.map((a) => asString(a.id)).filter((a): a is string => a !== undefined),
+        ])
+      : undefined;
+  const profileFields =
+    Array.isArray(header.profile) || base
+      ? new Map<string, Loose>([
+          ...(base?.profile.map((p): [string, Loose] => [p.id, p]) ?? []),
+          ...profile.flatMap((p): [string, Loose][] =>
+            asString(p.id) === undefined ? [] : [[asString(p.id) as string, p]],
+          ),
+        ])
+      : undefined;
   return { areaIds, profile: profileFields };
+}
+
+/**
+ * A set that extends another adds areas, profile fields and bands; it cannot redefine the base
+ * set's (its measures are checked in checkMeasureSet).
+ */
+function checkAdditions(
+  source: YamlSource,
+  areas: Record<string, Loose>[],
+  profile: Record<string, Loose>[],
+  bands: Record<string, Loose>[],
+  base: MeasureSet,
+  report: Reporter,
+): void {
+  const name = `${base.id}@${base.version}`;
+  areas.forEach((area, index) => {
+    const id = asString(area.id);
+    if (id !== undefined && base.areas.some((a) => a.id === id)) {
+      report.error(source, ["areas", index, "id"], "set/extends-change", {
+        id: "set/extends-area",
+        params: { id, base: name },
+      });
+    }
+  });
+  profile.forEach((field, index) => {
+    const id = asString(field.id);
+    if (id !== undefined && base.profile.some((p) => p.id === id)) {
+      report.error(source, ["profile", index, "id"], "set/extends-change", {
+        id: "set/extends-profile",
+        params: { id, base: name },
+      });
+    }
+  });
+  bands.forEach((band, index) => {
+    const min = asNumber(band.min);
+    if (min !== undefined && (base.bands ?? []).some((b) => b.min === min)) {
+      report.error(source, ["bands", index, "min"], "set/extends-change", {
+        id: "set/extends-band",
+        params: { min, base: name },
+      });
+    }
+  });
+}
+
+/** A measure of a set that extends another: its own id prefix, and no id of the base set. */
+function checkAddedMeasure(
+  source: YamlSource,
+  measure: Record<string, Loose>,
+  base: MeasureSet,
+  report: Reporter,
+): void {
+  const id = asString(measure.id);
+  if (id === undefined) return;
+  const name = `${base.id}@${base.version}`;
+  if (base.measures.some((m) => m.id === id)) {
+    report.error(source, ["id"], "set/extends-change", {
+      id: "set/extends-measure",
+      params: { id, base: name },
+    });
+  } else if (!/^[A-Z][A-Z0-9]*-/.test(id)) {
+    report.error(source, ["id"], "set/extends-prefix", {
+      id: "set/extends-prefix",
+      params: { id, base: name },
+    });
+  }
 }
 
 function checkQuestion(
@@ -236,6 +316,7 @@ function checkQuestion(
   if (question.type === "number" && target !== undefined && !(target > 0)) {
     error(["target"], "set/number-target", { id: "set/number-target", params: { target } });
   }
+  if (question.type === "number") checkBounds(question, target, error);
   const options = asArray(question.options).map(asRecord);
   forEachRepeat(
     options,
@@ -280,6 +361,39 @@ function checkQuestion(
   }
 }
 
+/** `min` ≤ `target` ≤ `max`; whole-number bounds (and target) for an `integer` question. */
+function checkBounds(
+  question: Record<string, Loose>,
+  target: number | undefined,
+  error: (sub: PathSegment[], code: string, message: DiagnosticText) => void,
+): void {
+  const min = asNumber(question.min);
+  const max = asNumber(question.max);
+  if (min !== undefined && max !== undefined && min > max) {
+    error(["max"], "set/number-bounds", { id: "set/bounds-order", params: { min, max } });
+    return;
+  }
+  if (target !== undefined && min !== undefined && target < min) {
+    error(["target"], "set/number-bounds", {
+      id: "set/target-below-min",
+      params: { target, min },
+    });
+  }
+  if (target !== undefined && max !== undefined && target > max) {
+    error(["target"], "set/number-bounds", {
+      id: "set/target-above-max",
+      params: { target, max },
+    });
+  }
+  if (question.integer !== true) return;
+  for (const key of ["min", "max", "target"] as const) {
+    const value = asNumber(question[key]);
+    if (value !== undefined && !Number.isInteger(value)) {
+      error([key], "set/number-bounds", { id: "set/bound-not-whole", params: { key, value } });
+    }
+  }
+}
+
 function checkWeight(
   source: YamlSource,
   path: PathSegment[],
@@ -312,6 +426,79 @@ function appliesWhenValueProblem(
     return { id: "set/applies-when-text", params };
   }
   return undefined;
+}
+
+/**
+ * A derived field (`derive: {from, map}`) is a choice whose value follows from another choice
+ * field: every option of that field maps to one of this field's options.
+ */
+function checkDerivation(
+  source: YamlSource,
+  profile: Record<string, Loose>[],
+  field: Record<string, Loose>,
+  index: number,
+  report: Reporter,
+): void {
+  if (!("derive" in field)) return;
+  const at: PathSegment[] = ["profile", index, "derive"];
+  const id = asString(field.id) ?? "";
+  const derive = asRecord(field.derive);
+  if (field.type !== "choice") {
+    report.error(
+      source,
+      at,
+      "set/derive",
+      { id: "set/derive-not-choice", params: { field: id } },
+      true,
+    );
+    return;
+  }
+  const from = asString(derive.from);
+  if (from === undefined) return;
+  const sourceField = profile.find((p) => asString(p.id) === from);
+  const fromProblem: DiagnosticText | undefined =
+    from === id
+      ? { id: "set/derive-self", params: { field: id } }
+      : !sourceField
+        ? { id: "set/derive-unknown", params: { from } }
+        : sourceField.type !== "choice"
+          ? { id: "set/derive-from-type", params: { from, type: String(sourceField.type) } }
+          : "derive" in sourceField
+            ? { id: "set/derive-chain", params: { from } }
+            : undefined;
+  if (fromProblem || !sourceField) {
+    if (fromProblem) report.error(source, [...at, "from"], "set/derive", fromProblem);
+    return;
+  }
+  const sourceOptions = asArray(sourceField.options).flatMap((o) => asString(asRecord(o).id) ?? []);
+  const ownOptions = asArray(field.options).flatMap((o) => asString(asRecord(o).id) ?? []);
+  const map = asRecord(derive.map);
+  for (const [key, value] of Object.entries(map)) {
+    if (!sourceOptions.includes(key)) {
+      report.error(
+        source,
+        [...at, "map", key],
+        "set/derive",
+        { id: "set/derive-option", params: { option: key, from } },
+        true,
+      );
+    } else if (typeof value === "string" && !ownOptions.includes(value)) {
+      report.error(source, [...at, "map", key], "set/derive", {
+        id: "set/derive-value",
+        params: { value, field: id, options: ownOptions },
+      });
+    }
+  }
+  const unmapped = sourceOptions.filter((option) => !Object.hasOwn(map, option));
+  if (unmapped.length > 0) {
+    report.error(
+      source,
+      [...at, "map"],
+      "set/derive",
+      { id: "set/derive-unmapped", params: { field: id, from, options: unmapped } },
+      true,
+    );
+  }
 }
 
 /**

@@ -20,6 +20,7 @@ export const ANSWERS_FORMAT = "netdz-answers/1";
 /** The answers file `assess`, `init` and `report` use when none is named. */
 export const DEFAULT_ANSWERS_FILE = "netdz-answers.yaml";
 export const REPORT_FORMAT = "netdz-report/1";
+export const CHANGES_FORMAT = "netdz-changes/1";
 
 export type ProfileFieldType = "text" | "choice" | "yesno";
 
@@ -33,6 +34,14 @@ export interface ProfileField {
   required?: boolean;
   /** For `choice` fields. */
   options?: { id: string; label: Text }[];
+  /** A field that is not asked: its value follows from another (choice) field's value. */
+  derive?: ProfileDerivation;
+}
+
+/** `derive: {from: province, map: {jiangsu: eastern, …}}`: the source field's option → this field's option. */
+export interface ProfileDerivation {
+  from: string;
+  map: Record<string, string>;
 }
 
 export interface Area {
@@ -77,6 +86,14 @@ export interface MeasureSetHeader {
   areas: Area[];
   profile: ProfileField[];
   bands?: Band[];
+  /** A set that adds to another one (e.g. a province's additions to the national set). */
+  extends?: SetRef;
+}
+
+/** A measure set named by id and version. */
+export interface SetRef {
+  id: string;
+  version: string;
 }
 
 export type QuestionType = "status" | "yesno" | "number" | "choice" | "multi" | "text";
@@ -122,6 +139,10 @@ export interface Question {
   unit?: Text;
   target?: number;
   direction?: "higher" | "lower";
+  /** Bounds of an accepted number answer, and whether it must be a whole number. */
+  min?: number;
+  max?: number;
+  integer?: boolean;
   /** choice / multi */
   options?: Option[];
 }
@@ -150,6 +171,8 @@ export interface Measure {
 /** A loaded, validated measure set: the header plus its measures in plan order. */
 export interface MeasureSet extends MeasureSetHeader {
   measures: Measure[];
+  /** For a set that extends another: the base set and which of the measures are its. */
+  base?: SetRef & { measures: string[] };
 }
 
 export type ProfileValue = string | boolean;
@@ -172,6 +195,24 @@ export interface AnswersFile {
   zone: Zone;
   assessor?: { name?: string; role?: string };
   answers: Record<string, Answer>;
+  /** Each migration to a newer version of the set. */
+  migrated?: MigrationRecord[];
+  /** Answers and profile values a migration could not carry over, by question id or `zone.<field>`. */
+  retired?: Record<string, RetiredEntry>;
+}
+
+export interface MigrationRecord {
+  from: string;
+  to: string;
+  date: string;
+}
+
+export interface RetiredEntry {
+  /** The version the answer was given in. */
+  version: string;
+  reason?: string;
+  answer?: Answer;
+  value?: ProfileValue;
 }
 
 export type Severity = "error" | "warning";
@@ -189,4 +230,19 @@ export interface Diagnostic {
   code: string;
   message: string;
   text?: DiagnosticText;
+}
+
+/** One entry of a version's `changes.yaml`. */
+export type ChangeEntry =
+  | { rename: { from: string; to: string } }
+  | { reword: string }
+  | { rescale: { id: string; note: Text } }
+  | { retire: { id: string; reason: Text } }
+  | { profile: { field: string; map: Record<string, ProfileValue> } };
+
+/** `changes.yaml`: what changed in a version from the one before. */
+export interface ChangesFile {
+  format: typeof CHANGES_FORMAT;
+  from: string;
+  changes: ChangeEntry[];
 }

@@ -16,6 +16,7 @@ import {
 import {
   missingProfileFields,
   notApplicableReason,
+  withDerivedProfile,
   type NotApplicableReason,
 } from "./applicability.js";
 import {
@@ -177,9 +178,12 @@ function multiScore(question: Question, value: AnswerValue | undefined): number 
 
 /**
  * `higher`: min(1, max(0, value/target)); `lower`: 1 when value ≤ target, else target/value.
- * A missing or non-positive target scores 1 when the value meets it, else 0.
+ * A missing or non-positive target scores 1 when the value meets it, else 0. The value is taken
+ * within the question's bounds (`min`, default 0, and `max`).
  */
-function numberScore(question: Question, value: number): number {
+function numberScore(question: Question, given: number): number {
+  // A value outside the question's bounds (which validate reports) scores as the nearest bound.
+  const value = Math.min(question.max ?? Infinity, Math.max(question.min ?? 0, given));
   const target = question.target ?? 0;
   const lower = question.direction === "lower";
   if (!(target > 0)) return (lower ? value <= target : value >= target) ? 1 : 0;
@@ -373,7 +377,7 @@ function byGap(a: QuestionResult, b: QuestionResult): number {
 
 /** Scores every question, measure and area of the set for the answers' zone, with gaps and counts. */
 export function scoreAssessment(set: MeasureSet, answers: AnswersFile): Assessment {
-  const zone: Zone = answers.zone ?? {};
+  const zone: Zone = withDerivedProfile(set.profile, answers.zone ?? {});
   const given = answers.answers ?? {};
   const questions: QuestionResult[] = [];
   const measures: MeasureResult[] = [];
@@ -399,6 +403,32 @@ export function scoreAssessment(set: MeasureSet, answers: AnswersFile): Assessme
     },
     gaps: questions.filter((q) => q.gap !== null && q.gap > 0).sort(byGap),
     counts,
+  };
+}
+
+/** For a set that extends another: the score of the base set's measures and of the additions. */
+export interface PartScores {
+  base: { id: string; version: string };
+  national: OverallResult;
+  additions: OverallResult;
+}
+
+/**
+ * The national (base) score and the provincial additions' score of an extended set, each
+ * scored alone over its own measures and the areas they sit in; undefined for other sets.
+ */
+export function scoreParts(set: MeasureSet, answers: AnswersFile): PartScores | undefined {
+  const base = set.base;
+  if (!base) return undefined;
+  const part = (inBase: boolean): OverallResult => {
+    const measures = set.measures.filter((m) => base.measures.includes(m.id) === inBase);
+    const areas = set.areas.filter((a) => measures.some((m) => m.area === a.id));
+    return scoreAssessment({ ...set, measures, areas }, answers).overall;
+  };
+  return {
+    base: { id: base.id, version: base.version },
+    national: part(true),
+    additions: part(false),
   };
 }
 

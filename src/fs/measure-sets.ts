@@ -3,7 +3,14 @@ import path from "node:path";
 import { append, newProblems } from "../core/diagnostic-filter.js";
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import { checkMeasureSet } from "../core/measure-set-rules.js";
-import type { Diagnostic, Lang, Measure, MeasureSet, MeasureSetHeader } from "../core/model.js";
+import type {
+  ChangesFile,
+  Diagnostic,
+  Lang,
+  Measure,
+  MeasureSet,
+  MeasureSetHeader,
+} from "../core/model.js";
 import { checkSchema } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
 import {
@@ -21,11 +28,15 @@ import { describeFsError } from "./fs-errors.js";
 import { readHeadText, readTextFile, UnreadableFileError } from "./read-file.js";
 
 export { describeFsError };
+import { extendedSet, loadBase } from "./set-extends.js";
+import { checkChangesFile } from "./set-versions.js";
 
 /** The measure sets shipped with netdz (the package's measures/ folder). */
 export const BUNDLED_MEASURES_DIR = path.join(PACKAGE_ROOT, "measures");
 
 export const SET_FILE = "set.yaml";
+/** What changed from the version before, beside set.yaml (optional). */
+export const CHANGES_FILE = "changes.yaml";
 
 /** How a file's path is shown in messages: relative to the working directory when inside it. */
 export function displayPath(file: string, cwd: string): string {
@@ -80,12 +91,14 @@ export interface LoadedSetFolder {
   diagnostics: Diagnostic[];
   /** Number of measure files read. */
   fileCount: number;
+  /** The folder's changes.yaml, when it has one and it is valid. */
+  changes?: ChangesFile;
 }
 
 /** The measure files of a set folder (every YAML file beside set.yaml), sorted. */
 export function measureFileNames(dir: string): string[] {
   return readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name) && name !== SET_FILE)
+    .filter((name) => /\.ya?ml$/.test(name) && name !== SET_FILE && name !== CHANGES_FILE)
     .sort();
 }
 
@@ -97,6 +110,8 @@ export async function loadSetFolder(
   dir: string,
   cwd: string,
   lang?: Lang,
+  /** The folders of the sets being loaded that (in turn) extend this one. */
+  extendedBy: readonly string[] = [],
 ): Promise<LoadedSetFolder> {
   const validators = await loadValidators();
   const found: Diagnostic[] = [];
@@ -129,7 +144,16 @@ export async function loadSetFolder(
     append(found, checkSchema(source, validators.measure));
     measures.push({ source, data: source.data });
   }
+  const base = await loadBase(
+    dir,
+    cwd,
+    headerSource,
+    found,
+    [...extendedBy, path.resolve(dir)],
+    lang,
+  );
   const semantic = checkMeasureSet({
+    base,
     folderName: path.basename(dir),
     parentFolderName: path.basename(path.dirname(dir)),
     header:
@@ -159,10 +183,14 @@ export async function loadSetFolder(
   const result: LoadedSetFolder = { dir, diagnostics, fileCount: measureCount };
   if (!diagnostics.some((d) => d.severity === "error")) {
     const header = headerSource.data as MeasureSetHeader;
-    result.set = {
-      ...header,
-      measures: measures.map((m) => m.data as Measure).sort((a, b) => a.number - b.number),
-    };
+    const own = measures.map((m) => m.data as Measure).sort((a, b) => a.number - b.number);
+    result.set = base ? extendedSet(base, header, own) : { ...header, measures: own };
+  }
+  const changes = await checkChangesFile(dir, cwd, result.set, measures);
+  if (changes) {
+    diagnostics.push(...changes.diagnostics);
+    if (changes.diagnostics.some((d) => d.severity === "error")) delete result.set;
+    else result.changes = changes.data;
   }
   return result;
 }

@@ -30,6 +30,7 @@ import {
   readYamlFile,
   scanFolder,
   SET_FILE,
+  CHANGES_FILE,
   setsIn,
   type AvailableSet,
   type LoadedSetFolder,
@@ -288,7 +289,7 @@ function stamp(file: string): string {
 function setFingerprint(dir: string): string {
   let names: string[];
   try {
-    names = [SET_FILE, ...measureFileNames(dir)];
+    names = [SET_FILE, CHANGES_FILE, ...measureFileNames(dir)];
   } catch {
     return "-";
   }

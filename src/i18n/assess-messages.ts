@@ -85,6 +85,8 @@ export interface AssessMessages {
   input: {
     number(unit: string): string;
     numberInvalid: string;
+    /** The question's bounds, when a number falls outside them or is not whole. */
+    numberOutOfBounds(min: number, max: number | undefined, integer: boolean): string;
     emptyGoesBack: string;
     text: string;
     multi: string;
@@ -280,6 +282,8 @@ const en: AssessMessages = {
   input: {
     number: (unit) => `Number${unit ? ` (${unit})` : ""}:`,
     numberInvalid: "Enter a number of 0 or more, e.g. 12 or 3.5.",
+    numberOutOfBounds: (min, max, integer) =>
+      `Enter a ${integer ? "whole number" : "number"} ${max === undefined ? `of ${min} or more` : `from ${min} to ${max}`}.`,
     emptyGoesBack: "Leave it empty to go back to the list.",
     text: "Answer:",
     multi: "Select with Space, confirm with Enter",
@@ -498,6 +502,8 @@ const zh: AssessMessages = {
   input: {
     number: (unit) => `数值${unit ? `（${unit}）` : ""}：`,
     numberInvalid: "请输入不小于 0 的数字，例如 12 或 3.5。",
+    numberOutOfBounds: (min, max, integer) =>
+      `请输入${max === undefined ? `不小于 ${min} 的` : ` ${min} 至 ${max} 之间的`}${integer ? "整数" : "数字"}。`,
     emptyGoesBack: "留空并回车可返回上一级列表。",
     text: "答案：",
     multi: "空格键选择，回车确认",

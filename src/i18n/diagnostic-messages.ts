@@ -90,6 +90,26 @@ export interface DiagnosticParams {
   "set/weight": { what: "area" | "measure" | "question"; weight: number };
   "set/number-target": { target: number };
   "set/option-score": { score: number };
+  "set/bounds-order": { min: number; max: number };
+  "set/target-below-min": { target: number; min: number };
+  "set/target-above-max": { target: number; max: number };
+  "set/bound-not-whole": { key: string; value: number };
+  "set/derive-not-choice": { field: string };
+  "set/derive-self": { field: string };
+  "set/derive-unknown": { from: string };
+  "set/derive-from-type": { from: string; type: string };
+  "set/derive-chain": { from: string };
+  "set/derive-option": { option: string; from: string };
+  "set/derive-value": { value: string; field: string; options: string[] };
+  "set/derive-unmapped": { field: string; from: string; options: string[] };
+  "set/extends-area": { id: string; base: string };
+  "set/extends-profile": { id: string; base: string };
+  "set/extends-band": { min: number; base: string };
+  "set/extends-measure": { id: string; base: string };
+  "set/extends-prefix": { id: string; base: string };
+  "set/extends-missing": { base: string };
+  "set/extends-loop": { base: string };
+  "set/extends-invalid": { base: string; dir: string };
   "set/applies-when-field": { field: string; fields: string[] };
   "set/applies-when-yesno": { field: string; value: string };
   "set/applies-when-choice": { field: string; value: string; options: string[] };
@@ -125,6 +145,15 @@ export interface DiagnosticParams {
   "answers/thousands": { id: string; fixed: string };
   "answers/decimal-comma": { id: string; fixed: string };
   "answers/negative": { id: string; value: number };
+  "answers/number-range": {
+    id: string;
+    value: number;
+    min: number;
+    max?: number;
+    integer: boolean;
+  };
+  "answers/not-whole": { id: string; value: number };
+  "answers/profile-derived": { field: string; from: string; derived?: string; value: string };
   "answers/choice": { id: string; value: string; options: string[] };
   "answers/multi-repeat": { id: string; repeated: string[] };
   "answers/multi-unknown": { id: string; value: string; options: string[] };
@@ -370,6 +399,37 @@ const en: MessageTable = {
   "set/weight": (p) => `${p.what} weight must be greater than 0, not ${p.weight}`,
   "set/number-target": (p) => `target of a number question must be greater than 0, not ${p.target}`,
   "set/option-score": (p) => `option score must be between 0 and 1, not ${p.score}`,
+  "set/bounds-order": (p) => `max (${p.max}) is below min (${p.min})`,
+  "set/target-below-min": (p) => `target ${p.target} is below min ${p.min}`,
+  "set/target-above-max": (p) => `target ${p.target} is above max ${p.max}`,
+  "set/bound-not-whole": (p) =>
+    `${p.key} ${p.value} is not a whole number, but the question takes whole numbers only (integer: true)`,
+  "set/derive-not-choice": (p) => `only a choice field can be derived, and "${p.field}" is not one`,
+  "set/derive-self": (p) => `"${p.field}" cannot be derived from itself`,
+  "set/derive-unknown": (p) => `derive.from names "${p.from}", which is not a profile field`,
+  "set/derive-from-type": (p) =>
+    `derive.from must name a choice field, and "${p.from}" is ${p.type}`,
+  "set/derive-chain": (p) => `"${p.from}" is itself derived; derive from the field that is asked`,
+  "set/derive-option": (p) => `"${p.option}" is not an option of "${p.from}"`,
+  "set/derive-value": (p) =>
+    `"${p.value}" is not an option of "${p.field}" (options: ${listEn(p.options)})`,
+  "set/derive-unmapped": (p) =>
+    `derive.map gives no "${p.field}" for ${quoteEn(p.options)} of "${p.from}"`,
+  "set/extends-area": (p) =>
+    `area "${p.id}" belongs to ${p.base}, which this set extends; it cannot be redefined (add measures to it instead)`,
+  "set/extends-profile": (p) =>
+    `profile field "${p.id}" belongs to ${p.base}, which this set extends; it cannot be redefined`,
+  "set/extends-band": (p) =>
+    `${p.base} already has a band starting at ${p.min}; a set that extends it can only add bands`,
+  "set/extends-measure": (p) =>
+    `measure ${p.id} belongs to ${p.base}, which this set extends; national measures cannot be removed or changed, so give this measure an id of its own (e.g. XX-${p.id})`,
+  "set/extends-prefix": (p) =>
+    `measure ${p.id} adds to ${p.base}: give it an id with a prefix of this set's own, e.g. XX-${p.id}`,
+  "set/extends-missing": (p) =>
+    `the set this one extends, ${p.base}, is not available (looked in the folder of sets this one is in and among the bundled sets)`,
+  "set/extends-loop": (p) => `${p.base} extends this set in turn; a set cannot extend itself`,
+  "set/extends-invalid": (p) =>
+    `the set this one extends, ${p.base}, is invalid; run \`netdz validate ${p.dir}\``,
   "set/applies-when-field": (p) =>
     `appliesWhen names "${p.field}", which is not a profile field (fields: ${listEn(p.fields)})`,
   "set/applies-when-yesno": (p) =>
@@ -420,6 +480,11 @@ const en: MessageTable = {
   "answers/thousands": (p) => `${p.id} takes a number: write ${p.fixed} (no thousands separator)`,
   "answers/decimal-comma": (p) => `${p.id} takes a number: write ${p.fixed} (a point for decimals)`,
   "answers/negative": (p) => `${p.id} takes a number of 0 or more, not ${p.value}`,
+  "answers/number-range": (p) =>
+    `${p.id} takes a ${p.integer ? "whole number" : "number"} ${p.max === undefined ? `${p.min} or more` : `from ${p.min} to ${p.max}`}, not ${p.value}`,
+  "answers/not-whole": (p) => `${p.id} takes a whole number, not ${p.value}`,
+  "answers/profile-derived": (p) =>
+    `zone.${p.field} follows from zone.${p.from}${p.derived === undefined ? "" : ` (${p.derived})`}, so the value given ("${p.value}") is not used`,
   "answers/choice": (p) => `${p.id} takes one of: ${listEn(p.options)} (not ${p.value})`,
   "answers/multi-repeat": (p) => `${p.id} lists ${quoteEn(p.repeated)} more than once`,
   "answers/multi-unknown": (p) => `${p.id} takes a list of: ${listEn(p.options)} (not ${p.value})`,
@@ -515,6 +580,32 @@ const zh: MessageTable = {
     `${{ area: "方面", measure: "举措", question: "问题" }[p.what]}权重必须大于 0，而不是 ${p.weight}`,
   "set/number-target": (p) => `数值题的目标值必须大于 0，而不是 ${p.target}`,
   "set/option-score": (p) => `选项得分必须在 0 到 1 之间，而不是 ${p.score}`,
+  "set/bounds-order": (p) => `最大值（${p.max}）小于最小值（${p.min}）`,
+  "set/target-below-min": (p) => `目标值 ${p.target} 小于最小值 ${p.min}`,
+  "set/target-above-max": (p) => `目标值 ${p.target} 大于最大值 ${p.max}`,
+  "set/bound-not-whole": (p) =>
+    `${p.key} 为 ${p.value}，不是整数，而本题只接受整数（integer: true）`,
+  "set/derive-not-choice": (p) => `只有选择型字段可以由其他字段确定，“${p.field}”不是选择型字段`,
+  "set/derive-self": (p) => `“${p.field}”不能由自身确定`,
+  "set/derive-unknown": (p) => `derive.from 中的“${p.from}”不是画像字段`,
+  "set/derive-from-type": (p) => `derive.from 必须是选择型字段，而“${p.from}”的类型是 ${p.type}`,
+  "set/derive-chain": (p) => `“${p.from}”本身也是由其他字段确定的；请改为依据需要填写的字段`,
+  "set/derive-option": (p) => `“${p.option}”不是“${p.from}”的选项`,
+  "set/derive-value": (p) => `“${p.value}”不是“${p.field}”的选项（可选：${listZh(p.options)}）`,
+  "set/derive-unmapped": (p) =>
+    `derive.map 没有为“${p.from}”的 ${listZh(p.options)} 指定“${p.field}”的值`,
+  "set/extends-area": (p) =>
+    `方面“${p.id}”属于本清单所扩展的 ${p.base}，不能重新定义（可在其下增加举措）`,
+  "set/extends-profile": (p) => `画像字段“${p.id}”属于本清单所扩展的 ${p.base}，不能重新定义`,
+  "set/extends-band": (p) => `${p.base} 已有起点为 ${p.min} 的等级；扩展清单只能增加等级`,
+  "set/extends-measure": (p) =>
+    `举措 ${p.id} 属于本清单所扩展的 ${p.base}；全国举措不能删除或修改，请为本举措另起编号（例如 XX-${p.id}）`,
+  "set/extends-prefix": (p) =>
+    `举措 ${p.id} 是对 ${p.base} 的补充：请使用本清单自己的编号前缀，例如 XX-${p.id}`,
+  "set/extends-missing": (p) =>
+    `本清单所扩展的 ${p.base} 不可用（已在本清单所在的清单文件夹和内置清单中查找）`,
+  "set/extends-loop": (p) => `${p.base} 反过来又扩展本清单；清单不能扩展自身`,
+  "set/extends-invalid": (p) => `本清单所扩展的 ${p.base} 无效；请运行 \`netdz validate ${p.dir}\``,
   "set/applies-when-field": (p) =>
     `appliesWhen 中的“${p.field}”不是画像字段（已有字段：${listZh(p.fields)}）`,
   "set/applies-when-yesno": (p) =>
@@ -560,6 +651,11 @@ const zh: MessageTable = {
   "answers/thousands": (p) => `${p.id} 应填数值：请写成 ${p.fixed}（不要用千位分隔符）`,
   "answers/decimal-comma": (p) => `${p.id} 应填数值：请写成 ${p.fixed}（小数用小数点）`,
   "answers/negative": (p) => `${p.id} 应填 0 或更大的数，而不是 ${p.value}`,
+  "answers/number-range": (p) =>
+    `${p.id} 应填${p.max === undefined ? `不小于 ${p.min} 的` : ` ${p.min} 至 ${p.max} 之间的`}${p.integer ? "整数" : "数"}，而不是 ${p.value}`,
+  "answers/not-whole": (p) => `${p.id} 应填整数，而不是 ${p.value}`,
+  "answers/profile-derived": (p) =>
+    `zone.${p.field} 由 zone.${p.from} 确定${p.derived === undefined ? "" : `（${p.derived}）`}，所填的值（“${p.value}”）不会被采用`,
   "answers/choice": (p) =>
     `${p.id} 应从以下选项中选一个：${listZh(p.options)}（而不是 ${p.value}）`,
   "answers/multi-repeat": (p) => `${p.id} 重复列出了 ${listZh(p.repeated.map((v) => `“${v}”`))}`,

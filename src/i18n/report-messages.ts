@@ -41,6 +41,14 @@ export interface ReportMessages {
     none: string;
     columns: { area: string; ref: string; weight: string; score: string; bar: string };
   };
+  /** For a set that extends another: the national set and the additions apart and together. */
+  parts: {
+    heading: string;
+    columns: { part: string; score: string; band: string; answered: string };
+    national(base: string): string;
+    additions(set: string): string;
+    together: string;
+  };
   measures: {
     heading: string;
     columns: {
@@ -137,6 +145,13 @@ const en: ReportMessages = {
     line: (score, band) => `Overall score: ${score} / 100, band: ${band}.`,
     none: "No question applies to this zone, so there is no overall score.",
     columns: { area: "Area", ref: "Plan ref.", weight: "Weight", score: "Score", bar: "Progress" },
+  },
+  parts: {
+    heading: "National set and provincial additions",
+    columns: { part: "Part", score: "Score", band: "Band", answered: "Completeness" },
+    national: (base) => `National set (${base})`,
+    additions: (set) => `Additions of ${set}`,
+    together: "Together (overall score)",
   },
   measures: {
     heading: "Measures",
@@ -273,6 +288,13 @@ const zh: ReportMessages = {
     line: (score, band) => `总分：${score} / 100，等级：${band}。`,
     none: "本开发区没有适用的问题，因此没有总分。",
     columns: { area: "方面", ref: "方案条目", weight: "权重", score: "得分", bar: "进度" },
+  },
+  parts: {
+    heading: "全国清单与本省补充",
+    columns: { part: "部分", score: "得分", band: "等级", answered: "完成度" },
+    national: (base) => `全国清单（${base}）`,
+    additions: (set) => `${set} 补充举措`,
+    together: "合计（总分）",
   },
   measures: {
     heading: "各项举措",

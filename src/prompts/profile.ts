@@ -2,6 +2,7 @@
  * The zone profile prompts of `netdz assess` (the set's `profile[]`: text, choice and yes/no
  * fields) and the optional assessor. Each answer is saved as soon as it is given.
  */
+import { isAsked } from "../core/applicability.js";
 import type { Lang, MeasureSet, ProfileField, ProfileValue, Zone } from "../core/model.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
 import type { Asker, EscapeMode } from "./ask.js";
@@ -30,8 +31,9 @@ function missing(zone: Zone, field: ProfileField): boolean {
 
 /** Profile fields the zone still lacks; empty when every required field is there. */
 export function missingProfileFields(set: MeasureSet, zone: Zone): ProfileField[] {
-  const lacksRequired = set.profile.some((f) => f.required !== false && missing(zone, f));
-  return lacksRequired ? set.profile.filter((f) => missing(zone, f)) : [];
+  const asked = set.profile.filter(isAsked);
+  const lacksRequired = asked.some((f) => f.required !== false && missing(zone, f));
+  return lacksRequired ? asked.filter((f) => missing(zone, f)) : [];
 }
 
 /** Asks the given profile fields (with the current values preselected), saving each one. */
@@ -41,7 +43,7 @@ export async function askProfile(
   options: { withAssessor: boolean; escape?: EscapeMode },
 ): Promise<void> {
   const escape = options.escape ?? "ignore";
-  for (const field of fields) {
+  for (const field of fields.filter(isAsked)) {
     const value = await askProfileField(ctx, field, ctx.zone()[field.id], escape);
     if (value !== undefined) await ctx.saveZone(field.id, value);
   }

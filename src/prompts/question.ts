@@ -11,6 +11,7 @@ import {
   type AnswerChoice,
 } from "../core/answer.js";
 import { evidenceRequired } from "../core/flow.js";
+import { numberBoundsProblem } from "../core/answers-rules.js";
 import type { Answer, AnswerValue, Lang, Question, Status } from "../core/model.js";
 import { STATUSES, VALUE_QUESTION_STATUSES } from "../core/model.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
@@ -337,8 +338,15 @@ async function askNumber(
     ctx.asker.input({
       message: `${m.input.number(question.unit?.[lang] ?? "")}`,
       ...(current !== undefined ? { default: current, editable: true } : {}),
-      validate: (value) =>
-        value.trim() === "" || parseNumber(value) !== undefined || m.input.numberInvalid,
+      validate: (value) => {
+        if (value.trim() === "") return true;
+        const parsed = parseNumber(value);
+        if (parsed === undefined) return m.input.numberInvalid;
+        return (
+          numberBoundsProblem(question, parsed) === undefined ||
+          m.input.numberOutOfBounds(question.min ?? 0, question.max, question.integer === true)
+        );
+      },
       escape: "back",
     }),
   );

@@ -4,7 +4,7 @@
  * placeholder line (`# M01.Q1: { status: }`), whose writer and reader are in core/answers-yaml.ts
  * (the first answer saved to a question takes its place). Pure: builds text only.
  */
-import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
+import { isAsked, profileFieldLabel, profileValueLabel } from "../core/applicability.js";
 import type { Lang, MeasureSet, ProfileField, Question } from "../core/model.js";
 import { ANSWERS_FORMAT } from "../core/model.js";
 import { isExtensionKey } from "../core/loose.js";
@@ -53,9 +53,11 @@ function comment(text: string, indent: string, prefix = ""): string[] {
 
 /** One commented line per profile field: `# region:  # eastern | central | … — Region`. */
 function zoneHints(set: MeasureSet, lang: Lang, t: InitMessages): string[] {
-  const keyWidth = Math.max(...set.profile.map((f) => displayWidth(f.id))) + 1;
+  // A derived field (the region from the province) is not filled in.
+  const fields = set.profile.filter(isAsked);
+  const keyWidth = Math.max(...fields.map((f) => displayWidth(f.id))) + 1;
   const lines: string[] = [];
-  for (const field of set.profile) {
+  for (const field of fields) {
     const lead = `  # ${padEnd(`${field.id}:`, keyWidth)}  # `;
     const optional = field.required === false ? ` (${t.optionalField})` : "";
     const text = `${profileTypeHint(set, field, lang, t)} — ${profileFieldLabel(set, field.id)[lang]}${optional}`;

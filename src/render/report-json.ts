@@ -3,6 +3,7 @@
  * are unrounded: question scores s in 0…1, measure, area and overall scores in 0…100, gaps in points
  * of the overall score; `null` where not applicable. Pure and deterministic.
  */
+import { withDerivedProfile } from "../core/applicability.js";
 import {
   REPORT_FORMAT,
   type AnswersFile,
@@ -10,7 +11,14 @@ import {
   type Lang,
   type MeasureSet,
 } from "../core/model.js";
-import type { Assessment, Counts, QuestionResult, QuestionState } from "../core/score.js";
+import {
+  scoreParts,
+  type Assessment,
+  type Counts,
+  type OverallResult,
+  type QuestionResult,
+  type QuestionState,
+} from "../core/score.js";
 
 export interface JsonOptions {
   /** Language of the band label. */
@@ -56,6 +64,12 @@ export interface JsonReport {
   questions: JsonQuestion[];
   gaps: JsonQuestion[];
   counts: Counts;
+  /** For a set that extends another: the national score and the additions' score apart. */
+  parts?: {
+    base: { id: string; version: string };
+    national: { score: number | null; band: string | null; completeness: number | null };
+    additions: { score: number | null; band: string | null; completeness: number | null };
+  };
 }
 
 function jsonQuestion(q: QuestionResult): JsonQuestion {
@@ -91,12 +105,13 @@ export function buildJsonReport(
 ): JsonReport {
   const { overall } = assessment;
   const assessor = assessorOf(answers);
+  const parts = scoreParts(set, answers);
   return {
     format: REPORT_FORMAT,
     lang: options.lang,
     ...(options.date === undefined ? {} : { date: options.date }),
     measureSet: { id: set.id, version: set.version },
-    zone: answers.zone ?? {},
+    zone: withDerivedProfile(set.profile, answers.zone ?? {}),
     ...(assessor ? { assessor } : {}),
     overall: {
       score: overall.score,
@@ -121,6 +136,26 @@ export function buildJsonReport(
     questions: assessment.questions.map(jsonQuestion),
     gaps: assessment.gaps.map(jsonQuestion),
     counts: { ...assessment.counts },
+    ...(parts === undefined
+      ? {}
+      : {
+          parts: {
+            base: parts.base,
+            national: jsonOverall(parts.national, options.lang),
+            additions: jsonOverall(parts.additions, options.lang),
+          },
+        }),
+  };
+}
+
+function jsonOverall(
+  overall: OverallResult,
+  lang: Lang,
+): NonNullable<JsonReport["parts"]>["national"] {
+  return {
+    score: overall.score,
+    band: overall.band ? overall.band.label[lang] : null,
+    completeness: overall.completeness,
   };
 }
 

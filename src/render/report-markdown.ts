@@ -9,7 +9,7 @@ import {
   valueInWords,
   withUnit,
 } from "../core/answer.js";
-import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
+import { profileFieldLabel, profileValueLabel, withDerivedProfile } from "../core/applicability.js";
 import {
   DEFAULT_BANDS,
   type AnswerValue,
@@ -19,7 +19,13 @@ import {
   type MeasureSet,
   type Question,
 } from "../core/model.js";
-import { scoreInItsBand, type Assessment, type QuestionResult } from "../core/score.js";
+import {
+  scoreInItsBand,
+  scoreParts,
+  type Assessment,
+  type OverallResult,
+  type QuestionResult,
+} from "../core/score.js";
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
 import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
 import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
@@ -66,6 +72,7 @@ export function renderMarkdown(
     headerList(ctx, options.date),
     ...declaredWarning(ctx),
     ...overallSection(ctx),
+    ...partsSection(ctx),
     ...measuresSection(ctx),
     ...gapsSection(ctx, options.top),
     ...answersInWordsSection(ctx),
@@ -148,7 +155,7 @@ function headerList(ctx: Context, date: string | undefined): string {
 
 function zoneLine(ctx: Context): string {
   const { set, answers, lang, m } = ctx;
-  const zone = answers.zone ?? {};
+  const zone = withDerivedProfile(set.profile, answers.zone ?? {});
   const name = escapeCell(typeof zone.name === "string" ? zone.name : "");
   const labels = set.profile
     .filter((field) => field.id !== "name" && field.type !== "yesno")
@@ -224,6 +231,32 @@ function answersInWordsSection(ctx: Context): string[] {
     { title: m.columns.note },
   ];
   return [`## ${t.answersHeading}`, table(columns, rows)];
+}
+
+/** For a set that extends another: the national score, the additions' score and the overall. */
+function partsSection(ctx: Context): string[] {
+  const { m, set, lang, answers, assessment } = ctx;
+  const parts = scoreParts(set, answers);
+  if (!parts) return [];
+  const row = (label: string, overall: OverallResult) => [
+    escapeCell(label),
+    overall.score === null ? m.notApplicableShort : scoreInItsBand(overall.score, set.bands),
+    overall.band ? escapeCell(overall.band.label[lang]) : "—",
+    overall.completeness === null ? "—" : percent(overall.completeness),
+  ];
+  const c = m.parts.columns;
+  const columns: Column[] = [
+    { title: c.part },
+    { title: c.score, align: "right" },
+    { title: c.band },
+    { title: c.answered, align: "right" },
+  ];
+  const rows = [
+    row(m.parts.national(`${parts.base.id} ${parts.base.version}`), parts.national),
+    row(m.parts.additions(`${set.id} ${set.version}`), parts.additions),
+    row(m.parts.together, assessment.overall),
+  ];
+  return [`## ${m.parts.heading}`, table(columns, rows)];
 }
 
 function overallSection(ctx: Context): string[] {

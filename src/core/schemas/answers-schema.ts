@@ -1,4 +1,18 @@
-import { DRAFT, EXTENSIONS, SCHEMA_BASE, identifier, semver, statusEnum } from "./common.js";
+import {
+  DRAFT,
+  EXTENSIONS,
+  QUESTION_ID_PATTERN,
+  SCHEMA_BASE,
+  identifier,
+  semver,
+  statusEnum,
+} from "./common.js";
+
+const dateTime = {
+  type: "string",
+  pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$",
+  description: "ISO 8601 date-time, e.g. 2026-11-26T10:00:00Z",
+} as const;
 
 const answer = {
   type: ["object", "null"],
@@ -19,11 +33,7 @@ const answer = {
       description: "URLs or file paths that show the answer is true.",
     },
     note: { type: "string" },
-    answeredAt: {
-      type: "string",
-      pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$",
-      description: "ISO 8601 date-time, e.g. 2026-11-26T10:00:00Z",
-    },
+    answeredAt: dateTime,
     review: { type: "boolean", description: "Marked for review." },
   },
   dependentSchemas: { status: { not: { required: ["value"] } } },
@@ -66,9 +76,37 @@ export const answersSchema = {
     answers: {
       type: ["object", "null"],
       description: "Question id → its answer; `x-…` keys are extensions, not answers.",
-      propertyNames: { anyOf: [{ pattern: "^M\\d{2,}\\.Q\\d+$" }, { pattern: "^x-" }] },
+      propertyNames: { anyOf: [{ pattern: QUESTION_ID_PATTERN }, { pattern: "^x-" }] },
       additionalProperties: answer,
       ...EXTENSIONS,
+    },
+    migrated: {
+      type: "array",
+      description: "Each migration of the file to a newer version of its set (netdz migrate).",
+      items: {
+        type: "object",
+        required: ["from", "to", "date"],
+        properties: { from: semver, to: semver, date: dateTime },
+        additionalProperties: false,
+        ...EXTENSIONS,
+      },
+    },
+    retired: {
+      type: "object",
+      description:
+        "What a migration could not carry over: answers to questions that were retired, and profile values that no longer fit, keyed by question id or `zone.<field>`.",
+      additionalProperties: {
+        type: "object",
+        required: ["version"],
+        properties: {
+          version: { ...semver, description: "The version the answer was given in." },
+          reason: { type: "string" },
+          answer: { type: "object" },
+          value: { type: ["string", "boolean"] },
+        },
+        additionalProperties: false,
+        ...EXTENSIONS,
+      },
     },
   },
   additionalProperties: false,

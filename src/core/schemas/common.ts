@@ -36,3 +36,8 @@ export const identifier = {
 } as const;
 
 export const statusEnum = STATUSES;
+
+/** Measure ids: `M01`, or with a prefix of the set's own for a set that extends another (`JS-M01`). */
+export const MEASURE_ID_PATTERN = "^([A-Z][A-Z0-9]*-)?M\\d{2,}$";
+/** Question ids: the measure id, `.Q` and a number (`M01.Q1`, `JS-M01.Q1`). */
+export const QUESTION_ID_PATTERN = "^([A-Z][A-Z0-9]*-)?M\\d{2,}\\.Q\\d+$";

@@ -1,4 +1,5 @@
 import { answersSchema } from "./answers-schema.js";
+import { changesSchema } from "./changes-schema.js";
 import { measureSchema } from "./measure-schema.js";
 import { measureSetSchema } from "./measure-set-schema.js";
 import { reportSchema } from "./report-schema.js";
@@ -13,4 +14,5 @@ export const SCHEMAS = {
   measure: { file: "measure.schema.json", schema: measureSchema },
   answers: { file: "answers.schema.json", schema: answersSchema },
   report: { file: "report.schema.json", schema: reportSchema },
+  changes: { file: "changes.schema.json", schema: changesSchema },
 } as const satisfies Record<SchemaName, { file: string; schema: object }>;

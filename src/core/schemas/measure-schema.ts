@@ -1,4 +1,12 @@
-import { DRAFT, EXTENSIONS, SCHEMA_BASE, statusEnum, text } from "./common.js";
+import {
+  DRAFT,
+  EXTENSIONS,
+  MEASURE_ID_PATTERN,
+  QUESTION_ID_PATTERN,
+  SCHEMA_BASE,
+  statusEnum,
+  text,
+} from "./common.js";
 
 const option = {
   type: "object",
@@ -16,7 +24,7 @@ const question = {
   type: "object",
   required: ["id", "type", "text", "guidance", "weight"],
   properties: {
-    id: { type: "string", pattern: "^M\\d{2,}\\.Q\\d+$", description: "e.g. M01.Q1" },
+    id: { type: "string", pattern: QUESTION_ID_PATTERN, description: "e.g. M01.Q1, JS-M01.Q1" },
     type: { enum: ["status", "yesno", "number", "choice", "multi", "text"] },
     text: text,
     guidance: {
@@ -47,6 +55,9 @@ const question = {
     unit: text,
     target: { type: "number" },
     direction: { enum: ["higher", "lower"] },
+    min: { type: "number", description: "Smallest number answer accepted." },
+    max: { type: "number", description: "Largest number answer accepted." },
+    integer: { type: "boolean", description: "Only whole numbers are accepted." },
     options: { type: "array", minItems: 1, items: option },
   },
   // Type-specific fields are required for their type and refused for the other known types; a
@@ -58,7 +69,16 @@ const question = {
     },
     {
       if: { properties: { type: { enum: ["status", "yesno", "choice", "multi", "text"] } } },
-      then: { properties: { unit: false, target: false, direction: false } },
+      then: {
+        properties: {
+          unit: false,
+          target: false,
+          direction: false,
+          min: false,
+          max: false,
+          integer: false,
+        },
+      },
     },
     {
       if: { properties: { type: { enum: ["choice", "multi"] } } },
@@ -94,7 +114,11 @@ export const measureSchema = {
   ],
   properties: {
     format: { const: "netdz-measure/1" },
-    id: { type: "string", pattern: "^M\\d{2,}$", description: "M01…M16" },
+    id: {
+      type: "string",
+      pattern: MEASURE_ID_PATTERN,
+      description: "M01…M16; a set that extends another uses a prefix of its own, e.g. JS-M01",
+    },
     number: { type: "integer", minimum: 1 },
     area: { type: "string", minLength: 1 },
     ref: { type: "string", minLength: 1, description: "The plan's section, e.g. 二（一）" },

@@ -8,13 +8,24 @@ export const measureSetSchema = {
   description:
     "Header of a measure set: identity, source document, areas, the zone-profile questions and score bands. Lives in measures/<id>/<version>/set.yaml beside one file per measure.",
   type: "object",
-  required: ["format", "id", "version", "title", "source", "areas", "profile"],
+  required: ["format", "id", "version", "title", "source"],
+  // A set that extends another may add no areas or profile fields of its own.
+  if: { not: { required: ["extends"] } },
+  then: { required: ["areas", "profile"] },
   properties: {
     format: { const: "netdz-measure-set/1" },
     id: identifier,
     version: semver,
     title: text,
     description: text,
+    extends: {
+      type: "object",
+      description:
+        "The set this one adds to (e.g. the national set a province's set builds on): its areas, measures, profile fields and bands stay as they are.",
+      required: ["id", "version"],
+      properties: { id: identifier, version: semver },
+      additionalProperties: false,
+    },
     source: {
       type: "object",
       required: ["document", "issuer", "issued", "authoritativeLanguage"],
@@ -66,6 +77,21 @@ export const measureSetSchema = {
               additionalProperties: false,
               ...EXTENSIONS,
             },
+          },
+          derive: {
+            type: "object",
+            description:
+              "Not asked: the value follows from another choice field's value, e.g. the region from the province.",
+            required: ["from", "map"],
+            properties: {
+              from: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_]*$" },
+              map: {
+                type: "object",
+                description: "The other field's option id → this field's option id.",
+                additionalProperties: identifier,
+              },
+            },
+            additionalProperties: false,
           },
         },
         if: { properties: { type: { const: "choice" } } },

@@ -58,6 +58,23 @@ const declaredOnly = {
   type: "boolean",
 } as const;
 
+/** The score of one part of an extended set (the national measures, or the additions). */
+const partScore = {
+  type: "object",
+  additionalProperties: false,
+  required: ["score", "band", "completeness"],
+  properties: {
+    score: { ...nullableNumber, minimum: 0, maximum: 100 },
+    band: { description: "Label of the band, in `lang`.", type: ["string", "null"] },
+    completeness: {
+      description: "Answered share of the part's applicable questions, 0…1.",
+      ...nullableNumber,
+      minimum: 0,
+      maximum: 1,
+    },
+  },
+} as const;
+
 export const reportSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://netdz.dev/schemas/report.schema.json",
@@ -140,6 +157,23 @@ export const reportSchema = {
           type: "array",
           items: id,
         },
+      },
+    },
+    parts: {
+      type: "object",
+      description:
+        "Only for a set that extends another: the base (national) set's measures and the additions, each scored alone over its own measures and the areas they sit in.",
+      additionalProperties: false,
+      required: ["base", "national", "additions"],
+      properties: {
+        base: {
+          type: "object",
+          additionalProperties: false,
+          required: ["id", "version"],
+          properties: { id: { type: "string" }, version: { type: "string" } },
+        },
+        national: partScore,
+        additions: partScore,
       },
     },
     areas: {

@@ -1,0 +1,186 @@
+/**
+ * `netdz migrate ANSWERS [--to VERSION] [--out FILE] [--dry-run]`: carries an answers file to a
+ * newer version of its measure set through each version's changes.yaml, prints what happened to
+ * every answer that did not simply carry over, keeps the file as it was beside it, and writes the
+ * result atomically.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseDocument } from "yaml";
+import { migrateDocument, type MigrationOutcome } from "../core/migrate.js";
+import type { Lang } from "../core/model.js";
+import { compareVersions } from "../core/versions.js";
+import { DataError, EXIT, UsageError } from "../errors.js";
+import { checkAnswersFile } from "../fs/answers-loader.js";
+import { writeFileAtomic } from "../fs/atomic-write.js";
+import { availableSets, describeFsError, displayPath, measuresRoot } from "../fs/measure-sets.js";
+import { newerVersionOf, versionSteps } from "../fs/set-versions.js";
+import { migrateMessages } from "../i18n/migrate-messages.js";
+import type { Io } from "../io.js";
+
+export interface MigrateOptions {
+  answers: string;
+  /** Target version; default the newest available. */
+  to?: string;
+  /** Write the migrated file here instead of in place (no backup is made then). */
+  out?: string;
+  dryRun?: boolean;
+  lang: Lang;
+  measures?: string;
+}
+
+/** What tests may replace: the atomic writer. */
+export interface MigrateDeps {
+  writeFile(target: string, text: string): Promise<void>;
+}
+
+/** The answers file as migrated, and what happened; nothing is written. */
+export interface PlannedMigration {
+  file: string;
+  original: string;
+  text: string;
+  outcome: MigrationOutcome;
+}
+
+/** Line width of the written file, as the answers store writes it. */
+const LINE_WIDTH = 100;
+
+export async function migrate(
+  opts: MigrateOptions,
+  io: Io,
+  deps: MigrateDeps = { writeFile: writeFileAtomic },
+): Promise<number> {
+  const m = migrateMessages(opts.lang);
+  const plan = await planMigration(opts, io);
+  if (!plan) return EXIT.ok;
+  const { outcome } = plan;
+  const shown = displayPath(plan.file, io.cwd);
+  const lines = [m.heading(shown, outcome.from, outcome.to)];
+  for (const event of outcome.events) lines.push(`  ${m.event(event)}`);
+  lines.push(m.carried(outcome.carried));
+  io.stdout.write(`${lines.join("\n")}\n`);
+  if (opts.dryRun) {
+    io.stdout.write(`${m.dryRun}\n`);
+    return EXIT.ok;
+  }
+  const target = path.resolve(io.cwd, opts.out ?? opts.answers);
+  const inPlace = target === plan.file;
+  if (inPlace) {
+    const backup = backupPath(plan.file, outcome.from);
+    if (existsSync(backup) && readFileSync(backup, "utf8") !== plan.original) {
+      throw new UsageError(m.backupExists(displayPath(backup, io.cwd)));
+    }
+    await write(deps, backup, plan.original, io.cwd, opts.lang);
+    await write(deps, target, plan.text, io.cwd, opts.lang);
+    io.stdout.write(`${m.wrote(displayPath(target, io.cwd))}\n`);
+    io.stdout.write(`${m.keptBackup(displayPath(backup, io.cwd))}\n`);
+  } else {
+    await write(deps, target, plan.text, io.cwd, opts.lang);
+    io.stdout.write(`${m.wrote(displayPath(target, io.cwd))}\n`);
+  }
+  return EXIT.ok;
+}
+
+/** `<name>.<old version>.yaml` beside the file. */
+export function backupPath(file: string, version: string): string {
+  const ext = path.extname(file);
+  const base = ext === ".yaml" || ext === ".yml" ? file.slice(0, -ext.length) : file;
+  return `${base}.${version}${ext || ".yaml"}`;
+}
+
+async function write(
+  deps: MigrateDeps,
+  target: string,
+  text: string,
+  cwd: string,
+  lang: Lang,
+): Promise<void> {
+  await deps.writeFile(target, text).catch((error: unknown) => {
+    const reason = describeFsError(error, lang);
+    throw new UsageError(migrateMessages(lang).cannotWrite(displayPath(target, cwd), reason), {
+      cause: error,
+    });
+  });
+}
+
+/**
+ * Reads and checks the answers file, finds the version steps and migrates it in memory;
+ * undefined when it is already on the target version (a note is printed).
+ */
+export async function planMigration(
+  opts: Pick<MigrateOptions, "answers" | "to" | "lang" | "measures">,
+  io: Io,
+): Promise<PlannedMigration | undefined> {
+  const m = migrateMessages(opts.lang);
+  const file = path.resolve(io.cwd, opts.answers);
+  const shown = displayPath(file, io.cwd);
+  const checked = await checkAnswersFile(opts.answers, { cwd: io.cwd, measuresDir: opts.measures });
+  const errors = checked.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0 || !checked.answers || !checked.set) {
+    throw new DataError(m.invalidBefore(shown), errors);
+  }
+  const { id, version } = checked.answers.measureSet;
+  const root = await measuresRoot(opts.measures, io.cwd);
+  const versions = (await availableSets(root)).filter((s) => s.id === id).map((s) => s.version);
+  const to = opts.to ?? versions[0] ?? version;
+  if (!versions.includes(to)) {
+    throw new UsageError(
+      `--to ${to}: ${id}@${to} is not available (available versions: ${versions.join(", ")})`,
+    );
+  }
+  const order = compareVersions(to, version);
+  if (order < 0) throw new UsageError(m.notOlder(shown, version, to));
+  if (order === 0) {
+    io.stderr.write(
+      `netdz migrate: ${opts.to === undefined ? m.nothingToDo(version) : m.notOlder(shown, version, to)}\n`,
+    );
+    return undefined;
+  }
+  const steps = await versionSteps(root, id, version, to, io.cwd);
+  let original: string;
+  try {
+    original = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(m.cannotRead(shown, describeFsError(error, opts.lang)), { cause: error });
+  }
+  const doc = parseDocument(original, { keepSourceTokens: false });
+  const outcome = migrateDocument(doc, steps, {
+    date: migrationDate(io.env),
+    words: m.words,
+  });
+  return { file, original, text: doc.toString({ lineWidth: LINE_WIDTH }), outcome };
+}
+
+/** Now, or SOURCE_DATE_EPOCH when set, as an ISO date-time to the second. */
+function migrationDate(env: NodeJS.ProcessEnv): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  const date =
+    env.SOURCE_DATE_EPOCH !== undefined && Number.isFinite(epoch)
+      ? new Date(epoch * 1000)
+      : new Date();
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * `netdz assess` on a file pinned to an older version when a newer one is available: asks
+ * whether to migrate first (default no) and, if so, migrates the file in place (keeping the file
+ * as it was beside it). True when the file was migrated.
+ */
+export async function offerMigration(
+  args: {
+    answers: string;
+    measures?: string;
+    lang: Lang;
+    pinned: { id: string; version: string };
+    confirm(message: string): Promise<boolean>;
+  },
+  io: Io,
+): Promise<boolean> {
+  const newer = await newerVersionOf(args.pinned, args.measures, io.cwd);
+  if (newer === undefined) return false;
+  const m = migrateMessages(args.lang);
+  const pinned = `${args.pinned.id}@${args.pinned.version}`;
+  if (!(await args.confirm(m.offerMigrate(pinned, newer)))) return false;
+  await migrate({ answers: args.answers, lang: args.lang, measures: args.measures }, io);
+  return true;
+}

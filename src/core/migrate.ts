@@ -1,0 +1,374 @@
+/**
+ * Carrying an answers file to a newer version of its measure set (issue 10), through each
+ * version's changes.yaml in turn. Every edit goes through the yaml Document, so comments and key
+ * order survive; nothing is lost: a cleared value is written into the answer's own note, and a
+ * retired answer or profile value is kept under `retired:`. Pure: the caller reads and writes.
+ */
+import { isMap, isScalar, Scalar, YAMLMap, type Document, type Node, type Pair } from "yaml";
+import { diagnosticMessage } from "../i18n/diagnostic-messages.js";
+import { withDerivedProfile } from "./applicability.js";
+import { looseAnswer, questionIndex, valueProblems } from "./answers-rules.js";
+import { profileKey, readChangeEntries } from "./changes-rules.js";
+import type {
+  Answer,
+  Lang,
+  ChangeEntry,
+  ChangesFile,
+  MeasureSet,
+  ProfileField,
+  ProfileValue,
+  Question,
+  Text,
+  Zone,
+} from "./model.js";
+
+/** One version step: the set before, the set after, and the after version's changes.yaml. */
+export interface MigrationStep {
+  from: MeasureSet;
+  to: MeasureSet;
+  changes: ChangesFile | undefined;
+}
+
+/** What happened to an answer or a profile value that did not simply carry over. */
+export type MigrationEvent =
+  | { kind: "moved"; id: string; to: string; version: string }
+  | { kind: "review"; id: string; version: string }
+  | {
+      kind: "cleared";
+      id: string;
+      version: string;
+      old: string;
+      why: { rescale: Text } | { misfit: string };
+    }
+  | { kind: "retired"; id: string; version: string; reason: Text | undefined }
+  | { kind: "profile-mapped"; field: string; from: ProfileValue; to: ProfileValue; version: string }
+  | {
+      kind: "profile-cleared";
+      field: string;
+      value: ProfileValue;
+      version: string;
+      why: "unmapped" | "misfit" | "derived";
+    };
+
+/** The words a migration writes into the file, in the language of the run. */
+export interface MigrationWords {
+  /** An answer in words, exactly (no rounding): the status, or the value with its unit. */
+  oldAnswer(question: Question | undefined, answer: Answer): string;
+  /** The line added to an answer's note when its value is cleared. */
+  clearedNote(from: string, to: string, oldAnswer: string, why: string): string;
+  /** The language of the words (validate's message for an answer that no longer fits). */
+  lang: Lang;
+  /** The reason recorded for a retired question (from its changes entry), or for one not in the new version. */
+  retired(reason: Text | undefined, version: string): string;
+  /** The reason recorded for a profile value that could not be carried over. */
+  profileCleared(field: string, why: "unmapped" | "misfit" | "derived", version: string): string;
+  /** Picks the language of a bilingual text. */
+  pick(text: Text): string;
+}
+
+export interface MigrationOutcome {
+  events: MigrationEvent[];
+  /** Answers that carried over as they were, through every step. */
+  carried: number;
+  from: string;
+  to: string;
+}
+
+/** Applies every step to the document, in order; returns what happened. */
+export function migrateDocument(
+  doc: Document,
+  steps: readonly MigrationStep[],
+  options: { date: string; words: MigrationWords },
+): MigrationOutcome {
+  const events: MigrationEvent[] = [];
+  const root = doc.contents;
+  if (!isMap(root)) throw new Error("the answers file is not a YAML map");
+  const answers = mapAt(root, "answers");
+  // The answered ids at the start, followed to their current id, to count what simply carried over.
+  const origin = new Map<string, string>();
+  const touched = new Set<string>();
+  for (const pair of answers?.items ?? []) {
+    if (!isNullNode(pair.value)) origin.set(keyOf(pair), keyOf(pair));
+  }
+  for (const step of steps) {
+    const stepEvents = migrateStep(doc, root, step, options.words);
+    for (const event of stepEvents) {
+      if ("id" in event) {
+        const first = origin.get(event.id);
+        if (first !== undefined) touched.add(first);
+        if (event.kind === "moved" && first !== undefined) {
+          origin.delete(event.id);
+          origin.set(event.to, first);
+        }
+      }
+    }
+    events.push(...stepEvents);
+    recordMigration(doc, root, step.from.version, step.to.version, options.date);
+  }
+  const carried = [...new Set(origin.values())].filter((id) => !touched.has(id)).length;
+  return {
+    events,
+    carried,
+    from: steps[0]?.from.version ?? "",
+    to: steps.at(-1)?.to.version ?? "",
+  };
+}
+
+function migrateStep(
+  doc: Document,
+  root: YAMLMap,
+  step: MigrationStep,
+  words: MigrationWords,
+): MigrationEvent[] {
+  const events: MigrationEvent[] = [];
+  const version = step.to.version;
+  const entries = readChangeEntries(step.changes ?? {}).map((e) => e.entry);
+  const oldIndex = questionIndex(step.from);
+  const newIndex = questionIndex(step.to);
+  const answers = mapAt(root, "answers");
+
+  // Questions: rename keys first (all at once, so swaps work), then the other entries.
+  for (const pair of [...(answers?.items ?? [])]) {
+    const id = keyOf(pair);
+    const empty = isNullNode(pair.value);
+    const rename = entries.find((e) => "rename" in e && e.rename.from === id);
+    const retire = entries.find((e) => "retire" in e && e.retire.id === id);
+    const rescale = entries.find((e) => "rescale" in e && e.rescale.id === id);
+    const reword = entries.some((e) => "reword" in e && e.reword === id);
+    let currentId = id;
+    if (rename && "rename" in rename) {
+      currentId = rename.rename.to;
+      setKey(pair, currentId);
+      if (!empty) events.push({ kind: "moved", id, to: currentId, version });
+    }
+    if (empty) {
+      if (!newIndex.has(currentId)) answers?.items.splice(answers.items.indexOf(pair), 1);
+      continue;
+    }
+    const oldQuestion = oldIndex.get(id)?.question;
+    const question = newIndex.get(currentId)?.question;
+    if ((retire && "retire" in retire) || !question) {
+      const reason = retire && "retire" in retire ? retire.retire.reason : undefined;
+      answers?.items.splice(answers.items.indexOf(pair), 1);
+      retireNode(doc, root, currentId, {
+        version: step.from.version,
+        reason: words.retired(reason, version),
+        answer: pair.value as Node,
+      });
+      events.push({ kind: "retired", id: currentId, version, reason });
+      continue;
+    }
+    const answer = looseAnswer(toJs(pair.value));
+    if (rescale && "rescale" in rescale) {
+      const why = words.pick(rescale.rescale.note);
+      const old = words.oldAnswer(oldQuestion, answer);
+      clearValue(doc, pair, words.clearedNote(step.from.version, version, old, why));
+      events.push({
+        kind: "cleared",
+        id: currentId,
+        version,
+        old,
+        why: { rescale: rescale.rescale.note },
+      });
+      continue;
+    }
+    const problem = valueProblems(question, answer)[0];
+    if (problem) {
+      const old = words.oldAnswer(oldQuestion, answer);
+      const why = diagnosticMessage(problem.message, words.lang);
+      clearValue(doc, pair, words.clearedNote(step.from.version, version, old, why));
+      events.push({
+        kind: "cleared",
+        id: currentId,
+        version,
+        old,
+        why: { misfit: why },
+      });
+      continue;
+    }
+    if (reword) {
+      markReview(pair);
+      events.push({ kind: "review", id: currentId, version });
+    }
+  }
+
+  // Measure set version.
+  const measureSet = root.get("measureSet", true);
+  if (isMap(measureSet)) measureSet.set("version", version);
+
+  // Zone profile.
+  const zone = root.get("zone", true);
+  if (isMap(zone)) events.push(...migrateZone(doc, root, zone, step, entries, words));
+  return events;
+}
+
+function migrateZone(
+  doc: Document,
+  root: YAMLMap,
+  zone: YAMLMap,
+  step: MigrationStep,
+  entries: readonly ChangeEntry[],
+  words: MigrationWords,
+): MigrationEvent[] {
+  const events: MigrationEvent[] = [];
+  const version = step.to.version;
+  const clear = (
+    pair: Pair,
+    field: string,
+    value: ProfileValue,
+    why: "unmapped" | "misfit" | "derived",
+  ) => {
+    zone.items.splice(zone.items.indexOf(pair), 1);
+    retireNode(doc, root, `zone.${field}`, {
+      version: step.from.version,
+      reason: words.profileCleared(field, why, version),
+      value,
+    });
+    events.push({ kind: "profile-cleared", field, value, version, why });
+  };
+  for (const entry of entries) {
+    if (!("profile" in entry)) continue;
+    const { field, map } = entry.profile;
+    const pair = zone.items.find((p) => keyOf(p) === field);
+    const value = pair ? profileValueOf(pair) : undefined;
+    if (!pair || value === undefined) continue;
+    const normalised = new Map(Object.entries(map).map(([k, v]) => [profileKey(k), v]));
+    const mapped = normalised.get(profileKey(value));
+    if (mapped === undefined) {
+      clear(pair, field, value, "unmapped");
+    } else if (mapped !== value) {
+      setScalar(pair, mapped);
+      events.push({ kind: "profile-mapped", field, from: value, to: mapped, version });
+    }
+  }
+  // Values that no longer fit their field, and fields that are now derived.
+  const asIs: Zone = {};
+  for (const pair of zone.items) {
+    const value = profileValueOf(pair);
+    if (value !== undefined) asIs[keyOf(pair)] = value;
+  }
+  const derived = withDerivedProfile(step.to.profile, asIs);
+  for (const pair of [...zone.items]) {
+    const field = step.to.profile.find((p) => p.id === keyOf(pair));
+    const value = profileValueOf(pair);
+    if (!field || value === undefined) continue;
+    if (field.derive !== undefined) {
+      if (value === derived[field.id]) zone.items.splice(zone.items.indexOf(pair), 1);
+      else clear(pair, field.id, value, "derived");
+    } else if (!fitsProfileField(field, value)) {
+      clear(pair, field.id, value, "misfit");
+    }
+  }
+  // An edited flow map that no longer fits on one line is written as a block.
+  if (events.length > 0) zone.flow = false;
+  return events;
+}
+
+function fitsProfileField(field: ProfileField, value: ProfileValue): boolean {
+  if (field.type === "yesno") return typeof value === "boolean";
+  if (field.type === "text") return typeof value === "string";
+  return typeof value === "string" && (field.options ?? []).some((o) => o.id === value);
+}
+
+/** Writes the old answer into the note (kept), drops value and status, marks for review. */
+function clearValue(doc: Document, pair: Pair, line: string): void {
+  let node = pair.value;
+  if (!isMap(node)) {
+    node = new YAMLMap(doc.schema);
+    pair.value = node;
+  }
+  const map = node as YAMLMap;
+  const note = map.get("note");
+  map.delete("value");
+  map.delete("status");
+  const text = typeof note === "string" && note.trim() !== "" ? `${note}\n${line}` : line;
+  const scalar = new Scalar(text);
+  // A note of several lines is written as a literal block, so each line stays as it is.
+  if (text.includes("\n")) scalar.type = Scalar.BLOCK_LITERAL;
+  map.set("note", scalar);
+  map.set("review", true);
+  map.flow = false;
+}
+
+function markReview(pair: Pair): void {
+  if (isMap(pair.value)) pair.value.set("review", true);
+}
+
+/** Adds `key: {version, reason, answer|value}` under the top-level `retired:` map. */
+function retireNode(
+  doc: Document,
+  root: YAMLMap,
+  key: string,
+  entry: { version: string; reason: string; answer?: Node; value?: ProfileValue },
+): void {
+  const existing: unknown = root.get("retired", true);
+  let retired: YAMLMap;
+  if (isMap(existing)) {
+    retired = existing;
+  } else {
+    retired = new YAMLMap(doc.schema);
+    root.set("retired", retired);
+  }
+  const record = new YAMLMap(doc.schema);
+  record.set("version", entry.version);
+  record.set("reason", entry.reason);
+  if (entry.answer !== undefined) {
+    if (isMap(entry.answer)) entry.answer.flow = true;
+    record.set("answer", entry.answer);
+  }
+  if (entry.value !== undefined) record.set("value", entry.value);
+  let name = key;
+  for (let n = 2; retired.has(name); n++) name = `${key}#${n}`;
+  retired.set(name, record);
+}
+
+/** Appends `{from, to, date}` to the top-level `migrated:` list. */
+function recordMigration(
+  doc: Document,
+  root: YAMLMap,
+  from: string,
+  to: string,
+  date: string,
+): void {
+  const list = root.get("migrated", true) as { items?: unknown[] } | undefined;
+  const item = doc.createNode({ from, to, date }, { flow: true });
+  if (list && Array.isArray(list.items)) list.items.push(item);
+  else root.set("migrated", doc.createNode([{ from, to, date }], { flow: false }));
+  const created = root.get("migrated", true) as { items?: Node[] } | undefined;
+  for (const node of created?.items ?? []) if (isMap(node)) node.flow = true;
+}
+
+function mapAt(root: YAMLMap, key: string): YAMLMap | undefined {
+  const node = root.get(key, true);
+  return isMap(node) ? node : undefined;
+}
+
+function keyOf(pair: Pair): string {
+  return String(isScalar(pair.key) ? pair.key.value : pair.key);
+}
+
+function setKey(pair: Pair, key: string): void {
+  if (isScalar(pair.key)) pair.key.value = key;
+  else pair.key = key;
+}
+
+function setScalar(pair: Pair, value: ProfileValue): void {
+  if (isScalar(pair.value)) pair.value.value = value;
+  else pair.value = value;
+}
+
+function profileValueOf(pair: Pair): ProfileValue | undefined {
+  const value = isScalar(pair.value) ? pair.value.value : pair.value;
+  return typeof value === "string" || typeof value === "boolean" ? value : undefined;
+}
+
+function isNullNode(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
+}
+
+function toJs(node: unknown): unknown {
+  if (node && typeof node === "object" && "toJSON" in node) {
+    return (node as { toJSON(): unknown }).toJSON();
+  }
+  return node;
+}

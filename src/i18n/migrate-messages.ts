@@ -1,0 +1,221 @@
+/**
+ * The messages of `netdz migrate`, and the words a migration writes into an answers file, in
+ * English and Chinese side by side.
+ */
+import type { MigrationEvent, MigrationWords } from "../core/migrate.js";
+import type { Answer, Lang, Question, Text } from "../core/model.js";
+import { STATUS_LABELS } from "./status-labels.js";
+
+export interface MigrateMessages {
+  /** One line of the account for an answer or profile value that did not simply carry over. */
+  event(event: MigrationEvent): string;
+  carried(count: number): string;
+  nothingToDo(version: string): string;
+  heading(file: string, from: string, to: string): string;
+  dryRun: string;
+  wrote(file: string): string;
+  cannotWrite(file: string, reason: string): string;
+  cannotRead(file: string, reason: string): string;
+  keptBackup(file: string): string;
+  backupExists(file: string): string;
+  notOlder(file: string, version: string, to: string): string;
+  invalidBefore(file: string): string;
+  noPath(from: string, to: string, missing: string): string;
+  /** report / assess: the file is pinned to an older version than the newest one available. */
+  newerAvailable(pinned: string, newest: string, command: string): string;
+  offerMigrate(pinned: string, newest: string): string;
+  words: MigrationWords;
+}
+
+/** An exact number: no rounding, so nothing is lost when it is written as words. */
+function exact(value: number): string {
+  return String(value);
+}
+
+function oldAnswerIn(lang: Lang) {
+  return (question: Question | undefined, answer: Answer): string => {
+    const yes = lang === "zh" ? "是" : "yes";
+    const no = lang === "zh" ? "否" : "no";
+    const sep = lang === "zh" ? "、" : ", ";
+    const label = (id: string) => question?.options?.find((o) => o.id === id)?.label[lang];
+    const withId = (id: string) => {
+      const l = label(id);
+      return l === undefined ? id : lang === "zh" ? `${l}（${id}）` : `${l} (${id})`;
+    };
+    let main: string;
+    if (answer.status !== undefined)
+      main = `${STATUS_LABELS[lang][answer.status]} (${answer.status})`;
+    else if (typeof answer.value === "boolean") main = answer.value ? yes : no;
+    else if (typeof answer.value === "number") {
+      const unit = question?.unit?.[lang] ?? "";
+      main = unit
+        ? `${exact(answer.value)}${lang === "zh" ? "" : " "}${unit}`
+        : exact(answer.value);
+    } else if (Array.isArray(answer.value)) {
+      main = answer.value.length === 0 ? "—" : answer.value.map(withId).join(sep);
+    } else if (typeof answer.value === "string") {
+      main = question?.type === "choice" ? withId(answer.value) : `“${answer.value}”`;
+    } else main = lang === "zh" ? "（无）" : "(none)";
+    return main;
+  };
+}
+
+const en: MigrateMessages = {
+  event(e) {
+    switch (e.kind) {
+      case "moved":
+        return `${e.id} → ${e.to}: moved as it is (${e.version})`;
+      case "review":
+        return `${e.id}: reworded in ${e.version}; answer kept and marked for review`;
+      case "cleared":
+        return `${e.id}: cleared and marked for review (${e.version}): ${
+          "rescale" in e.why ? e.why.rescale.en : e.why.misfit
+        }; the old answer (${e.old}) is in its note`;
+      case "retired":
+        return `${e.id}: retired in ${e.version}${e.reason ? ` (${e.reason.en})` : ""}; the answer is kept under retired:`;
+      case "profile-mapped":
+        return `zone.${e.field}: "${String(e.from)}" → ${String(e.to)} (${e.version})`;
+      case "profile-cleared":
+        return e.why === "derived"
+          ? `zone.${e.field}: "${String(e.value)}" removed, it now follows from another field and differs from it; kept under retired:`
+          : `zone.${e.field}: "${String(e.value)}" cleared (${e.why === "unmapped" ? "not a known value" : "no longer a valid value"}), to be asked again; kept under retired:`;
+    }
+  },
+  carried: (n) =>
+    `${n} ${n === 1 ? "answer" : "answers"} carried over as ${n === 1 ? "it was" : "they were"}.`,
+  nothingToDo: (v) => `already on ${v}, the newest version; nothing to migrate`,
+  heading: (file, from, to) => `${file}: ${from} → ${to}`,
+  dryRun: "Dry run: nothing was written.",
+  wrote: (file) => `wrote ${file}`,
+  cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
+  cannotRead: (file, reason) => `cannot read ${file}: ${reason}`,
+  keptBackup: (file) => `the file as it was before is kept as ${file}`,
+  backupExists: (file) =>
+    `${file} already exists; move it away or use --out FILE, so that no earlier copy is overwritten`,
+  notOlder: (file, version, to) =>
+    `${file} is on ${version}, which is not older than ${to}; nothing to migrate`,
+  invalidBefore: (file) =>
+    `${file} is invalid as it is; fix these problems before migrating (netdz validate ${file})`,
+  noPath: (from, to, missing) =>
+    `cannot migrate from ${from} to ${to}: ${missing} has no changes.yaml leading back to ${from}`,
+  newerAvailable: (pinned, newest, command) =>
+    `note: this file uses ${pinned}; ${newest} is available (migrate with: ${command})`,
+  offerMigrate: (pinned, newest) =>
+    `This file uses ${pinned}, and ${newest} is available. Migrate it first (a copy of the file as it is is kept)?`,
+  words: {
+    oldAnswer: oldAnswerIn("en"),
+    clearedNote: (from, to, old, why) =>
+      `[netdz migrate ${from} → ${to}] earlier answer: ${old}. Cleared because: ${why}. Please answer again.`,
+    lang: "en",
+    retired: (reason, version) => reason?.en ?? `the question is not in ${version}`,
+    profileCleared: (field, why, version) =>
+      why === "derived"
+        ? `in ${version} ${field} follows from another profile field, and this value differed from it`
+        : why === "unmapped"
+          ? `in ${version} ${field} is chosen from a list, and this value is not one netdz knows`
+          : `in ${version} this is no longer a valid value of ${field}`,
+    pick: (text: Text) => text.en,
+  },
+};
+
+const zh: MigrateMessages = {
+  event(e) {
+    switch (e.kind) {
+      case "moved":
+        return `${e.id} → ${e.to}：原样迁移（${e.version}）`;
+      case "review":
+        return `${e.id}：${e.version} 修改了题目措辞；答案保留并标记为待复核`;
+      case "cleared":
+        return `${e.id}：已清空并标记为待复核（${e.version}）：${
+          "rescale" in e.why ? e.why.rescale.zh : e.why.misfit
+        }；原答案（${e.old}）已写入备注`;
+      case "retired":
+        return `${e.id}：已在 ${e.version} 中删除${e.reason ? `（${e.reason.zh}）` : ""}；答案保存在 retired: 下`;
+      case "profile-mapped":
+        return `zone.${e.field}：“${String(e.from)}” → ${String(e.to)}（${e.version}）`;
+      case "profile-cleared":
+        return e.why === "derived"
+          ? `zone.${e.field}：“${String(e.value)}”已移除，该项现由其他字段确定且与之不符；原值保存在 retired: 下`
+          : `zone.${e.field}：“${String(e.value)}”已清空（${e.why === "unmapped" ? "无法识别的值" : "不再是有效取值"}），将重新询问；原值保存在 retired: 下`;
+    }
+  },
+  carried: (n) => `${n} 个答案原样保留。`,
+  nothingToDo: (v) => `已是最新版本 ${v}，无需迁移`,
+  heading: (file, from, to) => `${file}：${from} → ${to}`,
+  dryRun: "试运行：未写入任何文件。",
+  wrote: (file) => `已写入 ${file}`,
+  cannotWrite: (file, reason) => `无法写入 ${file}：${reason}`,
+  cannotRead: (file, reason) => `无法读取 ${file}：${reason}`,
+  keptBackup: (file) => `迁移前的文件已保存为 ${file}`,
+  backupExists: (file) => `${file} 已存在；请先移走该文件或使用 --out FILE，以免覆盖先前的副本`,
+  notOlder: (file, version, to) => `${file} 使用的是 ${version}，并不比 ${to} 旧；无需迁移`,
+  invalidBefore: (file) => `${file} 本身存在错误；请先修正以下问题再迁移（netdz validate ${file}）`,
+  noPath: (from, to, missing) =>
+    `无法从 ${from} 迁移到 ${to}：${missing} 缺少可追溯到 ${from} 的 changes.yaml`,
+  newerAvailable: (pinned, newest, command) =>
+    `提示：此文件使用 ${pinned}；已有新版本 ${newest}（迁移命令：${command}）`,
+  offerMigrate: (pinned, newest) =>
+    `此文件使用 ${pinned}，已有新版本 ${newest}。是否先迁移（原文件会另存一份副本）？`,
+  words: {
+    oldAnswer: oldAnswerIn("zh"),
+    clearedNote: (from, to, old, why) =>
+      `[netdz migrate ${from} → ${to}] 原答案：${old}。清空原因：${why}。请重新作答。`,
+    lang: "zh",
+    retired: (reason, version) => reason?.zh ?? `${version} 中已无此题`,
+    profileCleared: (field, why, version) =>
+      why === "derived"
+        ? `${version} 中 ${field} 由其他基本信息字段确定，此值与之不符`
+        : why === "unmapped"
+          ? `${version} 中 ${field} 改为从列表中选择，无法识别此值`
+          : `${version} 中此值已不是 ${field} 的有效取值`,
+    pick: (text: Text) => text.zh,
+  },
+};
+
+/** The migrate strings in one language. */
+export function migrateMessages(lang: Lang): MigrateMessages {
+  return lang === "zh" ? zh : en;
+}
+
+/** The help of `netdz migrate`. */
+export interface MigrateHelp {
+  description: string;
+  answers: string;
+  to: string;
+  out: string;
+  dryRun: string;
+  after(file: string): string;
+}
+
+export const MIGRATE_HELP: Readonly<Record<Lang, MigrateHelp>> = {
+  en: {
+    description: "carry an answers file to a newer version of its measure set",
+    answers: "answers file",
+    to: "version to migrate to (default: the newest available)",
+    out: "write the migrated file here instead of in place",
+    dryRun: "print what would happen and write nothing",
+    after: (file) => `
+Each version's changes.yaml is applied in turn. Answers that do not simply carry over are listed;
+a cleared value is kept in the answer's note, a retired answer under retired:. In place, the file as
+it was is kept beside it as <name>.<old version>.yaml.
+
+Examples:
+  $ netdz migrate ${file} --dry-run
+  $ netdz migrate ${file}
+  $ netdz migrate ${file} --to 1.1.0 --out migrated.yaml`,
+  },
+  zh: {
+    description: "将答卷文件迁移到其评估清单的较新版本",
+    answers: "答卷文件",
+    to: "迁移到的版本（默认：可用的最新版本）",
+    out: "将迁移后的文件写到此处，而不是原地改写",
+    dryRun: "只列出将发生的变化，不写入任何文件",
+    after: (file) => `
+依次应用各版本的 changes.yaml。不能原样保留的答案会逐条列出；被清空的答案写入该题的备注，被删除题目的答案保存在 retired: 下。原地迁移时，迁移前的文件另存为 <文件名>.<原版本>.yaml。
+
+示例：
+  $ netdz migrate ${file} --dry-run
+  $ netdz migrate ${file}
+  $ netdz migrate ${file} --to 1.1.0 --out migrated.yaml`,
+  },
+};
