@@ -346,9 +346,25 @@ describe("netdz assess without a terminal", () => {
 });
 
 describe("netdz init", () => {
+  it("pins a new file to the newest version, 1.1.0, where the region is not asked", () => {
+    const dir = tempDir();
+    expect(runCli(["init", "--answers", "zone.yaml"], { cwd: dir }).status).toBe(0);
+    const text = readFileSync(path.join(dir, "zone.yaml"), "utf8");
+    expect((parse(text) as { measureSet: unknown }).measureSet).toEqual({
+      id: "workplan-2025",
+      version: "1.1.0",
+    });
+    expect(text).toMatch(
+      /^ {2}# province: +# beijing \| tianjin \| hebei \| shanxi \| inner-mongolia/m,
+    );
+    expect(text).not.toMatch(/^ {2}# region:/m);
+  });
+
   it("writes a file listing every question as a comment, valid as written", () => {
     const dir = tempDir();
-    const result = runCli(["init", "--answers", "zone.yaml"], { cwd: dir });
+    const result = runCli(["init", "--answers", "zone.yaml", "--set", "workplan-2025@1.0.0"], {
+      cwd: dir,
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("Wrote zone.yaml");
     expect(result.stdout).toContain("netdz validate zone.yaml");

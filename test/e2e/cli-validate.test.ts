@@ -17,7 +17,10 @@ describe("netdz validate (spawned)", () => {
     const result = runCli(["validate", "measures/"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/1 measure set \(16 measure files\): valid/);
+    // 1.0.0 and 1.1.0, each of 16 measures; 1.1.0 also checked against 1.0.0 (changes.yaml).
+    expect(result.stderr).toMatch(
+      /2 measure sets \(32 measure files\): valid \(0 errors, 0 warnings\)/,
+    );
   });
 
   it("validates measures/ by default when run in the project folder", () => {
@@ -130,15 +133,15 @@ describe("netdz list, schema and help (spawned)", () => {
       questions: number;
       valid: boolean;
     }[];
-    expect(sets).toHaveLength(1);
-    expect(sets[0]).toMatchObject({
-      id: "workplan-2025",
-      version: "1.0.0",
-      areas: 4,
-      measures: 16,
-      valid: true,
-    });
-    expect(sets[0]?.questions).toBeGreaterThanOrEqual(16 * 4);
+    expect(sets.map((s) => `${s.id}@${s.version}`)).toEqual([
+      "workplan-2025@1.1.0",
+      "workplan-2025@1.0.0",
+    ]);
+    for (const set of sets) {
+      expect(set).toMatchObject({ id: "workplan-2025", areas: 4, measures: 16, valid: true });
+      expect(set.questions).toBeGreaterThanOrEqual(16 * 4);
+    }
+    expect(sets[0]?.questions).toBe(sets[1]?.questions);
   });
 
   it("lists every question with --questions", () => {

@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, ROOT, runCli, tempDir } from "../helpers.js";
+
+describe("netdz migrate and extended sets (spawned)", () => {
+  it("migrates in place with exit 0, and --help names every option", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "zone.yaml");
+    writeFileSync(
+      file,
+      readFileSync(path.join(FIXTURES, "versions", "answers-1.0.0.yaml"), "utf8"),
+    );
+    const sets = path.join(FIXTURES, "versions");
+    const result = runCli(["migrate", "zone.yaml", "--measures", sets, "--lang", "en"], {
+      cwd: dir,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("zone.yaml: 1.0.0 → 1.2.0\n");
+    expect(result.stdout).toContain("the file as it was before is kept as zone.1.0.0.yaml\n");
+    const again = runCli(["migrate", "zone.yaml", "--measures", sets, "--lang", "zh"], {
+      cwd: dir,
+    });
+    expect(again.status).toBe(0);
+    expect(again.stderr).toBe("netdz migrate: 已是最新版本 1.2.0，无需迁移\n");
+    const help = runCli(["migrate", "--help"]);
+    for (const option of [
+      "--to <version>",
+      "--out <file>",
+      "--dry-run",
+      "--lang <lang>",
+      "--measures <dir>",
+    ]) {
+      expect(help.stdout).toContain(option);
+    }
+  });
+
+  it("exits 1 with located problems for a file invalid before migration", () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, "bad.yaml"),
+      "format: netdz-answers/1\nmeasureSet: { id: mini, version: 1.0.0 }\nzone: {}\nanswers:\n  M01.Q2: { value: -4 }\n",
+    );
+    const result = runCli(["migrate", "bad.yaml", "--measures", path.join(FIXTURES, "versions")], {
+      cwd: dir,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^bad\.yaml:5:20 {2}error {2}answers\/value-type {2}M01\.Q2 takes a number 0 or more, not -4$/m,
+    );
+  });
+
+  it("validates the example provincial set and its answers", () => {
+    const result = runCli(["validate", "--measures", "examples", "examples"], { cwd: ROOT });
+    expect(result.stderr).toMatch(
+      /1 measure set \(2 measure files\) and 1 answers file: valid \(0 errors, 0 warnings\)/,
+    );
+    expect(result.status).toBe(0);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * `netdz assess` on a set that extends another, in a real pseudo-terminal: the base set's answers
+ * are there already, so the session asks the added profile field and the added question.
+ * Needs `dist/` (`npm test` builds first).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { tempDir } from "../helpers.js";
+import { builtCliExists, KEYS, PtySession, writeTinySet } from "./pty.js";
+
+const sessions: PtySession[] = [];
+
+beforeAll(() => {
+  if (!builtCliExists()) throw new Error("dist/ is missing: run `npm run build` first");
+});
+
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.dispose();
+});
+
+const text = (en: string, zh: string) => ({ en, zh });
+
+/** `tiny-ext@1.0.0`, extending `tiny@1.0.0`: one profile field and one measure of its own. */
+function writeExtension(root: string): void {
+  const dir = path.join(root, "tiny-ext", "1.0.0");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, "set.yaml"),
+    stringify({
+      format: "netdz-measure-set/1",
+      id: "tiny-ext",
+      version: "1.0.0",
+      extends: { id: "tiny", version: "1.0.0" },
+      title: text("Tiny additions (fictional)", "小型补充清单（虚构）"),
+      source: {
+        document: "示例〔2025〕0号",
+        issuer: text("Fictional issuer", "虚构机关"),
+        issued: "2025-07-01",
+        authoritativeLanguage: "zh",
+      },
+      profile: [
+        { id: "corridor", type: "yesno", label: text("On the corridor?", "是否位于走廊？") },
+      ],
+    }),
+  );
+  writeFileSync(
+    path.join(dir, "ex-m01.yaml"),
+    stringify({
+      format: "netdz-measure/1",
+      id: "EX-M01",
+      number: 1,
+      area: "alpha",
+      ref: "示例（一）",
+      title: text("Added measure", "补充举措"),
+      summary: text("Added.", "补充。"),
+      provenance: { basis: "text", sources: ["Fictional plan"] },
+      weight: 1,
+      questions: [
+        {
+          id: "EX-M01.Q1",
+          type: "status",
+          text: text("Is the added work done?", "补充工作是否完成？"),
+          guidance: text("Done means done.", "完成即完成。"),
+          weight: 1,
+        },
+      ],
+    }),
+  );
+}
+
+describe("netdz assess on an extended set (pseudo-terminal)", () => {
+  it("asks the added profile field and the added question, and saves both", async () => {
+    const dir = tempDir();
+    const sets = writeTinySet(dir);
+    writeExtension(sets);
+    const file = path.join(dir, "zone.yaml");
+    writeFileSync(
+      file,
+      [
+        "format: netdz-answers/1",
+        "measureSet: { id: tiny-ext, version: 1.0.0 }",
+        "zone: { name: Z, region: eastern, hub: false }",
+        "answers:",
+        "  M01.Q1: { status: implemented, evidence: [a.pdf] }",
+        "  M01.Q2: { value: 7 }",
+        "  M01.Q3: { value: high }",
+        "  M02.Q1: { value: true }",
+        "  M02.Q3: { value: [x] }",
+        "  M02.Q4: { value: shared services }",
+        "",
+      ].join("\n"),
+    );
+    const session = new PtySession(
+      ["assess", "--answers", "zone.yaml", "--measures", sets, "--lang", "en"],
+      {
+        cwd: dir,
+        env: {},
+      },
+    );
+    sessions.push(session);
+    await session.waitFor("? On the corridor?");
+    let mark = await session.choose("Yes");
+    await session.waitFor("? Your name", mark);
+    mark = session.send(KEYS.enter);
+    await session.waitFor("? Your role", mark);
+    mark = session.send(KEYS.enter);
+    await session.waitFor(/EX-M01\.Q1[\s\S]*Is the added work done\?/, mark);
+    mark = await session.choose("Implemented");
+    await session.waitFor(/Saved EX-M01\.Q1: Implemented/, mark);
+    await session.waitFor("Write the report to zone-report.md?", mark);
+    mark = await session.typeLine("n");
+    expect((await session.exited).exitCode).toBe(0);
+    const data = parse(readFileSync(file, "utf8")) as {
+      zone: Record<string, unknown>;
+      answers: Record<string, { status?: string }>;
+    };
+    expect(data.zone).toEqual({ name: "Z", region: "eastern", hub: false, corridor: true });
+    expect(data.answers["EX-M01.Q1"]?.status).toBe("implemented");
+  }, 60_000);
+});
