@@ -57,6 +57,8 @@ export interface OpenedAnswers {
   store: AnswersStore;
   created: boolean;
   warnings: number;
+  /** Just migrated to a newer version of its set: the questions marked for review come first. */
+  migrated?: boolean;
 }
 
 /** Options of the session, as `netdz assess` was given them. */
@@ -119,7 +121,10 @@ export class Session {
     this.announceStart();
     await this.profileIfMissing();
     this.flow = this.buildFlow();
-    this.state = startState(this.flow, this.answers, this.mode);
+    this.state = startState(this.flow, this.answers, this.d.migrated ? "marked" : this.mode);
+    if (this.state.index === null && this.state.mode === "marked") {
+      this.state = startState(this.flow, this.answers, "resume");
+    }
     if (this.state.index === null && this.mode === "resume" && !this.d.created) {
       this.screen.notice(this.d.m.start.allDone(this.flow.applicableCount));
       this.screen.noticeLine(`  ${this.d.commands.review}`);
@@ -218,8 +223,13 @@ export class Session {
       if (this.state.index === null) break;
       const step = this.flow.steps[this.state.index] as FlowStep;
       const outcome = await askQuestion(this.questionContext(step, this.state.index));
-      if (outcome === "next") this.apply(advance(this.flow, this.answers, this.state));
-      else if (outcome === "back") {
+      if (outcome === "next") {
+        this.apply(advance(this.flow, this.answers, this.state));
+        // After the questions marked for review, the rest of the walk as usual.
+        if (this.state.index === null && this.state.mode === "marked") {
+          this.state = startState(this.flow, this.answers, "resume");
+        }
+      } else if (outcome === "back") {
         const t = goBack(this.flow, this.state);
         if (t.blocked) this.screen.notice(this.d.m.notices.firstQuestion);
         this.apply(t);

@@ -18,6 +18,7 @@ import type { Io } from "../io.js";
 import { Asker, isCancellation } from "../prompts/ask.js";
 import { guardSession } from "../prompts/guard.js";
 import { savedCount, Session, type OpenedAnswers } from "./assess-session.js";
+import { newerVersionOf } from "../fs/set-versions.js";
 import { commandLines, type CommandLines } from "./command-lines.js";
 
 export { reportPathFor } from "./assess-session.js";
@@ -58,7 +59,7 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   let opened: OpenedAnswers | undefined;
   try {
     lock = await takeLock(file, shown, m);
-    opened = await openAnswers(options, io, file, shown, m, commands);
+    opened = await openAnswers(options, io, file, shown, m, commands, asker);
     const session = new Session({ ...opened, asker, io, m, options, commands, shown });
     return await session.run();
   } catch (error) {
@@ -99,6 +100,8 @@ async function openAnswers(
   shown: string,
   m: AssessMessages,
   commands: CommandLines,
+  asker: Asker,
+  offerNewer = true,
 ): Promise<OpenedAnswers> {
   const info = await stat(file).catch(() => undefined);
   if (info && !(info.isFile() && (await holdsNothing(file)))) {
@@ -116,6 +119,13 @@ async function openAnswers(
       throw new DataError(m.errors.invalidFile(shown, commands.validate), errors);
     }
     checkRequestedSet(options.set, checked.set, shown, m);
+    // A file pinned to an older version: offer to migrate first (not when --set names a version).
+    const migrated =
+      offerNewer && (await migratedFirst(options, io, file, checked.answers.measureSet, asker));
+    if (migrated) {
+      const reopened = await openAnswers(options, io, file, shown, m, commands, asker, false);
+      return { ...reopened, migrated: true };
+    }
     const store = await AnswersStore.open(file);
     const warnings = checked.diagnostics.length - errors.length;
     return { set: checked.set, store, created: false, warnings };
@@ -129,6 +139,25 @@ async function openAnswers(
   } catch (error) {
     throw new UsageError(m.errors.cannotWrite(shown, describeFsError(error)), { cause: error });
   }
+}
+
+/**
+ * When a newer version of the file's set is available (and --set names no version), offers to
+ * migrate the file first (default no); true when it was migrated.
+ */
+async function migratedFirst(
+  options: AssessOptions,
+  io: Io,
+  file: string,
+  pinned: { id: string; version: string },
+  asker: Asker,
+): Promise<boolean> {
+  if (options.set?.includes("@")) return false;
+  if ((await newerVersionOf(pinned, options.measures, io.cwd)) === undefined) return false;
+  const { offerMigration } = await import("./migrate.js");
+  const confirm = (message: string) => asker.confirm({ message, default: false });
+  const args = { answers: file, measures: options.measures, lang: options.lang, pinned, confirm };
+  return offerMigration(args, io);
 }
 
 /** True for a file with nothing in it but blank lines and comments: a new assessment starts there. */

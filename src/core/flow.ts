@@ -37,7 +37,11 @@ export interface Flow {
 }
 
 /** `resume`: visit unanswered and review-marked questions; `review`: visit every applicable one. */
-export type FlowMode = "resume" | "review";
+/**
+ * `resume`: unanswered and review-marked questions; `review`: every applicable question;
+ * `marked`: only the questions marked for review (first, after a migration).
+ */
+export type FlowMode = "resume" | "review" | "marked";
 
 /** Where a session stands: the step shown, or null once the walk is over. */
 export interface FlowState {
@@ -106,6 +110,7 @@ export function needsVisit(step: FlowStep, answers: Answers): boolean {
 }
 
 function visitable(mode: FlowMode, step: FlowStep, answers: Answers): boolean {
+  if (mode === "marked") return isApplicable(step) && answers[step.question.id]?.review === true;
   return mode === "review" ? isApplicable(step) : needsVisit(step, answers);
 }
 

@@ -3,11 +3,11 @@
  * are there already, so the session asks the added profile field and the added question.
  * Needs `dist/` (`npm test` builds first).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { tempDir } from "../helpers.js";
+import { FIXTURES, tempDir } from "../helpers.js";
 import { builtCliExists, KEYS, PtySession, writeTinySet } from "./pty.js";
 
 const sessions: PtySession[] = [];
@@ -118,5 +118,71 @@ describe("netdz assess on an extended set (pseudo-terminal)", () => {
     };
     expect(data.zone).toEqual({ name: "Z", region: "eastern", hub: false, corridor: true });
     expect(data.answers["EX-M01.Q1"]?.status).toBe("implemented");
+  }, 60_000);
+});
+
+describe("netdz assess on a file pinned to an older version (pseudo-terminal)", () => {
+  const fixture = () => {
+    const dir = tempDir();
+    const file = path.join(dir, "zone.yaml");
+    writeFileSync(
+      file,
+      readFileSync(path.join(FIXTURES, "versions", "answers-1.0.0.yaml"), "utf8"),
+    );
+    return { dir, file, sets: path.join(FIXTURES, "versions") };
+  };
+
+  it("offers to migrate first; accepted, it asks the questions marked for review first", async () => {
+    const { dir, file, sets } = fixture();
+    // M01.Q1 unanswered: a walk in file order would start there.
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^ {2}M01\.Q1: .*\n/m, ""));
+    const session = new PtySession(
+      ["assess", "--answers", "zone.yaml", "--measures", sets, "--lang", "en"],
+      {
+        cwd: dir,
+        env: {},
+      },
+    );
+    sessions.push(session);
+    await session.waitFor("This file uses mini@1.0.0, and 1.2.0 is available. Migrate it first");
+    let mark = await session.typeLine("y");
+    await session.waitFor("the file as it was before is kept as zone.1.0.0.yaml", mark);
+    // M01.Q2 (rescaled) is marked for review: it comes before the unanswered M01.Q1.
+    await session.waitFor(/M01\.Q2[\s\S]*How many\?/, mark);
+    expect(session.text().slice(mark)).not.toContain("Is the work done and in use?");
+    mark = await session.choose("Enter the number");
+    await session.waitFor("? Number (items):", mark);
+    mark = await session.typeLine("30");
+    await session.waitFor(
+      /Saved M01\.Q2: 30 items[\s\S]*M01\.Q1[\s\S]*Is the work done and in use\?/,
+      mark,
+    );
+    session.kill("SIGINT");
+    expect((await session.exited).exitCode).toBe(130);
+    const data = parse(readFileSync(file, "utf8")) as { measureSet: unknown; migrated: unknown[] };
+    expect(data.measureSet).toEqual({ id: "mini", version: "1.2.0" });
+    expect(data.migrated).toHaveLength(2);
+    expect(existsSync(path.join(dir, "zone.1.0.0.yaml"))).toBe(true);
+  }, 60_000);
+
+  it("by default (Enter) goes on with the version the file is pinned to", async () => {
+    const { dir, file, sets } = fixture();
+    const before = readFileSync(file, "utf8");
+    const session = new PtySession(
+      ["assess", "--answers", "zone.yaml", "--measures", sets, "--lang", "zh"],
+      {
+        cwd: dir,
+        env: {},
+      },
+    );
+    sessions.push(session);
+    await session.waitFor("此文件使用 mini@1.0.0，已有新版本 1.2.0。是否先迁移");
+    let mark = session.send(KEYS.enter);
+    await session.waitFor("继续填写 zone.yaml（mini@1.0.0）", mark);
+    await session.waitFor("是否将报告写入 zone-report.md？", mark);
+    mark = await session.typeLine("n");
+    expect((await session.exited).exitCode).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(existsSync(path.join(dir, "zone.1.0.0.yaml"))).toBe(false);
   }, 60_000);
 });
