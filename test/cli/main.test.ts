@@ -32,7 +32,7 @@ async function run(argv: string[], options: { cwd?: string; env?: NodeJS.Process
   return { code, stdout: io.out(), stderr: io.err() };
 }
 
-const COMMAND_NAMES = ["assess", "init", "report", "validate", "list", "schema"];
+const COMMAND_NAMES = ["assess", "init", "report", "validate", "migrate", "list", "schema"];
 
 describe("main(argv, io) in-process", () => {
   it("--version prints the package version", async () => {
@@ -231,8 +231,28 @@ describe("main(argv, io) in-process", () => {
       expect(await run(["schema", "nope", "--lang", "zh"])).toEqual({
         code: 2,
         stdout: "",
-        stderr: "netdz: 未知的 schema“nope”（可选：measure-set、measure、answers、report）\n",
+        stderr:
+          "netdz: 未知的 schema“nope”（可选：measure-set、measure、answers、report、changes）\n",
       });
+    });
+
+    it("migrate: --dry-run prints the account and writes nothing; a missing file is exit 2", async () => {
+      const dir = tempDir();
+      const file = path.join(dir, "zone.yaml");
+      const original = readFileSync(path.join(FIXTURES, "versions", "answers-1.0.0.yaml"), "utf8");
+      writeFileSync(file, original);
+      const sets = path.join(FIXTURES, "versions");
+      const dry = await run(["migrate", "zone.yaml", "--measures", sets, "--dry-run"], {
+        cwd: dir,
+      });
+      expect([dry.code, dry.stderr]).toEqual([0, ""]);
+      expect(dry.stdout.split("\n")[0]).toBe("zone.yaml: 1.0.0 → 1.2.0");
+      expect(dry.stdout).toMatch(
+        /\n2 answers carried over as they were\.\nDry run: nothing was written\.\n$/,
+      );
+      expect(readFileSync(file, "utf8")).toBe(original);
+      const missing = await run(["migrate", "nope.yaml", "--measures", sets], { cwd: dir });
+      expect(missing.code).toBe(2);
     });
 
     it("init: writes the default answers file in the folder and says what next", async () => {

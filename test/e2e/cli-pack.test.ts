@@ -117,7 +117,9 @@ describe("npm pack, installed from the tarball", { timeout: 120_000 }, () => {
 
     const list = netdz(["list"]);
     expect(list.status).toBe(0);
-    expect(list.stdout.split("\n")[0]).toMatch(/^workplan-2025@1\.0\.0 {2}\S/);
+    // Both bundled versions are packed, the newest listed first.
+    expect(list.stdout.split("\n")[0]).toMatch(/^workplan-2025@1\.1\.0 {2}\S/);
+    expect(list.stdout).toContain("node_modules/netdz/measures/workplan-2025/1.1.0");
     expect(list.stdout).toContain("node_modules/netdz/measures/workplan-2025/1.0.0");
 
     const init = netdz(["init", "--answers", "zone.yaml"]);
