@@ -1,12 +1,13 @@
-import { ANSWERS_FORMAT, MEASURE_FORMAT, MEASURE_SET_FORMAT } from "./model.js";
+import { ANSWERS_FORMAT, CHANGES_FORMAT, MEASURE_FORMAT, MEASURE_SET_FORMAT } from "./model.js";
 
 /** The netdz file kinds, by the `format:` they declare. */
-export type FileKind = "measure-set" | "measure" | "answers";
+export type FileKind = "measure-set" | "measure" | "answers" | "changes";
 
 const KINDS: Record<string, FileKind> = {
   [MEASURE_SET_FORMAT]: "measure-set",
   [MEASURE_FORMAT]: "measure",
   [ANSWERS_FORMAT]: "answers",
+  [CHANGES_FORMAT]: "changes",
 };
 
 const FORMAT_LINE = /^format:[ \t]*["']?([^\s"'#]+)["']?/m;

@@ -50,6 +50,14 @@ describe("netdz migrate and extended sets (spawned)", () => {
     );
   });
 
+  it("validates the set a changes.yaml given by name belongs to, against the version before", () => {
+    const result = runCli(["validate", "measures/workplan-2025/1.1.0/changes.yaml"], { cwd: ROOT });
+    expect(result.stderr).toMatch(
+      /1 measure set \(16 measure files\): valid \(0 errors, 0 warnings\)/,
+    );
+    expect(result.status).toBe(0);
+  });
+
   it("validates the example provincial set and its answers", () => {
     const result = runCli(["validate", "--measures", "examples", "examples"], { cwd: ROOT });
     expect(result.stderr).toMatch(
