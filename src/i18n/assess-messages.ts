@@ -173,7 +173,12 @@ export interface InitMessages {
   types: {
     status: string;
     yesno: string;
-    number(unit: string, target: string, direction: "higher" | "lower"): string;
+    number(
+      unit: string,
+      target: string,
+      direction: "higher" | "lower",
+      bounds?: { min?: number; max?: number; integer?: boolean },
+    ): string;
     choice: string;
     multi: string;
     text: string;
@@ -393,8 +398,8 @@ const en: AssessMessages = {
     types: {
       status: "status: implemented | in_progress | planned | not_started",
       yesno: "value: true | false",
-      number: (unit, target, direction) =>
-        `value: a number ≥ 0${unit ? ` (${unit})` : ""}; target ${direction === "higher" ? `${target} or more` : `at most ${target}`}`,
+      number: (unit, target, direction, bounds = {}) =>
+        `value: a ${bounds.integer ? "whole number" : "number"} ${bounds.max === undefined ? `≥ ${bounds.min ?? 0}` : `from ${bounds.min ?? 0} to ${bounds.max}`}${unit ? ` (${unit})` : ""}; target ${direction === "higher" ? `${target} or more` : `at most ${target}`}`,
       choice: "value: one of",
       multi: "value: a list of any of",
       text: "value: a text",
@@ -606,8 +611,8 @@ const zh: AssessMessages = {
     types: {
       status: "status: implemented | in_progress | planned | not_started",
       yesno: "value: true（是）| false（否）",
-      number: (unit, target, direction) =>
-        `value: 不小于 0 的数字${unit ? `（单位：${unit}）` : ""}；目标${direction === "higher" ? `不低于 ${target}` : `不高于 ${target}`}`,
+      number: (unit, target, direction, bounds = {}) =>
+        `value: ${bounds.max === undefined ? `不小于 ${bounds.min ?? 0} 的` : `${bounds.min ?? 0} 至 ${bounds.max} 之间的`}${bounds.integer ? "整数" : "数字"}${unit ? `（单位：${unit}）` : ""}；目标${direction === "higher" ? `不低于 ${target}` : `不高于 ${target}`}`,
       choice: "value: 从下列选项中选一项",
       multi: "value: 下列选项的列表（可多选）",
       text: "value: 文字",

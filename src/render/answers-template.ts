@@ -126,6 +126,7 @@ function typeLines(question: Question, lang: Lang, t: InitMessages): string[] {
           question.unit?.[lang] ?? "",
           String(question.target ?? 0),
           question.direction ?? "higher",
+          { min: question.min, max: question.max, integer: question.integer },
         ),
         types.orStatus,
       ];

@@ -358,6 +358,9 @@ describe("netdz init", () => {
       /^ {2}# province: +# beijing \| tianjin \| hebei \| shanxi \| inner-mongolia/m,
     );
     expect(text).not.toMatch(/^ {2}# region:/m);
+    // Number bounds are named: M11.Q4 is a share, M05.Q2 a count.
+    expect(text).toContain("#   value: a number from 0 to 100 (%); target 80 or more\n");
+    expect(text).toContain("#   value: a whole number ≥ 0 (projects); target 3 or more\n");
   });
 
   it("writes a file listing every question as a comment, valid as written", () => {
