@@ -1,3 +1,4 @@
+import { MEASURE_ID_PATTERN, QUESTION_ID_PATTERN } from "./schemas/common.js";
 import type { ErrorObject } from "ajv";
 import type {
   DiagnosticText,
@@ -393,6 +394,8 @@ function formOf(pattern: string): FormName | undefined {
   const forms: Record<string, FormName> = {
     "^M\\d{2,}\\.Q\\d+$": "questionId",
     "^M\\d{2,}$": "measureId",
+    [QUESTION_ID_PATTERN]: "questionId",
+    [MEASURE_ID_PATTERN]: "measureId",
     "^[a-z][a-z0-9-]*$": "identifier",
     "^[a-z0-9][a-z0-9_-]*$": "optionId",
     "^[A-Za-z][A-Za-z0-9_]*$": "profileFieldId",

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { readFileSync } from "node:fs";
 import { numberBoundsProblem, valueProblems } from "../../src/core/answers-rules.js";
+import { diagnosticMessage } from "../../src/i18n/diagnostic-messages.js";
 import { withDerivedProfile } from "../../src/core/applicability.js";
 import { profileKey } from "../../src/core/changes-rules.js";
 import { buildFlow } from "../../src/core/flow.js";
@@ -60,22 +61,30 @@ describe("bounds on number questions", () => {
     );
   });
 
-  it("answers out of bounds or not whole are refused, in words", () => {
+  it("answers out of bounds or not whole are refused, in words (both languages)", () => {
     const q = number({ min: 0, max: 100, integer: true });
-    expect(numberBoundsProblem(q, 100)).toBeUndefined();
-    expect(numberBoundsProblem(q, 0)).toBeUndefined();
-    expect(numberBoundsProblem(q, 101)).toBe("M01.Q2 takes a whole number from 0 to 100, not 101");
-    expect(numberBoundsProblem(q, -1)).toBe("M01.Q2 takes a whole number from 0 to 100, not -1");
-    expect(numberBoundsProblem(q, 2.5)).toBe("M01.Q2 takes a whole number, not 2.5");
-    expect(numberBoundsProblem(number({ min: 3 }), 2)).toBe(
+    const words = (value: number, lang: "en" | "zh" = "en") => {
+      const problem = numberBoundsProblem(q, value);
+      return problem && diagnosticMessage(problem, lang);
+    };
+    expect(words(100)).toBeUndefined();
+    expect(words(0)).toBeUndefined();
+    expect(words(101)).toBe("M01.Q2 takes a whole number from 0 to 100, not 101");
+    expect(words(-1)).toBe("M01.Q2 takes a whole number from 0 to 100, not -1");
+    expect(words(2.5)).toBe("M01.Q2 takes a whole number, not 2.5");
+    expect(words(101, "zh")).toBe("M01.Q2 应填 0 至 100 之间的整数，而不是 101");
+    expect(words(2.5, "zh")).toBe("M01.Q2 应填整数，而不是 2.5");
+    const atLeast = numberBoundsProblem(number({ min: 3 }), 2);
+    expect(atLeast && diagnosticMessage(atLeast, "en")).toBe(
       "M01.Q2 takes a number 3 or more, not 2",
     );
+    // Without bounds of its own, a negative number keeps the plain message.
+    const plain = numberBoundsProblem(number({}), -2);
+    expect(plain && diagnosticMessage(plain, "en")).toBe(
+      "M01.Q2 takes a number of 0 or more, not -2",
+    );
     expect(valueProblems(q, { value: 120 })).toEqual([
-      {
-        key: "value",
-        code: "answers/value-type",
-        message: "M01.Q2 takes a whole number from 0 to 100, not 120",
-      },
+      expect.objectContaining({ key: "value", code: "answers/value-type" }),
     ]);
   });
 

@@ -46,7 +46,7 @@ describe("netdz migrate and extended sets (spawned)", () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
-      /^bad\.yaml:5:20 {2}error {2}answers\/value-type {2}M01\.Q2 takes a number 0 or more, not -4$/m,
+      /^bad\.yaml:5:20 {2}error {2}answers\/value-type {2}M01\.Q2 takes a number of 0 or more, not -4$/m,
     );
   });
 

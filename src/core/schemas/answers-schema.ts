@@ -93,6 +93,7 @@ export const answersSchema = {
     },
     retired: {
       type: "object",
+      ...EXTENSIONS,
       description:
         "What a migration could not carry over: answers to questions that were retired, and profile values that no longer fit, keyed by question id or `zone.<field>`.",
       additionalProperties: {
@@ -101,7 +102,7 @@ export const answersSchema = {
         properties: {
           version: { ...semver, description: "The version the answer was given in." },
           reason: { type: "string" },
-          answer: { type: "object" },
+          answer: { type: "object", ...EXTENSIONS },
           value: { type: ["string", "boolean"] },
         },
         additionalProperties: false,
