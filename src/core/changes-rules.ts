@@ -6,6 +6,7 @@
  */
 import { questionIndex } from "./answers-rules.js";
 import { asArray, asRecord, asString, type Loose } from "./loose.js";
+import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
 import type { ChangeEntry, Diagnostic, MeasureSet, Question, Severity } from "./model.js";
 import { compareVersions } from "./versions.js";
 import { diagnosticAt, type PathSegment, type YamlSource } from "./yaml-source.js";
@@ -108,7 +109,7 @@ export interface ChangesCheckInput {
   /** Question ids retired by earlier versions' changes files, with the version that retired them. */
   retiredEarlier: ReadonlyMap<string, string>;
   /** Where a question of the current version is defined, for located messages. */
-  locateQuestion(id: string): Diagnostic | undefined;
+  locateQuestion(id: string): { source: YamlSource; path: PathSegment[] } | undefined;
 }
 
 /** The cross-version rules; runs on a changes file that failed its schema too. */
@@ -119,9 +120,19 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
     severity: Severity,
     path: PathSegment[],
     code: string,
-    message: string,
+    message: DiagnosticText,
     key = false,
   ) => out.push(diagnosticAt(source, path, severity, code, message, { key }));
+  const pushAtQuestion = (
+    id: string,
+    severity: Severity,
+    code: string,
+    message: DiagnosticText,
+  ) => {
+    const at = input.locateQuestion(id);
+    if (at) out.push(diagnosticAt(at.source, at.path, severity, code, message));
+    else if (severity === "error") push(severity, ["changes"], code, message, true);
+  };
   const from = asString(asRecord(data).from);
   const entries = readChangeEntries(data);
   const newIndex = questionIndex(current);
@@ -133,19 +144,17 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
   }
   for (const [id, version] of [...input.retiredEarlier, ...retiredHere]) {
     if (!newIndex.has(id)) continue;
-    const at = input.locateQuestion(id);
-    const message = `${id} was retired in ${version} and cannot be used again for another question; give the new question a new id`;
-    if (at) out.push({ ...at, severity: "error", code: "changes/retired-reused", message });
-    else push("error", ["changes"], "changes/retired-reused", message, true);
+    pushAtQuestion(id, "error", "changes/retired-reused", {
+      id: "changes/retired-reused",
+      params: { id, version },
+    });
   }
 
   if (from !== undefined && compareVersions(from, current.version) >= 0) {
-    push(
-      "warning",
-      ["from"],
-      "changes/version-bump",
-      `the version did not move: from ${from} is not older than this version (${current.version})`,
-    );
+    push("warning", ["from"], "changes/version-bump", {
+      id: "changes/version-not-moved",
+      params: { from, to: current.version },
+    });
   }
   if (!previous) return out;
   const oldIndex = questionIndex(previous);
@@ -159,12 +168,10 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
     if (ids.old !== undefined) {
       const earlier = seen.get(ids.old);
       if (earlier !== undefined) {
-        push(
-          "error",
-          at,
-          "changes/duplicate",
-          `${ids.old} is already named by entry ${earlier + 1}; name each question once`,
-        );
+        push("error", at, "changes/duplicate", {
+          id: "changes/named-twice",
+          params: { id: ids.old, entry: earlier + 1 },
+        });
       }
       seen.set(ids.old, index);
       named.add(ids.old);
@@ -175,49 +182,39 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
     }
     const where = kind === "rename" ? [...at, "from"] : kind === "reword" ? at : [...at, "id"];
     if (ids.old !== undefined && !oldIndex.has(ids.old)) {
-      push(
-        "error",
-        where,
-        "changes/unknown-id",
-        `${ids.old} is not a question of ${previous.id}@${previous.version}`,
-      );
+      push("error", where, "changes/unknown-id", {
+        id: "changes/not-a-question",
+        params: { id: ids.old, set: `${previous.id}@${previous.version}` },
+      });
     }
     if (kind === "rename" && ids.new !== undefined) {
       if (!newIndex.has(ids.new)) {
-        push(
-          "error",
-          [...at, "to"],
-          "changes/unknown-id",
-          `${ids.new} is not a question of ${current.id}@${current.version}`,
-        );
+        push("error", [...at, "to"], "changes/unknown-id", {
+          id: "changes/not-a-question",
+          params: { id: ids.new, set: `${current.id}@${current.version}` },
+        });
       } else if (oldIndex.has(ids.new) && !renamedAway(entries, ids.new)) {
-        push(
-          "error",
-          [...at, "to"],
-          "changes/rename-target",
-          `${ids.new} already exists in ${previous.version} with answers of its own; rename or retire it first`,
-        );
+        push("error", [...at, "to"], "changes/rename-target", {
+          id: "changes/rename-target",
+          params: { id: ids.new, version: previous.version },
+        });
       }
     } else if ((kind === "reword" || kind === "rescale") && ids.old !== undefined) {
       if (!newIndex.has(ids.old)) {
-        push(
-          "error",
-          where,
-          "changes/unknown-id",
-          `${ids.old} is not a question of ${current.id}@${current.version}`,
-        );
+        push("error", where, "changes/unknown-id", {
+          id: "changes/not-a-question",
+          params: { id: ids.old, set: `${current.id}@${current.version}` },
+        });
       }
     }
     if (kind === "rescale" && ids.old !== undefined) {
       const before = oldIndex.get(ids.old)?.question;
       const after = newIndex.get(ids.old)?.question;
       if (before && after && scaleOf(before) === scaleOf(after)) {
-        push(
-          "error",
-          where,
-          "changes/rescale-unchanged",
-          `${ids.old} is marked as rescaled, but its type, options, target, unit and bounds are the same as in ${previous.version}; use reword, or drop the entry`,
-        );
+        push("error", where, "changes/rescale-unchanged", {
+          id: "changes/rescale-unchanged",
+          params: { id: ids.old, version: previous.version },
+        });
       }
     }
   }
@@ -228,7 +225,7 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
       "error",
       ["changes"],
       "changes/unaccounted",
-      `${id} of ${previous.version} is not in ${current.version} and no entry names it; add a rename or retire entry`,
+      { id: "changes/unaccounted", params: { id, from: previous.version, to: current.version } },
       true,
     );
   }
@@ -237,9 +234,10 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
     const meaning = { bounds: false };
     if (!before || named.has(id) || scaleOf(before, meaning) === scaleOf(question, meaning))
       continue;
-    const at = input.locateQuestion(id);
-    const message = `${id} changed its type, options, target or unit since ${previous.version}, but changes.yaml does not name it; say how with a rescale entry (answers that no longer fit are cleared either way)`;
-    if (at) out.push({ ...at, severity: "warning", code: "changes/unannounced-rescale", message });
+    pushAtQuestion(id, "warning", "changes/unannounced-rescale", {
+      id: "changes/unannounced-rescale",
+      params: { id, version: previous.version },
+    });
   }
 
   checkVersionBump(from ?? previous.version, current.version, entries, push);
@@ -255,7 +253,7 @@ type Push = (
   severity: Severity,
   path: PathSegment[],
   code: string,
-  message: string,
+  message: DiagnosticText,
   key?: boolean,
 ) => void;
 
@@ -269,12 +267,10 @@ function checkProfileEntry(
   const field = current.profile.find((p) => p.id === entry.field);
   if (!previous.profile.some((p) => p.id === entry.field) || !field) {
     const missingIn = !field ? current.version : previous.version;
-    push(
-      "error",
-      [...at, "field"],
-      "changes/unknown-id",
-      `"${entry.field}" is not a profile field of ${current.id}@${missingIn}`,
-    );
+    push("error", [...at, "field"], "changes/unknown-id", {
+      id: "changes/not-a-field",
+      params: { field: entry.field, set: `${current.id}@${missingIn}` },
+    });
     return;
   }
   const keys = new Map<string, string>();
@@ -286,7 +282,7 @@ function checkProfileEntry(
         "error",
         [...at, "map", oldValue],
         "changes/duplicate",
-        `"${oldValue}" and "${clash}" are the same old value (case and spaces are ignored)`,
+        { id: "changes/duplicate-value", params: { value: oldValue, other: clash } },
         true,
       );
     }
@@ -299,18 +295,19 @@ function checkProfileEntry(
 function profileValueProblem(
   field: MeasureSet["profile"][number],
   value: string | boolean,
-): string | undefined {
+): DiagnosticText | undefined {
+  const shown = String(value);
   if (field.type === "yesno" && typeof value !== "boolean") {
-    return `"${field.id}" is yes/no, so values map to true or false, not "${String(value)}"`;
+    return { id: "changes/profile-yesno", params: { field: field.id, value: shown } };
   }
   if (field.type === "choice") {
-    const ids = (field.options ?? []).map((o) => o.id);
-    if (typeof value !== "string" || !ids.includes(value)) {
-      return `"${String(value)}" is not an option of "${field.id}" (options: ${ids.join(", ")})`;
+    const options = (field.options ?? []).map((o) => o.id);
+    if (typeof value !== "string" || !options.includes(value)) {
+      return { id: "changes/profile-choice", params: { field: field.id, value: shown, options } };
     }
   }
   if (field.type === "text" && typeof value !== "string") {
-    return `"${field.id}" is text, so values map to texts, not ${String(value)}`;
+    return { id: "changes/profile-text", params: { field: field.id, value: shown } };
   }
   return undefined;
 }
@@ -327,11 +324,13 @@ function checkVersionBump(
   const breaking = entries.some(({ entry }) => "retire" in entry || "rescale" in entry);
   const minorMoved = toMajor > fromMajor || (toMajor === fromMajor && toMinor > fromMinor);
   if (breaking && !minorMoved && compareVersions(to, from) > 0) {
-    push(
-      "warning",
-      ["from"],
-      "changes/version-bump",
-      `${to} retires or rescales questions, which needs at least a new minor version after ${from} (e.g. ${toMajor === fromMajor ? `${fromMajor}.${fromMinor + 1}.0` : to})`,
-    );
+    push("warning", ["from"], "changes/version-bump", {
+      id: "changes/version-minor",
+      params: {
+        from,
+        to,
+        suggestion: toMajor === fromMajor ? `${fromMajor}.${fromMinor + 1}.0` : to,
+      },
+    });
   }
 }

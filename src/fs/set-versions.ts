@@ -15,7 +15,7 @@ import type {
 import { checkSchema } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
 import { compareVersions } from "../core/versions.js";
-import { diagnosticAt, parseYamlSource, type YamlSource } from "../core/yaml-source.js";
+import { parseYamlSource, type PathSegment, type YamlSource } from "../core/yaml-source.js";
 import { newProblems } from "../core/diagnostic-filter.js";
 import { DataError, UsageError } from "../errors.js";
 import {
@@ -54,10 +54,10 @@ export async function checkChangesFile(
       ? findVersionFolder(path.dirname(dir), set.id, from)
       : undefined;
   const previous = previousDir ? (await workspace({ cwd }).loadSet(previousDir)).set : undefined;
-  const locations = new Map<string, Diagnostic>();
+  const locations = new Map<string, { source: YamlSource; path: PathSegment[] }>();
   for (const { source: measureSource, data } of measures) {
     (data as Partial<Measure>).questions?.forEach((q, index) =>
-      locations.set(q.id, diagnosticAt(measureSource, ["questions", index, "id"], "error", "", "")),
+      locations.set(q.id, { source: measureSource, path: ["questions", index, "id"] }),
     );
   }
   const rules = checkChanges({

@@ -145,6 +145,20 @@ export interface DiagnosticParams {
   "answers/thousands": { id: string; fixed: string };
   "answers/decimal-comma": { id: string; fixed: string };
   "answers/negative": { id: string; value: number };
+  "changes/retired-reused": { id: string; version: string };
+  "changes/version-not-moved": { from: string; to: string };
+  "changes/version-minor": { from: string; to: string; suggestion: string };
+  "changes/named-twice": { id: string; entry: number };
+  "changes/not-a-question": { id: string; set: string };
+  "changes/rename-target": { id: string; version: string };
+  "changes/rescale-unchanged": { id: string; version: string };
+  "changes/unaccounted": { id: string; from: string; to: string };
+  "changes/unannounced-rescale": { id: string; version: string };
+  "changes/not-a-field": { field: string; set: string };
+  "changes/duplicate-value": { value: string; other: string };
+  "changes/profile-yesno": { field: string; value: string };
+  "changes/profile-choice": { field: string; value: string; options: string[] };
+  "changes/profile-text": { field: string; value: string };
   "answers/number-range": {
     id: string;
     value: number;
@@ -483,6 +497,31 @@ const en: MessageTable = {
   "answers/number-range": (p) =>
     `${p.id} takes a ${p.integer ? "whole number" : "number"} ${p.max === undefined ? `${p.min} or more` : `from ${p.min} to ${p.max}`}, not ${p.value}`,
   "answers/not-whole": (p) => `${p.id} takes a whole number, not ${p.value}`,
+  "changes/retired-reused": (p) =>
+    `${p.id} was retired in ${p.version} and cannot be used again for another question; give the new question a new id`,
+  "changes/version-not-moved": (p) =>
+    `the version did not move: from ${p.from} is not older than this version (${p.to})`,
+  "changes/version-minor": (p) =>
+    `${p.to} retires or rescales questions, which needs at least a new minor version after ${p.from} (e.g. ${p.suggestion})`,
+  "changes/named-twice": (p) =>
+    `${p.id} is already named by entry ${p.entry}; name each question once`,
+  "changes/not-a-question": (p) => `${p.id} is not a question of ${p.set}`,
+  "changes/rename-target": (p) =>
+    `${p.id} already exists in ${p.version} with answers of its own; rename or retire it first`,
+  "changes/rescale-unchanged": (p) =>
+    `${p.id} is marked as rescaled, but its type, options, target, unit and bounds are the same as in ${p.version}; use reword, or drop the entry`,
+  "changes/unaccounted": (p) =>
+    `${p.id} of ${p.from} is not in ${p.to} and no entry names it; add a rename or retire entry`,
+  "changes/unannounced-rescale": (p) =>
+    `${p.id} changed its type, options, target or unit since ${p.version}, but changes.yaml does not name it; say how with a rescale entry (answers that no longer fit are cleared either way)`,
+  "changes/not-a-field": (p) => `"${p.field}" is not a profile field of ${p.set}`,
+  "changes/duplicate-value": (p) =>
+    `"${p.value}" and "${p.other}" are the same old value (case and spaces are ignored)`,
+  "changes/profile-yesno": (p) =>
+    `"${p.field}" is yes/no, so values map to true or false, not "${p.value}"`,
+  "changes/profile-choice": (p) =>
+    `"${p.value}" is not an option of "${p.field}" (options: ${listEn(p.options)})`,
+  "changes/profile-text": (p) => `"${p.field}" is text, so values map to texts, not ${p.value}`,
   "answers/profile-derived": (p) =>
     `zone.${p.field} follows from zone.${p.from}${p.derived === undefined ? "" : ` (${p.derived})`}, so the value given ("${p.value}") is not used`,
   "answers/choice": (p) => `${p.id} takes one of: ${listEn(p.options)} (not ${p.value})`,
@@ -654,6 +693,29 @@ const zh: MessageTable = {
   "answers/number-range": (p) =>
     `${p.id} 应填${p.max === undefined ? `不小于 ${p.min} 的` : ` ${p.min} 至 ${p.max} 之间的`}${p.integer ? "整数" : "数"}，而不是 ${p.value}`,
   "answers/not-whole": (p) => `${p.id} 应填整数，而不是 ${p.value}`,
+  "changes/retired-reused": (p) =>
+    `${p.id} 已在 ${p.version} 中删除，不能再用于其他问题；请为新问题另起编号`,
+  "changes/version-not-moved": (p) => `版本号没有变化：from ${p.from} 不早于本版本（${p.to}）`,
+  "changes/version-minor": (p) =>
+    `${p.to} 删除了问题或改变了计分口径，至少应在 ${p.from} 之后升级次版本号（例如 ${p.suggestion}）`,
+  "changes/named-twice": (p) => `${p.id} 已由第 ${p.entry} 条变更指明；每个问题只能指明一次`,
+  "changes/not-a-question": (p) => `${p.id} 不是 ${p.set} 的问题`,
+  "changes/rename-target": (p) =>
+    `${p.id} 在 ${p.version} 中已存在并有自己的答案；请先将其改名或删除`,
+  "changes/rescale-unchanged": (p) =>
+    `${p.id} 标为改变口径（rescale），但其类型、选项、目标值、单位和取值范围与 ${p.version} 相同；请改用 reword 或删去此条`,
+  "changes/unaccounted": (p) =>
+    `${p.from} 的 ${p.id} 不在 ${p.to} 中，也没有任何变更条目指明它；请增加 rename 或 retire 条目`,
+  "changes/unannounced-rescale": (p) =>
+    `${p.id} 自 ${p.version} 以来类型、选项、目标值或单位有变化，但 changes.yaml 未指明；请用 rescale 条目说明（不再相符的答案都会被清空）`,
+  "changes/not-a-field": (p) => `“${p.field}”不是 ${p.set} 的画像字段`,
+  "changes/duplicate-value": (p) =>
+    `“${p.value}”与“${p.other}”是同一个旧值（不区分大小写和首尾空格）`,
+  "changes/profile-yesno": (p) =>
+    `“${p.field}”是“是/否”字段，旧值只能对应 true 或 false，而不是“${p.value}”`,
+  "changes/profile-choice": (p) =>
+    `“${p.value}”不是“${p.field}”的选项（可选：${listZh(p.options)}）`,
+  "changes/profile-text": (p) => `“${p.field}”是文字字段，旧值只能对应文字，而不是 ${p.value}`,
   "answers/profile-derived": (p) =>
     `zone.${p.field} 由 zone.${p.from} 确定${p.derived === undefined ? "" : `（${p.derived}）`}，所填的值（“${p.value}”）不会被采用`,
   "answers/choice": (p) =>

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, ROOT, runCli, tempDir } from "../helpers.js";
@@ -56,6 +56,22 @@ describe("netdz migrate and extended sets (spawned)", () => {
       /1 measure set \(16 measure files\): valid \(0 errors, 0 warnings\)/,
     );
     expect(result.status).toBe(0);
+  });
+
+  it("says a cross-version problem in Chinese with --lang zh", () => {
+    const root = path.join(tempDir(), "sets");
+    cpSync(path.join(FIXTURES, "versions", "mini"), path.join(root, "mini"), { recursive: true });
+    const changes = path.join(root, "mini", "1.1.0", "changes.yaml");
+    writeFileSync(
+      changes,
+      readFileSync(changes, "utf8").replace("from: M01.Q3, to", "from: M01.Q9, to"),
+    );
+    const result = runCli(["validate", root, "--lang", "zh"]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(
+      /changes\.yaml:5:21 {2}error {2}changes\/unknown-id {2}M01\.Q9 不是 mini@1\.0\.0 的问题/,
+    );
+    expect(result.stdout).toMatch(/changes\/unaccounted {2}1\.0\.0 的 M01\.Q3 不在 1\.1\.0 中/);
   });
 
   it("validates the example provincial set and its answers", () => {
