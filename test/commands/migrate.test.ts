@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -325,5 +325,28 @@ describe("netdz report on a file pinned to an older version", () => {
     const after = captureIo(dir, ENV);
     await report({ ...options, lang: "en" }, after);
     expect(after.err()).not.toContain("is available");
+  });
+});
+
+describe("a version without changes.yaml", () => {
+  it("follows the next older version; a question that is gone is kept under retired:", async () => {
+    const dir = tempDir();
+    const sets = path.join(dir, "sets");
+    cpSync(path.join(SETS, "mini"), path.join(sets, "mini"), { recursive: true });
+    rmSync(path.join(sets, "mini", "1.2.0", "changes.yaml"));
+    const file = fixtureAnswers(dir);
+    const io = captureIo(dir, ENV);
+    expect(await migrate({ answers: "answers.yaml", lang: "en", measures: sets }, io)).toBe(0);
+    expect(io.out()).toContain("  M02.Q4: retired in 1.2.0; the answer is kept under retired:\n");
+    const after = parse(readFileSync(file, "utf8")) as {
+      answers: Record<string, unknown>;
+      retired: Record<string, { version: string; reason: string; answer: unknown }>;
+    };
+    expect(after.answers["M02.Q5"]).toBeUndefined();
+    expect(after.retired["M02.Q4"]).toEqual({
+      version: "1.1.0",
+      reason: "the question is not in 1.2.0",
+      answer: { value: "full" },
+    });
   });
 });
