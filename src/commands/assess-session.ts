@@ -43,6 +43,7 @@ import {
   questionScreenLines,
   summaryScreenLines,
 } from "../prompts/screens.js";
+import { chooseReportTarget } from "../prompts/report-target.js";
 import { TerminalScreen } from "../prompts/terminal-screen.js";
 import { chalkFor } from "../terminal-chalk.js";
 import { DEFAULT_REPORT_FORMAT, defaultOutputName, REPORT_FORMATS } from "../render/reporters.js";
@@ -402,19 +403,21 @@ export class Session {
 
   private async offerReport(): Promise<void> {
     const { asker, m, io, options, store } = this.d;
-    const reportFile = reportPathFor(store.file);
-    const shownReport = displayPath(reportFile, io.cwd);
-    if (!(await asker.confirm({ message: m.end.writeReport(shownReport), default: true }))) {
-      this.screen.print(m.end.reportLater(this.d.commands.report(shownReport)));
+    const offered = reportPathFor(store.file);
+    const show = (file: string): string => displayPath(file, io.cwd);
+    const reportFile = await chooseReportTarget({ asker, m: m.end, cwd: io.cwd, show }, offered);
+    if (reportFile === undefined) {
+      this.screen.print(m.end.reportLater(this.d.commands.report(show(offered))));
       return;
     }
+    const shownReport = show(reportFile);
     const { report } = await import("./report.js");
     try {
       await report(
         {
           answers: store.file,
           format: DEFAULT_REPORT_FORMAT,
-          out: shownReport,
+          out: shownReport === "-" ? reportFile : shownReport,
           lang: options.lang,
           top: DEFAULT_TOP,
           measures: options.measures,

@@ -136,6 +136,14 @@ export interface AssessMessages {
     noScore: string;
     goThroughRemaining(count: number): string;
     writeReport(path: string): string;
+    /** The offered report file exists: overwrite it? (default no) */
+    reportExists(path: string): string;
+    reportWhere: string;
+    reportUseFree(path: string): string;
+    reportTypePath: string;
+    reportSkip: string;
+    reportPathPrompt: string;
+    reportPathEmpty: string;
     reportFailed(path: string): string;
     saved(count: number, file: string): string;
     resumeWith(command: string): string;
@@ -353,6 +361,13 @@ const en: AssessMessages = {
     goThroughRemaining: (count) =>
       `${count} ${count === 1 ? "question is" : "questions are"} still unanswered or marked for review. Go through ${count === 1 ? "it" : "them"} now?`,
     writeReport: (path) => `Write the report to ${path}?`,
+    reportExists: (path) => `${path} already exists. Overwrite it?`,
+    reportWhere: "Where should the report go? (Esc: back)",
+    reportUseFree: (path) => `Write it to ${path}`,
+    reportTypePath: "Type another file name",
+    reportSkip: "Don't write the report now",
+    reportPathPrompt: "Report file (Esc: back)",
+    reportPathEmpty: "Type a file name, or press Esc to go back.",
     reportFailed: (path) => `The report could not be written to ${path}.`,
     saved: (count, file) =>
       `${count} ${count === 1 ? "answer is" : "answers are"} saved in ${file}.`,
@@ -568,6 +583,13 @@ const zh: AssessMessages = {
     noScore: "暂无得分：没有计分题目适用于本开发区。",
     goThroughRemaining: (count) => `还有 ${count} 道题未作答或待复核，现在继续填写吗？`,
     writeReport: (path) => `是否将报告写入 ${path}？`,
+    reportExists: (path) => `${path} 已存在，是否覆盖？`,
+    reportWhere: "报告写到哪里？（Esc：返回）",
+    reportUseFree: (path) => `写入 ${path}`,
+    reportTypePath: "输入其他文件名",
+    reportSkip: "暂不生成报告",
+    reportPathPrompt: "报告文件（Esc：返回）",
+    reportPathEmpty: "请输入文件名，或按 Esc 返回。",
     reportFailed: (path) => `报告未能写入 ${path}。`,
     saved: (count, file) => `已有 ${count} 道题的答案保存在 ${file}。`,
     resumeWith: (command) => `继续填写：${command}`,

@@ -433,6 +433,136 @@ describe("assess: a session", () => {
   });
 });
 
+describe("assess: the end-of-session report never overwrites silently", () => {
+  const complete = [
+    "zone: { name: Z, region: eastern, hub: false }",
+    "answers:",
+    "  M01.Q1: { status: unknown }",
+    "  M01.Q2: { status: unknown }",
+    "  M01.Q3: { status: unknown }",
+    "  M02.Q1: { status: unknown }",
+    "  M02.Q3: { status: unknown }",
+    "  M02.Q4: { status: not_applicable, note: none }",
+  ];
+  const OLD = "# an earlier report, kept\n";
+
+  /** A complete file with a report beside it; the session waits at "Write the report to …?". */
+  async function atOffer(lang: "en" | "zh" = "en"): Promise<{
+    dir: string;
+    old: string;
+    io: TestIo;
+    run: Promise<number>;
+  }> {
+    const { dir, file, options } = setup();
+    writeAnswers(file, complete);
+    const old = path.join(dir, "zone-report.md");
+    writeFileSync(old, OLD);
+    const io = terminalIo(dir);
+    const run = assess({ ...options, lang }, io);
+    await screen.next();
+    return { dir, old, io, run };
+  }
+
+  /** Escape as the terminal sends it: a keypress on standard input, where the asker listens. */
+  function escape(io: TestIo): void {
+    io.stdin.emit("keypress", "\x1b", { name: "escape" });
+  }
+
+  async function enter(): Promise<void> {
+    screen.keypress("enter");
+    await screen.next();
+  }
+
+  it("asks before overwriting (default no), then writes a free name beside it", async () => {
+    const { dir, old, run } = await atOffer();
+    expect(screen.getScreen()).toContain("Write the report to zone-report.md?");
+    await enter();
+    expect(screen.getScreen()).toContain("zone-report.md already exists. Overwrite it?");
+    await enter();
+    expect(list().items).toEqual([
+      "Write it to zone-report-2.md",
+      "Type another file name",
+      "Don't write the report now",
+    ]);
+    screen.keypress("enter");
+    await expect(run).resolves.toBe(0);
+    expect(readFileSync(old, "utf8")).toBe(OLD);
+    expect(readFileSync(path.join(dir, "zone-report-2.md"), "utf8")).toContain("# ");
+  });
+
+  it("skips names already taken when it picks a free one", async () => {
+    const { dir, old, run } = await atOffer();
+    writeFileSync(path.join(dir, "zone-report-2.md"), OLD);
+    await enter();
+    await enter();
+    expect(list().items[0]).toBe("Write it to zone-report-3.md");
+    screen.keypress("enter");
+    await expect(run).resolves.toBe(0);
+    expect(readFileSync(old, "utf8")).toBe(OLD);
+    expect(readFileSync(path.join(dir, "zone-report-2.md"), "utf8")).toBe(OLD);
+    expect(existsSync(path.join(dir, "zone-report-3.md"))).toBe(true);
+  });
+
+  it("overwrites only when the user says so", async () => {
+    const { old, run } = await atOffer();
+    await enter();
+    screen.type("y");
+    screen.keypress("enter");
+    await expect(run).resolves.toBe(0);
+    expect(readFileSync(old, "utf8")).not.toBe(OLD);
+    expect(readFileSync(old, "utf8")).toContain("Z");
+  });
+
+  it("writes to a path the user types, and asks again when that one exists too", async () => {
+    const { dir, old, run } = await atOffer();
+    writeFileSync(path.join(dir, "taken.md"), OLD);
+    await enter();
+    await enter();
+    await choose("Type another file name");
+    await typeLine("taken.md");
+    expect(screen.getScreen()).toContain("taken.md already exists. Overwrite it?");
+    await enter();
+    await choose("Type another file name");
+    screen.type("mine.md");
+    screen.keypress("enter");
+    await expect(run).resolves.toBe(0);
+    expect(readFileSync(old, "utf8")).toBe(OLD);
+    expect(readFileSync(path.join(dir, "taken.md"), "utf8")).toBe(OLD);
+    expect(existsSync(path.join(dir, "mine.md"))).toBe(true);
+  });
+
+  it("returns to the offer on Escape, writing nothing", async () => {
+    const { dir, old, io, run } = await atOffer();
+    await enter();
+    escape(io);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Write the report to zone-report.md?");
+    await enter();
+    await enter();
+    escape(io);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Write the report to zone-report.md?");
+    screen.type("n");
+    screen.keypress("enter");
+    await expect(run).resolves.toBe(0);
+    expect(readFileSync(old, "utf8")).toBe(OLD);
+    expect(existsSync(path.join(dir, "zone-report-2.md"))).toBe(false);
+    expect(io.out()).toContain("To write the report later:");
+  });
+
+  it("asks in Chinese with --lang zh", async () => {
+    const { old, run } = await atOffer("zh");
+    expect(screen.getScreen()).toContain("是否将报告写入 zone-report.md？");
+    await enter();
+    expect(screen.getScreen()).toContain("zone-report.md 已存在，是否覆盖？");
+    await enter();
+    expect(list().items).toEqual(["写入 zone-report-2.md", "输入其他文件名", "暂不生成报告"]);
+    chooseLast("暂不生成报告");
+    await expect(run).resolves.toBe(0);
+    expect(readFileSync(old, "utf8")).toBe(OLD);
+  });
+});
+
 describe("helpers", () => {
   it("quotes shell words only when needed", () => {
     expect(shellQuote("zones/suzhou.yaml")).toBe("zones/suzhou.yaml");
