@@ -295,6 +295,3 @@ export async function measuresRoot(measuresDir: string | undefined, cwd: string)
   if (!info.isDirectory()) throw new UsageError(`--measures ${measuresDir}: not a folder`);
   return resolved;
 }
-
-// Loading a whole set goes through the workspace (one check per set per process).
-export { loadValidSet, resolveMeasureSet, type SetRequest } from "./workspace.js";

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildFlow, positionOf, progress, summarise } from "../../src/core/flow.js";
-import { loadValidSet } from "../../src/fs/measure-sets.js";
+import { loadValidSet } from "../../src/fs/workspace.js";
 import { assessMessages } from "../../src/i18n/assess-messages.js";
 import { displayWidth } from "../../src/prompts/layout.js";
 import { questionScreenLines, summaryScreenLines } from "../../src/prompts/screens.js";
