@@ -44,10 +44,10 @@ async function reportError(error: unknown, io: Io, lang: Lang): Promise<number> 
     // Loaded here: a run that ends well (and --help) never needs them.
     const { limitPerFile } = await import("./core/diagnostic-filter.js");
     const { fileMessages } = await import("./i18n/file-messages.js");
-    const { shown, more } = limitPerFile(sortDiagnostics(error.diagnostics));
+    const { shown, more, atLeast } = limitPerFile(sortDiagnostics(error.diagnostics));
     io.stderr.write(formatText(shown, undefined, lang));
     for (const [file, count] of more)
-      io.stderr.write(`${fileMessages(lang).moreProblems(file, count)}\n`);
+      io.stderr.write(`${fileMessages(lang).moreProblems(file, count, atLeast.has(file))}\n`);
     io.stderr.write(`netdz: ${error.message}\n`);
     return error.exitCode;
   }

@@ -168,11 +168,11 @@ async function printable(
   lang: Lang,
 ): Promise<string> {
   if (format === "json") return formatDiagnostics(diagnostics, format, undefined, lang);
-  const { shown, more } = limitPerFile(sortDiagnostics(diagnostics));
+  const { shown, more, atLeast } = limitPerFile(sortDiagnostics(diagnostics));
   const paint = format === "text" ? await terminalPaint(io.stdout, io.env) : undefined;
   let text = formatDiagnostics(shown, format, paint, lang);
   for (const [file, count] of more) {
-    const note = fileMessages(lang).moreProblems(file, count);
+    const note = fileMessages(lang).moreProblems(file, count, atLeast.has(file));
     text += format === "github" ? `::notice file=${file}::${note}\n` : `${note}\n`;
   }
   return text;

@@ -27,27 +27,37 @@ function placeOf(d: Diagnostic): string {
 /** At most this many problems of one file are printed; the rest are counted. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
+/**
+ * A check stops collecting a file's problems after this many (memory and time stay bounded on
+ * huge files) and adds one PROBLEM_LIMIT_CODE problem; the count printed is then a lower bound.
+ */
+export const MAX_PROBLEMS_COLLECTED = 500;
+export const PROBLEM_LIMIT_CODE = "file/problem-limit";
+
 /** A printed message is cut to this many characters (a huge value quoted in it is not repeated). */
 export const MAX_MESSAGE_CHARS = 300;
 
 /**
  * The first `max` problems of each file (in the order given, which should be sorted), each
- * message cut to MAX_MESSAGE_CHARS, and how many more each file has.
+ * message cut to MAX_MESSAGE_CHARS, how many more each file has, and the files whose checking
+ * stopped early (their count is a lower bound).
  */
 export function limitPerFile(
   diagnostics: readonly Diagnostic[],
   max = MAX_PROBLEMS_PER_FILE,
-): { shown: Diagnostic[]; more: Map<string, number> } {
+): { shown: Diagnostic[]; more: Map<string, number>; atLeast: Set<string> } {
   const counts = new Map<string, number>();
   const more = new Map<string, number>();
+  const atLeast = new Set<string>();
   const shown = diagnostics.filter((d) => {
+    if (d.code === PROBLEM_LIMIT_CODE) atLeast.add(d.file);
     const n = (counts.get(d.file) ?? 0) + 1;
     counts.set(d.file, n);
     if (n <= max) return true;
     more.set(d.file, (more.get(d.file) ?? 0) + 1);
     return false;
   });
-  return { shown: shown.map(shortened), more };
+  return { shown: shown.map(shortened), more, atLeast };
 }
 
 /** Appends problems to a list; unlike `push(...more)`, any number of them (no stack limit). */

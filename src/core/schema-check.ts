@@ -7,6 +7,7 @@ import type {
   OwnerKind,
   ValueKind,
 } from "../i18n/diagnostic-messages.js";
+import { MAX_PROBLEMS_COLLECTED, PROBLEM_LIMIT_CODE } from "./diagnostic-filter.js";
 import { asRecord, asString } from "./loose.js";
 import type { Diagnostic } from "./model.js";
 import { numberHint, splitNumberHint, type NumberHint } from "./number-hint.js";
@@ -27,24 +28,85 @@ export interface CompiledValidator {
 
 export type ValidatorSet = Record<SchemaName, CompiledValidator>;
 
-/** Validates a parsed YAML file against one schema and returns located, readable diagnostics. */
+/** A mapping this large is validated a slice of entries at a time (see `checkSchema`). */
+const SLICE_ENTRIES = 2000;
+
+/**
+ * Validates a parsed YAML file against one schema and returns located, readable diagnostics:
+ * at most MAX_PROBLEMS_COLLECTED, then one problem that says checking stopped there. `sliced`
+ * names a top-level mapping whose schema checks each entry on its own (no limit on the whole
+ * mapping, as `answers`): a large one is validated a slice of entries at a time, so a huge file
+ * with a problem in every entry never holds more than a slice's errors.
+ */
 export function checkSchema(
   source: YamlSource,
   validate: CompiledValidator,
   codePrefix = "schema",
+  options: { sliced?: string } = {},
 ): Diagnostic[] {
-  if (validate(source.data)) return [];
-  const errors = mergeRequired(simplifyErrors(validate.errors ?? []));
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const error of errors) {
-    const d = describeError(source, error, codePrefix);
-    const key = `${d.line}:${d.column}:${d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    diagnostics.push(d);
+  for (const data of slicesOf(source.data, options.sliced)) {
+    if (validate(data)) continue;
+    const errors = mergeRequired(simplifyErrors(validate.errors ?? []));
+    validate.errors = null;
+    for (const error of errors) {
+      if (diagnostics.length >= MAX_PROBLEMS_COLLECTED) {
+        diagnostics.push(problemLimit(source));
+        return diagnostics;
+      }
+      const d = describeError(source, error, codePrefix);
+      const key = `${d.line}:${d.column}:${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      diagnostics.push(d);
+    }
   }
   return diagnostics;
+}
+
+/** The data itself, or copies of it that each hold one slice of the large mapping `key`. */
+function* slicesOf(data: unknown, key: string | undefined): Generator<unknown> {
+  const record = data !== null && typeof data === "object" && !Array.isArray(data) ? data : {};
+  const map =
+    key !== undefined && Object.hasOwn(record, key) ? asRecord(ownValue(record, key)) : {};
+  const keys = Object.keys(map);
+  if (key === undefined || keys.length <= SLICE_ENTRIES) {
+    yield data;
+    return;
+  }
+  for (let start = 0; start < keys.length; start += SLICE_ENTRIES) {
+    const slice: Record<string, unknown> = {};
+    for (const k of keys.slice(start, start + SLICE_ENTRIES)) {
+      Object.defineProperty(slice, k, {
+        value: map[k],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    yield { ...record, [key]: slice };
+  }
+}
+
+/** The one problem that says checking `source` stopped after MAX_PROBLEMS_COLLECTED problems. */
+export function problemLimit(source: YamlSource): Diagnostic {
+  return diagnosticAt(source, [], "error", PROBLEM_LIMIT_CODE, {
+    id: "file/problem-limit",
+    params: { limit: MAX_PROBLEMS_COLLECTED },
+  });
+}
+
+/** True when `diagnostics` already stopped at the limit (its PROBLEM_LIMIT_CODE problem). */
+export function reachedLimit(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.code === PROBLEM_LIMIT_CODE);
+}
+
+/** `diagnostics` of one file, cut to MAX_PROBLEMS_COLLECTED plus the limit problem when longer. */
+export function withinLimit(source: YamlSource, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (reachedLimit(diagnostics)) return diagnostics;
+  if (diagnostics.length <= MAX_PROBLEMS_COLLECTED) return diagnostics;
+  return [...diagnostics.slice(0, MAX_PROBLEMS_COLLECTED), problemLimit(source)];
 }
 
 /**
@@ -52,20 +114,21 @@ export function checkSchema(
  * `if` wrapper errors and, under an anyOf, the branch errors in favour of one combined message.
  */
 function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
-  const anyOfPaths = errors
-    .filter((e) => e.keyword === "anyOf")
-    .map((e) => ({
-      instancePath: e.instancePath,
-      schemaPath: e.schemaPath.replace(/\/anyOf$/, ""),
-    }));
+  // The anyOf schema paths failed at each instance path (an index: linear in the errors).
+  const anyOfAt = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword !== "anyOf") continue;
+    const list = anyOfAt.get(e.instancePath) ?? [];
+    list.push(`${e.schemaPath.replace(/\/anyOf$/, "")}/anyOf/`);
+    anyOfAt.set(e.instancePath, list);
+  }
   return errors.filter((e) => {
     if (e.keyword === "if") return false;
     // A key that fails `propertyNames` also fails the pattern inside it, reported at the mapping.
     if (e.schemaPath.includes("/propertyNames/")) return false;
     if (e.keyword === "anyOf") return true;
-    return !anyOfPaths.some(
-      (a) => e.instancePath === a.instancePath && e.schemaPath.startsWith(`${a.schemaPath}/anyOf/`),
-    );
+    const branches = anyOfAt.get(e.instancePath);
+    return !branches?.some((prefix) => e.schemaPath.startsWith(prefix));
   });
 }
 
@@ -78,10 +141,9 @@ function mergeRequired(errors: ErrorObject[]): ErrorObject[] {
     e.keyword === "required" && !["en", "zh"].includes(String(e.params.missingProperty));
   const byPath = new Map<string, string[]>();
   for (const e of errors.filter(isMissingField)) {
-    byPath.set(e.instancePath, [
-      ...(byPath.get(e.instancePath) ?? []),
-      String(e.params.missingProperty),
-    ]);
+    const list = byPath.get(e.instancePath) ?? [];
+    list.push(String(e.params.missingProperty));
+    byPath.set(e.instancePath, list);
   }
   const done = new Set<string>();
   return errors.flatMap((e) => {

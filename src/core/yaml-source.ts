@@ -87,7 +87,8 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
   try {
     data = load(text, { schema: YAML_CORE_SCHEMA, json: false }); // its own maxDepth is 100
     if (data === undefined) data = null;
-    if (expandsTooFar(data)) {
+    // Aliases need anchors: a file without one cannot expand (and the walk of every node is saved).
+    if (ANCHOR.test(text) && expandsTooFar(data)) {
       const at = text.search(/(?:^|[\s[{,])\*[^\s,[\]{}]/);
       problem = {
         file,
@@ -310,19 +311,44 @@ function checkDepth(source: YamlSource, lang: Lang): YamlSource {
   };
 }
 
-/** The path to the first value nested deeper than MAX_DEPTH, walked without recursion. */
+/**
+ * The path to the first value nested deeper than MAX_DEPTH, walked without recursion. Each node
+ * on the stack links to its parent (no path copied per node), so a huge flat file costs little.
+ */
 function tooDeepAt(data: object): PathSegment[] | undefined {
+  interface Node {
+    value: unknown;
+    depth: number;
+    key?: PathSegment;
+    parent?: Node;
+  }
   const seen = new WeakSet<object>();
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
+  const stack: Node[] = [{ value: data, depth: 0 }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: PathSegment[] };
+    const node = stack.pop() as Node;
+    const { value } = node;
     if (value === null || typeof value !== "object" || seen.has(value)) continue;
-    if (path.length >= MAX_DEPTH) return path;
+    if (node.depth >= MAX_DEPTH) {
+      const path: PathSegment[] = [];
+      for (let at: Node | undefined = node; at?.key !== undefined; at = at.parent) {
+        path.unshift(at.key);
+      }
+      return path;
+    }
     seen.add(value);
-    const entries: [PathSegment, unknown][] = Array.isArray(value)
-      ? value.map((v, i) => [i, v])
-      : Object.entries(value);
-    for (const [key, child] of entries) stack.push({ value: child, path: [...path, key] });
+    const depth = node.depth + 1;
+    if (Array.isArray(value)) {
+      value.forEach((child: unknown, key) =>
+        stack.push({ value: child, depth, key, parent: node }),
+      );
+    } else {
+      for (const key of Object.keys(value)) {
+        const child = (value as Record<string, unknown>)[key];
+        if (child !== null && typeof child === "object") {
+          stack.push({ value: child, depth, key, parent: node });
+        }
+      }
+    }
   }
   return undefined;
 }

@@ -18,7 +18,7 @@ import { declaredFormat, fileKind } from "../core/file-format.js";
 import { asRecord, asString, isExtensionKey } from "../core/loose.js";
 import type { AnswersFile, Diagnostic, Lang, MeasureSet } from "../core/model.js";
 import { MEASURE_SET_FORMAT } from "../core/model.js";
-import { checkSchema } from "../core/schema-check.js";
+import { checkSchema, reachedLimit, withinLimit } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, UsageError } from "../errors.js";
@@ -199,7 +199,10 @@ export class Workspace {
     if (kind === "measure" || kind === "measure-set") {
       return { source: parsed, diagnostics: [notAnAnswersFile(parsed, format as string)] };
     }
-    const fileProblems = [...parsed.diagnostics, ...checkSchema(parsed, validators.answers)];
+    const fileProblems = [
+      ...parsed.diagnostics,
+      ...checkSchema(parsed, validators.answers, "schema", { sliced: "answers" }),
+    ];
     const valid = !fileProblems.some((d) => d.severity === "error");
     const answers = valid ? normaliseAnswers(parsed.data as AnswersFile) : undefined;
     const pinned = asRecord(asRecord(parsed.data).measureSet);
@@ -220,6 +223,9 @@ export class Workspace {
       return { source: parsed, answers, diagnostics: [...fileProblems, missing] };
     }
     const set = await this.loadValidSet(match.dir);
+    // Past the problem limit already: the rules would only add more of what is not shown.
+    if (reachedLimit(fileProblems))
+      return { source: parsed, answers, set, diagnostics: fileProblems };
     // Loaded on first use: validating measure sets alone never needs the answers rules.
     const { checkAnswers } = await import("../core/answers-rules.js");
     const against = checkAnswers(parsed, parsed.data, set, { strict: options.strict });
@@ -227,7 +233,7 @@ export class Workspace {
       source: parsed,
       answers,
       set,
-      diagnostics: [...fileProblems, ...newProblems(against, fileProblems)],
+      diagnostics: withinLimit(parsed, [...fileProblems, ...newProblems(against, fileProblems)]),
     };
   }
 

@@ -121,6 +121,7 @@ export interface DiagnosticParams {
   "set/no-header": { count: number; folder: string };
   "set/not-a-measure": { format?: string };
   "file/unknown-format": { format?: string };
+  "file/problem-limit": { limit: number };
   "answers/profile-missing": { field: string; label: Text };
   "answers/profile-yesno": { field: string };
   "answers/profile-choice": { field: string; value: string; options: string[] };
@@ -464,6 +465,8 @@ const en: MessageTable = {
     `${p.count === 1 ? "this measure file has" : `the ${p.count} measure files in ${p.folder} have`} no set.yaml beside ${p.count === 1 ? "it" : "them"}: a measure file must sit in a set folder (<id>/<version>/) with its set.yaml`,
   "set/not-a-measure": (p) =>
     `this file is not a measure file (${p.format === undefined ? "it has no format" : `its format is "${p.format}"`}): move it out of the set folder, or give it format: netdz-measure/1`,
+  "file/problem-limit": (p) =>
+    `more than ${p.limit} problems: checking this file stopped there, so the count is a lower bound; fix these and check it again`,
   "file/unknown-format": (p) =>
     p.format === undefined
       ? 'not a netdz file: it has no "format" (expected netdz-measure-set/1, netdz-measure/1 or netdz-answers/1)'
@@ -662,6 +665,8 @@ const zh: MessageTable = {
     `${p.count === 1 ? "这个举措文件" : `${p.folder} 中的 ${p.count} 个举措文件`}旁边没有 set.yaml：举措文件必须和 set.yaml 一起放在举措集文件夹（<id>/<version>/）中`,
   "set/not-a-measure": (p) =>
     `这不是举措文件（${p.format === undefined ? "没有 format" : `format 为“${p.format}”`}）：请把它移出举措集文件夹，或给它加上 format: netdz-measure/1`,
+  "file/problem-limit": (p) =>
+    `问题超过 ${p.limit} 个：本文件的检查到此为止，问题数只是下限；请先修正这些问题，再重新检查`,
   "file/unknown-format": (p) =>
     p.format === undefined
       ? "不是 netdz 文件：没有“format”（应为 netdz-measure-set/1、netdz-measure/1 或 netdz-answers/1）"

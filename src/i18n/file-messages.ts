@@ -38,7 +38,8 @@ export interface FileMessages {
   unparsable: string;
   conflictMarkers: string;
   /** After the first `shown` problems of one file. */
-  moreProblems(file: string, more: number): string;
+  /** `atLeast`: checking the file stopped early, so `more` is a lower bound. */
+  moreProblems(file: string, more: number, atLeast?: boolean): string;
   /** Why netdz refuses to overwrite text that is not UTF-8 (a reason, no path). */
   wouldDestroy(encoding: string | undefined): string;
 }
@@ -76,8 +77,8 @@ const en: FileMessages = {
   unparsable: "the YAML is nested too deeply or is too complex to read",
   conflictMarkers:
     "the file contains merge-conflict markers (<<<<<<<, =======, >>>>>>>) from git, the first one here; keep one side of each conflict and delete the marker lines",
-  moreProblems: (file, more) =>
-    `${file}: … and ${more} more ${more === 1 ? "problem" : "problems"}`,
+  moreProblems: (file, more, atLeast) =>
+    `${file}: … and ${atLeast ? "at least " : ""}${more} more ${more === 1 && !atLeast ? "problem" : "problems"}`,
   wouldDestroy: (encoding) =>
     `it is not UTF-8 text${encoding ? ` (it looks like ${encoding})` : ""} and netdz does not overwrite it, so its text is not destroyed; convert it to UTF-8 first or choose another file`,
 };
@@ -114,7 +115,7 @@ const zh: FileMessages = {
   unparsable: "YAML 嵌套过深或过于复杂，无法读取",
   conflictMarkers:
     "该文件含有 git 合并冲突标记（<<<<<<<、=======、>>>>>>>），第一个在此处；请保留每处冲突的一方并删除标记行",
-  moreProblems: (file, more) => `${file}：……另有 ${more} 个问题`,
+  moreProblems: (file, more, atLeast) => `${file}：……另有${atLeast ? "至少" : ""} ${more} 个问题`,
   wouldDestroy: (encoding) =>
     `它不是 UTF-8 文本${encoding ? `（看起来是 ${encoding}）` : ""}，为免破坏其中文字，netdz 不覆盖它；请先转换为 UTF-8，或另选文件`,
 };
