@@ -8,7 +8,6 @@ import type { Lang } from "./core/model.js";
 import { CLI_MESSAGES } from "./i18n/cli-messages.js";
 import { langOfArgv } from "./i18n/lang.js";
 import { processIo, type Io } from "./io.js";
-import { formatText, sortDiagnostics } from "./render/diagnostics.js";
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
@@ -43,6 +42,7 @@ async function reportError(error: unknown, io: Io, lang: Lang): Promise<number> 
   if (error instanceof DataError) {
     // Loaded here: a run that ends well (and --help) never needs them.
     const { limitPerFile } = await import("./core/diagnostic-filter.js");
+    const { formatText, sortDiagnostics } = await import("./render/diagnostics.js");
     const { fileMessages } = await import("./i18n/file-messages.js");
     const { shown, more, atLeast } = limitPerFile(sortDiagnostics(error.diagnostics));
     io.stderr.write(formatText(shown, undefined, lang));

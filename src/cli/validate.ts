@@ -2,7 +2,7 @@ import { Argument, Option } from "commander";
 import { DEFAULT_ANSWERS_FILE } from "../core/model.js";
 import type { ValidateOptions } from "../commands/validate.js";
 import { validateMessages } from "../i18n/validate-messages.js";
-import { DIAGNOSTIC_FORMATS } from "../render/diagnostics.js";
+import { DIAGNOSTIC_FORMATS } from "../render/diagnostic-formats.js";
 import { langOption, measuresOption, type CommandFactory } from "./context.js";
 
 /** `netdz validate [paths...]`. */

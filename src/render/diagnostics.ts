@@ -1,8 +1,7 @@
 import type { Diagnostic, Lang } from "../core/model.js";
 import { diagnosticMessage } from "../i18n/diagnostic-messages.js";
-
-export const DIAGNOSTIC_FORMATS = ["text", "json", "github"] as const;
-export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
+import type { DiagnosticFormat } from "./diagnostic-formats.js";
+export { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from "./diagnostic-formats.js";
 
 /** Optional colouring for the text format; identity functions when output is not a terminal. */
 export interface Paint {

@@ -45,4 +45,16 @@ describe("modules a command loads (spawned, built bundle)", () => {
     );
     expect(heavy).toEqual([]);
   });
+
+  it("--help and --version load neither the diagnostics renderer nor its messages", () => {
+    for (const args of [["--help"], ["--version"]]) {
+      const loaded = modulesLoaded(args).filter((url) => url.includes("/dist/bundle/"));
+      expect(loaded.length).toBeGreaterThan(0);
+      // Words only the diagnostic message table holds (the renderer loads it).
+      const withMessages = loaded.filter((url) =>
+        readFileSync(new URL(url), "utf8").includes("checking this file stopped there"),
+      );
+      expect(withMessages, args.join(" ")).toEqual([]);
+    }
+  });
 });
