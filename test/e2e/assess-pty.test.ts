@@ -282,6 +282,41 @@ describe("netdz assess in a pseudo-terminal", () => {
     expect(readAnswers(file).answers["M01.Q1"]?.answeredAt).toBe("2026-01-01T00:00:00Z");
   }, 60_000);
 
+  it("asks before overwriting an existing report; Escape goes back to the offer", async () => {
+    const dir = tempDir();
+    const sets = writeTinySet(dir);
+    writeFileSync(
+      path.join(dir, "zone.yaml"),
+      [
+        "format: netdz-answers/1",
+        "measureSet: { id: tiny, version: 1.0.0 }",
+        "zone: { name: Hill Park, region: eastern, hub: false }",
+        "answers:",
+        ...["M01.Q1", "M01.Q2", "M01.Q3", "M02.Q1", "M02.Q3"].map(
+          (id) => `  ${id}: { status: unknown }`,
+        ),
+        "  M02.Q4: { status: not_applicable, note: none }",
+        "",
+      ].join("\n"),
+    );
+    const old = path.join(dir, "zone-report.md");
+    writeFileSync(old, "# kept\n");
+    const session = start(["assess", "--answers", "zone.yaml", "--measures", sets], dir);
+    await session.waitFor("Write the report to zone-report.md?");
+    let mark = await session.typeLine("");
+    await session.waitFor("zone-report.md already exists. Overwrite it? (y/N)", mark);
+    await session.waitFor("Write the report to zone-report.md?", await session.pressEscape());
+    mark = await session.typeLine("");
+    await session.waitFor("Overwrite it?", mark);
+    mark = await session.typeLine("");
+    await session.waitFor("❯ Write it to zone-report-2.md", mark);
+    mark = session.send(KEYS.enter);
+    await session.waitFor("saved in zone.yaml", mark);
+    expect((await session.exited).exitCode).toBe(0);
+    expect(readFileSync(old, "utf8")).toBe("# kept\n");
+    expect(readFileSync(path.join(dir, "zone-report-2.md"), "utf8")).toContain("Hill Park");
+  }, 60_000);
+
   it("says an unreadable lock file is unreadable and how to remove it", async () => {
     const dir = tempDir();
     const sets = writeTinySet(dir);
