@@ -1,6 +1,6 @@
 import { Option } from "commander";
 import type { AssessOptions } from "../commands/assess.js";
-import { ANSWERS_COMMANDS_HELP } from "../i18n/assess-messages.js";
+import { ANSWERS_COMMANDS_HELP } from "../i18n/answers-commands-help.js";
 import { withAnswersFile } from "./answers-file.js";
 import type { CommandFactory } from "./context.js";
 
