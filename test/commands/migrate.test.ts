@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { migrate } from "../../src/commands/migrate.js";
 import { STATUSES, type MeasureSet, type Question } from "../../src/core/model.js";
 import { checkAnswersFile } from "../../src/fs/answers-loader.js";
-import { resolveMeasureSet } from "../../src/fs/measure-sets.js";
+import { resolveMeasureSet } from "../../src/fs/workspace.js";
 import { captureIo, FIXTURES, tempDir } from "../helpers.js";
 
 const SETS = path.join(FIXTURES, "versions");
