@@ -5,7 +5,7 @@ import { isMap, parseDocument, visit } from "yaml";
 import { SCHEMAS } from "../src/core/schemas/index.js";
 import { compileValidators } from "../src/core/validators.js";
 import { checkAnswersFile } from "../src/fs/answers-loader.js";
-import { loadSetFolder } from "../src/fs/measure-sets.js";
+import { loadSetFolder } from "../src/fs/set-loader.js";
 import { copyMiniSet, FIXTURES, ROOT } from "./helpers.js";
 
 describe("committed JSON Schemas", () => {

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Diagnostic, Lang, Measure, MeasureSet, MeasureSetHeader } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
-import { availableSets, BUNDLED_MEASURES_DIR, displayPath, loadSetFolder } from "./measure-sets.js";
+import { availableSets, BUNDLED_MEASURES_DIR, displayPath } from "./measure-sets.js";
 
 /** Where `extends:` looks for the base set: the folder of sets this one is in, then the bundled sets. */
 function baseSearchRoots(dir: string): string[] {
@@ -22,8 +22,10 @@ export async function loadBase(
   cwd: string,
   headerSource: YamlSource,
   found: Diagnostic[],
-  chain: readonly string[] = [],
-  lang?: Lang,
+  chain: readonly string[],
+  lang: Lang | undefined,
+  /** Loads the base set's folder (the set loader, passed in so that it need not be imported). */
+  load: (baseDir: string) => Promise<{ set?: MeasureSet }>,
 ): Promise<MeasureSet | undefined> {
   const wanted = (headerSource.data as Partial<MeasureSetHeader> | undefined)?.extends;
   if (typeof wanted?.id !== "string" || typeof wanted.version !== "string") return undefined;
@@ -48,7 +50,7 @@ export async function loadBase(
     problem({ id: "set/extends-loop", params: { base: name } });
     return undefined;
   }
-  const loaded = await loadSetFolder(baseDir, cwd, lang, chain);
+  const loaded = await load(baseDir);
   if (!loaded.set) {
     problem({ id: "set/extends-invalid", params: { base: name, dir: displayPath(baseDir, cwd) } });
     return undefined;

@@ -24,7 +24,6 @@ import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, UsageError } from "../errors.js";
 import {
   displayPath,
-  loadSetFolder,
   measureFileNames,
   measuresRoot,
   readYamlFile,
@@ -33,8 +32,8 @@ import {
   CHANGES_FILE,
   setsIn,
   type AvailableSet,
-  type LoadedSetFolder,
 } from "./measure-sets.js";
+import { loadSetFolder, type LoadedSetFolder } from "./set-loader.js";
 
 /** A measure set asked for by id, and by version when given. */
 export interface SetRef {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadSetFolder } from "../../src/fs/measure-sets.js";
+import { loadSetFolder } from "../../src/fs/set-loader.js";
 import { BUNDLED_SET, ROOT } from "../helpers.js";
 
 const loaded = await loadSetFolder(BUNDLED_SET, ROOT);

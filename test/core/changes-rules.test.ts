@@ -1,7 +1,7 @@
 import { cpSync, renameSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSetFolder } from "../../src/fs/measure-sets.js";
+import { loadSetFolder } from "../../src/fs/set-loader.js";
 import { editFile, FIXTURES, positionIn, tempDir } from "../helpers.js";
 
 /** Copies the three-version fixture set (1.0.0, 1.1.0, 1.2.0) to a temp folder. */

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSetFolder } from "../../src/fs/measure-sets.js";
+import { loadSetFolder } from "../../src/fs/set-loader.js";
 import type { Diagnostic } from "../../src/core/model.js";
 import { messageIn } from "../../src/render/diagnostics.js";
 import { copyMiniSet, editFile, positionIn } from "../helpers.js";

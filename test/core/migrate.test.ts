@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
 import { migrateDocument, type MigrationStep } from "../../src/core/migrate.js";
 import type { MeasureSet } from "../../src/core/model.js";
-import { loadSetFolder } from "../../src/fs/measure-sets.js";
+import { loadSetFolder } from "../../src/fs/set-loader.js";
 import { migrateMessages } from "../../src/i18n/migrate-messages.js";
 import { FIXTURES } from "../helpers.js";
 

@@ -9,7 +9,7 @@ import { profileKey } from "../../src/core/changes-rules.js";
 import { buildFlow } from "../../src/core/flow.js";
 import type { MeasureSet, Question } from "../../src/core/model.js";
 import { questionScore } from "../../src/core/score.js";
-import { loadSetFolder } from "../../src/fs/measure-sets.js";
+import { loadSetFolder } from "../../src/fs/set-loader.js";
 import { resolveMeasureSet } from "../../src/fs/workspace.js";
 import { copyMiniSet, editFile, positionIn, ROOT } from "../helpers.js";
 

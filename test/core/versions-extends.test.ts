@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scoreAssessment, scoreParts } from "../../src/core/score.js";
 import { loadAnswersWithSet } from "../../src/fs/answers-loader.js";
-import { loadSetFolder } from "../../src/fs/measure-sets.js";
+import { loadSetFolder } from "../../src/fs/set-loader.js";
 import { report } from "../../src/commands/report.js";
 import { captureIo, editFile, positionIn, ROOT, tempDir } from "../helpers.js";
 

@@ -1,0 +1,118 @@
+/**
+ * The changes.yaml beside a set.yaml: its schema, and its entries checked against the version it
+ * comes from when that version's folder is beside this one.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { checkChanges, readChangeEntries } from "../core/changes-rules.js";
+import type {
+  ChangesFile,
+  Diagnostic,
+  Measure,
+  MeasureSet,
+  MeasureSetHeader,
+} from "../core/model.js";
+import { checkSchema } from "../core/schema-check.js";
+import { loadValidators } from "../core/validators.js";
+import { compareVersions } from "../core/versions.js";
+import { parseYamlSource, type PathSegment, type YamlSource } from "../core/yaml-source.js";
+import { newProblems } from "../core/diagnostic-filter.js";
+import { CHANGES_FILE, readYamlFile, SET_FILE } from "./measure-sets.js";
+
+/**
+ * Reads the folder's changes.yaml (if any) and checks it: schema, and against the version it
+ * comes from when that version's folder is beside this one.
+ */
+export async function checkChangesFile(
+  dir: string,
+  cwd: string,
+  set: MeasureSet | undefined,
+  measures: { source: YamlSource; data: unknown }[],
+  /** Loads the set in the folder of the version before (passed in by the set loader). */
+  loadPrevious: (dir: string) => Promise<MeasureSet | undefined>,
+): Promise<{ data: ChangesFile; diagnostics: Diagnostic[] } | undefined> {
+  const file = path.join(dir, CHANGES_FILE);
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+  const validators = await loadValidators();
+  const source = await readYamlFile(file, cwd);
+  const diagnostics = [...source.diagnostics];
+  if (source.data === undefined) return { data: source.data as never, diagnostics };
+  diagnostics.push(...checkSchema(source, validators.changes));
+  if (!set) return { data: source.data as ChangesFile, diagnostics };
+  const from = (source.data as Partial<ChangesFile>).from;
+  // Only an older version is looked up, so a chain always ends (a `from:` that is not older is
+  // reported by the rules).
+  const previousDir =
+    typeof from === "string" && compareVersions(from, set.version) < 0
+      ? findVersionFolder(path.dirname(dir), set.id, from)
+      : undefined;
+  const previous = previousDir ? await loadPrevious(previousDir) : undefined;
+  const locations = new Map<string, { source: YamlSource; path: PathSegment[] }>();
+  for (const { source: measureSource, data } of measures) {
+    (data as Partial<Measure>).questions?.forEach((q, index) =>
+      locations.set(q.id, { source: measureSource, path: ["questions", index, "id"] }),
+    );
+  }
+  const rules = checkChanges({
+    source,
+    data: source.data,
+    previous,
+    current: set,
+    retiredEarlier: previousDir ? retiredBefore(previousDir, set.id) : new Map(),
+    locateQuestion: (id) => locations.get(id),
+  });
+  diagnostics.push(...newProblems(rules, diagnostics));
+  return { data: source.data as ChangesFile, diagnostics };
+}
+
+/** The folder beside the others under `parent` that holds version `version` of set `id`. */
+export function findVersionFolder(parent: string, id: string, version: string): string | undefined {
+  const direct = path.join(parent, version);
+  const candidates = [direct, ...safeReaddir(parent).map((name) => path.join(parent, name))];
+  for (const candidate of candidates) {
+    const header = readHeaderQuietly(candidate);
+    if (header?.id === id && header.version === version) return candidate;
+  }
+  return undefined;
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+function readHeaderQuietly(dir: string): Partial<MeasureSetHeader> | undefined {
+  try {
+    const text = readFileSync(path.join(dir, SET_FILE), "utf8");
+    return parseYamlSource(dir, text).data as Partial<MeasureSetHeader> | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Question ids retired by the changes files of `dir` and the versions before it (id → version). */
+function retiredBefore(dir: string, id: string): Map<string, string> {
+  const retired = new Map<string, string>();
+  const visited = new Set<string>();
+  let current: string | undefined = dir;
+  while (current && !visited.has(current)) {
+    visited.add(current);
+    const version = readHeaderQuietly(current)?.version;
+    let data: unknown;
+    try {
+      data = parseYamlSource(current, readFileSync(path.join(current, CHANGES_FILE), "utf8")).data;
+    } catch {
+      break;
+    }
+    for (const { entry } of readChangeEntries(data)) {
+      if ("retire" in entry && version) retired.set(entry.retire.id, version);
+    }
+    const from = (data as Partial<ChangesFile> | undefined)?.from;
+    current =
+      typeof from === "string" ? findVersionFolder(path.dirname(current), id, from) : undefined;
+  }
+  return retired;
+}

@@ -1,0 +1,152 @@
+/**
+ * Loading one measure-set folder: every file read and checked (YAML, schema, the set's own rules),
+ * its base set when it extends one, and its changes.yaml against the version before.
+ */
+import path from "node:path";
+import { append, newProblems } from "../core/diagnostic-filter.js";
+import { declaredFormat } from "../core/file-format.js";
+import { checkMeasureSet } from "../core/measure-set-rules.js";
+import type {
+  ChangesFile,
+  Diagnostic,
+  Lang,
+  Measure,
+  MeasureSet,
+  MeasureSetHeader,
+} from "../core/model.js";
+import { checkSchema } from "../core/schema-check.js";
+import { loadValidators } from "../core/validators.js";
+import { diagnosticAt, failedSource, withText, type YamlSource } from "../core/yaml-source.js";
+import { diagnosticMessage, type DiagnosticText } from "../i18n/diagnostic-messages.js";
+import { checkChangesFile } from "./changes-file.js";
+import { displayPath, measureFileNames, readYamlFileSync, SET_FILE } from "./measure-sets.js";
+import { UnreadableFileError } from "./read-file.js";
+import { extendedSet, loadBase } from "./set-extends.js";
+
+/** A file of a set that could not be opened, as a problem of that set (the others are still read). */
+function unreadableProblem(error: UnreadableFileError, shown: string): Diagnostic {
+  return {
+    file: shown,
+    line: 1,
+    column: 1,
+    severity: "error",
+    code: "file/unreadable",
+    message: error.message,
+  };
+}
+
+function readOrReport(file: string, cwd: string, lang?: Lang): YamlSource {
+  try {
+    return readYamlFileSync(file, cwd, lang);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    const shown = displayPath(file, cwd);
+    return failedSource(shown, "", unreadableProblem(error, shown));
+  }
+}
+
+export interface LoadedSetFolder {
+  dir: string;
+  /** Present when every file passed every check (warnings allowed). */
+  set?: MeasureSet;
+  diagnostics: Diagnostic[];
+  /** Number of measure files read. */
+  fileCount: number;
+  /** The folder's changes.yaml, when it has one and it is valid. */
+  changes?: ChangesFile;
+}
+
+/**
+ * Loads one set folder (`<id>/<version>/`), running YAML, schema and semantic checks on every
+ * file: a file that cannot be read is one problem, and the other files are still checked.
+ */
+export async function loadSetFolder(
+  dir: string,
+  cwd: string,
+  lang?: Lang,
+  /** The folders of the sets being loaded that (in turn) extend this one. */
+  extendedBy: readonly string[] = [],
+): Promise<LoadedSetFolder> {
+  const validators = await loadValidators();
+  const found: Diagnostic[] = [];
+  const headerSource = readOrReport(path.join(dir, SET_FILE), cwd, lang);
+  append(found, headerSource.diagnostics);
+  if (headerSource.data !== undefined) {
+    append(found, checkSchema(headerSource, validators["measure-set"]));
+  }
+
+  const measureFiles = measureFileNames(dir);
+  const measures: { source: YamlSource; data: unknown }[] = [];
+  let measureCount = 0;
+  for (const name of measureFiles) {
+    const source = readOrReport(path.join(dir, name), cwd, lang);
+    const format = declaredFormat(source.text, source.data);
+    // Another YAML file in the folder is one problem, not a measure with every field missing. A
+    // file that does not parse is taken for a measure: its own problems are the ones to fix.
+    if (source.data !== undefined && !format?.startsWith("netdz-measure/")) {
+      found.push(
+        diagnosticAt(source, format === undefined ? [] : ["format"], "error", "set/not-a-measure", {
+          id: "set/not-a-measure",
+          params: { format },
+        }),
+      );
+      continue;
+    }
+    measureCount++;
+    append(found, source.diagnostics);
+    if (source.data === undefined) continue;
+    append(found, checkSchema(source, validators.measure));
+    measures.push({ source, data: source.data });
+  }
+  const chain = [...extendedBy, path.resolve(dir)];
+  const base = await loadBase(dir, cwd, headerSource, found, chain, lang, (baseDir) =>
+    loadSetFolder(baseDir, cwd, lang, chain),
+  );
+  const semantic = checkMeasureSet({
+    base,
+    folderName: path.basename(dir),
+    parentFolderName: path.basename(path.dirname(dir)),
+    header:
+      headerSource.data === undefined
+        ? undefined
+        : { source: headerSource, data: headerSource.data },
+    measures,
+    unreadableMeasures: measureCount - measures.length,
+  });
+  const noMeasures: DiagnosticText = { id: "set/no-measures", params: {} };
+  if (measureCount === 0) {
+    semantic.push(
+      withText(
+        {
+          file: headerSource.file,
+          line: 1,
+          column: 1,
+          severity: "error",
+          code: "set/no-measures",
+          message: diagnosticMessage(noMeasures, "en"),
+        },
+        noMeasures,
+      ),
+    );
+  }
+  const diagnostics = [...found, ...newProblems(semantic, found)];
+  const result: LoadedSetFolder = { dir, diagnostics, fileCount: measureCount };
+  if (!diagnostics.some((d) => d.severity === "error")) {
+    const header = headerSource.data as MeasureSetHeader;
+    const own = measures.map((m) => m.data as Measure).sort((a, b) => a.number - b.number);
+    result.set = base ? extendedSet(base, header, own) : { ...header, measures: own };
+  }
+  const changes = await checkChangesFile(
+    dir,
+    cwd,
+    result.set,
+    measures,
+    async (previousDir) => (await loadSetFolder(previousDir, cwd, lang)).set,
+  );
+  if (changes) {
+    diagnostics.push(...changes.diagnostics);
+    if (changes.diagnostics.some((d) => d.severity === "error")) delete result.set;
+    else result.changes = changes.data;
+  }
+  return result;
+}
