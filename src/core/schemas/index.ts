@@ -1,5 +1,7 @@
+import { aggregateSchema } from "./aggregate-schema.js";
 import { answersSchema } from "./answers-schema.js";
 import { changesSchema } from "./changes-schema.js";
+import { diffSchema } from "./diff-schema.js";
 import { measureSchema } from "./measure-schema.js";
 import { measureSetSchema } from "./measure-set-schema.js";
 import { reportSchema } from "./report-schema.js";
@@ -15,4 +17,6 @@ export const SCHEMAS = {
   answers: { file: "answers.schema.json", schema: answersSchema },
   report: { file: "report.schema.json", schema: reportSchema },
   changes: { file: "changes.schema.json", schema: changesSchema },
+  aggregate: { file: "aggregate.schema.json", schema: aggregateSchema },
+  diff: { file: "diff.schema.json", schema: diffSchema },
 } as const satisfies Record<SchemaName, { file: string; schema: object }>;

@@ -1,0 +1,83 @@
+import path from "node:path";
+import { diffAssessments, regressedMeasures } from "../core/diff.js";
+import { asRecord, asString } from "../core/loose.js";
+import type { Lang } from "../core/model.js";
+import { lastAnsweredDate, scoreAssessment } from "../core/score.js";
+import { EXIT, UsageError } from "../errors.js";
+import { loadAnswersWithSet } from "../fs/answers-loader.js";
+import { readYamlFile } from "../fs/measure-sets.js";
+import { diffMessages } from "../i18n/diff-messages.js";
+import type { Io } from "../io.js";
+import { writeOutput } from "./aggregate.js";
+
+export const DIFF_FORMATS = ["md", "json"] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+export interface DiffCommandOptions {
+  old: string;
+  new: string;
+  format: DiffFormat;
+  out?: string;
+  lang: Lang;
+  /** Exit 1 when any measure's score went down. */
+  failOnRegression: boolean;
+  measures?: string;
+}
+
+/** `netdz diff OLD NEW`: what moved between two assessments of the same set and version. */
+export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
+  if (!(DIFF_FORMATS as readonly string[]).includes(opts.format)) {
+    throw new UsageError(`unknown format "${String(opts.format)}" (choose md or json)`);
+  }
+  const m = diffMessages(opts.lang);
+  const oldPin = await pinOf(opts.old, io.cwd);
+  const newPin = await pinOf(opts.new, io.cwd);
+  if (oldPin !== undefined && newPin !== undefined && oldPin !== newPin) {
+    throw new UsageError(m.command.versionMismatch(opts.old, oldPin, opts.new, newPin));
+  }
+  const options = { cwd: io.cwd, measuresDir: opts.measures };
+  const before = await loadAnswersWithSet(opts.old, options);
+  const after = await loadAnswersWithSet(opts.new, options);
+  const set = after.set;
+  const result = diffAssessments(
+    { file: opts.old, answers: before.answers, assessment: scoreAssessment(before.set, before.answers) },
+    { file: opts.new, answers: after.answers, assessment: scoreAssessment(set, after.answers) },
+  );
+  const dates = {
+    lang: opts.lang,
+    ...dated("oldDate", lastAnsweredDate(before.answers)),
+    ...dated("newDate", lastAnsweredDate(after.answers)),
+  };
+  const output =
+    opts.format === "json"
+      ? (await import("../render/diff-json.js")).renderDiffJson(result, set, dates)
+      : (await import("../render/diff-markdown.js")).renderDiffMarkdown(result, set, dates);
+  await writeOutput(output, {
+    out: opts.out,
+    io,
+    inputs: [path.resolve(io.cwd, opts.old), path.resolve(io.cwd, opts.new)],
+    command: "diff",
+    wrote: m.command.wrote,
+  });
+  if (opts.failOnRegression) {
+    const down = regressedMeasures(result);
+    if (down.length > 0) {
+      io.stderr.write(`netdz diff: ${m.command.regressed(down.map((x) => x.id).join(", "))}\n`);
+      return EXIT.invalid;
+    }
+  }
+  return EXIT.ok;
+}
+
+function dated<K extends string>(key: K, date: string | undefined): Partial<Record<K, string>> {
+  return (date === undefined ? {} : { [key]: date }) as Partial<Record<K, string>>;
+}
+
+/** `id@version` a file is pinned to, when it can be read; its other problems are checked later. */
+async function pinOf(file: string, cwd: string): Promise<string | undefined> {
+  const source = await readYamlFile(path.resolve(cwd, file), cwd);
+  const pinned = asRecord(asRecord(source.data).measureSet);
+  const id = asString(pinned.id);
+  const version = asString(pinned.version);
+  return id === undefined || version === undefined ? undefined : `${id}@${version}`;
+}

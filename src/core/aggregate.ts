@@ -1,0 +1,515 @@
+/**
+ * The roll-up of many zones' assessments (issue 9, `netdz aggregate`): league table with ranks
+ * overall and within each region, region statistics, the measures-across-zones matrix, the gaps
+ * most zones share, the bottom zones of each region, and which files were left out or superseded.
+ * Pure: no I/O. Each zone is first reduced to a compact summary, so thousands of zones fit in memory.
+ */
+import { profileValueLabel } from "./applicability.js";
+import type { AnswersFile, Band, MeasureSet, Text, Zone } from "./model.js";
+import { compareIds, lastAnsweredDate, type Assessment, type Counts } from "./score.js";
+import { compareVersions } from "./versions.js";
+
+/** The `format` of the JSON roll-up. */
+export const AGGREGATE_FORMAT = "netdz-aggregate/1";
+
+/** Zones answered below this completeness (a percentage, 0–100) are shown but not ranked. */
+export const DEFAULT_MIN_COMPLETENESS = 80;
+/** How many of the lowest-ranked zones of each region are listed. */
+export const DEFAULT_BOTTOM = 5;
+/** A question is a common gap when at least this share of the zones it applies to … */
+export const COMMON_GAP_SHARE = 0.5;
+/** … score below this on it. */
+export const COMMON_GAP_SCORE = 0.5;
+/** Largest gaps listed for each of the bottom zones. */
+export const GAPS_PER_ZONE = 3;
+
+/** Scores closer than this are equal (ties share a rank), so float noise never splits a tie. */
+const TIE = 1e-9;
+
+/** One checked, scored answers file. */
+export interface ZoneInput {
+  file: string;
+  answers: AnswersFile;
+  assessment: Assessment;
+}
+
+export interface ZoneGap {
+  question: string;
+  measure: string;
+  /** Points of the overall score lost. */
+  gap: number;
+}
+
+/** What the roll-up keeps of one zone: enough for every section, not the whole assessment. */
+export interface ZoneSummary {
+  file: string;
+  zone: Zone;
+  /** The newest `answeredAt` of the file, in milliseconds since 1970; null when none is dated. */
+  answeredAt: number | null;
+  /** The date of that answer as reports show it (YYYY-MM-DD), when there is one. */
+  date?: string;
+  overall: number | null;
+  band: Band | null;
+  /** 0…1, null when no question applies. */
+  completeness: number | null;
+  areas: { id: string; score: number | null }[];
+  /** In set order; score null where the measure does not apply to the zone. */
+  measures: { id: string; area: string; score: number | null }[];
+  counts: Counts;
+  /** The zone's largest gaps, largest first (at most GAPS_PER_ZONE). */
+  topGaps: ZoneGap[];
+  /** Score s of every question of the set, in set order; NaN where not scored. */
+  questionScores: Float64Array;
+  /** Points lost on every question of the set, in set order; NaN where not scored. */
+  questionGaps: Float64Array;
+}
+
+/** Why a file is not in the figures. */
+export type LeftOutReason =
+  | { kind: "invalid"; code: string; message: string }
+  | { kind: "other-set"; id: string; version: string }
+  | { kind: "other-version"; version: string; migrate?: string };
+
+export interface LeftOut {
+  file: string;
+  /** Where the problem is (1-based), null when it is not at a place in the file. */
+  line: number | null;
+  column: number | null;
+  reason: LeftOutReason;
+}
+
+/** A file of a zone that another, more recently answered file of the same zone replaces. */
+export interface Superseded {
+  file: string;
+  by: string;
+  zone: { name: string; province: string };
+}
+
+export interface RankedZone extends ZoneSummary {
+  /** The region id from the profile (trimmed), null when not given. */
+  region: string | null;
+  /** Has an overall score and completeness of at least --min-completeness. */
+  ranked: boolean;
+  rank: number | null;
+  regionRank: number | null;
+}
+
+export interface Stats {
+  count: number;
+  mean: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+export interface RegionStats {
+  region: string | null;
+  label: Text;
+  zones: number;
+  overall: Stats;
+  areas: { id: string; stats: Stats }[];
+}
+
+export interface CommonGap {
+  question: string;
+  measure: string;
+  /** The measure's plan reference, e.g. 二（一）. */
+  ref: string;
+  text: Text;
+  guidance: Text;
+  /** Zones the question applies to (scored). */
+  zones: number;
+  /** Of those, the zones scoring below COMMON_GAP_SCORE. */
+  below: number;
+  /** below ÷ zones. */
+  share: number;
+  /** Mean points of the overall score the question costs the zones it applies to. */
+  meanGap: number;
+}
+
+export interface BottomZones {
+  region: string;
+  label: Text;
+  /** The region's lowest-ranked zones, in league order (the last is the lowest). */
+  zones: RankedZone[];
+}
+
+export interface AggregateOptions {
+  /** Percentage, 0…100. */
+  minCompleteness: number;
+  bottom: number;
+  /** YYYY-MM-DD, or undefined when no answer carries a date. */
+  date?: string;
+}
+
+export interface Aggregate {
+  set: MeasureSet;
+  options: AggregateOptions;
+  /** Used zones in league order: ranked by rank, then the unranked by score. */
+  zones: RankedZone[];
+  regions: RegionStats[];
+  /** Mean of each measure over the zones it applies to, in set order. */
+  measureMeans: { id: string; area: string; mean: number | null }[];
+  commonGaps: CommonGap[];
+  bottom: BottomZones[];
+  leftOut: LeftOut[];
+  superseded: Superseded[];
+  /** Spread of completeness (0…1) over the used zones. */
+  completeness: Stats;
+}
+
+/** The newest valid `answeredAt` of a file in milliseconds, or null when no answer is dated. */
+export function latestAnsweredAt(answers: AnswersFile): number | null {
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const answer of Object.values(answers.answers ?? {})) {
+    if (answer === null || answer.answeredAt === undefined) continue;
+    const time = Date.parse(String(answer.answeredAt));
+    if (Number.isFinite(time) && time > latest) latest = time;
+  }
+  return Number.isFinite(latest) ? latest : null;
+}
+
+/** Reduces one zone's assessment to what the roll-up needs. */
+export function summariseZone(input: ZoneInput): ZoneSummary {
+  const { assessment } = input;
+  const questionScores = new Float64Array(assessment.questions.length);
+  const questionGaps = new Float64Array(assessment.questions.length);
+  assessment.questions.forEach((q, i) => {
+    questionScores[i] = q.score ?? Number.NaN;
+    questionGaps[i] = q.gap ?? Number.NaN;
+  });
+  return {
+    file: input.file,
+    zone: input.answers.zone ?? {},
+    answeredAt: latestAnsweredAt(input.answers),
+    ...dateOf(input.answers),
+    overall: assessment.overall.score,
+    band: assessment.overall.band,
+    completeness: assessment.overall.completeness,
+    areas: assessment.areas.map((a) => ({ id: a.id, score: a.score })),
+    measures: assessment.measures.map((m) => ({ id: m.id, area: m.area, score: m.score })),
+    counts: { ...assessment.counts },
+    topGaps: assessment.gaps
+      .slice(0, GAPS_PER_ZONE)
+      .map((g) => ({ question: g.id, measure: g.measure, gap: g.gap ?? 0 })),
+    questionScores,
+    questionGaps,
+  };
+}
+
+function dateOf(answers: AnswersFile): { date?: string } {
+  const date = lastAnsweredDate(answers);
+  return date === undefined ? {} : { date };
+}
+
+/** A pinned set of one file, as read from its `measureSet`. */
+export interface Pin {
+  file: string;
+  id: string;
+  version: string;
+}
+
+/**
+ * The set id and version the roll-up uses: the id most files are pinned to (a tie goes to the
+ * id first in alphabetical order), then the version most files of that id use (a tie goes to the
+ * newest version). Undefined when no file is pinned.
+ */
+export function chooseSetVersion(pins: readonly Pin[]): { id: string; version: string } | undefined {
+  const ids = countBy(pins, (p) => p.id);
+  const id = pickMost(ids, (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (id === undefined) return undefined;
+  const versions = countBy(
+    pins.filter((p) => p.id === id),
+    (p) => p.version,
+  );
+  const version = pickMost(versions, (a, b) => compareVersions(b, a));
+  return version === undefined ? undefined : { id, version };
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+/** The key with the highest count; among equal counts, the one `order` puts first. */
+function pickMost(counts: Map<string, number>, order: (a: string, b: string) => number) {
+  return [...counts].sort((a, b) => b[1] - a[1] || order(a[0], b[0]))[0]?.[0];
+}
+
+/**
+ * The files pinned to another set id or version than the chosen one, with the reason.
+ * `migrate` gives the command that brings a file to the chosen version, when there is one.
+ */
+export function incompatiblePins(
+  pins: readonly Pin[],
+  chosen: { id: string; version: string },
+  migrate?: (file: string, version: string) => string,
+): LeftOut[] {
+  const out: LeftOut[] = [];
+  for (const pin of pins) {
+    if (pin.id !== chosen.id) {
+      out.push({ ...noPlace(pin.file), reason: { kind: "other-set", id: pin.id, version: pin.version } });
+    } else if (pin.version !== chosen.version) {
+      out.push({
+        ...noPlace(pin.file),
+        reason: {
+          kind: "other-version",
+          version: pin.version,
+          ...(migrate ? { migrate: migrate(pin.file, chosen.version) } : {}),
+        },
+      });
+    }
+  }
+  return out;
+}
+
+function noPlace(file: string): { file: string; line: number | null; column: number | null } {
+  return { file, line: null, column: null };
+}
+
+/** A zone's name or province as compared: trimmed, inner whitespace runs as one space. */
+export function normaliseName(value: unknown): string {
+  return typeof value === "string" ? value.normalize("NFC").replace(/\s+/gu, " ").trim() : "";
+}
+
+/**
+ * Keeps one file per zone (same name and province after normalising whitespace): the one answered
+ * last (newest `answeredAt`; on a tie, or when neither is dated, the later file path). A zone
+ * without a name is never matched with another.
+ */
+export function dropSuperseded<T extends Pick<ZoneSummary, "file" | "zone" | "answeredAt">>(
+  zones: readonly T[],
+): { used: T[]; superseded: Superseded[] } {
+  const newest = new Map<string, T>();
+  const all = new Map<string, T[]>();
+  for (const zone of zones) {
+    const name = normaliseName(zone.zone.name);
+    const key = name === "" ? `\u0000${zone.file}` : `${name}\u0000${normaliseName(zone.zone.province)}`;
+    const current = newest.get(key);
+    if (current === undefined || answeredLater(zone, current)) newest.set(key, zone);
+    all.set(key, [...(all.get(key) ?? []), zone]);
+  }
+  const used = new Set(newest.values());
+  const superseded: Superseded[] = [];
+  for (const [key, group] of all) {
+    const winner = newest.get(key);
+    if (!winner) continue;
+    for (const zone of group) {
+      if (zone === winner) continue;
+      superseded.push({
+        file: zone.file,
+        by: winner.file,
+        zone: { name: normaliseName(zone.zone.name), province: normaliseName(zone.zone.province) },
+      });
+    }
+  }
+  superseded.sort((a, b) => compareText(a.file, b.file));
+  return { used: zones.filter((z) => used.has(z)), superseded };
+}
+
+function answeredLater(
+  a: Pick<ZoneSummary, "file" | "answeredAt">,
+  b: Pick<ZoneSummary, "file" | "answeredAt">,
+): boolean {
+  const ta = a.answeredAt ?? Number.NEGATIVE_INFINITY;
+  const tb = b.answeredAt ?? Number.NEGATIVE_INFINITY;
+  return ta !== tb ? ta > tb : compareText(a.file, b.file) > 0;
+}
+
+/** Code-unit order: the same in every locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Competition ranks ("1, 1, 3") of scores, highest first; null for an entry with a null score.
+ * Scores within TIE of each other share a rank.
+ */
+export function competitionRanks(scores: readonly (number | null)[]): (number | null)[] {
+  const present = scores.filter((s): s is number => s !== null);
+  return scores.map((score) =>
+    score === null ? null : 1 + present.filter((other) => other > score + TIE).length,
+  );
+}
+
+/** Count, mean, median (mean of the middle two for an even count), minimum and maximum. */
+export function statistics(values: readonly (number | null)[]): Stats {
+  const present = values.filter((v): v is number => v !== null && !Number.isNaN(v));
+  if (present.length === 0) return { count: 0, mean: null, median: null, min: null, max: null };
+  const sorted = [...present].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[middle] as number)
+      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return {
+    count: sorted.length,
+    mean: sorted.reduce((acc, v) => acc + v, 0) / sorted.length,
+    median,
+    min: sorted[0] as number,
+    max: sorted[sorted.length - 1] as number,
+  };
+}
+
+/** Whether a zone takes part in the ranking. */
+export function isRanked(zone: Pick<ZoneSummary, "overall" | "completeness">, minCompleteness: number) {
+  return (
+    zone.overall !== null &&
+    zone.completeness !== null &&
+    zone.completeness * 100 >= minCompleteness - TIE
+  );
+}
+
+/** Builds the roll-up of the zones (already checked, of one set and version). */
+export function aggregate(
+  set: MeasureSet,
+  zones: readonly ZoneSummary[],
+  leftOut: readonly LeftOut[],
+  options: AggregateOptions,
+): Aggregate {
+  const { used, superseded } = dropSuperseded(zones);
+  const ranked = rankZones(used, options.minCompleteness);
+  return {
+    set,
+    options,
+    zones: ranked,
+    regions: regionStatistics(set, ranked),
+    measureMeans: set.measures.map((measure, i) => ({
+      id: measure.id,
+      area: measure.area,
+      mean: statistics(ranked.map((z) => z.measures[i]?.score ?? null)).mean,
+    })),
+    commonGaps: commonGaps(set, ranked),
+    bottom: bottomZones(set, ranked, options.bottom),
+    leftOut: [...leftOut].sort((a, b) => compareText(a.file, b.file)),
+    superseded,
+    completeness: statistics(ranked.map((z) => z.completeness)),
+  };
+}
+
+function regionOf(zone: Zone): string | null {
+  const region = zone.region;
+  return typeof region === "string" && region.trim() !== "" ? region.trim() : null;
+}
+
+/** Overall and within-region ranks; the league order is by rank, then name and file. */
+export function rankZones(zones: readonly ZoneSummary[], minCompleteness: number): RankedZone[] {
+  const rankedScores = zones.map((z) => (isRanked(z, minCompleteness) ? z.overall : null));
+  const ranks = competitionRanks(rankedScores);
+  const withRanks: RankedZone[] = zones.map((z, i) => ({
+    ...z,
+    region: regionOf(z.zone),
+    ranked: rankedScores[i] !== null,
+    rank: ranks[i] ?? null,
+    regionRank: null,
+  }));
+  const byRegion = new Map<string | null, RankedZone[]>();
+  for (const zone of withRanks) {
+    if (zone.ranked && zone.region !== null)
+      byRegion.set(zone.region, [...(byRegion.get(zone.region) ?? []), zone]);
+  }
+  for (const group of byRegion.values()) {
+    const regionRanks = competitionRanks(group.map((z) => z.overall));
+    group.forEach((zone, i) => (zone.regionRank = regionRanks[i] ?? null));
+  }
+  return withRanks.sort(leagueOrder);
+}
+
+function leagueOrder(a: RankedZone, b: RankedZone): number {
+  if (a.ranked !== b.ranked) return a.ranked ? -1 : 1;
+  if (a.ranked && a.rank !== b.rank) return (a.rank ?? 0) - (b.rank ?? 0);
+  const scoreA = a.overall ?? Number.NEGATIVE_INFINITY;
+  const scoreB = b.overall ?? Number.NEGATIVE_INFINITY;
+  if (!a.ranked && Math.abs(scoreA - scoreB) > TIE) return scoreB - scoreA;
+  return (
+    compareText(normaliseName(a.zone.name), normaliseName(b.zone.name)) ||
+    compareText(a.file, b.file)
+  );
+}
+
+/** The regions present, in the order of the set's `region` options, then others by id, then none. */
+function regionOrder(set: MeasureSet, zones: readonly RankedZone[]): (string | null)[] {
+  const present = new Set(zones.map((z) => z.region));
+  const declared = set.profile.find((p) => p.id === "region")?.options?.map((o) => o.id) ?? [];
+  const others = [...present]
+    .filter((r): r is string => r !== null && !declared.includes(r))
+    .sort(compareText);
+  return [
+    ...declared.filter((r) => present.has(r)),
+    ...others,
+    ...(present.has(null) ? [null] : []),
+  ];
+}
+
+/** How a region is named: its option label, or `—` when the zone gives none. */
+export function regionLabel(set: MeasureSet, region: string | null): Text {
+  return region === null ? { en: "—", zh: "—" } : profileValueLabel(set, "region", region);
+}
+
+function regionStatistics(set: MeasureSet, zones: readonly RankedZone[]): RegionStats[] {
+  return regionOrder(set, zones).map((region) => {
+    const members = zones.filter((z) => z.region === region);
+    return {
+      region,
+      label: regionLabel(set, region),
+      zones: members.length,
+      overall: statistics(members.map((z) => z.overall)),
+      areas: set.areas.map((area, i) => ({
+        id: area.id,
+        stats: statistics(members.map((z) => z.areas[i]?.score ?? null)),
+      })),
+    };
+  });
+}
+
+/**
+ * Questions on which at least COMMON_GAP_SHARE of the zones they apply to score below
+ * COMMON_GAP_SCORE, by the mean points they cost those zones (largest first), then id.
+ */
+export function commonGaps(set: MeasureSet, zones: readonly ZoneSummary[]): CommonGap[] {
+  const gaps: CommonGap[] = [];
+  let index = 0;
+  for (const measure of set.measures) {
+    for (const question of measure.questions) {
+      const i = index++;
+      let applies = 0;
+      let below = 0;
+      let points = 0;
+      for (const zone of zones) {
+        const score = zone.questionScores[i] ?? Number.NaN;
+        if (Number.isNaN(score)) continue;
+        applies++;
+        if (score < COMMON_GAP_SCORE) below++;
+        points += zone.questionGaps[i] ?? 0;
+      }
+      if (applies === 0 || below < COMMON_GAP_SHARE * applies) continue;
+      gaps.push({
+        question: question.id,
+        measure: measure.id,
+        ref: measure.ref,
+        text: question.text,
+        guidance: question.guidance,
+        zones: applies,
+        below,
+        share: below / applies,
+        meanGap: points / applies,
+      });
+    }
+  }
+  return gaps.sort((a, b) => b.meanGap - a.meanGap || compareIds(a.question, b.question));
+}
+
+function bottomZones(set: MeasureSet, zones: readonly RankedZone[], count: number): BottomZones[] {
+  return regionOrder(set, zones)
+    .filter((region): region is string => region !== null)
+    .map((region) => {
+      const members = zones.filter((z) => z.ranked && z.region === region);
+      return {
+        region,
+        label: regionLabel(set, region),
+        zones: count > 0 ? members.slice(-count) : [],
+      };
+    })
+    .filter((entry) => entry.zones.length > 0);
+}

@@ -1,0 +1,189 @@
+/**
+ * Progress between two assessments of the same set and version (issue 9, `netdz diff`): overall,
+ * completeness, area and measure scores old → new, the questions that moved, gaps closed and
+ * opened, evidence added and removed. Pure: no I/O.
+ */
+import { normaliseName } from "./aggregate.js";
+import type { AnswersFile, Band, Zone } from "./model.js";
+import type { Assessment, QuestionResult, QuestionState } from "./score.js";
+
+/** The `format` of the JSON comparison. */
+export const DIFF_FORMAT = "netdz-diff/1";
+
+/** Changes smaller than this are float noise, not progress. */
+const EPSILON = 1e-9;
+
+export interface Change {
+  old: number | null;
+  new: number | null;
+  /** new − old; null unless both are numbers. */
+  change: number | null;
+}
+
+export interface QuestionChange {
+  id: string;
+  measure: string;
+  oldState: QuestionState;
+  newState: QuestionState;
+  old: number | null;
+  new: number | null;
+  change: number | null;
+}
+
+export interface GapChange {
+  id: string;
+  measure: string;
+  /** Points of the overall score: the gap that closed (old) or that opened (new). */
+  points: number;
+}
+
+export interface EvidenceChange {
+  question: string;
+  item: string;
+}
+
+/** The question categories; a question is listed in the first that fits, in this order. */
+export const QUESTION_CATEGORIES = [
+  "becameNotApplicable",
+  "becameUnknown",
+  "newlyAnswered",
+  "improved",
+  "regressed",
+] as const;
+export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];
+
+export interface Diff {
+  old: { file: string; zone: Zone };
+  new: { file: string; zone: Zone };
+  /** Same zone name and province (after normalising whitespace). */
+  sameZone: boolean;
+  overall: Change & { oldBand: Band | null; newBand: Band | null; bandChanged: boolean };
+  /** Shares on 0…1. */
+  completeness: Change;
+  areas: (Change & { id: string })[];
+  measures: (Change & { id: string; area: string })[];
+  questions: Record<QuestionCategory, QuestionChange[]>;
+  gapsClosed: GapChange[];
+  newGaps: GapChange[];
+  evidenceAdded: EvidenceChange[];
+  evidenceRemoved: EvidenceChange[];
+}
+
+export interface DiffSide {
+  file: string;
+  answers: AnswersFile;
+  assessment: Assessment;
+}
+
+function change(old: number | null, next: number | null): Change {
+  return { old, new: next, change: old === null || next === null ? null : next - old };
+}
+
+/** Whether two zone profiles name the same zone (name and province, whitespace normalised). */
+export function sameZone(a: Zone, b: Zone): boolean {
+  return (
+    normaliseName(a.name) === normaliseName(b.name) &&
+    normaliseName(a.province) === normaliseName(b.province)
+  );
+}
+
+/** Compares two assessments of the same measure set and version. */
+export function diffAssessments(oldSide: DiffSide, newSide: DiffSide): Diff {
+  const a = oldSide.assessment;
+  const b = newSide.assessment;
+  const oldZone = oldSide.answers.zone ?? {};
+  const newZone = newSide.answers.zone ?? {};
+  const newQuestions = new Map(b.questions.map((q) => [q.id, q]));
+  const questions: Record<QuestionCategory, QuestionChange[]> = {
+    becameNotApplicable: [],
+    becameUnknown: [],
+    newlyAnswered: [],
+    improved: [],
+    regressed: [],
+  };
+  const gapsClosed: GapChange[] = [];
+  const newGaps: GapChange[] = [];
+  const evidenceAdded: EvidenceChange[] = [];
+  const evidenceRemoved: EvidenceChange[] = [];
+  for (const before of a.questions) {
+    const after = newQuestions.get(before.id);
+    if (!after) continue;
+    const category = categorise(before, after);
+    if (category) questions[category].push(questionChange(before, after));
+    const oldGap = before.gap ?? 0;
+    const newGap = after.gap ?? 0;
+    if (oldGap > EPSILON && newGap <= EPSILON)
+      gapsClosed.push({ id: before.id, measure: before.measure, points: oldGap });
+    if (oldGap <= EPSILON && newGap > EPSILON)
+      newGaps.push({ id: after.id, measure: after.measure, points: newGap });
+    const oldEvidence = evidenceOf(before);
+    const newEvidence = evidenceOf(after);
+    for (const item of newEvidence)
+      if (!oldEvidence.includes(item)) evidenceAdded.push({ question: before.id, item });
+    for (const item of oldEvidence)
+      if (!newEvidence.includes(item)) evidenceRemoved.push({ question: before.id, item });
+  }
+  const byPoints = (x: GapChange, y: GapChange) => y.points - x.points;
+  const newAreas = new Map(b.areas.map((area) => [area.id, area]));
+  const newMeasures = new Map(b.measures.map((m) => [m.id, m]));
+  return {
+    old: { file: oldSide.file, zone: oldZone },
+    new: { file: newSide.file, zone: newZone },
+    sameZone: sameZone(oldZone, newZone),
+    overall: {
+      ...change(a.overall.score, b.overall.score),
+      oldBand: a.overall.band,
+      newBand: b.overall.band,
+      bandChanged: a.overall.band?.min !== b.overall.band?.min,
+    },
+    completeness: change(a.overall.completeness, b.overall.completeness),
+    areas: a.areas.map((area) => ({
+      id: area.id,
+      ...change(area.score, newAreas.get(area.id)?.score ?? null),
+    })),
+    measures: a.measures.map((m) => ({
+      id: m.id,
+      area: m.area,
+      ...change(m.score, newMeasures.get(m.id)?.score ?? null),
+    })),
+    questions,
+    gapsClosed: gapsClosed.sort(byPoints),
+    newGaps: newGaps.sort(byPoints),
+    evidenceAdded,
+    evidenceRemoved,
+  };
+}
+
+function questionChange(before: QuestionResult, after: QuestionResult): QuestionChange {
+  return {
+    id: before.id,
+    measure: before.measure,
+    oldState: before.state,
+    newState: after.state,
+    ...change(before.score, after.score),
+  };
+}
+
+/** The first category that fits a question's move, or undefined when it did not move. */
+export function categorise(
+  before: QuestionResult,
+  after: QuestionResult,
+): QuestionCategory | undefined {
+  if (before.applicable && !after.applicable) return "becameNotApplicable";
+  if (after.state === "unknown" && before.state !== "unknown") return "becameUnknown";
+  if (!before.answered && after.answered) return "newlyAnswered";
+  if (before.score !== null && after.score !== null) {
+    if (after.score > before.score + EPSILON) return "improved";
+    if (after.score < before.score - EPSILON) return "regressed";
+  }
+  return undefined;
+}
+
+function evidenceOf(question: QuestionResult): string[] {
+  return [...new Set((question.answer?.evidence ?? []).map((e) => e.trim()).filter(Boolean))];
+}
+
+/** The measures whose score went down (both scored): what --fail-on-regression stops on. */
+export function regressedMeasures(diff: Diff): Diff["measures"] {
+  return diff.measures.filter((m) => m.change !== null && m.change < -EPSILON);
+}

@@ -1,0 +1,322 @@
+/**
+ * Every fixed string of the roll-up (`netdz aggregate`): Markdown headings, column titles, sheet
+ * names, the method, and the command's own messages, in English and Chinese. Plain text: each
+ * renderer adds its own emphasis and escaping.
+ */
+import type { Lang } from "../core/model.js";
+
+export interface AggregateMessages {
+  title: string;
+  header: {
+    measureSet: string;
+    zones: string;
+    regions: string;
+    date: string;
+    completeness: string;
+  };
+  zonesLine(used: number, leftOut: number, superseded: number): string;
+  regionCount(label: string, zones: number): string;
+  regionHeading(label: string, zones: number): string;
+  /** Arguments already formatted as percentages. */
+  completenessSpread(min: string, median: string, max: string): string;
+  sections: {
+    league: string;
+    regions: string;
+    matrix: string;
+    commonGaps: string;
+    bottom: string;
+    leftOut: string;
+    method: string;
+  };
+  columns: {
+    file: string;
+    rank: string;
+    regionRank: string;
+    zone: string;
+    province: string;
+    region: string;
+    overall: string;
+    band: string;
+    completeness: string;
+    unknown: string;
+    zones: string;
+    statistic: string;
+    mean: string;
+    median: string;
+    min: string;
+    max: string;
+    question: string;
+    measure: string;
+    ref: string;
+    zonesBelow: string;
+    share: string;
+    meanPoints: string;
+    next: string;
+    largestGaps: string;
+    line: string;
+    column: string;
+    reason: string;
+  };
+  overallScore: string;
+  unranked: string;
+  unrankedNote(min: string): string;
+  noZones: string;
+  matrixIntro: string;
+  meanRow: string;
+  commonGapsIntro: string;
+  shareCell(below: number, zones: number, percent: string): string;
+  bottomIntro(count: number): string;
+  gapItem(question: string, points: string): string;
+  none: string;
+  notApplicableShort: string;
+  reasons: {
+    otherSet(id: string, version: string, usedId: string, usedVersion: string): string;
+    otherVersion(version: string, used: string, migrate: string | undefined): string;
+    superseded(by: string): string;
+  };
+  method(minCompleteness: string, bottom: number): string[];
+  sheets: {
+    league: string;
+    matrix: string;
+    commonGaps: string;
+    regions: string;
+    leftOut: string;
+  };
+  command: {
+    wrote(path: string): string;
+    leftOut(count: number): string;
+    noUsable: string;
+    noFiles(where: string): string;
+    binaryToTerminal: string;
+  };
+}
+
+const en: AggregateMessages = {
+  title: "NETDZ roll-up of self-assessments",
+  header: {
+    measureSet: "Measure set",
+    zones: "Zones",
+    regions: "Zones per region",
+    date: "Date",
+    completeness: "Completeness",
+  },
+  zonesLine: (used, leftOut, superseded) =>
+    `${used} used, ${leftOut} file${leftOut === 1 ? "" : "s"} left out, ${superseded} superseded`,
+  regionCount: (label, zones) => `${label} ${zones}`,
+  regionHeading: (label, zones) => `${label} (${zones} zone${zones === 1 ? "" : "s"})`,
+  completenessSpread: (min, median, max) => `lowest ${min}, median ${median}, highest ${max}`,
+  sections: {
+    league: "League table",
+    regions: "Regions",
+    matrix: "Measures across zones",
+    commonGaps: "Common gaps",
+    bottom: "Lowest-ranked zones of each region",
+    leftOut: "Files left out or superseded",
+    method: "Method",
+  },
+  columns: {
+    file: "File",
+    rank: "Rank",
+    regionRank: "Rank in region",
+    zone: "Zone",
+    province: "Province",
+    region: "Region",
+    overall: "Overall",
+    band: "Band",
+    completeness: "Completeness",
+    unknown: "Don't know",
+    zones: "Zones",
+    statistic: "Score",
+    mean: "Mean",
+    median: "Median",
+    min: "Minimum",
+    max: "Maximum",
+    question: "Question",
+    measure: "Measure",
+    ref: "Plan ref.",
+    zonesBelow: "Zones below 0.5",
+    share: "Share of zones",
+    meanPoints: "Mean points lost",
+    next: "Next step",
+    largestGaps: "Largest gaps",
+    line: "Line",
+    column: "Column",
+    reason: "Reason",
+  },
+  overallScore: "Overall",
+  unranked: "unranked",
+  unrankedNote: (min) =>
+    `Zones marked “unranked” have answered less than ${min} of their applicable questions: ` +
+    "they are shown, but not ranked.",
+  noZones: "No zone could be used.",
+  matrixIntro:
+    "Each zone's score on each measure (0–100); a cell is empty where the measure does not " +
+    "apply to the zone. The last row is the mean over the zones it applies to.",
+  meanRow: "Mean",
+  commonGapsIntro:
+    "Questions on which at least half of the zones they apply to score below 0.5, by the mean " +
+    "points of the overall score they cost those zones.",
+  shareCell: (below, zones, percent) => `${below} of ${zones} (${percent})`,
+  bottomIntro: (count) =>
+    `The ${count} lowest-ranked zone${count === 1 ? "" : "s"} of each region, with their three largest gaps (points of the overall score lost).`,
+  gapItem: (question, points) => `${question} ${points}`,
+  none: "None.",
+  notApplicableShort: "n/a",
+  reasons: {
+    otherSet: (id, version, usedId, usedVersion) =>
+      `pinned to set ${id}@${version}; this roll-up is of ${usedId}@${usedVersion}`,
+    otherVersion: (version, used, migrate) =>
+      `pinned to version ${version}; most files use ${used}, and versions are not mixed` +
+      (migrate ? `; bring it over with: ${migrate}` : ""),
+    superseded: (by) => `superseded by ${by}, answered later for the same zone`,
+  },
+  method: (min, bottom) => [
+    "Each file is checked as netdz validate checks it and scored as netdz report scores it; a " +
+      "file with an error is left out of every figure and listed with its first problem. All " +
+      "files must use the same measure set; when they are pinned to different versions, the " +
+      "version most files use is taken (on a tie, the newest) and the others are left out.",
+    "A zone that appears in more than one file (the same name and province, ignoring extra " +
+      "spaces) is counted once: the file answered last is used (the newest answeredAt; on a " +
+      "tie, the later file path), the others are superseded.",
+    `Zones are ranked by overall score, highest first; equal scores share a rank and the next ` +
+      `rank skips (1, 1, 3). A zone that has answered less than ${min} of its applicable ` +
+      "questions is shown but not ranked. The rank in region ranks the ranked zones of each " +
+      "region the same way.",
+    "Region statistics (mean, median, minimum, maximum) are over all used zones of the region " +
+      "that have a score, ranked or not; the median of an even number of zones is the mean of " +
+      "the middle two. A measure's mean is over the zones it applies to.",
+    "A common gap is a question on which at least half of the zones it applies to score below " +
+      "0.5 (an unanswered or “don't know” question scores 0). They are ordered by the points of " +
+      "the overall score the question costs, averaged over the zones it applies to.",
+    `The lowest-ranked ${bottom} zones of each region are listed with their three largest gaps. ` +
+      "Scores are shown rounded to one decimal; the JSON output carries them unrounded.",
+  ],
+  sheets: {
+    league: "League table",
+    matrix: "Measure matrix",
+    commonGaps: "Common gaps",
+    regions: "Regions",
+    leftOut: "Files left out",
+  },
+  command: {
+    wrote: (path) => `Roll-up written to ${path}`,
+    leftOut: (count) =>
+      `${count} file${count === 1 ? " was" : "s were"} left out of the roll-up (listed in it).`,
+    noUsable: "no answers file could be used; nothing to roll up",
+    noFiles: (where) => `no answers file (format: netdz-answers/1) found in ${where}`,
+    binaryToTerminal:
+      "--format xlsx writes a binary file: give --out FILE, or redirect standard output to a file",
+  },
+};
+
+const zh: AggregateMessages = {
+  title: "国家级经开区自评估汇总",
+  header: {
+    measureSet: "评估清单",
+    zones: "开发区",
+    regions: "各区域开发区数",
+    date: "日期",
+    completeness: "完成度",
+  },
+  zonesLine: (used, leftOut, superseded) =>
+    `纳入 ${used} 个，未纳入文件 ${leftOut} 个，被取代 ${superseded} 个`,
+  regionCount: (label, zones) => `${label} ${zones} 个`,
+  regionHeading: (label, zones) => `${label}（${zones} 个开发区）`,
+  completenessSpread: (min, median, max) => `最低 ${min}，中位数 ${median}，最高 ${max}`,
+  sections: {
+    league: "排名表",
+    regions: "分区域统计",
+    matrix: "各开发区举措得分",
+    commonGaps: "共性差距",
+    bottom: "各区域排名靠后的开发区",
+    leftOut: "未纳入或被取代的文件",
+    method: "计算方法",
+  },
+  columns: {
+    file: "文件",
+    rank: "排名",
+    regionRank: "区域内排名",
+    zone: "开发区",
+    province: "省份",
+    region: "区域",
+    overall: "总分",
+    band: "等级",
+    completeness: "完成度",
+    unknown: "不清楚",
+    zones: "开发区数",
+    statistic: "得分",
+    mean: "平均值",
+    median: "中位数",
+    min: "最低",
+    max: "最高",
+    question: "问题",
+    measure: "举措",
+    ref: "方案条目",
+    zonesBelow: "低于 0.5 的开发区",
+    share: "开发区占比",
+    meanPoints: "平均失分",
+    next: "下一步",
+    largestGaps: "最大差距",
+    line: "行",
+    column: "列",
+    reason: "原因",
+  },
+  overallScore: "总分",
+  unranked: "不排名",
+  unrankedNote: (min) => `标为“不排名”的开发区作答的适用问题不足 ${min}：列出但不参与排名。`,
+  noZones: "没有可纳入的开发区。",
+  matrixIntro:
+    "各开发区在每项举措上的得分（0–100）；举措不适用于该开发区时单元格留空。最后一行为适用开发区的平均值。",
+  meanRow: "平均值",
+  commonGapsIntro:
+    "在其适用的开发区中至少有一半得分低于 0.5 的问题，按其在这些开发区造成的总分平均失分排列。",
+  shareCell: (below, zones, percent) => `${zones} 个中 ${below} 个（${percent}）`,
+  bottomIntro: (count) => `各区域排名最后的 ${count} 个开发区及其三项最大差距（总分失分）。`,
+  gapItem: (question, points) => `${question} ${points}`,
+  none: "无。",
+  notApplicableShort: "不适用",
+  reasons: {
+    otherSet: (id, version, usedId, usedVersion) =>
+      `对应评估清单 ${id}@${version}；本汇总使用 ${usedId}@${usedVersion}`,
+    otherVersion: (version, used, migrate) =>
+      `对应版本 ${version}；多数文件使用 ${used}，不同版本不混合汇总` +
+      (migrate ? `；可用以下命令迁移：${migrate}` : ""),
+    superseded: (by) => `已被 ${by} 取代（同一开发区更晚的填报）`,
+  },
+  method: (min, bottom) => [
+    "每个文件按 netdz validate 的方式检查，按 netdz report 的方式计分；有错误的文件不计入任何统计，" +
+      "并列出其第一个问题。所有文件须使用同一评估清单；版本不同时采用多数文件使用的版本" +
+      "（数量相同时取最新版本），其余文件不纳入。",
+    "同一开发区（名称与省份相同，忽略多余空格）出现在多个文件中时只计一次：采用最后作答的文件" +
+      "（answeredAt 最新；相同时取文件路径靠后者），其余文件视为被取代。",
+    `按总分从高到低排名；得分相同者名次相同，其后名次顺延（1、1、3）。作答的适用问题不足 ${min} ` +
+      "的开发区列出但不排名。区域内排名以同样方式对每个区域内参与排名的开发区排序。",
+    "区域统计（平均值、中位数、最低、最高）针对该区域所有有得分的纳入开发区，无论是否排名；" +
+      "开发区数为偶数时，中位数取中间两个数的平均值。举措平均值针对该举措适用的开发区。",
+    "共性差距指在其适用的开发区中至少一半得分低于 0.5 的问题（未作答或“不清楚”得 0），" +
+      "按该问题在适用开发区造成的总分平均失分排列。",
+    `列出各区域排名最后的 ${bottom} 个开发区及其三项最大差距。得分保留一位小数显示；` +
+      "JSON 输出给出未经舍入的数值。",
+  ],
+  sheets: {
+    league: "排名表",
+    matrix: "举措得分矩阵",
+    commonGaps: "共性差距",
+    regions: "分区域统计",
+    leftOut: "未纳入的文件",
+  },
+  command: {
+    wrote: (path) => `汇总已写入 ${path}`,
+    leftOut: (count) => `有 ${count} 个文件未纳入汇总（汇总中列出）。`,
+    noUsable: "没有可用的答卷文件，无法汇总",
+    noFiles: (where) => `在 ${where} 中未找到答卷文件（format: netdz-answers/1）`,
+    binaryToTerminal: "--format xlsx 输出二进制文件：请用 --out FILE 指定文件，或将标准输出重定向到文件",
+  },
+};
+
+export const AGGREGATE_MESSAGES: Readonly<Record<Lang, AggregateMessages>> = { en, zh };
+
+/** The roll-up strings for a language. */
+export function aggregateMessages(lang: Lang): AggregateMessages {
+  return AGGREGATE_MESSAGES[lang];
+}

@@ -1,0 +1,162 @@
+/**
+ * Every fixed string of `netdz diff` (progress between two assessments), in English and Chinese.
+ * Plain text: the renderer adds its own emphasis and escaping.
+ */
+import type { QuestionCategory } from "../core/diff.js";
+import type { Lang } from "../core/model.js";
+import type { QuestionState } from "../core/score.js";
+import { STATUS_LABELS } from "./status-labels.js";
+
+export interface DiffMessages {
+  title: string;
+  header: {
+    old: string;
+    new: string;
+    measureSet: string;
+    differentZones: string;
+  };
+  overallLine(old: string, next: string, change: string): string;
+  bandLine(old: string, next: string): string;
+  bandSame(band: string): string;
+  completenessLine(old: string, next: string, change: string): string;
+  sections: {
+    overall: string;
+    areas: string;
+    measures: string;
+    questions: string;
+    gapsClosed: string;
+    newGaps: string;
+    evidenceAdded: string;
+    evidenceRemoved: string;
+    actions: string;
+  };
+  categories: Record<QuestionCategory, string>;
+  columns: {
+    area: string;
+    measure: string;
+    question: string;
+    old: string;
+    new: string;
+    change: string;
+    points: string;
+    item: string;
+  };
+  states: Record<QuestionState, string>;
+  none: string;
+  notApplicableShort: string;
+  command: {
+    wrote(path: string): string;
+    versionMismatch(oldFile: string, oldPin: string, newFile: string, newPin: string): string;
+    regressed(measures: string): string;
+  };
+}
+
+const en: DiffMessages = {
+  title: "NETDZ self-assessment: progress between two assessments",
+  header: {
+    old: "Old",
+    new: "New",
+    measureSet: "Measure set",
+    differentZones: "These are two different zones, not the same zone at two dates.",
+  },
+  overallLine: (old, next, change) => `Overall score: ${old} → ${next} (${change})`,
+  bandLine: (old, next) => `Band: ${old} → ${next}`,
+  bandSame: (band) => `Band: ${band} (unchanged)`,
+  completenessLine: (old, next, change) => `Completeness: ${old} → ${next} (${change})`,
+  sections: {
+    overall: "Overall",
+    areas: "Areas",
+    measures: "Measures",
+    questions: "Questions that moved",
+    gapsClosed: "Gaps closed",
+    newGaps: "New gaps",
+    evidenceAdded: "Evidence added",
+    evidenceRemoved: "Evidence removed",
+    actions: "Actions",
+  },
+  categories: {
+    improved: "Improved",
+    regressed: "Regressed",
+    newlyAnswered: "Newly answered",
+    becameUnknown: "Became “don't know”",
+    becameNotApplicable: "Became not applicable",
+  },
+  columns: {
+    area: "Area",
+    measure: "Measure",
+    question: "Question",
+    old: "Old",
+    new: "New",
+    change: "Change",
+    points: "Points",
+    item: "Evidence",
+  },
+  states: { ...STATUS_LABELS.en, answered: "Answered", unanswered: "Unanswered" },
+  none: "None.",
+  notApplicableShort: "n/a",
+  command: {
+    wrote: (path) => `Comparison written to ${path}`,
+    versionMismatch: (oldFile, oldPin, newFile, newPin) =>
+      `${oldFile} is pinned to ${oldPin} and ${newFile} to ${newPin}; diff compares two ` +
+      "assessments of the same measure set and version",
+    regressed: (measures) => `These measures' scores went down: ${measures}.`,
+  },
+};
+
+const zh: DiffMessages = {
+  title: "国家级经开区自评估：两次评估之间的进展",
+  header: {
+    old: "原评估",
+    new: "新评估",
+    measureSet: "评估清单",
+    differentZones: "这是两个不同的开发区，而非同一开发区在两个时间的评估。",
+  },
+  overallLine: (old, next, change) => `总分：${old} → ${next}（${change}）`,
+  bandLine: (old, next) => `等级：${old} → ${next}`,
+  bandSame: (band) => `等级：${band}（不变）`,
+  completenessLine: (old, next, change) => `完成度：${old} → ${next}（${change}）`,
+  sections: {
+    overall: "总体",
+    areas: "各方面",
+    measures: "各项举措",
+    questions: "有变化的问题",
+    gapsClosed: "已消除的差距",
+    newGaps: "新出现的差距",
+    evidenceAdded: "新增的佐证材料",
+    evidenceRemoved: "删除的佐证材料",
+    actions: "行动计划",
+  },
+  categories: {
+    improved: "得分提高",
+    regressed: "得分下降",
+    newlyAnswered: "新作答",
+    becameUnknown: "变为“不清楚”",
+    becameNotApplicable: "变为不适用",
+  },
+  columns: {
+    area: "方面",
+    measure: "举措",
+    question: "问题",
+    old: "原值",
+    new: "新值",
+    change: "变化",
+    points: "分值",
+    item: "佐证材料",
+  },
+  states: { ...STATUS_LABELS.zh, answered: "已作答", unanswered: "未作答" },
+  none: "无。",
+  notApplicableShort: "不适用",
+  command: {
+    wrote: (path) => `对比结果已写入 ${path}`,
+    versionMismatch: (oldFile, oldPin, newFile, newPin) =>
+      `${oldFile} 对应 ${oldPin}，而 ${newFile} 对应 ${newPin}；diff 只比较同一评估清单同一版本的两次评估`,
+    regressed: (measures) => `以下举措得分下降：${measures}。`,
+  },
+};
+
+export const DIFF_MESSAGES: Readonly<Record<Lang, DiffMessages>> = { en, zh };
+
+/** The diff strings for a language. */
+export function diffMessages(lang: Lang): DiffMessages {
+  return DIFF_MESSAGES[lang];
+}

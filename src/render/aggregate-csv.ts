@@ -1,0 +1,60 @@
+/**
+ * The roll-up as CSV: one row per used zone (file, zone profile fields, overall, band,
+ * completeness, each area, each measure), in league order. UTF-8 with a byte-order mark and
+ * CRLF line ends so Excel and WPS read Chinese text correctly; quoting by RFC 4180 (csv-stringify).
+ * Pure and deterministic.
+ */
+import { stringify } from "csv-stringify/sync";
+import { profileValueLabel } from "../core/applicability.js";
+import type { Aggregate, RankedZone } from "../core/aggregate.js";
+import type { Lang } from "../core/model.js";
+import { aggregateMessages } from "../i18n/aggregate-messages.js";
+
+export interface AggregateCsvOptions {
+  lang: Lang;
+}
+
+/** Header and rows of the zone table shared by CSV and the xlsx league sheet's data. */
+export function zoneTable(
+  agg: Aggregate,
+  lang: Lang,
+): { header: string[]; rows: (string | number | null)[][] } {
+  const m = aggregateMessages(lang);
+  const header = [
+    m.columns.file,
+    ...agg.set.profile.map((field) => field.label[lang]),
+    m.columns.overall,
+    m.columns.band,
+    `${m.columns.completeness} (%)`,
+    ...agg.set.areas.map((area) => area.title[lang]),
+    ...agg.set.measures.map((measure) => measure.id),
+  ];
+  const rows = agg.zones.map((z) => [
+    z.file,
+    ...agg.set.profile.map((field) => profileCell(agg, z, field.id, lang)),
+    z.overall,
+    z.band?.label[lang] ?? null,
+    z.completeness === null ? null : z.completeness * 100,
+    ...z.areas.map((a) => a.score),
+    ...z.measures.map((x) => x.score),
+  ]);
+  return { header, rows };
+}
+
+function profileCell(agg: Aggregate, zone: RankedZone, field: string, lang: Lang): string {
+  const value = zone.zone[field];
+  if (value === undefined || value === "") return "";
+  const type = agg.set.profile.find((p) => p.id === field)?.type;
+  return type === "text" ? String(value) : profileValueLabel(agg.set, field, value)[lang];
+}
+
+/** The roll-up's zones as CSV text (with its byte-order mark). */
+export function renderAggregateCsv(agg: Aggregate, options: AggregateCsvOptions): string {
+  const { header, rows } = zoneTable(agg, options.lang);
+  return stringify([header, ...rows.map((row) => row.map((cell) => cell ?? ""))], {
+    bom: true,
+    record_delimiter: "windows",
+    escape_formulas: true,
+    cast: { number: (value) => String(value) },
+  });
+}

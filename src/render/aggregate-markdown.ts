@@ -1,0 +1,284 @@
+/**
+ * The roll-up as GitHub-flavoured Markdown, sections 1–7 of issue 9: header, league table,
+ * regions, measures across zones, common gaps, the bottom zones of each region, and the files
+ * left out or superseded with the method. Pure and deterministic; every text from a file or a
+ * set goes through markdown-escape.
+ */
+import type { Aggregate, LeftOut, RankedZone, Stats } from "../core/aggregate.js";
+import { regionLabel } from "../core/aggregate.js";
+import type { Lang } from "../core/model.js";
+import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-messages.js";
+import { escapeCell, escapeInline } from "./markdown-escape.js";
+import { table } from "./report-markdown.js";
+
+export interface AggregateMarkdownOptions {
+  lang: Lang;
+}
+
+interface Context {
+  agg: Aggregate;
+  lang: Lang;
+  m: AggregateMessages;
+}
+
+/** Renders the whole roll-up. */
+export function renderAggregateMarkdown(agg: Aggregate, options: AggregateMarkdownOptions): string {
+  const ctx: Context = { agg, lang: options.lang, m: aggregateMessages(options.lang) };
+  const blocks = [
+    `# ${escapeInline(ctx.m.title)}`,
+    header(ctx),
+    ...league(ctx),
+    ...regions(ctx),
+    ...matrix(ctx),
+    ...commonGaps(ctx),
+    ...bottom(ctx),
+    ...leftOut(ctx),
+    ...method(ctx),
+  ];
+  return `${blocks.join("\n\n")}\n`;
+}
+
+/** A score on 0…100 to one decimal, or `—`. */
+export function oneDecimal(value: number | null): string {
+  return value === null ? "—" : value.toFixed(1);
+}
+
+/** A share on 0…1 as a percentage to one decimal, or `—`. */
+export function percent(share: number | null): string {
+  return share === null ? "—" : `${(share * 100).toFixed(1)}%`;
+}
+
+/** A profile text field of a zone, or an empty string. */
+export function zoneText(zone: RankedZone["zone"], field: string): string {
+  const value = zone[field];
+  return typeof value === "string" ? value : "";
+}
+
+function header(ctx: Context): string {
+  const { agg, m, lang } = ctx;
+  const stats = agg.completeness;
+  const items: [string, string][] = [
+    [m.header.measureSet, `${agg.set.title[lang]} (${agg.set.id} ${agg.set.version})`],
+    [m.header.zones, m.zonesLine(agg.zones.length, agg.leftOut.length, agg.superseded.length)],
+    [
+      m.header.regions,
+      agg.regions.length === 0
+        ? "—"
+        : agg.regions.map((r) => m.regionCount(r.label[lang], r.zones)).join(", "),
+    ],
+    [m.header.date, agg.options.date ?? "—"],
+    [
+      m.header.completeness,
+      stats.count === 0
+        ? "—"
+        : m.completenessSpread(percent(stats.min), percent(stats.median), percent(stats.max)),
+    ],
+  ];
+  return items.map(([label, value]) => `- **${label}**: ${escapeInline(value)}`).join("\n");
+}
+
+function league(ctx: Context): string[] {
+  const { agg, m, lang } = ctx;
+  const heading = `## ${escapeInline(m.sections.league)}`;
+  if (agg.zones.length === 0) return [heading, escapeInline(m.noZones)];
+  const c = m.columns;
+  const rows = agg.zones.map((z) => [
+    z.ranked ? String(z.rank) : `*${escapeInline(m.unranked)}*`,
+    z.regionRank === null ? "—" : String(z.regionRank),
+    escapeCell(zoneText(z.zone, "name")),
+    escapeCell(zoneText(z.zone, "province")),
+    escapeCell(regionLabel(agg.set, z.region)[lang]),
+    oneDecimal(z.overall),
+    escapeCell(z.band?.label[lang]),
+    percent(z.completeness),
+    String(z.counts.unknown),
+  ]);
+  const blocks = [
+    heading,
+    table(
+      [
+        { title: c.rank, align: "right" },
+        { title: c.regionRank, align: "right" },
+        { title: c.zone },
+        { title: c.province },
+        { title: c.region },
+        { title: c.overall, align: "right" },
+        { title: c.band },
+        { title: c.completeness, align: "right" },
+        { title: c.unknown, align: "right" },
+      ],
+      rows,
+    ),
+  ];
+  if (agg.zones.some((z) => !z.ranked)) {
+    blocks.push(escapeInline(m.unrankedNote(`${agg.options.minCompleteness}%`)));
+  }
+  return blocks;
+}
+
+function statsCells(stats: Stats): string[] {
+  return [stats.mean, stats.median, stats.min, stats.max].map(oneDecimal);
+}
+
+function regions(ctx: Context): string[] {
+  const { agg, m, lang } = ctx;
+  const blocks = [`## ${escapeInline(m.sections.regions)}`];
+  if (agg.regions.length === 0) return [...blocks, escapeInline(m.none)];
+  const c = m.columns;
+  for (const region of agg.regions) {
+    blocks.push(`### ${escapeInline(m.regionHeading(region.label[lang], region.zones))}`);
+    const rows = [
+      [escapeCell(m.overallScore), ...statsCells(region.overall)],
+      ...region.areas.map((a) => {
+        const area = agg.set.areas.find((x) => x.id === a.id);
+        return [escapeCell(area?.title[lang] ?? a.id), ...statsCells(a.stats)];
+      }),
+    ];
+    blocks.push(
+      table(
+        [
+          { title: c.statistic },
+          { title: c.mean, align: "right" },
+          { title: c.median, align: "right" },
+          { title: c.min, align: "right" },
+          { title: c.max, align: "right" },
+        ],
+        rows,
+      ),
+    );
+  }
+  return blocks;
+}
+
+function matrix(ctx: Context): string[] {
+  const { agg, m } = ctx;
+  const blocks = [`## ${escapeInline(m.sections.matrix)}`];
+  if (agg.zones.length === 0) return [...blocks, escapeInline(m.none)];
+  const measures = agg.set.measures;
+  // An empty cell where the measure does not apply; a space keeps the table's shape.
+  const cell = (score: number | null) => (score === null ? " " : score.toFixed(1));
+  const rows = agg.zones.map((z) => [
+    escapeCell(zoneText(z.zone, "name")),
+    ...z.measures.map((x) => cell(x.score)),
+  ]);
+  rows.push([`**${escapeInline(m.meanRow)}**`, ...agg.measureMeans.map((x) => cell(x.mean))]);
+  blocks.push(escapeInline(m.matrixIntro));
+  blocks.push(
+    table(
+      [{ title: m.columns.zone }, ...measures.map((x) => ({ title: x.id, align: "right" as const }))],
+      rows,
+    ),
+  );
+  return blocks;
+}
+
+function commonGaps(ctx: Context): string[] {
+  const { agg, m, lang } = ctx;
+  const blocks = [`## ${escapeInline(m.sections.commonGaps)}`, escapeInline(m.commonGapsIntro)];
+  if (agg.commonGaps.length === 0) return [...blocks, escapeInline(m.none)];
+  const c = m.columns;
+  const rows = agg.commonGaps.map((g) => [
+    `${escapeInline(g.question)} ${escapeCell(g.text[lang])}`,
+    escapeCell(g.measure),
+    escapeCell(g.ref),
+    escapeCell(m.shareCell(g.below, g.zones, percent(g.share))),
+    g.meanGap.toFixed(2),
+    escapeCell(g.guidance[lang]),
+  ]);
+  blocks.push(
+    table(
+      [
+        { title: c.question },
+        { title: c.measure },
+        { title: c.ref },
+        { title: c.zonesBelow, align: "right" },
+        { title: c.meanPoints, align: "right" },
+        { title: c.next },
+      ],
+      rows,
+    ),
+  );
+  return blocks;
+}
+
+function bottom(ctx: Context): string[] {
+  const { agg, m, lang } = ctx;
+  const blocks = [`## ${escapeInline(m.sections.bottom)}`];
+  if (agg.bottom.length === 0) return [...blocks, escapeInline(m.none)];
+  blocks.push(escapeInline(m.bottomIntro(agg.options.bottom)));
+  const c = m.columns;
+  for (const region of agg.bottom) {
+    blocks.push(`### ${escapeInline(region.label[lang])}`);
+    const rows = region.zones.map((z) => [
+      String(z.regionRank ?? "—"),
+      String(z.rank ?? "—"),
+      escapeCell(zoneText(z.zone, "name")),
+      oneDecimal(z.overall),
+      z.topGaps.length === 0
+        ? "—"
+        : z.topGaps.map((g) => escapeInline(m.gapItem(g.question, g.gap.toFixed(2)))).join("; "),
+    ]);
+    blocks.push(
+      table(
+        [
+          { title: c.regionRank, align: "right" },
+          { title: c.rank, align: "right" },
+          { title: c.zone },
+          { title: c.overall, align: "right" },
+          { title: c.largestGaps },
+        ],
+        rows,
+      ),
+    );
+  }
+  return blocks;
+}
+
+/** Where a left-out file's problem is: `file:line:col`, or the file alone. */
+export function leftOutPlace(entry: Pick<LeftOut, "file" | "line" | "column">): string {
+  return entry.line === null ? entry.file : `${entry.file}:${entry.line}:${entry.column ?? 1}`;
+}
+
+/** A left-out file's reason in words. */
+export function leftOutReason(entry: LeftOut, agg: Aggregate, m: AggregateMessages): string {
+  const reason = entry.reason;
+  switch (reason.kind) {
+    case "invalid":
+      return `${reason.message} (${reason.code})`;
+    case "other-set":
+      return m.reasons.otherSet(reason.id, reason.version, agg.set.id, agg.set.version);
+    case "other-version":
+      return m.reasons.otherVersion(reason.version, agg.set.version, reason.migrate);
+  }
+}
+
+/** Left-out and superseded files as [place, reason] pairs, in file order. */
+export function leftOutRows(agg: Aggregate, m: AggregateMessages): [LeftOut | null, string, string][] {
+  const rows: [LeftOut | null, string, string][] = [
+    ...agg.leftOut.map((e): [LeftOut, string, string] => [e, leftOutPlace(e), leftOutReason(e, agg, m)]),
+    ...agg.superseded.map((s): [null, string, string] => [null, s.file, m.reasons.superseded(s.by)]),
+  ];
+  return rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+}
+
+function leftOut(ctx: Context): string[] {
+  const { agg, m } = ctx;
+  const blocks = [`## ${escapeInline(m.sections.leftOut)}`];
+  const rows = leftOutRows(agg, m);
+  if (rows.length === 0) return [...blocks, escapeInline(m.none)];
+  blocks.push(
+    table(
+      [{ title: m.columns.file }, { title: m.columns.reason }],
+      rows.map(([, place, reason]) => [escapeCell(place), escapeCell(reason)]),
+    ),
+  );
+  return blocks;
+}
+
+function method(ctx: Context): string[] {
+  const { agg, m } = ctx;
+  return [
+    `## ${escapeInline(m.sections.method)}`,
+    ...m.method(`${agg.options.minCompleteness}%`, agg.options.bottom).map(escapeInline),
+  ];
+}

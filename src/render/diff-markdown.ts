@@ -1,0 +1,155 @@
+/**
+ * Progress between two assessments as GitHub-flavoured Markdown (`netdz diff`). Pure and
+ * deterministic; text from the files or the set goes through markdown-escape.
+ */
+import type { Diff, QuestionChange } from "../core/diff.js";
+import { QUESTION_CATEGORIES } from "../core/diff.js";
+import type { Lang, MeasureSet, Question } from "../core/model.js";
+import { diffMessages } from "../i18n/diff-messages.js";
+import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
+import { table } from "./report-markdown.js";
+
+export interface DiffMarkdownOptions {
+  lang: Lang;
+  /** YYYY-MM-DD of each side, when known. */
+  oldDate?: string;
+  newDate?: string;
+}
+
+/** A signed change to `digits` decimals (`+3.5`, `-2.0`, `0.0`), or `—`. */
+export function signed(value: number | null, digits = 1): string {
+  if (value === null) return "—";
+  const shown = value.toFixed(digits);
+  if (Number(shown) === 0) return (0).toFixed(digits);
+  return value > 0 ? `+${shown}` : shown;
+}
+
+function fixed(value: number | null, digits = 1): string {
+  return value === null ? "—" : value.toFixed(digits);
+}
+
+function pct(share: number | null): string {
+  return share === null ? "—" : `${(share * 100).toFixed(1)}%`;
+}
+
+/** Renders the comparison. */
+export function renderDiffMarkdown(diff: Diff, set: MeasureSet, options: DiffMarkdownOptions): string {
+  const { lang } = options;
+  const m = diffMessages(lang);
+  const questions = new Map<string, Question>();
+  for (const measure of set.measures) for (const q of measure.questions) questions.set(q.id, q);
+  const questionCell = (id: string) =>
+    `${escapeInline(id)} ${escapeCell(questions.get(id)?.text[lang])}`;
+  const c = m.columns;
+  const side = (label: string, s: Diff["old"], date: string | undefined) => {
+    const name = typeof s.zone.name === "string" ? s.zone.name : "";
+    return `- **${escapeInline(label)}**: ${escapeInline(`${s.file} — ${name}${date ? ` (${date})` : ""}`)}`;
+  };
+  const blocks: string[] = [
+    `# ${escapeInline(m.title)}`,
+    [
+      side(m.header.old, diff.old, options.oldDate),
+      side(m.header.new, diff.new, options.newDate),
+      `- **${escapeInline(m.header.measureSet)}**: ${escapeInline(`${set.title[lang]} (${set.id} ${set.version})`)}`,
+    ].join("\n"),
+  ];
+  if (!diff.sameZone) blocks.push(`**${escapeInline(m.header.differentZones)}**`);
+
+  const o = diff.overall;
+  const oldBand = o.oldBand?.label[lang] ?? "—";
+  const newBand = o.newBand?.label[lang] ?? "—";
+  blocks.push(
+    `## ${escapeInline(m.sections.overall)}`,
+    [
+      `- ${escapeInline(m.overallLine(fixed(o.old), fixed(o.new), signed(o.change)))}`,
+      `- ${escapeInline(o.bandChanged ? m.bandLine(oldBand, newBand) : m.bandSame(newBand))}`,
+      `- ${escapeInline(
+        m.completenessLine(
+          pct(diff.completeness.old),
+          pct(diff.completeness.new),
+          diff.completeness.change === null ? "—" : `${signed(diff.completeness.change * 100)}%`,
+        ),
+      )}`,
+    ].join("\n"),
+  );
+
+  const changeColumns = [
+    { title: c.old, align: "right" as const },
+    { title: c.new, align: "right" as const },
+    { title: c.change, align: "right" as const },
+  ];
+  blocks.push(
+    `## ${escapeInline(m.sections.areas)}`,
+    table(
+      [{ title: c.area }, ...changeColumns],
+      diff.areas.map((a) => [
+        escapeCell(set.areas.find((x) => x.id === a.id)?.title[lang] ?? a.id),
+        fixed(a.old),
+        fixed(a.new),
+        signed(a.change),
+      ]),
+    ),
+    `## ${escapeInline(m.sections.measures)}`,
+    table(
+      [{ title: c.measure }, ...changeColumns],
+      diff.measures.map((x) => [
+        `${escapeInline(x.id)} ${escapeCell(set.measures.find((y) => y.id === x.id)?.title[lang])}`,
+        fixed(x.old),
+        fixed(x.new),
+        signed(x.change),
+      ]),
+    ),
+  );
+
+  blocks.push(`## ${escapeInline(m.sections.questions)}`);
+  const stateCell = (state: QuestionChange["oldState"], score: number | null) =>
+    escapeCell(score === null ? m.states[state] : `${m.states[state]} (${score.toFixed(2)})`);
+  for (const category of QUESTION_CATEGORIES) {
+    const list = diff.questions[category];
+    blocks.push(`### ${escapeInline(m.categories[category])}`);
+    blocks.push(
+      list.length === 0
+        ? escapeInline(m.none)
+        : table(
+            [{ title: c.question }, { title: c.measure }, ...changeColumns],
+            list.map((q) => [
+              questionCell(q.id),
+              escapeCell(q.measure),
+              stateCell(q.oldState, q.old),
+              stateCell(q.newState, q.new),
+              signed(q.change, 2),
+            ]),
+          ),
+    );
+  }
+
+  for (const [heading, list] of [
+    [m.sections.gapsClosed, diff.gapsClosed],
+    [m.sections.newGaps, diff.newGaps],
+  ] as const) {
+    blocks.push(`## ${escapeInline(heading)}`);
+    blocks.push(
+      list.length === 0
+        ? escapeInline(m.none)
+        : table(
+            [{ title: c.question }, { title: c.measure }, { title: c.points, align: "right" }],
+            list.map((g) => [questionCell(g.id), escapeCell(g.measure), g.points.toFixed(2)]),
+          ),
+    );
+  }
+  for (const [heading, list] of [
+    [m.sections.evidenceAdded, diff.evidenceAdded],
+    [m.sections.evidenceRemoved, diff.evidenceRemoved],
+  ] as const) {
+    blocks.push(`## ${escapeInline(heading)}`);
+    blocks.push(
+      list.length === 0
+        ? escapeInline(m.none)
+        : table(
+            [{ title: c.question }, { title: c.item }],
+            list.map((e) => [questionCell(e.question), linkOrText(e.item)]),
+          ),
+    );
+  }
+  return `${blocks.join("\n\n")}\n`;
+}
