@@ -140,7 +140,8 @@ const EMPTY_ANSWERS = {} as AnswersFile;
 /** The roll-up's date: the newest date among the zones' last answers (dates sort as text). */
 function newestDate(zones: readonly ZoneSummary[]): string | undefined {
   let newest: string | undefined;
-  for (const zone of zones) if (zone.date !== undefined && (newest === undefined || zone.date > newest)) newest = zone.date;
+  for (const zone of zones)
+    if (zone.date !== undefined && (newest === undefined || zone.date > newest)) newest = zone.date;
   return newest;
 }
 
@@ -217,7 +218,10 @@ export interface OutputTarget {
 }
 
 /** Writes text or bytes to standard output, or atomically to --out (never over an input). */
-export async function writeOutput(output: string | Uint8Array, target: OutputTarget): Promise<void> {
+export async function writeOutput(
+  output: string | Uint8Array,
+  target: OutputTarget,
+): Promise<void> {
   const { io, out } = target;
   if (out === undefined) {
     await new Promise<void>((resolve, reject) => {
@@ -328,7 +332,9 @@ class AnswersChecker {
       text = readFileSync(absolute, "utf8");
     } catch (error) {
       this.answersFiles++;
-      return { problem: invalid(file, 1, 1, "file/unreadable", `cannot read: ${describeFsError(error)}`) };
+      return {
+        problem: invalid(file, 1, 1, "file/unreadable", `cannot read: ${describeFsError(error)}`),
+      };
     }
     const declared = FORMAT_LINE.exec(text)?.[1];
     // Another netdz file met while searching a folder (a measure file, a set.yaml): not ours.
@@ -360,7 +366,12 @@ class AnswersChecker {
     }
     const match = ctx.available.find((s) => s.id === id && s.version === version);
     if (!match) {
-      return { problem: firstProblem(file, [...fileProblems, notAvailable(source, id, version, ctx.available)]) };
+      return {
+        problem: firstProblem(file, [
+          ...fileProblems,
+          notAvailable(source, id, version, ctx.available),
+        ]),
+      };
     }
     const pin: Pin = { file, id, version };
     const set = await this.loadSet(match);
@@ -416,7 +427,13 @@ function notAvailable(
   );
 }
 
-function invalid(file: string, line: number, column: number, code: string, message: string): LeftOut {
+function invalid(
+  file: string,
+  line: number,
+  column: number,
+  code: string,
+  message: string,
+): LeftOut {
   return { file, line, column, reason: { kind: "invalid", code, message } };
 }
 
@@ -430,7 +447,9 @@ function firstProblem(file: string, diagnostics: readonly Diagnostic[]): LeftOut
     .filter((d) => d.severity === "error")
     .sort((a, b) => a.line - b.line || a.column - b.column);
   const first = errors[0];
-  return first ? fromDiagnostic(first) : invalid(file, 1, 1, "answers/invalid", "invalid answers file");
+  return first
+    ? fromDiagnostic(first)
+    : invalid(file, 1, 1, "answers/invalid", "invalid answers file");
 }
 
 /** Draws `[####      ] 120/1000` on standard error when it is a terminal and there are many files. */

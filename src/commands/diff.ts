@@ -40,7 +40,11 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
   const after = await loadAnswersWithSet(opts.new, options);
   const set = after.set;
   const result = diffAssessments(
-    { file: opts.old, answers: before.answers, assessment: scoreAssessment(before.set, before.answers) },
+    {
+      file: opts.old,
+      answers: before.answers,
+      assessment: scoreAssessment(before.set, before.answers),
+    },
     { file: opts.new, answers: after.answers, assessment: scoreAssessment(set, after.answers) },
   );
   const dates = {

@@ -214,7 +214,9 @@ export interface Pin {
  * id first in alphabetical order), then the version most files of that id use (a tie goes to the
  * newest version). Undefined when no file is pinned.
  */
-export function chooseSetVersion(pins: readonly Pin[]): { id: string; version: string } | undefined {
+export function chooseSetVersion(
+  pins: readonly Pin[],
+): { id: string; version: string } | undefined {
   const ids = countBy(pins, (p) => p.id);
   const id = pickMost(ids, (a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (id === undefined) return undefined;
@@ -249,7 +251,10 @@ export function incompatiblePins(
   const out: LeftOut[] = [];
   for (const pin of pins) {
     if (pin.id !== chosen.id) {
-      out.push({ ...noPlace(pin.file), reason: { kind: "other-set", id: pin.id, version: pin.version } });
+      out.push({
+        ...noPlace(pin.file),
+        reason: { kind: "other-set", id: pin.id, version: pin.version },
+      });
     } else if (pin.version !== chosen.version) {
       out.push({
         ...noPlace(pin.file),
@@ -285,7 +290,8 @@ export function dropSuperseded<T extends Pick<ZoneSummary, "file" | "zone" | "an
   const all = new Map<string, T[]>();
   for (const zone of zones) {
     const name = normaliseName(zone.zone.name);
-    const key = name === "" ? `\u0000${zone.file}` : `${name}\u0000${normaliseName(zone.zone.province)}`;
+    const key =
+      name === "" ? `\u0000${zone.file}` : `${name}\u0000${normaliseName(zone.zone.province)}`;
     const current = newest.get(key);
     if (current === undefined || answeredLater(zone, current)) newest.set(key, zone);
     all.set(key, [...(all.get(key) ?? []), zone]);
@@ -353,7 +359,10 @@ export function statistics(values: readonly (number | null)[]): Stats {
 }
 
 /** Whether a zone takes part in the ranking. */
-export function isRanked(zone: Pick<ZoneSummary, "overall" | "completeness">, minCompleteness: number) {
+export function isRanked(
+  zone: Pick<ZoneSummary, "overall" | "completeness">,
+  minCompleteness: number,
+) {
   return (
     zone.overall !== null &&
     zone.completeness !== null &&

@@ -14,6 +14,10 @@ export interface AggregateMessages {
     date: string;
     completeness: string;
   };
+  /** Between a header field's label and its value. */
+  fieldSeparator: string;
+  listSeparator: string;
+  parenthetical(text: string, remark: string): string;
   zonesLine(used: number, leftOut: number, superseded: number): string;
   regionCount(label: string, zones: number): string;
   regionHeading(label: string, zones: number): string;
@@ -100,6 +104,9 @@ const en: AggregateMessages = {
     date: "Date",
     completeness: "Completeness",
   },
+  fieldSeparator: ": ",
+  listSeparator: ", ",
+  parenthetical: (text, remark) => `${text} (${remark})`,
   zonesLine: (used, leftOut, superseded) =>
     `${used} used, ${leftOut} file${leftOut === 1 ? "" : "s"} left out, ${superseded} superseded`,
   regionCount: (label, zones) => `${label} ${zones}`,
@@ -218,6 +225,9 @@ const zh: AggregateMessages = {
     date: "日期",
     completeness: "完成度",
   },
+  fieldSeparator: "：",
+  listSeparator: "、",
+  parenthetical: (text, remark) => `${text}（${remark}）`,
   zonesLine: (used, leftOut, superseded) =>
     `纳入 ${used} 个，未纳入文件 ${leftOut} 个，被取代 ${superseded} 个`,
   regionCount: (label, zones) => `${label} ${zones} 个`,
@@ -310,7 +320,8 @@ const zh: AggregateMessages = {
     leftOut: (count) => `有 ${count} 个文件未纳入汇总（汇总中列出）。`,
     noUsable: "没有可用的答卷文件，无法汇总",
     noFiles: (where) => `在 ${where} 中未找到答卷文件（format: netdz-answers/1）`,
-    binaryToTerminal: "--format xlsx 输出二进制文件：请用 --out FILE 指定文件，或将标准输出重定向到文件",
+    binaryToTerminal:
+      "--format xlsx 输出二进制文件：请用 --out FILE 指定文件，或将标准输出重定向到文件",
   },
 };
 

@@ -15,6 +15,8 @@ export interface DiffMessages {
     measureSet: string;
     differentZones: string;
   };
+  fieldSeparator: string;
+  parenthetical(text: string, remark: string): string;
   overallLine(old: string, next: string, change: string): string;
   bandLine(old: string, next: string): string;
   bandSame(band: string): string;
@@ -59,6 +61,8 @@ const en: DiffMessages = {
     measureSet: "Measure set",
     differentZones: "These are two different zones, not the same zone at two dates.",
   },
+  fieldSeparator: ": ",
+  parenthetical: (text, remark) => `${text} (${remark})`,
   overallLine: (old, next, change) => `Overall score: ${old} → ${next} (${change})`,
   bandLine: (old, next) => `Band: ${old} → ${next}`,
   bandSame: (band) => `Band: ${band} (unchanged)`,
@@ -111,6 +115,8 @@ const zh: DiffMessages = {
     measureSet: "评估清单",
     differentZones: "这是两个不同的开发区，而非同一开发区在两个时间的评估。",
   },
+  fieldSeparator: "：",
+  parenthetical: (text, remark) => `${text}（${remark}）`,
   overallLine: (old, next, change) => `总分：${old} → ${next}（${change}）`,
   bandLine: (old, next) => `等级：${old} → ${next}`,
   bandSame: (band) => `等级：${band}（不变）`,

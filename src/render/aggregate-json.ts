@@ -56,7 +56,13 @@ export interface JsonAggregate {
     nextStep: string;
   }[];
   bottomZones: { region: string; files: string[] }[];
-  leftOut: { file: string; code: string; reason: string; line: number | null; column: number | null }[];
+  leftOut: {
+    file: string;
+    code: string;
+    reason: string;
+    line: number | null;
+    column: number | null;
+  }[];
   superseded: { file: string; by: string }[];
 }
 
@@ -70,7 +76,11 @@ export function buildAggregateJson(agg: Aggregate, options: AggregateJsonOptions
     measureSet: { id: agg.set.id, version: agg.set.version },
     minCompleteness: agg.options.minCompleteness,
     bottom: agg.options.bottom,
-    totals: { used: agg.zones.length, leftOut: agg.leftOut.length, superseded: agg.superseded.length },
+    totals: {
+      used: agg.zones.length,
+      leftOut: agg.leftOut.length,
+      superseded: agg.superseded.length,
+    },
     completeness: { ...agg.completeness },
     zones: agg.zones.map((z) => ({
       file: z.file,

@@ -58,13 +58,13 @@ function header(ctx: Context): string {
   const { agg, m, lang } = ctx;
   const stats = agg.completeness;
   const items: [string, string][] = [
-    [m.header.measureSet, `${agg.set.title[lang]} (${agg.set.id} ${agg.set.version})`],
+    [m.header.measureSet, m.parenthetical(agg.set.title[lang], `${agg.set.id} ${agg.set.version}`)],
     [m.header.zones, m.zonesLine(agg.zones.length, agg.leftOut.length, agg.superseded.length)],
     [
       m.header.regions,
       agg.regions.length === 0
         ? "—"
-        : agg.regions.map((r) => m.regionCount(r.label[lang], r.zones)).join(", "),
+        : agg.regions.map((r) => m.regionCount(r.label[lang], r.zones)).join(m.listSeparator),
     ],
     [m.header.date, agg.options.date ?? "—"],
     [
@@ -74,7 +74,11 @@ function header(ctx: Context): string {
         : m.completenessSpread(percent(stats.min), percent(stats.median), percent(stats.max)),
     ],
   ];
-  return items.map(([label, value]) => `- **${label}**: ${escapeInline(value)}`).join("\n");
+  return items
+    .map(
+      ([label, value]) => `- **${escapeInline(label)}**${m.fieldSeparator}${escapeInline(value)}`,
+    )
+    .join("\n");
 }
 
 function league(ctx: Context): string[] {
@@ -155,8 +159,8 @@ function matrix(ctx: Context): string[] {
   const blocks = [`## ${escapeInline(m.sections.matrix)}`];
   if (agg.zones.length === 0) return [...blocks, escapeInline(m.none)];
   const measures = agg.set.measures;
-  // An empty cell where the measure does not apply; a space keeps the table's shape.
-  const cell = (score: number | null) => (score === null ? " " : score.toFixed(1));
+  // An empty cell where the measure does not apply.
+  const cell = (score: number | null) => (score === null ? "" : score.toFixed(1));
   const rows = agg.zones.map((z) => [
     escapeCell(zoneText(z.zone, "name")),
     ...z.measures.map((x) => cell(x.score)),
@@ -165,9 +169,12 @@ function matrix(ctx: Context): string[] {
   blocks.push(escapeInline(m.matrixIntro));
   blocks.push(
     table(
-      [{ title: m.columns.zone }, ...measures.map((x) => ({ title: x.id, align: "right" as const }))],
+      [
+        { title: m.columns.zone },
+        ...measures.map((x) => ({ title: x.id, align: "right" as const })),
+      ],
       rows,
-    ),
+    ).replace(/\| {2}(?=\|)/g, "| "),
   );
   return blocks;
 }
@@ -253,10 +260,21 @@ export function leftOutReason(entry: LeftOut, agg: Aggregate, m: AggregateMessag
 }
 
 /** Left-out and superseded files as [place, reason] pairs, in file order. */
-export function leftOutRows(agg: Aggregate, m: AggregateMessages): [LeftOut | null, string, string][] {
+export function leftOutRows(
+  agg: Aggregate,
+  m: AggregateMessages,
+): [LeftOut | null, string, string][] {
   const rows: [LeftOut | null, string, string][] = [
-    ...agg.leftOut.map((e): [LeftOut, string, string] => [e, leftOutPlace(e), leftOutReason(e, agg, m)]),
-    ...agg.superseded.map((s): [null, string, string] => [null, s.file, m.reasons.superseded(s.by)]),
+    ...agg.leftOut.map((e): [LeftOut, string, string] => [
+      e,
+      leftOutPlace(e),
+      leftOutReason(e, agg, m),
+    ]),
+    ...agg.superseded.map((s): [null, string, string] => [
+      null,
+      s.file,
+      m.reasons.superseded(s.by),
+    ]),
   ];
   return rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
 }

@@ -149,17 +149,18 @@ export async function renderAggregateXlsx(
     workbook.addWorksheet(m.sheets.regions),
     [c.region, c.zones, c.statistic, c.mean, c.median, c.min, c.max],
     agg.regions.flatMap((r) =>
-      [{ title: m.overallScore, stats: r.overall }, ...r.areas.map((a) => ({ title: areaTitle(a.id), stats: a.stats }))].map(
-        (row): Cell[] => [
-          r.label[lang],
-          r.zones,
-          row.title,
-          row.stats.mean,
-          row.stats.median,
-          row.stats.min,
-          row.stats.max,
-        ],
-      ),
+      [
+        { title: m.overallScore, stats: r.overall },
+        ...r.areas.map((a) => ({ title: areaTitle(a.id), stats: a.stats })),
+      ].map((row): Cell[] => [
+        r.label[lang],
+        r.zones,
+        row.title,
+        row.stats.mean,
+        row.stats.median,
+        row.stats.min,
+        row.stats.max,
+      ]),
     ),
     { 3: SCORE_FORMAT, 4: SCORE_FORMAT, 5: SCORE_FORMAT, 6: SCORE_FORMAT },
   );

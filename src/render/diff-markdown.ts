@@ -33,7 +33,11 @@ function pct(share: number | null): string {
 }
 
 /** Renders the comparison. */
-export function renderDiffMarkdown(diff: Diff, set: MeasureSet, options: DiffMarkdownOptions): string {
+export function renderDiffMarkdown(
+  diff: Diff,
+  set: MeasureSet,
+  options: DiffMarkdownOptions,
+): string {
   const { lang } = options;
   const m = diffMessages(lang);
   const questions = new Map<string, Question>();
@@ -43,14 +47,15 @@ export function renderDiffMarkdown(diff: Diff, set: MeasureSet, options: DiffMar
   const c = m.columns;
   const side = (label: string, s: Diff["old"], date: string | undefined) => {
     const name = typeof s.zone.name === "string" ? s.zone.name : "";
-    return `- **${escapeInline(label)}**: ${escapeInline(`${s.file} — ${name}${date ? ` (${date})` : ""}`)}`;
+    const text = `${s.file} — ${date ? m.parenthetical(name, date) : name}`;
+    return `- **${escapeInline(label)}**${m.fieldSeparator}${escapeInline(text)}`;
   };
   const blocks: string[] = [
     `# ${escapeInline(m.title)}`,
     [
       side(m.header.old, diff.old, options.oldDate),
       side(m.header.new, diff.new, options.newDate),
-      `- **${escapeInline(m.header.measureSet)}**: ${escapeInline(`${set.title[lang]} (${set.id} ${set.version})`)}`,
+      `- **${escapeInline(m.header.measureSet)}**${m.fieldSeparator}${escapeInline(m.parenthetical(set.title[lang], `${set.id} ${set.version}`))}`,
     ].join("\n"),
   ];
   if (!diff.sameZone) blocks.push(`**${escapeInline(m.header.differentZones)}**`);
