@@ -140,7 +140,7 @@ describe("Excel", () => {
       expect(result.code).toBe(1);
       expect(result.out).toBe("");
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(readFileSync(out));
+      await workbook.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
       expect(workbook.worksheets.map((s) => s.name)).toEqual(sheets);
       expect(workbook.created.toISOString()).toBe("2026-06-02T00:00:00.000Z");
       const league = workbook.worksheets[0]!;
@@ -188,7 +188,7 @@ describe("Excel", () => {
     const cells = async (file: string) => {
       await rollUp("xlsx", "en", file);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(readFileSync(file));
+      await workbook.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
       return workbook.worksheets.map((s) => s.getSheetValues());
     };
     expect(await cells(path.join(dir, "a.xlsx"))).toEqual(await cells(path.join(dir, "b.xlsx")));

@@ -1,0 +1,221 @@
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/main.js";
+import { captureIo, editFile, FIXTURES, ROOT, runCli, tempDir } from "../helpers.js";
+
+const PROVINCE = "test/fixtures/province";
+const SETS = path.join(FIXTURES, "report", "sets");
+const golden = (name: string) => readFileSync(path.join(ROOT, "test", "golden", name), "utf8");
+
+/** A copy of the province's answers files in a temp folder, without the invalid one. */
+function validProvince(): string {
+  const dir = path.join(tempDir(), "zones");
+  cpSync(path.join(ROOT, PROVINCE, "zones"), dir, { recursive: true });
+  rmSync(path.join(dir, "2026", "longxi.yaml"));
+  return dir;
+}
+
+/** The demo set at two versions, 1.0.0 and 1.1.0, and another set id, in a temp measures folder. */
+function twoVersions(): string {
+  const root = path.join(tempDir(), "sets");
+  cpSync(SETS, root, { recursive: true });
+  const next = path.join(root, "demo-2025", "1.1.0");
+  cpSync(path.join(root, "demo-2025", "1.0.0"), next, { recursive: true });
+  editFile(path.join(next, "set.yaml"), "version: 1.0.0", "version: 1.1.0");
+  const other = path.join(root, "other-set", "1.0.0");
+  cpSync(path.join(root, "demo-2025", "1.0.0"), other, { recursive: true });
+  editFile(path.join(other, "set.yaml"), "id: demo-2025", "id: other-set");
+  return root;
+}
+
+describe("netdz aggregate (spawned)", () => {
+  it("writes the roll-up of the province, lists the invalid file and exits 1", () => {
+    const result = runCli(["aggregate", PROVINCE, "--measures", SETS, "--lang", "en"]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(golden("aggregate/province.en.md"));
+    expect(result.stderr).toContain(
+      "test/fixtures/province/zones/2026/longxi.yaml:18:21  answers.M05.Q1.status must be one of",
+    );
+    expect(result.stderr).toContain("1 file was left out");
+  });
+
+  it("exits 0 when every file is used (a superseded file is not left out)", () => {
+    const dir = validProvince();
+    const result = runCli(["aggregate", dir, "--measures", SETS, "--format", "json"]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout) as { totals: object; leftOut: unknown[] };
+    expect(json.totals).toEqual({ used: 8, leftOut: 0, superseded: 1 });
+  });
+
+  it("reads the current folder when no path is given, and ignores YAML that is not answers", () => {
+    const dir = validProvince();
+    writeFileSync(path.join(dir, "other.yaml"), "format: something-else/1\nkey: value\n");
+    const result = runCli(["aggregate", "--measures", SETS, "--format", "json"], { cwd: dir });
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout) as { zones: { file: string }[] };
+    expect(json.zones.map((z) => z.file)).toContain("2026/suhe.yaml");
+  });
+
+  it("writes to --out and says where", () => {
+    const out = path.join(tempDir(), "roll-up.csv");
+    const result = runCli([
+      "aggregate",
+      validProvince(),
+      "--measures",
+      SETS,
+      "--format",
+      "csv",
+      "--out",
+      out,
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(out);
+    expect(readFileSync(out, "utf8").startsWith("\ufeff")).toBe(true);
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ["an unknown format", ["--format", "pdf"], /pdf/],
+    ["--min-completeness above 100", ["--min-completeness", "101"], /0 to 100/],
+    ["--min-completeness not a number", ["--min-completeness", "most"], /0 to 100/],
+    ["--bottom below 0", ["--bottom", "-1"], /--bottom/],
+    ["--bottom not whole", ["--bottom", "2.5"], /whole number/],
+    ["a path that does not exist", ["no-such-folder"], /no-such-folder: no such file or folder/],
+  ])("exits 2 on %s", (_name, args, message) => {
+    const result = runCli(["aggregate", PROVINCE, "--measures", SETS, ...args]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe("");
+  });
+
+  it("exits 2 when no answers file is found", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "notes.yaml"), "title: nothing here\n");
+    const result = runCli(["aggregate", dir, "--measures", SETS]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/no answers file \(format: netdz-answers\/1\) found/);
+  });
+
+  it("exits 2 when no file can be used, after listing each one's first problem", () => {
+    const dir = tempDir();
+    cpSync(
+      path.join(ROOT, PROVINCE, "zones", "2026", "longxi.yaml"),
+      path.join(dir, "longxi.yaml"),
+    );
+    writeFileSync(path.join(dir, "broken.yaml"), "format: netdz-answers/1\nzone: [unclosed\n");
+    const result = runCli(["aggregate", dir, "--measures", SETS], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^broken\.yaml:\d+:\d+ {2}/m);
+    expect(result.stderr).toMatch(/^longxi\.yaml:18:21 {2}/m);
+    expect(result.stderr).toMatch(/no answers file could be used/);
+    expect(result.stdout).toBe("");
+  });
+
+  it("uses the version most files use and leaves out other versions and sets with the reason", () => {
+    const root = twoVersions();
+    const dir = validProvince();
+    editFile(path.join(dir, "2026", "helan.yaml"), "version: 1.0.0", "version: 1.1.0");
+    editFile(path.join(dir, "2026", "jialing.yaml"), "id: demo-2025", "id: other-set");
+    const result = runCli(["aggregate", ".", "--measures", root, "--format", "json"], { cwd: dir });
+    expect(result.status).toBe(1);
+    const json = JSON.parse(result.stdout) as {
+      measureSet: object;
+      leftOut: { file: string; code: string; reason: string }[];
+    };
+    expect(json.measureSet).toEqual({ id: "demo-2025", version: "1.0.0" });
+    expect(json.leftOut).toEqual([
+      {
+        file: "2026/helan.yaml",
+        code: "aggregate/other-version",
+        reason: "pinned to version 1.1.0; most files use 1.0.0, and versions are not mixed",
+        line: null,
+        column: null,
+      },
+      {
+        file: "2026/jialing.yaml",
+        code: "aggregate/other-set",
+        reason: "pinned to set other-set@1.0.0; this roll-up is of demo-2025@1.0.0",
+        line: null,
+        column: null,
+      },
+    ]);
+  });
+
+  it("on a tie of versions takes the newest", () => {
+    const root = twoVersions();
+    const dir = path.join(tempDir(), "two");
+    mkdirSync(dir);
+    cpSync(path.join(ROOT, PROVINCE, "zones", "2026", "suhe.yaml"), path.join(dir, "a.yaml"));
+    cpSync(path.join(ROOT, PROVINCE, "zones", "2026", "helan.yaml"), path.join(dir, "b.yaml"));
+    editFile(path.join(dir, "b.yaml"), "version: 1.0.0", "version: 1.1.0");
+    const result = runCli(["aggregate", dir, "--measures", root, "--format", "json"]);
+    expect(result.status).toBe(1);
+    expect((JSON.parse(result.stdout) as { measureSet: object }).measureSet).toEqual({
+      id: "demo-2025",
+      version: "1.1.0",
+    });
+  });
+
+  it("dates the roll-up from SOURCE_DATE_EPOCH when set", () => {
+    const result = runCli(["aggregate", validProvince(), "--measures", SETS, "--format", "json"], {
+      env: { SOURCE_DATE_EPOCH: "1767225600" },
+    });
+    expect((JSON.parse(result.stdout) as { date: string }).date).toBe("2026-01-01");
+  });
+
+  it("gives each zone the overall score that `netdz report --format json` gives its file", () => {
+    const result = runCli(["aggregate", PROVINCE, "--measures", SETS, "--format", "json"]);
+    const json = JSON.parse(result.stdout) as {
+      zones: { file: string; overall: number; completeness: number }[];
+    };
+    expect(json.zones).toHaveLength(8);
+    for (const zone of json.zones) {
+      const own = runCli(["report", zone.file, "--measures", SETS, "--format", "json"]);
+      const report = JSON.parse(own.stdout) as { overall: { score: number; completeness: number } };
+      expect([zone.overall, zone.completeness]).toEqual([
+        report.overall.score,
+        report.overall.completeness,
+      ]);
+    }
+  });
+});
+
+describe("netdz aggregate (in process)", () => {
+  it("refuses to write xlsx to a terminal", async () => {
+    const io = captureIo(ROOT);
+    Object.assign(io.stdout, { isTTY: true });
+    const code = await main(
+      ["aggregate", PROVINCE, "--measures", SETS, "--format", "xlsx", "--lang", "en"],
+      io,
+    );
+    expect(code).toBe(2);
+    expect(io.err()).toMatch(/--format xlsx writes a binary file: give --out FILE/);
+    expect(io.out()).toBe("");
+  });
+
+  it("draws a progress bar on a terminal when there are many files, and clears it", async () => {
+    const dir = tempDir();
+    const text = readFileSync(path.join(ROOT, PROVINCE, "zones", "2026", "haiyan.yaml"), "utf8");
+    for (let i = 0; i < 320; i++) {
+      writeFileSync(path.join(dir, `z${i}.yaml`), text.replace("Haiyan", `Haiyan ${i}`));
+    }
+    const io = captureIo(dir);
+    Object.assign(io.stderr, { isTTY: true });
+    const code = await main(
+      ["aggregate", "--measures", SETS, "--format", "json", "--lang", "en"],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(io.err()).toMatch(/\r\[#* *\] \d+\/320/);
+    expect(io.err().endsWith("\r\u001b[K")).toBe(true);
+    expect((JSON.parse(io.out()) as { zones: unknown[] }).zones).toHaveLength(320);
+  });
+
+  it("draws no progress bar when standard error is not a terminal", async () => {
+    const io = captureIo(ROOT);
+    await main(["aggregate", validProvince(), "--measures", SETS, "--format", "json"], io);
+    expect(io.err()).toBe("");
+  });
+});

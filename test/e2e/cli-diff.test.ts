@@ -1,0 +1,109 @@
+import { cpSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { editFile, FIXTURES, ROOT, runCli, tempDir } from "../helpers.js";
+
+const SETS = path.join(FIXTURES, "report", "sets");
+const OLD = "test/fixtures/province/zones/2025/suhe-2025.yaml";
+const NEW = "test/fixtures/province/zones/2026/suhe.yaml";
+const golden = (name: string) => readFileSync(path.join(ROOT, "test", "golden", name), "utf8");
+
+describe("netdz diff (spawned)", () => {
+  it("prints what moved, byte for byte the golden file", () => {
+    const result = runCli(["diff", OLD, NEW, "--measures", SETS, "--lang", "zh"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(golden("diff/suhe.zh.md"));
+  });
+
+  it("writes JSON to --out", () => {
+    const out = path.join(tempDir(), "diff.json");
+    const result = runCli([
+      "diff",
+      OLD,
+      NEW,
+      "--measures",
+      SETS,
+      "--format",
+      "json",
+      "--out",
+      out,
+      "--lang",
+      "en",
+    ]);
+    expect(result.status).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe(golden("diff/suhe.en.json"));
+    expect(result.stderr).toContain(out);
+  });
+
+  it("--fail-on-regression exits 1 and names the measures that went down", () => {
+    const result = runCli([
+      "diff",
+      NEW,
+      OLD,
+      "--measures",
+      SETS,
+      "--fail-on-regression",
+      "--lang",
+      "en",
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/These measures' scores went down: M01, M04, M05, M06\./);
+    const forward = runCli(["diff", OLD, NEW, "--measures", SETS, "--fail-on-regression"]);
+    expect(forward.status).toBe(0);
+  });
+
+  it("says so when the two files are different zones", () => {
+    const result = runCli([
+      "diff",
+      NEW,
+      "test/fixtures/province/zones/2026/haiyan.yaml",
+      "--measures",
+      SETS,
+      "--lang",
+      "en",
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("These are two different zones");
+  });
+
+  it("refuses two files of different versions, naming both", () => {
+    const root = path.join(tempDir(), "sets");
+    cpSync(SETS, root, { recursive: true });
+    const next = path.join(root, "demo-2025", "1.1.0");
+    cpSync(path.join(root, "demo-2025", "1.0.0"), next, { recursive: true });
+    editFile(path.join(next, "set.yaml"), "version: 1.0.0", "version: 1.1.0");
+    const copy = path.join(tempDir(), "new.yaml");
+    cpSync(path.join(ROOT, NEW), copy);
+    editFile(copy, "version: 1.0.0", "version: 1.1.0");
+    const result = runCli(["diff", OLD, copy, "--measures", root, "--lang", "en"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      `${OLD} is pinned to demo-2025@1.0.0 and ${copy} to demo-2025@1.1.0`,
+    );
+    expect(result.stdout).toBe("");
+  });
+
+  it("stops at an invalid file with its located problems", () => {
+    const result = runCli([
+      "diff",
+      OLD,
+      "test/fixtures/province/zones/2026/longxi.yaml",
+      "--measures",
+      SETS,
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      "test/fixtures/province/zones/2026/longxi.yaml:18:21  error  schema/enum",
+    );
+    expect(result.stdout).toBe("");
+  });
+
+  it.each([
+    [["diff", OLD]],
+    [["diff", OLD, NEW, "--format", "csv"]],
+    [["diff", OLD, "no-such.yaml"]],
+  ])("exits 2 on a usage error: %j", (args) => {
+    const result = runCli([...args, "--measures", SETS]);
+    expect(result.status).toBe(2);
+  });
+});
