@@ -1,11 +1,12 @@
 // Times whole netdz processes against the floor of any Node program (`node -e 0`).
 // Usage: npm run bench [-- --runs N] [-- --check]   (--check exits 1 when a target is missed)
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadValidSet } from "../dist/fs/workspace.js";
+import { generateZones } from "./bench-zones.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = path.join(root, "bin", "netdz.js");
@@ -92,7 +93,119 @@ try {
       `${c.name.padEnd(44)} ${ms.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×${verdict}`,
     );
   }
+  missed += await benchRollUp(dir, floor);
   if (check && missed > 0) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// netdz aggregate and netdz diff (issue 9): generated zones, timed against node -e 0 and against
+// a bare script that only reads and parses the same files with netdz's YAML parser.
+
+/** A script that only reads and parses every YAML file below a folder: the floor of a roll-up. */
+function writeFloorScript(dir) {
+  const file = path.join(dir, "floor.mjs");
+  const parser = new URL("../dist/core/yaml-source.js", import.meta.url).href;
+  writeFileSync(
+    file,
+    `import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseYamlSource } from ${JSON.stringify(parser)};
+const root = process.argv[2];
+let n = 0;
+for (const name of readdirSync(root).sort()) {
+  if (!name.endsWith(".yaml")) continue;
+  const source = parseYamlSource(name, readFileSync(path.join(root, name), "utf8"));
+  if (source.data !== undefined) n++;
+}
+if (n === 0) process.exit(1);
+`,
+  );
+  return file;
+}
+
+/** Peak resident memory of a netdz run in MB, written by the child itself at exit. */
+function peakMemory(dir, commandArgs) {
+  const hook = path.join(dir, "max-rss.mjs");
+  const out = path.join(dir, "max-rss.txt");
+  writeFileSync(
+    hook,
+    `import { writeFileSync } from "node:fs";
+process.on("exit", () => writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));
+`,
+  );
+  const result = spawnSync(
+    process.execPath,
+    ["--import", pathToFileURL(hook).href, bin, ...commandArgs],
+    {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`${commandArgs.join(" ")}: ${result.stderr}`);
+  return Number(readFileSync(out, "utf8")) / 1024;
+}
+
+/** Times a command with a given number of runs (median). */
+function timeRuns(command, commandArgs, count) {
+  const samples = [];
+  for (let i = 0; i < count + 1; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(command, commandArgs, {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    // aggregate exits 1 when a file was left out; the generated files are all valid.
+    if (result.status !== 0)
+      throw new Error(`${commandArgs.join(" ")} exited ${result.status}: ${result.stderr}`);
+    if (i > 0) samples.push(ms);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+function verdict(name, ratio, target, unit = "×") {
+  const ok = ratio <= target;
+  console.log(
+    `${name.padEnd(58)} ${ratio.toFixed(2).padStart(7)}${unit}  ${ok ? "ok" : "MISSED"} (target ≤ ${target}${unit})`,
+  );
+  return ok ? 0 : 1;
+}
+
+/** The roll-up and diff targets of issue 9; returns the number of targets missed. */
+async function benchRollUp(dir, floor) {
+  console.log("\nnetdz aggregate / diff (generated zones of the bundled set)");
+  const big = Number(process.env.NETDZ_BENCH_ZONES) || 10_000;
+  const z230 = await generateZones(path.join(dir, "z230"), 230, 1);
+  const z1000 = await generateZones(path.join(dir, "z1000"), 1000, 2);
+  const zBig = await generateZones(path.join(dir, "zbig"), big, 3);
+  const floorScript = writeFloorScript(dir);
+  const aggregate = (folder) => [bin, "aggregate", folder, "--format", "json"];
+  let missed = 0;
+
+  const t230 = timeRuns(process.execPath, aggregate(z230), runs);
+  console.log(`aggregate, 230 zones: ${t230.toFixed(1)} ms`);
+  missed += verdict("aggregate 230 zones ÷ node -e 0", t230 / floor, 4);
+
+  const bigRuns = Math.max(3, Math.min(5, Math.round(runs / 3)));
+  const t1000 = timeRuns(process.execPath, aggregate(z1000), bigRuns);
+  const tBig = timeRuns(process.execPath, aggregate(zBig), bigRuns);
+  const tFloor = timeRuns(process.execPath, [floorScript, zBig], bigRuns);
+  console.log(
+    `aggregate, 1,000 zones: ${t1000.toFixed(0)} ms; ${big} zones: ${tBig.toFixed(0)} ms; ` +
+      `read and parse only, ${big} files: ${tFloor.toFixed(0)} ms`,
+  );
+  missed += verdict(`aggregate ${big} zones ÷ read-and-parse floor`, tBig / tFloor, 1.5);
+  missed += verdict(`aggregate ${big} zones ÷ 1,000 zones`, tBig / t1000, (11 * big) / 10_000);
+  const rss = peakMemory(dir, ["aggregate", zBig, "--format", "json"]);
+  missed += verdict(`aggregate ${big} zones, peak memory (MB)`, rss, 250, " MB");
+
+  const files = [path.join(z230, "zone-00000.yaml"), path.join(z230, "zone-00004.yaml")];
+  const tDiff = timeRuns(process.execPath, [bin, "diff", ...files], runs);
+  console.log(`diff of two files: ${tDiff.toFixed(1)} ms`);
+  missed += verdict("diff ÷ node -e 0", tDiff / floor, 3);
+  return missed;
 }

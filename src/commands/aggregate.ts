@@ -4,6 +4,7 @@ import path from "node:path";
 import {
   aggregate as buildAggregate,
   chooseSetVersion,
+  detached,
   DEFAULT_BOTTOM,
   DEFAULT_MIN_COMPLETENESS,
   incompatiblePins,
@@ -80,7 +81,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
   });
   const progress = progressBar(io, found.files.length);
   const leftOut: LeftOut[] = [];
-  const groups = new Map<string, { pins: Pin[]; zones: ZoneSummary[]; set?: MeasureSet }>();
+  const groups = new Map<string, Group>();
   for (const [i, file] of found.files.entries()) {
     progress(i);
     const checked = await checker.check(file);
@@ -93,8 +94,14 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
     const group = groups.get(key) ?? { pins: [], zones: [] };
     groups.set(key, group);
     group.pins.push(checked.pin);
-    if (checked.zone) group.zones.push(checked.zone);
     if (checked.set) group.set = checked.set;
+    if (checked.zone && checked.answers) {
+      group.zones.push(checked.zone);
+      const newest = group.newest?.answeredAt ?? Number.NEGATIVE_INFINITY;
+      if ((checked.zone.answeredAt ?? Number.NEGATIVE_INFINITY) > newest) {
+        group.newest = { answeredAt: checked.zone.answeredAt, answers: checked.answers };
+      }
+    }
   }
   progress(found.files.length);
 
@@ -120,8 +127,9 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
     minCompleteness: opts.minCompleteness,
     bottom: opts.bottom,
   });
-  // The date of the files used: superseded files do not date the roll-up.
-  const date = epoch === undefined ? newestDate(agg.zones) : reportDate(EMPTY_ANSWERS, epoch);
+  // The file answered last is never superseded (it is the newest of its own zone), so it dates
+  // the roll-up as `netdz report` would date it.
+  const date = reportDate(group.newest?.answers ?? EMPTY_ANSWERS, epoch);
   if (date !== undefined) agg.options.date = date;
   const output = await renderAggregate(agg, opts.format, opts.lang);
   await writeOutput(output, {
@@ -137,12 +145,12 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
 
 const EMPTY_ANSWERS = {} as AnswersFile;
 
-/** The roll-up's date: the newest date among the zones' last answers (dates sort as text). */
-function newestDate(zones: readonly ZoneSummary[]): string | undefined {
-  let newest: string | undefined;
-  for (const zone of zones)
-    if (zone.date !== undefined && (newest === undefined || zone.date > newest)) newest = zone.date;
-  return newest;
+/** The files of one set id and version: their pins, zones, set, and the file answered last. */
+interface Group {
+  pins: Pin[];
+  zones: ZoneSummary[];
+  set?: MeasureSet;
+  newest?: { answeredAt: number | null; answers: AnswersFile };
 }
 
 /** Renders the roll-up in a format; the xlsx writer is loaded only when asked for. */
@@ -302,6 +310,7 @@ interface Checked {
   problem?: LeftOut;
   pin?: Pin;
   zone?: ZoneSummary;
+  answers?: AnswersFile;
   set?: MeasureSet;
 }
 
@@ -373,7 +382,7 @@ class AnswersChecker {
         ]),
       };
     }
-    const pin: Pin = { file, id, version };
+    const pin: Pin = detached({ file, id, version });
     const set = await this.loadSet(match);
     if (!set) {
       return {
@@ -394,7 +403,7 @@ class AnswersChecker {
     }
     const answers = normaliseAnswers(source.data as AnswersFile);
     const zone = summariseZone({ file, answers, assessment: scoreAssessment(set, answers) });
-    return { pin, zone, set };
+    return { pin, zone, answers, set };
   }
 
   /** Each set is loaded and checked once, the first time a file needs it. */

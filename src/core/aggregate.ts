@@ -6,7 +6,7 @@
  */
 import { profileValueLabel } from "./applicability.js";
 import type { AnswersFile, Band, MeasureSet, Text, Zone } from "./model.js";
-import { compareIds, lastAnsweredDate, type Assessment, type Counts } from "./score.js";
+import { compareIds, type Assessment, type Counts } from "./score.js";
 import { compareVersions } from "./versions.js";
 
 /** The `format` of the JSON roll-up. */
@@ -46,15 +46,14 @@ export interface ZoneSummary {
   zone: Zone;
   /** The newest `answeredAt` of the file, in milliseconds since 1970; null when none is dated. */
   answeredAt: number | null;
-  /** The date of that answer as reports show it (YYYY-MM-DD), when there is one. */
-  date?: string;
   overall: number | null;
   band: Band | null;
   /** 0…1, null when no question applies. */
   completeness: number | null;
-  areas: { id: string; score: number | null }[];
-  /** In set order; score null where the measure does not apply to the zone. */
-  measures: { id: string; area: string; score: number | null }[];
+  /** Score of each area of the set, in set order; NaN where the area does not apply. */
+  areaScores: Float64Array;
+  /** Score of each measure of the set, in set order; NaN where the measure does not apply. */
+  measureScores: Float64Array;
   counts: Counts;
   /** The zone's largest gaps, largest first (at most GAPS_PER_ZONE). */
   topGaps: ZoneGap[];
@@ -169,6 +168,25 @@ export function latestAnsweredAt(answers: AnswersFile): number | null {
   return Number.isFinite(latest) ? latest : null;
 }
 
+/**
+ * A copy of a parsed value whose strings are fresh: a string the parser cut out of the file's text
+ * can keep that whole text alive, so what the roll-up keeps of thousands of files is copied.
+ */
+export function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** The scores of a compact array, with null where NaN marks "does not apply". */
+export function nullable(values: Float64Array): (number | null)[] {
+  return Array.from(values, (v) => (Number.isNaN(v) ? null : v));
+}
+
+/** The score at one place of a compact array, or null. */
+export function scoreAt(values: Float64Array, index: number): number | null {
+  const value = values[index];
+  return value === undefined || Number.isNaN(value) ? null : value;
+}
+
 /** Reduces one zone's assessment to what the roll-up needs. */
 export function summariseZone(input: ZoneInput): ZoneSummary {
   const { assessment } = input;
@@ -180,14 +198,13 @@ export function summariseZone(input: ZoneInput): ZoneSummary {
   });
   return {
     file: input.file,
-    zone: input.answers.zone ?? {},
+    zone: detached(input.answers.zone ?? {}),
     answeredAt: latestAnsweredAt(input.answers),
-    ...dateOf(input.answers),
     overall: assessment.overall.score,
     band: assessment.overall.band,
     completeness: assessment.overall.completeness,
-    areas: assessment.areas.map((a) => ({ id: a.id, score: a.score })),
-    measures: assessment.measures.map((m) => ({ id: m.id, area: m.area, score: m.score })),
+    areaScores: Float64Array.from(assessment.areas, (a) => a.score ?? Number.NaN),
+    measureScores: Float64Array.from(assessment.measures, (m) => m.score ?? Number.NaN),
     counts: { ...assessment.counts },
     topGaps: assessment.gaps
       .slice(0, GAPS_PER_ZONE)
@@ -195,11 +212,6 @@ export function summariseZone(input: ZoneInput): ZoneSummary {
     questionScores,
     questionGaps,
   };
-}
-
-function dateOf(answers: AnswersFile): { date?: string } {
-  const date = lastAnsweredDate(answers);
-  return date === undefined ? {} : { date };
 }
 
 /** A pinned set of one file, as read from its `measureSet`. */
@@ -294,7 +306,9 @@ export function dropSuperseded<T extends Pick<ZoneSummary, "file" | "zone" | "an
       name === "" ? `\u0000${zone.file}` : `${name}\u0000${normaliseName(zone.zone.province)}`;
     const current = newest.get(key);
     if (current === undefined || answeredLater(zone, current)) newest.set(key, zone);
-    all.set(key, [...(all.get(key) ?? []), zone]);
+    const group = all.get(key);
+    if (group) group.push(zone);
+    else all.set(key, [zone]);
   }
   const used = new Set(newest.values());
   const superseded: Superseded[] = [];
@@ -333,10 +347,22 @@ function compareText(a: string, b: string): number {
  * Scores within TIE of each other share a rank.
  */
 export function competitionRanks(scores: readonly (number | null)[]): (number | null)[] {
-  const present = scores.filter((s): s is number => s !== null);
-  return scores.map((score) =>
-    score === null ? null : 1 + present.filter((other) => other > score + TIE).length,
-  );
+  const order = scores
+    .map((score, index) => ({ score, index }))
+    .filter((e): e is { score: number; index: number } => e.score !== null)
+    .sort((a, b) => b.score - a.score);
+  const ranks: (number | null)[] = scores.map(() => null);
+  let rank = 0;
+  let previous = Number.POSITIVE_INFINITY;
+  order.forEach((entry, position) => {
+    // A score more than TIE below the previous one starts a new rank (1, 1, 3).
+    if (previous - entry.score > TIE) {
+      rank = position + 1;
+      previous = entry.score;
+    }
+    ranks[entry.index] = rank;
+  });
+  return ranks;
 }
 
 /** Count, mean, median (mean of the middle two for an even count), minimum and maximum. */
@@ -387,7 +413,7 @@ export function aggregate(
     measureMeans: set.measures.map((measure, i) => ({
       id: measure.id,
       area: measure.area,
-      mean: statistics(ranked.map((z) => z.measures[i]?.score ?? null)).mean,
+      mean: statistics(ranked.map((z) => scoreAt(z.measureScores, i))).mean,
     })),
     commonGaps: commonGaps(set, ranked),
     bottom: bottomZones(set, ranked, options.bottom),
@@ -407,34 +433,45 @@ export function rankZones(zones: readonly ZoneSummary[], minCompleteness: number
   const rankedScores = zones.map((z) => (isRanked(z, minCompleteness) ? z.overall : null));
   const ranks = competitionRanks(rankedScores);
   const withRanks: RankedZone[] = zones.map((z, i) => ({
-    ...z,
+    file: z.file,
+    zone: z.zone,
+    answeredAt: z.answeredAt,
+    overall: z.overall,
+    band: z.band,
+    completeness: z.completeness,
+    areaScores: z.areaScores,
+    measureScores: z.measureScores,
+    counts: z.counts,
+    topGaps: z.topGaps,
+    questionScores: z.questionScores,
+    questionGaps: z.questionGaps,
     region: regionOf(z.zone),
     ranked: rankedScores[i] !== null,
     rank: ranks[i] ?? null,
     regionRank: null,
   }));
-  const byRegion = new Map<string | null, RankedZone[]>();
+  const byRegion = new Map<string, RankedZone[]>();
   for (const zone of withRanks) {
-    if (zone.ranked && zone.region !== null)
-      byRegion.set(zone.region, [...(byRegion.get(zone.region) ?? []), zone]);
+    if (!zone.ranked || zone.region === null) continue;
+    const group = byRegion.get(zone.region);
+    if (group) group.push(zone);
+    else byRegion.set(zone.region, [zone]);
   }
   for (const group of byRegion.values()) {
     const regionRanks = competitionRanks(group.map((z) => z.overall));
     group.forEach((zone, i) => (zone.regionRank = regionRanks[i] ?? null));
   }
-  return withRanks.sort(leagueOrder);
+  const names = new Map(withRanks.map((z) => [z, normaliseName(z.zone.name)]));
+  return withRanks.sort((a, b) => leagueOrder(a, b, names));
 }
 
-function leagueOrder(a: RankedZone, b: RankedZone): number {
+function leagueOrder(a: RankedZone, b: RankedZone, names: ReadonlyMap<RankedZone, string>): number {
   if (a.ranked !== b.ranked) return a.ranked ? -1 : 1;
   if (a.ranked && a.rank !== b.rank) return (a.rank ?? 0) - (b.rank ?? 0);
   const scoreA = a.overall ?? Number.NEGATIVE_INFINITY;
   const scoreB = b.overall ?? Number.NEGATIVE_INFINITY;
   if (!a.ranked && Math.abs(scoreA - scoreB) > TIE) return scoreB - scoreA;
-  return (
-    compareText(normaliseName(a.zone.name), normaliseName(b.zone.name)) ||
-    compareText(a.file, b.file)
-  );
+  return compareText(names.get(a) ?? "", names.get(b) ?? "") || compareText(a.file, b.file);
 }
 
 /** The regions present, in the order of the set's `region` options, then others by id, then none. */
@@ -466,7 +503,7 @@ function regionStatistics(set: MeasureSet, zones: readonly RankedZone[]): Region
       overall: statistics(members.map((z) => z.overall)),
       areas: set.areas.map((area, i) => ({
         id: area.id,
-        stats: statistics(members.map((z) => z.areas[i]?.score ?? null)),
+        stats: statistics(members.map((z) => scoreAt(z.areaScores, i))),
       })),
     };
   });
@@ -477,36 +514,53 @@ function regionStatistics(set: MeasureSet, zones: readonly RankedZone[]): Region
  * COMMON_GAP_SCORE, by the mean points they cost those zones (largest first), then id.
  */
 export function commonGaps(set: MeasureSet, zones: readonly ZoneSummary[]): CommonGap[] {
+  const count = set.measures.reduce((n, m) => n + m.questions.length, 0);
+  const applies = new Float64Array(count);
+  const below = new Float64Array(count);
+  const points = new Float64Array(count);
+  // Zone by zone over its own arrays: one pass, in memory order.
+  for (const zone of zones)
+    accumulate(zone.questionScores, zone.questionGaps, applies, below, points);
   const gaps: CommonGap[] = [];
-  let index = 0;
+  let i = 0;
   for (const measure of set.measures) {
     for (const question of measure.questions) {
-      const i = index++;
-      let applies = 0;
-      let below = 0;
-      let points = 0;
-      for (const zone of zones) {
-        const score = zone.questionScores[i] ?? Number.NaN;
-        if (Number.isNaN(score)) continue;
-        applies++;
-        if (score < COMMON_GAP_SCORE) below++;
-        points += zone.questionGaps[i] ?? 0;
-      }
-      if (applies === 0 || below < COMMON_GAP_SHARE * applies) continue;
+      const zonesApplying = applies[i] ?? 0;
+      const zonesBelow = below[i] ?? 0;
+      const lost = points[i] ?? 0;
+      i++;
+      if (zonesApplying === 0 || zonesBelow < COMMON_GAP_SHARE * zonesApplying) continue;
       gaps.push({
         question: question.id,
         measure: measure.id,
         ref: measure.ref,
         text: question.text,
         guidance: question.guidance,
-        zones: applies,
-        below,
-        share: below / applies,
-        meanGap: points / applies,
+        zones: zonesApplying,
+        below: zonesBelow,
+        share: zonesBelow / zonesApplying,
+        meanGap: lost / zonesApplying,
       });
     }
   }
   return gaps.sort((a, b) => b.meanGap - a.meanGap || compareIds(a.question, b.question));
+}
+
+function accumulate(
+  scores: Float64Array,
+  gaps: Float64Array,
+  applies: Float64Array,
+  below: Float64Array,
+  points: Float64Array,
+): void {
+  const n = Math.min(scores.length, applies.length);
+  for (let i = 0; i < n; i++) {
+    const score = scores[i] as number;
+    if (score !== score) continue; // NaN: not scored for this zone
+    applies[i] = (applies[i] as number) + 1;
+    if (score < COMMON_GAP_SCORE) below[i] = (below[i] as number) + 1;
+    points[i] = (points[i] as number) + (gaps[i] as number);
+  }
 }
 
 function bottomZones(set: MeasureSet, zones: readonly RankedZone[], count: number): BottomZones[] {

@@ -6,7 +6,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { profileValueLabel } from "../core/applicability.js";
-import type { Aggregate, RankedZone } from "../core/aggregate.js";
+import { nullable, type Aggregate, type RankedZone } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
 
@@ -35,8 +35,8 @@ export function zoneTable(
     z.overall,
     z.band?.label[lang] ?? null,
     z.completeness === null ? null : z.completeness * 100,
-    ...z.areas.map((a) => a.score),
-    ...z.measures.map((x) => x.score),
+    ...nullable(z.areaScores),
+    ...nullable(z.measureScores),
   ]);
   return { header, rows };
 }

@@ -2,7 +2,7 @@
  * The roll-up as JSON (`netdz-aggregate/1`, schema in src/core/schemas/aggregate-schema.ts).
  * Numbers are unrounded: scores on 0…100, completeness and shares on 0…1. Pure and deterministic.
  */
-import { AGGREGATE_FORMAT, type Aggregate, type Stats } from "../core/aggregate.js";
+import { AGGREGATE_FORMAT, scoreAt, type Aggregate, type Stats } from "../core/aggregate.js";
 import type { Counts } from "../core/score.js";
 import type { Lang, Zone } from "../core/model.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
@@ -89,8 +89,12 @@ export function buildAggregateJson(agg: Aggregate, options: AggregateJsonOptions
       overall: z.overall,
       band: z.band ? z.band.label[options.lang] : null,
       completeness: z.completeness,
-      areas: z.areas,
-      measures: z.measures,
+      areas: agg.set.areas.map((a, i) => ({ id: a.id, score: scoreAt(z.areaScores, i) })),
+      measures: agg.set.measures.map((m, i) => ({
+        id: m.id,
+        area: m.area,
+        score: scoreAt(z.measureScores, i),
+      })),
       counts: z.counts,
       ranked: z.ranked,
       rank: z.rank,

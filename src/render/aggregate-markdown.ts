@@ -5,7 +5,7 @@
  * set goes through markdown-escape.
  */
 import type { Aggregate, LeftOut, RankedZone, Stats } from "../core/aggregate.js";
-import { regionLabel } from "../core/aggregate.js";
+import { nullable, regionLabel } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
 import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-messages.js";
 import { escapeCell, escapeInline } from "./markdown-escape.js";
@@ -163,7 +163,7 @@ function matrix(ctx: Context): string[] {
   const cell = (score: number | null) => (score === null ? "" : score.toFixed(1));
   const rows = agg.zones.map((z) => [
     escapeCell(zoneText(z.zone, "name")),
-    ...z.measures.map((x) => cell(x.score)),
+    ...nullable(z.measureScores).map(cell),
   ]);
   rows.push([`**${escapeInline(m.meanRow)}**`, ...agg.measureMeans.map((x) => cell(x.mean))]);
   blocks.push(escapeInline(m.matrixIntro));

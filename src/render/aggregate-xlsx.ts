@@ -6,7 +6,7 @@
  * Pure: builds the bytes in memory.
  */
 import type { Worksheet } from "exceljs";
-import { regionLabel, type Aggregate } from "../core/aggregate.js";
+import { nullable, regionLabel, type Aggregate } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import { leftOutRows, zoneText } from "./aggregate-markdown.js";
@@ -104,7 +104,7 @@ export async function renderAggregateXlsx(
     matrix,
     [c.zone, ...measures.map((x) => x.id)],
     [
-      ...agg.zones.map((z) => [zoneText(z.zone, "name"), ...z.measures.map((x) => x.score)]),
+      ...agg.zones.map((z) => [zoneText(z.zone, "name"), ...nullable(z.measureScores)]),
       [m.meanRow, ...agg.measureMeans.map((x) => x.mean)],
     ],
     Object.fromEntries(measures.map((_, i) => [i + 1, SCORE_FORMAT])),

@@ -35,8 +35,8 @@ function zone(
     overall: 50,
     band: null,
     completeness: 1,
-    areas: set.areas.map((a) => ({ id: a.id, score: null })),
-    measures: set.measures.map((m) => ({ id: m.id, area: m.area, score: null })),
+    areaScores: new Float64Array(set.areas.length).fill(Number.NaN),
+    measureScores: new Float64Array(set.measures.length).fill(Number.NaN),
     counts: {
       total: 0,
       applicable: 0,
