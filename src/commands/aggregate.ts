@@ -4,39 +4,26 @@ import path from "node:path";
 import {
   aggregate as buildAggregate,
   chooseSetVersion,
-  detached,
   DEFAULT_BOTTOM,
   DEFAULT_MIN_COMPLETENESS,
   incompatiblePins,
-  summariseZone,
   type Aggregate,
   type LeftOut,
   type Pin,
   type ZoneSummary,
 } from "../core/aggregate.js";
-import { checkAnswers } from "../core/answers-rules.js";
-import { asRecord, asString } from "../core/loose.js";
-import type { AnswersFile, Diagnostic, Lang, MeasureSet } from "../core/model.js";
-import { ANSWERS_FORMAT } from "../core/model.js";
-import { checkSchema, type ValidatorSet } from "../core/schema-check.js";
-import { reportDate, scoreAssessment } from "../core/score.js";
+import type { AnswersFile, Lang } from "../core/model.js";
+import { reportDate } from "../core/score.js";
 import { loadValidators } from "../core/validators.js";
-import { diagnosticAt, parseYamlSource, type YamlSource } from "../core/yaml-source.js";
+import { parseYamlSource } from "../core/yaml-source.js";
 import { EXIT, UsageError } from "../errors.js";
 import { normaliseAnswers } from "../fs/answers-loader.js";
-import {
-  availableSets,
-  describeFsError,
-  displayPath,
-  loadSetFolder,
-  measuresRoot,
-  withoutRepeatsOf,
-  type AvailableSet,
-} from "../fs/measure-sets.js";
+import { availableSets, describeFsError, measuresRoot } from "../fs/measure-sets.js";
 import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-messages.js";
 import { writeFileAtomic } from "../fs/atomic-write.js";
 import type { Io } from "../io.js";
 import { leftOutPlace, leftOutReason } from "../render/aggregate-markdown.js";
+import { AnswersChecker, type Checked } from "./aggregate-check.js";
 import { sourceDateEpoch } from "./report.js";
 
 export const AGGREGATE_FORMATS = ["md", "json", "csv", "xlsx"] as const;
@@ -73,63 +60,63 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
   const epoch = sourceDateEpoch(io.env);
   const root = await measuresRoot(opts.measures, io.cwd);
   const found = collectFiles(opts.paths.length > 0 ? opts.paths : ["."], io.cwd);
-  const checker = new AnswersChecker({
+  const context = {
     validators: await loadValidators(),
     available: await availableSets(root),
     cwd: io.cwd,
     named: found.named,
-  });
-  const progress = progressBar(io, found.files.length);
+  };
+  const checker = new AnswersChecker(context);
+  const results = await checkAll(found.files, checker, progressBar(io, found.files.length));
   const leftOut: LeftOut[] = [];
   const groups = new Map<string, Group>();
-  for (const [i, file] of found.files.entries()) {
-    progress(i);
-    const checked = await checker.check(file);
-    if (checked.problem) {
-      leftOut.push(checked.problem);
-      continue;
-    }
+  for (const checked of results) {
+    if (checked.problem) leftOut.push(checked.problem);
     if (!checked.pin) continue;
     const key = `${checked.pin.id}@${checked.pin.version}`;
     const group = groups.get(key) ?? { pins: [], zones: [] };
     groups.set(key, group);
     group.pins.push(checked.pin);
-    if (checked.set) group.set = checked.set;
-    if (checked.zone && checked.answers) {
-      group.zones.push(checked.zone);
-      const newest = group.newest?.answeredAt ?? Number.NEGATIVE_INFINITY;
-      if ((checked.zone.answeredAt ?? Number.NEGATIVE_INFINITY) > newest) {
-        group.newest = { answeredAt: checked.zone.answeredAt, answers: checked.answers };
-      }
-    }
+    if (!checked.zone) continue;
+    group.zones.push(checked.zone);
+    const at = checked.zone.answeredAt ?? Number.NEGATIVE_INFINITY;
+    if (at > (group.newest?.answeredAt ?? Number.NEGATIVE_INFINITY)) group.newest = checked.zone;
   }
-  progress(found.files.length);
 
   const pins = [...groups.values()].flatMap((g) => g.pins);
   const chosen = chooseSetVersion(pins);
   const group = chosen && groups.get(`${chosen.id}@${chosen.version}`);
-  if (!chosen || !group?.set) {
+  const set = chosen && (await checker.setOf(chosen.id, chosen.version));
+  if (!chosen || !group || !set || group.zones.length === 0) {
+    if (chosen)
+      leftOut.push(
+        ...incompatiblePins(
+          pins.filter((p) => !sameSet(p, chosen)),
+          chosen,
+        ),
+      );
     printLeftOut(leftOut, undefined, io, m);
     throw new UsageError(
-      checker.answersFiles === 0 && leftOut.length === 0
-        ? m.command.noFiles(describeWhere(opts.paths))
-        : m.command.noUsable,
+      results.some((r) => r.answersFile)
+        ? m.command.noUsable
+        : m.command.noFiles(describeWhere(opts.paths)),
     );
   }
   // Files of the chosen version that failed their checks are already in leftOut.
-  const others = pins.filter((p) => p.id !== chosen.id || p.version !== chosen.version);
-  leftOut.push(...incompatiblePins(others, chosen));
-  if (group.zones.length === 0) {
-    printLeftOut(leftOut, undefined, io, m);
-    throw new UsageError(m.command.noUsable);
-  }
-  const agg = buildAggregate(group.set, group.zones, leftOut, {
+  leftOut.push(
+    ...incompatiblePins(
+      pins.filter((p) => !sameSet(p, chosen)),
+      chosen,
+    ),
+  );
+  const agg = buildAggregate(set, group.zones, leftOut, {
     minCompleteness: opts.minCompleteness,
     bottom: opts.bottom,
   });
   // The file answered last is never superseded (it is the newest of its own zone), so it dates
-  // the roll-up as `netdz report` would date it.
-  const date = reportDate(group.newest?.answers ?? EMPTY_ANSWERS, epoch);
+  // the roll-up as `netdz report` would date that file.
+  const newest = epoch === undefined && group.newest ? readAnswers(group.newest.file, io.cwd) : {};
+  const date = reportDate(newest as AnswersFile, epoch);
   if (date !== undefined) agg.options.date = date;
   const output = await renderAggregate(agg, opts.format, opts.lang);
   await writeOutput(output, {
@@ -143,14 +130,36 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
   return agg.leftOut.length > 0 ? EXIT.invalid : EXIT.ok;
 }
 
-const EMPTY_ANSWERS = {} as AnswersFile;
-
-/** The files of one set id and version: their pins, zones, set, and the file answered last. */
+/** The files of one set id and version: their pins, their zones, and the zone answered last. */
 interface Group {
   pins: Pin[];
   zones: ZoneSummary[];
-  set?: MeasureSet;
-  newest?: { answeredAt: number | null; answers: AnswersFile };
+  newest?: ZoneSummary;
+}
+
+function sameSet(pin: Pin, chosen: { id: string; version: string }): boolean {
+  return pin.id === chosen.id && pin.version === chosen.version;
+}
+
+/** An answers file already checked, read again for its date. */
+function readAnswers(file: string, cwd: string): AnswersFile {
+  const source = parseYamlSource(file, readFileSync(path.resolve(cwd, file), "utf8"));
+  return normaliseAnswers(source.data as AnswersFile);
+}
+
+/** Checks every file in order, drawing progress on the way. */
+async function checkAll(
+  files: readonly string[],
+  checker: AnswersChecker,
+  progress: (done: number) => void,
+): Promise<Checked[]> {
+  const results: Checked[] = [];
+  for (const [i, file] of files.entries()) {
+    progress(i);
+    results.push(await checker.check(file));
+  }
+  progress(files.length);
+  return results;
 }
 
 /** Renders the roll-up in a format; the xlsx writer is loaded only when asked for. */
@@ -301,164 +310,6 @@ function walk(root: string): string[] {
   };
   visit(root);
   return out;
-}
-
-/** A `format:` line of its own, as hand-written and generated netdz files have it. */
-const FORMAT_LINE = /^format:\s*["']?(netdz-[a-z-]+\/\d+)["']?\s*(?:#.*)?$/m;
-
-interface Checked {
-  problem?: LeftOut;
-  pin?: Pin;
-  zone?: ZoneSummary;
-  answers?: AnswersFile;
-  set?: MeasureSet;
-}
-
-interface CheckerContext {
-  validators: ValidatorSet;
-  available: readonly AvailableSet[];
-  cwd: string;
-  named: ReadonlySet<string>;
-}
-
-/**
- * Checks answers files as `netdz validate` does (YAML, schema, then against the pinned set),
- * loading and checking each measure set once, and reduces each valid file to its zone summary.
- */
-class AnswersChecker {
-  private readonly sets = new Map<string, Promise<MeasureSet | undefined>>();
-  /** Files read that are answers files (valid or not). */
-  answersFiles = 0;
-
-  constructor(private readonly ctx: CheckerContext) {}
-
-  async check(absolute: string): Promise<Checked> {
-    const { ctx } = this;
-    const file = displayPath(absolute, ctx.cwd);
-    const named = ctx.named.has(absolute);
-    let text: string;
-    try {
-      text = readFileSync(absolute, "utf8");
-    } catch (error) {
-      this.answersFiles++;
-      return {
-        problem: invalid(file, 1, 1, "file/unreadable", `cannot read: ${describeFsError(error)}`),
-      };
-    }
-    const declared = FORMAT_LINE.exec(text)?.[1];
-    // Another netdz file met while searching a folder (a measure file, a set.yaml): not ours.
-    if (!named && declared !== undefined && declared !== ANSWERS_FORMAT) return {};
-    const source = parseYamlSource(file, text);
-    const format = asString(asRecord(source.data).format);
-    if (!named && declared === undefined && format !== ANSWERS_FORMAT) return {};
-    this.answersFiles++;
-    if (source.data === undefined) return { problem: firstProblem(file, source.diagnostics) };
-    if (format !== ANSWERS_FORMAT) {
-      return {
-        problem: fromDiagnostic(
-          diagnosticAt(
-            source,
-            format === undefined ? [] : ["format"],
-            "error",
-            "answers/not-answers-file",
-            `not an answers file (its format is ${format ?? "not given"}; expected ${ANSWERS_FORMAT})`,
-          ),
-        ),
-      };
-    }
-    const fileProblems = [...source.diagnostics, ...checkSchema(source, ctx.validators.answers)];
-    const pinned = asRecord(asRecord(source.data).measureSet);
-    const id = asString(pinned.id);
-    const version = asString(pinned.version);
-    if (id === undefined || version === undefined) {
-      return { problem: firstProblem(file, fileProblems) };
-    }
-    const match = ctx.available.find((s) => s.id === id && s.version === version);
-    if (!match) {
-      return {
-        problem: firstProblem(file, [
-          ...fileProblems,
-          notAvailable(source, id, version, ctx.available),
-        ]),
-      };
-    }
-    const pin: Pin = detached({ file, id, version });
-    const set = await this.loadSet(match);
-    if (!set) {
-      return {
-        pin,
-        problem: invalid(
-          file,
-          1,
-          1,
-          "answers/set-invalid",
-          `its measure set ${id}@${version} is invalid; run \`netdz validate ${displayPath(match.dir, ctx.cwd)}\``,
-        ),
-      };
-    }
-    const against = checkAnswers(source, source.data, set);
-    const diagnostics = [...fileProblems, ...withoutRepeatsOf(against, fileProblems)];
-    if (diagnostics.some((d) => d.severity === "error")) {
-      return { pin, problem: firstProblem(file, diagnostics) };
-    }
-    const answers = normaliseAnswers(source.data as AnswersFile);
-    const zone = summariseZone({ file, answers, assessment: scoreAssessment(set, answers) });
-    return { pin, zone, answers, set };
-  }
-
-  /** Each set is loaded and checked once, the first time a file needs it. */
-  private loadSet(match: AvailableSet): Promise<MeasureSet | undefined> {
-    const key = `${match.id}@${match.version}`;
-    let loading = this.sets.get(key);
-    if (!loading) {
-      loading = loadSetFolder(match.dir, this.ctx.cwd).then((loaded) => loaded.set);
-      this.sets.set(key, loading);
-    }
-    return loading;
-  }
-}
-
-function notAvailable(
-  source: YamlSource,
-  id: string,
-  version: string,
-  available: readonly AvailableSet[],
-): Diagnostic {
-  const others = available.filter((s) => s.id === id).map((s) => s.version);
-  return diagnosticAt(
-    source,
-    ["measureSet", "version"],
-    "error",
-    "answers/set-not-available",
-    `the answers are pinned to ${id}@${version}, which is not available` +
-      (others.length ? ` (available versions: ${others.join(", ")})` : ` (no set "${id}" here)`) +
-      "; use --measures DIR to point at a folder that has it",
-  );
-}
-
-function invalid(
-  file: string,
-  line: number,
-  column: number,
-  code: string,
-  message: string,
-): LeftOut {
-  return { file, line, column, reason: { kind: "invalid", code, message } };
-}
-
-function fromDiagnostic(d: Diagnostic): LeftOut {
-  return invalid(d.file, d.line, d.column, d.code, d.message);
-}
-
-/** The first error by position: a file left out is listed with it. */
-function firstProblem(file: string, diagnostics: readonly Diagnostic[]): LeftOut {
-  const errors = diagnostics
-    .filter((d) => d.severity === "error")
-    .sort((a, b) => a.line - b.line || a.column - b.column);
-  const first = errors[0];
-  return first
-    ? fromDiagnostic(first)
-    : invalid(file, 1, 1, "answers/invalid", "invalid answers file");
 }
 
 /** Draws `[####      ] 120/1000` on standard error when it is a terminal and there are many files. */
