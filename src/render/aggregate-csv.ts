@@ -5,10 +5,10 @@
  * Pure and deterministic.
  */
 import { stringify } from "csv-stringify/sync";
-import { profileValueLabel } from "../core/applicability.js";
-import { nullable, type Aggregate, type RankedZone } from "../core/aggregate.js";
+import { nullable, type Aggregate } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
+import { zoneText } from "./aggregate-markdown.js";
 
 export interface AggregateCsvOptions {
   lang: Lang;
@@ -31,7 +31,7 @@ export function zoneTable(
   ];
   const rows = agg.zones.map((z) => [
     z.file,
-    ...agg.set.profile.map((field) => profileCell(agg, z, field.id, lang)),
+    ...agg.set.profile.map((field) => zoneText(agg, z.zone, field.id, lang)),
     z.overall,
     z.band?.label[lang] ?? null,
     z.completeness === null ? null : z.completeness * 100,
@@ -39,13 +39,6 @@ export function zoneTable(
     ...nullable(z.measureScores),
   ]);
   return { header, rows };
-}
-
-function profileCell(agg: Aggregate, zone: RankedZone, field: string, lang: Lang): string {
-  const value = zone.zone[field];
-  if (value === undefined || value === "") return "";
-  const type = agg.set.profile.find((p) => p.id === field)?.type;
-  return type === "text" ? String(value) : profileValueLabel(agg.set, field, value)[lang];
 }
 
 /** The roll-up's zones as CSV text (with its byte-order mark). */

@@ -6,6 +6,7 @@
  */
 import type { Aggregate, LeftOut, RankedZone, Stats } from "../core/aggregate.js";
 import { nullable, regionLabel } from "../core/aggregate.js";
+import { profileValueLabel } from "../core/applicability.js";
 import type { Lang } from "../core/model.js";
 import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-messages.js";
 import { escapeCell, escapeInline } from "./markdown-escape.js";
@@ -48,10 +49,22 @@ export function percent(share: number | null): string {
   return share === null ? "—" : `${(share * 100).toFixed(1)}%`;
 }
 
-/** A profile text field of a zone, or an empty string. */
-export function zoneText(zone: RankedZone["zone"], field: string): string {
+/**
+ * A zone profile field as shown: a text as typed, a choice or yes/no by its label in the
+ * language; an empty string when the file does not give it.
+ */
+export function zoneText(
+  agg: Aggregate,
+  zone: RankedZone["zone"],
+  field: string,
+  lang: Lang,
+): string {
   const value = zone[field];
-  return typeof value === "string" ? value : "";
+  if (value === undefined || value === "") return "";
+  const type = agg.set.profile.find((p) => p.id === field)?.type;
+  return type === "choice" || type === "yesno" || typeof value !== "string"
+    ? profileValueLabel(agg.set, field, value)[lang]
+    : value;
 }
 
 function header(ctx: Context): string {
@@ -89,8 +102,8 @@ function league(ctx: Context): string[] {
   const rows = agg.zones.map((z) => [
     z.ranked ? String(z.rank) : `*${escapeInline(m.unranked)}*`,
     z.regionRank === null ? "—" : String(z.regionRank),
-    escapeCell(zoneText(z.zone, "name")),
-    escapeCell(zoneText(z.zone, "province")),
+    escapeCell(zoneText(agg, z.zone, "name", lang)),
+    escapeCell(zoneText(agg, z.zone, "province", lang)),
     escapeCell(regionLabel(agg.set, z.region)[lang]),
     oneDecimal(z.overall),
     escapeCell(z.band?.label[lang]),
@@ -155,14 +168,14 @@ function regions(ctx: Context): string[] {
 }
 
 function matrix(ctx: Context): string[] {
-  const { agg, m } = ctx;
+  const { agg, m, lang } = ctx;
   const blocks = [`## ${escapeInline(m.sections.matrix)}`];
   if (agg.zones.length === 0) return [...blocks, escapeInline(m.none)];
   const measures = agg.set.measures;
   // An empty cell where the measure does not apply.
   const cell = (score: number | null) => (score === null ? "" : score.toFixed(1));
   const rows = agg.zones.map((z) => [
-    escapeCell(zoneText(z.zone, "name")),
+    escapeCell(zoneText(agg, z.zone, "name", lang)),
     ...nullable(z.measureScores).map(cell),
   ]);
   rows.push([`**${escapeInline(m.meanRow)}**`, ...agg.measureMeans.map((x) => cell(x.mean))]);
@@ -219,7 +232,7 @@ function bottom(ctx: Context): string[] {
     const rows = region.zones.map((z) => [
       String(z.regionRank ?? "—"),
       String(z.rank ?? "—"),
-      escapeCell(zoneText(z.zone, "name")),
+      escapeCell(zoneText(agg, z.zone, "name", lang)),
       oneDecimal(z.overall),
       z.topGaps.length === 0
         ? "—"

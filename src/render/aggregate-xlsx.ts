@@ -86,8 +86,8 @@ export async function renderAggregateXlsx(
     agg.zones.map((z) => [
       z.ranked ? z.rank : m.unranked,
       z.regionRank,
-      zoneText(z.zone, "name"),
-      zoneText(z.zone, "province"),
+      zoneText(agg, z.zone, "name", lang),
+      zoneText(agg, z.zone, "province", lang),
       regionLabel(agg.set, z.region)[lang],
       z.overall,
       z.band?.label[lang] ?? null,
@@ -104,7 +104,7 @@ export async function renderAggregateXlsx(
     matrix,
     [c.zone, ...measures.map((x) => x.id)],
     [
-      ...agg.zones.map((z) => [zoneText(z.zone, "name"), ...nullable(z.measureScores)]),
+      ...agg.zones.map((z) => [zoneText(agg, z.zone, "name", lang), ...nullable(z.measureScores)]),
       [m.meanRow, ...agg.measureMeans.map((x) => x.mean)],
     ],
     Object.fromEntries(measures.map((_, i) => [i + 1, SCORE_FORMAT])),

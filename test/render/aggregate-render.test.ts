@@ -1,0 +1,54 @@
+import { parse as parseCsv } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { aggregate, summariseZone } from "../../src/core/aggregate.js";
+import type { AnswersFile } from "../../src/core/model.js";
+import { scoreAssessment } from "../../src/core/score.js";
+import { renderAggregateCsv } from "../../src/render/aggregate-csv.js";
+import { renderAggregateMarkdown } from "../../src/render/aggregate-markdown.js";
+import { loadDemoSet } from "./report-fixtures.js";
+
+const set = loadDemoSet();
+
+function rollUpOf(names: string[]) {
+  const zones = names.map((name, i) => {
+    const answers: AnswersFile = {
+      format: "netdz-answers/1",
+      measureSet: { id: set.id, version: set.version },
+      zone: {
+        name,
+        province: "Jiangsu",
+        region: "eastern",
+        westernHubArea: false,
+        customsArea: true,
+      },
+      answers: { "M01.Q1": { status: i % 2 === 0 ? "implemented" : "planned" } },
+    };
+    return summariseZone({
+      file: `z${i}.yaml`,
+      answers,
+      assessment: scoreAssessment(set, answers),
+    });
+  });
+  return aggregate(set, zones, [], { minCompleteness: 0, bottom: 5 });
+}
+
+describe("text from the files in the roll-up", () => {
+  const nasty = ['Pipe | zone "quoted", with commas', '=HYPERLINK("http://x")', "Line\nbreak <b>"];
+
+  it("cannot break a Markdown table", () => {
+    const md = renderAggregateMarkdown(rollUpOf(nasty), { lang: "en" });
+    const league = md.split("\n").filter((line) => line.includes("Jiangsu"));
+    expect(league).toHaveLength(3);
+    for (const row of league) expect(row.split(/(?<!\\)\|/).length).toBe(11);
+    expect(md).not.toContain("<b>");
+    expect(md).toContain("Pipe \\| zone");
+  });
+
+  it("is quoted by RFC 4180 in CSV and cannot run as a formula", () => {
+    const csv = renderAggregateCsv(rollUpOf(nasty), { lang: "en" });
+    const rows = parseCsv(csv, { bom: true }) as string[][];
+    const names = rows.slice(1).map((row) => row[1]);
+    expect(names).toEqual(expect.arrayContaining([nasty[0], `'${nasty[1]}`, nasty[2]]));
+    expect(csv).toContain('"Pipe | zone ""quoted"", with commas"');
+  });
+});
