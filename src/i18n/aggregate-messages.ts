@@ -331,3 +331,55 @@ export const AGGREGATE_MESSAGES: Readonly<Record<Lang, AggregateMessages>> = { e
 export function aggregateMessages(lang: Lang): AggregateMessages {
   return AGGREGATE_MESSAGES[lang];
 }
+
+/** The `--help` of `netdz aggregate`, in each language. */
+export interface AggregateHelp {
+  description(formats: string): string;
+  paths: string;
+  format: string;
+  out: string;
+  minCompleteness: string;
+  bottom: string;
+  percentage: string;
+  after: string;
+}
+
+export const AGGREGATE_HELP: Readonly<Record<Lang, AggregateHelp>> = {
+  en: {
+    description: (formats) =>
+      `roll up many zones' answers files: league table, regions, common gaps (${formats})`,
+    paths: "answers files, and folders searched for them (default: the current folder)",
+    format: "output format",
+    out: "write the roll-up to a file instead of standard output (needed for xlsx on a terminal)",
+    minCompleteness: "rank only zones that answered at least this share of their questions (0–100)",
+    bottom: "how many lowest-ranked zones of each region to list (0 or more)",
+    percentage: "expected a percentage from 0 to 100.",
+    after: `
+Files that are invalid, or pinned to another measure set or version, are left out and listed,
+and the exit code is then 1; a zone's older file is superseded by the one answered last. The
+date is the newest answeredAt of the files used, or SOURCE_DATE_EPOCH when set.
+
+Examples:
+  $ netdz aggregate zones/ --out roll-up.md
+  $ netdz aggregate zones/ --format xlsx --out roll-up.xlsx --lang zh
+  $ netdz aggregate zones/*.yaml --format json --min-completeness 60`,
+  },
+  zh: {
+    description: (formats) => `汇总多个开发区的答卷：排名表、分区域统计、共性差距（${formats}）`,
+    paths: "答卷文件，以及在其中查找答卷的文件夹（默认：当前文件夹）",
+    format: "输出格式",
+    out: "把汇总写入文件，而不是标准输出（在终端上输出 xlsx 时必须指定）",
+    minCompleteness: "只对作答比例不低于该值（0–100）的开发区排名",
+    bottom: "每个区域列出排名最后的多少个开发区（0 或更多）",
+    percentage: "应为 0 到 100 之间的百分比。",
+    after: `
+无效的文件，或对应其他评估清单、其他版本的文件不纳入汇总并逐一列出，此时退出码为 1；
+同一开发区较早的文件被最后作答的文件取代。日期为所纳入文件中最新的 answeredAt，
+设置了 SOURCE_DATE_EPOCH 时取该时间。
+
+示例：
+  $ netdz aggregate zones/ --out roll-up.md
+  $ netdz aggregate zones/ --format xlsx --out roll-up.xlsx --lang zh
+  $ netdz aggregate zones/*.yaml --format json --min-completeness 60`,
+  },
+};

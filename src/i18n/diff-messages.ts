@@ -166,3 +166,44 @@ export const DIFF_MESSAGES: Readonly<Record<Lang, DiffMessages>> = { en, zh };
 export function diffMessages(lang: Lang): DiffMessages {
   return DIFF_MESSAGES[lang];
 }
+
+/** The `--help` of `netdz diff`, in each language. */
+export interface DiffHelp {
+  description(formats: string): string;
+  old: string;
+  new: string;
+  format: string;
+  out: string;
+  failOnRegression: string;
+  after: string;
+}
+
+export const DIFF_HELP: Readonly<Record<Lang, DiffHelp>> = {
+  en: {
+    description: (formats) =>
+      `compare two assessments of the same measure set and version: what moved (${formats})`,
+    old: "the earlier answers file",
+    new: "the later answers file",
+    format: "output format",
+    out: "write the comparison to a file instead of standard output",
+    failOnRegression: "exit 1 when any measure's score went down",
+    after: `
+Examples:
+  $ netdz diff answers-2025.yaml answers-2026.yaml --out progress.md
+  $ git show HEAD~1:netdz-answers.yaml > old.yaml
+  $ netdz diff old.yaml netdz-answers.yaml --fail-on-regression      in CI`,
+  },
+  zh: {
+    description: (formats) => `比较同一评估清单同一版本的两次评估：哪些有变化（${formats}）`,
+    old: "较早的答卷文件",
+    new: "较新的答卷文件",
+    format: "输出格式",
+    out: "把对比结果写入文件，而不是标准输出",
+    failOnRegression: "任何一项举措得分下降时以退出码 1 结束",
+    after: `
+示例：
+  $ netdz diff answers-2025.yaml answers-2026.yaml --out progress.md
+  $ git show HEAD~1:netdz-answers.yaml > old.yaml
+  $ netdz diff old.yaml netdz-answers.yaml --fail-on-regression      在 CI 中使用`,
+  },
+};
