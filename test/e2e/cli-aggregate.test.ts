@@ -219,3 +219,70 @@ describe("netdz aggregate (in process)", () => {
     expect(io.err()).toBe("");
   });
 });
+
+describe("netdz aggregate checks each file as netdz validate does", () => {
+  const BASE = readFileSync(
+    path.join(FIXTURES, "report", "answers", "strong-eastern.yaml"),
+    "utf8",
+  );
+  const BROKEN: [string, string, string][] = [
+    ["syntax", "region: eastern", "region: [eastern"],
+    ["duplicate-key", "  province: Jiangsu\n", "  province: Jiangsu\n  province: Zhejiang\n"],
+    [
+      "schema",
+      "status: implemented\n    evidence: [https://jinhu",
+      "status: done\n    evidence: [https://jinhu",
+    ],
+    ["unknown-question", "  M01.Q2: { value: 3.6", "  M01.Q9: { value: 3.6"],
+    ["value-type", "M03.Q1: { value: overseas", "M03.Q1: { value: 12"],
+    [
+      "no-note",
+      "M04.Q2: { status: in_progress, note: Shared warehouse opens in Q3",
+      "M04.Q2: { status: not_applicable",
+    ],
+    ["missing-version", "version: 1.0.0", "version: 9.9.9"],
+    ["profile-value", "region: eastern", "region: everywhere"],
+  ];
+
+  it("lists every invalid file with the first error netdz validate reports for it", () => {
+    const dir = path.join(tempDir(), "zones");
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, "ok.yaml"), BASE);
+    for (const [name, from, to] of BROKEN) {
+      const text = BASE.replace(from, to);
+      expect(text, name).not.toBe(BASE);
+      writeFileSync(path.join(dir, `${name}.yaml`), text);
+    }
+    const rolled = runCli(["aggregate", ".", "--measures", SETS, "--format", "json"], { cwd: dir });
+    expect(rolled.status).toBe(1);
+    const leftOut = (
+      JSON.parse(rolled.stdout) as {
+        leftOut: { file: string; line: number; column: number; code: string }[];
+      }
+    ).leftOut;
+    const checked = runCli(["validate", ".", "--measures", SETS, "--format", "json"], { cwd: dir });
+    const problems = JSON.parse(checked.stdout) as {
+      file: string;
+      line: number;
+      column: number;
+      code: string;
+      severity: string;
+    }[];
+    const firstError = (file: string) =>
+      problems
+        .filter((p) => p.file === file && p.severity === "error")
+        .sort((a, b) => a.line - b.line || a.column - b.column)[0];
+    expect(leftOut.map((e) => e.file).sort()).toEqual(
+      BROKEN.map(([name]) => `${name}.yaml`).sort(),
+    );
+    for (const entry of leftOut) {
+      const first = firstError(entry.file);
+      expect(first, entry.file).toBeDefined();
+      expect([entry.line, entry.column, entry.code]).toEqual([
+        first?.line,
+        first?.column,
+        first?.code,
+      ]);
+    }
+  });
+});
