@@ -1,8 +1,10 @@
+import ExcelJS from "exceljs";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/main.js";
-import { captureIo, editFile, FIXTURES, ROOT, runCli, tempDir } from "../helpers.js";
+import { BIN, captureIo, editFile, FIXTURES, ROOT, runCli, tempDir } from "../helpers.js";
 
 const PROVINCE = "test/fixtures/province";
 const SETS = path.join(FIXTURES, "report", "sets");
@@ -179,6 +181,20 @@ describe("netdz aggregate (spawned)", () => {
         report.overall.completeness,
       ]);
     }
+  });
+});
+
+describe("netdz aggregate --format xlsx to a pipe", () => {
+  it("writes the workbook's bytes to standard output when it is not a terminal", async () => {
+    const result = spawnSync(
+      process.execPath,
+      [BIN, "aggregate", validProvince(), "--measures", SETS, "--format", "xlsx"],
+      { cwd: ROOT, env: { PATH: process.env.PATH } },
+    );
+    expect(result.status).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(result.stdout as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets).toHaveLength(5);
   });
 });
 
