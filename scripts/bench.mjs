@@ -183,7 +183,7 @@ async function benchRollUp(dir, floor) {
   const z1000 = await generateZones(path.join(dir, "z1000"), 1000, 2);
   const zBig = await generateZones(path.join(dir, "zbig"), big, 3);
   const floorScript = writeFloorScript(dir);
-  const aggregate = (folder) => [bin, "aggregate", folder, "--format", "json"];
+  const aggregate = (folder) => [bin, "aggregate", folder];
   let missed = 0;
 
   const t230 = timeRuns(process.execPath, aggregate(z230), runs);
@@ -200,7 +200,7 @@ async function benchRollUp(dir, floor) {
   );
   missed += verdict(`aggregate ${big} zones ÷ read-and-parse floor`, tBig / tFloor, 1.5);
   missed += verdict(`aggregate ${big} zones ÷ 1,000 zones`, tBig / t1000, (11 * big) / 10_000);
-  const rss = peakMemory(dir, ["aggregate", zBig, "--format", "json"]);
+  const rss = peakMemory(dir, ["aggregate", zBig]);
   missed += verdict(`aggregate ${big} zones, peak memory (MB)`, rss, 250, " MB");
 
   const files = [path.join(z230, "zone-00000.yaml"), path.join(z230, "zone-00004.yaml")];

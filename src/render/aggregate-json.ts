@@ -2,7 +2,13 @@
  * The roll-up as JSON (`netdz-aggregate/1`, schema in src/core/schemas/aggregate-schema.ts).
  * Numbers are unrounded: scores on 0…100, completeness and shares on 0…1. Pure and deterministic.
  */
-import { AGGREGATE_FORMAT, scoreAt, type Aggregate, type Stats } from "../core/aggregate.js";
+import {
+  AGGREGATE_FORMAT,
+  scoreAt,
+  type Aggregate,
+  type RankedZone,
+  type Stats,
+} from "../core/aggregate.js";
 import type { Counts } from "../core/score.js";
 import type { Lang, Zone } from "../core/model.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
@@ -66,6 +72,29 @@ export interface JsonAggregate {
   superseded: { file: string; by: string }[];
 }
 
+/** One zone of the roll-up as its JSON entry. */
+function jsonZone(agg: Aggregate, z: RankedZone, lang: Lang): JsonAggregateZone {
+  return {
+    file: z.file,
+    zone: z.zone,
+    region: z.region,
+    overall: z.overall,
+    band: z.band ? z.band.label[lang] : null,
+    completeness: z.completeness,
+    areas: agg.set.areas.map((a, i) => ({ id: a.id, score: scoreAt(z.areaScores, i) })),
+    measures: agg.set.measures.map((m, i) => ({
+      id: m.id,
+      area: m.area,
+      score: scoreAt(z.measureScores, i),
+    })),
+    counts: z.counts,
+    ranked: z.ranked,
+    rank: z.rank,
+    regionRank: z.regionRank,
+    gaps: z.topGaps,
+  };
+}
+
 /** The roll-up as a plain object, in the shape of the JSON schema. */
 export function buildAggregateJson(agg: Aggregate, options: AggregateJsonOptions): JsonAggregate {
   const m = aggregateMessages(options.lang);
@@ -82,25 +111,7 @@ export function buildAggregateJson(agg: Aggregate, options: AggregateJsonOptions
       superseded: agg.superseded.length,
     },
     completeness: { ...agg.completeness },
-    zones: agg.zones.map((z) => ({
-      file: z.file,
-      zone: z.zone,
-      region: z.region,
-      overall: z.overall,
-      band: z.band ? z.band.label[options.lang] : null,
-      completeness: z.completeness,
-      areas: agg.set.areas.map((a, i) => ({ id: a.id, score: scoreAt(z.areaScores, i) })),
-      measures: agg.set.measures.map((m, i) => ({
-        id: m.id,
-        area: m.area,
-        score: scoreAt(z.measureScores, i),
-      })),
-      counts: z.counts,
-      ranked: z.ranked,
-      rank: z.rank,
-      regionRank: z.regionRank,
-      gaps: z.topGaps,
-    })),
+    zones: agg.zones.map((z) => jsonZone(agg, z, options.lang)),
     regions: agg.regions.map((r) => ({
       region: r.region,
       zones: r.zones,

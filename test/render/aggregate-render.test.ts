@@ -4,6 +4,7 @@ import { aggregate, summariseZone } from "../../src/core/aggregate.js";
 import type { AnswersFile } from "../../src/core/model.js";
 import { scoreAssessment } from "../../src/core/score.js";
 import { renderAggregateCsv } from "../../src/render/aggregate-csv.js";
+import { buildAggregateJson, renderAggregateJson } from "../../src/render/aggregate-json.js";
 import { renderAggregateMarkdown } from "../../src/render/aggregate-markdown.js";
 import { loadDemoSet } from "./report-fixtures.js";
 
@@ -51,4 +52,16 @@ describe("text from the files in the roll-up", () => {
     expect(names).toEqual(expect.arrayContaining([nasty[0], `'${nasty[1]}`, nasty[2]]));
     expect(csv).toContain('"Pipe | zone ""quoted"", with commas"');
   });
+});
+
+describe("JSON text", () => {
+  it.each([[["A"]], [["A", "B", "C"]]])(
+    "built zone by zone is the JSON of the whole (%j)",
+    (names) => {
+      const agg = rollUpOf(names);
+      expect(renderAggregateJson(agg, { lang: "zh" })).toBe(
+        `${JSON.stringify(buildAggregateJson(agg, { lang: "zh" }), null, 2)}\n`,
+      );
+    },
+  );
 });
