@@ -52,14 +52,14 @@ const PROGRESS_THRESHOLD = 300;
 
 /** `netdz aggregate`: the roll-up of many answers files; 1 when a file was left out. */
 export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<number> {
-  checkOptions(opts);
   const m = aggregateMessages(opts.lang);
+  checkOptions(opts, m);
   if (opts.format === "xlsx" && opts.out === undefined && io.stdout.isTTY) {
     throw new UsageError(m.command.binaryToTerminal);
   }
   const epoch = sourceDateEpoch(io.env);
   const root = await measuresRoot(opts.measures, io.cwd);
-  const found = collectFiles(opts.paths.length > 0 ? opts.paths : ["."], io.cwd);
+  const found = collectFiles(opts.paths.length > 0 ? opts.paths : ["."], io.cwd, m);
   const context = {
     validators: await loadValidators(),
     available: await availableSets(root),
@@ -124,7 +124,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
     io,
     inputs: found.files,
     command: "aggregate",
-    wrote: m.command.wrote,
+    ...m.command,
   });
   printLeftOut(agg.leftOut, agg, io, m);
   return agg.leftOut.length > 0 ? EXIT.invalid : EXIT.ok;
@@ -182,23 +182,18 @@ export async function renderAggregate(
   }
 }
 
-function checkOptions(opts: AggregateCommandOptions): void {
+function checkOptions(opts: AggregateCommandOptions, m: AggregateMessages): void {
   if (!(AGGREGATE_FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError(
-      `unknown format "${String(opts.format)}" (choose ${AGGREGATE_FORMATS.join(", ")})`,
+      m.command.unknownFormat(String(opts.format), AGGREGATE_FORMATS.join(", ")),
     );
   }
-  if (
-    !Number.isFinite(opts.minCompleteness) ||
-    opts.minCompleteness < 0 ||
-    opts.minCompleteness > 100
-  ) {
-    throw new UsageError(
-      `--min-completeness must be a percentage from 0 to 100, not "${opts.minCompleteness}"`,
-    );
+  const min = opts.minCompleteness;
+  if (!Number.isFinite(min) || min < 0 || min > 100) {
+    throw new UsageError(m.command.minCompleteness(String(min)));
   }
   if (!Number.isInteger(opts.bottom) || opts.bottom < 0) {
-    throw new UsageError(`--bottom must be a whole number of 0 or more, not "${opts.bottom}"`);
+    throw new UsageError(m.command.bottom(String(opts.bottom)));
   }
 }
 
@@ -232,6 +227,8 @@ export interface OutputTarget {
   inputs: readonly string[];
   command: string;
   wrote(path: string): string;
+  outIsInput(out: string): string;
+  cannotWrite(out: string, reason: string): string;
 }
 
 /** Writes text or bytes to standard output, or atomically to --out (never over an input). */
@@ -251,10 +248,10 @@ export async function writeOutput(
   const resolvedTarget = await real(file);
   const inputs = new Set(target.inputs);
   if (inputs.has(file) || (resolvedTarget !== file && inputs.has(resolvedTarget))) {
-    throw new UsageError(`--out ${out} is one of the input files; choose another file`);
+    throw new UsageError(target.outIsInput(out));
   }
   await writeFileAtomic(file, output).catch((error: unknown) => {
-    throw new UsageError(`cannot write ${out}: ${describeFsError(error)}`, { cause: error });
+    throw new UsageError(target.cannotWrite(out, describeFsError(error)), { cause: error });
   });
   io.stderr.write(`netdz ${target.command}: ${target.wrote(out)}\n`);
 }
@@ -273,13 +270,13 @@ const YAML_FILE = /\.ya?ml$/i;
  * recursively for YAML files (hidden folders and node_modules skipped). Whether a found file is
  * an answers file is decided when it is read.
  */
-function collectFiles(paths: readonly string[], cwd: string): Found {
+function collectFiles(paths: readonly string[], cwd: string, m: AggregateMessages): Found {
   const files = new Set<string>();
   const named = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const info = statSync(absolute, { throwIfNoEntry: false });
-    if (!info) throw new UsageError(`cannot read ${given}: no such file or folder`);
+    if (!info) throw new UsageError(m.command.noSuchPath(given));
     if (info.isDirectory()) {
       for (const file of walk(absolute)) files.add(file);
     } else {

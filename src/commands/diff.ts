@@ -6,6 +6,7 @@ import { lastAnsweredDate, scoreAssessment } from "../core/score.js";
 import { EXIT, UsageError } from "../errors.js";
 import { loadAnswersWithSet } from "../fs/answers-loader.js";
 import { readYamlFile } from "../fs/measure-sets.js";
+import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import { diffMessages } from "../i18n/diff-messages.js";
 import type { Io } from "../io.js";
 import { writeOutput } from "./aggregate.js";
@@ -26,10 +27,10 @@ export interface DiffCommandOptions {
 
 /** `netdz diff OLD NEW`: what moved between two assessments of the same set and version. */
 export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
-  if (!(DIFF_FORMATS as readonly string[]).includes(opts.format)) {
-    throw new UsageError(`unknown format "${String(opts.format)}" (choose md or json)`);
-  }
   const m = diffMessages(opts.lang);
+  if (!(DIFF_FORMATS as readonly string[]).includes(opts.format)) {
+    throw new UsageError(m.command.unknownFormat(String(opts.format), DIFF_FORMATS.join(", ")));
+  }
   const oldPin = await pinOf(opts.old, io.cwd);
   const newPin = await pinOf(opts.new, io.cwd);
   if (oldPin !== undefined && newPin !== undefined && oldPin !== newPin) {
@@ -62,6 +63,8 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
     inputs: [path.resolve(io.cwd, opts.old), path.resolve(io.cwd, opts.new)],
     command: "diff",
     wrote: m.command.wrote,
+    outIsInput: aggregateMessages(opts.lang).command.outIsInput,
+    cannotWrite: aggregateMessages(opts.lang).command.cannotWrite,
   });
   if (opts.failOnRegression) {
     const down = regressedMeasures(result);

@@ -92,6 +92,12 @@ export interface AggregateMessages {
     noUsable: string;
     noFiles(where: string): string;
     binaryToTerminal: string;
+    unknownFormat(format: string, choices: string): string;
+    minCompleteness(value: string): string;
+    bottom(value: string): string;
+    noSuchPath(path: string): string;
+    outIsInput(out: string): string;
+    cannotWrite(out: string, reason: string): string;
   };
 }
 
@@ -213,6 +219,13 @@ const en: AggregateMessages = {
     noFiles: (where) => `no answers file (format: netdz-answers/1) found in ${where}`,
     binaryToTerminal:
       "--format xlsx writes a binary file: give --out FILE, or redirect standard output to a file",
+    unknownFormat: (format, choices) => `unknown format "${format}" (choose ${choices})`,
+    minCompleteness: (value) =>
+      `--min-completeness must be a percentage from 0 to 100, not "${value}"`,
+    bottom: (value) => `--bottom must be a whole number of 0 or more, not "${value}"`,
+    noSuchPath: (given) => `cannot read ${given}: no such file or folder`,
+    outIsInput: (out) => `--out ${out} is one of the input files; choose another file`,
+    cannotWrite: (out, reason) => `cannot write ${out}: ${reason}`,
   },
 };
 
@@ -322,6 +335,12 @@ const zh: AggregateMessages = {
     noFiles: (where) => `在 ${where} 中未找到答卷文件（format: netdz-answers/1）`,
     binaryToTerminal:
       "--format xlsx 输出二进制文件：请用 --out FILE 指定文件，或将标准输出重定向到文件",
+    unknownFormat: (format, choices) => `未知格式“${format}”（可选：${choices}）`,
+    minCompleteness: (value) => `--min-completeness 应为 0 到 100 之间的百分比，而不是“${value}”`,
+    bottom: (value) => `--bottom 应为 0 或更大的整数，而不是“${value}”`,
+    noSuchPath: (given) => `无法读取 ${given}：没有这个文件或文件夹`,
+    outIsInput: (out) => `--out ${out} 是输入文件之一；请另选一个文件`,
+    cannotWrite: (out, reason) => `无法写入 ${out}：${reason}`,
   },
 };
 

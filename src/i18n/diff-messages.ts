@@ -50,6 +50,7 @@ export interface DiffMessages {
     wrote(path: string): string;
     versionMismatch(oldFile: string, oldPin: string, newFile: string, newPin: string): string;
     regressed(measures: string): string;
+    unknownFormat(format: string, choices: string): string;
   };
 }
 
@@ -104,6 +105,7 @@ const en: DiffMessages = {
       `${oldFile} is pinned to ${oldPin} and ${newFile} to ${newPin}; diff compares two ` +
       "assessments of the same measure set and version",
     regressed: (measures) => `These measures' scores went down: ${measures}.`,
+    unknownFormat: (format, choices) => `unknown format "${format}" (choose ${choices})`,
   },
 };
 
@@ -157,6 +159,7 @@ const zh: DiffMessages = {
     versionMismatch: (oldFile, oldPin, newFile, newPin) =>
       `${oldFile} 对应 ${oldPin}，而 ${newFile} 对应 ${newPin}；diff 只比较同一评估清单同一版本的两次评估`,
     regressed: (measures) => `以下举措得分下降：${measures}。`,
+    unknownFormat: (format, choices) => `未知格式“${format}”（可选：${choices}）`,
   },
 };
 
