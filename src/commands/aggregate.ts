@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import {
@@ -14,11 +14,11 @@ import {
 } from "../core/aggregate.js";
 import type { AnswersFile, Lang } from "../core/model.js";
 import { reportDate } from "../core/score.js";
-import { loadValidators } from "../core/validators.js";
-import { parseYamlSource } from "../core/yaml-source.js";
 import { EXIT, UsageError } from "../errors.js";
 import { normaliseAnswers } from "../fs/answers-loader.js";
-import { availableSets, describeFsError, measuresRoot } from "../fs/measure-sets.js";
+import { readYamlFileSync } from "../fs/measure-sets.js";
+import { isStandardOutput } from "../fs/output.js";
+import { workspace, type Workspace } from "../fs/workspace.js";
 import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-messages.js";
 import { writeFileAtomic } from "../fs/atomic-write.js";
 import type { Io } from "../io.js";
@@ -54,19 +54,15 @@ const PROGRESS_THRESHOLD = 300;
 export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<number> {
   const m = aggregateMessages(opts.lang);
   checkOptions(opts, m);
-  if (opts.format === "xlsx" && opts.out === undefined && io.stdout.isTTY) {
+  const toStdout = opts.out === undefined || isStandardOutput(opts.out, io.cwd);
+  if (opts.format === "xlsx" && toStdout && io.stdout.isTTY) {
     throw new UsageError(m.command.binaryToTerminal);
   }
   const epoch = sourceDateEpoch(io.env);
-  const root = await measuresRoot(opts.measures, io.cwd);
+  const ws = workspace({ cwd: io.cwd, measuresDir: opts.measures, lang: opts.lang });
+  await ws.root();
   const found = collectFiles(opts.paths.length > 0 ? opts.paths : ["."], io.cwd, m);
-  const context = {
-    validators: await loadValidators(),
-    available: await availableSets(root),
-    cwd: io.cwd,
-    named: found.named,
-  };
-  const checker = new AnswersChecker(context);
+  const checker = new AnswersChecker(ws, found.named, opts.lang);
   const results = await checkAll(found.files, checker, progressBar(io, found.files.length));
   const leftOut: LeftOut[] = [];
   const groups = new Map<string, Group>();
@@ -86,7 +82,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
   const pins = [...groups.values()].flatMap((g) => g.pins);
   const chosen = chooseSetVersion(pins);
   const group = chosen && groups.get(`${chosen.id}@${chosen.version}`);
-  const set = chosen && (await checker.setOf(chosen.id, chosen.version));
+  const set = chosen && (await setOf(ws, chosen));
   if (!chosen || !group || !set || group.zones.length === 0) {
     if (chosen)
       leftOut.push(
@@ -124,6 +120,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
     io,
     inputs: found.files,
     command: "aggregate",
+    lang: opts.lang,
     ...m.command,
   });
   printLeftOut(agg.leftOut, agg, io, m);
@@ -137,13 +134,19 @@ interface Group {
   newest?: ZoneSummary;
 }
 
+/** The chosen set, loaded once by the workspace; undefined when it is invalid. */
+async function setOf(ws: Workspace, chosen: { id: string; version: string }) {
+  const found = await ws.find(chosen);
+  return found ? (await ws.loadSet(found.dir)).set : undefined;
+}
+
 function sameSet(pin: Pin, chosen: { id: string; version: string }): boolean {
   return pin.id === chosen.id && pin.version === chosen.version;
 }
 
 /** An answers file already checked, read again for its date. */
 function readAnswers(file: string, cwd: string): AnswersFile {
-  const source = parseYamlSource(file, readFileSync(path.resolve(cwd, file), "utf8"));
+  const source = readYamlFileSync(path.resolve(cwd, file), cwd);
   return normaliseAnswers(source.data as AnswersFile);
 }
 
@@ -226,9 +229,9 @@ export interface OutputTarget {
   /** Absolute paths of the inputs, which --out must not name. */
   inputs: readonly string[];
   command: string;
+  lang: Lang;
   wrote(path: string): string;
   outIsInput(out: string): string;
-  cannotWrite(out: string, reason: string): string;
 }
 
 /** Writes text or bytes to standard output, or atomically to --out (never over an input). */
@@ -237,7 +240,7 @@ export async function writeOutput(
   target: OutputTarget,
 ): Promise<void> {
   const { io, out } = target;
-  if (out === undefined) {
+  if (out === undefined || isStandardOutput(out, io.cwd)) {
     await new Promise<void>((resolve, reject) => {
       io.stdout.write(output, (error) => (error ? reject(error) : resolve()));
     });
@@ -250,9 +253,7 @@ export async function writeOutput(
   if (inputs.has(file) || (resolvedTarget !== file && inputs.has(resolvedTarget))) {
     throw new UsageError(target.outIsInput(out));
   }
-  await writeFileAtomic(file, output).catch((error: unknown) => {
-    throw new UsageError(target.cannotWrite(out, describeFsError(error)), { cause: error });
-  });
+  await writeFileAtomic(file, output, { lang: target.lang, shown: out });
   io.stderr.write(`netdz ${target.command}: ${target.wrote(out)}\n`);
 }
 

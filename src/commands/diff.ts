@@ -63,8 +63,8 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
     inputs: [path.resolve(io.cwd, opts.old), path.resolve(io.cwd, opts.new)],
     command: "diff",
     wrote: m.command.wrote,
+    lang: opts.lang,
     outIsInput: aggregateMessages(opts.lang).command.outIsInput,
-    cannotWrite: aggregateMessages(opts.lang).command.cannotWrite,
   });
   if (opts.failOnRegression) {
     const down = regressedMeasures(result);

@@ -97,7 +97,6 @@ export interface AggregateMessages {
     bottom(value: string): string;
     noSuchPath(path: string): string;
     outIsInput(out: string): string;
-    cannotWrite(out: string, reason: string): string;
   };
 }
 
@@ -225,7 +224,6 @@ const en: AggregateMessages = {
     bottom: (value) => `--bottom must be a whole number of 0 or more, not "${value}"`,
     noSuchPath: (given) => `cannot read ${given}: no such file or folder`,
     outIsInput: (out) => `--out ${out} is one of the input files; choose another file`,
-    cannotWrite: (out, reason) => `cannot write ${out}: ${reason}`,
   },
 };
 
@@ -340,7 +338,6 @@ const zh: AggregateMessages = {
     bottom: (value) => `--bottom 应为 0 或更大的整数，而不是“${value}”`,
     noSuchPath: (given) => `无法读取 ${given}：没有这个文件或文件夹`,
     outIsInput: (out) => `--out ${out} 是输入文件之一；请另选一个文件`,
-    cannotWrite: (out, reason) => `无法写入 ${out}：${reason}`,
   },
 };
 
