@@ -44,6 +44,8 @@ function zone(
       unanswered: 0,
       unknown: 0,
       notApplicable: 0,
+      excludedByProfile: 0,
+      declaredNotApplicable: 0,
       review: 0,
     },
     topGaps: [],

@@ -1,3 +1,5 @@
+import { reportSchema } from "./report-schema.js";
+
 /** JSON Schema (draft 2020-12) of the JSON roll-up, `netdz aggregate --format json`. */
 
 const id = { type: "string", minLength: 1 } as const;
@@ -24,20 +26,8 @@ const stats = {
   },
 } as const;
 
-const counts = {
-  type: "object",
-  additionalProperties: false,
-  required: ["total", "applicable", "answered", "unanswered", "unknown", "notApplicable", "review"],
-  properties: {
-    total: count,
-    applicable: count,
-    answered: count,
-    unanswered: count,
-    unknown: count,
-    notApplicable: count,
-    review: count,
-  },
-} as const;
+/** The same counts as the JSON report's (one definition). */
+const counts = reportSchema.properties.counts;
 
 const zoneEntry = {
   type: "object",
