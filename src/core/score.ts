@@ -279,7 +279,8 @@ function evaluateQuestion(
       : undefined;
   const applicable = exclusion === undefined;
   const score = applicable ? questionScore(question, answer) : null;
-  return {
+  // Built without object spreads: this runs for every question of every file a roll-up reads.
+  const result: QuestionResult = {
     id: question.id,
     measure: measure.id,
     area: measure.area,
@@ -288,15 +289,16 @@ function evaluateQuestion(
     state,
     applicable,
     scored: score !== null,
-    ...(exclusion ? { exclusion } : {}),
     answered: applicable && answerState(question, answer) === "answered",
     score,
     share: 0,
     gap: score === null ? null : 0,
     missingEvidence: applicable && lacksRequiredEvidence(question, answer),
     review: answer?.review === true,
-    ...(answer ? { answer } : {}),
   };
+  if (exclusion) result.exclusion = exclusion;
+  if (answer) result.answer = answer;
+  return result;
 }
 
 function summariseMeasure(measure: Measure, questions: readonly QuestionResult[]): MeasureResult {
