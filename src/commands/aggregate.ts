@@ -59,7 +59,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
     throw new UsageError(m.command.binaryToTerminal);
   }
   const epoch = sourceDateEpoch(io.env);
-  const ws = workspace({ cwd: io.cwd, measuresDir: opts.measures, lang: opts.lang });
+  const ws = workspace({ cwd: io.cwd, measuresDir: opts.measures, lang: opts.lang, settled: true });
   await ws.root();
   const found = collectFiles(opts.paths.length > 0 ? opts.paths : ["."], io.cwd, m);
   const checker = new AnswersChecker(ws, found.named, opts.lang);

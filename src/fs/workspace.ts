@@ -75,6 +75,11 @@ export interface WorkspaceOptions {
   /** `--measures DIR`; the bundled sets when left out. */
   measuresDir?: string;
   lang?: Lang;
+  /**
+   * The sets do not change while this workspace is used (one run of `aggregate` over thousands
+   * of files): once found and loaded they are not looked at again for changes.
+   */
+  settled?: boolean;
 }
 
 interface Cached<T> {
@@ -97,11 +102,14 @@ export class Workspace {
   readonly lang: Lang | undefined;
   private readonly measuresDir: string | undefined;
   private rootDir: Promise<string> | undefined;
+  private readonly settled:
+    { sets?: Promise<AvailableSet[]>; loaded: Map<string, Promise<LoadedSetFolder>> } | undefined;
 
   constructor(options: WorkspaceOptions) {
     this.cwd = options.cwd;
     this.measuresDir = options.measuresDir;
     this.lang = options.lang;
+    this.settled = options.settled ? { loaded: new Map() } : undefined;
   }
 
   /** The measures folder: `--measures DIR`, else the bundled one; a usage error when missing. */
@@ -112,6 +120,11 @@ export class Workspace {
 
   /** Every set under the measures folder (id order, newest version first), from set.yaml headers. */
   async sets(): Promise<AvailableSet[]> {
+    if (this.settled) return (this.settled.sets ??= this.scanSets());
+    return this.scanSets();
+  }
+
+  private async scanSets(): Promise<AvailableSet[]> {
     const root = realOr(await this.root());
     const cached = scanCache.get(root);
     if (cached && cached.fingerprint === folderFingerprint(cached.value, root)) return cached.value;
@@ -134,6 +147,13 @@ export class Workspace {
 
   /** Loads and checks a set folder, once per process while its files stay the same. */
   async loadSet(dir: string): Promise<LoadedSetFolder> {
+    if (!this.settled) return this.checkSet(dir);
+    const loading = this.settled.loaded.get(dir) ?? this.checkSet(dir);
+    this.settled.loaded.set(dir, loading);
+    return loading;
+  }
+
+  private async checkSet(dir: string): Promise<LoadedSetFolder> {
     const real = realOr(dir);
     const fingerprint = setFingerprint(real);
     const cached = setCache.get(real);
