@@ -7,6 +7,8 @@ import {
   DEFAULT_BOTTOM,
   DEFAULT_MIN_COMPLETENESS,
   incompatiblePins,
+  isBottom,
+  isMinCompleteness,
   type Aggregate,
   type LeftOut,
   type Pin,
@@ -191,11 +193,10 @@ function checkOptions(opts: AggregateCommandOptions, m: AggregateMessages): void
       m.command.unknownFormat(String(opts.format), AGGREGATE_FORMATS.join(", ")),
     );
   }
-  const min = opts.minCompleteness;
-  if (!Number.isFinite(min) || min < 0 || min > 100) {
-    throw new UsageError(m.command.minCompleteness(String(min)));
+  if (!isMinCompleteness(opts.minCompleteness)) {
+    throw new UsageError(m.command.minCompleteness(String(opts.minCompleteness)));
   }
-  if (!Number.isInteger(opts.bottom) || opts.bottom < 0) {
+  if (!isBottom(opts.bottom)) {
     throw new UsageError(m.command.bottom(String(opts.bottom)));
   }
 }

@@ -16,6 +16,16 @@ export const AGGREGATE_FORMAT = "netdz-aggregate/1";
 export const DEFAULT_MIN_COMPLETENESS = 80;
 /** How many of the lowest-ranked zones of each region are listed. */
 export const DEFAULT_BOTTOM = 5;
+/** Whether `n` is an allowed `--min-completeness`: a percentage from 0 to 100. */
+export function isMinCompleteness(n: unknown): n is number {
+  return typeof n === "number" && Number.isFinite(n) && n >= 0 && n <= 100;
+}
+
+/** Whether `n` is an allowed `--bottom`: a whole number of 0 or more. */
+export function isBottom(n: unknown): n is number {
+  return typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
+}
+
 /** A question is a common gap when at least this share of the zones it applies to … */
 export const COMMON_GAP_SHARE = 0.5;
 /** … score below this on it. */
