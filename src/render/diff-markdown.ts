@@ -108,7 +108,9 @@ export function renderDiffMarkdown(
 
   blocks.push(`## ${escapeInline(m.sections.questions)}`);
   const stateCell = (state: QuestionChange["oldState"], score: number | null) =>
-    escapeCell(score === null ? m.states[state] : `${m.states[state]} (${score.toFixed(2)})`);
+    escapeCell(
+      score === null ? m.states[state] : m.parenthetical(m.states[state], score.toFixed(2)),
+    );
   for (const category of QUESTION_CATEGORIES) {
     const list = diff.questions[category];
     blocks.push(`### ${escapeInline(m.categories[category])}`);
