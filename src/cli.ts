@@ -8,8 +8,10 @@ import { Command, type Argument, type Help, type Option } from "commander";
 import { DEFAULT_ANSWERS_FILE, type Lang } from "./core/model.js";
 import { CLI_MESSAGES, type CliMessages } from "./i18n/cli-messages.js";
 import type { Io } from "./io.js";
+import { aggregateCommand } from "./cli/aggregate.js";
 import { assessCommand } from "./cli/assess.js";
 import { langOption, type CliContext, type CommandFactory } from "./cli/context.js";
+import { diffCommand } from "./cli/diff.js";
 import { initCommand } from "./cli/init.js";
 import { listCommand } from "./cli/list.js";
 import { migrateCommand } from "./cli/migrate.js";
@@ -22,6 +24,8 @@ export const COMMANDS: readonly CommandFactory[] = [
   assessCommand,
   initCommand,
   reportCommand,
+  aggregateCommand,
+  diffCommand,
   validateCommand,
   migrateCommand,
   listCommand,

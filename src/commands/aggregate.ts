@@ -4,8 +4,6 @@ import path from "node:path";
 import {
   aggregate as buildAggregate,
   chooseSetVersion,
-  DEFAULT_BOTTOM,
-  DEFAULT_MIN_COMPLETENESS,
   incompatiblePins,
   isBottom,
   isMinCompleteness,
@@ -25,11 +23,14 @@ import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-mes
 import { writeFileAtomic } from "../fs/atomic-write.js";
 import type { Io } from "../io.js";
 import { leftOutPlace, leftOutReason } from "../render/aggregate-markdown.js";
+import {
+  AGGREGATE_FORMAT_NAMES,
+  AGGREGATE_FORMATS,
+  isFormat,
+  type AggregateFormat,
+} from "../render/reporters.js";
 import { AnswersChecker, type Checked } from "./aggregate-check.js";
 import { sourceDateEpoch } from "./report.js";
-
-export const AGGREGATE_FORMATS = ["md", "json", "csv", "xlsx"] as const;
-export type AggregateFormat = (typeof AGGREGATE_FORMATS)[number];
 
 export interface AggregateCommandOptions {
   /** Answers files and folders (searched recursively); none → the current folder. */
@@ -43,12 +44,6 @@ export interface AggregateCommandOptions {
   measures?: string;
 }
 
-export const AGGREGATE_DEFAULTS = {
-  format: "md",
-  minCompleteness: DEFAULT_MIN_COMPLETENESS,
-  bottom: DEFAULT_BOTTOM,
-} as const;
-
 /** Progress is drawn on a terminal only when there are more files than this. */
 const PROGRESS_THRESHOLD = 300;
 
@@ -60,7 +55,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
   if (opts.format === "xlsx" && toStdout && io.stdout.isTTY) {
     throw new UsageError(m.command.binaryToTerminal);
   }
-  const epoch = sourceDateEpoch(io.env);
+  const epoch = sourceDateEpoch(io.env, opts.lang);
   const ws = workspace({ cwd: io.cwd, measuresDir: opts.measures, lang: opts.lang, settled: true });
   await ws.root();
   const found = collectFiles(opts.paths.length > 0 ? opts.paths : ["."], io.cwd, m);
@@ -114,9 +109,9 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
   // The file answered last is never superseded (it is the newest of its own zone), so it dates
   // the roll-up as `netdz report` would date that file.
   const newest = epoch === undefined && group.newest ? readAnswers(group.newest.file, io.cwd) : {};
-  const date = reportDate(newest as AnswersFile, epoch);
+  const date = reportDate(newest as AnswersFile, epoch, io.env.TZ);
   if (date !== undefined) agg.options.date = date;
-  const output = await renderAggregate(agg, opts.format, opts.lang);
+  const output = await AGGREGATE_FORMATS[opts.format].render(agg, { lang: opts.lang });
   await writeOutput(output, {
     out: opts.out,
     io,
@@ -167,30 +162,10 @@ async function checkAll(
   return results;
 }
 
-/** Renders the roll-up in a format; the xlsx writer is loaded only when asked for. */
-export async function renderAggregate(
-  agg: Aggregate,
-  format: AggregateFormat,
-  lang: Lang,
-): Promise<string | Uint8Array> {
-  switch (format) {
-    case "json":
-      return (await import("../render/aggregate-json.js")).renderAggregateJson(agg, { lang });
-    case "csv":
-      return (await import("../render/aggregate-csv.js")).renderAggregateCsv(agg, { lang });
-    case "xlsx":
-      return (await import("../render/aggregate-xlsx.js")).renderAggregateXlsx(agg, { lang });
-    default:
-      return (await import("../render/aggregate-markdown.js")).renderAggregateMarkdown(agg, {
-        lang,
-      });
-  }
-}
-
 function checkOptions(opts: AggregateCommandOptions, m: AggregateMessages): void {
-  if (!(AGGREGATE_FORMATS as readonly string[]).includes(opts.format)) {
+  if (!isFormat(AGGREGATE_FORMATS, opts.format)) {
     throw new UsageError(
-      m.command.unknownFormat(String(opts.format), AGGREGATE_FORMATS.join(", ")),
+      m.command.unknownFormat(String(opts.format), AGGREGATE_FORMAT_NAMES.join(", ")),
     );
   }
   if (!isMinCompleteness(opts.minCompleteness)) {

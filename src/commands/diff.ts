@@ -9,10 +9,8 @@ import { readYamlFile } from "../fs/measure-sets.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import { diffMessages } from "../i18n/diff-messages.js";
 import type { Io } from "../io.js";
+import { DIFF_FORMAT_NAMES, DIFF_FORMATS, isFormat, type DiffFormat } from "../render/reporters.js";
 import { writeOutput } from "./aggregate.js";
-
-export const DIFF_FORMATS = ["md", "json"] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export interface DiffCommandOptions {
   old: string;
@@ -28,8 +26,10 @@ export interface DiffCommandOptions {
 /** `netdz diff OLD NEW`: what moved between two assessments of the same set and version. */
 export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
   const m = diffMessages(opts.lang);
-  if (!(DIFF_FORMATS as readonly string[]).includes(opts.format)) {
-    throw new UsageError(m.command.unknownFormat(String(opts.format), DIFF_FORMATS.join(", ")));
+  if (!isFormat(DIFF_FORMATS, opts.format)) {
+    throw new UsageError(
+      m.command.unknownFormat(String(opts.format), DIFF_FORMAT_NAMES.join(", ")),
+    );
   }
   const oldPin = await pinOf(opts.old, io.cwd);
   const newPin = await pinOf(opts.new, io.cwd);
@@ -48,15 +48,13 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
     },
     { file: opts.new, answers: after.answers, assessment: scoreAssessment(set, after.answers) },
   );
-  const dates = {
-    lang: opts.lang,
-    ...dated("oldDate", lastAnsweredDate(before.answers)),
-    ...dated("newDate", lastAnsweredDate(after.answers)),
+  const model = {
+    diff: result,
+    set,
+    ...dated("oldDate", lastAnsweredDate(before.answers, io.env.TZ)),
+    ...dated("newDate", lastAnsweredDate(after.answers, io.env.TZ)),
   };
-  const output =
-    opts.format === "json"
-      ? (await import("../render/diff-json.js")).renderDiffJson(result, set, dates)
-      : (await import("../render/diff-markdown.js")).renderDiffMarkdown(result, set, dates);
+  const output = await DIFF_FORMATS[opts.format].render(model, { lang: opts.lang });
   await writeOutput(output, {
     out: opts.out,
     io,

@@ -378,7 +378,12 @@ date is the newest answeredAt of the files used, or SOURCE_DATE_EPOCH when set.
 Examples:
   $ netdz aggregate zones/ --out roll-up.md
   $ netdz aggregate zones/ --format xlsx --out roll-up.xlsx --lang zh
-  $ netdz aggregate zones/*.yaml --format json --min-completeness 60`,
+  $ netdz aggregate zones/*.yaml --format json --min-completeness 60
+
+Exit codes:
+  0    every answers file found was used
+  1    a file was left out (the roll-up is still written)
+  2    usage error, a path that does not exist, or no usable answers file`,
   },
   zh: {
     description: (formats) => `汇总多个开发区的答卷：排名表、分区域统计、共性差距（${formats}）`,
@@ -396,6 +401,11 @@ Examples:
 示例：
   $ netdz aggregate zones/ --out roll-up.md
   $ netdz aggregate zones/ --format xlsx --out roll-up.xlsx --lang zh
-  $ netdz aggregate zones/*.yaml --format json --min-completeness 60`,
+  $ netdz aggregate zones/*.yaml --format json --min-completeness 60
+
+退出码：
+  0    找到的答卷文件全部纳入
+  1    有文件未纳入（汇总照常写出）
+  2    用法错误、路径不存在，或没有可用的答卷文件`,
   },
 };

@@ -194,7 +194,12 @@ export const DIFF_HELP: Readonly<Record<Lang, DiffHelp>> = {
 Examples:
   $ netdz diff answers-2025.yaml answers-2026.yaml --out progress.md
   $ git show HEAD~1:netdz-answers.yaml > old.yaml
-  $ netdz diff old.yaml netdz-answers.yaml --fail-on-regression      in CI`,
+  $ netdz diff old.yaml netdz-answers.yaml --fail-on-regression      in CI
+
+Exit codes:
+  0    success (warnings allowed)
+  1    an answers file is invalid, or (--fail-on-regression) a measure's score went down
+  2    usage error, a file that cannot be read, or files of different sets or versions`,
   },
   zh: {
     description: (formats) => `比较同一评估清单同一版本的两次评估：哪些有变化（${formats}）`,
@@ -207,6 +212,11 @@ Examples:
 示例：
   $ netdz diff answers-2025.yaml answers-2026.yaml --out progress.md
   $ git show HEAD~1:netdz-answers.yaml > old.yaml
-  $ netdz diff old.yaml netdz-answers.yaml --fail-on-regression      在 CI 中使用`,
+  $ netdz diff old.yaml netdz-answers.yaml --fail-on-regression      在 CI 中使用
+
+退出码：
+  0    成功（允许有警告）
+  1    答卷文件无效，或（--fail-on-regression）有举措得分下降
+  2    用法错误、文件无法读取，或两个文件对应不同的评估清单或版本`,
   },
 };

@@ -8,6 +8,8 @@
  * `REPORT_FORMATS` for one zone's report; a roll-up of many zones or a comparison of two files
  * adds `AGGREGATE_FORMATS` / `DIFF_FORMATS` with their own model type beside it.
  */
+import type { Aggregate } from "../core/aggregate.js";
+import type { Diff } from "../core/diff.js";
 import type { AnswersFile, Lang, MeasureSet } from "../core/model.js";
 import type { Assessment } from "../core/score.js";
 
@@ -90,3 +92,104 @@ export function defaultOutputName(
 ): string {
   return `${base}-${suffix}.${reporter.extension}`;
 }
+
+/** The options of the roll-up's and the comparison's renderers. */
+export interface LangRenderOptions {
+  lang: Lang;
+}
+
+/** The formats of `netdz aggregate` (the roll-up of many zones); the first is the default. */
+export const AGGREGATE_FORMATS = {
+  md: {
+    extension: "md",
+    mediaType: "text/markdown; charset=utf-8",
+    description: {
+      en: "Markdown (GitHub-flavoured), for people",
+      zh: "Markdown（GitHub 风格），供人阅读",
+    },
+    async render(agg, { lang }) {
+      const { renderAggregateMarkdown } = await import("./aggregate-markdown.js");
+      return renderAggregateMarkdown(agg, { lang });
+    },
+  },
+  json: {
+    extension: "json",
+    mediaType: "application/json",
+    description: {
+      en: "JSON (schemas/aggregate.schema.json), for programs",
+      zh: "JSON（schemas/aggregate.schema.json），供程序读取",
+    },
+    async render(agg, { lang }) {
+      const { renderAggregateJson } = await import("./aggregate-json.js");
+      return renderAggregateJson(agg, { lang });
+    },
+  },
+  csv: {
+    extension: "csv",
+    mediaType: "text/csv; charset=utf-8",
+    description: {
+      en: "CSV, one row per zone (UTF-8 with BOM, CRLF), for spreadsheets",
+      zh: "CSV，每个开发区一行（带 BOM 的 UTF-8，CRLF），供电子表格使用",
+    },
+    async render(agg, { lang }) {
+      const { renderAggregateCsv } = await import("./aggregate-csv.js");
+      return renderAggregateCsv(agg, { lang });
+    },
+  },
+  xlsx: {
+    extension: "xlsx",
+    mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    description: {
+      en: "Excel workbook: league table, measure matrix, common gaps, regions, files left out",
+      zh: "Excel 工作簿：排名表、举措得分矩阵、共性差距、分区域统计、未纳入的文件",
+    },
+    async render(agg, { lang }) {
+      const { renderAggregateXlsx } = await import("./aggregate-xlsx.js");
+      return renderAggregateXlsx(agg, { lang });
+    },
+  },
+} as const satisfies Record<string, Reporter<Aggregate, LangRenderOptions>>;
+
+export type AggregateFormat = keyof typeof AGGREGATE_FORMATS;
+export const AGGREGATE_FORMAT_NAMES = formatNames(AGGREGATE_FORMATS);
+export const DEFAULT_AGGREGATE_FORMAT: AggregateFormat = "md";
+
+/** The document `netdz diff` writes: what moved between two assessments. */
+export interface DiffModel {
+  diff: Diff;
+  set: MeasureSet;
+  oldDate?: string;
+  newDate?: string;
+}
+
+/** The formats of `netdz diff`; the first is the default. */
+export const DIFF_FORMATS = {
+  md: {
+    extension: "md",
+    mediaType: "text/markdown; charset=utf-8",
+    description: {
+      en: "Markdown (GitHub-flavoured), for people",
+      zh: "Markdown（GitHub 风格），供人阅读",
+    },
+    async render({ diff, set, oldDate, newDate }, { lang }) {
+      const { renderDiffMarkdown } = await import("./diff-markdown.js");
+      return renderDiffMarkdown(diff, set, { lang, oldDate, newDate });
+    },
+  },
+  json: {
+    extension: "json",
+    mediaType: "application/json",
+    description: {
+      en: "JSON (schemas/diff.schema.json), for programs",
+      zh: "JSON（schemas/diff.schema.json），供程序读取",
+    },
+    async render({ diff, set, oldDate, newDate }, { lang }) {
+      const { renderDiffJson } = await import("./diff-json.js");
+      return renderDiffJson(diff, set, { lang, oldDate, newDate });
+    },
+  },
+} as const satisfies Record<string, Reporter<DiffModel, LangRenderOptions>>;
+
+export type DiffFormat = keyof typeof DIFF_FORMATS;
+export const DIFF_FORMAT_NAMES = formatNames(DIFF_FORMATS);
+export const DEFAULT_DIFF_FORMAT: DiffFormat = "md";

@@ -32,7 +32,17 @@ async function run(argv: string[], options: { cwd?: string; env?: NodeJS.Process
   return { code, stdout: io.out(), stderr: io.err() };
 }
 
-const COMMAND_NAMES = ["assess", "init", "report", "validate", "migrate", "list", "schema"];
+const COMMAND_NAMES = [
+  "assess",
+  "init",
+  "report",
+  "aggregate",
+  "diff",
+  "validate",
+  "migrate",
+  "list",
+  "schema",
+];
 
 describe("main(argv, io) in-process", () => {
   it("--version prints the package version", async () => {
@@ -231,8 +241,7 @@ describe("main(argv, io) in-process", () => {
       expect(await run(["schema", "nope", "--lang", "zh"])).toEqual({
         code: 2,
         stdout: "",
-        stderr:
-          "netdz: 未知的 schema“nope”（可选：measure-set、measure、answers、report、changes）\n",
+        stderr: `netdz: 未知的 schema“nope”（可选：${Object.keys(SCHEMAS).join("、")}）\n`,
       });
     });
 

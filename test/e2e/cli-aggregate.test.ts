@@ -33,7 +33,9 @@ function twoVersions(): string {
 
 describe("netdz aggregate (spawned)", () => {
   it("writes the roll-up of the province, lists the invalid file and exits 1", () => {
-    const result = runCli(["aggregate", PROVINCE, "--measures", SETS, "--lang", "en"]);
+    const result = runCli(["aggregate", PROVINCE, "--measures", SETS, "--lang", "en"], {
+      env: { TZ: "UTC" },
+    });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(golden("aggregate/province.en.md"));
     expect(result.stderr).toContain(
@@ -165,6 +167,19 @@ describe("netdz aggregate (spawned)", () => {
       env: { SOURCE_DATE_EPOCH: "1767225600" },
     });
     expect((JSON.parse(result.stdout) as { date: string }).date).toBe("2026-01-01");
+  });
+
+  it("dates the roll-up in the machine's time zone, as netdz report does", () => {
+    const dir = validProvince();
+    editFile(path.join(dir, "2026", "suhe.yaml"), "2026-06-02T08:45:00Z", "2026-06-02T20:00:00Z");
+    const dateIn = (TZ: string) => {
+      const result = runCli(["aggregate", dir, "--measures", SETS, "--format", "json"], {
+        env: { TZ },
+      });
+      return (JSON.parse(result.stdout) as { date: string }).date;
+    };
+    expect(dateIn("UTC")).toBe("2026-06-02");
+    expect(dateIn("Asia/Shanghai")).toBe("2026-06-03");
   });
 
   it("gives each zone the overall score that `netdz report --format json` gives its file", () => {

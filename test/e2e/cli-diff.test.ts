@@ -10,26 +10,19 @@ const golden = (name: string) => readFileSync(path.join(ROOT, "test", "golden", 
 
 describe("netdz diff (spawned)", () => {
   it("prints what moved, byte for byte the golden file", () => {
-    const result = runCli(["diff", OLD, NEW, "--measures", SETS, "--lang", "zh"]);
+    const result = runCli(["diff", OLD, NEW, "--measures", SETS, "--lang", "zh"], {
+      env: { TZ: "UTC" },
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(golden("diff/suhe.zh.md"));
   });
 
   it("writes JSON to --out", () => {
     const out = path.join(tempDir(), "diff.json");
-    const result = runCli([
-      "diff",
-      OLD,
-      NEW,
-      "--measures",
-      SETS,
-      "--format",
-      "json",
-      "--out",
-      out,
-      "--lang",
-      "en",
-    ]);
+    const result = runCli(
+      ["diff", OLD, NEW, "--measures", SETS, "--format", "json", "--out", out, "--lang", "en"],
+      { env: { TZ: "UTC" } },
+    );
     expect(result.status).toBe(0);
     expect(readFileSync(out, "utf8")).toBe(golden("diff/suhe.en.json"));
     expect(result.stderr).toContain(out);

@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { lint } from "markdownlint/promise";
 import { describe, expect, it } from "vitest";
-import { aggregate, type AggregateFormat } from "../../src/commands/aggregate.js";
+import { aggregate } from "../../src/commands/aggregate.js";
+import type { AggregateFormat } from "../../src/render/reporters.js";
 import { diff } from "../../src/commands/diff.js";
 import type { Lang } from "../../src/core/model.js";
 import { aggregateSchema } from "../../src/core/schemas/aggregate-schema.js";
@@ -18,7 +19,7 @@ export const DEMO_SETS = "test/fixtures/report/sets";
 const LANGS: readonly Lang[] = ["en", "zh"];
 
 async function rollUp(format: AggregateFormat, lang: Lang, out?: string) {
-  const io = captureIo(ROOT);
+  const io = captureIo(ROOT, { TZ: "UTC" });
   const code = await aggregate(
     {
       paths: [PROVINCE],
@@ -201,7 +202,7 @@ describe("diff of the same zone a year apart (golden files)", () => {
 
   it.each(LANGS)("Markdown and JSON in %s match the golden files", async (lang) => {
     for (const format of ["md", "json"] as const) {
-      const io = captureIo(ROOT);
+      const io = captureIo(ROOT, { TZ: "UTC" });
       const code = await diff(
         { old: OLD, new: NEW, format, lang, failOnRegression: false, measures: DEMO_SETS },
         io,

@@ -1,0 +1,46 @@
+import { Argument, Option } from "commander";
+import type { AggregateCommandOptions } from "../commands/aggregate.js";
+import { parsePlainNumber, parseWholeNumber } from "../commands/report-options.js";
+import {
+  DEFAULT_BOTTOM,
+  DEFAULT_MIN_COMPLETENESS,
+  isBottom,
+  isMinCompleteness,
+} from "../core/aggregate.js";
+import { AGGREGATE_HELP } from "../i18n/aggregate-messages.js";
+import { AGGREGATE_FORMAT_NAMES, DEFAULT_AGGREGATE_FORMAT } from "../render/reporters.js";
+import { langOption, measuresOption, numberParser, type CommandFactory } from "./context.js";
+
+/** `netdz aggregate [paths...]`. */
+export const aggregateCommand: CommandFactory = (ctx) => {
+  const h = AGGREGATE_HELP[ctx.lang];
+  return ctx
+    .command("aggregate")
+    .description(h.description(AGGREGATE_FORMAT_NAMES.join(", ")))
+    .addArgument(new Argument("[paths...]", h.paths))
+    .addOption(
+      new Option("-f, --format <format>", h.format)
+        .choices(AGGREGATE_FORMAT_NAMES)
+        .default(DEFAULT_AGGREGATE_FORMAT),
+    )
+    .addOption(new Option("-o, --out <file>", h.out))
+    .addOption(langOption(ctx))
+    .addOption(
+      new Option("--min-completeness <percent>", h.minCompleteness)
+        .argParser(numberParser(parsePlainNumber, isMinCompleteness, h.percentage))
+        .default(DEFAULT_MIN_COMPLETENESS),
+    )
+    .addOption(
+      new Option("--bottom <n>", h.bottom)
+        .argParser(numberParser(parseWholeNumber, isBottom, ctx.m.values.wholeNumber))
+        .default(DEFAULT_BOTTOM),
+    )
+    .addOption(measuresOption(ctx))
+    .addHelpText("after", h.after)
+    .action((paths: string[], opts: Omit<AggregateCommandOptions, "paths">) =>
+      ctx.run(async () => {
+        const { aggregate } = await import("../commands/aggregate.js");
+        return aggregate({ ...opts, paths }, ctx.io);
+      }),
+    );
+};

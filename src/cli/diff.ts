@@ -1,0 +1,31 @@
+import { Argument, Option } from "commander";
+import type { DiffCommandOptions } from "../commands/diff.js";
+import { DIFF_HELP } from "../i18n/diff-messages.js";
+import { DEFAULT_DIFF_FORMAT, DIFF_FORMAT_NAMES } from "../render/reporters.js";
+import { langOption, measuresOption, type CommandFactory } from "./context.js";
+
+/** `netdz diff <old> <new>`. */
+export const diffCommand: CommandFactory = (ctx) => {
+  const h = DIFF_HELP[ctx.lang];
+  return ctx
+    .command("diff")
+    .description(h.description(DIFF_FORMAT_NAMES.join(", ")))
+    .addArgument(new Argument("<old>", h.old))
+    .addArgument(new Argument("<new>", h.new))
+    .addOption(
+      new Option("-f, --format <format>", h.format)
+        .choices(DIFF_FORMAT_NAMES)
+        .default(DEFAULT_DIFF_FORMAT),
+    )
+    .addOption(new Option("-o, --out <file>", h.out))
+    .addOption(langOption(ctx))
+    .addOption(new Option("--fail-on-regression", h.failOnRegression).default(false))
+    .addOption(measuresOption(ctx))
+    .addHelpText("after", h.after)
+    .action((older: string, newer: string, opts: Omit<DiffCommandOptions, "old" | "new">) =>
+      ctx.run(async () => {
+        const { diff } = await import("../commands/diff.js");
+        return diff({ ...opts, old: older, new: newer }, ctx.io);
+      }),
+    );
+};
