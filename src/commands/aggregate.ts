@@ -7,7 +7,6 @@ import {
   incompatiblePins,
   isBottom,
   isMinCompleteness,
-  type Aggregate,
   type LeftOut,
   type Pin,
   type ZoneSummary,
@@ -88,7 +87,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
           chosen,
         ),
       );
-    printLeftOut(leftOut, undefined, io, m);
+    printLeftOut(leftOut, chosen, io, m);
     throw new UsageError(
       results.some((r) => r.answersFile)
         ? m.command.noUsable
@@ -120,7 +119,10 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
     lang: opts.lang,
     ...m.command,
   });
-  printLeftOut(agg.leftOut, agg, io, m);
+  printLeftOut(agg.leftOut, agg.set, io, m);
+  if (agg.leftOut.length > 0) {
+    io.stderr.write(`netdz aggregate: ${m.command.leftOut(agg.leftOut.length)}\n`);
+  }
   return agg.leftOut.length > 0 ? EXIT.invalid : EXIT.ok;
 }
 
@@ -183,19 +185,13 @@ function describeWhere(paths: readonly string[]): string {
 /** Tells on standard error which files were left out, one line each (`file:line:col  reason`). */
 function printLeftOut(
   leftOut: readonly LeftOut[],
-  agg: Aggregate | undefined,
+  used: { id: string; version: string } | undefined,
   io: Io,
   m: AggregateMessages,
 ): void {
   for (const entry of leftOut) {
-    const reason =
-      agg === undefined && entry.reason.kind !== "invalid"
-        ? entry.reason.kind
-        : leftOutReason(entry, agg as Aggregate, m);
+    const reason = leftOutReason(entry, used ?? { id: "", version: "" }, m);
     io.stderr.write(`${leftOutPlace(entry)}  ${reason}\n`);
-  }
-  if (agg && leftOut.length > 0) {
-    io.stderr.write(`netdz aggregate: ${m.command.leftOut(leftOut.length)}\n`);
   }
 }
 

@@ -136,7 +136,7 @@ export function buildAggregateJson(agg: Aggregate, options: AggregateJsonOptions
     leftOut: agg.leftOut.map((e) => ({
       file: e.file,
       code: e.reason.kind === "invalid" ? e.reason.code : `aggregate/${e.reason.kind}`,
-      reason: leftOutReason(e, agg, m),
+      reason: leftOutReason(e, agg.set, m),
       line: e.line,
       column: e.column,
     })),

@@ -259,16 +259,20 @@ export function leftOutPlace(entry: Pick<LeftOut, "file" | "line" | "column">): 
   return entry.line === null ? entry.file : `${entry.file}:${entry.line}:${entry.column ?? 1}`;
 }
 
-/** A left-out file's reason in words. */
-export function leftOutReason(entry: LeftOut, agg: Aggregate, m: AggregateMessages): string {
+/** A left-out file's reason in words; `used` is the set and version the roll-up is of. */
+export function leftOutReason(
+  entry: LeftOut,
+  used: { id: string; version: string },
+  m: AggregateMessages,
+): string {
   const reason = entry.reason;
   switch (reason.kind) {
     case "invalid":
       return `${reason.message} (${reason.code})`;
     case "other-set":
-      return m.reasons.otherSet(reason.id, reason.version, agg.set.id, agg.set.version);
+      return m.reasons.otherSet(reason.id, reason.version, used.id, used.version);
     case "other-version":
-      return m.reasons.otherVersion(reason.version, agg.set.version, reason.migrate);
+      return m.reasons.otherVersion(reason.version, used.version, reason.migrate);
   }
 }
 
@@ -281,7 +285,7 @@ export function leftOutRows(
     ...agg.leftOut.map((e): [LeftOut, string, string] => [
       e,
       leftOutPlace(e),
-      leftOutReason(e, agg, m),
+      leftOutReason(e, agg.set, m),
     ]),
     ...agg.superseded.map((s): [null, string, string] => [
       null,

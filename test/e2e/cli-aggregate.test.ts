@@ -147,6 +147,27 @@ describe("netdz aggregate (spawned)", () => {
     ]);
   });
 
+  it("says why each file was left out when none of the version most files use is valid", () => {
+    const root = twoVersions();
+    const dir = path.join(tempDir(), "mixed");
+    mkdirSync(dir);
+    for (const name of ["a", "b"]) {
+      cpSync(
+        path.join(ROOT, PROVINCE, "zones", "2026", "longxi.yaml"),
+        path.join(dir, `${name}.yaml`),
+      );
+    }
+    cpSync(path.join(ROOT, PROVINCE, "zones", "2026", "helan.yaml"), path.join(dir, "c.yaml"));
+    editFile(path.join(dir, "c.yaml"), "version: 1.0.0", "version: 1.1.0");
+    const result = runCli(["aggregate", ".", "--measures", root, "--lang", "en"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^a\.yaml:18:21 {2}answers\.M05\.Q1\.status must be one of/m);
+    expect(result.stderr).toContain(
+      "c.yaml  pinned to version 1.1.0; most files use 1.0.0, and versions are not mixed",
+    );
+    expect(result.stderr).toContain("no answers file could be used");
+  });
+
   it("on a tie of versions takes the newest", () => {
     const root = twoVersions();
     const dir = path.join(tempDir(), "two");
