@@ -13,12 +13,12 @@ import {
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import { asRecord, asString } from "../core/loose.js";
 import type { Diagnostic, Lang } from "../core/model.js";
-import { ANSWERS_FORMAT } from "../core/model.js";
 import { scoreAssessment } from "../core/score.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError } from "../errors.js";
 import { displayPath, readYamlFileSync } from "../fs/measure-sets.js";
 import { UnreadableFileError } from "../fs/read-file.js";
+import { messageIn } from "../render/diagnostics.js";
 import type { Workspace } from "../fs/workspace.js";
 
 export interface Checked {
@@ -55,7 +55,7 @@ export class AnswersChecker {
     // Found while searching a folder: only files that declare the answers format count.
     if (!named && fileKind(format) !== "answers") return NOT_ANSWERS;
     if (source.data !== undefined && fileKind(format) === undefined) {
-      return { answersFile: true, problem: fromDiagnostic(notAnswers(source, format)) };
+      return { answersFile: true, problem: this.fromDiagnostic(notAnswers(source, format)) };
     }
     let diagnostics: Diagnostic[];
     let checked;
@@ -72,7 +72,8 @@ export class AnswersChecker {
       setFound = true;
     }
     const pin = setFound ? pinOf(file, source) : undefined;
-    const problem = firstProblem(diagnostics);
+    const first = firstError(diagnostics);
+    const problem = first && this.fromDiagnostic(first);
     if (problem || !checked?.answers || !checked.set) {
       return {
         answersFile: true,
@@ -87,6 +88,11 @@ export class AnswersChecker {
     });
     return { answersFile: true, ...(pin ? { pin } : {}), zone };
   }
+
+  /** A problem as the file is listed with it, its message in the language of the roll-up. */
+  private fromDiagnostic(d: Diagnostic): LeftOut {
+    return invalid(d.file, d.line, d.column, d.code, messageIn(d, this.lang));
+  }
 }
 
 /** The set id and version a file is pinned to, copied out of its text. */
@@ -97,13 +103,14 @@ function pinOf(file: string, source: YamlSource): Pin | undefined {
   return id === undefined || version === undefined ? undefined : detached({ file, id, version });
 }
 
+/** A file named on the command line that is no netdz file: what `netdz validate` says of it. */
 function notAnswers(source: YamlSource, format: string | undefined): Diagnostic {
   return diagnosticAt(
     source,
     format === undefined ? [] : ["format"],
     "error",
-    "answers/not-answers-file",
-    `not an answers file (its format is ${format ?? "not given"}; expected ${ANSWERS_FORMAT})`,
+    "file/unknown-format",
+    { id: "file/unknown-format", params: format === undefined ? {} : { format } },
   );
 }
 
@@ -117,18 +124,13 @@ function invalid(
   return { file, line, column, reason: { kind: "invalid", code, message } };
 }
 
-function fromDiagnostic(d: Diagnostic): LeftOut {
-  return invalid(d.file, d.line, d.column, d.code, d.message);
-}
-
 function unknownProblem(file: string): LeftOut {
   return invalid(file, 1, 1, "answers/invalid", "invalid answers file");
 }
 
 /** The first error by position, as the file is listed when it is left out. */
-function firstProblem(diagnostics: readonly Diagnostic[]): LeftOut | undefined {
-  const errors = diagnostics
+function firstError(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
+  return diagnostics
     .filter((d) => d.severity === "error")
-    .sort((a, b) => a.line - b.line || a.column - b.column);
-  return errors[0] === undefined ? undefined : fromDiagnostic(errors[0]);
+    .sort((a, b) => a.line - b.line || a.column - b.column)[0];
 }

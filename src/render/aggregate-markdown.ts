@@ -268,7 +268,7 @@ export function leftOutReason(
   const reason = entry.reason;
   switch (reason.kind) {
     case "invalid":
-      return `${reason.message} (${reason.code})`;
+      return m.parenthetical(reason.message, reason.code);
     case "other-set":
       return m.reasons.otherSet(reason.id, reason.version, used.id, used.version);
     case "other-version":

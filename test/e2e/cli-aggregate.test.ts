@@ -39,7 +39,7 @@ describe("netdz aggregate (spawned)", () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(golden("aggregate/province.en.md"));
     expect(result.stderr).toContain(
-      "test/fixtures/province/zones/2026/longxi.yaml:18:21  answers.M05.Q1.status must be one of",
+      "test/fixtures/province/zones/2026/longxi.yaml:18:21  Status of answer M05.Q1 must be one of",
     );
     expect(result.stderr).toContain("1 file was left out");
   });
@@ -161,7 +161,7 @@ describe("netdz aggregate (spawned)", () => {
     editFile(path.join(dir, "c.yaml"), "version: 1.0.0", "version: 1.1.0");
     const result = runCli(["aggregate", ".", "--measures", root, "--lang", "en"], { cwd: dir });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^a\.yaml:18:21 {2}answers\.M05\.Q1\.status must be one of/m);
+    expect(result.stderr).toMatch(/^a\.yaml:18:21 {2}Status of answer M05\.Q1 must be one of/m);
     expect(result.stderr).toContain(
       "c.yaml  pinned to version 1.1.0; most files use 1.0.0, and versions are not mixed",
     );
