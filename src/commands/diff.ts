@@ -36,24 +36,27 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
   if (oldPin !== undefined && newPin !== undefined && oldPin !== newPin) {
     throw new UsageError(m.command.versionMismatch(opts.old, oldPin, opts.new, newPin));
   }
-  const options = { cwd: io.cwd, measuresDir: opts.measures };
+  const options = { cwd: io.cwd, measuresDir: opts.measures, lang: opts.lang };
   const before = await loadAnswersWithSet(opts.old, options);
   const after = await loadAnswersWithSet(opts.new, options);
   const set = after.set;
+  const oldDate = lastAnsweredDate(before.answers, io.env.TZ);
+  const newDate = lastAnsweredDate(after.answers, io.env.TZ);
   const result = diffAssessments(
     {
       file: opts.old,
       answers: before.answers,
       assessment: scoreAssessment(before.set, before.answers),
+      ...dated("date", oldDate),
     },
-    { file: opts.new, answers: after.answers, assessment: scoreAssessment(set, after.answers) },
+    {
+      file: opts.new,
+      answers: after.answers,
+      assessment: scoreAssessment(set, after.answers),
+      ...dated("date", newDate),
+    },
   );
-  const model = {
-    diff: result,
-    set,
-    ...dated("oldDate", lastAnsweredDate(before.answers, io.env.TZ)),
-    ...dated("newDate", lastAnsweredDate(after.answers, io.env.TZ)),
-  };
+  const model = { diff: result, set, ...dated("oldDate", oldDate), ...dated("newDate", newDate) };
   const output = await DIFF_FORMATS[opts.format].render(model, { lang: opts.lang });
   await writeOutput(output, {
     out: opts.out,

@@ -73,6 +73,8 @@ export interface DiffSide {
   file: string;
   answers: AnswersFile;
   assessment: Assessment;
+  /** The side's date as a report gives it (YYYY-MM-DD), when known. */
+  date?: string;
 }
 
 function change(old: number | null, next: number | null): Change {
