@@ -13,6 +13,7 @@ import {
 } from "../core/aggregate.js";
 import type { AnswersFile, Lang } from "../core/model.js";
 import { reportDate } from "../core/score.js";
+import { compareVersions } from "../core/versions.js";
 import { EXIT, UsageError } from "../errors.js";
 import { normaliseAnswers } from "../fs/answers-loader.js";
 import { readYamlFileSync } from "../fs/measure-sets.js";
@@ -99,6 +100,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
     ...incompatiblePins(
       pins.filter((p) => !sameSet(p, chosen)),
       chosen,
+      migrateCommand,
     ),
   );
   const agg = buildAggregate(set, group.zones, leftOut, {
@@ -137,6 +139,21 @@ interface Group {
 async function setOf(ws: Workspace, chosen: { id: string; version: string }) {
   const found = await ws.find(chosen);
   return found ? (await ws.loadSet(found.dir)).set : undefined;
+}
+
+/**
+ * The command that brings a file of an older version of the set over (`netdz migrate` carries
+ * answers forward only), or undefined for a file of a newer version.
+ */
+function migrateCommand(pin: Pin, version: string): string | undefined {
+  return compareVersions(pin.version, version) < 0
+    ? `netdz migrate ${quoteArg(pin.file)} --to ${version}`
+    : undefined;
+}
+
+/** A path as a shell argument: as it is when plain, else in single quotes. */
+function quoteArg(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 function sameSet(pin: Pin, chosen: { id: string; version: string }): boolean {

@@ -4,8 +4,8 @@
  * most zones share, the bottom zones of each region, and which files were left out or superseded.
  * Pure: no I/O. Each zone is first reduced to a compact summary, so thousands of zones fit in memory.
  */
-import { profileValueLabel } from "./applicability.js";
-import type { AnswersFile, Band, MeasureSet, Text, Zone } from "./model.js";
+import { profileValueLabel, withDerivedProfile } from "./applicability.js";
+import type { AnswersFile, Band, MeasureSet, ProfileField, Text, Zone } from "./model.js";
 import { compareIds, type Assessment, type Counts } from "./score.js";
 import { compareVersions } from "./versions.js";
 
@@ -268,7 +268,7 @@ function pickMost(counts: Map<string, number>, order: (a: string, b: string) => 
 export function incompatiblePins(
   pins: readonly Pin[],
   chosen: { id: string; version: string },
-  migrate?: (file: string, version: string) => string,
+  migrate?: (pin: Pin, version: string) => string | undefined,
 ): LeftOut[] {
   const out: LeftOut[] = [];
   for (const pin of pins) {
@@ -278,12 +278,13 @@ export function incompatiblePins(
         reason: { kind: "other-set", id: pin.id, version: pin.version },
       });
     } else if (pin.version !== chosen.version) {
+      const command = migrate?.(pin, chosen.version);
       out.push({
         ...noPlace(pin.file),
         reason: {
           kind: "other-version",
           version: pin.version,
-          ...(migrate ? { migrate: migrate(pin.file, chosen.version) } : {}),
+          ...(command === undefined ? {} : { migrate: command }),
         },
       });
     }
@@ -414,7 +415,7 @@ export function aggregate(
   options: AggregateOptions,
 ): Aggregate {
   const { used, superseded } = dropSuperseded(zones);
-  const ranked = rankZones(used, options.minCompleteness);
+  const ranked = rankZones(used, options.minCompleteness, set.profile);
   return {
     set,
     options,
@@ -433,13 +434,18 @@ export function aggregate(
   };
 }
 
-function regionOf(zone: Zone): string | null {
-  const region = zone.region;
+/** The zone's region: as the file gives it, or as the set derives it (from the province). */
+function regionOf(zone: Zone, profile: readonly ProfileField[]): string | null {
+  const region = withDerivedProfile(profile, zone).region;
   return typeof region === "string" && region.trim() !== "" ? region.trim() : null;
 }
 
 /** Overall and within-region ranks; the league order is by rank, then name and file. */
-export function rankZones(zones: readonly ZoneSummary[], minCompleteness: number): RankedZone[] {
+export function rankZones(
+  zones: readonly ZoneSummary[],
+  minCompleteness: number,
+  profile: readonly ProfileField[] = [],
+): RankedZone[] {
   const rankedScores = zones.map((z) => (isRanked(z, minCompleteness) ? z.overall : null));
   const ranks = competitionRanks(rankedScores);
   const withRanks: RankedZone[] = zones.map((z, i) => ({
@@ -455,7 +461,7 @@ export function rankZones(zones: readonly ZoneSummary[], minCompleteness: number
     topGaps: z.topGaps,
     questionScores: z.questionScores,
     questionGaps: z.questionGaps,
-    region: regionOf(z.zone),
+    region: regionOf(z.zone, profile),
     ranked: rankedScores[i] !== null,
     rank: ranks[i] ?? null,
     regionRank: null,

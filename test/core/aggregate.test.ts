@@ -106,6 +106,29 @@ describe("rankZones", () => {
     expect(fields.map((_, i) => rankOf(i))).toEqual(ranks);
   });
 
+  it("takes the region the set derives from the province when the file gives none", () => {
+    const profile = [
+      {
+        id: "region",
+        type: "choice" as const,
+        label: { en: "Region", zh: "区域" },
+        derive: { from: "province", map: { jiangsu: "eastern", henan: "central" } },
+      },
+    ];
+    const ranked = rankZones(
+      [
+        zone({ name: "A", province: "jiangsu" }),
+        zone({ name: "B", province: "henan", overall: 40 }),
+      ],
+      80,
+      profile,
+    );
+    expect(ranked.map((z) => [z.zone.name, z.region, z.regionRank])).toEqual([
+      ["A", "eastern", 1],
+      ["B", "central", 1],
+    ]);
+  });
+
   it("ranks within each region and lists the unranked last", () => {
     const ranked = rankZones(
       [
@@ -356,7 +379,8 @@ describe("compatibility", () => {
         reason: { kind: "other-version", version: "0.9.0" },
       },
     ]);
-    const migrate = (file: string, version: string) => `netdz migrate ${file} --to ${version}`;
+    const migrate = (pin: { file: string }, version: string) =>
+      `netdz migrate ${pin.file} --to ${version}`;
     expect(incompatiblePins(list, { id: "s", version: "1.0.0" }, migrate)[1]?.reason).toEqual({
       kind: "other-version",
       version: "0.9.0",

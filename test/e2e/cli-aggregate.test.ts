@@ -168,6 +168,31 @@ describe("netdz aggregate (spawned)", () => {
     expect(result.stderr).toContain("no answers file could be used");
   });
 
+  it("names the migrate command for a file of an older version", () => {
+    const root = twoVersions();
+    const dir = validProvince();
+    for (const name of [
+      "suhe",
+      "haiyan",
+      "qingshan",
+      "wanjiang",
+      "xiangjiang",
+      "yunhe",
+      "jialing",
+    ]) {
+      editFile(path.join(dir, "2026", `${name}.yaml`), "version: 1.0.0", "version: 1.1.0");
+    }
+    editFile(path.join(dir, "2025", "suhe-2025.yaml"), "version: 1.0.0", "version: 1.1.0");
+    const result = runCli(["aggregate", ".", "--measures", root, "--format", "json"], { cwd: dir });
+    expect(result.status).toBe(1);
+    const json = JSON.parse(result.stdout) as { measureSet: object; leftOut: { reason: string }[] };
+    expect(json.measureSet).toEqual({ id: "demo-2025", version: "1.1.0" });
+    expect(json.leftOut.map((e) => e.reason)).toEqual([
+      "pinned to version 1.0.0; most files use 1.1.0, and versions are not mixed; " +
+        "bring it over with: netdz migrate 2026/helan.yaml --to 1.1.0",
+    ]);
+  });
+
   it("on a tie of versions takes the newest", () => {
     const root = twoVersions();
     const dir = path.join(tempDir(), "two");
