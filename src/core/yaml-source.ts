@@ -141,15 +141,22 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
   };
 }
 
-/** Whether aliases in js-yaml's data (shared values) would expand past MAX_ALIAS_EXPANSION. */
+/**
+ * Whether aliases in js-yaml's data would expand past MAX_ALIAS_EXPANSION. js-yaml shares a value
+ * only for an alias, so a file without aliases expands to exactly as many values as it holds: only
+ * the values reached again through an alias count against the limit, however big the file is.
+ */
 function expandsTooFar(data: unknown): boolean {
   const sizes = new Map<object, number>();
-  let unique = 0;
+  let held = 0; // every value once: what the file holds
   const size = (value: unknown): number => {
-    if (value === null || typeof value !== "object") return 1;
+    if (value === null || typeof value !== "object") {
+      held++;
+      return 1;
+    }
     const known = sizes.get(value);
     if (known !== undefined) return known;
-    unique++;
+    held++;
     sizes.set(value, 1);
     const children = Array.isArray(value) ? value : Object.values(value);
     let total = 1;
@@ -158,7 +165,7 @@ function expandsTooFar(data: unknown): boolean {
     return total;
   };
   const expanded = size(data);
-  return expanded > unique * 2 + MAX_ALIAS_EXPANSION * 10;
+  return expanded - held > held + MAX_ALIAS_EXPANSION * 10;
 }
 
 /** 1-based line and column of an offset in text. */
