@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants, type Stats } from "node:fs";
-import { open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { lstat, open, readlink, realpath, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Lang } from "../core/model.js";
 import { UsageError } from "../errors.js";
@@ -40,10 +40,12 @@ export interface WriteOptions {
 /**
  * Writes a file safely. A regular file (or a new one) is written atomically: temp file in the
  * same folder, write, fsync, rename; a symbolic link is followed, so the file it points to is
- * replaced and the link stays a link. A character device (`/dev/null`) or a named pipe is written
+ * replaced and the link stays a link; a link whose target does not exist yet gets that target
+ * created (the link stays a link). A read-only file is refused, not replaced. A character device (`/dev/null`) or a named pipe is written
  * in place, never replaced; a pipe that nothing reads from is an error at once, not a wait. A
- * block device, socket or folder is refused. Existing text that is not UTF-8 is never
- * overwritten with text (its characters would be lost). Throws WriteFileError.
+ * block device, socket or folder is refused. An existing file that is not valid UTF-8 is never
+ * overwritten with text (its characters would be lost), nor binary-looking text in another
+ * encoding with bytes. Throws WriteFileError.
  */
 export async function writeFileAtomic(
   target: string,
@@ -61,8 +63,14 @@ export async function writeFileAtomic(
     await writeInPlace(target, data, info).catch(fail);
     return;
   }
-  if (info && typeof data === "string") refuseToDestroy(target, shown, options.lang);
-  const file = await realpath(target).catch(() => target);
+  if (info && (info.mode & 0o222) === 0) {
+    // Root could replace it anyway; a file its owner made read-only is kept as it is.
+    throw new WriteFileError(shown, fileMessages(options.lang).readOnly, undefined, options.lang);
+  }
+  if (info) refuseToDestroy(target, shown, typeof data === "string", options.lang);
+  const file = info
+    ? await realpath(target).catch(() => target)
+    : await danglingLinkTarget(target).catch(fail);
   const dir = path.dirname(file);
   const temp = path.join(
     dir,
@@ -108,8 +116,32 @@ async function writeInPlace(target: string, data: FileData, info: Stats): Promis
   }
 }
 
-/** Refuses to overwrite an existing file whose text is not UTF-8 (a GBK or UTF-16 file). */
-function refuseToDestroy(target: string, shown: string, lang: Lang | undefined): void {
+/**
+ * The path a new file is created at: the target itself, or, for a symbolic link whose target does
+ * not exist yet, the end of its chain of links (so the link stays a link), in a real folder.
+ */
+async function danglingLinkTarget(target: string): Promise<string> {
+  let file = target;
+  for (let hops = 0; hops < 40; hops++) {
+    const info = await lstat(file).catch(() => undefined);
+    if (!info?.isSymbolicLink()) break;
+    file = path.resolve(path.dirname(file), await readlink(file));
+  }
+  const dir = await realpath(path.dirname(file)).catch(() => path.dirname(file));
+  return path.join(dir, path.basename(file));
+}
+
+/**
+ * Refuses to overwrite an existing file that is not UTF-8: with text, any such file (a GBK,
+ * Latin-1 or UTF-16 file, or one cut mid-character); with bytes (a PDF report), one that looks
+ * like text in another encoding.
+ */
+function refuseToDestroy(
+  target: string,
+  shown: string,
+  text: boolean,
+  lang: Lang | undefined,
+): void {
   let bytes: Uint8Array;
   try {
     const read = readBytes(target, shown, lang);
@@ -119,7 +151,7 @@ function refuseToDestroy(target: string, shown: string, lang: Lang | undefined):
     return;
   }
   const other = notUtf8Encoding(bytes);
-  if (other === undefined || !looksLikeText(bytes, other.encoding)) return;
+  if (other === undefined || (!text && !looksLikeText(bytes, other.encoding))) return;
   const reason = fileMessages(lang).wouldDestroy(other.encoding);
   throw new WriteFileError(shown, reason, undefined, lang);
 }

@@ -42,6 +42,8 @@ export interface FileMessages {
   moreProblems(file: string, more: number, atLeast?: boolean): string;
   /** Why netdz refuses to overwrite text that is not UTF-8 (a reason, no path). */
   wouldDestroy(encoding: string | undefined): string;
+  /** Why a read-only file is not replaced. */
+  readOnly: string;
 }
 
 const en: FileMessages = {
@@ -81,6 +83,8 @@ const en: FileMessages = {
     `${file}: … and ${atLeast ? "at least " : ""}${more} more ${more === 1 && !atLeast ? "problem" : "problems"}`,
   wouldDestroy: (encoding) =>
     `it is not UTF-8 text${encoding ? ` (it looks like ${encoding})` : ""} and netdz does not overwrite it, so its text is not destroyed; convert it to UTF-8 first or choose another file`,
+  readOnly:
+    "it is read-only, and netdz does not replace a read-only file; make it writable (chmod u+w) or choose another file",
 };
 
 const zh: FileMessages = {
@@ -118,6 +122,7 @@ const zh: FileMessages = {
   moreProblems: (file, more, atLeast) => `${file}：……另有${atLeast ? "至少" : ""} ${more} 个问题`,
   wouldDestroy: (encoding) =>
     `它不是 UTF-8 文本${encoding ? `（看起来是 ${encoding}）` : ""}，为免破坏其中文字，netdz 不覆盖它；请先转换为 UTF-8，或另选文件`,
+  readOnly: "该文件为只读，netdz 不替换只读文件；请先使其可写（chmod u+w），或另选文件",
 };
 
 export function fileMessages(lang: Lang = "en"): FileMessages {
