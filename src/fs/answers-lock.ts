@@ -4,7 +4,7 @@
  * by a dead process, or by one whose pid was reused, is taken over.
  */
 import { readFileSync, unlinkSync } from "node:fs";
-import { mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 
 /** Temp files a killed session may have left beside the answers file. */
@@ -47,8 +47,11 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/** An empty lock file is stale once it is this old (a writer died between creating and writing). */
-const EMPTY_LOCK_GRACE_MS = 5_000;
+/**
+ * How long an empty lock file is given to get its pid (a session writes it right after creating
+ * the file); still empty after that, it is unreadable, as a lock holding anything but a pid is.
+ */
+const EMPTY_LOCK_WAIT_MS = 300;
 
 /**
  * When a process started, as the kernel records it (Linux /proc); with the pid it names one
@@ -87,12 +90,16 @@ interface LockState {
 }
 
 async function lockIsStale(file: string): Promise<LockState> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT" ? { stale: true } : { stale: false, unreadable: true };
+  let text = "";
+  for (let waited = 0; ; waited += 50) {
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === "ENOENT" ? { stale: true } : { stale: false, unreadable: true };
+    }
+    if (text.trim() !== "" || waited >= EMPTY_LOCK_WAIT_MS) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const pid = Number.parseInt(text.trim(), 10);
   if (Number.isInteger(pid) && pid > 0) {
@@ -106,9 +113,6 @@ async function lockIsStale(file: string): Promise<LockState> {
     // process is a netdz, where the system says what a process runs.
     return { stale: runsSomethingElse(pid), pid };
   }
-  const info = await stat(file).catch(() => undefined);
-  if (!info) return { stale: true };
-  if (text.trim() === "") return { stale: Date.now() - info.mtimeMs > EMPTY_LOCK_GRACE_MS };
   return { stale: false, unreadable: true };
 }
 
