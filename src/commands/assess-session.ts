@@ -312,27 +312,34 @@ export class Session {
   /** The menu: jump to a measure, edit the zone profile, show the summary, quit. */
   private async menu(step: FlowStep): Promise<"resume" | "quit"> {
     const { asker, m } = this.d;
-    const choice = await unlessEscaped(
-      asker.select<"resume" | "jump" | "zone" | "summary" | "quit">({
-        message: m.menu.title,
-        choices: [
-          { value: "resume", name: m.menu.resume },
-          { value: "jump", name: m.menu.jump },
-          { value: "zone", name: m.menu.zone },
-          { value: "summary", name: m.menu.summary },
-          { value: "quit", name: m.menu.quit },
-        ],
-        escape: "back",
-      }),
-    );
-    if (choice === "quit") return "quit";
-    if (choice === "jump") await this.jump(step);
-    else if (choice === "zone") await this.editProfile(step);
-    else if (choice === "summary") await this.showSummary();
-    return "resume";
+    for (let from: "jump" | undefined; ;) {
+      const choice = await unlessEscaped(
+        asker.select<"resume" | "jump" | "zone" | "summary" | "quit">({
+          message: m.menu.title,
+          choices: [
+            { value: "resume", name: m.menu.resume },
+            { value: "jump", name: m.menu.jump },
+            { value: "zone", name: m.menu.zone },
+            { value: "summary", name: m.menu.summary },
+            { value: "quit", name: m.menu.quit },
+          ],
+          ...(from !== undefined ? { default: from } : {}),
+          escape: "back",
+        }),
+      );
+      if (choice === "quit") return "quit";
+      // Escape in the jump list returns to this menu, the list it came from.
+      if (choice === "jump" && (await this.jump(step)) === "escaped") {
+        from = "jump";
+        continue;
+      } else if (choice === "zone") await this.editProfile(step);
+      else if (choice === "summary") await this.showSummary();
+      return "resume";
+    }
   }
 
-  private async jump(step: FlowStep): Promise<void> {
+  /** Jumps to the measure picked; "escaped" when Escape left the list (back to the menu). */
+  private async jump(step: FlowStep): Promise<"escaped" | undefined> {
     const { asker, m } = this.d;
     const choices = jumpChoices(
       measureOverview(this.flow, this.answers),
@@ -349,11 +356,13 @@ export class Session {
         escape: "back",
       }),
     );
-    if (picked === undefined || picked === JUMP_BACK) return;
+    if (picked === undefined) return "escaped";
+    if (picked === JUMP_BACK) return undefined;
     const measureId = picked.slice("measure:".length);
     const t = jumpToMeasure(this.flow, this.state, measureId);
     if (t.blocked) this.screen.notice(m.notices.nothingApplies(measureId));
     this.apply(t);
+    return undefined;
   }
 
   /** Summary lines and the score preview. */

@@ -224,14 +224,28 @@ async function answerWith(
     return true;
   }
   let answer = composeAnswer(previous, choice, ctx.now());
-  await ctx.save(answer);
   if (evidenceRequired(question, choice)) {
+    // The choice is saved with each evidence item as it is confirmed. Escape in the evidence
+    // prompt returns to the list: the answer stays as it was before, with the evidence items
+    // already confirmed kept (as the README says), and nothing else saved.
+    let saved = false;
     const saveEvidence = async (evidence: string[]): Promise<void> => {
-      if (sameList(evidence, answer.evidence ?? [])) return;
       answer = composeAnswer(previous, choice, ctx.now(), { evidence });
       await ctx.save(answer);
+      saved = true;
     };
-    await saveEvidence(await askEvidence(ctx, answer.evidence ?? [], saveEvidence));
+    const { items, escaped } = await askEvidence(ctx, answer.evidence ?? [], saveEvidence);
+    if (escaped) {
+      if (!sameList(items, previous?.evidence ?? [])) {
+        const kept: Answer = { ...previous };
+        delete kept.evidence;
+        await ctx.save(items.length > 0 ? { ...kept, evidence: items } : kept);
+      } else if (saved) await ctx.save(previous);
+      return false;
+    }
+    await saveEvidence(items);
+  } else {
+    await ctx.save(answer);
   }
   ctx.notice(m.notices.saved(question.id, describeAnswer(question, answer, m, ctx.lang) ?? ""));
   if (evidenceRequired(question, choice) && (answer.evidence ?? []).length === 0) {
@@ -263,13 +277,14 @@ async function askJustification(
 
 /**
  * Evidence items, one per line; with earlier evidence, keep it, add to it or replace it.
- * `onItem` is told the list after each item, so confirmed items are saved at once.
+ * `onItem` is told the list after each item, so confirmed items are saved at once. An empty line
+ * ends the list; `escaped` says the user pressed Escape instead (back to the list before).
  */
 export async function askEvidence(
   ctx: QuestionContext,
   existing: readonly string[],
   onItem: (items: string[]) => Promise<void> = async () => {},
-): Promise<string[]> {
+): Promise<{ items: string[]; escaped: boolean }> {
   const { m, asker, question, lang } = ctx;
   const hint = question.evidence?.hint[lang] ?? "";
   let items: string[] = [];
@@ -285,8 +300,9 @@ export async function askEvidence(
         escape: "back",
       }),
     );
-    // Escape keeps the evidence as it was.
-    if (what === undefined || what === "keep") return [...existing];
+    // Escape keeps the evidence as it was, and goes back to the list.
+    if (what === undefined) return { items: [...existing], escaped: true };
+    if (what === "keep") return { items: [...existing], escaped: false };
     if (what === "add") items = [...existing];
   }
   ctx.print(m.input.evidenceIntro(hint));
@@ -294,9 +310,10 @@ export async function askEvidence(
     const typed = await unlessEscaped(
       asker.input({ message: m.input.evidenceItem(items.length + 1), escape: "back" }),
     );
-    // Escape, like an empty line, ends the list; the items confirmed so far are kept.
-    const item = (typed ?? "").trim();
-    if (item === "") return items;
+    // An empty line ends the list; Escape goes back, the items confirmed so far kept.
+    if (typed === undefined) return { items, escaped: true };
+    const item = typed.trim();
+    if (item === "") return { items, escaped: false };
     if (!items.includes(item)) {
       items.push(item);
       await onItem([...items]);

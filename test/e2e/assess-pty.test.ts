@@ -254,6 +254,8 @@ describe("netdz assess in a pseudo-terminal", () => {
     await fromMenu("Jump to a measure", "? Jump to which measure?");
     await backToQuestion(await session.choose("Back to the question"));
     await fromMenu("Jump to a measure", "? Jump to which measure?");
+    // Escape in the jump list returns to the menu; Escape there, to the question.
+    await session.waitFor("? Menu", await session.pressEscape());
     await backToQuestion(await session.pressEscape());
     await fromMenu("Show the summary", "Summary");
     await backToQuestion(await session.pressEscape());

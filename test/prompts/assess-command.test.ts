@@ -258,6 +258,11 @@ describe("assess: a session", () => {
     await choose("Jump to a measure");
     screen.keypress("escape");
     await screen.next();
+    // Escape in the jump list returns to the menu it came from; Escape there, to the question.
+    expect(screen.getScreen()).toContain("? Menu");
+    expect(list().items[list().active]).toBe("Jump to a measure");
+    screen.keypress("escape");
+    await screen.next();
     onQuestion();
     await choose("☰ Menu");
     await choose("Show the summary");

@@ -130,7 +130,8 @@ describe("askQuestion: status questions", () => {
     await screen.next();
     expect(screen.getScreen()).toContain("? Evidence 1:");
     expect(h.printed.join("\n")).toContain("Evidence: A decision.");
-    expect(h.saves).toEqual([{ status: "implemented", answeredAt: NOW }]);
+    // The choice is saved with its first evidence item (or when the list ends), not before.
+    expect(h.saves).toEqual([]);
     screen.type("https://example.org/a.pdf");
     screen.keypress("enter");
     await screen.next();
@@ -373,8 +374,27 @@ describe("Escape never changes an answer", () => {
     expect(multi.current()).toEqual({ value: ["y"] });
   });
 
-  it("ends the evidence list, keeping the items confirmed before it", async () => {
-    const h = harness(question(withEvidence));
+  it("returns from the evidence prompt to the list without saving the status", async () => {
+    const before = { status: "in_progress" as const, answeredAt: "2026-01-01T00:00:00Z" };
+    const h = harness(question(withEvidence), before);
+    const outcome = askQuestion(h.ctx);
+    choose("Implemented");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Evidence 1:");
+    screen.type("https://half.example/typed");
+    screen.keypress("escape");
+    await screen.next();
+    // Back on the same question's list, the answer as it was, nothing saved.
+    expect(list().items[list().active]).toBe("In progress (current answer)");
+    expect(h.saves).toEqual([]);
+    choose("→ Skip");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.current()).toEqual(before);
+  });
+
+  it("Escape after confirmed evidence items keeps those items but not the status", async () => {
+    const before = { status: "planned" as const, answeredAt: "2026-01-01T00:00:00Z" };
+    const h = harness(question(withEvidence), before);
     const outcome = askQuestion(h.ctx);
     choose("Implemented");
     await screen.next();
@@ -383,8 +403,26 @@ describe("Escape never changes an answer", () => {
     await screen.next();
     screen.type("half-typed");
     screen.keypress("escape");
+    await screen.next();
+    expect(list().items[list().active]).toBe("Planned (current answer)");
+    expect(h.current()).toEqual({ ...before, evidence: ["a.pdf"] });
+    choose("→ Skip");
     await expect(outcome).resolves.toBe("next");
-    expect(h.current()).toEqual({ status: "implemented", evidence: ["a.pdf"], answeredAt: NOW });
+    expect(h.current()).toEqual({ ...before, evidence: ["a.pdf"] });
+  });
+
+  it("Escape on the keep/add/replace list of earlier evidence goes back without saving", async () => {
+    const before = { status: "planned" as const, evidence: ["old.pdf"], answeredAt: NOW };
+    const h = harness(question(withEvidence), before);
+    const outcome = askQuestion(h.ctx);
+    choose("Implemented");
+    await screen.next();
+    screen.keypress("escape");
+    await screen.next();
+    expect(list().items[list().active]).toBe("Planned (current answer)");
+    choose("→ Skip");
+    await outcome;
+    expect(h.saves).toEqual([]);
   });
 
   it("offers a note before the question has an answer", async () => {
