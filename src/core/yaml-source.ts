@@ -254,6 +254,52 @@ function locateInText(
   return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
 }
 
+/**
+ * The text with every flow collection (`[…]`, `{…}`) that opens at flow depth `limit` replaced by
+ * `0` and blanks (newlines kept, so every offset before and after stays the same); `deepest` is
+ * the offset of the first bracket at depth MAX_DEPTH + 1, undefined when none is that deep.
+ * Quoted scalars and comments are skipped; brackets in block plain scalars do not count.
+ */
+function flattenDeepFlow(text: string, limit: number): { text: string; deepest?: number } {
+  const out = text.split("");
+  let depth = 0;
+  let deepest: number | undefined;
+  let cutFrom = -1;
+  const blank = (from: number, to: number): void => {
+    out[from] = "0";
+    for (let k = from + 1; k < to; k++) if (out[k] !== "\n") out[k] = " ";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const prev = i === 0 ? "\n" : (text[i - 1] as string);
+    const tokenStart = /[\s[{,:]/.test(prev);
+    if (c === "#" && /\s/.test(prev)) {
+      const end = text.indexOf("\n", i);
+      i = end === -1 ? text.length : end;
+    } else if ((c === '"' || c === "'") && tokenStart && (depth > 0 || /[\s:-]/.test(prev))) {
+      for (i++; i < text.length; i++) {
+        if (c === '"' && text[i] === "\\") i++;
+        else if (text[i] === c) {
+          if (c === "'" && text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+    } else if ((c === "[" || c === "{") && (depth > 0 || tokenStart)) {
+      depth++;
+      if (depth === MAX_DEPTH + 1 && deepest === undefined) deepest = i;
+      if (depth === limit) cutFrom = i;
+    } else if ((c === "]" || c === "}") && depth > 0) {
+      if (depth === limit && cutFrom >= 0) {
+        blank(cutFrom, i + 1);
+        cutFrom = -1;
+      }
+      depth--;
+    }
+  }
+  if (cutFrom >= 0) blank(cutFrom, text.length);
+  return { text: out.join(""), ...(deepest !== undefined ? { deepest } : {}) };
+}
+
 /** A source with nothing usable in it: one problem that stands for the whole file. */
 export function failedSource(file: string, text: string, problem: Diagnostic): YamlSource {
   let empty: YamlSource | undefined;
@@ -421,7 +467,24 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
   };
   const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
   if (overflow) {
-    // The parser ran out of stack: nesting far beyond MAX_DEPTH. One problem, where it stopped.
+    // The parser ran out of stack: nesting far beyond MAX_DEPTH. Read the file again with the
+    // deepest flow collections blanked out (offsets unchanged), so the problem is located at the
+    // 101st level as for any file nested too deep; else one problem where the parser stopped.
+    const shallow = flattenDeepFlow(text, MAX_DEPTH + 20);
+    if (shallow.deepest !== undefined) {
+      const again = checkDepth(parseFull(file, shallow.text, lang), lang);
+      const deep = again.diagnostics.find((d) => d.code === "yaml/too-deep");
+      const at = deep ?? { ...lineColumn(text, shallow.deepest) };
+      const problem: Diagnostic = {
+        file,
+        line: at.line,
+        column: at.column,
+        severity: "error",
+        code: "yaml/too-deep",
+        message: fileMessages(lang).tooDeep(MAX_DEPTH),
+      };
+      return { file, text, doc, lineCounter, data: undefined, diagnostics: [problem] };
+    }
     const { line, col } = lineCounter.linePos(overflow.pos[0]);
     const problem: Diagnostic = {
       file,
