@@ -130,7 +130,11 @@ async function openAnswers(
     const warnings = checked.diagnostics.length - errors.length;
     return { set: checked.set, store, created: false, warnings };
   }
-  const set = await resolveMeasureSet({ measuresDir: options.measures, set: options.set }, io.cwd);
+  const set = await resolveMeasureSet(
+    { measuresDir: options.measures, set: options.set },
+    io.cwd,
+    options.lang,
+  );
   try {
     const store = await AnswersStore.create(file, {
       measureSet: { id: set.id, version: set.version },

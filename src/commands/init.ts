@@ -44,7 +44,11 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
     throw new UsageError(m.errors.lockUnreadable(shown, lockPath(shown)));
   }
   if (holder !== undefined) throw new UsageError(m.init.locked(shown, holder));
-  const set = await resolveMeasureSet({ measuresDir: options.measures, set: options.set }, io.cwd);
+  const set = await resolveMeasureSet(
+    { measuresDir: options.measures, set: options.set },
+    io.cwd,
+    options.lang,
+  );
   const text = answersTemplate(set, options.lang, schemaComment(file, options.lang));
   try {
     await mkdir(path.dirname(file), { recursive: true });

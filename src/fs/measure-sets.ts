@@ -3,6 +3,7 @@ import path from "node:path";
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import type { Lang, MeasureSetHeader } from "../core/model.js";
 import { failedSource, parseYamlSource, type YamlSource } from "../core/yaml-source.js";
+import { workspaceMessages } from "../i18n/workspace-messages.js";
 import { compareVersions } from "../core/versions.js";
 import { UsageError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
@@ -137,15 +138,24 @@ export async function availableSets(measuresDir: string): Promise<AvailableSet[]
 }
 
 /** The measures folder to use: `--measures DIR` when given, else the bundled one. */
-export async function measuresRoot(measuresDir: string | undefined, cwd: string): Promise<string> {
+export async function measuresRoot(
+  measuresDir: string | undefined,
+  cwd: string,
+  lang?: Lang,
+): Promise<string> {
   if (measuresDir === undefined) return BUNDLED_MEASURES_DIR;
   const resolved = path.resolve(cwd, measuresDir);
   let info;
   try {
     info = statSync(resolved);
   } catch (error) {
-    throw new UsageError(`--measures ${measuresDir}: ${describeFsError(error)}`, { cause: error });
+    const reason = describeFsError(error, lang);
+    throw new UsageError(workspaceMessages(lang).measuresUnreadable(measuresDir, reason), {
+      cause: error,
+    });
   }
-  if (!info.isDirectory()) throw new UsageError(`--measures ${measuresDir}: not a folder`);
+  if (!info.isDirectory()) {
+    throw new UsageError(workspaceMessages(lang).measuresNotFolder(measuresDir));
+  }
   return resolved;
 }

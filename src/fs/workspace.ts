@@ -17,6 +17,7 @@ import { newProblems } from "../core/diagnostic-filter.js";
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import { asRecord, asString, isExtensionKey } from "../core/loose.js";
 import type { AnswersFile, Diagnostic, Lang, MeasureSet } from "../core/model.js";
+import { workspaceMessages } from "../i18n/workspace-messages.js";
 import { MEASURE_SET_FORMAT } from "../core/model.js";
 import { checkSchema, reachedLimit, withinLimit } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
@@ -42,10 +43,10 @@ export interface SetRef {
 }
 
 /** The one parser of `--set ID` and `--set ID@VERSION`. */
-export function parseSetRef(text: string): SetRef {
+export function parseSetRef(text: string, lang?: Lang): SetRef {
   const match = /^([^@\s]+)(?:@([^@\s]+))?$/.exec(text);
   if (!match) {
-    throw new UsageError(`--set ${text}: expected ID or ID@VERSION, e.g. workplan-2025@1.0.0`);
+    throw new UsageError(workspaceMessages(lang).setRefSyntax(text));
   }
   return match[2] === undefined
     ? { id: match[1] as string }
@@ -114,7 +115,7 @@ export class Workspace {
 
   /** The measures folder: `--measures DIR`, else the bundled one; a usage error when missing. */
   root(): Promise<string> {
-    this.rootDir ??= measuresRoot(this.measuresDir, this.cwd);
+    this.rootDir ??= measuresRoot(this.measuresDir, this.cwd, this.lang);
     return this.rootDir;
   }
 
@@ -169,7 +170,7 @@ export class Workspace {
     if (!loaded.set) {
       const shown = displayPath(dir, this.cwd);
       throw new DataError(
-        `the measure set in ${shown} is invalid; run \`netdz validate ${shown}\``,
+        workspaceMessages(this.lang).setInvalid(shown),
         loaded.diagnostics.filter((d) => d.severity === "error"),
       );
     }
@@ -181,21 +182,20 @@ export class Workspace {
    * there at its newest version. Throws a readable error when it cannot.
    */
   async resolveSet(ref?: SetRef | string): Promise<MeasureSet> {
-    const wanted = typeof ref === "string" ? parseSetRef(ref) : ref;
+    const wanted = typeof ref === "string" ? parseSetRef(ref, this.lang) : ref;
+    const w = workspaceMessages(this.lang);
     const sets = await this.sets();
     if (sets.length === 0) {
-      throw new UsageError(`no measure sets found in ${displayPath(await this.root(), this.cwd)}`);
+      throw new UsageError(w.noSets(displayPath(await this.root(), this.cwd)));
     }
     const id = wanted?.id ?? (sets[0] as AvailableSet).id;
     const listing = sets.map((s) => `${s.id}@${s.version}`).join(", ");
     if (!sets.some((s) => s.id === id)) {
-      throw new UsageError(`measure set "${id}" not found (available: ${listing})`);
+      throw new UsageError(w.setNotFound(id, listing));
     }
     const chosen = sets.find((s) => matchesSetRef(s, { id, version: wanted?.version }));
     if (!chosen) {
-      throw new UsageError(
-        `measure set ${id}@${wanted?.version} is not available (available: ${listing}); use --measures DIR to point at a folder that has it`,
-      );
+      throw new UsageError(w.versionMissing(`${id}@${wanted?.version}`, listing));
     }
     return this.loadValidSet(chosen.dir);
   }
@@ -264,7 +264,7 @@ export class Workspace {
     const checked = await this.checkAnswers(file, options);
     const errors = checked.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0 || !checked.answers || !checked.set) {
-      throw new DataError(`${checked.source.file} is invalid`, errors);
+      throw new DataError(workspaceMessages(this.lang).fileInvalid(checked.source.file), errors);
     }
     return { answers: checked.answers, set: checked.set, diagnostics: checked.diagnostics };
   }
@@ -345,8 +345,12 @@ export interface SetRequest {
 }
 
 /** Finds, loads and checks a measure set; throws a readable error when it cannot. */
-export async function resolveMeasureSet(request: SetRequest, cwd: string): Promise<MeasureSet> {
-  return workspace({ cwd, measuresDir: request.measuresDir }).resolveSet(request.set);
+export async function resolveMeasureSet(
+  request: SetRequest,
+  cwd: string,
+  lang?: Lang,
+): Promise<MeasureSet> {
+  return workspace({ cwd, measuresDir: request.measuresDir, lang }).resolveSet(request.set);
 }
 
 /** Loads a set folder and throws DataError (with its problems) unless it is valid. */
