@@ -52,6 +52,7 @@ describe("error paths with --lang zh say nothing in English", () => {
     const text = result.out + result.err;
     expect(text).toMatch(/[\u4e00-\u9fff]/);
     expect(englishRuns(text)).toEqual([]);
+    expect(text).not.toMatch(/\b(?:is invalid|not found|not a folder|no such file)\b/);
   });
 
   it("the check itself finds an English sentence", () => {
