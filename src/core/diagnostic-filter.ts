@@ -34,12 +34,12 @@ export const MAX_PROBLEMS_PER_FILE = 50;
 export const MAX_PROBLEMS_COLLECTED = 500;
 export const PROBLEM_LIMIT_CODE = "file/problem-limit";
 
-/** A printed message is cut to this many characters (a huge value quoted in it is not repeated). */
+/** A printed message is cut to about this many characters by shortening what it quotes. */
 export const MAX_MESSAGE_CHARS = 300;
 
 /**
  * The first `max` problems of each file (in the order given, which should be sorted), each
- * message cut to MAX_MESSAGE_CHARS, how many more each file has, and the files whose checking
+ * message's quoted text cut to fit MAX_MESSAGE_CHARS, how many more each file has, and the files whose checking
  * stopped early (their count is a lower bound).
  */
 export function limitPerFile(
@@ -65,15 +65,40 @@ export function append(list: Diagnostic[], more: readonly Diagnostic[]): void {
   for (const d of more) list.push(d);
 }
 
+/**
+ * A message over MAX_MESSAGE_CHARS with the text quoted from the user's file (`"…"`, `“…”`,
+ * `` `…` ``) cut, longest first, until it fits; the words around them (the advice) are never cut.
+ */
 function shortened(d: Diagnostic): Diagnostic {
   if (d.message.length <= MAX_MESSAGE_CHARS) return d;
+  const message = cutQuoted(d.message);
+  if (message === d.message) return d;
   const { file, line, column, severity, code } = d;
-  return {
-    file,
-    line,
-    column,
-    severity,
-    code,
-    message: `${d.message.slice(0, MAX_MESSAGE_CHARS - 1)}…`,
-  };
+  return { file, line, column, severity, code, message };
+}
+
+const QUOTED = /"([^"]*)"|“([^”]*)”|`([^`]*)`/g;
+const KEEP_OF_QUOTE = 40;
+
+function cutQuoted(message: string): string {
+  const parts = [...message.matchAll(QUOTED)]
+    .map((m) => {
+      const inner = m[1] ?? m[2] ?? m[3] ?? "";
+      return { start: (m.index as number) + 1, length: inner.length };
+    })
+    .filter((p) => p.length > KEEP_OF_QUOTE + 1)
+    .sort((a, b) => b.length - a.length);
+  let excess = message.length - MAX_MESSAGE_CHARS;
+  const cuts: { start: number; length: number; keep: number }[] = [];
+  for (const part of parts) {
+    if (excess <= 0) break;
+    const keep = Math.max(KEEP_OF_QUOTE, part.length - excess - 1);
+    cuts.push({ ...part, keep });
+    excess -= part.length - keep - 1;
+  }
+  let out = message;
+  for (const cut of cuts.sort((a, b) => b.start - a.start)) {
+    out = `${out.slice(0, cut.start + cut.keep)}…${out.slice(cut.start + cut.length)}`;
+  }
+  return out;
 }

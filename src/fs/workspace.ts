@@ -146,7 +146,10 @@ export class Workspace {
     return (await this.sets()).find((s) => matchesSetRef(s, ref));
   }
 
-  /** Loads and checks a set folder, once per process while its files stay the same. */
+  /**
+   * Loads and checks a set folder, once per process while its files stay the same (and per
+   * language: its problems are worded in it).
+   */
   async loadSet(dir: string): Promise<LoadedSetFolder> {
     if (!this.settled) return this.checkSet(dir);
     const loading = this.settled.loaded.get(dir) ?? this.checkSet(dir);
@@ -156,7 +159,7 @@ export class Workspace {
 
   private async checkSet(dir: string): Promise<LoadedSetFolder> {
     const real = realOr(dir);
-    const fingerprint = setFingerprint(real);
+    const fingerprint = `${this.lang ?? "en"}|${setFingerprint(real)}`;
     const cached = setCache.get(real);
     if (cached && cached.fingerprint === fingerprint) return cached.value;
     const value = await loadSetFolder(dir, this.cwd, this.lang);
