@@ -135,9 +135,12 @@ async function openAnswers(
     io.cwd,
     options.lang,
   );
+  // A file of only comments and blank lines starts a new assessment; its comments are kept.
+  const comments = info ? await commentsOf(file) : "";
   try {
     const store = await AnswersStore.create(file, {
       measureSet: { id: set.id, version: set.version },
+      ...(comments !== "" ? { comments } : {}),
     });
     return { set, store, created: true, warnings: 0 };
   } catch (error) {
@@ -169,6 +172,16 @@ async function holdsNothing(file: string): Promise<boolean> {
   const text = await readFile(file, "utf8").catch(() => undefined);
   if (text === undefined) return false;
   return text.split(/\r?\n/).every((line) => line.trim() === "" || line.trim().startsWith("#"));
+}
+
+/** The comment lines of a file that holds nothing else, as they are. */
+async function commentsOf(file: string): Promise<string> {
+  const text = await readFile(file, "utf8").catch(() => "");
+  return text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((line) => line.trim().startsWith("#"))
+    .join("\n");
 }
 
 /** `--set` must agree with the set an existing file is pinned to. */

@@ -31,6 +31,8 @@ export interface NewAnswersFile {
   measureSet: { id: string; version: string };
   zone?: Record<string, ProfileValue>;
   assessor?: { name?: string; role?: string };
+  /** Comment lines the user had written in the file (a file of comments only), kept at its top. */
+  comments?: string;
 }
 
 /** The text of a new answers file: schema line, format, measureSet, zone, assessor, answers. */
@@ -53,7 +55,8 @@ export function newAnswersText(answersFile: string, content: NewAnswersFile): st
   }
   const measureSet = doc.get("measureSet", true);
   if (isMap(measureSet)) measureSet.flow = true;
-  return answersYamlText(doc);
+  const text = answersYamlText(doc);
+  return content.comments ? `${content.comments}\n${text}` : text;
 }
 
 /** The answers file was changed outside the session and can no longer be read. */

@@ -319,7 +319,7 @@ describe("assess: a session", () => {
   });
 
   it("starts a new assessment in an existing file that holds nothing", async () => {
-    for (const text of ["", "  \n\n", "# only a comment\n\n# and another\n"]) {
+    for (const text of ["", "  \n\n", "# only a comment\n\n# and another\n", "# just a comment"]) {
       const { dir, file, options } = setup();
       writeFileSync(file, text);
       const io = terminalIo(dir);
@@ -333,6 +333,11 @@ describe("assess: a session", () => {
         format: "netdz-answers/1",
         measureSet: { id: "tiny", version: "1.0.0" },
       });
+      // The user's own comments are kept.
+      const written = readFileSync(file, "utf8");
+      for (const line of text.split("\n").filter((l) => l.startsWith("#"))) {
+        expect(written.split("\n")).toContain(line);
+      }
     }
   });
 
