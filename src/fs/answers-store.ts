@@ -6,6 +6,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isScalar, parseDocument } from "yaml";
 import {
   answersYamlText,
@@ -114,6 +115,9 @@ export class AnswersStore {
   /** Sets (or, with undefined, removes) one answer and writes the file. */
   async setAnswer(questionId: string, answer: Answer | undefined): Promise<void> {
     await this.reloadIfEditedElsewhere();
+    // An answer confirmed unchanged (in --review) is not written: the file stays as it is.
+    const entries = this.data.answers as Record<string, Answer | undefined> | undefined;
+    if (isDeepStrictEqual(entries?.[questionId], answer)) return;
     putAnswer(this.doc, questionId, answer);
     await this.save();
   }
@@ -155,7 +159,9 @@ export class AnswersStore {
 
   private async save(): Promise<void> {
     this.cache = undefined;
-    const text = this.toString();
+    // The file keeps its line endings: one written with CRLF (Windows) stays CRLF.
+    const lf = this.toString();
+    const text = this.text.includes("\r\n") ? lf.replace(/\r?\n/g, "\r\n") : lf;
     await writeFileAtomic(this.file, text);
     this.text = text;
   }
