@@ -63,6 +63,8 @@ export interface ReportMessages {
   gaps: {
     heading: string;
     intro(shown: number, total: number): string;
+    /** `--top 0` with gaps: the list is turned off, not empty. */
+    notListed(total: number): string;
     columns: {
       rank: string;
       question: string;
@@ -174,6 +176,7 @@ const en: ReportMessages = {
           ? "The one question that loses points of the overall score."
           : `The ${total} questions that lose points of the overall score, the costliest first.`
         : `${total} questions lose points; these ${shown} cost the overall score the most.`,
+    notListed: (total) => `${total === 1 ? "1 gap" : `${total} gaps`}; none listed (--top 0).`,
     columns: {
       rank: "Rank",
       question: "Question",
@@ -313,6 +316,7 @@ const zh: ReportMessages = {
       shown === total
         ? `以下 ${total} 个问题存在失分，按失分从多到少排列。`
         : `在 ${total} 个失分问题中，对总分影响最大的 ${shown} 个如下。`,
+    notListed: (total) => `共 ${total} 项差距；未列出（--top 0）。`,
     columns: {
       rank: "排序",
       question: "问题",
@@ -422,7 +426,7 @@ export const REPORT_HELP: Readonly<Record<Lang, ReportHelp>> = {
     format: "output format",
     out: "write the report to a file instead of standard output",
     failUnder: "exit 1 when the overall score is below this (0–100)",
-    top: "how many gaps to list (0 or more)",
+    top: "how many gaps the Markdown report lists (0 or more; JSON always has them all)",
     after: (file) => `
 The report's date is the day of the answers' last update in the machine's time zone (TZ),
 or SOURCE_DATE_EPOCH (in UTC) when set.
@@ -438,7 +442,7 @@ Examples:
     format: "输出格式",
     out: "把报告写入文件，而不是标准输出",
     failUnder: "总分低于该值（0–100）时以退出码 1 结束",
-    top: "列出多少项差距（0 或更多）",
+    top: "Markdown 报告列出多少项差距（0 或更多；JSON 始终包含全部差距）",
     after: (file) => `
 报告日期为答卷最后更新当天（按本机时区 TZ 计）；设置了 SOURCE_DATE_EPOCH 时取该时间（按 UTC 计）。
 

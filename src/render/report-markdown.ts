@@ -325,7 +325,10 @@ function measuresSection(ctx: Context): string[] {
 function gapsSection(ctx: Context, top: number): string[] {
   const { m, lang, assessment } = ctx;
   const shown = assessment.gaps.slice(0, Math.max(0, top));
-  if (shown.length === 0) return [`## ${m.gaps.heading}`, m.none];
+  if (shown.length === 0) {
+    const total = assessment.gaps.length;
+    return [`## ${m.gaps.heading}`, total > 0 ? m.gaps.notListed(total) : m.none];
+  }
   const c = m.gaps.columns;
   const rows = shown.map((gap, i) => {
     const measure = ctx.measures.get(gap.measure);

@@ -203,8 +203,12 @@ describe("renderMarkdown", () => {
     );
   });
 
-  it("writes --top 0 as no gaps", () => {
-    expect(render("half-finished", "en", 0)).toContain("## Top gaps\n\nNone.\n");
+  it("writes --top 0 as a list turned off, with the number of gaps", () => {
+    const md = render("half-finished", "en", 0);
+    const n = Number(/## Top gaps\n\n(\d+) gaps; none listed \(--top 0\)\.\n/.exec(md)?.[1]);
+    expect(n).toBeGreaterThan(1);
+    expect(render("half-finished", "en", 1000)).toContain(`The ${n} questions that lose points`);
+    expect(render("half-finished", "zh", 0)).toContain(`共 ${n} 项差距；未列出（--top 0）。`);
   });
 
   it("writes Chinese headings, labels and method", () => {
