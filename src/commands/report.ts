@@ -124,14 +124,16 @@ function thresholdExitCode(
   if (failUnder === undefined) return EXIT.ok;
   const m = reportMessages(lang);
   const score = assessment.overall.score;
-  if (score === null) {
-    io.stderr.write(`netdz report: ${m.command.noScore(String(failUnder))}\n`);
-    return EXIT.invalid;
-  }
+  // The more-than-half-N/A refusal comes first: with everything declared N/A there is no score
+  // either, and the reason is what the zone declared.
   const declared = assessment.overall.declaredNotApplicableShare;
   if (declared !== null && declared > DECLARED_NOT_APPLICABLE_REFUSE) {
     const shown = `${(declared * 100).toFixed(1)}%`;
     io.stderr.write(`netdz report: ${trustMessages(lang).refused(shown)}\n`);
+    return EXIT.invalid;
+  }
+  if (score === null) {
+    io.stderr.write(`netdz report: ${m.command.noScore(String(failUnder))}\n`);
     return EXIT.invalid;
   }
   if (score < failUnder) {

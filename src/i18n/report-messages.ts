@@ -34,11 +34,14 @@ export interface ReportMessages {
   planDocument(document: string, title: string | undefined, issuer: string, issued: string): string;
   completenessDetail(facts: CompletenessFacts): string;
   noCompleteness: string;
+  /** Every question that applies to the profile was declared not applicable by the zone. */
+  noCompletenessAllDeclared: string;
   overall: {
     heading: string;
     /** Arguments are already in the output format (escaped, emphasised by the renderer). */
     line(score: string, band: string): string;
     none: string;
+    noneDeclared: string;
     columns: { area: string; ref: string; weight: string; score: string; bar: string };
   };
   /** For a set that extends another: the national set and the additions apart and together. */
@@ -142,10 +145,14 @@ const en: ReportMessages = {
     `${f.unknown} don't know, ${f.unanswered} unanswered, ${f.notApplicable} not applicable, ` +
     `${f.review} marked for review)`,
   noCompleteness: "no applicable questions",
+  noCompletenessAllDeclared:
+    "nothing to measure: the zone declared every question that applies to its profile not applicable",
   overall: {
     heading: "Overall score",
     line: (score, band) => `Overall score: ${score} / 100, band: ${band}.`,
     none: "No question applies to this zone, so there is no overall score.",
+    noneDeclared:
+      "The zone declared every question that applies to its profile not applicable, so there is no overall score.",
     columns: { area: "Area", ref: "Plan ref.", weight: "Weight", score: "Score", bar: "Progress" },
   },
   parts: {
@@ -286,10 +293,12 @@ const zh: ReportMessages = {
     `不清楚 ${f.unknown} 个，未作答 ${f.unanswered} 个，不适用 ${f.notApplicable} 个，` +
     `待复核 ${f.review} 个）`,
   noCompleteness: "没有适用的问题",
+  noCompletenessAllDeclared: "无从计算：适用于本开发区情况的问题全部被开发区自行声明为不适用",
   overall: {
     heading: "总体得分",
     line: (score, band) => `总分：${score} / 100，等级：${band}。`,
     none: "本开发区没有适用的问题，因此没有总分。",
+    noneDeclared: "适用于本开发区情况的问题全部被开发区自行声明为不适用，因此没有总分。",
     columns: { area: "方面", ref: "方案条目", weight: "权重", score: "得分", bar: "进度" },
   },
   parts: {

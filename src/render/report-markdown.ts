@@ -182,8 +182,15 @@ function percent(fraction: number): string {
 
 function completenessLine(ctx: Context): string {
   const { overall, counts } = ctx.assessment;
-  if (overall.completeness === null) return ctx.m.noCompleteness;
+  if (overall.completeness === null) {
+    return allDeclared(ctx) ? ctx.m.noCompletenessAllDeclared : ctx.m.noCompleteness;
+  }
   return ctx.m.completenessDetail({ percent: percent(overall.completeness), ...counts });
+}
+
+/** Nothing is scored only because the zone declared every question that applies not applicable. */
+function allDeclared(ctx: Context): boolean {
+  return (ctx.assessment.overall.declaredNotApplicableShare ?? 0) >= 1;
 }
 
 function declaredLine(ctx: Context): string {
@@ -264,7 +271,9 @@ function overallSection(ctx: Context): string[] {
   const { score, band } = assessment.overall;
   const summary =
     score === null
-      ? m.overall.none
+      ? allDeclared(ctx)
+        ? m.overall.noneDeclared
+        : m.overall.none
       : m.overall.line(
           strong(scoreInItsBand(score, set.bands)),
           strong(band ? escapeInline(band.label[lang]) : "—"),
