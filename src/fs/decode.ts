@@ -55,6 +55,9 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** The encoding a not-UTF-8 file most likely uses, as iconv names it; undefined when unknown. */
 export function guessEncoding(bytes: Uint8Array): string | undefined {
+  // UTF-32 first: its little-endian byte-order mark starts as UTF-16's does.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return "UTF-32LE";
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return "UTF-32BE";
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "UTF-16LE";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "UTF-16BE";
   const sample = bytes.subarray(0, 4096);
@@ -71,10 +74,30 @@ export function guessEncoding(bytes: Uint8Array): string | undefined {
   if (pairs > 0 && evenZeros > pairs / 4 && oddZeros < evenZeros / 8) return "UTF-16BE";
   try {
     new TextDecoder("gb18030", { fatal: true }).decode(bytes);
-    return "GB18030";
   } catch {
     return undefined;
   }
+  return plausiblyChinese(bytes) ? "GB18030" : undefined;
+}
+
+/**
+ * Whether bytes that decode as GB18030 are plausibly Chinese text: most of their two-byte
+ * characters lie in the GB2312 area (lead and trail byte A1–FE: the common hanzi and Chinese
+ * punctuation). Shift-JIS, Latin-1 or random bytes also decode, but mostly outside it.
+ */
+function plausiblyChinese(bytes: Uint8Array): boolean {
+  let common = 0;
+  let other = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i] as number;
+    if (lead < 0x80) continue;
+    const trail = bytes[i + 1] ?? 0;
+    if (lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) common++;
+    else other++;
+    // A four-byte GB18030 sequence has a digit as its second byte.
+    i += trail >= 0x30 && trail <= 0x39 ? 3 : 1;
+  }
+  return common > 0 && common >= 4 * other;
 }
 
 /** The encoding's name as people know it. */
@@ -82,6 +105,8 @@ function encodingLabel(encoding: string | undefined): string | undefined {
   if (encoding === "GB18030") return "GB18030/GBK";
   if (encoding === "UTF-16LE") return "UTF-16 LE";
   if (encoding === "UTF-16BE") return "UTF-16 BE";
+  if (encoding === "UTF-32LE") return "UTF-32 LE";
+  if (encoding === "UTF-32BE") return "UTF-32 BE";
   return encoding;
 }
 

@@ -68,7 +68,7 @@ const en: FileMessages = {
   cannotRead: (file, reason) => `cannot read ${file}: ${reason}`,
   cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
   notUtf8: (encoding, convert) =>
-    `the file is not UTF-8 text${encoding ? ` (it looks like ${encoding})` : ""}; its first invalid byte is here. ` +
+    `the file is not UTF-8 text${encoding ? ` (it looks like ${encoding})` : " (unknown encoding)"}; its first invalid byte is here. ` +
     `Convert it to UTF-8: ${convert}, or open it in Notepad or WPS and choose "Save as" with the encoding UTF-8`,
   tooLarge: (sizeMb, limitMb) =>
     `the file is ${sizeMb} MB, more than the ${limitMb} MB netdz reads; it was not read`,
@@ -109,7 +109,7 @@ const zh: FileMessages = {
   cannotRead: (file, reason) => `无法读取 ${file}：${reason}`,
   cannotWrite: (file, reason) => `无法写入 ${file}：${reason}`,
   notUtf8: (encoding, convert) =>
-    `该文件不是 UTF-8 文本${encoding ? `（看起来是 ${encoding}）` : ""}，第一个无效字节在此处。` +
+    `该文件不是 UTF-8 文本${encoding ? `（看起来是 ${encoding}）` : "（编码未知）"}，第一个无效字节在此处。` +
     `请转换为 UTF-8：${convert}；或用记事本或 WPS 打开，选择“另存为”，编码选 UTF-8`,
   tooLarge: (sizeMb, limitMb) =>
     `该文件有 ${sizeMb} MB，超过 netdz 读取的上限 ${limitMb} MB，未读取`,
