@@ -30,6 +30,17 @@ export interface InitOptions {
 /** `netdz init`: writes the answers template; refuses to overwrite a file without --force. */
 export async function init(options: InitOptions, io: Io): Promise<number> {
   const m = assessMessages(options.lang);
+  if (options.answers === "-") {
+    // `--answers -` prints the template to standard output, as `report --out -` does.
+    const set = await resolveMeasureSet(
+      { measuresDir: options.measures, set: options.set },
+      io.cwd,
+      options.lang,
+    );
+    const here = path.join(io.cwd, "netdz-answers.yaml");
+    io.stdout.write(answersTemplate(set, options.lang, schemaComment(here, options.lang)));
+    return EXIT.ok;
+  }
   const file = path.resolve(io.cwd, options.answers);
   const shown = displayPath(file, io.cwd);
   const commands = commandLines(options, io.env);
