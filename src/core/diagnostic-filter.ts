@@ -71,10 +71,19 @@ export function append(list: Diagnostic[], more: readonly Diagnostic[]): void {
  */
 function shortened(d: Diagnostic): Diagnostic {
   if (d.message.length <= MAX_MESSAGE_CHARS) return d;
-  const message = cutQuoted(d.message);
+  const message = cutLongWords(cutQuoted(d.message));
   if (message === d.message) return d;
   const { file, line, column, severity, code } = d;
   return { file, line, column, severity, code, message };
+}
+
+/**
+ * Still too long: a run without spaces longer than any word of advice is an unquoted excerpt of
+ * the file (a huge plain value); it is cut too.
+ */
+function cutLongWords(message: string): string {
+  if (message.length <= MAX_MESSAGE_CHARS) return message;
+  return message.replace(/\S{121,}/g, (word) => `${word.slice(0, KEEP_OF_QUOTE)}…`);
 }
 
 const QUOTED = /"([^"]*)"|“([^”]*)”|`([^`]*)`/g;

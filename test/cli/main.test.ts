@@ -66,7 +66,9 @@ describe("main(argv, io) in-process", () => {
       expect(stdout.split("\n")[0]).toBe("用法: netdz report [options] [answers]");
       expect(stdout).toContain("\n选项：\n");
       expect(stdout).toContain("\n参数：\n");
-      expect(stdout).toMatch(/--top <n> +列出多少项差距（0 或更多）（默认：10）/);
+      expect(stdout).toMatch(
+        /--top <n> +Markdown 报告列出多少项差距（0 或更多；JSON 始终包含全部差距）（默认：10）/,
+      );
     });
 
     it("--lang may stand before the command's name, and after it", async () => {
@@ -153,7 +155,7 @@ describe("main(argv, io) in-process", () => {
     it("accepts --top 0 (no gaps listed) on the command line as report() does", async () => {
       const result = await run(["report", EASTERN, "--measures", REPORT_SETS, "--top", "0"]);
       expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/\n## Top gaps\n\nNone\.\n/);
+      expect(result.stdout).toMatch(/\n## Top gaps\n\n\d+ gaps?; none listed \(--top 0\)\.\n/);
     });
 
     it.each([["-1"], ["1.5"], ["1e2"], ["ten"]])("refuses --top %s with exit 2", async (top) => {
