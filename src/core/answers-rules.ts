@@ -1,3 +1,4 @@
+import { isCalendarDate } from "./actions.js";
 import {
   answerState,
   countAnswers,
@@ -51,6 +52,10 @@ export function looseAnswer(raw: Loose): Answer {
   const note = asString(entry.note);
   if (note !== undefined) answer.note = note;
   if (entry.review === true) answer.review = true;
+  const owner = asString(entry.owner);
+  if (owner !== undefined) answer.owner = owner;
+  const due = asString(entry.due);
+  if (due !== undefined) answer.due = due;
   return answer;
 }
 
@@ -189,6 +194,19 @@ export function checkAnswers(
           id: "answers/missing-evidence",
           params: { id, status: answer.status, hint: question.evidence?.hint },
         },
+      );
+    }
+    // The schema checks the YYYY-MM-DD shape; a day that does not exist is ours to report.
+    if (
+      answer.due !== undefined &&
+      /^\d{4}-\d{2}-\d{2}$/.test(answer.due) &&
+      !isCalendarDate(answer.due)
+    ) {
+      push(
+        "error",
+        [...path, "due"],
+        "answers/due-date",
+        `${id} has due date ${answer.due}, which is not a day of the calendar`,
       );
     }
     if (!("status" in entry) && !("value" in entry) && entry.review !== true) {

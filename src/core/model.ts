@@ -187,6 +187,10 @@ export interface Answer {
   note?: string;
   answeredAt?: string;
   review?: boolean;
+  /** Who is responsible for closing the gap (责任单位), as typed. */
+  owner?: string;
+  /** When the gap is to be closed (完成时限), YYYY-MM-DD. */
+  due?: string;
 }
 
 export interface AnswersFile {

@@ -11,6 +11,7 @@ import {
   type Lang,
   type MeasureSet,
 } from "../core/model.js";
+import { actionPlan, answerDue, answerOwner } from "../core/actions.js";
 import {
   scoreParts,
   type Assessment,
@@ -37,6 +38,17 @@ export interface JsonQuestion {
   note?: string;
   evidence?: string[];
   review?: true;
+  owner?: string;
+  due?: string;
+}
+
+export interface JsonAction {
+  id: string;
+  measure: string;
+  owner?: string;
+  due?: string;
+  overdue: boolean;
+  gap: number;
 }
 
 export interface JsonReport {
@@ -63,6 +75,7 @@ export interface JsonReport {
   }[];
   questions: JsonQuestion[];
   gaps: JsonQuestion[];
+  actions: JsonAction[];
   counts: Counts;
   /** For a set that extends another: the national score and the additions' score apart. */
   parts?: {
@@ -75,6 +88,8 @@ export interface JsonReport {
 function jsonQuestion(q: QuestionResult): JsonQuestion {
   const answer = q.answer;
   const note = typeof answer?.note === "string" && answer.note.trim() !== "" ? answer.note : "";
+  const owner = answerOwner(answer);
+  const due = answerDue(answer);
   return {
     id: q.id,
     measure: q.measure,
@@ -85,6 +100,8 @@ function jsonQuestion(q: QuestionResult): JsonQuestion {
     ...(note !== "" ? { note } : {}),
     ...((answer?.evidence ?? []).length > 0 ? { evidence: [...(answer?.evidence ?? [])] } : {}),
     ...(q.review ? { review: true as const } : {}),
+    ...(owner === undefined ? {} : { owner }),
+    ...(due === undefined ? {} : { due }),
   };
 }
 
@@ -135,6 +152,14 @@ export function buildJsonReport(
     })),
     questions: assessment.questions.map(jsonQuestion),
     gaps: assessment.gaps.map(jsonQuestion),
+    actions: actionPlan(assessment, options.date).map((item) => ({
+      id: item.id,
+      measure: item.measure,
+      ...(item.owner === undefined ? {} : { owner: item.owner }),
+      ...(item.due === undefined ? {} : { due: item.due }),
+      overdue: item.overdue,
+      gap: item.result.gap ?? 0,
+    })),
     counts: { ...assessment.counts },
     ...(parts === undefined
       ? {}

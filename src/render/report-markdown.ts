@@ -19,6 +19,7 @@ import {
   type MeasureSet,
   type Question,
 } from "../core/model.js";
+import { actionPlan } from "../core/actions.js";
 import {
   scoreInItsBand,
   scoreParts,
@@ -26,6 +27,7 @@ import {
   type OverallResult,
   type QuestionResult,
 } from "../core/score.js";
+import { documentMessages } from "../i18n/document-messages.js";
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
 import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
 import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
@@ -75,6 +77,7 @@ export function renderMarkdown(
     ...partsSection(ctx),
     ...measuresSection(ctx),
     ...gapsSection(ctx, options.top),
+    ...actionSection(ctx, options.date),
     ...answersInWordsSection(ctx),
     ...openPointSections(ctx),
     ...evidenceSection(ctx),
@@ -365,6 +368,32 @@ function gapsSection(ctx: Context, top: number): string[] {
     m.gaps.intro(shown.length, assessment.gaps.length),
     table(columns, rows),
   ];
+}
+
+/** Every gap with an owner or a due date, the earliest due first; overdue ones said in words. */
+function actionSection(ctx: Context, date: string | undefined): string[] {
+  const d = documentMessages(ctx.lang).actions;
+  const items = actionPlan(ctx.assessment, date);
+  if (items.length === 0) return [`## ${d.heading}`, d.none];
+  const c = d.columns;
+  const rows = items.map((item) => [
+    item.due ?? d.noDue,
+    item.owner === undefined ? d.noOwner : escapeCell(item.owner),
+    questionCell(ctx, item.result),
+    stateCell(ctx, item.result),
+    (item.result.gap ?? 0).toFixed(1),
+    item.overdue ? `**${d.overdue}**` : d.open,
+  ]);
+  const columns: Column[] = [
+    { title: c.due },
+    { title: c.owner },
+    { title: c.question },
+    { title: c.status },
+    { title: c.points, align: "right" },
+    { title: c.state },
+  ];
+  const overdue = items.filter((item) => item.overdue).length;
+  return [`## ${d.heading}`, d.intro(items.length, overdue), table(columns, rows)];
 }
 
 function questionCell(ctx: Context, result: QuestionResult): string {

@@ -35,6 +35,16 @@ const answer = {
     note: { type: "string" },
     answeredAt: dateTime,
     review: { type: "boolean", description: "Marked for review." },
+    owner: {
+      type: "string",
+      minLength: 1,
+      description: "Who is responsible for closing the gap (责任单位): a unit or a person.",
+    },
+    due: {
+      type: "string",
+      pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+      description: "When the gap is to be closed (完成时限), as a date YYYY-MM-DD, e.g. 2026-12-31",
+    },
   },
   dependentSchemas: { status: { not: { required: ["value"] } } },
   if: { properties: { status: { const: "not_applicable" } }, required: ["status"] },

@@ -4,6 +4,15 @@ import { STATUSES } from "../model.js";
 
 const nullableNumber = { type: ["number", "null"] } as const;
 const id = { type: "string", minLength: 1 } as const;
+const owner = {
+  description: "Who is responsible for closing the gap (the answer's `owner`).",
+  type: "string",
+} as const;
+const due = {
+  description: "When the gap is to be closed (the answer's `due`), YYYY-MM-DD.",
+  type: "string",
+  pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+} as const;
 
 const questionEntry = {
   type: "object",
@@ -46,6 +55,25 @@ const questionEntry = {
       items: { type: "string" },
     },
     review: { description: "Present (true) when the question is marked for review.", const: true },
+    owner,
+    due,
+  },
+} as const;
+
+const actionEntry = {
+  type: "object",
+  additionalProperties: false,
+  required: ["id", "measure", "overdue", "gap"],
+  properties: {
+    id,
+    measure: id,
+    owner,
+    due,
+    overdue: {
+      description: "Still a gap and due before the report's date.",
+      type: "boolean",
+    },
+    gap: { type: "number", minimum: 0, maximum: 100 },
   },
 } as const;
 
@@ -94,6 +122,7 @@ export const reportSchema = {
     "measures",
     "questions",
     "gaps",
+    "actions",
     "counts",
   ],
   properties: {
@@ -210,6 +239,13 @@ export const reportSchema = {
       description: "Questions that lose points, by points lost (descending), then id.",
       type: "array",
       items: questionEntry,
+    },
+    actions: {
+      description:
+        "The action plan: every gap whose answer has an owner or a due date, by due date " +
+        "(undated last), then points lost.",
+      type: "array",
+      items: actionEntry,
     },
     counts: {
       description:

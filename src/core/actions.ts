@@ -1,0 +1,143 @@
+/**
+ * The action plan: the gaps someone owns or has set a date for, and how two reports' plans
+ * compare. A gap becomes an action when its answer carries an `owner` (责任单位) or a `due` date
+ * (完成时限, YYYY-MM-DD); an action is overdue when it is still a gap and its due date is before
+ * the report's date. Pure: no I/O.
+ */
+import type { Answer } from "./model.js";
+import { compareIds, type Assessment, type QuestionResult } from "./score.js";
+
+/** A calendar date, YYYY-MM-DD, that exists (2026-02-30 does not). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [year, month, day] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+export interface ActionItem {
+  id: string;
+  measure: string;
+  /** Trimmed; undefined when not given. */
+  owner?: string;
+  /** YYYY-MM-DD; undefined when not given or not a real date. */
+  due?: string;
+  /** Due before the report date (false when either is unknown). */
+  overdue: boolean;
+  result: QuestionResult;
+}
+
+/** An answer's owner, trimmed; undefined when missing or blank. */
+export function answerOwner(answer: Answer | undefined): string | undefined {
+  const owner = answer?.owner;
+  return typeof owner === "string" && owner.trim() !== "" ? owner.trim() : undefined;
+}
+
+/** An answer's due date; undefined when missing or not a real YYYY-MM-DD date. */
+export function answerDue(answer: Answer | undefined): string | undefined {
+  const due = answer?.due;
+  return isCalendarDate(due) ? due : undefined;
+}
+
+/** Whether `due` lies before `date` (both YYYY-MM-DD, which sort as text). */
+export function isOverdue(due: string | undefined, date: string | undefined): boolean {
+  return due !== undefined && date !== undefined && due < date;
+}
+
+/**
+ * Every gap with an owner or a due date, by due date (undated last), then by points lost
+ * (largest first), then id.
+ */
+export function actionPlan(assessment: Assessment, date: string | undefined): ActionItem[] {
+  const items = assessment.gaps.flatMap((result): ActionItem[] => {
+    const owner = answerOwner(result.answer);
+    const due = answerDue(result.answer);
+    if (owner === undefined && due === undefined) return [];
+    return [
+      {
+        id: result.id,
+        measure: result.measure,
+        ...(owner === undefined ? {} : { owner }),
+        ...(due === undefined ? {} : { due }),
+        overdue: isOverdue(due, date),
+        result,
+      },
+    ];
+  });
+  return items.sort(
+    (a, b) =>
+      compareDue(a.due, b.due) ||
+      (b.result.gap ?? 0) - (a.result.gap ?? 0) ||
+      compareIds(a.id, b.id),
+  );
+}
+
+function compareDue(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** What compareActions needs of a report: the JSON report (`netdz-report/1`) has this shape. */
+export interface ActionReport {
+  /** YYYY-MM-DD. */
+  date?: string;
+  actions: readonly { id: string; owner?: string; due?: string }[];
+  /** Questions that still lose points. */
+  gaps: readonly { id: string }[];
+}
+
+export interface ActionChange {
+  id: string;
+  owner?: string;
+  due?: string;
+}
+
+export interface ActionComparison {
+  /** Actions of the old report whose question is no longer a gap in the new one. */
+  completed: ActionChange[];
+  /**
+   * Actions of the old report that are still open in the new one after their due date (the due
+   * date of the new report's entry when it has one, else the old one's) is past the new date.
+   */
+  slipped: ActionChange[];
+  /** Actions in the new report that the old one did not have. */
+  added: ActionChange[];
+}
+
+function change(action: { id: string; owner?: string; due?: string }): ActionChange {
+  return {
+    id: action.id,
+    ...(action.owner === undefined ? {} : { owner: action.owner }),
+    ...(action.due === undefined ? {} : { due: action.due }),
+  };
+}
+
+const byId = (a: ActionChange, b: ActionChange): number => compareIds(a.id, b.id);
+
+/** Compares the action plans of an older and a newer report of the same zone. */
+export function compareActions(older: ActionReport, newer: ActionReport): ActionComparison {
+  const stillGaps = new Set(newer.gaps.map((gap) => gap.id));
+  const newActions = new Map(newer.actions.map((action) => [action.id, action]));
+  const oldIds = new Set(older.actions.map((action) => action.id));
+  const completed: ActionChange[] = [];
+  const slipped: ActionChange[] = [];
+  for (const action of older.actions) {
+    if (!stillGaps.has(action.id)) {
+      completed.push(change(action));
+      continue;
+    }
+    const current = newActions.get(action.id) ?? action;
+    const due = current.due ?? action.due;
+    if (isOverdue(due, newer.date)) slipped.push(change({ ...current, due }));
+  }
+  const added = newer.actions.filter((action) => !oldIds.has(action.id)).map(change);
+  return {
+    completed: completed.sort(byId),
+    slipped: slipped.sort(byId),
+    added: added.sort(byId),
+  };
+}
