@@ -1,0 +1,139 @@
+/**
+ * The strings that the HTML, PDF and Word reports add to those of the Markdown report (charts,
+ * page furniture, the action plan) and the messages of the PDF printer, in English and Chinese.
+ * Plain text: each renderer escapes it for its own format.
+ */
+import type { Lang } from "../core/model.js";
+
+export interface DocumentMessages {
+  /** The BCP 47 tag of the document's language. */
+  htmlLang: string;
+  charts: {
+    areas: string;
+    measures: string;
+    gaps: string;
+    scoreUnit: string;
+    pointsUnit: string;
+    /** Alternative text of one bar: `label: value unit`. */
+    bar(label: string, value: string, unit: string): string;
+    /** Alternative text of a whole chart. */
+    summary(title: string, count: number): string;
+  };
+  actions: {
+    heading: string;
+    intro(count: number, overdue: number): string;
+    none: string;
+    columns: {
+      due: string;
+      owner: string;
+      question: string;
+      status: string;
+      points: string;
+      state: string;
+    };
+    overdue: string;
+    open: string;
+    noDue: string;
+    noOwner: string;
+  };
+  /** The footer of printed pages: zone name and page numbers. */
+  pageOf(page: string, total: string): string;
+  /** The legend of the bar column in the areas table. */
+  barLabel(score: string): string;
+  pdf: {
+    noBrowser: string;
+    failed(reason: string): string;
+  };
+}
+
+const en: DocumentMessages = {
+  htmlLang: "en",
+  charts: {
+    areas: "Scores of the areas (0–100)",
+    measures: "Scores of the measures (0–100)",
+    gaps: "Top gaps by points lost",
+    scoreUnit: "out of 100",
+    pointsUnit: "points lost",
+    bar: (label, value, unit) => `${label}: ${value} ${unit}`,
+    summary: (title, count) => `${title}, bar chart of ${count} bar${count === 1 ? "" : "s"}`,
+  },
+  actions: {
+    heading: "Action plan",
+    intro: (count, overdue) =>
+      `${count} gap${count === 1 ? " has" : "s have"} an owner or a due date, the earliest due first` +
+      (overdue > 0 ? `; ${overdue} ${overdue === 1 ? "is" : "are"} overdue.` : "."),
+    none: "No gap has an owner or a due date yet.",
+    columns: {
+      due: "Due",
+      owner: "Owner",
+      question: "Question",
+      status: "Current status",
+      points: "Points lost",
+      state: "State",
+    },
+    overdue: "Overdue",
+    open: "Open",
+    noDue: "No date",
+    noOwner: "No owner",
+  },
+  pageOf: (page, total) => `Page ${page} of ${total}`,
+  barLabel: (score) => `${score} out of 100`,
+  pdf: {
+    noBrowser:
+      "--format pdf needs Chromium or Google Chrome, and none was found (looked for chromium, " +
+      "chromium-browser, google-chrome and google-chrome-stable on the PATH, and at CHROME_PATH " +
+      "and PUPPETEER_EXECUTABLE_PATH). Either write the report with --format html and print it " +
+      "to PDF from a browser, or install Chromium (e.g. apt-get install chromium) or set " +
+      "CHROME_PATH to a Chrome executable.",
+    failed: (reason) => `printing the report to PDF failed: ${reason}`,
+  },
+};
+
+const zh: DocumentMessages = {
+  htmlLang: "zh-CN",
+  charts: {
+    areas: "各方面得分（0–100）",
+    measures: "各项举措得分（0–100）",
+    gaps: "主要差距（按失分）",
+    scoreUnit: "分（满分 100）",
+    pointsUnit: "分（失分）",
+    bar: (label, value, unit) => `${label}：${value} ${unit}`,
+    summary: (title, count) => `${title}，条形图，共 ${count} 项`,
+  },
+  actions: {
+    heading: "整改任务清单",
+    intro: (count, overdue) =>
+      `已为 ${count} 个差距明确责任单位或完成时限，按完成时限先后排列` +
+      (overdue > 0 ? `；其中 ${overdue} 个已逾期。` : "。"),
+    none: "尚无差距明确责任单位或完成时限。",
+    columns: {
+      due: "完成时限",
+      owner: "责任单位",
+      question: "问题",
+      status: "当前状态",
+      points: "失分",
+      state: "进展",
+    },
+    overdue: "已逾期",
+    open: "未完成",
+    noDue: "未定时限",
+    noOwner: "未定责任单位",
+  },
+  pageOf: (page, total) => `第 ${page} 页，共 ${total} 页`,
+  barLabel: (score) => `${score} 分（满分 100）`,
+  pdf: {
+    noBrowser:
+      "--format pdf 需要 Chromium 或 Google Chrome，但未找到（已在 PATH 中查找 chromium、" +
+      "chromium-browser、google-chrome 和 google-chrome-stable，并查看了 CHROME_PATH 和 " +
+      "PUPPETEER_EXECUTABLE_PATH）。可以改用 --format html 生成报告后在浏览器中打印为 PDF，" +
+      "或安装 Chromium（例如 apt-get install chromium），或将 CHROME_PATH 设为 Chrome 可执行文件的路径。",
+    failed: (reason) => `将报告打印为 PDF 失败：${reason}`,
+  },
+};
+
+export const DOCUMENT_MESSAGES: Readonly<Record<Lang, DocumentMessages>> = { en, zh };
+
+/** The document strings for a language. */
+export function documentMessages(lang: Lang): DocumentMessages {
+  return DOCUMENT_MESSAGES[lang];
+}

@@ -1,0 +1,575 @@
+/**
+ * The gap report as a structured document: sections of headings, paragraphs, fact lists, tables
+ * and charts, with every cell plain (unescaped) text. The HTML and Word renderers lay this out in
+ * their own markup, so both show the same content in the same order as the Markdown report. Pure.
+ */
+import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
+import { actionPlan, type ActionItem } from "../core/actions.js";
+import {
+  DEFAULT_BANDS,
+  type AnswerValue,
+  type AnswersFile,
+  type Lang,
+  type Measure,
+  type MeasureSet,
+  type Question,
+} from "../core/model.js";
+import type { Assessment, QuestionResult } from "../core/score.js";
+import { documentMessages, type DocumentMessages } from "../i18n/document-messages.js";
+import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
+import { singleLine } from "./markdown-escape.js";
+import { formatScore, scoreInItsBand, textBar } from "./report-markdown.js";
+
+/** A run of plain text, optionally emphasised, a link, or a score bar (0…100, null for n/a). */
+export interface Span {
+  text: string;
+  strong?: boolean;
+  href?: string;
+  bar?: number | null;
+}
+
+export type Rich = Span[];
+
+export interface Column {
+  title: string;
+  align?: "left" | "right";
+  /** Short values (numbers, plan references, dates) that should not wrap. */
+  nowrap?: boolean;
+}
+
+export interface Table {
+  /** Stable id, e.g. `areas`, `measures`, `gaps`. */
+  id: string;
+  caption: string;
+  columns: Column[];
+  rows: Rich[][];
+}
+
+export interface ChartBar {
+  /** The short label drawn beside the bar. */
+  label: string;
+  /** The label in full, for `<title>` and alternative text. */
+  fullLabel: string;
+  /** The bar's length on 0…max, or null for "not applicable". */
+  value: number | null;
+  /** The value as printed beside the bar. */
+  display: string;
+}
+
+export interface BarChart {
+  id: "areas" | "measures" | "gaps";
+  title: string;
+  /** The scale's upper end (100 for scores). */
+  max: number;
+  /** What the values mean, e.g. "score out of 100". */
+  unit: string;
+  bars: ChartBar[];
+}
+
+export type Block =
+  | { kind: "paragraph"; content: Rich }
+  | { kind: "facts"; items: { label: string; value: Rich }[] }
+  | { kind: "table"; table: Table }
+  | { kind: "chart"; chart: BarChart };
+
+export interface Section {
+  id: string;
+  heading: string;
+  blocks: Block[];
+  /** Nothing to list ("None."): printed without a page break of its own. */
+  empty: boolean;
+}
+
+export interface ReportDocument {
+  lang: Lang;
+  title: string;
+  /** The zone's name as typed (may be empty). */
+  zoneName: string;
+  date: string | undefined;
+  /** The overall score as shown in the report, or null. */
+  overallScore: string | null;
+  /** The header facts (zone, set, plan, assessor, date, completeness). */
+  facts: { label: string; value: Rich }[];
+  sections: Section[];
+  m: ReportMessages;
+  d: DocumentMessages;
+}
+
+export interface DocumentOptions {
+  lang: Lang;
+  top: number;
+  date?: string;
+}
+
+interface Context {
+  set: MeasureSet;
+  answers: AnswersFile;
+  assessment: Assessment;
+  lang: Lang;
+  m: ReportMessages;
+  d: DocumentMessages;
+  questions: ReadonlyMap<string, Question>;
+  measures: ReadonlyMap<string, Measure>;
+}
+
+const text = (value: string): Span => ({ text: value });
+const plain = (value: string | undefined): Rich => [text(cellText(value))];
+
+/** User or set text as one line; an empty cell shows an em dash, as in the Markdown report. */
+export function cellText(value: string | undefined): string {
+  const line = singleLine(value ?? "");
+  return line === "" ? "—" : line;
+}
+
+const TOKEN = /\uE000(\d+)\uE001/g;
+
+/**
+ * A message filled with rich arguments: the message is called with placeholder tokens, then split
+ * so that its fixed text stays plain and each argument keeps its own emphasis or link.
+ */
+export function richMessage(fill: (...args: string[]) => string, args: readonly Span[]): Rich {
+  // Emphasis markers around an argument (Markdown in older message strings) are dropped.
+  const filled = fill(...args.map((_, i) => `\uE000${i}\uE001`)).replace(
+    /\*\*(\uE000\d+\uE001)\*\*/g,
+    "$1",
+  );
+  const out: Rich = [];
+  let last = 0;
+  for (const match of filled.matchAll(TOKEN)) {
+    if (match.index > last) out.push(text(filled.slice(last, match.index)));
+    const arg = args[Number(match[1])];
+    if (arg) out.push(arg);
+    last = match.index + match[0].length;
+  }
+  if (last < filled.length) out.push(text(filled.slice(last)));
+  return out;
+}
+
+/** The whole report as a document. */
+export function buildReportDocument(
+  assessment: Assessment,
+  set: MeasureSet,
+  answers: AnswersFile,
+  options: DocumentOptions,
+): ReportDocument {
+  const lang = options.lang;
+  const questions = new Map<string, Question>();
+  for (const measure of set.measures) for (const q of measure.questions) questions.set(q.id, q);
+  const measures = new Map(set.measures.map((measure) => [measure.id, measure]));
+  const ctx: Context = {
+    set,
+    answers,
+    assessment,
+    lang,
+    m: reportMessages(lang),
+    d: documentMessages(lang),
+    questions,
+    measures,
+  };
+  const score = assessment.overall.score;
+  const zoneName = typeof answers.zone?.name === "string" ? singleLine(answers.zone.name) : "";
+  return {
+    lang,
+    title: ctx.m.title,
+    zoneName,
+    date: options.date,
+    overallScore: score === null ? null : scoreInItsBand(score, set.bands),
+    facts: headerFacts(ctx, options.date),
+    sections: [
+      overallSection(ctx),
+      measuresSection(ctx),
+      gapsSection(ctx, options.top),
+      actionSection(ctx, options.date),
+      ...openPointSections(ctx),
+      evidenceSection(ctx),
+      methodSection(ctx),
+    ],
+    m: ctx.m,
+    d: ctx.d,
+  };
+}
+
+function headerFacts(ctx: Context, date: string | undefined): { label: string; value: Rich }[] {
+  const { m, set, answers, lang } = ctx;
+  const source = set.source;
+  const assessor = [answers.assessor?.name, answers.assessor?.role]
+    .filter((part): part is string => typeof part === "string" && part.trim() !== "")
+    .join(", ");
+  return [
+    { label: m.header.zone, value: [text(zoneLine(ctx))] },
+    {
+      label: m.header.measureSet,
+      value: [text(m.parenthetical(singleLine(set.title[lang]), `${set.id} ${set.version}`))],
+    },
+    {
+      label: m.header.plan,
+      value: [
+        text(
+          m.planDocument(
+            source.document,
+            source.title ? source.title[lang] : undefined,
+            source.issuer[lang],
+            source.issued,
+          ),
+        ),
+      ],
+    },
+    { label: m.header.assessor, value: plain(assessor) },
+    { label: m.header.date, value: [text(date ?? "—")] },
+    { label: m.header.completeness, value: [text(completenessLine(ctx))] },
+  ];
+}
+
+function zoneLine(ctx: Context): string {
+  const { set, answers, lang, m } = ctx;
+  const zone = answers.zone ?? {};
+  const name = cellText(typeof zone.name === "string" ? zone.name : "");
+  const labels = set.profile
+    .filter((field) => field.id !== "name" && field.type !== "yesno")
+    .filter((field) => zone[field.id] !== undefined && zone[field.id] !== "")
+    .map((field) => singleLine(profileValueLabel(set, field.id, zone[field.id])[lang]));
+  return labels.length > 0 ? m.parenthetical(name, labels.join(m.listSeparator)) : name;
+}
+
+function percent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)}%`;
+}
+
+function completenessLine(ctx: Context): string {
+  const { overall, counts } = ctx.assessment;
+  if (overall.completeness === null) return ctx.m.noCompleteness;
+  return ctx.m.completenessDetail({ percent: percent(overall.completeness), ...counts });
+}
+
+function section(id: string, heading: string, blocks: Block[], empty = false): Section {
+  return { id, heading, blocks, empty };
+}
+
+function tableOrNone(
+  ctx: Context,
+  id: string,
+  heading: string,
+  columns: Column[],
+  rows: Rich[][],
+): Section {
+  if (rows.length === 0) return section(id, heading, [paragraph(ctx.m.none)], true);
+  return section(id, heading, [{ kind: "table", table: { id, caption: heading, columns, rows } }]);
+}
+
+function paragraph(value: string): Block {
+  return { kind: "paragraph", content: [text(value)] };
+}
+
+function overallSection(ctx: Context): Section {
+  const { m, d, set, lang, assessment } = ctx;
+  const { score, band } = assessment.overall;
+  const summary: Rich =
+    score === null
+      ? [text(m.overall.none)]
+      : richMessage(m.overall.line, [
+          { text: scoreInItsBand(score, set.bands), strong: true },
+          { text: band ? singleLine(band.label[lang]) : "—", strong: true },
+        ]);
+  const c = m.overall.columns;
+  const results = new Map(assessment.areas.map((a) => [a.id, a]));
+  const rows = set.areas.map((area): Rich[] => {
+    const areaScore = results.get(area.id)?.score ?? null;
+    return [
+      plain(area.title[lang]),
+      plain(area.ref),
+      plain(String(area.weight)),
+      [text(formatScore(areaScore, m))],
+      [{ text: textBar(areaScore), bar: areaScore }],
+    ];
+  });
+  const columns: Column[] = [
+    { title: c.area },
+    { title: c.ref, nowrap: true },
+    { title: c.weight, align: "right", nowrap: true },
+    { title: c.score, align: "right", nowrap: true },
+    { title: c.bar },
+  ];
+  const chart: BarChart = {
+    id: "areas",
+    title: d.charts.areas,
+    max: 100,
+    unit: d.charts.scoreUnit,
+    bars: set.areas.map((area) => {
+      const value = results.get(area.id)?.score ?? null;
+      const label = `${area.ref} ${singleLine(area.title[lang])}`;
+      return { label, fullLabel: label, value, display: formatScore(value, m) };
+    }),
+  };
+  return section("overall", m.overall.heading, [
+    { kind: "paragraph", content: summary },
+    { kind: "table", table: { id: "areas", caption: m.overall.heading, columns, rows } },
+    { kind: "chart", chart },
+  ]);
+}
+
+function measuresSection(ctx: Context): Section {
+  const { m, d, set, lang, assessment } = ctx;
+  const c = m.measures.columns;
+  const results = new Map(assessment.measures.map((r) => [r.id, r]));
+  const rows = set.measures.map((measure): Rich[] => {
+    const result = results.get(measure.id);
+    const marker = measure.provenance.basis === "reconstructed" ? " †" : "";
+    return [
+      plain(String(measure.number)),
+      [text(`${cellText(measure.title[lang])}${marker}`)],
+      plain(measure.ref),
+      [text(formatScore(result?.score ?? null, m))],
+      [text(`${result?.answered ?? 0}/${result?.applicableQuestions ?? 0}`)],
+    ];
+  });
+  const columns: Column[] = [
+    { title: c.number, align: "right", nowrap: true },
+    { title: c.measure },
+    { title: c.ref, nowrap: true },
+    { title: c.score, align: "right", nowrap: true },
+    { title: c.answered, align: "right", nowrap: true },
+  ];
+  const blocks: Block[] = [
+    { kind: "table", table: { id: "measures", caption: m.measures.heading, columns, rows } },
+  ];
+  if (set.measures.some((measure) => measure.provenance.basis === "reconstructed")) {
+    blocks.push(paragraph(m.measures.reconstructedNote));
+  }
+  blocks.push({
+    kind: "chart",
+    chart: {
+      id: "measures",
+      title: d.charts.measures,
+      max: 100,
+      unit: d.charts.scoreUnit,
+      bars: set.measures.map((measure) => {
+        const value = results.get(measure.id)?.score ?? null;
+        const title = singleLine(measure.title[lang]);
+        return {
+          label: `${measure.id} ${title}`,
+          fullLabel: `${measure.id} ${title}`,
+          value,
+          display: formatScore(value, m),
+        };
+      }),
+    },
+  });
+  return section("measures", m.measures.heading, blocks);
+}
+
+function gapsSection(ctx: Context, top: number): Section {
+  const { m, d, lang, assessment } = ctx;
+  const shown = assessment.gaps.slice(0, Math.max(0, top));
+  if (shown.length === 0) return section("gaps", m.gaps.heading, [paragraph(m.none)], true);
+  const c = m.gaps.columns;
+  const rows = shown.map((gap, i): Rich[] => [
+    [text(String(i + 1))],
+    [text(questionCell(ctx, gap))],
+    [text(measureCell(ctx, gap))],
+    plain(ctx.measures.get(gap.measure)?.ref),
+    [text(stateCell(ctx, gap))],
+    [text((gap.gap ?? 0).toFixed(1))],
+    plain(ctx.questions.get(gap.id)?.guidance[lang]),
+  ]);
+  const columns: Column[] = [
+    { title: c.rank, align: "right", nowrap: true },
+    { title: c.question },
+    { title: c.measure },
+    { title: c.ref, nowrap: true },
+    { title: c.status },
+    { title: c.points, align: "right", nowrap: true },
+    { title: c.next },
+  ];
+  const max = Math.max(...shown.map((gap) => gap.gap ?? 0));
+  const chart: BarChart = {
+    id: "gaps",
+    title: d.charts.gaps,
+    max: max > 0 ? max : 1,
+    unit: d.charts.pointsUnit,
+    bars: shown.map((gap) => ({
+      label: gap.id,
+      fullLabel: questionCell(ctx, gap),
+      value: gap.gap ?? 0,
+      display: (gap.gap ?? 0).toFixed(1),
+    })),
+  };
+  return section("gaps", m.gaps.heading, [
+    paragraph(m.gaps.intro(shown.length, assessment.gaps.length)),
+    { kind: "table", table: { id: "gaps", caption: m.gaps.heading, columns, rows } },
+    { kind: "chart", chart },
+  ]);
+}
+
+function actionSection(ctx: Context, date: string | undefined): Section {
+  const { d } = ctx;
+  const items = actionPlan(ctx.assessment, date);
+  const c = d.actions.columns;
+  const rows = items.map((item): Rich[] => actionRow(ctx, item));
+  const columns: Column[] = [
+    { title: c.due, nowrap: true },
+    { title: c.owner },
+    { title: c.question },
+    { title: c.status },
+    { title: c.points, align: "right", nowrap: true },
+    { title: c.state },
+  ];
+  if (rows.length === 0)
+    return section("actions", d.actions.heading, [paragraph(d.actions.none)], true);
+  return section("actions", d.actions.heading, [
+    paragraph(d.actions.intro(items.length, items.filter((item) => item.overdue).length)),
+    { kind: "table", table: { id: "actions", caption: d.actions.heading, columns, rows } },
+  ]);
+}
+
+function actionRow(ctx: Context, item: ActionItem): Rich[] {
+  const { d } = ctx;
+  const result = item.result;
+  return [
+    [text(item.due ?? d.actions.noDue)],
+    [text(item.owner === undefined ? d.actions.noOwner : cellText(item.owner))],
+    [text(questionCell(ctx, result))],
+    [text(stateCell(ctx, result))],
+    [text((result.gap ?? 0).toFixed(1))],
+    item.overdue ? [{ text: d.actions.overdue, strong: true }] : [text(d.actions.open)],
+  ];
+}
+
+function questionCell(ctx: Context, result: QuestionResult): string {
+  return cellText(`${result.id} ${ctx.questions.get(result.id)?.text[ctx.lang] ?? ""}`);
+}
+
+function measureCell(ctx: Context, result: QuestionResult): string {
+  return cellText(`${result.measure} ${ctx.measures.get(result.measure)?.title[ctx.lang] ?? ""}`);
+}
+
+function stateCell(ctx: Context, result: QuestionResult): string {
+  const question = ctx.questions.get(result.id);
+  if (result.state !== "answered" || !question) return ctx.m.states[result.state];
+  return cellText(valueLabel(ctx, question, result.answer?.value));
+}
+
+/** The answer of a value question in words, as the Markdown report puts it. */
+function valueLabel(ctx: Context, question: Question, value: AnswerValue | undefined): string {
+  const { m, lang } = ctx;
+  const optionLabel = (id: string): string =>
+    question.options?.find((option) => option.id === id)?.label[lang] ?? id;
+  if (typeof value === "boolean") return value ? m.yes : m.no;
+  if (Array.isArray(value)) {
+    return value.length === 0 ? m.noneSelected : value.map(optionLabel).join(m.listSeparator);
+  }
+  if (typeof value === "number") return numberLabel(ctx, question, value);
+  return question.type === "choice" ? optionLabel(String(value)) : String(value ?? "");
+}
+
+function numberLabel(ctx: Context, question: Question, value: number): string {
+  const unit = question.unit ? ` ${question.unit[ctx.lang]}` : "";
+  const shown = (n: number): string => String(Number(n.toPrecision(12)));
+  if (question.target === undefined) return `${shown(value)}${unit}`;
+  const target = ctx.m.target(`${shown(question.target)}${unit}`, question.direction ?? "higher");
+  return ctx.m.parenthetical(`${shown(value)}${unit}`, target);
+}
+
+function openPointSections(ctx: Context): Section[] {
+  const { m, assessment } = ctx;
+  const c = m.columns;
+  const qs = assessment.questions;
+  const base: Column[] = [{ title: c.question }, { title: c.measure }];
+  const row = (q: QuestionResult, ...extra: string[]): Rich[] => [
+    [text(questionCell(ctx, q))],
+    [text(measureCell(ctx, q))],
+    ...extra.map((value) => [text(value)]),
+  ];
+  const note = (q: QuestionResult): string => cellText(q.answer?.note);
+  return [
+    tableOrNone(
+      ctx,
+      "missing-evidence",
+      m.sections.missingEvidence,
+      [...base, { title: c.status }, { title: c.evidenceNeeded }],
+      qs
+        .filter((q) => q.missingEvidence)
+        .map((q) =>
+          row(q, stateCell(ctx, q), cellText(ctx.questions.get(q.id)?.evidence?.hint[ctx.lang])),
+        ),
+    ),
+    tableOrNone(
+      ctx,
+      "unknown",
+      m.sections.unknown,
+      [...base, { title: c.note }],
+      qs.filter((q) => q.applicable && q.state === "unknown").map((q) => row(q, note(q))),
+    ),
+    tableOrNone(
+      ctx,
+      "not-applicable",
+      m.sections.notApplicable,
+      [...base, { title: c.justification }],
+      qs.filter((q) => !q.applicable).map((q) => row(q, justification(ctx, q))),
+    ),
+    tableOrNone(
+      ctx,
+      "unanswered",
+      m.sections.unanswered,
+      base,
+      qs.filter((q) => q.applicable && q.state === "unanswered").map((q) => row(q)),
+    ),
+    tableOrNone(
+      ctx,
+      "review",
+      m.sections.review,
+      [...base, { title: c.status }, { title: c.note }],
+      qs.filter((q) => q.review).map((q) => row(q, stateCell(ctx, q), note(q))),
+    ),
+  ];
+}
+
+function justification(ctx: Context, result: QuestionResult): string {
+  const { m, set, lang } = ctx;
+  const exclusion = result.exclusion;
+  if (exclusion?.by === "profile") {
+    const { field, allowed, actual } = exclusion.reason;
+    const allowedLabels = allowed.map((value) => profileValueLabel(set, field, value)[lang]);
+    return m.profileExclusion(
+      singleLine(profileFieldLabel(set, field)[lang]),
+      allowedLabels.map(singleLine).join(" / "),
+      singleLine(profileValueLabel(set, field, actual)[lang]),
+    );
+  }
+  const note = singleLine(result.answer?.note ?? "");
+  return note === "" ? m.noJustification : note;
+}
+
+const SAFE_URL = /^https?:\/\/[^\s<>|\\`"'\p{Cc}]+$/iu;
+
+/** An evidence item: a link when it is an http(s) URL, else text. */
+export function evidenceSpan(item: string): Span {
+  const trimmed = singleLine(item);
+  return SAFE_URL.test(trimmed) ? { text: trimmed, href: trimmed } : text(cellText(trimmed));
+}
+
+function evidenceSection(ctx: Context): Section {
+  const { m } = ctx;
+  const rows = ctx.assessment.questions.flatMap((q) =>
+    (q.answer?.evidence ?? []).map((item): Rich[] => [
+      [text(questionCell(ctx, q))],
+      [text(stateCell(ctx, q))],
+      [evidenceSpan(item)],
+    ]),
+  );
+  return tableOrNone(
+    ctx,
+    "evidence",
+    m.sections.evidence,
+    [{ title: m.columns.question }, { title: m.columns.status }, { title: m.columns.evidence }],
+    rows,
+  );
+}
+
+function methodSection(ctx: Context): Section {
+  const { m, set, lang } = ctx;
+  const bands = [...(set.bands ?? DEFAULT_BANDS)]
+    .sort((a, b) => b.min - a.min)
+    .map((band) => m.bandItem(singleLine(band.label[lang]), String(band.min)))
+    .join(m.listSeparator);
+  return section("method", m.sections.method, m.method(bands).map(paragraph));
+}

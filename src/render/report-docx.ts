@@ -1,0 +1,315 @@
+/**
+ * The gap report as a Word document (.docx, written with the `docx` library) that opens in Word,
+ * WPS and LibreOffice: the title, the header facts as a table, a Heading 1/Heading 2 per section
+ * (real heading styles, so the navigation pane and a table of contents work), the areas,
+ * measures, gaps and other lists as real tables whose header row repeats on every page, and the
+ * charts as PNG pictures with alternative text. A4 with page numbers and the zone's name in the
+ * footer. Chinese text in SimSun (宋体), headings in SimHei (黑体), Latin text in Calibri.
+ *
+ * Pure apart from the chart pictures, which the caller rasterises (see src/fs/chart-images.ts).
+ * Deterministic: the document properties carry the report's date, not the clock, and the zip is
+ * written with fixed entry times, so the same answers give the same bytes.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { unzipSync, zipSync, type Zippable } from "fflate";
+import type { AnswersFile, MeasureSet } from "../core/model.js";
+import type { Assessment } from "../core/score.js";
+import { escapeHtml } from "./html-escape.js";
+import {
+  buildReportDocument,
+  type BarChart,
+  type Block,
+  type DocumentOptions,
+  type ReportDocument,
+  type Rich,
+  type Table as DocTable,
+} from "./report-document.js";
+import { CHART_WIDTH, chartHeight, renderBarChart } from "./svg-charts.js";
+
+/** A chart rasterised to PNG. */
+export interface ChartImage {
+  png: Uint8Array;
+}
+
+/** Turns a chart's SVG into a PNG (I/O: it reads fonts); injected so this module stays pure. */
+export type Rasterise = (svg: string) => ChartImage | Promise<ChartImage>;
+
+export interface DocxOptions extends DocumentOptions {
+  /** Rasterises the charts; without it, the charts are left out. */
+  rasterise?: Rasterise;
+}
+
+export const LATIN_FONT = "Calibri";
+export const BODY_CJK_FONT = "SimSun";
+export const HEADING_CJK_FONT = "SimHei";
+
+/** A4 in twentieths of a point, and 2 cm margins. */
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = 1134;
+/** The text width in pixels at 96 dpi (A4 minus margins), for picture sizes. */
+const TEXT_WIDTH_PX = Math.floor(((A4.width - 2 * MARGIN) / 1440) * 96);
+
+const font = (cjk: string) => ({
+  ascii: LATIN_FONT,
+  hAnsi: LATIN_FONT,
+  cs: LATIN_FONT,
+  eastAsia: cjk,
+});
+
+/** Renders the report as .docx bytes. */
+export async function renderDocx(
+  assessment: Assessment,
+  set: MeasureSet,
+  answers: AnswersFile,
+  options: DocxOptions,
+): Promise<Uint8Array> {
+  const doc = buildReportDocument(assessment, set, answers, options);
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
+    factsTable(doc),
+  ];
+  for (const section of doc.sections) {
+    children.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
+    );
+    for (const block of section.blocks) children.push(...(await blockParts(block, doc, options)));
+  }
+  const document = new Document({
+    creator: "netdz",
+    lastModifiedBy: "netdz",
+    title: doc.zoneName === "" ? doc.title : `${doc.title} — ${doc.zoneName}`,
+    description: doc.title,
+    revision: 1,
+    styles: styles(doc),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: A4,
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, footer: 567 },
+            pageNumbers: { start: 1 },
+          },
+        },
+        footers: { default: footer(doc) },
+        children,
+      },
+    ],
+  });
+  const stamp = documentTime(doc.date);
+  const core = corePropertiesXml(doc, stamp);
+  const packed = await Packer.toBuffer(document, false, [
+    { path: "docProps/core.xml", data: core },
+  ]);
+  return rezip(new Uint8Array(packed), stamp);
+}
+
+function styles(doc: ReportDocument) {
+  const language = { value: doc.lang === "zh" ? "zh-CN" : "en-GB", eastAsia: "zh-CN" };
+  return {
+    default: {
+      document: {
+        run: { font: font(BODY_CJK_FONT), size: 21, language },
+        paragraph: { spacing: { after: 120, line: 300 } },
+      },
+      title: { run: { font: font(HEADING_CJK_FONT), size: 36, bold: true } },
+      heading1: {
+        run: { font: font(HEADING_CJK_FONT), size: 30, bold: true, color: "1F3A5F" },
+        paragraph: { spacing: { before: 360, after: 160 }, keepNext: true },
+      },
+      heading2: {
+        run: { font: font(HEADING_CJK_FONT), size: 24, bold: true, color: "1F3A5F" },
+        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+      },
+    },
+  };
+}
+
+function footer(doc: ReportDocument): Footer {
+  const [before = "", rest = ""] = doc.d.pageOf("\uE000", "\uE001").split("\uE000");
+  const [between = "", after = ""] = rest.split("\uE001");
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ text: doc.zoneName === "" ? "" : `${doc.zoneName}    `, size: 16 }),
+          new TextRun({
+            size: 16,
+            children: [before, PageNumber.CURRENT, between, PageNumber.TOTAL_PAGES, after],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "9AA5B5" };
+const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+const HEAD_SHADING = { type: ShadingType.CLEAR, fill: "E8EDF4", color: "auto" };
+
+function runs(content: Rich, bold = false): TextRun[] {
+  return content.map(
+    (span) => new TextRun({ text: span.text, bold: bold || span.strong === true }),
+  );
+}
+
+function cell(content: Rich, options: { head?: boolean; right?: boolean } = {}): TableCell {
+  return new TableCell({
+    borders: BORDERS,
+    ...(options.head ? { shading: HEAD_SHADING } : {}),
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: [
+      new Paragraph({
+        spacing: { after: 0, line: 260 },
+        ...(options.right ? { alignment: AlignmentType.RIGHT } : {}),
+        children: runs(content, options.head),
+      }),
+    ],
+  });
+}
+
+function factsTable(doc: ReportDocument): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    layout: TableLayoutType.AUTOFIT,
+    rows: doc.facts.map(
+      (item) =>
+        new TableRow({
+          cantSplit: true,
+          children: [cell([{ text: item.label }], { head: true }), cell(item.value)],
+        }),
+    ),
+  });
+}
+
+function dataTable(table: DocTable): Table {
+  const right = (i: number) => table.columns[i]?.align === "right";
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: table.columns.map((c, i) =>
+      cell([{ text: c.title }], { head: true, right: right(i) }),
+    ),
+  });
+  const rows = table.rows.map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: row.map((content, i) => cell(content, { right: right(i) })),
+      }),
+  );
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    layout: TableLayoutType.AUTOFIT,
+    rows: [header, ...rows],
+  });
+}
+
+async function blockParts(
+  block: Block,
+  doc: ReportDocument,
+  options: DocxOptions,
+): Promise<(Paragraph | Table)[]> {
+  switch (block.kind) {
+    case "paragraph":
+      return [new Paragraph({ children: runs(block.content) })];
+    case "facts":
+      return block.items.map(
+        (item) =>
+          new Paragraph({
+            children: [new TextRun({ text: `${item.label}: `, bold: true }), ...runs(item.value)],
+          }),
+      );
+    case "table":
+      return [dataTable(block.table), new Paragraph({ children: [] })];
+    case "chart":
+      return chartParts(block.chart, doc, options);
+  }
+}
+
+async function chartParts(
+  chart: BarChart,
+  doc: ReportDocument,
+  options: DocxOptions,
+): Promise<Paragraph[]> {
+  if (options.rasterise === undefined) return [];
+  const svg = renderBarChart(chart, doc.d.charts);
+  const image = await options.rasterise(svg);
+  const width = Math.min(TEXT_WIDTH_PX, Math.round(CHART_WIDTH * 1.4));
+  const height = Math.round((chartHeight(chart.bars.length) * width) / CHART_WIDTH);
+  const description = chart.bars
+    .map((bar) => doc.d.charts.bar(bar.fullLabel, bar.display, chart.unit))
+    .join("; ");
+  return [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_2,
+      children: [new TextRun(chart.title)],
+    }),
+    new Paragraph({
+      keepLines: true,
+      children: [
+        new ImageRun({
+          type: "png",
+          data: image.png,
+          transformation: { width, height },
+          altText: {
+            name: `chart-${chart.id}`,
+            title: doc.d.charts.summary(chart.title, chart.bars.length),
+            description,
+          },
+        }),
+      ],
+    }),
+  ];
+}
+
+/** The instant the document is dated: the report date at 00:00 UTC, or 1980-01-01 without one. */
+export function documentTime(date: string | undefined): Date {
+  const parsed = date === undefined ? Number.NaN : Date.parse(`${date}T00:00:00Z`);
+  return new Date(Number.isFinite(parsed) ? parsed : Date.UTC(1980, 0, 1));
+}
+
+/** docProps/core.xml with the report's date as created and modified time. */
+function corePropertiesXml(doc: ReportDocument, time: Date): string {
+  const stamp = time.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const title = doc.zoneName === "" ? doc.title : `${doc.title} — ${doc.zoneName}`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeHtml(title)}</dc:title>` +
+    `<dc:creator>netdz</dc:creator>` +
+    `<dc:language>${doc.d.htmlLang}</dc:language>` +
+    `<cp:lastModifiedBy>netdz</cp:lastModifiedBy>` +
+    `<cp:revision>1</cp:revision>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    "</cp:coreProperties>"
+  );
+}
+
+/** The same zip with every entry dated `time`, so the bytes do not depend on the clock. */
+function rezip(zip: Uint8Array, time: Date): Uint8Array {
+  const entries = unzipSync(zip);
+  const dated: Zippable = {};
+  for (const [name, data] of Object.entries(entries)) dated[name] = [data, { mtime: time }];
+  return zipSync(dated, { level: 6 });
+}

@@ -1,0 +1,221 @@
+/**
+ * The gap report as one self-contained HTML file: the content and order of the Markdown report,
+ * with the scores also drawn as inline SVG bar charts, a screen layout that reads from 360 px to
+ * wide screens, and a print stylesheet for A4 (a page per section, table headers repeated, no row
+ * cut, page numbers and the zone's name in the footer). No scripts, fonts or images are loaded
+ * (a Content-Security-Policy forbids it), and every piece of typed text is escaped. Pure.
+ */
+import type { AnswersFile, MeasureSet } from "../core/model.js";
+import type { Assessment } from "../core/score.js";
+import { escapeHtml } from "./html-escape.js";
+import {
+  buildReportDocument,
+  type Block,
+  type DocumentOptions,
+  type ReportDocument,
+  type Rich,
+  type Section,
+  type Span,
+  type Table,
+} from "./report-document.js";
+import { FONT_STACK, renderBarChart } from "./svg-charts.js";
+
+export type HtmlOptions = DocumentOptions;
+
+/** Renders the report as an HTML document. */
+export function renderHtml(
+  assessment: Assessment,
+  set: MeasureSet,
+  answers: AnswersFile,
+  options: HtmlOptions,
+): string {
+  return renderHtmlDocument(buildReportDocument(assessment, set, answers, options));
+}
+
+/** Lays out a report document as HTML. */
+export function renderHtmlDocument(doc: ReportDocument): string {
+  const title = doc.zoneName === "" ? doc.title : `${doc.title} — ${doc.zoneName}`;
+  const lines = [
+    "<!DOCTYPE html>",
+    `<html lang="${doc.d.htmlLang}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="generator" content="netdz">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${stylesheet(doc)}</style>`,
+    "</head>",
+    "<body>",
+    "<main>",
+    '<header class="report-header">',
+    `<h1>${escapeHtml(doc.title)}</h1>`,
+    factsList(doc.facts),
+    "</header>",
+    ...doc.sections.map((s) => sectionHtml(s, doc)),
+    "</main>",
+    "</body>",
+    "</html>",
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+function factsList(items: ReportDocument["facts"]): string {
+  const rows = items.map(
+    (item) => `<div><dt>${escapeHtml(item.label)}</dt><dd>${richHtml(item.value)}</dd></div>`,
+  );
+  return `<dl class="facts">\n${rows.join("\n")}\n</dl>`;
+}
+
+function sectionHtml(section: Section, doc: ReportDocument): string {
+  const classes = section.empty ? "report-section brief" : "report-section";
+  const headingId = `h-${section.id}`;
+  return [
+    `<section id="${section.id}" class="${classes}" aria-labelledby="${headingId}">`,
+    `<h2 id="${headingId}">${escapeHtml(section.heading)}</h2>`,
+    ...section.blocks.map((block) => blockHtml(block, headingId, doc)),
+    "</section>",
+  ].join("\n");
+}
+
+function blockHtml(block: Block, headingId: string, doc: ReportDocument): string {
+  switch (block.kind) {
+    case "paragraph":
+      return `<p>${richHtml(block.content)}</p>`;
+    case "facts":
+      return factsList(block.items);
+    case "table":
+      return tableHtml(block.table, headingId, doc);
+    case "chart":
+      return (
+        `<figure class="chart-figure" id="chart-${block.chart.id}">` +
+        `<figcaption>${escapeHtml(block.chart.title)}</figcaption>\n` +
+        `${renderBarChart(block.chart, doc.d.charts)}</figure>`
+      );
+  }
+}
+
+function tableHtml(table: Table, headingId: string, doc: ReportDocument): string {
+  const align = (i: number): string => {
+    const column = table.columns[i];
+    const classes = [column?.align === "right" ? "num" : "", column?.nowrap ? "nowrap" : ""];
+    const joined = classes.filter((c) => c !== "").join(" ");
+    return joined === "" ? "" : ` class="${joined}"`;
+  };
+  const head = table.columns
+    .map((column, i) => `<th scope="col"${align(i)}>${escapeHtml(column.title)}</th>`)
+    .join("");
+  const body = table.rows.map((row) => {
+    const cells = row.map((cell, i) => {
+      const label = escapeHtml(table.columns[i]?.title ?? "");
+      return `<td${align(i)} data-label="${label}">${richHtml(cell, doc)}</td>`;
+    });
+    return `<tr>${cells.join("")}</tr>`;
+  });
+  return [
+    `<div class="table-block"><table id="table-${table.id}" aria-labelledby="${headingId}">`,
+    `<thead><tr>${head}</tr></thead>`,
+    "<tbody>",
+    ...body,
+    "</tbody>",
+    "</table></div>",
+  ].join("\n");
+}
+
+function richHtml(content: Rich, doc?: ReportDocument): string {
+  return content.map((span) => spanHtml(span, doc)).join("");
+}
+
+function spanHtml(span: Span, doc: ReportDocument | undefined): string {
+  if (span.bar !== undefined) {
+    if (span.bar === null || doc === undefined) return "—";
+    const width = Math.min(100, Math.max(0, span.bar));
+    const label = doc.d.barLabel(span.bar.toFixed(1));
+    return (
+      `<span class="meter" role="img" aria-label="${escapeHtml(label)}">` +
+      `<span class="meter-fill" style="width:${width.toFixed(1)}%"></span></span>`
+    );
+  }
+  const text = escapeHtml(span.text);
+  if (span.href !== undefined) {
+    return `<a href="${escapeHtml(span.href)}" rel="noopener noreferrer">${text}</a>`;
+  }
+  return span.strong ? `<strong>${text}</strong>` : text;
+}
+
+/** A CSS string literal: quotes, backslashes, line breaks and `<` written as escapes. */
+export function cssString(text: string): string {
+  const escaped = text.replace(
+    /[\\"'<>&\p{Cc}\p{Zl}\p{Zp}]/gu,
+    (char) => `\\${(char.codePointAt(0) ?? 0).toString(16)} `,
+  );
+  return `"${escaped}"`;
+}
+
+function stylesheet(doc: ReportDocument): string {
+  const [before = "", rest = ""] = doc.d.pageOf("\uE000", "\uE001").split("\uE000");
+  const [between = "", after = ""] = rest.split("\uE001");
+  const pageNumbers = [
+    cssString(before),
+    "counter(page)",
+    cssString(between),
+    "counter(pages)",
+    cssString(after),
+  ].join(" ");
+  return `
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #4a5565; --line: #c9d0da; --head: #eef2f7; --accent: #2563a8; }
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0; background: #fff; color: var(--ink); font-family: ${FONT_STACK}; line-height: 1.6; }
+main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.65rem; line-height: 1.3; margin: 0 0 1rem; }
+h2 { font-size: 1.25rem; line-height: 1.35; margin: 2.25rem 0 0.75rem; padding-bottom: 0.25rem; border-bottom: 2px solid var(--accent); }
+p { margin: 0.5rem 0; }
+.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.25rem 1rem; margin: 0; }
+.facts div { display: contents; }
+.facts dt { font-weight: 700; }
+.facts dd { margin: 0; overflow-wrap: anywhere; }
+.table-block { margin: 0.75rem 0; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
+th, td { border: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th { min-width: 3.5em; }
+.nowrap { white-space: nowrap; }
+thead th { background: var(--head); font-weight: 700; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.meter { display: inline-block; width: 8rem; max-width: 100%; height: 0.85rem; vertical-align: middle; background: #e6e9ee; border: 1px solid #8a94a6; }
+.meter-fill { display: block; height: 100%; background: var(--accent); }
+.chart-figure { margin: 1.25rem 0; }
+.chart-figure figcaption { font-weight: 700; margin-bottom: 0.4rem; }
+svg.chart { display: block; width: 100%; max-width: 34rem; height: auto; }
+a { color: #1d4f91; overflow-wrap: anywhere; }
+@media screen and (max-width: 40rem) {
+  main { padding: 1rem 0.75rem 2rem; }
+  .facts { grid-template-columns: minmax(0, 1fr); }
+  .facts dd { margin-bottom: 0.4rem; }
+  table, thead, tbody, tr, th, td { display: block; width: 100%; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  tr { border: 1px solid var(--line); margin-bottom: 0.6rem; }
+  td { border: 0; border-bottom: 1px solid var(--head); display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 0.5rem; }
+  td:last-child { border-bottom: 0; }
+  td::before { content: attr(data-label); font-weight: 700; }
+  td.num { text-align: left; }
+  th { min-width: 0; }
+  .nowrap { white-space: normal; }
+}
+@page { size: A4; margin: 16mm 14mm 18mm 14mm;
+  @bottom-left { content: ${cssString(doc.zoneName)}; font-size: 8pt; color: #333; }
+  @bottom-right { content: ${pageNumbers}; font-size: 8pt; color: #333; } }
+@media print {
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  .report-section { break-before: page; }
+  .report-section.brief, .report-header + .report-section { break-before: auto; }
+  h2 { break-after: avoid; margin-top: 0.5rem; }
+  .report-section.brief h2 { margin-top: 1.5rem; }
+  thead { display: table-header-group; }
+  tr, figure, svg, .facts div { break-inside: avoid; }
+  thead th, .meter, .meter-fill { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+}
