@@ -43,6 +43,9 @@ import {
 } from "./report-document.js";
 import { CHART_WIDTH, chartHeight, renderBarChart } from "./svg-charts.js";
 
+/** The drawing id of each chart, unique in the document. */
+const CHART_IDS: Readonly<Record<BarChart["id"], number>> = { areas: 1, measures: 2, gaps: 3 };
+
 /** A chart rasterised to PNG. */
 export interface ChartImage {
   png: Uint8Array;
@@ -270,6 +273,8 @@ async function chartParts(
           data: image.png,
           transformation: { width, height },
           altText: {
+            // Fixed ids: the library's own counter runs on across documents in one process.
+            id: String(CHART_IDS[chart.id]),
             name: `chart-${chart.id}`,
             title: doc.d.charts.summary(chart.title, chart.bars.length),
             description,
