@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The HTML report in a real headless Chromium (Debian's `chromium` with `fonts-noto-cjk`; .ci/run
  * installs them, and the README says how to run these tests locally). Screenshots of each layout

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import Ajv from "ajv-draft-04";
+import draft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/core/model.js";
 import { checkAnswersFile } from "../../src/fs/answers-loader.js";
@@ -11,7 +11,8 @@ import { FIXTURES, ROOT } from "../helpers.js";
 const schema = JSON.parse(
   readFileSync(path.join(FIXTURES, "sarif", "sarif-schema-2.1.0.json"), "utf8"),
 ) as object;
-const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+// A CommonJS module: its class is the default export's `default`, as for ajv itself.
+const ajv = new draft04.default({ allErrors: true, strict: false, validateFormats: false });
 const validateSarif = ajv.compile(schema);
 
 async function fixtureDiagnostics(): Promise<Diagnostic[]> {

@@ -1,0 +1,46 @@
+/**
+ * `netdz validate --check-evidence`: warns about evidence items of an answers file that name a
+ * file or folder that does not exist. Paths are taken relative to the answers file's folder (an
+ * absolute path as it is); URLs are not fetched. Each warning points at the evidence item.
+ */
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { asArray, asRecord } from "../core/loose.js";
+import type { Diagnostic } from "../core/model.js";
+import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
+
+/** `scheme://…`, `mailto:`, `urn:` and the like: not a path on this machine. */
+export function isUrl(item: string): boolean {
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(item) || /^(mailto|urn|tel|data):/i.test(item);
+}
+
+/** Warnings for the evidence paths of an answers file that do not exist. */
+export async function checkEvidencePaths(
+  source: YamlSource,
+  answersFile: string,
+): Promise<Diagnostic[]> {
+  const base = path.dirname(answersFile);
+  const out: Diagnostic[] = [];
+  for (const [id, raw] of Object.entries(asRecord(asRecord(source.data).answers))) {
+    const items = asArray(asRecord(raw).evidence);
+    for (const [index, item] of items.entries()) {
+      if (typeof item !== "string" || item.trim() === "" || isUrl(item.trim())) continue;
+      const target = path.resolve(base, item.trim());
+      const exists = await stat(target).then(
+        () => true,
+        () => false,
+      );
+      if (exists) continue;
+      out.push(
+        diagnosticAt(
+          source,
+          ["answers", id, "evidence", index],
+          "warning",
+          "answers/evidence-missing",
+          `${id} evidence "${item.trim()}" does not exist (a path is read from the answers file's folder)`,
+        ),
+      );
+    }
+  }
+  return out;
+}

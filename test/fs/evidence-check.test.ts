@@ -1,0 +1,66 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkEvidencePaths, isUrl } from "../../src/fs/evidence-check.js";
+import { readYamlFile } from "../../src/fs/measure-sets.js";
+import { tempDir } from "../helpers.js";
+
+describe("--check-evidence", () => {
+  it("warns at each evidence path that does not exist next to the answers file, and skips URLs", async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, "zone", "docs", "folder"), { recursive: true });
+    writeFileSync(path.join(dir, "zone", "docs", "plan.pdf"), "x");
+    const file = path.join(dir, "zone", "answers.yaml");
+    writeFileSync(
+      file,
+      [
+        "format: netdz-answers/1",
+        "measureSet: { id: workplan-2025, version: 1.0.0 }",
+        "zone: { name: Z }",
+        "answers:",
+        "  M01.Q1:",
+        "    status: implemented",
+        "    evidence:",
+        "      - docs/plan.pdf",
+        "      - docs/missing.pdf",
+        "      - https://example.org/not-fetched.pdf",
+        "      - docs/folder",
+        `      - ${path.join(dir, "nowhere", "abs.pdf")}`,
+        '  M01.Q2: { status: implemented, evidence: ["../zone/docs/plan.pdf", "报告 2026.docx"] }',
+        "",
+      ].join("\n"),
+    );
+    const source = await readYamlFile(file, dir);
+    const found = (await checkEvidencePaths(source, file)).map((d) => ({
+      line: d.line,
+      column: d.column,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+    }));
+    expect(found).toEqual([
+      {
+        line: 9,
+        column: 9,
+        severity: "warning",
+        code: "answers/evidence-missing",
+        message: `M01.Q1 evidence "docs/missing.pdf" does not exist (a path is read from the answers file's folder)`,
+      },
+      expect.objectContaining({ line: 12, column: 9, code: "answers/evidence-missing" }),
+      expect.objectContaining({
+        line: 13,
+        code: "answers/evidence-missing",
+        message: expect.stringContaining('"报告 2026.docx"'),
+      }),
+    ]);
+  });
+
+  it("tells URLs from paths", () => {
+    expect(isUrl("https://example.org/a")).toBe(true);
+    expect(isUrl("ftp://host/file")).toBe(true);
+    expect(isUrl("mailto:office@example.org")).toBe(true);
+    expect(isUrl("docs/a.pdf")).toBe(false);
+    expect(isUrl("C:\\docs\\a.pdf")).toBe(false);
+    expect(isUrl("/srv/docs/a.pdf")).toBe(false);
+  });
+});
