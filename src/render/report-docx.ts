@@ -17,6 +17,7 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -66,6 +67,8 @@ export const HEADING_CJK_FONT = "SimHei";
 /** A4 in twentieths of a point, and 2 cm margins. */
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = 1134;
+/** The text width in twentieths of a point. */
+const TEXT_WIDTH = A4.width - 2 * MARGIN;
 /** The text width in pixels at 96 dpi (A4 minus margins), for picture sizes. */
 const TEXT_WIDTH_PX = Math.floor(((A4.width - 2 * MARGIN) / 1440) * 96);
 
@@ -129,7 +132,7 @@ function styles(doc: ReportDocument) {
     default: {
       document: {
         run: { font: font(BODY_CJK_FONT), size: 21, language },
-        paragraph: { spacing: { after: 120, line: 300 } },
+        paragraph: { spacing: { after: 120, line: 300, lineRule: LineRuleType.AUTO } },
       },
       title: { run: { font: font(HEADING_CJK_FONT), size: 36, bold: true } },
       heading1: {
@@ -173,14 +176,18 @@ function runs(content: Rich, bold = false): TextRun[] {
   );
 }
 
-function cell(content: Rich, options: { head?: boolean; right?: boolean } = {}): TableCell {
+function cell(
+  content: Rich,
+  options: { head?: boolean; right?: boolean; width?: number } = {},
+): TableCell {
   return new TableCell({
     borders: BORDERS,
+    ...(options.width === undefined ? {} : { width: { size: options.width, type: WidthType.DXA } }),
     ...(options.head ? { shading: HEAD_SHADING } : {}),
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children: [
       new Paragraph({
-        spacing: { after: 0, line: 260 },
+        spacing: { after: 0, line: 260, lineRule: LineRuleType.AUTO },
         ...(options.right ? { alignment: AlignmentType.RIGHT } : {}),
         children: runs(content, options.head),
       }),
@@ -188,40 +195,90 @@ function cell(content: Rich, options: { head?: boolean; right?: boolean } = {}):
   });
 }
 
+/**
+ * Column widths in twentieths of a point, from relative shares: Word, WPS and LibreOffice lay out
+ * a fixed grid alike, where "autofit" leaves narrow columns wrapping a character a line.
+ */
+export function columnWidths(shares: readonly number[]): number[] {
+  const total = shares.reduce((sum, share) => sum + share, 0);
+  const widths = shares.map((share) => Math.floor((share / total) * TEXT_WIDTH));
+  const rest = TEXT_WIDTH - widths.reduce((sum, width) => sum + width, 0);
+  if (widths.length > 0) widths[widths.length - 1] = (widths.at(-1) ?? 0) + rest;
+  return widths;
+}
+
+/** Relative column widths of the report's tables; other tables share by text length. */
+const SHARES: Readonly<Record<string, readonly number[]>> = {
+  areas: [34, 11, 9, 10, 36],
+  measures: [8, 50, 16, 12, 14],
+  gaps: [5, 23, 13, 10, 10, 7, 32],
+  actions: [12, 16, 40, 13, 8, 11],
+};
+
+function sharesOf(table: DocTable): readonly number[] {
+  const known = SHARES[table.id];
+  if (known && known.length === table.columns.length) return known;
+  return table.columns.map((_, i) => {
+    const longest = Math.max(
+      4,
+      ...table.rows.map((row) => (row[i] ?? []).reduce((n, span) => n + span.text.length, 0)),
+    );
+    return Math.min(60, Math.sqrt(longest));
+  });
+}
+
 function factsTable(doc: ReportDocument): Table {
+  const widths = columnWidths([20, 80]);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    layout: TableLayoutType.AUTOFIT,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: doc.facts.map(
       (item) =>
         new TableRow({
           cantSplit: true,
-          children: [cell([{ text: item.label }], { head: true }), cell(item.value)],
+          children: [
+            cell([{ text: item.label }], { head: true, width: widths[0] }),
+            cell(item.value, { width: widths[1] }),
+          ],
         }),
     ),
   });
 }
 
 function dataTable(table: DocTable): Table {
-  const right = (i: number) => table.columns[i]?.align === "right";
+  const widths = columnWidths(sharesOf(table));
+  const at = (i: number) => ({ right: table.columns[i]?.align === "right", width: widths[i] });
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: table.columns.map((c, i) =>
-      cell([{ text: c.title }], { head: true, right: right(i) }),
-    ),
+    children: table.columns.map((c, i) => cell([{ text: c.title }], { head: true, ...at(i) })),
   });
   const rows = table.rows.map(
     (row) =>
       new TableRow({
         cantSplit: true,
-        children: row.map((content, i) => cell(content, { right: right(i) })),
+        children: row.map((content, i) => cell(barAsText(content), at(i))),
       }),
   );
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    layout: TableLayoutType.AUTOFIT,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [header, ...rows],
+  });
+}
+
+/** Width of the text bars in Word tables: half the Markdown report's, to fit a column. */
+const DOCX_BAR_WIDTH = 10;
+
+/** A score bar as `█` and `░` characters. */
+function barAsText(content: Rich): Rich {
+  return content.map((span) => {
+    if (span.bar === undefined) return span;
+    if (span.bar === null) return { text: "—" };
+    const filled = Math.round((Math.min(100, Math.max(0, span.bar)) / 100) * DOCX_BAR_WIDTH);
+    return { text: "█".repeat(filled) + "░".repeat(DOCX_BAR_WIDTH - filled) };
   });
 }
 
@@ -267,6 +324,7 @@ async function chartParts(
     }),
     new Paragraph({
       keepLines: true,
+      spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO },
       children: [
         new ImageRun({
           type: "png",

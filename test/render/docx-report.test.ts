@@ -96,6 +96,12 @@ describe("Word report read back", () => {
     expect(gaps?.rows).toEqual(Array(1 + 10).fill(7));
     expect(actions?.rows).toEqual(Array(1 + 4).fill(6));
     for (const table of found.slice(1)) expect(table.header).toBe(true);
+    // A fixed grid as wide as the text, so Word, WPS and LibreOffice lay the columns out alike.
+    const grids = [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) =>
+      [...(m[1] ?? "").matchAll(/w:w="(\d+)"/g)].reduce((sum, w) => sum + Number(w[1]), 0),
+    );
+    expect(new Set(grids)).toEqual(new Set([11906 - 2 * 1134]));
+    expect(xml.match(/<w:tblLayout w:type="fixed"\/>/g)).toHaveLength(found.length);
     for (const measure of input.set.measures) expect(measures?.text).toContain(measure.title.en);
   });
 
