@@ -41,6 +41,24 @@ export function answerDue(answer: Answer | undefined): string | undefined {
   return isCalendarDate(due) ? due : undefined;
 }
 
+/**
+ * The entry with its owner and due date set: a field given is replaced (blank removes it), a
+ * field not given is kept. Undefined when nothing is left of the entry.
+ */
+export function withAction(
+  previous: Answer | undefined,
+  action: { owner?: string; due?: string },
+): Answer | undefined {
+  const next: Answer = { ...previous };
+  for (const key of ["owner", "due"] as const) {
+    const given = action[key];
+    if (given === undefined) continue;
+    if (given.trim() === "") delete next[key];
+    else next[key] = given.trim();
+  }
+  return Object.keys(next).length === 0 ? undefined : next;
+}
+
 /** Whether `due` lies before `date` (both YYYY-MM-DD, which sort as text). */
 export function isOverdue(due: string | undefined, date: string | undefined): boolean {
   return due !== undefined && date !== undefined && due < date;

@@ -205,8 +205,8 @@ export function timestamp(date: Date): string {
 
 /**
  * The entry written for a new answer. Evidence already given is kept; a note is kept unless the
- * answer stops being "not applicable" (that note was its justification); a review mark stays
- * until the user removes it.
+ * answer stops being "not applicable" (that note was its justification); the owner and due date
+ * of an action stay, and a review mark stays until the user removes it.
  */
 export function composeAnswer(
   previous: Answer | undefined,
@@ -229,6 +229,8 @@ export function composeAnswer(
     ...("status" in choice ? { status: choice.status } : { value: choice.value }),
     ...(evidence.length > 0 ? { evidence: [...evidence] } : {}),
     ...(note !== "" ? { note } : {}),
+    ...(previous?.owner !== undefined ? { owner: previous.owner } : {}),
+    ...(previous?.due !== undefined ? { due: previous.due } : {}),
     answeredAt: unchanged && previous.answeredAt ? previous.answeredAt : timestamp(now),
     ...(previous?.review === true ? { review: true } : {}),
   };

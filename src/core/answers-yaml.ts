@@ -11,7 +11,16 @@ import { compareIds } from "./score.js";
 /** Line width when writing the file (long plain texts fold there), and the longest flow line. */
 const LINE_WIDTH = 100;
 const STRINGIFY = { lineWidth: LINE_WIDTH } as const;
-const ANSWER_KEY_ORDER = ["status", "value", "evidence", "note", "answeredAt", "review"] as const;
+const ANSWER_KEY_ORDER = [
+  "status",
+  "value",
+  "evidence",
+  "note",
+  "owner",
+  "due",
+  "answeredAt",
+  "review",
+] as const;
 
 /** The placeholder of a question, as the text of a comment line (without `#`). */
 export function placeholderText(question: Pick<Question, "id" | "type">): string {

@@ -71,12 +71,15 @@ export interface AssessMessages {
     showGuidance: string;
     hideGuidance: string;
     note(hasNote: boolean): string;
+    /** The entry that sets who closes the gap and by when. */
+    action(hasAction: boolean): string;
     menu: string;
     descriptions: {
       back: string;
       skip: string;
       markReview: string;
       note: string;
+      action: string;
       menu: string;
       unknown: string;
       notApplicable: string;
@@ -100,6 +103,12 @@ export interface AssessMessages {
     naNote(id: string): string;
     naNoteRequired: string;
     note(id: string): string;
+    /** Asked once after an answer that leaves a gap. */
+    actionOffer(id: string): string;
+    /** `current` is the value the entry has: Enter keeps it, "-" removes it. */
+    owner(id: string, current: string | undefined): string;
+    due(id: string, current: string | undefined): string;
+    dueInvalid: string;
   };
   notices: {
     saved(id: string, answer: string): string;
@@ -111,6 +120,8 @@ export interface AssessMessages {
     skipped(id: string): string;
     noteSaved(id: string): string;
     noteRemoved(id: string): string;
+    actionSaved(id: string, owner: string | undefined, due: string | undefined): string;
+    actionRemoved(id: string): string;
     firstQuestion: string;
     profileChangedOnDisk: string;
     notApplicable(id: string, field: string, actual: string, allowed: string): string;
@@ -281,12 +292,16 @@ const en: AssessMessages = {
     showGuidance: "? Show guidance",
     hideGuidance: "? Hide guidance",
     note: (hasNote) => (hasNote ? "✎ Edit the note" : "✎ Add a note"),
+    action: (hasAction) =>
+      hasAction ? "⚑ Edit the owner and due date" : "⚑ Set an owner and a due date",
     menu: "☰ Menu: jump to a measure, zone profile, quit",
     descriptions: {
       back: "Your answers are kept; you can change them.",
       skip: "Leave this question unanswered and go on; resuming comes back to it.",
       markReview: "Keep any answer and come back to this question when you resume.",
       note: "An optional remark saved with the answer.",
+      action:
+        "Who closes this gap (责任单位) and by when (完成时限); the report's action plan lists it.",
       menu: "Everything is saved already.",
       unknown: "Counts as 0 in the score until you find out.",
       notApplicable: "You will be asked why; it is left out of the score.",
@@ -311,6 +326,17 @@ const en: AssessMessages = {
     naNote: (id) => `Why does ${id} not apply to your zone? (leave it empty to go back)`,
     naNoteRequired: "A short justification is needed for “not applicable”.",
     note: (id) => `Note for ${id} (empty removes it):`,
+    actionOffer: (id) =>
+      `${id} leaves a gap. Who will close it, and by when? (Enter skips; "⚑" in the list sets it later.)`,
+    owner: (id, current) =>
+      current === undefined
+        ? `Owner of ${id}, the unit or person responsible (Enter: none):`
+        : `Owner of ${id} (now: ${current}; Enter keeps it, - removes it):`,
+    due: (id, current) =>
+      current === undefined
+        ? `Due date of ${id}, YYYY-MM-DD (Enter: none):`
+        : `Due date of ${id}, YYYY-MM-DD (now: ${current}; Enter keeps it, - removes it):`,
+    dueInvalid: "Give a date as YYYY-MM-DD, e.g. 2026-12-31, or leave it empty.",
   },
   notices: {
     saved: (id, answer) => `✔ Saved ${id}: ${answer}`,
@@ -324,6 +350,9 @@ const en: AssessMessages = {
     skipped: (id) => `${id} skipped; it stays unanswered.`,
     noteSaved: (id) => `✔ Note saved for ${id}.`,
     noteRemoved: (id) => `Note removed from ${id}.`,
+    actionSaved: (id, owner, due) =>
+      `✔ Action saved for ${id}: ${[owner ? `owner ${owner}` : "", due ? `due ${due}` : ""].filter(Boolean).join(", ")}.`,
+    actionRemoved: (id) => `Owner and due date removed from ${id}.`,
     firstQuestion: "This is the first question.",
     profileChangedOnDisk:
       "The zone profile was changed in the file; the questions that apply are worked out again.",
@@ -508,12 +537,14 @@ const zh: AssessMessages = {
     showGuidance: "? 查看填报指引",
     hideGuidance: "? 收起填报指引",
     note: (hasNote) => (hasNote ? "✎ 修改备注" : "✎ 添加备注"),
+    action: (hasAction) => (hasAction ? "⚑ 修改责任单位和完成时限" : "⚑ 设定责任单位和完成时限"),
     menu: "☰ 菜单：跳转举措、修改开发区信息、退出",
     descriptions: {
       back: "已填答案会保留，可以修改。",
       skip: "本题暂不作答，继续填写时会回到这里。",
       markReview: "保留已有答案，继续填写时会回到本题。",
       note: "随答案一起保存的说明，选填。",
+      action: "由谁负责补齐这项差距、何时完成；报告的整改任务清单会列出。",
       menu: "所有答案均已保存。",
       unknown: "查明之前按 0 分计。",
       notApplicable: "需要说明理由，本题不计分。",
@@ -537,6 +568,17 @@ const zh: AssessMessages = {
     naNote: (id) => `${id} 为什么不适用于本开发区？（留空则返回选项列表）`,
     naNoteRequired: "选择“不适用”须简要说明理由。",
     note: (id) => `${id} 的备注（留空则删除）：`,
+    actionOffer: (id) =>
+      `${id} 存在差距。由谁负责补齐、何时完成？（按回车跳过；之后也可在列表中用“⚑”设定。）`,
+    owner: (id, current) =>
+      current === undefined
+        ? `${id} 的责任单位（负责的单位或个人；直接回车表示无）：`
+        : `${id} 的责任单位（现为：${current}；直接回车保留，输入 - 删除）：`,
+    due: (id, current) =>
+      current === undefined
+        ? `${id} 的完成时限，格式 YYYY-MM-DD（直接回车表示无）：`
+        : `${id} 的完成时限，格式 YYYY-MM-DD（现为：${current}；直接回车保留，输入 - 删除）：`,
+    dueInvalid: "请按 YYYY-MM-DD 填写日期，例如 2026-12-31，或留空。",
   },
   notices: {
     saved: (id, answer) => `✔ 已保存 ${id}：${answer}`,
@@ -548,6 +590,9 @@ const zh: AssessMessages = {
     skipped: (id) => `已跳过 ${id}，该题仍为未作答。`,
     noteSaved: (id) => `✔ ${id} 的备注已保存。`,
     noteRemoved: (id) => `已删除 ${id} 的备注。`,
+    actionSaved: (id, owner, due) =>
+      `✔ ${id} 的整改任务已保存：${[owner ? `责任单位 ${owner}` : "", due ? `完成时限 ${due}` : ""].filter(Boolean).join("，")}。`,
+    actionRemoved: (id) => `已删除 ${id} 的责任单位和完成时限。`,
     firstQuestion: "已经是第一题。",
     profileChangedOnDisk: "文件中的开发区信息已被修改，已重新确定适用的题目。",
     notApplicable: (id, field, actual, allowed) =>

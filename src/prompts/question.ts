@@ -10,8 +10,10 @@ import {
   withReviewMark,
   type AnswerChoice,
 } from "../core/answer.js";
+import { isCalendarDate, withAction } from "../core/actions.js";
 import { evidenceRequired } from "../core/flow.js";
 import { numberBoundsProblem } from "../core/answers-rules.js";
+import { questionScore } from "../core/score.js";
 import type { Answer, AnswerValue, Lang, Question, Status } from "../core/model.js";
 import { STATUSES, VALUE_QUESTION_STATUSES } from "../core/model.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
@@ -46,7 +48,7 @@ export interface QuestionContext {
   now(): Date;
 }
 
-type Action = "back" | "skip" | "review" | "guidance" | "note" | "menu";
+type Action = "back" | "skip" | "review" | "guidance" | "note" | "action" | "menu";
 type ChoiceValue = `status:${Status}` | `yes` | `no` | `option:${string}` | "enter" | Action;
 
 const STATUS_CHOICES: readonly Status[] = STATUSES;
@@ -91,6 +93,9 @@ async function handleChoice(
       return toggleReview(ctx, answer);
     case "note":
       await editNote(ctx, answer);
+      return "stay";
+    case "action":
+      await editAction(ctx, answer);
       return "stay";
     case "enter": {
       const value = await askValue(ctx, answer);
@@ -137,6 +142,11 @@ function answerChoices(
     value: "note",
     name: m.choices.note((answer?.note ?? "") !== ""),
     description: m.choices.descriptions.note,
+  });
+  items.push({
+    value: "action",
+    name: m.choices.action(answer?.owner !== undefined || answer?.due !== undefined),
+    description: m.choices.descriptions.action,
   });
   items.push({ value: "menu", name: m.choices.menu, description: m.choices.descriptions.menu });
   return items;
@@ -252,7 +262,79 @@ async function answerWith(
     ctx.notice(m.notices.missingEvidence(question.id), "warn");
   }
   if (previous?.review === true) ctx.notice(m.notices.stillMarkedForReview(question.id));
+  await offerAction(ctx, answer, previous);
   return true;
+}
+
+/**
+ * After a new answer that leaves a gap (scores below 1) and has no owner or due date yet, asks
+ * once who closes it and by when; Enter at the first prompt skips both. Confirming an answer
+ * unchanged (in review) does not ask again.
+ */
+async function offerAction(
+  ctx: QuestionContext,
+  answer: Answer,
+  previous: Answer | undefined,
+): Promise<void> {
+  const score = questionScore(ctx.question, answer);
+  if (score === null || score >= 1 || answer.owner !== undefined || answer.due !== undefined)
+    return;
+  const unchanged =
+    previous !== undefined &&
+    previous.status === answer.status &&
+    JSON.stringify(previous.value) === JSON.stringify(answer.value);
+  if (unchanged) return;
+  ctx.print(ctx.m.input.actionOffer(ctx.question.id));
+  await askAction(ctx, answer, { skipWhenNoOwner: true });
+}
+
+/** The "⚑" entry: edits the owner and the due date of the question's entry. */
+async function editAction(ctx: QuestionContext, answer: Answer | undefined): Promise<void> {
+  await askAction(ctx, answer, { skipWhenNoOwner: false });
+}
+
+/**
+ * Asks the owner, then the due date, saving each as it is confirmed. Enter keeps a field as it
+ * is, "-" removes it; Escape leaves the rest as it is.
+ */
+async function askAction(
+  ctx: QuestionContext,
+  answer: Answer | undefined,
+  options: { skipWhenNoOwner: boolean },
+): Promise<void> {
+  const { m, question } = ctx;
+  const edit = (typed: string, now: string | undefined): string | undefined => {
+    const value = typed.trim();
+    if (value === "-") return "";
+    return value === "" ? now : value;
+  };
+  const owner = await unlessEscaped(
+    ctx.asker.input({ message: m.input.owner(question.id, answer?.owner), escape: "back" }),
+  );
+  if (owner === undefined) return;
+  // After an answer, Enter without an owner skips the offer (the "⚑" entry can set a date alone).
+  if (options.skipWhenNoOwner && owner.trim() === "") return;
+  let current = answer;
+  const save = async (field: { owner?: string; due?: string }): Promise<void> => {
+    const next = withAction(current, field);
+    if (next?.owner !== current?.owner || next?.due !== current?.due) await ctx.save(next);
+    current = next;
+  };
+  await save({ owner: edit(owner, answer?.owner) ?? "" });
+  const due = await unlessEscaped(
+    ctx.asker.input({
+      message: m.input.due(question.id, current?.due),
+      validate: (value) =>
+        ["", "-"].includes(value.trim()) || isCalendarDate(value.trim()) || m.input.dueInvalid,
+      escape: "back",
+    }),
+  );
+  if (due !== undefined) await save({ due: edit(due, current?.due) ?? "" });
+  if (current?.owner !== undefined || current?.due !== undefined) {
+    ctx.notice(m.notices.actionSaved(question.id, current.owner, current.due));
+  } else if (answer?.owner !== undefined || answer?.due !== undefined) {
+    ctx.notice(m.notices.actionRemoved(question.id));
+  }
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -3,6 +3,12 @@
  * and charts, with every cell plain (unescaped) text. The HTML and Word renderers lay this out in
  * their own markup, so both show the same content in the same order as the Markdown report. Pure.
  */
+import {
+  DECLARED_NOT_APPLICABLE_WARN,
+  profileApplicable,
+  valueInWords,
+  withUnit,
+} from "../core/answer.js";
 import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
 import { actionPlan, type ActionItem } from "../core/actions.js";
 import {
@@ -17,6 +23,7 @@ import {
 import type { Assessment, QuestionResult } from "../core/score.js";
 import { documentMessages, type DocumentMessages } from "../i18n/document-messages.js";
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
+import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
 import { singleLine } from "./markdown-escape.js";
 import { formatScore, scoreInItsBand, textBar } from "./report-markdown.js";
 
@@ -88,8 +95,10 @@ export interface ReportDocument {
   date: string | undefined;
   /** The overall score as shown in the report, or null. */
   overallScore: string | null;
-  /** The header facts (zone, set, plan, assessor, date, completeness). */
+  /** The header facts (zone, set, plan, assessor, date, completeness, declared N/A, profile). */
   facts: { label: string; value: Rich }[];
+  /** A warning under the header (the zone declared too much not applicable), if any. */
+  warning?: Rich;
   sections: Section[];
   m: ReportMessages;
   d: DocumentMessages;
@@ -108,6 +117,7 @@ interface Context {
   lang: Lang;
   m: ReportMessages;
   d: DocumentMessages;
+  t: TrustMessages;
   questions: ReadonlyMap<string, Question>;
   measures: ReadonlyMap<string, Measure>;
 }
@@ -163,6 +173,7 @@ export function buildReportDocument(
     lang,
     m: reportMessages(lang),
     d: documentMessages(lang),
+    t: trustMessages(lang),
     questions,
     measures,
   };
@@ -175,11 +186,13 @@ export function buildReportDocument(
     date: options.date,
     overallScore: score === null ? null : scoreInItsBand(score, set.bands),
     facts: headerFacts(ctx, options.date),
+    ...declaredWarning(ctx),
     sections: [
       overallSection(ctx),
       measuresSection(ctx),
       gapsSection(ctx, options.top),
       actionSection(ctx, options.date),
+      ...answersInWordsSection(ctx),
       ...openPointSections(ctx),
       evidenceSection(ctx),
       methodSection(ctx),
@@ -217,7 +230,70 @@ function headerFacts(ctx: Context, date: string | undefined): { label: string; v
     { label: m.header.assessor, value: plain(assessor) },
     { label: m.header.date, value: [text(date ?? "—")] },
     { label: m.header.completeness, value: [text(completenessLine(ctx))] },
+    { label: ctx.t.declaredLabel, value: [text(declaredLine(ctx))] },
+    ...profileFact(ctx),
   ];
+}
+
+function declaredLine(ctx: Context): string {
+  const { counts, overall } = ctx.assessment;
+  const share = overall.declaredNotApplicableShare ?? 0;
+  return ctx.t.declaredLine(
+    counts.declaredNotApplicable,
+    profileApplicable(counts),
+    percent(share),
+  );
+}
+
+function profileFact(ctx: Context): { label: string; value: Rich }[] {
+  const { set, lang, m, t } = ctx;
+  const missing = ctx.assessment.overall.missingProfileFields;
+  if (missing.length === 0) return [];
+  const fields = missing.map((field) => singleLine(profileFieldLabel(set, field)[lang]));
+  return [
+    { label: t.profileLabel, value: [text(t.profileIncomplete(fields.join(m.listSeparator)))] },
+  ];
+}
+
+/** The warning under the header when the zone set aside too much of the plan as not applicable. */
+function declaredWarning(ctx: Context): { warning?: Rich } {
+  const share = ctx.assessment.overall.declaredNotApplicableShare;
+  if (share === null || share <= DECLARED_NOT_APPLICABLE_WARN) return {};
+  const warning = ctx.t.declaredWarning(percent(share), `${DECLARED_NOT_APPLICABLE_WARN * 100}%`);
+  return { warning: [{ text: warning, strong: true }] };
+}
+
+/** A score, or "n/a ‡" when only the zone's own "not applicable" answers left it out. */
+function scoreText(
+  ctx: Context,
+  result: { score: number | null; declaredOnly: boolean } | undefined,
+): string {
+  const shown = formatScore(result?.score ?? null, ctx.m);
+  return result?.declaredOnly ? `${shown} ${ctx.t.declaredMarker}` : shown;
+}
+
+/** Free-text answers and the notes of answered questions, which no other section shows. */
+function answersInWordsSection(ctx: Context): Section[] {
+  const { m, t, assessment } = ctx;
+  const rows = assessment.questions
+    .filter(
+      (q) => q.state !== "unknown" && q.state !== "not_applicable" && q.state !== "unanswered",
+    )
+    .filter((q) => q.type === "text" || (q.answer?.note ?? "").trim() !== "")
+    .map((q): Rich[] => [
+      [text(questionCell(ctx, q))],
+      [text(measureCell(ctx, q))],
+      [text(stateCell(ctx, q))],
+      plain(q.answer?.note),
+    ]);
+  if (rows.length === 0) return [];
+  const columns: Column[] = [
+    { title: m.columns.question },
+    { title: m.columns.measure },
+    { title: t.answerColumn },
+    { title: m.columns.note },
+  ];
+  return [tableOrNone(ctx, "answers", t.answersHeading, columns, rows)];
 }
 
 function zoneLine(ctx: Context): string {
@@ -273,12 +349,13 @@ function overallSection(ctx: Context): Section {
   const c = m.overall.columns;
   const results = new Map(assessment.areas.map((a) => [a.id, a]));
   const rows = set.areas.map((area): Rich[] => {
-    const areaScore = results.get(area.id)?.score ?? null;
+    const result = results.get(area.id);
+    const areaScore = result?.score ?? null;
     return [
       plain(area.title[lang]),
       plain(area.ref),
       plain(String(area.weight)),
-      [text(formatScore(areaScore, m))],
+      [text(scoreText(ctx, result))],
       [{ text: textBar(areaScore), bar: areaScore }],
     ];
   });
@@ -303,6 +380,7 @@ function overallSection(ctx: Context): Section {
   return section("overall", m.overall.heading, [
     { kind: "paragraph", content: summary },
     { kind: "table", table: { id: "areas", caption: m.overall.heading, columns, rows } },
+    ...(assessment.areas.some((a) => a.declaredOnly) ? [paragraph(ctx.t.declaredMarkerNote)] : []),
     { kind: "chart", chart },
   ]);
 }
@@ -318,7 +396,7 @@ function measuresSection(ctx: Context): Section {
       plain(String(measure.number)),
       [text(`${cellText(measure.title[lang])}${marker}`)],
       plain(measure.ref),
-      [text(formatScore(result?.score ?? null, m))],
+      [text(scoreText(ctx, result))],
       [text(`${result?.answered ?? 0}/${result?.applicableQuestions ?? 0}`)],
     ];
   });
@@ -335,6 +413,8 @@ function measuresSection(ctx: Context): Section {
   if (set.measures.some((measure) => measure.provenance.basis === "reconstructed")) {
     blocks.push(paragraph(m.measures.reconstructedNote));
   }
+  if (assessment.measures.some((r) => r.declaredOnly))
+    blocks.push(paragraph(ctx.t.declaredMarkerNote));
   blocks.push({
     kind: "chart",
     chart: {
@@ -448,25 +528,21 @@ function stateCell(ctx: Context, result: QuestionResult): string {
   return cellText(valueLabel(ctx, question, result.answer?.value));
 }
 
-/** The answer of a value question in words, as the Markdown report puts it. */
+/** The answer of a value question in words (see valueInWords), a number with its target. */
 function valueLabel(ctx: Context, question: Question, value: AnswerValue | undefined): string {
   const { m, lang } = ctx;
-  const optionLabel = (id: string): string =>
-    question.options?.find((option) => option.id === id)?.label[lang] ?? id;
-  if (typeof value === "boolean") return value ? m.yes : m.no;
-  if (Array.isArray(value)) {
-    return value.length === 0 ? m.noneSelected : value.map(optionLabel).join(m.listSeparator);
-  }
+  if (value === undefined) return "";
   if (typeof value === "number") return numberLabel(ctx, question, value);
-  return question.type === "choice" ? optionLabel(String(value)) : String(value ?? "");
+  const words = { yes: m.yes, no: m.no, noneSelected: m.noneSelected };
+  return valueInWords(question, value, { ...words, listSeparator: m.listSeparator }, lang);
 }
 
 function numberLabel(ctx: Context, question: Question, value: number): string {
-  const unit = question.unit ? ` ${question.unit[ctx.lang]}` : "";
-  const shown = (n: number): string => String(Number(n.toPrecision(12)));
-  if (question.target === undefined) return `${shown(value)}${unit}`;
-  const target = ctx.m.target(`${shown(question.target)}${unit}`, question.direction ?? "higher");
-  return ctx.m.parenthetical(`${shown(value)}${unit}`, target);
+  const unit = question.unit?.[ctx.lang];
+  const shown = withUnit(value, unit);
+  if (question.target === undefined) return shown;
+  const target = ctx.m.target(withUnit(question.target, unit), question.direction ?? "higher");
+  return ctx.m.parenthetical(shown, target);
 }
 
 function openPointSections(ctx: Context): Section[] {

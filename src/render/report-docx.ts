@@ -90,6 +90,9 @@ export async function renderDocx(
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
     factsTable(doc),
+    ...(doc.warning
+      ? [new Paragraph({ spacing: { before: 160 }, children: runs(doc.warning) })]
+      : []),
   ];
   for (const section of doc.sections) {
     children.push(

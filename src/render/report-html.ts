@@ -51,6 +51,7 @@ export function renderHtmlDocument(doc: ReportDocument): string {
     '<header class="report-header">',
     `<h1>${escapeHtml(doc.title)}</h1>`,
     factsList(doc.facts),
+    ...(doc.warning ? [`<p class="warning" role="note">${richHtml(doc.warning)}</p>`] : []),
     "</header>",
     ...doc.sections.map((s) => sectionHtml(s, doc)),
     "</main>",
@@ -171,6 +172,7 @@ main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 h1 { font-size: 1.65rem; line-height: 1.3; margin: 0 0 1rem; }
 h2 { font-size: 1.25rem; line-height: 1.35; margin: 2.25rem 0 0.75rem; padding-bottom: 0.25rem; border-bottom: 2px solid var(--accent); }
 p { margin: 0.5rem 0; }
+.warning { margin: 1rem 0; padding: 0.5rem 0.75rem; border-left: 4px solid #b45309; background: #fff7ed; }
 .facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.25rem 1rem; margin: 0; }
 .facts div { display: contents; }
 .facts dt { font-weight: 700; }

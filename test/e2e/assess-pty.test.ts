@@ -75,10 +75,17 @@ describe("netdz assess in a pseudo-terminal", () => {
     expect(existsSync(lock)).toBe(true);
 
     mark = await first.choose("In progress");
+    // A gap: who closes it and by when is asked once; Enter skips.
+    await first.waitFor("? Owner of M01.Q1", mark);
+    mark = first.send(KEYS.enter);
     await first.waitFor(/Saved M01\.Q1: In progress[\s\S]*M01\.Q2/, mark);
     mark = await first.choose("Enter the number");
     await first.waitFor("? Number (items):", mark);
     mark = await first.typeLine("7");
+    await first.waitFor("? Owner of M01.Q2", mark);
+    mark = await first.typeLine("Land office");
+    await first.waitFor("? Due date of M01.Q2", mark);
+    mark = await first.typeLine("2027-01-31");
     await first.waitFor(/Saved M01\.Q2: 7 items[\s\S]*M01\.Q3/, mark);
     await first.waitFor("❯ Low", mark);
 
@@ -91,7 +98,7 @@ describe("netdz assess in a pseudo-terminal", () => {
     expect(existsSync(lock)).toBe(false);
     expect(withoutTimes(readAnswers(file))).toEqual({
       "M01.Q1": { status: "in_progress" },
-      "M01.Q2": { value: 7 },
+      "M01.Q2": { value: 7, owner: "Land office", due: "2027-01-31" },
     });
 
     // Session 2: resumes at the first unanswered question; SIGKILL after two more answers.
@@ -107,7 +114,7 @@ describe("netdz assess in a pseudo-terminal", () => {
     expect(readFileSync(lock, "utf8").split("\n")[0]).toBe(String(second.pid));
     expect(withoutTimes(readAnswers(file))).toEqual({
       "M01.Q1": { status: "in_progress" },
-      "M01.Q2": { value: 7 },
+      "M01.Q2": { value: 7, owner: "Land office", due: "2027-01-31" },
       "M01.Q3": { value: "high" },
       "M02.Q1": { value: true },
     });
@@ -123,6 +130,8 @@ describe("netdz assess in a pseudo-terminal", () => {
     await third.waitFor("❯◯ Ex", mark);
     mark = third.send(KEYS.space);
     await third.waitFor("◉ Ex", mark);
+    mark = third.send(KEYS.enter);
+    await third.waitFor("? Owner of M02.Q3", mark);
     mark = third.send(KEYS.enter);
     await third.waitFor(/Saved M02\.Q3: Ex[\s\S]*M02\.Q4/, mark);
     mark = await third.choose("Enter the answer");
@@ -148,7 +157,7 @@ describe("netdz assess in a pseudo-terminal", () => {
     expect(final.zone).toEqual({ name: "Test Zone", region: "eastern", hub: false });
     expect(withoutTimes(final)).toEqual({
       "M01.Q1": { status: "in_progress" },
-      "M01.Q2": { value: 7 },
+      "M01.Q2": { value: 7, owner: "Land office", due: "2027-01-31" },
       "M01.Q3": { value: "high" },
       "M02.Q1": { value: true, review: true },
       "M02.Q3": { value: ["x"] },

@@ -156,7 +156,13 @@ describe("assess: a session", () => {
     expect(io.out()).toContain("Area 1/2 · Measure 1/2 · Question 1/6");
     expect(io.out()).toContain("1 question does not apply to this zone and will be skipped.");
     await choose("Planned");
-    expect(answersOf(file)).toMatchObject({ "M01.Q1": { status: "planned" } });
+    // A gap: the owner is asked once; this time the owner and date are given.
+    expect(screen.getScreen()).toContain("? Owner of M01.Q1");
+    await typeLine("Planning office");
+    await typeLine("2027-06-30");
+    expect(answersOf(file)).toMatchObject({
+      "M01.Q1": { status: "planned", owner: "Planning office", due: "2027-06-30" },
+    });
     await choose("☰ Menu");
     chooseLast("Save and quit");
     await expect(run).resolves.toBe(0);

@@ -72,6 +72,13 @@ function list(): { items: string[]; active: number } {
   return listOnScreen(screen);
 }
 
+/** Presses Enter at the owner prompt offered after an answer that leaves a gap: no action. */
+async function skipActionOffer(): Promise<void> {
+  await screen.next();
+  expect(screen.getScreen()).toContain("? Owner of M01.Q1");
+  screen.keypress("enter");
+}
+
 /** Moves the cursor to the choice starting with `label` and presses Enter. */
 function choose(label: string): void {
   pickOnScreen(screen, label);
@@ -93,9 +100,11 @@ describe("askQuestion: status questions", () => {
       "⚑ Mark for review",
       "? Show guidance",
       "✎ Add a note",
+      "⚑ Set an owner and a due date",
       "☰ Menu: jump to a measure, zone profile, quit",
     ]);
     choose("In progress");
+    await skipActionOffer();
     await expect(outcome).resolves.toBe("next");
     expect(h.saves).toEqual([{ status: "in_progress", answeredAt: NOW }]);
     expect(h.notices).toEqual(["✔ Saved M01.Q1: In progress"]);
@@ -108,6 +117,7 @@ describe("askQuestion: status questions", () => {
     expect(shown.items[shown.active]).toBe("Planned (current answer)");
     expect(shown.items).toContain("⚑ Remove the review mark");
     expect(shown.items).toContain("✎ Edit the note");
+    // Confirming the answer unchanged does not offer an owner again.
     choose("Planned");
     await expect(outcome).resolves.toBe("next");
     // The review mark stays until the user removes it, and the notice says so.
@@ -447,6 +457,7 @@ describe("askQuestion: value questions", () => {
     const outcome = askQuestion(h.ctx);
     expect(list().items.slice(0, 4)).toEqual(["Yes", "No", "Don't know", "Not applicable"]);
     choose("No");
+    await skipActionOffer();
     await outcome;
     expect(h.current()).toEqual({ value: false, answeredAt: NOW });
   });
@@ -455,6 +466,7 @@ describe("askQuestion: value questions", () => {
     const h = harness(question({ type: "yesno", ...withEvidence }));
     const outcome = askQuestion(h.ctx);
     choose("No");
+    await skipActionOffer();
     await expect(outcome).resolves.toBe("next");
     expect(h.current()).toEqual({ value: false, answeredAt: NOW });
   });
@@ -483,6 +495,7 @@ describe("askQuestion: value questions", () => {
     const shown = list();
     expect(shown.items[shown.active]).toBe("High (current answer)");
     choose("Low");
+    await skipActionOffer();
     await outcome;
     expect(h.current()).toEqual({ value: "low", answeredAt: NOW });
   });
@@ -502,6 +515,7 @@ describe("askQuestion: value questions", () => {
     for (let i = 0; i < 2; i++) screen.keypress("backspace");
     screen.type("2.5");
     screen.keypress("enter");
+    await skipActionOffer();
     await outcome;
     expect(h.current()).toEqual({ value: 2.5, answeredAt: NOW });
     expect(h.notices).toEqual(["✔ Saved M01.Q1: 2.5 ha"]);
@@ -517,6 +531,7 @@ describe("askQuestion: value questions", () => {
     await screen.next();
     expect(screen.getScreen()).toContain("? Your answer");
     choose("Don't know");
+    await skipActionOffer();
     await outcome;
     expect(h.saves).toEqual([{ status: "unknown", answeredAt: NOW }]);
     expect(h.renders).toEqual([false, false]);
@@ -602,5 +617,86 @@ describe("parseNumber", () => {
     for (const text of ["", "-1", "abc", "1e3", "12 ha", "1.2.3", "Infinity"]) {
       expect(parseNumber(text)).toBeUndefined();
     }
+  });
+});
+
+describe("askQuestion: owner and due date of a gap", () => {
+  it("asks once after an answer below 1, saving the owner and then a valid due date", async () => {
+    const h = harness(question());
+    const outcome = askQuestion(h.ctx);
+    choose("Planned");
+    await screen.next();
+    expect(h.printed.at(-1)).toBe(
+      'M01.Q1 leaves a gap. Who will close it, and by when? (Enter skips; "⚑" in the list sets it later.)',
+    );
+    expect(screen.getScreen()).toContain(
+      "? Owner of M01.Q1, the unit or person responsible (Enter: none):",
+    );
+    screen.type("经济发展局");
+    screen.keypress("enter");
+    await screen.next();
+    expect(h.current()).toEqual({ status: "planned", owner: "经济发展局", answeredAt: NOW });
+    expect(screen.getScreen()).toContain("? Due date of M01.Q1, YYYY-MM-DD");
+    screen.type("2026-02-30");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Give a date as YYYY-MM-DD");
+    for (let i = 0; i < 2; i++) screen.keypress("backspace");
+    screen.type("28");
+    screen.keypress("enter");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.current()).toEqual({
+      status: "planned",
+      owner: "经济发展局",
+      due: "2026-02-28",
+      answeredAt: NOW,
+    });
+    expect(h.notices.at(-1)).toBe("✔ Action saved for M01.Q1: owner 经济发展局, due 2026-02-28.");
+  });
+
+  it("does not ask after a full answer, nor when the entry already has an owner", async () => {
+    const full = harness(question());
+    const first = askQuestion(full.ctx);
+    choose("Implemented");
+    await expect(first).resolves.toBe("next");
+    expect(full.saves).toHaveLength(1);
+    const owned = harness(question(), { status: "planned", owner: "Land office", answeredAt: NOW });
+    const second = askQuestion(owned.ctx);
+    choose("Not started");
+    await expect(second).resolves.toBe("next");
+    // Re-answering keeps the owner.
+    expect(owned.current()).toEqual({
+      status: "not_started",
+      owner: "Land office",
+      answeredAt: NOW,
+    });
+  });
+
+  it("edits and removes the owner and due date from the list entry, and stays on the question", async () => {
+    const h = harness(question(), {
+      status: "planned",
+      owner: "A",
+      due: "2026-05-01",
+      answeredAt: NOW,
+    });
+    const outcome = askQuestion(h.ctx);
+    choose("⚑ Edit the owner and due date");
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      "? Owner of M01.Q1 (now: A; Enter keeps it, - removes it):",
+    );
+    screen.type("-");
+    screen.keypress("enter");
+    await screen.next();
+    expect(h.current()).toEqual({ status: "planned", due: "2026-05-01", answeredAt: NOW });
+    expect(screen.getScreen()).toContain("(now: 2026-05-01; Enter keeps it, - removes it)");
+    screen.type("-");
+    screen.keypress("enter");
+    await screen.next();
+    expect(h.current()).toEqual({ status: "planned", answeredAt: NOW });
+    expect(h.notices).toEqual(["Owner and due date removed from M01.Q1."]);
+    expect(list().items).toContain("⚑ Set an owner and a due date");
+    choose("→ Skip for now");
+    await expect(outcome).resolves.toBe("next");
   });
 });

@@ -55,6 +55,7 @@ describe("Word report read back", () => {
         "Measures",
         "Top gaps",
         "Action plan",
+        "Answers and notes in the zone's words",
         "Claims without required evidence",
         "Don't know",
         "Not applicable",
@@ -68,6 +69,7 @@ describe("Word report read back", () => {
         "各项举措",
         "主要差距",
         "整改任务清单",
+        "开发区填写的文字答案和备注",
         "缺少必要佐证的填报",
         "不清楚",
         "不适用",
@@ -81,7 +83,7 @@ describe("Word report read back", () => {
       expect(h2).toHaveLength(3);
       const xml = await part(rendered[lang], "word/document.xml");
       expect(xml).toMatch(/<w:pStyle w:val="Title"\/>/);
-      expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)).toHaveLength(11);
+      expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)).toHaveLength(12);
     },
   );
 
@@ -89,7 +91,7 @@ describe("Word report read back", () => {
     const xml = await part(rendered.en, "word/document.xml");
     const found = tables(xml);
     const [facts, areas, measures, gaps, actions] = found;
-    expect(facts?.rows).toEqual(Array(6).fill(2));
+    expect(facts?.rows).toEqual(Array(7).fill(2));
     expect(facts?.header).toBe(false);
     expect(areas?.rows).toEqual(Array(1 + input.set.areas.length).fill(5));
     expect(measures?.rows).toEqual(Array(1 + 16).fill(5));

@@ -96,6 +96,7 @@ describe("HTML report: the content and order of the Markdown report", () => {
       "measures",
       "gaps",
       "actions",
+      "answers",
       "missing-evidence",
       "unknown",
       "not-applicable",
@@ -181,5 +182,35 @@ describe("HTML report: the zone's name in the print footer", () => {
     );
     expect(page.match(/<\/style>/g)).toHaveLength(1);
     expect(page).not.toMatch(/<script>/);
+  });
+});
+
+describe("HTML report: the same sections and rows as the Markdown report", () => {
+  it.each(LANGS)("in %s, every Markdown section is there with as many table rows", async (lang) => {
+    const { renderMarkdown } = await import("../../src/render/report-markdown.js");
+    const md = renderMarkdown(input.assessment, input.set, input.answers, {
+      lang,
+      top: 10,
+      date: input.date,
+    });
+    const mdSections = md
+      .split(/^## /m)
+      .slice(1)
+      .map((part) => ({
+        heading: part.split("\n")[0] ?? "",
+        rows: Math.max(0, part.split("\n").filter((line) => line.startsWith("| ")).length - 1),
+      }));
+    const page = html(lang);
+    const htmlSections = page
+      .split(/<section /)
+      .slice(1)
+      .map((part) => ({
+        heading: (/<h2 [^>]*>([^<]*)<\/h2>/.exec(part)?.[1] ?? "")
+          .replace(/&#39;/g, "'")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, "&"),
+        rows: (part.match(/<tr>/g) ?? []).length,
+      }));
+    expect(htmlSections).toEqual(mdSections);
   });
 });
