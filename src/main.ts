@@ -1,20 +1,11 @@
 import { CommanderError } from "commander";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { PACKAGE_ROOT } from "./package-root.js";
+import { packageVersion } from "./package-root.js";
 import { buildProgram } from "./cli.js";
 import { CancelledError, DataError, EXIT, UsageError } from "./errors.js";
 import type { Lang } from "./core/model.js";
 import { CLI_MESSAGES } from "./i18n/cli-messages.js";
 import { langOfArgv } from "./i18n/lang.js";
 import { processIo, type Io } from "./io.js";
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
-}
 
 /** Runs netdz with the given arguments and returns the exit code. The only place errors become codes. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {

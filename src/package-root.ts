@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,4 +16,12 @@ function findPackageRoot(start: string): string {
     if (path.dirname(dir) === dir)
       throw new Error(`netdz's package folder not found above ${start}`);
   }
+}
+
+/** netdz's version, from its package.json. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
 }

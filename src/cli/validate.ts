@@ -18,6 +18,7 @@ export const validateCommand: CommandFactory = (ctx) => {
         .default(DIAGNOSTIC_FORMATS[0]),
     )
     .addOption(new Option("--strict", h.strict).default(false))
+    .addOption(new Option("--check-evidence", h.checkEvidence).default(false))
     .addOption(measuresOption(ctx))
     .addOption(langOption(ctx))
     .addHelpText("after", h.after(DEFAULT_ANSWERS_FILE, ctx.m.exitCodes(false)))

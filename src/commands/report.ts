@@ -14,13 +14,16 @@ import { reportMessages } from "../i18n/report-messages.js";
 import type { Io } from "../io.js";
 import { isLang } from "../i18n/lang.js";
 import { isScore, isTop } from "./report-options.js";
+import { documentMessages } from "../i18n/document-messages.js";
 import {
+  defaultOutputName,
   isFormat,
   REPORT_FORMAT_NAMES,
   REPORT_FORMATS,
   type ReportFormat,
   type ReportModel,
   type ReportRenderOptions,
+  type RenderServices,
 } from "../render/reporters.js";
 
 export interface ReportOptions {
@@ -62,10 +65,15 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
     );
     io.stderr.write(`netdz report: ${note}\n`);
   }
+  const reporter = REPORT_FORMATS[opts.format];
+  if (opts.out === undefined && isBinary(reporter) && isTerminal(io.stdout)) {
+    const file = defaultOutputName(path.parse(opts.answers).name, reporter);
+    throw new UsageError(documentMessages(opts.lang).binaryToTerminal(opts.format, file));
+  }
   const assessment = scoreAssessment(set, answers);
   const text = await renderReport(
     { assessment, set, answers, date: reportDate(answers, epoch, io.env.TZ) },
-    opts,
+    { ...opts, services: renderServices(opts.lang, io) },
   );
   if (opts.out === undefined || isStandardOutput(opts.out, io.cwd)) {
     await writeStream(io.stdout, text);
@@ -79,6 +87,29 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
     io.stderr.write(`netdz report: ${m.command.wrote(opts.out)}\n`);
   }
   return thresholdExitCode(assessment, opts.failUnder, opts.lang, io);
+}
+
+/** The I/O some formats need: chart pictures for Word (fonts), a local browser for PDF. */
+export function renderServices(lang: Lang, io: Pick<Io, "env">): RenderServices {
+  return {
+    async rasterise(svg) {
+      const { rasteriseChart } = await import("../fs/chart-images.js");
+      return rasteriseChart(svg);
+    },
+    async printPdf(html) {
+      const { printHtmlToPdf } = await import("../fs/pdf.js");
+      return printHtmlToPdf(html, { lang, env: io.env });
+    },
+  };
+}
+
+/** Whether a format's output is bytes rather than text. */
+function isBinary(reporter: { mediaType: string }): boolean {
+  return !/^text\/|^application\/json/.test(reporter.mediaType);
+}
+
+function isTerminal(stream: NodeJS.WritableStream): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
 }
 
 /** Renders the report in the requested format, through the reporter registry. */

@@ -15,6 +15,7 @@ import {
   sortDiagnostics,
   type DiagnosticFormat,
 } from "../render/diagnostics.js";
+import { packageVersion } from "../package-root.js";
 import { validateMessages } from "../i18n/validate-messages.js";
 import { terminalPaint } from "../terminal.js";
 
@@ -22,6 +23,8 @@ export interface ValidateOptions {
   paths: string[];
   format: DiagnosticFormat;
   strict: boolean;
+  /** Warn about evidence paths in answers files that do not exist. */
+  checkEvidence?: boolean;
   measures?: string;
   lang: Lang;
 }
@@ -62,6 +65,11 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
           source: targets.sources.get(file),
         });
         append(diagnostics, checked.diagnostics);
+        if (options.checkEvidence && checked.source !== undefined) {
+          const { checkEvidencePaths } = await import("../fs/evidence-check.js");
+          const located = path.resolve(io.cwd, file);
+          append(diagnostics, await checkEvidencePaths(checked.source, located));
+        }
       } catch (error) {
         // An answers file pinned to an invalid measure set: that set's own problems explain it.
         if (!(error instanceof DataError)) throw error;
@@ -167,7 +175,11 @@ async function printable(
   io: Io,
   lang: Lang,
 ): Promise<string> {
+  // Machine formats keep every problem; SARIF names netdz's version as the tool's.
   if (format === "json") return formatDiagnostics(diagnostics, format, undefined, lang);
+  if (format === "sarif") {
+    return formatDiagnostics(diagnostics, format, undefined, lang, { version: packageVersion() });
+  }
   const { shown, more, atLeast } = limitPerFile(sortDiagnostics(diagnostics));
   const paint = format === "text" ? await terminalPaint(io.stdout, io.env) : undefined;
   let text = formatDiagnostics(shown, format, paint, lang);

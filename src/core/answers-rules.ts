@@ -202,12 +202,10 @@ export function checkAnswers(
       /^\d{4}-\d{2}-\d{2}$/.test(answer.due) &&
       !isCalendarDate(answer.due)
     ) {
-      push(
-        "error",
-        [...path, "due"],
-        "answers/due-date",
-        `${id} has due date ${answer.due}, which is not a day of the calendar`,
-      );
+      push("error", [...path, "due"], "answers/due-date", {
+        id: "answers/due-date",
+        params: { id, due: answer.due },
+      });
     }
     if (!("status" in entry) && !("value" in entry) && entry.review !== true) {
       push("warning", path, "answers/empty", { id: "answers/empty", params: { id } });

@@ -37,7 +37,7 @@ export async function checkEvidencePaths(
           ["answers", id, "evidence", index],
           "warning",
           "answers/evidence-missing",
-          `${id} evidence "${item.trim()}" does not exist (a path is read from the answers file's folder)`,
+          { id: "answers/evidence-missing", params: { id, item: item.trim() } },
         ),
       );
     }

@@ -131,6 +131,8 @@ export interface DiagnosticParams {
   "answers/na-note": { id: string };
   "answers/missing-evidence": { id: string; status?: string; hint?: Text };
   "answers/empty": { id: string };
+  "answers/due-date": { id: string; due: string };
+  "answers/evidence-missing": { id: string; item: string };
   "answers/not-applicable-to-zone": { id: string; field: string; actual?: string };
   "answers/many-not-applicable": {
     declared: number;
@@ -482,6 +484,9 @@ const en: MessageTable = {
   "answers/missing-evidence": (p) =>
     `${p.id} ${p.status !== undefined ? `is "${p.status}"` : "has a value"} but no evidence (${p.hint?.en ?? "add a URL or file path"})`,
   "answers/empty": (p) => `${p.id} has neither "status" nor "value"; it counts as unanswered`,
+  "answers/due-date": (p) => `${p.id} has due date ${p.due}, which is not a day of the calendar`,
+  "answers/evidence-missing": (p) =>
+    `${p.id} evidence "${p.item}" does not exist (a path is read from the answers file's folder)`,
   "answers/not-applicable-to-zone": (p) =>
     `${p.id} does not apply to this zone (${p.field} is ${p.actual ?? "not given"}); its answer is not scored`,
   "answers/many-not-applicable": (p) =>
@@ -682,6 +687,9 @@ const zh: MessageTable = {
   "answers/missing-evidence": (p) =>
     `${p.id} ${p.status !== undefined ? `为“${statusZh(p.status)}”` : "已填写取值"}，但没有佐证材料（${p.hint?.zh ?? "请补充网址或文件路径"}）`,
   "answers/empty": (p) => `${p.id} 既没有“status”也没有“value”，按未作答计`,
+  "answers/due-date": (p) => `${p.id} 的完成时限 ${p.due} 不是日历上存在的日期`,
+  "answers/evidence-missing": (p) =>
+    `${p.id} 的佐证材料“${p.item}”不存在（路径相对于答卷文件所在文件夹）`,
   "answers/not-applicable-to-zone": (p) =>
     `${p.id} 不适用于本开发区（${p.field} 为 ${p.actual ?? "未填写"}）；其回答不计分`,
   "answers/many-not-applicable": (p) =>

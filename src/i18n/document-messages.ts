@@ -44,6 +44,8 @@ export interface DocumentMessages {
     noBrowser: string;
     failed(reason: string): string;
   };
+  /** A binary format asked for on a terminal: say to use --out. */
+  binaryToTerminal(format: string, file: string): string;
 }
 
 const en: DocumentMessages = {
@@ -87,6 +89,8 @@ const en: DocumentMessages = {
       "CHROME_PATH to a Chrome executable.",
     failed: (reason) => `printing the report to PDF failed: ${reason}`,
   },
+  binaryToTerminal: (format, file) =>
+    `--format ${format} writes a binary file, not text for the terminal: add --out ${file}, or redirect standard output to a file`,
 };
 
 const zh: DocumentMessages = {
@@ -129,6 +133,8 @@ const zh: DocumentMessages = {
       "或安装 Chromium（例如 apt-get install chromium），或将 CHROME_PATH 设为 Chrome 可执行文件的路径。",
     failed: (reason) => `将报告打印为 PDF 失败：${reason}`,
   },
+  binaryToTerminal: (format, file) =>
+    `--format ${format} 生成的是二进制文件，不能直接输出到终端：请加上 --out ${file}，或将标准输出重定向到文件`,
 };
 
 export const DOCUMENT_MESSAGES: Readonly<Record<Lang, DocumentMessages>> = { en, zh };

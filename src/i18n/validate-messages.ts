@@ -17,6 +17,7 @@ export interface ValidateMessages {
     paths: string;
     format: string;
     strict: string;
+    checkEvidence: string;
     after(answersFile: string, exitCodes: string): string;
   };
   nothingFoundIn(given: string, setFile: string): string;
@@ -31,6 +32,8 @@ const en: ValidateMessages = {
     paths: "measure-set folders, files inside them, or answers files (default: measures/)",
     format: "output format",
     strict: "treat missing evidence in answers files as an error",
+    checkEvidence:
+      "warn about evidence paths in answers files that do not exist (relative to the answers file; URLs are not fetched)",
     after: (file, exitCodes) => `
 Each problem is one line: path:line:column  severity  code  message
 ${exitCodes}
@@ -39,7 +42,9 @@ Examples:
   $ netdz validate measures/
   $ netdz validate measures/workplan-2025/1.0.0/m03-digital-real-integration.yaml
   $ netdz validate ${file} --strict
-  $ netdz validate measures/ --format github     annotations in GitHub Actions`,
+  $ netdz validate measures/ --format github     annotations in GitHub Actions
+  $ netdz validate measures/ --format sarif > netdz.sarif     for code scanning
+  $ netdz validate ${file} --check-evidence`,
   },
   nothingFoundIn: (given, setFile) =>
     `no measure set (${setFile}) or answers file found in ${given}`,
@@ -66,6 +71,8 @@ const zh: ValidateMessages = {
     paths: "评估清单文件夹、其中的文件，或答卷文件（默认：measures/）",
     format: "输出格式",
     strict: "把答卷文件中缺少佐证视为错误",
+    checkEvidence:
+      "对答卷文件中不存在的佐证路径给出警告（路径相对于答卷文件所在文件夹；不访问网址）",
     after: (file, exitCodes) => `
 每个问题占一行：路径:行:列  严重程度  代码  说明
 ${exitCodes}
@@ -74,7 +81,9 @@ ${exitCodes}
   $ netdz validate measures/
   $ netdz validate measures/workplan-2025/1.0.0/m03-digital-real-integration.yaml
   $ netdz validate ${file} --strict
-  $ netdz validate measures/ --format github     在 GitHub Actions 中显示为注释`,
+  $ netdz validate measures/ --format github     在 GitHub Actions 中显示为注释
+  $ netdz validate measures/ --format sarif > netdz.sarif     供代码扫描使用
+  $ netdz validate ${file} --check-evidence`,
   },
   nothingFoundIn: (given, setFile) => `${given} 中没有评估清单（${setFile}）或答卷文件`,
   nothingToValidate: (file) =>

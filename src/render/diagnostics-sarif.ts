@@ -5,8 +5,8 @@
  * slashes, and the 1-based line and column, counted in UTF-16 code units as the YAML parser
  * counts them). Pure and deterministic.
  */
-import type { Diagnostic } from "../core/model.js";
-import { sortDiagnostics } from "./diagnostics.js";
+import type { Diagnostic, Lang } from "../core/model.js";
+import { messageIn, sortDiagnostics } from "./diagnostics.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const SARIF_VERSION = "2.1.0";
@@ -14,6 +14,8 @@ export const SARIF_VERSION = "2.1.0";
 export interface SarifOptions {
   /** netdz's own version, for `tool.driver.version`. */
   version: string;
+  /** The language of the messages (default English). */
+  lang?: Lang;
 }
 
 /**
@@ -59,7 +61,7 @@ export function buildSarif(diagnostics: readonly Diagnostic[], options: SarifOpt
           ruleId: d.code,
           ruleIndex: index.get(d.code) ?? 0,
           level: d.severity === "error" ? "error" : "warning",
-          message: { text: d.message.replace(/\s*\n\s*/g, " ") },
+          message: { text: messageIn(d, options.lang ?? "en").replace(/\s*\n\s*/g, " ") },
           locations: [
             {
               physicalLocation: {

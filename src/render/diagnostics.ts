@@ -2,6 +2,7 @@ import type { Diagnostic, Lang } from "../core/model.js";
 import { diagnosticMessage } from "../i18n/diagnostic-messages.js";
 import type { DiagnosticFormat } from "./diagnostic-formats.js";
 export { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from "./diagnostic-formats.js";
+import { formatSarif } from "./diagnostics-sarif.js";
 
 /** Optional colouring for the text format; identity functions when output is not a terminal. */
 export interface Paint {
@@ -70,14 +71,20 @@ export function formatGithub(diagnostics: readonly Diagnostic[], lang: Lang = "e
     .join("");
 }
 
-/** Formats diagnostics in the named format, their messages in `lang`. */
+/**
+ * Formats diagnostics in the named format, their messages in `lang`; SARIF names netdz's
+ * `version` as the tool's.
+ */
 export function formatDiagnostics(
   diagnostics: readonly Diagnostic[],
   format: DiagnosticFormat,
   paint?: Paint,
   lang: Lang = "en",
+  tool: { version: string } = { version: "0.0.0" },
 ): string {
   switch (format) {
+    case "sarif":
+      return formatSarif(diagnostics, { ...tool, lang });
     case "json":
       return formatJson(diagnostics, lang);
     case "github":

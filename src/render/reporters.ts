@@ -36,6 +36,19 @@ export interface ReportRenderOptions {
   lang: Lang;
   /** How many gaps to list. */
   top: number;
+  /** What some formats need from outside the renderers (given by the command). */
+  services?: RenderServices;
+}
+
+/**
+ * Work with I/O that a renderer may need, handed in by the command so that render/ stays pure:
+ * the Word report's chart pictures read the machine's fonts, and a PDF needs a local browser.
+ */
+export interface RenderServices {
+  /** Rasterises a chart's SVG to PNG. */
+  rasterise?(svg: string): Promise<{ png: Uint8Array }>;
+  /** Prints a self-contained HTML page to A4 PDF. */
+  printPdf?(html: string): Promise<Uint8Array>;
 }
 
 /** The formats of `netdz report`; the first is the default. */
@@ -62,6 +75,50 @@ export const REPORT_FORMATS = {
     async render({ assessment, set, answers, date }, { lang }) {
       const { renderJson } = await import("./report-json.js");
       return renderJson(assessment, set, answers, { lang, date });
+    },
+  },
+  html: {
+    extension: "html",
+    mediaType: "text/html; charset=utf-8",
+    description: {
+      en: "HTML, one self-contained page with charts, for screens and printing",
+      zh: "HTML，含图表的单个独立网页，可屏幕阅读或打印",
+    },
+    async render({ assessment, set, answers, date }, { lang, top }) {
+      const { renderHtml } = await import("./report-html.js");
+      return renderHtml(assessment, set, answers, { lang, top, date });
+    },
+  },
+  pdf: {
+    extension: "pdf",
+    mediaType: "application/pdf",
+    description: {
+      en: "PDF (A4), the HTML printed by a Chromium or Chrome on this machine",
+      zh: "PDF（A4），由本机的 Chromium 或 Chrome 打印 HTML 而成",
+    },
+    async render({ assessment, set, answers, date }, { lang, top, services }) {
+      const { renderHtml } = await import("./report-html.js");
+      const html = renderHtml(assessment, set, answers, { lang, top, date });
+      if (services?.printPdf === undefined) throw new Error("no PDF printer was given");
+      return services.printPdf(html);
+    },
+  },
+  docx: {
+    extension: "docx",
+    mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    description: {
+      en: "Word document (.docx) with charts, for Word, WPS and LibreOffice",
+      zh: "Word 文档（.docx），含图表，可用 Word、WPS 和 LibreOffice 打开",
+    },
+    async render({ assessment, set, answers, date }, { lang, top, services }) {
+      const { renderDocx } = await import("./report-docx.js");
+      const rasterise = services?.rasterise;
+      return renderDocx(assessment, set, answers, {
+        lang,
+        top,
+        date,
+        ...(rasterise === undefined ? {} : { rasterise }),
+      });
     },
   },
 } as const satisfies Record<string, Reporter<ReportModel, ReportRenderOptions>>;

@@ -18,7 +18,7 @@ describe("the reporter registry", () => {
     expect(REPORT_FORMAT_NAMES[0]).toBe(DEFAULT_REPORT_FORMAT);
     expect(isFormat(REPORT_FORMATS, "md")).toBe(true);
     expect(isFormat(REPORT_FORMATS, "toString")).toBe(false);
-    expect(isFormat(REPORT_FORMATS, "pdf")).toBe(false);
+    expect(isFormat(REPORT_FORMATS, "xml")).toBe(false);
   });
 
   it("gives every format an extension, a media type and a description in each language", () => {
