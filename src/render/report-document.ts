@@ -207,7 +207,7 @@ function headerFacts(ctx: Context, date: string | undefined): { label: string; v
   const source = set.source;
   const assessor = [answers.assessor?.name, answers.assessor?.role]
     .filter((part): part is string => typeof part === "string" && part.trim() !== "")
-    .join(", ");
+    .join(m.partSeparator);
   return [
     { label: m.header.zone, value: [text(zoneLine(ctx))] },
     {
