@@ -84,7 +84,7 @@ async function open(lang: Lang, width: number): Promise<Opened> {
 
 describe("the HTML report in Chromium", () => {
   describe.each(LANGS)("in %s", (lang) => {
-    it.each([390, 1280])(
+    it.each([360, 390, 1280])(
       "at %i px: no console error, nothing wider than the viewport",
       async (width) => {
         const { page, problems } = await open(lang, width);
