@@ -107,6 +107,12 @@ describe("validate --format sarif", () => {
     );
   });
 
+  it("gives the messages in the language asked for", async () => {
+    const log = buildSarif(await fixtureDiagnostics(), { version: "1", lang: "zh" }) as SarifLog;
+    const due = log.runs[0]?.results.find((r) => r.ruleId === "answers/due-date");
+    expect(due?.message.text).toBe("M01.Q1 的完成时限 2026-02-30 不是日历上存在的日期");
+  });
+
   it("matches its golden file", async () => {
     const text = formatSarif([...(await fixtureDiagnostics()), ...hostile], {
       version: "0.0.0-test",
