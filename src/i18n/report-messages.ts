@@ -443,6 +443,9 @@ or SOURCE_DATE_EPOCH (in UTC) when set.
 Examples:
   $ netdz report ${file} --out report.md
   $ netdz report ${file} --format json --out report.json
+  $ netdz report ${file} --format html --out report.html     with charts, prints on A4
+  $ netdz report ${file} --format docx --out report.docx     for Word and WPS
+  $ netdz report ${file} --format pdf --out report.pdf       needs Chromium or Chrome
   $ netdz report ${file} --fail-under 65      in CI`,
   },
   zh: {
@@ -458,6 +461,9 @@ Examples:
 示例：
   $ netdz report ${file} --out report.md
   $ netdz report ${file} --format json --out report.json
+  $ netdz report ${file} --format html --out report.html     含图表，可按 A4 打印
+  $ netdz report ${file} --format docx --out report.docx     供 Word、WPS 使用
+  $ netdz report ${file} --format pdf --out report.pdf       需要本机已安装 Chromium 或 Chrome
   $ netdz report ${file} --fail-under 65      在 CI 中使用`,
   },
 };
