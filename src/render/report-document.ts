@@ -20,7 +20,12 @@ import {
   type MeasureSet,
   type Question,
 } from "../core/model.js";
-import type { Assessment, QuestionResult } from "../core/score.js";
+import {
+  scoreParts,
+  type Assessment,
+  type OverallResult,
+  type QuestionResult,
+} from "../core/score.js";
 import { documentMessages, type DocumentMessages } from "../i18n/document-messages.js";
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
 import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
@@ -189,6 +194,7 @@ export function buildReportDocument(
     ...declaredWarning(ctx),
     sections: [
       overallSection(ctx),
+      ...partsSection(ctx),
       measuresSection(ctx),
       gapsSection(ctx, options.top),
       actionSection(ctx, options.date),
@@ -383,6 +389,36 @@ function overallSection(ctx: Context): Section {
     ...(assessment.areas.some((a) => a.declaredOnly) ? [paragraph(ctx.t.declaredMarkerNote)] : []),
     { kind: "chart", chart },
   ]);
+}
+
+/** For a set that extends another: the national score and the additions' score apart. */
+function partsSection(ctx: Context): Section[] {
+  const { m, set, lang, answers, assessment } = ctx;
+  const parts = scoreParts(set, answers);
+  if (!parts) return [];
+  const row = (label: string, overall: OverallResult): Rich[] => [
+    plain(label),
+    [
+      text(
+        overall.score === null ? m.notApplicableShort : scoreInItsBand(overall.score, set.bands),
+      ),
+    ],
+    plain(overall.band?.label[lang]),
+    [text(overall.completeness === null ? "—" : percent(overall.completeness))],
+  ];
+  const c = m.parts.columns;
+  const columns: Column[] = [
+    { title: c.part },
+    { title: c.score, align: "right", nowrap: true },
+    { title: c.band },
+    { title: c.answered, align: "right", nowrap: true },
+  ];
+  const rows = [
+    row(m.parts.national(`${parts.base.id} ${parts.base.version}`), parts.national),
+    row(m.parts.additions(`${set.id} ${set.version}`), parts.additions),
+    row(m.parts.together, assessment.overall),
+  ];
+  return [tableOrNone(ctx, "parts", m.parts.heading, columns, rows)];
 }
 
 function measuresSection(ctx: Context): Section {

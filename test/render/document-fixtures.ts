@@ -15,8 +15,11 @@ export interface ReportInput {
 }
 
 /** Loads, checks and scores an answers file as `netdz report` does. */
-export async function loadReportInput(file = SUZHOU): Promise<ReportInput> {
-  const { answers, set } = await loadAnswersWithSet(file, { cwd: process.cwd() });
+export async function loadReportInput(file = SUZHOU, measuresDir?: string): Promise<ReportInput> {
+  const { answers, set } = await loadAnswersWithSet(file, {
+    cwd: process.cwd(),
+    ...(measuresDir === undefined ? {} : { measuresDir }),
+  });
   return { assessment: scoreAssessment(set, answers), set, answers, date: reportDate(answers) };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "../../src/render/report-html.js";
 import { reportDate, scoreAssessment } from "../../src/core/score.js";
+import path from "node:path";
+import { ROOT } from "../helpers.js";
 import { LANGS, loadReportInput, type ReportInput } from "./document-fixtures.js";
 import { loadAnswers, loadDemoSet, ZONES } from "./report-fixtures.js";
 
@@ -185,32 +187,46 @@ describe("HTML report: the zone's name in the print footer", () => {
   });
 });
 
+const EXAMPLES = path.join(ROOT, "examples");
+const province = await loadReportInput(
+  path.join(EXAMPLES, "answers", "example-province-answers.yaml"),
+  EXAMPLES,
+);
+
 describe("HTML report: the same sections and rows as the Markdown report", () => {
-  it.each(LANGS)("in %s, every Markdown section is there with as many table rows", async (lang) => {
-    const { renderMarkdown } = await import("../../src/render/report-markdown.js");
-    const md = renderMarkdown(input.assessment, input.set, input.answers, {
-      lang,
-      top: 10,
-      date: input.date,
-    });
-    const mdSections = md
-      .split(/^## /m)
-      .slice(1)
-      .map((part) => ({
-        heading: part.split("\n")[0] ?? "",
-        rows: Math.max(0, part.split("\n").filter((line) => line.startsWith("| ")).length - 1),
-      }));
-    const page = html(lang);
-    const htmlSections = page
-      .split(/<section /)
-      .slice(1)
-      .map((part) => ({
-        heading: (/<h2 [^>]*>([^<]*)<\/h2>/.exec(part)?.[1] ?? "")
-          .replace(/&#39;/g, "'")
-          .replace(/&quot;/g, '"')
-          .replace(/&amp;/g, "&"),
-        rows: (part.match(/<tr>/g) ?? []).length,
-      }));
-    expect(htmlSections).toEqual(mdSections);
-  });
+  it.each([
+    ["en", "the bundled-set demo zone", input],
+    ["zh", "the bundled-set demo zone", input],
+    ["en", "a provincial set that extends the national one", province],
+    ["zh", "a provincial set that extends the national one", province],
+  ] as const)(
+    "in %s, for %s, every Markdown section is there with as many table rows",
+    async (lang, _what, input) => {
+      const { renderMarkdown } = await import("../../src/render/report-markdown.js");
+      const md = renderMarkdown(input.assessment, input.set, input.answers, {
+        lang,
+        top: 10,
+        date: input.date,
+      });
+      const mdSections = md
+        .split(/^## /m)
+        .slice(1)
+        .map((part) => ({
+          heading: part.split("\n")[0] ?? "",
+          rows: Math.max(0, part.split("\n").filter((line) => line.startsWith("| ")).length - 1),
+        }));
+      const page = html(lang, input);
+      const htmlSections = page
+        .split(/<section /)
+        .slice(1)
+        .map((part) => ({
+          heading: (/<h2 [^>]*>([^<]*)<\/h2>/.exec(part)?.[1] ?? "")
+            .replace(/&#39;/g, "'")
+            .replace(/&quot;/g, '"')
+            .replace(/&amp;/g, "&"),
+          rows: (part.match(/<tr>/g) ?? []).length,
+        }));
+      expect(htmlSections).toEqual(mdSections);
+    },
+  );
 });
