@@ -178,7 +178,8 @@ async function printable(
   // Machine formats keep every problem; SARIF names netdz's version as the tool's.
   if (format === "json") return formatDiagnostics(diagnostics, format, undefined, lang);
   if (format === "sarif") {
-    return formatDiagnostics(diagnostics, format, undefined, lang, { version: packageVersion() });
+    const { formatSarif } = await import("../render/diagnostics-sarif.js");
+    return formatSarif(diagnostics, { version: packageVersion(), lang });
   }
   const { shown, more, atLeast } = limitPerFile(sortDiagnostics(diagnostics));
   const paint = format === "text" ? await terminalPaint(io.stdout, io.env) : undefined;

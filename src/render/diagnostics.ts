@@ -2,7 +2,6 @@ import type { Diagnostic, Lang } from "../core/model.js";
 import { diagnosticMessage } from "../i18n/diagnostic-messages.js";
 import type { DiagnosticFormat } from "./diagnostic-formats.js";
 export { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from "./diagnostic-formats.js";
-import { formatSarif } from "./diagnostics-sarif.js";
 
 /** Optional colouring for the text format; identity functions when output is not a terminal. */
 export interface Paint {
@@ -72,19 +71,16 @@ export function formatGithub(diagnostics: readonly Diagnostic[], lang: Lang = "e
 }
 
 /**
- * Formats diagnostics in the named format, their messages in `lang`; SARIF names netdz's
- * `version` as the tool's.
+ * Formats diagnostics in the named line or JSON format, their messages in `lang`. SARIF has its
+ * own renderer (diagnostics-sarif.ts), which builds on this module.
  */
 export function formatDiagnostics(
   diagnostics: readonly Diagnostic[],
-  format: DiagnosticFormat,
+  format: Exclude<DiagnosticFormat, "sarif">,
   paint?: Paint,
   lang: Lang = "en",
-  tool: { version: string } = { version: "0.0.0" },
 ): string {
   switch (format) {
-    case "sarif":
-      return formatSarif(diagnostics, { ...tool, lang });
     case "json":
       return formatJson(diagnostics, lang);
     case "github":
