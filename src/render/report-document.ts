@@ -38,6 +38,8 @@ export interface Span {
   strong?: boolean;
   href?: string;
   bar?: number | null;
+  /** A score (0…100) the cell is shaded by; the text still says it, for reading without colour. */
+  heat?: number;
 }
 
 export type Rich = Span[];
@@ -82,7 +84,9 @@ export type Block =
   | { kind: "paragraph"; content: Rich }
   | { kind: "facts"; items: { label: string; value: Rich }[] }
   | { kind: "table"; table: Table }
-  | { kind: "chart"; chart: BarChart };
+  | { kind: "chart"; chart: BarChart }
+  /** Parts shown side by side on wide screens (one under another on narrow ones and in print). */
+  | { kind: "columns"; parts: { heading: string; blocks: Block[] }[]; stacked?: boolean };
 
 export interface Section {
   id: string;

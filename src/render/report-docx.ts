@@ -304,6 +304,16 @@ async function blockParts(
       return [dataTable(block.table), new Paragraph({ children: [] })];
     case "chart":
       return chartParts(block.chart, doc, options);
+    case "columns": {
+      const parts: (Paragraph | Table)[] = [];
+      for (const part of block.parts) {
+        parts.push(
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(part.heading)] }),
+        );
+        for (const inner of part.blocks) parts.push(...(await blockParts(inner, doc, options)));
+      }
+      return parts;
+    }
   }
 }
 

@@ -32,8 +32,14 @@ export function renderHtml(
   return renderHtmlDocument(buildReportDocument(assessment, set, answers, options));
 }
 
+/** What the HTML layout needs of a document (a zone's report, or a roll-up of many). */
+export type HtmlDocument = Pick<
+  ReportDocument,
+  "title" | "zoneName" | "facts" | "warning" | "sections" | "d"
+>;
+
 /** Lays out a report document as HTML. */
-export function renderHtmlDocument(doc: ReportDocument): string {
+export function renderHtmlDocument(doc: HtmlDocument): string {
   const title = doc.zoneName === "" ? doc.title : `${doc.title} — ${doc.zoneName}`;
   const lines = [
     "<!DOCTYPE html>",
@@ -61,14 +67,14 @@ export function renderHtmlDocument(doc: ReportDocument): string {
   return `${lines.join("\n")}\n`;
 }
 
-function factsList(items: ReportDocument["facts"]): string {
+function factsList(items: HtmlDocument["facts"]): string {
   const rows = items.map(
     (item) => `<div><dt>${escapeHtml(item.label)}</dt><dd>${richHtml(item.value)}</dd></div>`,
   );
   return `<dl class="facts">\n${rows.join("\n")}\n</dl>`;
 }
 
-function sectionHtml(section: Section, doc: ReportDocument): string {
+function sectionHtml(section: Section, doc: HtmlDocument): string {
   const classes = section.empty ? "report-section brief" : "report-section";
   const headingId = `h-${section.id}`;
   return [
@@ -79,7 +85,7 @@ function sectionHtml(section: Section, doc: ReportDocument): string {
   ].join("\n");
 }
 
-function blockHtml(block: Block, headingId: string, doc: ReportDocument): string {
+function blockHtml(block: Block, headingId: string, doc: HtmlDocument): string {
   switch (block.kind) {
     case "paragraph":
       return `<p>${richHtml(block.content)}</p>`;
@@ -87,6 +93,20 @@ function blockHtml(block: Block, headingId: string, doc: ReportDocument): string
       return factsList(block.items);
     case "table":
       return tableHtml(block.table, headingId, doc);
+    case "columns":
+      return [
+        block.stacked ? '<div class="parts">' : '<div class="side-by-side">',
+        ...block.parts.map((part, i) => {
+          const id = `${headingId}-${i + 1}`;
+          return [
+            `<div class="part" role="group" aria-labelledby="${id}">`,
+            `<h3 id="${id}">${escapeHtml(part.heading)}</h3>`,
+            ...part.blocks.map((inner) => blockHtml(inner, id, doc)),
+            "</div>",
+          ].join("\n");
+        }),
+        "</div>",
+      ].join("\n");
     case "chart":
       return (
         `<figure class="chart-figure" id="chart-${block.chart.id}">` +
@@ -96,7 +116,7 @@ function blockHtml(block: Block, headingId: string, doc: ReportDocument): string
   }
 }
 
-function tableHtml(table: Table, headingId: string, doc: ReportDocument): string {
+function tableHtml(table: Table, headingId: string, doc: HtmlDocument): string {
   const align = (i: number): string => {
     const column = table.columns[i];
     const classes = [column?.align === "right" ? "num" : "", column?.nowrap ? "nowrap" : ""];
@@ -109,7 +129,9 @@ function tableHtml(table: Table, headingId: string, doc: ReportDocument): string
   const body = table.rows.map((row) => {
     const cells = row.map((cell, i) => {
       const label = escapeHtml(table.columns[i]?.title ?? "");
-      return `<td${align(i)} data-label="${label}">${richHtml(cell, doc)}</td>`;
+      const heat = cell.find((span) => span.heat !== undefined)?.heat;
+      const shade = heat === undefined ? "" : ` style="background:${heatColour(heat)}"`;
+      return `<td${align(i)}${shade} data-label="${label}">${richHtml(cell, doc)}</td>`;
     });
     return `<tr>${cells.join("")}</tr>`;
   });
@@ -123,11 +145,21 @@ function tableHtml(table: Table, headingId: string, doc: ReportDocument): string
   ].join("\n");
 }
 
-function richHtml(content: Rich, doc?: ReportDocument): string {
+/**
+ * A light background for a score on 0…100: pale red for low, pale yellow for middling, pale green
+ * for high. Light enough for black text and for printing; the number is always printed too.
+ */
+export function heatColour(score: number): string {
+  const t = Math.min(100, Math.max(0, score)) / 100;
+  const hue = Math.round(t * 120);
+  return `hsl(${hue}, 70%, 86%)`;
+}
+
+function richHtml(content: Rich, doc?: HtmlDocument): string {
   return content.map((span) => spanHtml(span, doc)).join("");
 }
 
-function spanHtml(span: Span, doc: ReportDocument | undefined): string {
+function spanHtml(span: Span, doc: HtmlDocument | undefined): string {
   if (span.bar !== undefined) {
     if (span.bar === null || doc === undefined) return "—";
     const width = Math.min(100, Math.max(0, span.bar));
@@ -153,7 +185,7 @@ export function cssString(text: string): string {
   return `"${escaped}"`;
 }
 
-function stylesheet(doc: ReportDocument): string {
+function stylesheet(doc: HtmlDocument): string {
   const [before = "", rest = ""] = doc.d.pageOf("\uE000", "\uE001").split("\uE000");
   const [between = "", after = ""] = rest.split("\uE001");
   const pageNumbers = [
@@ -190,6 +222,9 @@ th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .chart-figure figcaption { font-weight: 700; margin-bottom: 0.4rem; }
 svg.chart { display: block; width: 100%; max-width: 34rem; height: auto; }
 a { color: #1d4f91; overflow-wrap: anywhere; }
+.side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 1rem; }
+.side-by-side h3, .parts h3 { font-size: 1.05rem; margin: 0.75rem 0 0.5rem; }
+td[style] { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media screen and (max-width: 40rem) {
   main { padding: 1rem 0.75rem 2rem; }
   .facts { grid-template-columns: minmax(0, 1fr); }

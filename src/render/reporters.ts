@@ -205,6 +205,18 @@ export const AGGREGATE_FORMATS = {
       return renderAggregateXlsx(agg, { lang });
     },
   },
+  html: {
+    extension: "html",
+    mediaType: "text/html; charset=utf-8",
+    description: {
+      en: "HTML, one self-contained page: league table, score-shaded matrix, regions side by side",
+      zh: "HTML，单个独立网页：排名表、按得分着色的矩阵、各区域并列对比",
+    },
+    async render(agg, { lang }) {
+      const { renderAggregateHtml } = await import("./aggregate-html.js");
+      return renderAggregateHtml(agg, { lang });
+    },
+  },
 } as const satisfies Record<string, Reporter<Aggregate, LangRenderOptions>>;
 
 export type AggregateFormat = keyof typeof AGGREGATE_FORMATS;

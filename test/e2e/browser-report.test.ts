@@ -16,7 +16,8 @@ import type { Lang } from "../../src/core/model.js";
 import { UsageError } from "../../src/errors.js";
 import { BROWSER_ARGS, findBrowser, printHtmlToPdf } from "../../src/fs/pdf.js";
 import { renderHtml } from "../../src/render/report-html.js";
-import { ROOT } from "../helpers.js";
+import { aggregate } from "../../src/commands/aggregate.js";
+import { captureIo, ROOT } from "../helpers.js";
 import { LANGS, loadReportInput } from "../render/document-fixtures.js";
 
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
@@ -24,7 +25,7 @@ export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const input = await loadReportInput();
 const executablePath = await findBrowser(process.env);
 const work = mkdtempSync(path.join(tmpdir(), "netdz-browser-"));
-const pages: Record<Lang, string> = { en: "", zh: "" };
+const pages: Record<Lang | "aggregate", string> = { en: "", zh: "", aggregate: "" };
 let browser: Browser;
 
 function html(lang: Lang): string {
@@ -46,6 +47,20 @@ beforeAll(async () => {
     pages[lang] = path.join(work, `report.${lang}.html`);
     writeFileSync(pages[lang], html(lang));
   }
+  pages.aggregate = path.join(work, "aggregate.zh.html");
+  const io = captureIo(ROOT, { TZ: "UTC" });
+  await aggregate(
+    {
+      paths: ["test/fixtures/province"],
+      format: "html",
+      lang: "zh",
+      minCompleteness: 80,
+      bottom: 5,
+      measures: "test/fixtures/report/sets",
+    },
+    io,
+  );
+  writeFileSync(pages.aggregate, io.out());
   browser = await launch({
     executablePath,
     headless: true,
@@ -65,7 +80,7 @@ interface Opened {
   problems: string[];
 }
 
-async function open(lang: Lang, width: number): Promise<Opened> {
+async function open(lang: Lang | "aggregate", width: number): Promise<Opened> {
   const page = await browser.newPage();
   const problems: string[] = [];
   const url = pathToFileURL(pages[lang]).href;
@@ -83,7 +98,7 @@ async function open(lang: Lang, width: number): Promise<Opened> {
 }
 
 describe("the HTML report in Chromium", () => {
-  describe.each(LANGS)("in %s", (lang) => {
+  describe.each([...LANGS, "aggregate" as const])("in %s", (lang) => {
     it.each([360, 390, 1280])(
       "at %i px: no console error, nothing wider than the viewport",
       async (width) => {
