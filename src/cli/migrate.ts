@@ -13,6 +13,7 @@ export const migrateCommand: CommandFactory = (ctx) => {
     .addArgument(new Argument("<answers>", h.answers))
     .addOption(new Option("--to <version>", h.to))
     .addOption(new Option("-o, --out <file>", h.out))
+    .addOption(new Option("--force", h.force).default(false))
     .addOption(new Option("--dry-run", h.dryRun).default(false))
     .addOption(langOption(ctx))
     .addOption(measuresOption(ctx))

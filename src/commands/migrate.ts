@@ -4,18 +4,19 @@
  * every answer that did not simply carry over, keeps the file as it was beside it, and writes the
  * result atomically.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { migrateDocument, type MigrationOutcome } from "../core/migrate.js";
 import type { Lang } from "../core/model.js";
 import { compareVersions } from "../core/versions.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
+import { acquireLock, lockPath, type AnswersLock } from "../fs/answers-lock.js";
 import { checkAnswersFile } from "../fs/answers-loader.js";
 import { writeFileAtomic } from "../fs/atomic-write.js";
 import { availableSets, describeFsError, displayPath, measuresRoot } from "../fs/measure-sets.js";
 import { newerVersionOf, versionSteps } from "../fs/set-versions.js";
-import { migrateMessages } from "../i18n/migrate-messages.js";
+import { migrateMessages, type MigrateMessages } from "../i18n/migrate-messages.js";
 import type { Io } from "../io.js";
 
 export interface MigrateOptions {
@@ -24,9 +25,13 @@ export interface MigrateOptions {
   to?: string;
   /** Write the migrated file here instead of in place (no backup is made then). */
   out?: string;
+  /** With --out: overwrite a file that exists there. */
+  force?: boolean;
   dryRun?: boolean;
   lang: Lang;
   measures?: string;
+  /** The caller (an assess session) already holds the answers file's lock. */
+  lockHeld?: boolean;
 }
 
 /** What tests may replace: the atomic writer. */
@@ -51,6 +56,49 @@ export async function migrate(
   deps: MigrateDeps = { writeFile: writeFileAtomic },
 ): Promise<number> {
   const m = migrateMessages(opts.lang);
+  // A migration that writes holds the answers file's lock, as an assess session does, so it
+  // never writes under a running session and no session starts while it writes.
+  const locks: AnswersLock[] = [];
+  try {
+    if (!opts.dryRun && !opts.lockHeld) {
+      locks.push(await takeLock(path.resolve(io.cwd, opts.answers), io.cwd, opts.lang));
+    }
+    return await migrateLocked(opts, io, deps, m, locks);
+  } finally {
+    for (const lock of locks) lock.release();
+  }
+}
+
+/** Takes the lock of an answers file (through a link, of the file it points to), or refuses. */
+async function takeLock(given: string, cwd: string, lang: Lang): Promise<AnswersLock> {
+  const m = migrateMessages(lang);
+  let file = given;
+  try {
+    file = realpathSync(given);
+  } catch {
+    // A file that does not exist: the lock is taken beside the name given.
+  }
+  const shown = displayPath(given, cwd);
+  let result;
+  try {
+    result = await acquireLock(file);
+  } catch (error) {
+    throw new UsageError(m.cannotWrite(shown, describeFsError(error, lang)), { cause: error });
+  }
+  if (!result.ok && result.unreadable) {
+    throw new UsageError(m.lockUnreadable(shown, lockPath(shown)));
+  }
+  if (!result.ok) throw new UsageError(m.locked(shown, result.pid));
+  return result.lock;
+}
+
+async function migrateLocked(
+  opts: MigrateOptions,
+  io: Io,
+  deps: MigrateDeps,
+  m: MigrateMessages,
+  locks: AnswersLock[],
+): Promise<number> {
   const plan = await planMigration(opts, io);
   if (!plan) return EXIT.ok;
   const { outcome } = plan;
@@ -75,6 +123,10 @@ export async function migrate(
     io.stdout.write(`${m.wrote(displayPath(target, io.cwd))}\n`);
     io.stdout.write(`${m.keptBackup(displayPath(backup, io.cwd))}\n`);
   } else {
+    if (!opts.force && existsSync(target)) {
+      throw new UsageError(m.outExists(displayPath(target, io.cwd)));
+    }
+    locks.push(await takeLock(target, io.cwd, opts.lang));
     await write(deps, target, plan.text, io.cwd, opts.lang);
     io.stdout.write(`${m.wrote(displayPath(target, io.cwd))}\n`);
   }
@@ -181,6 +233,9 @@ export async function offerMigration(
   const m = migrateMessages(args.lang);
   const pinned = `${args.pinned.id}@${args.pinned.version}`;
   if (!(await args.confirm(m.offerMigrate(pinned, newer)))) return false;
-  await migrate({ answers: args.answers, lang: args.lang, measures: args.measures }, io);
+  await migrate(
+    { answers: args.answers, lang: args.lang, measures: args.measures, lockHeld: true },
+    io,
+  );
   return true;
 }

@@ -18,6 +18,11 @@ export interface MigrateMessages {
   cannotRead(file: string, reason: string): string;
   keptBackup(file: string): string;
   backupExists(file: string): string;
+  /** --out names a file that exists, and --force is not given. */
+  outExists(file: string): string;
+  /** Another live netdz session holds the answers file's lock. */
+  locked(file: string, pid: number | undefined): string;
+  lockUnreadable(file: string, lockFile: string): string;
   notOlder(file: string, version: string, to: string): string;
   invalidBefore(file: string): string;
   noPath(from: string, to: string, missing: string): string;
@@ -92,6 +97,12 @@ const en: MigrateMessages = {
   keptBackup: (file) => `the file as it was before is kept as ${file}`,
   backupExists: (file) =>
     `${file} already exists; move it away or use --out FILE, so that no earlier copy is overwritten`,
+  outExists: (file) =>
+    `${file} already exists; use --force to overwrite it, or choose another --out`,
+  locked: (file, pid) =>
+    `${file} is being assessed in another session${pid !== undefined && pid > 0 ? ` (process ${pid})` : ""}; finish that one before migrating. If no other netdz is running, delete ${file}.lock and try again`,
+  lockUnreadable: (file, lockFile) =>
+    `the lock file ${lockFile} of ${file} is unreadable (it does not hold the process id of a netdz session). If no netdz session is working on ${file}, delete ${lockFile} and try again`,
   notOlder: (file, version, to) =>
     `${file} is on ${version}, which is not older than ${to}; nothing to migrate`,
   invalidBefore: (file) =>
@@ -148,6 +159,11 @@ const zh: MigrateMessages = {
   cannotRead: (file, reason) => `无法读取 ${file}：${reason}`,
   keptBackup: (file) => `迁移前的文件已保存为 ${file}`,
   backupExists: (file) => `${file} 已存在；请先移走该文件或使用 --out FILE，以免覆盖先前的副本`,
+  outExists: (file) => `${file} 已存在；如要覆盖请加 --force，或另选 --out 文件`,
+  locked: (file, pid) =>
+    `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话再迁移。如确认没有其他 netdz 在运行，可删除 ${file}.lock 后重试`,
+  lockUnreadable: (file, lockFile) =>
+    `${file} 的锁文件 ${lockFile} 无法识别（其中没有 netdz 会话的进程号）。如确认没有 netdz 会话在处理 ${file}，可删除 ${lockFile} 后重试`,
   notOlder: (file, version, to) => `${file} 使用的是 ${version}，并不比 ${to} 旧；无需迁移`,
   invalidBefore: (file) => `${file} 本身存在错误；请先修正以下问题再迁移（netdz validate ${file}）`,
   noPath: (from, to, missing) =>
@@ -183,6 +199,7 @@ export interface MigrateHelp {
   answers: string;
   to: string;
   out: string;
+  force: string;
   dryRun: string;
   after(file: string): string;
 }
@@ -193,6 +210,7 @@ export const MIGRATE_HELP: Readonly<Record<Lang, MigrateHelp>> = {
     answers: "answers file",
     to: "version to migrate to (default: the newest available)",
     out: "write the migrated file here instead of in place",
+    force: "with --out, overwrite a file that already exists there",
     dryRun: "print what would happen and write nothing",
     after: (file) => `
 Each version's changes.yaml is applied in turn. Answers that do not simply carry over are listed;
@@ -209,6 +227,7 @@ Examples:
     answers: "答卷文件",
     to: "迁移到的版本（默认：可用的最新版本）",
     out: "将迁移后的文件写到此处，而不是原地改写",
+    force: "与 --out 同用：覆盖该处已有的文件",
     dryRun: "只列出将发生的变化，不写入任何文件",
     after: (file) => `
 依次应用各版本的 changes.yaml。不能原样保留的答案会逐条列出；被清空的答案写入该题的备注，被删除题目的答案保存在 retired: 下。原地迁移时，迁移前的文件另存为 <文件名>.<原版本>.yaml。

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { migrate } from "../../src/commands/migrate.js";
 import { STATUSES, type MeasureSet, type Question } from "../../src/core/model.js";
+import { processStart } from "../../src/fs/answers-lock.js";
 import { checkAnswersFile } from "../../src/fs/answers-loader.js";
 import { resolveMeasureSet } from "../../src/fs/workspace.js";
 import { captureIo, FIXTURES, tempDir } from "../helpers.js";
@@ -95,6 +96,66 @@ describe("netdz migrate", () => {
         }
       ).measureSet.version,
     ).toBe("1.1.0");
+  });
+
+  it("--out refuses a file that exists unless --force is given", async () => {
+    const dir = tempDir();
+    fixtureAnswers(dir);
+    writeFileSync(path.join(dir, "new.yaml"), "mine\n");
+    const opts = { answers: "answers.yaml", measures: SETS, out: "new.yaml" } as const;
+    await expect(migrate({ ...opts, lang: "en" }, captureIo(dir, ENV))).rejects.toThrow(
+      "new.yaml already exists; use --force to overwrite it, or choose another --out",
+    );
+    await expect(migrate({ ...opts, lang: "zh" }, captureIo(dir, ENV))).rejects.toThrow(
+      "new.yaml 已存在；如要覆盖请加 --force",
+    );
+    expect(readFileSync(path.join(dir, "new.yaml"), "utf8")).toBe("mine\n");
+    expect(await migrate({ ...opts, lang: "en", force: true }, captureIo(dir, ENV))).toBe(0);
+    expect(readFileSync(path.join(dir, "new.yaml"), "utf8")).toContain("version: 1.2.0");
+  });
+
+  it("refuses while a live session holds the lock, and takes the lock while it writes", async () => {
+    const dir = tempDir();
+    const file = fixtureAnswers(dir);
+    const before = readFileSync(file, "utf8");
+    // This test's own process stands for a running assess session: alive, with its start time.
+    const held = `${process.pid}\nstart ${processStart(process.pid) ?? ""}\n`;
+    writeFileSync(`${file}.lock`, held);
+    for (const [lang, words] of [
+      ["en", "answers.yaml is being assessed in another session"],
+      ["zh", "answers.yaml 正在另一个会话中填写"],
+    ] as const) {
+      const run = migrate({ answers: "answers.yaml", lang, measures: SETS }, captureIo(dir, ENV));
+      await expect(run).rejects.toMatchObject({ exitCode: 2 });
+      await expect(
+        migrate({ answers: "answers.yaml", lang, measures: SETS }, captureIo(dir, ENV)),
+      ).rejects.toThrow(words);
+    }
+    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(["answers.yaml", "answers.yaml.lock"]);
+    // A dry run only reads, so it may run beside a session.
+    expect(
+      await migrate(
+        { answers: "answers.yaml", lang: "en", measures: SETS, dryRun: true },
+        captureIo(dir, ENV),
+      ),
+    ).toBe(0);
+    rmSync(`${file}.lock`);
+    // While it writes, the lock is held (seen by the writer), and released afterwards.
+    const seen: boolean[] = [];
+    const writer = {
+      async writeFile(target: string, text: string) {
+        seen.push(existsSync(`${file}.lock`));
+        writeFileSync(target, text);
+      },
+    };
+    await migrate(
+      { answers: "answers.yaml", lang: "en", measures: SETS },
+      captureIo(dir, ENV),
+      writer,
+    );
+    expect(seen).toEqual([true, true]);
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
   it("never overwrites an earlier backup that differs", async () => {
