@@ -17,7 +17,13 @@ import { loadValidators } from "../core/validators.js";
 import { compareVersions } from "../core/versions.js";
 import { parseYamlSource, type PathSegment, type YamlSource } from "../core/yaml-source.js";
 import { newProblems } from "../core/diagnostic-filter.js";
-import { CHANGES_FILE, readYamlFile, SET_FILE } from "./measure-sets.js";
+import {
+  availableSets,
+  BUNDLED_MEASURES_DIR,
+  CHANGES_FILE,
+  readYamlFile,
+  SET_FILE,
+} from "./measure-sets.js";
 
 /**
  * Reads the folder's changes.yaml (if any) and checks it: schema, and against the version it
@@ -47,6 +53,16 @@ export async function checkChangesFile(
       ? findVersionFolder(path.dirname(dir), set.id, from)
       : undefined;
   const previous = previousDir ? await loadPrevious(previousDir) : undefined;
+  // A set that extends another and moves to a newer base version inherits what changed in the
+  // base between the two base versions (its profile maps, renames…), after its own entries.
+  const inherited = await baseEntriesBetween(dir, previous, set);
+  const data =
+    inherited.length === 0
+      ? source.data
+      : {
+          ...(source.data as object),
+          changes: [...asList((source.data as Partial<ChangesFile>).changes), ...inherited],
+        };
   const locations = new Map<string, { source: YamlSource; path: PathSegment[] }>();
   for (const { source: measureSource, data } of measures) {
     (data as Partial<Measure>).questions?.forEach((q, index) =>
@@ -55,14 +71,61 @@ export async function checkChangesFile(
   }
   const rules = checkChanges({
     source,
-    data: source.data,
+    data,
     previous,
     current: set,
     retiredEarlier: previousDir ? retiredBefore(previousDir, set.id) : new Map(),
     locateQuestion: (id) => locations.get(id),
   });
   diagnostics.push(...newProblems(rules, diagnostics));
-  return { data: source.data as ChangesFile, diagnostics };
+  return { data: data as ChangesFile, diagnostics };
+}
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/**
+ * The change entries of the base set from the previous version's base version to this one's, in
+ * order, read from the base's changes.yaml files (each checked when the base is validated); empty
+ * when the base version did not move or the chain cannot be followed.
+ */
+async function baseEntriesBetween(
+  dir: string,
+  previous: MeasureSet | undefined,
+  set: MeasureSet,
+): Promise<unknown[]> {
+  const older = previous?.base;
+  const newer = set.base;
+  if (!older || !newer || older.id !== newer.id) return [];
+  if (compareVersions(older.version, newer.version) >= 0) return [];
+  for (const root of [path.dirname(path.dirname(dir)), BUNDLED_MEASURES_DIR]) {
+    const match = (await availableSets(root)).find(
+      (s) => s.id === newer.id && s.version === newer.version,
+    );
+    if (!match) continue;
+    const steps: unknown[][] = [];
+    const visited = new Set<string>();
+    let current: string | undefined = match.dir;
+    while (current && !visited.has(current)) {
+      visited.add(current);
+      let data: Partial<ChangesFile> | undefined;
+      try {
+        const text = readFileSync(path.join(current, CHANGES_FILE), "utf8");
+        data = parseYamlSource(current, text).data as Partial<ChangesFile> | undefined;
+      } catch {
+        return [];
+      }
+      steps.unshift(asList(data?.changes));
+      if (data?.from === older.version) return steps.flat();
+      current =
+        typeof data?.from === "string"
+          ? findVersionFolder(path.dirname(current), newer.id, data.from)
+          : undefined;
+    }
+    return [];
+  }
+  return [];
 }
 
 /** The folder beside the others under `parent` that holds version `version` of set `id`. */

@@ -411,3 +411,28 @@ describe("a version without changes.yaml", () => {
     });
   });
 });
+
+describe("an extended set whose base version moves", () => {
+  it("inherits the base set's changes between the base versions (profile map, renames…)", async () => {
+    const sets = path.join(FIXTURES, "versions-extends");
+    const dir = tempDir();
+    const file = path.join(dir, "answers.yaml");
+    writeFileSync(file, readFileSync(path.join(sets, "answers-1.0.0.yaml"), "utf8"));
+    const io = captureIo(dir, ENV);
+    expect(await migrate({ answers: "answers.yaml", lang: "en", measures: sets }, io)).toBe(0);
+    expect(io.out()).toContain('  zone.province: "  JIANGSU " → js (1.1.0)\n');
+    expect(io.out()).toContain("  M01.Q3 → M02.Q4: moved as it is (1.1.0)\n");
+    expect(io.out()).not.toContain("cleared (not a known value)");
+    const after = parse(readFileSync(file, "utf8")) as {
+      measureSet: unknown;
+      zone: Record<string, unknown>;
+      answers: Record<string, unknown>;
+    };
+    expect(after.measureSet).toEqual({ id: "prov", version: "1.1.0" });
+    expect(after.zone.province).toBe("js");
+    expect(after.answers["M02.Q4"]).toEqual({ value: "full" });
+    expect(after.answers["P-M01.Q1"]).toEqual({ value: true });
+    const checked = await checkAnswersFile(file, { cwd: dir, measuresDir: sets });
+    expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
