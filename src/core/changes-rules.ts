@@ -187,6 +187,16 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
         params: { id: ids.old, set: `${previous.id}@${previous.version}` },
       });
     }
+    if (kind === "rename" && ids.old !== undefined && newIndex.has(ids.old)) {
+      // The old id is still a question of the new version: either the rename is wrong or the
+      // old id is reused for another question (unless another entry renames a question onto it).
+      if (!renamedOnto(entries, ids.old)) {
+        push("error", where, "changes/rename-source", {
+          id: "changes/rename-source",
+          params: { id: ids.old, version: current.version },
+        });
+      }
+    }
     if (kind === "rename" && ids.new !== undefined) {
       if (!newIndex.has(ids.new)) {
         push("error", [...at, "to"], "changes/unknown-id", {
@@ -242,6 +252,11 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
 
   checkVersionBump(from ?? previous.version, current.version, entries, push);
   return out;
+}
+
+/** True when an entry renames another question to `id`, so `id` may exist on the new side. */
+function renamedOnto(entries: { entry: ChangeEntry }[], id: string): boolean {
+  return entries.some(({ entry }) => "rename" in entry && entry.rename.to === id);
 }
 
 /** True when an entry renames `id` away, so another question may take it over. */

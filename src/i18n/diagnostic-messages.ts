@@ -154,6 +154,7 @@ export interface DiagnosticParams {
   "changes/named-twice": { id: string; entry: number };
   "changes/not-a-question": { id: string; set: string };
   "changes/rename-target": { id: string; version: string };
+  "changes/rename-source": { id: string; version: string };
   "changes/rescale-unchanged": { id: string; version: string };
   "changes/unaccounted": { id: string; from: string; to: string };
   "changes/unannounced-rescale": { id: string; version: string };
@@ -514,6 +515,8 @@ const en: MessageTable = {
   "changes/named-twice": (p) =>
     `${p.id} is already named by entry ${p.entry}; name each question once`,
   "changes/not-a-question": (p) => `${p.id} is not a question of ${p.set}`,
+  "changes/rename-source": (p) =>
+    `${p.id} is renamed away, but ${p.version} still has a question ${p.id}; an old id must not exist in the new version (give the new question a new id, or drop the rename)`,
   "changes/rename-target": (p) =>
     `${p.id} already exists in ${p.version} with answers of its own; rename or retire it first`,
   "changes/rescale-unchanged": (p) =>
@@ -713,6 +716,8 @@ const zh: MessageTable = {
     `${p.to} 删除了问题或改变了计分口径，至少应在 ${p.from} 之后升级次版本号（例如 ${p.suggestion}）`,
   "changes/named-twice": (p) => `${p.id} 已由第 ${p.entry} 条变更指明；每个问题只能指明一次`,
   "changes/not-a-question": (p) => `${p.id} 不是 ${p.set} 的问题`,
+  "changes/rename-source": (p) =>
+    `${p.id} 已被改名，但 ${p.version} 中仍有问题 ${p.id}；旧编号不能出现在新版本中（请为新问题另起编号，或删去此改名条目）`,
   "changes/rename-target": (p) =>
     `${p.id} 在 ${p.version} 中已存在并有自己的答案；请先将其改名或删除`,
   "changes/rescale-unchanged": (p) =>
