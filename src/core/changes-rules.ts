@@ -106,6 +106,11 @@ export interface ChangesCheckInput {
   /** The version changes.yaml comes from, when it is present beside this one. */
   previous: MeasureSet | undefined;
   current: MeasureSet;
+  /**
+   * The other versions of this set beside it (undefined when not known): \`from:\` must name one
+   * of them, and the newest one older than this version.
+   */
+  versionsBeside?: readonly string[];
   /** Question ids retired by earlier versions' changes files, with the version that retired them. */
   retiredEarlier: ReadonlyMap<string, string>;
   /** Where a question of the current version is defined, for located messages. */
@@ -151,10 +156,28 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
   }
 
   if (from !== undefined && compareVersions(from, current.version) >= 0) {
-    push("warning", ["from"], "changes/version-bump", {
+    push("error", ["from"], "changes/from-version", {
       id: "changes/version-not-moved",
       params: { from, to: current.version },
     });
+  } else if (from !== undefined && input.versionsBeside && input.versionsBeside.length > 0) {
+    const beside = input.versionsBeside;
+    if (!beside.includes(from)) {
+      push("error", ["from"], "changes/from-version", {
+        id: "changes/from-missing",
+        params: { from, id: current.id, available: beside.join(", ") },
+      });
+    } else {
+      const between = beside
+        .filter((v) => compareVersions(v, from) > 0 && compareVersions(v, current.version) < 0)
+        .sort(compareVersions);
+      if (between.length > 0) {
+        push("warning", ["from"], "changes/from-version", {
+          id: "changes/from-skips",
+          params: { from, to: current.version, skipped: between.join(", ") },
+        });
+      }
+    }
   }
   if (!previous) return out;
   const oldIndex = questionIndex(previous);

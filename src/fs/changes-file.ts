@@ -74,6 +74,7 @@ export async function checkChangesFile(
     data,
     previous,
     current: set,
+    versionsBeside: versionsBeside(path.dirname(dir), set.id, set.version),
     retiredEarlier: previousDir ? retiredBefore(previousDir, set.id) : new Map(),
     locateQuestion: (id) => locations.get(id),
   });
@@ -137,6 +138,18 @@ export function findVersionFolder(parent: string, id: string, version: string): 
     if (header?.id === id && header.version === version) return candidate;
   }
   return undefined;
+}
+
+/** The versions of set `id` in the folders under `parent`, other than `version`. */
+function versionsBeside(parent: string, id: string, version: string): string[] {
+  const found = new Set<string>();
+  for (const name of safeReaddir(parent)) {
+    const header = readHeaderQuietly(path.join(parent, name));
+    if (header?.id === id && typeof header.version === "string" && header.version !== version) {
+      found.add(header.version);
+    }
+  }
+  return [...found].sort(compareVersions);
 }
 
 function safeReaddir(dir: string): string[] {

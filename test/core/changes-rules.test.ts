@@ -30,6 +30,9 @@ const cases: Case[] = [
   { name: "a question of the previous version that is gone and not named", version: "1.1.0", file: "changes.yaml", from: / {2}- retire:\n {6}id: M02.Q3\n(.*\n){4}/, to: "", code: "changes/unaccounted", at: "changes:" },
   { name: "a rename from an id the previous version lacks", version: "1.1.0", file: "changes.yaml", from: "from: M01.Q3, to", to: "from: M01.Q9, to", code: "changes/unknown-id", at: "M01.Q9" },
   { name: "a rename from an id the new version still has", version: "1.1.0", file: "changes.yaml", from: "from: M01.Q3, to", to: "from: M02.Q1, to", code: "changes/rename-source", at: "M02.Q1, to" },
+  { name: "a from: that names no version beside it", version: "1.1.0", file: "changes.yaml", from: "from: 1.0.0", to: "from: 0.9.0", code: "changes/from-version", at: "0.9.0" },
+  { name: "a from: that names the version itself", version: "1.1.0", file: "changes.yaml", from: "from: 1.0.0", to: "from: 1.1.0", code: "changes/from-version", at: "1.1.0\n" },
+  { name: "a from: that skips a version between", version: "1.2.0", file: "changes.yaml", from: "from: 1.1.0", to: "from: 1.0.0", code: "changes/from-version", severity: "warning", at: "1.0.0\n" },
   { name: "a rename to an id the new version lacks", version: "1.1.0", file: "changes.yaml", from: "to: M02.Q4 }", to: "to: M02.Q8 }", code: "changes/unknown-id", at: "M02.Q8" },
   { name: "a reword of a question that is not in the new version", version: "1.2.0", file: "changes.yaml", from: "  - retire:\n      id: M01.Q4", to: "  - reword: M01.Q4\n  - retire:\n      id: M01.Q9", code: "changes/unknown-id", at: "M01.Q4\n" },
   { name: "a retired id used again in the same version", version: "1.1.0", file: "m02-second.yaml", from: "  - id: M02.Q4", to: "  - id: M02.Q3", code: "changes/retired-reused", at: "M02.Q3", in: "m02-second.yaml" },
@@ -97,14 +100,14 @@ describe("cross-version rules of changes.yaml", () => {
     expect(loaded.set?.version).toBe("1.1.1");
   });
 
-  it("warns when the version did not move at all", async () => {
+  it("refuses a from: that is not older than the version", async () => {
     const root = copyVersions();
     const dir = path.join(root, "1.2.0");
     editFile(path.join(dir, "changes.yaml"), /^(\s*)- retire:\n.*\n.*\n.*\n.*\n/m, "");
     editFile(path.join(dir, "changes.yaml"), "from: 1.1.0", "from: 1.2.0");
     const loaded = await loadSetFolder(dir, dir);
     expect(loaded.diagnostics).toContainEqual(
-      expect.objectContaining({ code: "changes/version-bump", severity: "warning" }),
+      expect.objectContaining({ code: "changes/from-version", severity: "error" }),
     );
   });
 
