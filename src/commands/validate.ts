@@ -6,7 +6,7 @@ import { DEFAULT_ANSWERS_FILE, type Diagnostic, type Lang } from "../core/model.
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
 import { describeFsError } from "../fs/fs-errors.js";
-import { displayPath, readYamlFile, scanFolder, SET_FILE } from "../fs/measure-sets.js";
+import { displayPath, readYamlFile, scanFolder, SET_FILE, setsIn } from "../fs/measure-sets.js";
 import { workspace } from "../fs/workspace.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import type { Io } from "../io.js";
@@ -58,11 +58,14 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
   const tally: Tally = { sets: 0, measures: 0, answerFiles: 0, unreadable: targets.unreadable };
 
   if (targets.answerFiles.size > 0) {
+    // Answers beside sets in the folders given are checked against those sets too.
+    const alsoSets = setsIn([...targets.setFolders]);
     for (const file of targets.answerFiles) {
       try {
         const checked = await ws.checkAnswers(file, {
           strict: options.strict,
           source: targets.sources.get(file),
+          alsoSets,
         });
         append(diagnostics, checked.diagnostics);
         if (options.checkEvidence && checked.source !== undefined) {

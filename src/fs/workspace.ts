@@ -210,7 +210,12 @@ export class Workspace {
    */
   async checkAnswers(
     file: string,
-    options: { strict?: boolean; source?: YamlSource } = {},
+    options: {
+      strict?: boolean;
+      source?: YamlSource;
+      /** Sets found beside the answers (validate's folders), looked at before the measures folder. */
+      alsoSets?: readonly AvailableSet[];
+    } = {},
   ): Promise<AnswersCheck> {
     const validators = await loadValidators();
     const parsed =
@@ -232,7 +237,9 @@ export class Workspace {
     const version = asString(pinned.version);
     if (id === undefined || version === undefined)
       return { source: parsed, answers, diagnostics: fileProblems };
-    const match = await this.find({ id, version });
+    const match =
+      options.alsoSets?.find((s) => matchesSetRef(s, { id, version })) ??
+      (await this.find({ id, version }));
     if (!match) {
       const others = await this.versions(id);
       const missing = diagnosticAt(
