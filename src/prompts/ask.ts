@@ -43,6 +43,20 @@ export interface AskerOptions {
   yesNo?: { yes: string; no: string; error: string };
 }
 
+/** Rows a prompt keeps for its message, hint and the lines above it when it pages a list. */
+const PROMPT_ROWS = 8;
+
+/**
+ * How many entries of a list a prompt shows at once: every one when the terminal's height is not
+ * known, else as many as fit below the prompt (at least 3), so a long list (the 32 provinces)
+ * pages instead of scrolling the prompt away.
+ */
+export function fitPageSize(count: number, rows: number | undefined): number {
+  const all = Math.max(7, count);
+  if (rows === undefined || !Number.isFinite(rows) || rows <= 0) return all;
+  return Math.max(3, Math.min(all, rows - PROMPT_ROWS));
+}
+
 /** What Escape does on a prompt: nothing, or stop it with EscapeError (back to the list before). */
 export type EscapeMode = "ignore" | "back";
 
@@ -111,6 +125,11 @@ export class Asker {
     };
   }
 
+  /** The terminal's height, when the output is one. */
+  private rows(): number | undefined {
+    return (this.options.output as { rows?: number }).rows;
+  }
+
   /** Why the session was cancelled, once it was. */
   get cancelled(): CancelReason | undefined {
     return this.cancelReason;
@@ -139,7 +158,7 @@ export class Asker {
           message: config.message,
           choices,
           ...(config.default !== undefined ? { default: config.default } : {}),
-          pageSize: config.pageSize ?? Math.max(7, choices.length),
+          pageSize: config.pageSize ?? fitPageSize(choices.length, this.rows()),
           loop: false,
           theme: this.theme,
         },
@@ -183,7 +202,7 @@ export class Asker {
         {
           message: config.message,
           choices: config.choices.map((c) => ({ ...c })),
-          pageSize: config.pageSize ?? Math.max(7, config.choices.length),
+          pageSize: config.pageSize ?? fitPageSize(config.choices.length, this.rows()),
           loop: false,
           theme: this.theme,
         },

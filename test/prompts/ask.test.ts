@@ -3,7 +3,7 @@ import { screen } from "@inquirer/testing/vitest";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { CancelledError } from "../../src/errors.js";
-import { Asker, isCancellation, toCancelled } from "../../src/prompts/ask.js";
+import { Asker, fitPageSize, isCancellation, toCancelled } from "../../src/prompts/ask.js";
 
 function asker(keys?: Record<string, string>): Asker {
   return new Asker({
@@ -18,6 +18,29 @@ function namedError(name: string): Error {
   error.name = name;
   return error;
 }
+
+describe("the page size of long lists", () => {
+  it("fits the terminal's height and shows every entry when the height is unknown", () => {
+    expect(fitPageSize(32, 30)).toBe(22);
+    expect(fitPageSize(32, 10)).toBe(3);
+    expect(fitPageSize(5, 30)).toBe(7);
+    expect(fitPageSize(32, undefined)).toBe(32);
+  });
+
+  it("pages a list of 32 on a terminal of 16 rows", async () => {
+    const output = Object.assign(new PassThrough(), { rows: 16 });
+    const choices = Array.from({ length: 32 }, (_, i) => ({ value: `p${i}`, name: `Place ${i}` }));
+    const answer = new Asker({ input: new PassThrough(), output }).select({
+      message: "Province",
+      choices,
+    });
+    const shown = screen.getScreen();
+    expect(shown).toContain("Place 7");
+    expect(shown).not.toContain("Place 8");
+    screen.keypress("enter");
+    await expect(answer).resolves.toBe("p0");
+  });
+});
 
 describe("Asker.select", () => {
   it("lists choices and separators, preselects the default, and returns the value", async () => {
