@@ -94,6 +94,59 @@ export function scaleOf(
   });
 }
 
+/**
+ * Words that may follow a place name without changing which place it is: administrative kinds
+ * (Province, Sheng, Municipality, Shi, Autonomous Region, AR, Zizhiqu, 省, 市, 自治区) and the
+ * names of the peoples in the autonomous regions' full names (Zhuang, Hui, Uygur, 壮族…).
+ */
+const PLACE_SUFFIXES = [
+  "autonomousregion",
+  "municipality",
+  "province",
+  "zizhiqu",
+  "sheng",
+  "shi",
+  "ar",
+  "zhuangzu",
+  "zhuang",
+  "huizu",
+  "hui",
+  "uyghur",
+  "uygur",
+  "uighur",
+  "weiwuer",
+  "自治区",
+  "省",
+  "市",
+  "壮族",
+  "回族",
+  "维吾尔",
+];
+
+/**
+ * A looser form of an old profile value, for a second lookup when the exact key is not in a
+ * profile map: case, spaces and punctuation ignored, and the suffixes above stripped, so
+ * "Hainan Sheng", "Guangxi Zhuang" and "Inner Mongolia AR" find "Hainan", "Guangxi" and
+ * "Inner Mongolia". Both the map's keys and the value are loosened the same way.
+ */
+export function looseProfileKey(value: string | boolean): string {
+  if (typeof value === "boolean") return String(value);
+  let key = value
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, "");
+  for (let stripped = true; stripped;) {
+    stripped = false;
+    for (const suffix of PLACE_SUFFIXES) {
+      if (key.length > suffix.length + 1 && key.endsWith(suffix)) {
+        key = key.slice(0, -suffix.length);
+        stripped = true;
+      }
+    }
+  }
+  return key;
+}
+
 /** The normalised form of an old profile value as a map key: trimmed, lower case. */
 export function profileKey(value: string | boolean): string {
   return typeof value === "boolean" ? String(value) : value.trim().toLowerCase();

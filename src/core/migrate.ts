@@ -8,7 +8,7 @@ import { isMap, isScalar, Scalar, YAMLMap, type Document, type Node, type Pair }
 import { diagnosticMessage } from "../i18n/diagnostic-messages.js";
 import { withDerivedProfile } from "./applicability.js";
 import { looseAnswer, questionIndex, valueProblems } from "./answers-rules.js";
-import { profileKey, readChangeEntries } from "./changes-rules.js";
+import { looseProfileKey, profileKey, readChangeEntries } from "./changes-rules.js";
 import type {
   Answer,
   Lang,
@@ -202,6 +202,23 @@ function migrateStep(
   return events;
 }
 
+/**
+ * The value a map gives an old value once both are loosened (see looseProfileKey); undefined
+ * when none, or when loosened keys that mean different values collide.
+ */
+function looseLookup(
+  map: Readonly<Record<string, ProfileValue>>,
+  value: ProfileValue,
+): ProfileValue | undefined {
+  if (typeof value !== "string") return undefined;
+  const wanted = looseProfileKey(value);
+  const found = new Set<ProfileValue>();
+  for (const [key, mapped] of Object.entries(map)) {
+    if (looseProfileKey(key) === wanted) found.add(mapped);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 function migrateZone(
   doc: Document,
   root: YAMLMap,
@@ -233,7 +250,7 @@ function migrateZone(
     const value = pair ? profileValueOf(pair) : undefined;
     if (!pair || value === undefined) continue;
     const normalised = new Map(Object.entries(map).map(([k, v]) => [profileKey(k), v]));
-    const mapped = normalised.get(profileKey(value));
+    const mapped = normalised.get(profileKey(value)) ?? looseLookup(map, value);
     if (mapped === undefined) {
       clear(pair, field, value, "unmapped");
     } else if (mapped !== value) {

@@ -1,0 +1,44 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { migrate } from "../../src/commands/migrate.js";
+import { captureIo, tempDir } from "../helpers.js";
+
+// prettier-ignore
+const spellings: [string, string | undefined][] = [
+  ["Hainan Sheng", "hainan"],
+  ["Beijing Shi", "beijing"],
+  ["beijing  municipality", "beijing"],
+  ["Guangxi Zhuang", "guangxi"],
+  ["Guangxi Zhuang Autonomous Region", "guangxi"],
+  ["Ningxia Hui", "ningxia"],
+  ["Xinjiang Uygur", "xinjiang"],
+  ["Inner Mongolia AR", "inner-mongolia"],
+  ["Tibet Autonomous Region", "tibet"],
+  ["Xizang", "tibet"],
+  ["Xizang Zizhiqu", "tibet"],
+  ["JIANGSU PROVINCE", "jiangsu"],
+  ["Anhui", "anhui"],
+  ["Anhui Sheng", "anhui"],
+  ["Hong Kong", undefined],
+  ["Macau SAR", undefined],
+  ["Taiwan Province", undefined],
+];
+
+describe("migrating the province of 1.0.0 onto the list of 1.1.0", () => {
+  it.each(spellings)("%s → %s", async (spelling, id) => {
+    const dir = tempDir();
+    const file = path.join(dir, "a.yaml");
+    writeFileSync(
+      file,
+      `format: netdz-answers/1\nmeasureSet: { id: workplan-2025, version: 1.0.0 }\nzone:\n  province: "${spelling}"\nanswers: {}\n`,
+    );
+    const io = captureIo(dir);
+    await migrate({ answers: "a.yaml", lang: "en", to: "1.1.0", dryRun: true }, io);
+    if (id === undefined) {
+      expect(io.out()).toContain(`zone.province: "${spelling}" cleared (not a known value)`);
+    } else {
+      expect(io.out()).toContain(`zone.province: "${spelling}" → ${id} (1.1.0)`);
+    }
+  });
+});
