@@ -200,7 +200,16 @@ export async function planMigration(
     date: migrationDate(io.env),
     words: m.words,
   });
-  return { file, original, text: doc.toString({ lineWidth: LINE_WIDTH }), outcome };
+  const text = inStyleOf(original, doc.toString({ lineWidth: LINE_WIDTH }));
+  return { file, original, text, outcome };
+}
+
+/** The migrated text with the original file's line endings (CRLF or LF) and UTF-8 BOM, if any. */
+export function inStyleOf(original: string, text: string): string {
+  const bom = original.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const firstEnd = /\r?\n/.exec(original)?.[0];
+  const body = text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+  return bom + (firstEnd === "\r\n" ? body.replace(/\n/g, "\r\n") : body);
 }
 
 /** Now, or SOURCE_DATE_EPOCH when set, as an ISO date-time to the second. */

@@ -436,3 +436,30 @@ describe("an extended set whose base version moves", () => {
     expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 });
+
+describe("netdz migrate keeps the file's style", () => {
+  it("keeps CRLF line endings and a UTF-8 BOM", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "answers.yaml");
+    const lf = readFileSync(path.join(SETS, "answers-1.0.0.yaml"), "utf8");
+    const original = `\uFEFF${lf.replace(/\n/g, "\r\n")}`;
+    writeFileSync(file, original);
+    await migrate({ answers: "answers.yaml", lang: "en", measures: SETS }, captureIo(dir, ENV));
+    const after = readFileSync(file, "utf8");
+    expect(after.startsWith("\uFEFF")).toBe(true);
+    expect(after).toContain("version: 1.2.0");
+    expect(after.replace(/\r\n/g, "")).not.toContain("\n");
+    expect(readFileSync(path.join(dir, "answers.1.0.0.yaml"), "utf8")).toBe(original);
+    const checked = await checkAnswersFile(file, { cwd: dir, measuresDir: SETS });
+    expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("keeps LF and no BOM when the file has them", async () => {
+    const dir = tempDir();
+    const file = fixtureAnswers(dir);
+    await migrate({ answers: "answers.yaml", lang: "en", measures: SETS }, captureIo(dir, ENV));
+    const after = readFileSync(file, "utf8");
+    expect(after.startsWith("\uFEFF")).toBe(false);
+    expect(after).not.toContain("\r");
+  });
+});
