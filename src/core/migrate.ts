@@ -47,7 +47,7 @@ export type MigrationEvent =
       field: string;
       value: ProfileValue;
       version: string;
-      why: "unmapped" | "misfit" | "derived";
+      why: "unmapped" | "misfit" | "derived" | "underived";
     };
 
 /** The words a migration writes into the file, in the language of the run. */
@@ -61,7 +61,11 @@ export interface MigrationWords {
   /** The reason recorded for a retired question (from its changes entry), or for one not in the new version. */
   retired(reason: Text | undefined, version: string): string;
   /** The reason recorded for a profile value that could not be carried over. */
-  profileCleared(field: string, why: "unmapped" | "misfit" | "derived", version: string): string;
+  profileCleared(
+    field: string,
+    why: "unmapped" | "misfit" | "derived" | "underived",
+    version: string,
+  ): string;
   /** Picks the language of a bilingual text. */
   pick(text: Text): string;
 }
@@ -233,7 +237,7 @@ function migrateZone(
     pair: Pair,
     field: string,
     value: ProfileValue,
-    why: "unmapped" | "misfit" | "derived",
+    why: "unmapped" | "misfit" | "derived" | "underived",
   ) => {
     zone.items.splice(zone.items.indexOf(pair), 1);
     retireNode(doc, root, `zone.${field}`, {
@@ -271,7 +275,8 @@ function migrateZone(
     if (!field || value === undefined) continue;
     if (field.derive !== undefined) {
       if (value === derived[field.id]) zone.items.splice(zone.items.indexOf(pair), 1);
-      else clear(pair, field.id, value, "derived");
+      // The field it follows from was cleared: nothing to compare with, only to ask again.
+      else clear(pair, field.id, value, derived[field.id] === undefined ? "underived" : "derived");
     } else if (!fitsProfileField(field, value)) {
       clear(pair, field.id, value, "misfit");
     }

@@ -81,9 +81,11 @@ const en: MigrateMessages = {
       case "profile-mapped":
         return `zone.${e.field}: "${String(e.from)}" → ${String(e.to)} (${e.version})`;
       case "profile-cleared":
-        return e.why === "derived"
-          ? `zone.${e.field}: "${String(e.value)}" removed, it now follows from another field and differs from it; kept under retired:`
-          : `zone.${e.field}: "${String(e.value)}" cleared (${e.why === "unmapped" ? "not a known value" : "no longer a valid value"}), to be asked again; kept under retired:`;
+        return e.why === "underived"
+          ? `zone.${e.field}: "${String(e.value)}" removed, it now follows from another field, which is to be asked again; kept under retired:`
+          : e.why === "derived"
+            ? `zone.${e.field}: "${String(e.value)}" removed, it now follows from another field and differs from it; kept under retired:`
+            : `zone.${e.field}: "${String(e.value)}" cleared (${e.why === "unmapped" ? "not a known value" : "no longer a valid value"}), to be asked again; kept under retired:`;
     }
   },
   carried: (n) =>
@@ -120,11 +122,13 @@ const en: MigrateMessages = {
     lang: "en",
     retired: (reason, version) => reason?.en ?? `the question is not in ${version}`,
     profileCleared: (field, why, version) =>
-      why === "derived"
-        ? `in ${version} ${field} follows from another profile field, and this value differed from it`
-        : why === "unmapped"
-          ? `in ${version} ${field} is chosen from a list, and this value is not one netdz knows`
-          : `in ${version} this is no longer a valid value of ${field}`,
+      why === "underived"
+        ? `in ${version} ${field} follows from another profile field, which was cleared and is to be asked again`
+        : why === "derived"
+          ? `in ${version} ${field} follows from another profile field, and this value differed from it`
+          : why === "unmapped"
+            ? `in ${version} ${field} is chosen from a list, and this value is not one netdz knows`
+            : `in ${version} this is no longer a valid value of ${field}`,
     pick: (text: Text) => text.en,
   },
 };
@@ -145,9 +149,11 @@ const zh: MigrateMessages = {
       case "profile-mapped":
         return `zone.${e.field}：“${String(e.from)}” → ${String(e.to)}（${e.version}）`;
       case "profile-cleared":
-        return e.why === "derived"
-          ? `zone.${e.field}：“${String(e.value)}”已移除，该项现由其他字段确定且与之不符；原值保存在 retired: 下`
-          : `zone.${e.field}：“${String(e.value)}”已清空（${e.why === "unmapped" ? "无法识别的值" : "不再是有效取值"}），将重新询问；原值保存在 retired: 下`;
+        return e.why === "underived"
+          ? `zone.${e.field}：“${String(e.value)}”已移除，该项现由其他字段确定，而该字段已清空、将重新询问；原值保存在 retired: 下`
+          : e.why === "derived"
+            ? `zone.${e.field}：“${String(e.value)}”已移除，该项现由其他字段确定且与之不符；原值保存在 retired: 下`
+            : `zone.${e.field}：“${String(e.value)}”已清空（${e.why === "unmapped" ? "无法识别的值" : "不再是有效取值"}），将重新询问；原值保存在 retired: 下`;
     }
   },
   carried: (n) => `${n} 个答案原样保留。`,
@@ -179,11 +185,13 @@ const zh: MigrateMessages = {
     lang: "zh",
     retired: (reason, version) => reason?.zh ?? `${version} 中已无此题`,
     profileCleared: (field, why, version) =>
-      why === "derived"
-        ? `${version} 中 ${field} 由其他基本信息字段确定，此值与之不符`
-        : why === "unmapped"
-          ? `${version} 中 ${field} 改为从列表中选择，无法识别此值`
-          : `${version} 中此值已不是 ${field} 的有效取值`,
+      why === "underived"
+        ? `${version} 中 ${field} 由其他基本信息字段确定，而该字段已清空、将重新询问`
+        : why === "derived"
+          ? `${version} 中 ${field} 由其他基本信息字段确定，此值与之不符`
+          : why === "unmapped"
+            ? `${version} 中 ${field} 改为从列表中选择，无法识别此值`
+            : `${version} 中此值已不是 ${field} 的有效取值`,
     pick: (text: Text) => text.zh,
   },
 };

@@ -42,3 +42,25 @@ describe("migrating the province of 1.0.0 onto the list of 1.1.0", () => {
     }
   });
 });
+
+describe("the region of a province that could not be carried over", () => {
+  it("says the region follows from a province to be asked again, not that it differs", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, "a.yaml"),
+      `format: netdz-answers/1\nmeasureSet: { id: workplan-2025, version: 1.0.0 }\nzone:\n  province: Hong Kong\n  region: eastern\nanswers: {}\n`,
+    );
+    for (const [lang, words] of [
+      [
+        "en",
+        'zone.region: "eastern" removed, it now follows from another field, which is to be asked again',
+      ],
+      ["zh", "该项现由其他字段确定，而该字段已清空、将重新询问"],
+    ] as const) {
+      const io = captureIo(dir);
+      await migrate({ answers: "a.yaml", lang, to: "1.1.0", dryRun: true }, io);
+      expect(io.out()).toContain(words);
+      expect(io.out()).not.toContain("differs from it");
+    }
+  });
+});
