@@ -18,7 +18,8 @@ import type { Io } from "../io.js";
 import { Asker, isCancellation } from "../prompts/ask.js";
 import { guardSession } from "../prompts/guard.js";
 import { savedCount, Session, type OpenedAnswers } from "./assess-session.js";
-import { newerVersionOf } from "../fs/set-versions.js";
+import { migrateCommand, newerVersionOf } from "../fs/set-versions.js";
+import { compareVersions } from "../core/versions.js";
 import { commandLines, type CommandLines } from "./command-lines.js";
 
 export { reportPathFor } from "./assess-session.js";
@@ -118,7 +119,7 @@ async function openAnswers(
     if (errors.length > 0 || !checked.answers || !checked.set) {
       throw new DataError(m.errors.invalidFile(shown, commands.validate), errors);
     }
-    checkRequestedSet(options.set, checked.set, shown, m);
+    checkRequestedSet(options, checked.set, shown, m);
     // A file pinned to an older version: offer to migrate first (not when --set names a version).
     const migrated =
       offerNewer && (await migratedFirst(options, io, file, checked.answers.measureSet, asker));
@@ -186,12 +187,22 @@ async function commentsOf(file: string): Promise<string> {
 
 /** `--set` must agree with the set an existing file is pinned to. */
 function checkRequestedSet(
-  requested: string | undefined,
+  options: AssessOptions,
   set: MeasureSet,
   shown: string,
   m: AssessMessages,
 ): void {
+  const requested = options.set;
   if (requested === undefined) return;
-  if (matchesSetRef(set, parseSetRef(requested))) return;
+  const wanted = parseSetRef(requested);
+  if (matchesSetRef(set, wanted)) return;
+  if (
+    wanted.id === set.id &&
+    wanted.version !== undefined &&
+    compareVersions(wanted.version, set.version) > 0
+  ) {
+    const command = `${migrateCommand(shown, options.measures)} --to ${wanted.version}`;
+    throw new UsageError(m.errors.setNewer(shown, `${set.id}@${set.version}`, requested, command));
+  }
   throw new UsageError(m.errors.setMismatch(shown, `${set.id}@${set.version}`, requested));
 }

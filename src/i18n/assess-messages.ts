@@ -24,6 +24,8 @@ export interface AssessMessages {
     locked(file: string, pid: number | undefined): string;
     lockUnreadable(file: string, lockFile: string): string;
     setMismatch(file: string, pinned: string, requested: string): string;
+    /** --set names a newer version of the file's set: migrate first. */
+    setNewer(file: string, pinned: string, requested: string, migrate: string): string;
     invalidFile(file: string, validateCommand: string): string;
     cannotWrite(file: string, reason: string): string;
     editedElsewhere(file: string, reason: string, resume: string): string;
@@ -231,6 +233,8 @@ const en: AssessMessages = {
       `${file} is being assessed in another session${pid !== undefined && pid > 0 ? ` (process ${pid})` : ""}; finish that one first. If no other netdz is running, delete ${file}.lock and try again`,
     lockUnreadable: (file, lockFile) =>
       `the lock file ${lockFile} of ${file} is unreadable (it does not hold the process id of a netdz session). If no netdz session is working on ${file}, delete ${lockFile} and try again`,
+    setNewer: (file, pinned, requested, migrate) =>
+      `${file} holds answers for ${pinned}, not ${requested}; to carry them over to the newer version, run \`${migrate}\` first (or leave out --set to continue on ${pinned})`,
     setMismatch: (file, pinned, requested) =>
       `${file} holds answers for ${pinned}, not ${requested}; leave out --set to continue it, or choose another --answers file`,
     invalidFile: (file, validateCommand) =>
@@ -481,6 +485,8 @@ const zh: AssessMessages = {
       `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话。如确认没有其他 netdz 在运行，可删除 ${file}.lock 后重试`,
     lockUnreadable: (file, lockFile) =>
       `${file} 的锁文件 ${lockFile} 无法读取（其中没有 netdz 会话的进程号）。如确认没有 netdz 会话正在填写 ${file}，请删除 ${lockFile} 后重试`,
+    setNewer: (file, pinned, requested, migrate) =>
+      `${file} 中的答案对应 ${pinned}，而不是 ${requested}；如要将答案迁移到新版本，请先运行 \`${migrate}\`（或去掉 --set，继续按 ${pinned} 填写）`,
     setMismatch: (file, pinned, requested) =>
       `${file} 中的答案对应 ${pinned}，而不是 ${requested}；继续填写请去掉 --set，或改用其他 --answers 文件`,
     invalidFile: (file, validateCommand) =>

@@ -123,9 +123,25 @@ describe("assess: refusals", () => {
   it("refuses --set that differs from the file's pinned set", async () => {
     const { dir, file, options } = setup();
     writeAnswers(file, ["zone: {}", "answers: {}"]);
-    await expect(assess({ ...options, set: "tiny@2.0.0" }, terminalIo(dir))).rejects.toThrow(
-      "zone.yaml holds answers for tiny@1.0.0, not tiny@2.0.0",
+    await expect(assess({ ...options, set: "tiny@0.9.0" }, terminalIo(dir))).rejects.toThrow(
+      "zone.yaml holds answers for tiny@1.0.0, not tiny@0.9.0; leave out --set",
     );
+  });
+
+  it("refuses --set naming a newer version and says how to migrate", async () => {
+    const { dir, file, options } = setup();
+    writeAnswers(file, ["zone: {}", "answers: {}"]);
+    for (const [lang, words] of [
+      ["en", "zone.yaml holds answers for tiny@1.0.0, not tiny@2.0.0; to carry them over"],
+      ["zh", "如要将答案迁移到新版本，请先运行"],
+    ] as const) {
+      await expect(
+        assess({ ...options, lang, set: "tiny@2.0.0" }, terminalIo(dir)),
+      ).rejects.toThrow(words);
+      await expect(
+        assess({ ...options, lang, set: "tiny@2.0.0" }, terminalIo(dir)),
+      ).rejects.toThrow("netdz migrate zone.yaml");
+    }
   });
 
   it("refuses a file locked by a running process", async () => {
