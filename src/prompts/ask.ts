@@ -43,6 +43,15 @@ export interface AskerOptions {
   yesNo?: { yes: string; no: string; error: string };
 }
 
+/**
+ * The default side of a yes/no hint: upper case ("y/N"), or in brackets for words without case
+ * ("是/[否]"), so the default is marked in every language.
+ */
+export function markDefault(hint: string): string {
+  const upper = hint.toUpperCase();
+  return upper !== hint.toLowerCase() ? upper : `[${hint}]`;
+}
+
 /** Rows a prompt keeps for its message, hint and the lines above it when it pages a list. */
 const PROMPT_ROWS = 8;
 
@@ -226,7 +235,10 @@ export class Asker {
           ...(words
             ? {
                 transformer: (value: boolean) => (value ? words.yes : words.no),
-                theme: { keywords: { yes: words.yes, no: words.no, error: () => words.error } },
+                theme: {
+                  keywords: { yes: words.yes, no: words.no, error: () => words.error },
+                  style: { confirmDefault: markDefault },
+                },
               }
             : {}),
         },

@@ -3,7 +3,13 @@ import { screen } from "@inquirer/testing/vitest";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { CancelledError } from "../../src/errors.js";
-import { Asker, fitPageSize, isCancellation, toCancelled } from "../../src/prompts/ask.js";
+import {
+  Asker,
+  fitPageSize,
+  isCancellation,
+  markDefault,
+  toCancelled,
+} from "../../src/prompts/ask.js";
 
 function asker(keys?: Record<string, string>): Asker {
   return new Asker({
@@ -157,6 +163,19 @@ describe("Asker.checkbox and confirm", () => {
     screen.keypress("space");
     screen.keypress("enter");
     await expect(answer).resolves.toEqual(["x", "y"]);
+  });
+
+  it("marks the default of a yes/no hint in Chinese too", async () => {
+    const zh = new Asker({
+      input: new PassThrough(),
+      output: new PassThrough(),
+      yesNo: { yes: "是", no: "否", error: "请回答是或否" },
+    });
+    const answer = zh.confirm({ message: "先迁移？", default: false });
+    expect(screen.getScreen()).toContain("(是/[否])");
+    screen.keypress("enter");
+    await expect(answer).resolves.toBe(false);
+    expect(markDefault("n")).toBe("N");
   });
 
   it("confirms with the default on Enter", async () => {
