@@ -17,7 +17,7 @@ import { scoreAssessment } from "../core/score.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError } from "../errors.js";
 import { displayPath, readYamlFileSync } from "../fs/measure-sets.js";
-import { UnreadableFileError } from "../fs/read-file.js";
+import { readHead, readHeadText, UnreadableFileError } from "../fs/read-file.js";
 import { messageIn } from "../render/diagnostics.js";
 import type { Workspace } from "../fs/workspace.js";
 
@@ -52,6 +52,13 @@ export class AnswersChecker {
       return { answersFile: true, problem: invalid(file, 1, 1, "file/unreadable", error.message) };
     }
     const format = declaredFormat(source.text, source.data);
+    // A file found in a folder that could not be decoded (not UTF-8, too large) is listed unless
+    // its head shows it is another kind of netdz file: it may well be an answers file.
+    if (!named && source.failed === true && source.diagnostics[0]) {
+      const kind = sniffKind(absolute);
+      if (kind !== undefined && kind !== "answers") return NOT_ANSWERS;
+      return { answersFile: true, problem: this.fromDiagnostic(source.diagnostics[0]) };
+    }
     // Found while searching a folder: only files that declare the answers format count.
     if (!named && fileKind(format) !== "answers") return NOT_ANSWERS;
     if (source.data !== undefined && fileKind(format) === undefined) {
@@ -133,4 +140,14 @@ function firstError(diagnostics: readonly Diagnostic[]): Diagnostic | undefined 
   return diagnostics
     .filter((d) => d.severity === "error")
     .sort((a, b) => a.line - b.line || a.column - b.column)[0];
+}
+
+/** The netdz kind a file's head declares, read leniently (as guessed, else UTF-8 with gaps). */
+function sniffKind(absolute: string) {
+  const head = readHead(absolute, 64 * 1024);
+  if (head === undefined) return undefined;
+  const lenient = new TextDecoder("utf-8").decode(head);
+  return (
+    fileKind(declaredFormat(readHeadText(absolute) ?? "")) ?? fileKind(declaredFormat(lenient))
+  );
 }

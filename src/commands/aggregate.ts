@@ -290,7 +290,8 @@ function walk(root: string): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(".") && entry.name !== "node_modules") visit(full);
-      } else if (YAML_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
+      } else if (YAML_FILE.test(entry.name)) {
+        // Not only regular files: a FIFO or socket named *.yaml is listed as not a regular file.
         out.push(full);
       }
     }

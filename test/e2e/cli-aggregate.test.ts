@@ -363,3 +363,44 @@ describe("netdz aggregate checks each file as netdz validate does", () => {
     }
   });
 });
+
+describe("netdz aggregate lists unreadable YAML found in a folder", () => {
+  const BASE = readFileSync(
+    path.join(FIXTURES, "report", "answers", "strong-eastern.yaml"),
+    "utf8",
+  );
+
+  it("lists non-UTF-8, UTF-16, oversized and non-regular files, ignores other netdz kinds", () => {
+    const dir = path.join(tempDir(), "zones");
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, "ok.yaml"), BASE);
+    // GBK: the ASCII format line is readable, the zone name is not UTF-8.
+    writeFileSync(
+      path.join(dir, "gbk.yaml"),
+      Buffer.concat([Buffer.from(BASE.split("\n")[0] + "\n# "), Buffer.from([0xc4, 0xcf, 0x0a])]),
+    );
+    writeFileSync(path.join(dir, "utf16.yaml"), Buffer.from("\uFEFF" + BASE, "utf16le"));
+    writeFileSync(path.join(dir, "big.yaml"), "x: " + "a".repeat(11 * 1024 * 1024) + "\n");
+    // Another netdz kind that cannot be decoded is still not an answers file.
+    writeFileSync(
+      path.join(dir, "measure.yaml"),
+      Buffer.concat([Buffer.from("format: netdz-measure/1\n# "), Buffer.from([0xff, 0x0a])]),
+    );
+    spawnSync("mkfifo", [path.join(dir, "pipe.yaml")]);
+    const rolled = runCli(["aggregate", ".", "--measures", SETS, "--format", "json"], { cwd: dir });
+    expect(rolled.status).toBe(1);
+    const leftOut = (
+      JSON.parse(rolled.stdout) as { leftOut: { file: string; code: string; line: number }[] }
+    ).leftOut;
+    expect(leftOut.map((e) => [e.file, e.code]).sort()).toEqual(
+      [
+        ["big.yaml", "file/too-large"],
+        ["gbk.yaml", "file/not-utf8"],
+        ["pipe.yaml", "file/unreadable"],
+        ["utf16.yaml", "file/not-utf8"],
+      ].sort(),
+    );
+    expect(rolled.stderr).toMatch(/pipe\.yaml:1:1 .*not a regular file/);
+    expect(rolled.stderr).toMatch(/gbk\.yaml:2:\d+ /);
+  });
+});
