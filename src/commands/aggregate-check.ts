@@ -19,6 +19,7 @@ import { DataError } from "../errors.js";
 import { displayPath, readYamlFileSync } from "../fs/measure-sets.js";
 import { readHead, readHeadText, UnreadableFileError } from "../fs/read-file.js";
 import { messageIn } from "../render/diagnostics.js";
+import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import type { Workspace } from "../fs/workspace.js";
 
 export interface Checked {
@@ -73,10 +74,10 @@ export class AnswersChecker {
       diagnostics = checked.diagnostics;
       setFound = checked.set !== undefined;
     } catch (error) {
-      // Pinned to a set that is itself invalid: that set's first problem explains it.
+      // Pinned to a set that is itself invalid: the set's problems are kept once (listed
+      // apart), and the answers file is left out with a reason naming that set.
       if (!(error instanceof DataError)) throw error;
-      diagnostics = error.diagnostics;
-      setFound = true;
+      return { answersFile: true, problem: this.invalidSet(file, source, error.diagnostics) };
     }
     const pin = setFound ? pinOf(file, source) : undefined;
     const first = firstError(diagnostics);
@@ -94,6 +95,32 @@ export class AnswersChecker {
       assessment: scoreAssessment(checked.set, checked.answers),
     });
     return { answersFile: true, ...(pin ? { pin } : {}), zone };
+  }
+
+  /** The problems of the invalid measure sets met, each once, in the order met. */
+  readonly setProblems = new Map<string, LeftOut>();
+
+  private invalidSet(
+    file: string,
+    source: YamlSource,
+    diagnostics: readonly Diagnostic[],
+  ): LeftOut {
+    const first = firstError(diagnostics);
+    for (const d of diagnostics.filter((x) => x.severity === "error")) {
+      const key = `${d.file}:${d.line}:${d.column}:${d.code}`;
+      if (!this.setProblems.has(key)) this.setProblems.set(key, this.fromDiagnostic(d));
+    }
+    const pinned = asRecord(asRecord(source.data).measureSet);
+    const where = diagnosticAt(source, ["measureSet"], "error", "answers/invalid-set", "");
+    const problem = first
+      ? `${first.file}:${first.line}:${first.column}  ${messageIn(first, this.lang)}`
+      : "";
+    const message = aggregateMessages(this.lang).reasons.invalidSet(
+      asString(pinned.id) ?? "?",
+      asString(pinned.version) ?? "?",
+      problem,
+    );
+    return invalid(file, where.line, where.column, "answers/invalid-set", message);
   }
 
   /** A problem as the file is listed with it, its message in the language of the roll-up. */

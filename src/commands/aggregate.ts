@@ -88,6 +88,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
           chosen,
         ),
       );
+    printSetProblems(checker, io);
     printLeftOut(leftOut, chosen, io, m);
     throw new UsageError(
       results.some((r) => r.answersFile)
@@ -121,6 +122,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
     lang: opts.lang,
     ...m.command,
   });
+  printSetProblems(checker, io);
   printLeftOut(agg.leftOut, agg.set, io, m);
   if (agg.leftOut.length > 0) {
     io.stderr.write(`netdz aggregate: ${m.command.leftOut(agg.leftOut.length)}\n`);
@@ -197,6 +199,14 @@ function checkOptions(opts: AggregateCommandOptions, m: AggregateMessages): void
 
 function describeWhere(paths: readonly string[]): string {
   return paths.length === 0 ? "." : paths.join(", ");
+}
+
+/** Tells on standard error, once each, the problems of the invalid measure sets met. */
+function printSetProblems(checker: AnswersChecker, io: Io): void {
+  for (const entry of checker.setProblems.values()) {
+    if (entry.reason.kind !== "invalid") continue;
+    io.stderr.write(`${leftOutPlace(entry)}  ${entry.reason.message} (${entry.reason.code})\n`);
+  }
 }
 
 /** Tells on standard error which files were left out, one line each (`file:line:col  reason`). */

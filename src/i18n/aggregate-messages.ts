@@ -77,6 +77,7 @@ export interface AggregateMessages {
     otherSet(id: string, version: string, usedId: string, usedVersion: string): string;
     otherVersion(version: string, used: string, migrate: string | undefined): string;
     superseded(by: string): string;
+    invalidSet(id: string, version: string, problem: string): string;
   };
   method(minCompleteness: string, bottom: number): string[];
   sheets: {
@@ -181,6 +182,8 @@ const en: AggregateMessages = {
       `pinned to version ${version}; most files use ${used}, and versions are not mixed` +
       (migrate ? `; bring it over with: ${migrate}` : ""),
     superseded: (by) => `superseded by ${by}, answered later for the same zone`,
+    invalidSet: (id, version, problem) =>
+      `pinned to measure set ${id}@${version}, which is invalid (first problem: ${problem})`,
   },
   method: (min, bottom) => [
     "Each file is checked as netdz validate checks it and scored as netdz report scores it; a " +
@@ -303,6 +306,8 @@ const zh: AggregateMessages = {
       `对应版本 ${version}；多数文件使用 ${used}，不同版本不混合汇总` +
       (migrate ? `；可用以下命令迁移：${migrate}` : ""),
     superseded: (by) => `已被 ${by} 取代（同一开发区更晚的填报）`,
+    invalidSet: (id, version, problem) =>
+      `对应评估清单 ${id}@${version}，该清单无效（第一个问题：${problem}）`,
   },
   method: (min, bottom) => [
     "每个文件按 netdz validate 的方式检查，按 netdz report 的方式计分；有错误的文件不计入任何统计，" +

@@ -404,3 +404,46 @@ describe("netdz aggregate lists unreadable YAML found in a folder", () => {
     expect(rolled.stderr).toMatch(/gbk\.yaml:2:\d+ /);
   });
 });
+
+describe("netdz aggregate with an invalid measure set", () => {
+  const ANSWERS = path.join(FIXTURES, "report", "answers");
+
+  it("prints the set's problems once, lists each answers file pinned to it, and uses a valid version", () => {
+    const sets = twoVersions();
+    editFile(
+      path.join(sets, "demo-2025", "1.1.0", "set.yaml"),
+      "format: netdz-measure-set/1",
+      "format: netdz-measure-set/1\nbogusKey: 1",
+    );
+    const dir = path.join(tempDir(), "zones");
+    mkdirSync(dir);
+    // Two files pinned to the broken 1.1.0 (the majority), one to the valid 1.0.0.
+    for (const name of ["strong-eastern", "western-hub"]) {
+      const text = readFileSync(path.join(ANSWERS, `${name}.yaml`), "utf8");
+      writeFileSync(
+        path.join(dir, `${name}.yaml`),
+        text.replace("version: 1.0.0", "version: 1.1.0"),
+      );
+    }
+    cpSync(path.join(ANSWERS, "half-finished.yaml"), path.join(dir, "half-finished.yaml"));
+    const rolled = runCli(["aggregate", ".", "--measures", sets, "--format", "json"], { cwd: dir });
+    expect(rolled.status).toBe(1);
+    const json = JSON.parse(rolled.stdout) as {
+      measureSet: { version: string };
+      totals: { used: number; leftOut: number };
+      leftOut: { file: string; line: number; code: string; reason: string }[];
+    };
+    expect(json.measureSet.version).toBe("1.0.0");
+    expect(json.totals).toMatchObject({ used: 1, leftOut: 2 });
+    expect(json.leftOut.map((e) => [e.file, e.code, e.line])).toEqual([
+      ["strong-eastern.yaml", "answers/invalid-set", 2],
+      ["western-hub.yaml", "answers/invalid-set", 2],
+    ]);
+    for (const e of json.leftOut) expect(e.reason).toContain("demo-2025@1.1.0");
+    const setLines = rolled.stderr.split("\n").filter((l) => l.includes("set.yaml:"));
+    // Once as a set problem; the answers files' lines name the set only inside their reason.
+    expect(setLines.filter((l) => /^\S*set\.yaml:\d+:\d+ /.test(l))).toHaveLength(1);
+    expect(rolled.stderr).toMatch(/^strong-eastern\.yaml:2:\d+ {2}.*demo-2025@1\.1\.0/m);
+    expect(rolled.stderr).toMatch(/^western-hub\.yaml:2:\d+ {2}.*demo-2025@1\.1\.0/m);
+  });
+});
