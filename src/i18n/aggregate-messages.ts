@@ -189,7 +189,8 @@ const en: AggregateMessages = {
     "Each file is checked as netdz validate checks it and scored as netdz report scores it; a " +
       "file with an error is left out of every figure and listed with its first problem. All " +
       "files must use the same measure set; when they are pinned to different versions, the " +
-      "version most files use is taken (on a tie, the newest) and the others are left out.",
+      "version most files use is taken (on a tie, the newest) and the others are left out; " +
+      "only files whose set version is available and valid count.",
     "A zone that appears in more than one file (the same name and province, ignoring extra " +
       "spaces) is counted once: the file answered last is used (the newest answeredAt; on a " +
       "tie, the later file path), the others are superseded.",
@@ -312,7 +313,7 @@ const zh: AggregateMessages = {
   method: (min, bottom) => [
     "每个文件按 netdz validate 的方式检查，按 netdz report 的方式计分；有错误的文件不计入任何统计，" +
       "并列出其第一个问题。所有文件须使用同一评估清单；版本不同时采用多数文件使用的版本" +
-      "（数量相同时取最新版本），其余文件不纳入。",
+      "（数量相同时取最新版本），其余文件不纳入；只计入其清单版本可用且有效的文件。",
     "同一开发区（名称与省份相同，忽略多余空格）出现在多个文件中时只计一次：采用最后作答的文件" +
       "（answeredAt 最新；相同时取文件路径靠后者），其余文件视为被取代。",
     `按总分从高到低排名；得分相同者名次相同，其后名次顺延（1、1、3）。作答的适用问题不足 ${min} ` +
