@@ -113,6 +113,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
   const newest = epoch === undefined && group.newest ? readAnswers(group.newest.file, io.cwd) : {};
   const date = reportDate(newest as AnswersFile, epoch, io.env.TZ);
   if (date !== undefined) agg.options.date = date;
+  agg.setProblems = [...checker.setProblems.values()];
   const output = await AGGREGATE_FORMATS[opts.format].render(agg, { lang: opts.lang });
   await writeOutput(output, {
     out: opts.out,

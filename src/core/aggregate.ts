@@ -163,6 +163,8 @@ export interface Aggregate {
   bottom: BottomZones[];
   leftOut: LeftOut[];
   superseded: Superseded[];
+  /** Problems of invalid measure sets that answers files were pinned to (not answers files). */
+  setProblems?: LeftOut[];
   /** Spread of completeness (0…1) over the used zones. */
   completeness: Stats;
 }

@@ -70,6 +70,7 @@ export interface JsonAggregate {
     column: number | null;
   }[];
   superseded: { file: string; by: string }[];
+  setProblems: { file: string; code: string; message: string; line: number; column: number }[];
 }
 
 /** One zone of the roll-up as its JSON entry. */
@@ -141,6 +142,13 @@ export function buildAggregateJson(agg: Aggregate, options: AggregateJsonOptions
       column: e.column,
     })),
     superseded: agg.superseded.map((s) => ({ file: s.file, by: s.by })),
+    setProblems: (agg.setProblems ?? []).map((e) => ({
+      file: e.file,
+      code: e.reason.kind === "invalid" ? e.reason.code : `aggregate/${e.reason.kind}`,
+      message: e.reason.kind === "invalid" ? e.reason.message : "",
+      line: e.line ?? 1,
+      column: e.column ?? 1,
+    })),
   };
 }
 

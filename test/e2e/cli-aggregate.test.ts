@@ -432,8 +432,12 @@ describe("netdz aggregate with an invalid measure set", () => {
       measureSet: { version: string };
       totals: { used: number; leftOut: number };
       leftOut: { file: string; line: number; code: string; reason: string }[];
+      setProblems: { file: string; code: string }[];
     };
     expect(json.measureSet.version).toBe("1.0.0");
+    expect(json.setProblems.map((p) => p.file)).toEqual([
+      path.join(sets, "demo-2025", "1.1.0", "set.yaml"),
+    ]);
     expect(json.totals).toMatchObject({ used: 1, leftOut: 2 });
     expect(json.leftOut.map((e) => [e.file, e.code, e.line])).toEqual([
       ["strong-eastern.yaml", "answers/invalid-set", 2],

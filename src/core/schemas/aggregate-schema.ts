@@ -121,6 +121,7 @@ export const aggregateSchema = {
     "bottomZones",
     "leftOut",
     "superseded",
+    "setProblems",
   ],
   properties: {
     format: { const: "netdz-aggregate/1" },
@@ -235,6 +236,23 @@ export const aggregateSchema = {
           reason: { type: "string" },
           line: place,
           column: place,
+        },
+      },
+    },
+    setProblems: {
+      description:
+        "Problems of the invalid measure sets that answers files were pinned to, each once (the answers files themselves are in leftOut).",
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["file", "code", "message", "line", "column"],
+        properties: {
+          file: { type: "string" },
+          code: { type: "string" },
+          message: { type: "string" },
+          line: { type: "integer", minimum: 1 },
+          column: { type: "integer", minimum: 1 },
         },
       },
     },
