@@ -21,6 +21,8 @@ export interface DiffMessages {
   bandLine(old: string, next: string): string;
   bandSame(band: string): string;
   completenessLine(old: string, next: string, change: string): string;
+  /** A change of a percentage, in percentage points ("−1.5 pp"). */
+  percentagePoints(change: string): string;
   sections: {
     overall: string;
     areas: string;
@@ -68,6 +70,7 @@ const en: DiffMessages = {
   bandLine: (old, next) => `Band: ${old} → ${next}`,
   bandSame: (band) => `Band: ${band} (unchanged)`,
   completenessLine: (old, next, change) => `Completeness: ${old} → ${next} (${change})`,
+  percentagePoints: (change) => `${change} pp`,
   sections: {
     overall: "Overall",
     areas: "Areas",
@@ -123,6 +126,7 @@ const zh: DiffMessages = {
   bandLine: (old, next) => `等级：${old} → ${next}`,
   bandSame: (band) => `等级：${band}（不变）`,
   completenessLine: (old, next, change) => `完成度：${old} → ${next}（${change}）`,
+  percentagePoints: (change) => `${change} 个百分点`,
   sections: {
     overall: "总体",
     areas: "各方面",

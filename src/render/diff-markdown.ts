@@ -72,7 +72,9 @@ export function renderDiffMarkdown(
         m.completenessLine(
           pct(diff.completeness.old),
           pct(diff.completeness.new),
-          diff.completeness.change === null ? "—" : `${signed(diff.completeness.change * 100)}%`,
+          diff.completeness.change === null
+            ? "—"
+            : m.percentagePoints(signed(diff.completeness.change * 100).replace("-", "\u2212")),
         ),
       )}`,
     ].join("\n"),

@@ -100,3 +100,22 @@ describe("netdz diff (spawned)", () => {
     expect(result.status).toBe(2);
   });
 });
+
+describe("netdz diff states the completeness change in percentage points", () => {
+  const A = path.join(FIXTURES, "report", "answers");
+  it.each([
+    ["en", /^- Completeness: [\d.]+% → [\d.]+% \(\u2212\d+\.\d pp\)$/m],
+    ["zh", /^- 完成度：[\d.]+% → [\d.]+%（\u2212\d+\.\d 个百分点）$/m],
+  ])("in %s", (lang, line) => {
+    const result = runCli([
+      "diff",
+      path.join(A, "strong-eastern.yaml"),
+      path.join(A, "half-finished.yaml"),
+      "--measures",
+      SETS,
+      "--lang",
+      lang as string,
+    ]);
+    expect(result.stdout).toMatch(line);
+  });
+});
