@@ -44,10 +44,24 @@ export function zoneTable(
 /** The roll-up's zones as CSV text (with its byte-order mark). */
 export function renderAggregateCsv(agg: Aggregate, options: AggregateCsvOptions): string {
   const { header, rows } = zoneTable(agg, options.lang);
-  return stringify([header, ...rows.map((row) => row.map((cell) => cell ?? ""))], {
+  const clean = (cell: string | number | null | undefined) =>
+    typeof cell === "string" ? csvText(cell) : (cell ?? "");
+  return stringify([header, ...rows.map((row) => row.map(clean))], {
     bom: true,
     record_delimiter: "windows",
     escape_formulas: true,
     cast: { number: (value) => String(value) },
   });
+}
+
+// eslint-disable-next-line no-control-regex -- these are the characters removed
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const LINE_SEPARATOR = /[\u2028\u2029]/g;
+
+/**
+ * Text as a CSV cell carries it: control characters other than tab and line breaks (which
+ * quoting keeps) are dropped, and the Unicode line and paragraph separators become spaces.
+ */
+export function csvText(text: string): string {
+  return text.replace(CONTROL, "").replace(LINE_SEPARATOR, " ");
 }

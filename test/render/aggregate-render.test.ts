@@ -52,6 +52,15 @@ describe("text from the files in the roll-up", () => {
     expect(names).toEqual(expect.arrayContaining([nasty[0], `'${nasty[1]}`, nasty[2]]));
     expect(csv).toContain('"Pipe | zone ""quoted"", with commas"');
   });
+
+  it("drops control characters and line separators from CSV cells", () => {
+    const csv = renderAggregateCsv(rollUpOf(["Nul\u0000zone", "Sep\u2028zone\u001b"]), {
+      lang: "en",
+    });
+    for (const c of ["\u0000", "\u001b", "\u2028"]) expect(csv.includes(c)).toBe(false);
+    const names = (parseCsv(csv, { bom: true }) as string[][]).slice(1).map((row) => row[1]);
+    expect(names).toEqual(expect.arrayContaining(["Nulzone", "Sep zone"]));
+  });
 });
 
 describe("JSON text", () => {
