@@ -10,14 +10,29 @@ export function newProblems(
   later: readonly Diagnostic[],
   earlier: readonly Diagnostic[] = [],
 ): Diagnostic[] {
-  const taken = new Set(earlier.map(placeOf));
+  // A problem's line and column may cost the position-keeping parse of its file, so they are
+  // read only where they can decide something: a file `earlier` has problems in, or a problem
+  // whose file, code and message another one of `later` shares.
+  const earlierFiles = new Set(earlier.map((d) => d.file));
+  const sameWords = new Map<string, number>();
+  for (const d of later) sameWords.set(wordsOf(d), (sameWords.get(wordsOf(d)) ?? 0) + 1);
+  let taken: Set<string> | undefined;
   const said = new Set<string>();
   return later.filter((d) => {
-    const key = `${placeOf(d)}:${d.code}:${d.message}`;
-    if (taken.has(placeOf(d)) || said.has(key)) return false;
+    const inEarlierFile = earlierFiles.has(d.file);
+    const repeated = (sameWords.get(wordsOf(d)) ?? 0) > 1;
+    if (!inEarlierFile && !repeated) return true;
+    const place = placeOf(d);
+    if (inEarlierFile && (taken ??= new Set(earlier.map(placeOf))).has(place)) return false;
+    const key = `${place}:${d.code}:${d.message}`;
+    if (said.has(key)) return false;
     said.add(key);
     return true;
   });
+}
+
+function wordsOf(d: Diagnostic): string {
+  return `${d.file}\0${d.code}\0${d.message}`;
 }
 
 function placeOf(d: Diagnostic): string {

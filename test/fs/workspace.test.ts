@@ -93,6 +93,26 @@ describe("one filter of repeated problems", () => {
       d(2, "e"),
     ]);
   });
+  it("reads a position only where it decides something (it may cost a full parse)", () => {
+    const read: string[] = [];
+    const lazy = (file: string, line: number, code: string) => ({
+      file,
+      get line() {
+        read.push(`${file}:${code}`);
+        return line;
+      },
+      column: 1,
+      severity: "warning" as const,
+      code,
+      message: code,
+    });
+    const later = [lazy("a.yaml", 3, "w"), lazy("b.yaml", 4, "x"), lazy("b.yaml", 4, "x")];
+    const kept = newProblems(later, [lazy("c.yaml", 1, "e")]);
+    expect(kept.map((k) => k.file)).toEqual(["a.yaml", "b.yaml"]);
+    // a.yaml: its only problem, in a file with no earlier problem; c.yaml: nothing to compare with.
+    expect(read.filter((r) => r.startsWith("a.yaml") || r.startsWith("c.yaml"))).toEqual([]);
+    expect(newProblems([lazy("c.yaml", 1, "w")], [lazy("c.yaml", 1, "e")])).toEqual([]);
+  });
 });
 
 describe("validate", () => {
