@@ -66,6 +66,9 @@ export async function loadSetFolder(
   lang?: Lang,
   /** The folders of the sets being loaded that (in turn) extend this one. */
   extendedBy: readonly string[] = [],
+  /** Loads the folder of the version before (the workspace passes its cache, so it loads once). */
+  loadPrevious: (dir: string) => Promise<LoadedSetFolder> = (previousDir) =>
+    loadSetFolder(previousDir, cwd, lang),
 ): Promise<LoadedSetFolder> {
   const validators = await loadValidators();
   const found: Diagnostic[] = [];
@@ -141,7 +144,7 @@ export async function loadSetFolder(
     cwd,
     result.set,
     measures,
-    async (previousDir) => (await loadSetFolder(previousDir, cwd, lang)).set,
+    async (previousDir) => (await loadPrevious(previousDir)).set,
   );
   if (changes) {
     diagnostics.push(...changes.diagnostics);

@@ -162,7 +162,9 @@ export class Workspace {
     const fingerprint = `${this.lang ?? "en"}|${setFingerprint(real)}`;
     const cached = setCache.get(real);
     if (cached && cached.fingerprint === fingerprint) return cached.value;
-    const value = await loadSetFolder(dir, this.cwd, this.lang);
+    const value = await loadSetFolder(dir, this.cwd, this.lang, [], (previous) =>
+      this.loadSet(previous),
+    );
     setCache.set(real, { fingerprint, value });
     return value;
   }
