@@ -467,15 +467,21 @@ function calendarDate(milliseconds: number, timeZone: string | undefined): strin
   return `${year}-${pick("month")}-${pick("day")}`;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function dateParts(milliseconds: number, timeZone: string | undefined): Intl.DateTimeFormatPart[] {
-  const options = { year: "numeric", month: "2-digit", day: "2-digit" } as const;
-  try {
-    return new Intl.DateTimeFormat("en-US", {
-      ...options,
-      timeZone: timeZone || undefined,
-    }).formatToParts(milliseconds);
-  } catch {
-    // An unknown zone name: the machine's own zone, as the C library would fall back.
-    return new Intl.DateTimeFormat("en-US", options).formatToParts(milliseconds);
+  // Building a DateTimeFormat costs far more than using one: one per zone name, kept.
+  const key = timeZone || "";
+  let format = dateFormats.get(key);
+  if (format === undefined) {
+    const options = { year: "numeric", month: "2-digit", day: "2-digit" } as const;
+    try {
+      format = new Intl.DateTimeFormat("en-US", { ...options, timeZone: timeZone || undefined });
+    } catch {
+      // An unknown zone name: the machine's own zone, as the C library would fall back.
+      format = new Intl.DateTimeFormat("en-US", options);
+    }
+    dateFormats.set(key, format);
   }
+  return format.formatToParts(milliseconds);
 }
