@@ -3,17 +3,11 @@
  * and charts, with every cell plain (unescaped) text. The HTML and Word renderers lay this out in
  * their own markup, so both show the same content in the same order as the Markdown report. Pure.
  */
-import {
-  DECLARED_NOT_APPLICABLE_WARN,
-  profileApplicable,
-  valueInWords,
-  withUnit,
-} from "../core/answer.js";
+import { DECLARED_NOT_APPLICABLE_WARN, profileApplicable } from "../core/answer.js";
 import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
 import { actionPlan, type ActionItem } from "../core/actions.js";
 import {
   DEFAULT_BANDS,
-  type AnswerValue,
   type AnswersFile,
   type Lang,
   type Measure,
@@ -30,7 +24,7 @@ import { documentMessages, type DocumentMessages } from "../i18n/document-messag
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
 import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
 import { singleLine } from "./markdown-escape.js";
-import { formatScore, scoreInItsBand, textBar } from "./report-markdown.js";
+import { formatScore, scoreInItsBand, textBar, valueLabel } from "./report-markdown.js";
 
 /** A run of plain text, optionally emphasised, a link, or a score bar (0…100, null for n/a). */
 export interface Span {
@@ -566,23 +560,6 @@ function stateCell(ctx: Context, result: QuestionResult): string {
   const question = ctx.questions.get(result.id);
   if (result.state !== "answered" || !question) return ctx.m.states[result.state];
   return cellText(valueLabel(ctx, question, result.answer?.value));
-}
-
-/** The answer of a value question in words (see valueInWords), a number with its target. */
-function valueLabel(ctx: Context, question: Question, value: AnswerValue | undefined): string {
-  const { m, lang } = ctx;
-  if (value === undefined) return "";
-  if (typeof value === "number") return numberLabel(ctx, question, value);
-  const words = { yes: m.yes, no: m.no, noneSelected: m.noneSelected };
-  return valueInWords(question, value, { ...words, listSeparator: m.listSeparator }, lang);
-}
-
-function numberLabel(ctx: Context, question: Question, value: number): string {
-  const unit = question.unit?.[ctx.lang];
-  const shown = withUnit(value, unit);
-  if (question.target === undefined) return shown;
-  const target = ctx.m.target(withUnit(question.target, unit), question.direction ?? "higher");
-  return ctx.m.parenthetical(shown, target);
 }
 
 function openPointSections(ctx: Context): Section[] {

@@ -412,8 +412,21 @@ function stateCell(ctx: Context, result: QuestionResult): string {
   return escapeCell(valueLabel(ctx, question, result.answer?.value));
 }
 
-/** The answer of a value question in words (see valueInWords), a number with its target. */
-function valueLabel(ctx: Context, question: Question, value: AnswerValue | undefined): string {
+/** What putting an answer into words needs: the report's messages in the report's language. */
+export interface AnswerWordsContext {
+  m: ReportMessages;
+  lang: Lang;
+}
+
+/**
+ * The answer of a value question in words (see valueInWords), a number with its target: one
+ * wording for every report format.
+ */
+export function valueLabel(
+  ctx: AnswerWordsContext,
+  question: Question,
+  value: AnswerValue | undefined,
+): string {
   const { m, lang } = ctx;
   if (value === undefined) return "";
   if (typeof value === "number") return numberLabel(ctx, question, value);
@@ -421,7 +434,7 @@ function valueLabel(ctx: Context, question: Question, value: AnswerValue | undef
   return valueInWords(question, value, { ...words, listSeparator: m.listSeparator }, lang);
 }
 
-function numberLabel(ctx: Context, question: Question, value: number): string {
+function numberLabel(ctx: AnswerWordsContext, question: Question, value: number): string {
   const unit = question.unit?.[ctx.lang];
   const shown = withUnit(value, unit);
   if (question.target === undefined) return shown;
