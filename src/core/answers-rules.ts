@@ -11,7 +11,7 @@ import { lacksRequiredEvidence } from "./score.js";
 import { asArray, asRecord, asString, isExtensionKey, type Loose } from "./loose.js";
 import type { Answer, Diagnostic, MeasureSet, Question, Severity, Status } from "./model.js";
 import { STATUSES, VALUE_QUESTION_STATUSES } from "./model.js";
-import { diagnosticAt, type PathSegment, type YamlSource } from "./yaml-source.js";
+import { problemPusher, type PathSegment, type YamlSource } from "./yaml-source.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
 import { numberHint } from "./number-hint.js";
 
@@ -72,13 +72,7 @@ export function checkAnswers(
 ): Diagnostic[] {
   const file = asRecord(data);
   const out: Diagnostic[] = [];
-  const push = (
-    severity: Severity,
-    path: PathSegment[],
-    code: string,
-    message: DiagnosticText,
-    key = false,
-  ) => out.push(diagnosticAt(source, path, severity, code, message, { key }));
+  const push = problemPusher(source, out);
   const zone = Object.fromEntries(
     Object.entries(asRecord(file.zone)).filter(
       (e): e is [string, string | boolean] =>

@@ -9,7 +9,7 @@ import { asArray, asRecord, asString, type Loose } from "./loose.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
 import type { ChangeEntry, Diagnostic, MeasureSet, Question, Severity } from "./model.js";
 import { compareVersions } from "./versions.js";
-import { diagnosticAt, type PathSegment, type YamlSource } from "./yaml-source.js";
+import { diagnosticAt, problemPusher, type PathSegment, type YamlSource } from "./yaml-source.js";
 
 /** The kind of a change entry: its one key. */
 export type ChangeKind = "rename" | "reword" | "rescale" | "retire" | "profile";
@@ -174,13 +174,7 @@ export interface ChangesCheckInput {
 export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
   const { source, data, previous, current } = input;
   const out: Diagnostic[] = [];
-  const push = (
-    severity: Severity,
-    path: PathSegment[],
-    code: string,
-    message: DiagnosticText,
-    key = false,
-  ) => out.push(diagnosticAt(source, path, severity, code, message, { key }));
+  const push = problemPusher(source, out);
   const pushAtQuestion = (
     id: string,
     severity: Severity,

@@ -664,6 +664,20 @@ function pairByKey(map: YAMLMap): Map<string, Pair> {
 }
 
 /**
+ * A function that adds a located problem of `source` to `out`: the one way the rule modules
+ * report what they find (`key` places it at the mapping key instead of its value).
+ */
+export function problemPusher(source: YamlSource, out: Diagnostic[]) {
+  return (
+    severity: Severity,
+    path: PathSegment[],
+    code: string,
+    message: DiagnosticText,
+    key = false,
+  ): number => out.push(diagnosticAt(source, path, severity, code, message, { key }));
+}
+
+/**
  * Builds a diagnostic located at `path` in the source. The line and column are worked out when
  * first read, so a problem that is only counted never costs the position-keeping parse.
  */
