@@ -2,7 +2,7 @@ import path from "node:path";
 import { diffAssessments, regressedMeasures } from "../core/diff.js";
 import { asRecord, asString } from "../core/loose.js";
 import type { Lang } from "../core/model.js";
-import { lastAnsweredDate, scoreAssessment } from "../core/score.js";
+import { lastAnsweredDate, reportDate, scoreAssessment } from "../core/score.js";
 import { EXIT, UsageError } from "../errors.js";
 import { loadAnswersWithSet } from "../fs/answers-loader.js";
 import { readYamlFile } from "../fs/measure-sets.js";
@@ -11,6 +11,7 @@ import { diffMessages } from "../i18n/diff-messages.js";
 import type { Io } from "../io.js";
 import { DIFF_FORMAT_NAMES, DIFF_FORMATS, isFormat, type DiffFormat } from "../render/reporters.js";
 import { writeOutput } from "./aggregate.js";
+import { sourceDateEpoch } from "./report.js";
 
 export interface DiffCommandOptions {
   old: string;
@@ -31,6 +32,7 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
       m.command.unknownFormat(String(opts.format), DIFF_FORMAT_NAMES.join(", ")),
     );
   }
+  const epoch = sourceDateEpoch(io.env, opts.lang);
   const oldPin = await pinOf(opts.old, io.cwd);
   const newPin = await pinOf(opts.new, io.cwd);
   if (oldPin !== undefined && newPin !== undefined && oldPin !== newPin) {
@@ -47,13 +49,14 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
       file: opts.old,
       answers: before.answers,
       assessment: scoreAssessment(before.set, before.answers),
-      ...dated("date", oldDate),
+      ...dated("reportDate", reportDate(before.answers, epoch, io.env.TZ)),
     },
     {
       file: opts.new,
       answers: after.answers,
       assessment: scoreAssessment(set, after.answers),
-      ...dated("date", newDate),
+      // Open actions slip against the date `netdz report NEW` gives: the same overdue rule.
+      ...dated("reportDate", reportDate(after.answers, epoch, io.env.TZ)),
     },
   );
   const model = { diff: result, set, ...dated("oldDate", oldDate), ...dated("newDate", newDate) };

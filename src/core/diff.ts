@@ -3,6 +3,7 @@
  * completeness, area and measure scores old → new, the questions that moved, gaps closed and
  * opened, evidence added and removed. Pure: no I/O.
  */
+import { actionPlan, compareActions, type ActionChange, type ActionReport } from "./actions.js";
 import { normaliseName } from "./aggregate.js";
 import type { AnswersFile, Band, Zone } from "./model.js";
 import type { Assessment, QuestionResult, QuestionState } from "./score.js";
@@ -52,6 +53,23 @@ export const QUESTION_CATEGORIES = [
 ] as const;
 export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];
 
+/** An action (a gap with an owner or a due date) that was completed, slipped or added. */
+export interface ActionMove extends ActionChange {
+  measure: string;
+}
+
+/** The action categories of the comparison, in the order they are shown. */
+export const ACTION_CATEGORIES = ["completed", "slipped", "added"] as const;
+export type ActionCategory = (typeof ACTION_CATEGORIES)[number];
+
+export type ActionMoves = Record<ActionCategory, ActionMove[]> & {
+  /**
+   * The day "slipped" is measured against (YYYY-MM-DD): the new file's report date, as
+   * `netdz report` dates it; undefined when it has none (then nothing slips).
+   */
+  date?: string;
+};
+
 export interface Diff {
   old: { file: string; zone: Zone };
   new: { file: string; zone: Zone };
@@ -67,14 +85,19 @@ export interface Diff {
   newGaps: GapChange[];
   evidenceAdded: EvidenceChange[];
   evidenceRemoved: EvidenceChange[];
+  /** The action plans compared: completed, slipped (still open after the due date) and added. */
+  actions: ActionMoves;
 }
 
 export interface DiffSide {
   file: string;
   answers: AnswersFile;
   assessment: Assessment;
-  /** The side's date as a report gives it (YYYY-MM-DD), when known. */
-  date?: string;
+  /**
+   * The date `netdz report` gives this file (YYYY-MM-DD: `SOURCE_DATE_EPOCH`, else the day of
+   * its last answer), when known. The new side's decides which open actions have slipped.
+   */
+  reportDate?: string;
 }
 
 function change(old: number | null, next: number | null): Change {
@@ -153,6 +176,35 @@ export function diffAssessments(oldSide: DiffSide, newSide: DiffSide): Diff {
     newGaps: newGaps.sort(byPoints),
     evidenceAdded,
     evidenceRemoved,
+    actions: compareSides(oldSide, newSide),
+  };
+}
+
+/** The action plan of one side as compareActions reads it. */
+function actionReport(side: DiffSide): ActionReport {
+  return {
+    ...(side.reportDate === undefined ? {} : { date: side.reportDate }),
+    actions: actionPlan(side.assessment, side.reportDate),
+    gaps: side.assessment.gaps,
+  };
+}
+
+/** The actions completed, slipped and added between the two sides, each with its measure. */
+function compareSides(oldSide: DiffSide, newSide: DiffSide): ActionMoves {
+  const measures = new Map(
+    [...oldSide.assessment.questions, ...newSide.assessment.questions].map((q) => [
+      q.id,
+      q.measure,
+    ]),
+  );
+  const compared = compareActions(actionReport(oldSide), actionReport(newSide));
+  const withMeasure = (list: ActionChange[]): ActionMove[] =>
+    list.map(({ id, ...rest }) => ({ id, measure: measures.get(id) ?? "", ...rest }));
+  return {
+    ...(newSide.reportDate === undefined ? {} : { date: newSide.reportDate }),
+    completed: withMeasure(compared.completed),
+    slipped: withMeasure(compared.slipped),
+    added: withMeasure(compared.added),
   };
 }
 

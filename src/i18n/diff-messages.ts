@@ -2,7 +2,7 @@
  * Every fixed string of `netdz diff` (progress between two assessments), in English and Chinese.
  * Plain text: the renderer adds its own emphasis and escaping.
  */
-import type { QuestionCategory } from "../core/diff.js";
+import type { ActionCategory, QuestionCategory } from "../core/diff.js";
 import type { Lang } from "../core/model.js";
 import type { QuestionState } from "../core/score.js";
 import { STATUS_LABELS } from "./status-labels.js";
@@ -35,6 +35,11 @@ export interface DiffMessages {
     actions: string;
   };
   categories: Record<QuestionCategory, string>;
+  actionCategories: Record<ActionCategory, string>;
+  /** What "slipped" is measured against: the new assessment's report date. */
+  actionsIntro(date: string): string;
+  /** Said when the new assessment has no date: then no action can have slipped. */
+  actionsUndated: string;
   columns: {
     area: string;
     measure: string;
@@ -44,6 +49,8 @@ export interface DiffMessages {
     change: string;
     points: string;
     item: string;
+    owner: string;
+    due: string;
   };
   states: Record<QuestionState, string>;
   none: string;
@@ -80,7 +87,7 @@ const en: DiffMessages = {
     newGaps: "New gaps",
     evidenceAdded: "Evidence added",
     evidenceRemoved: "Evidence removed",
-    actions: "Actions",
+    actions: "Action plan",
   },
   categories: {
     improved: "Improved",
@@ -89,6 +96,21 @@ const en: DiffMessages = {
     becameUnknown: "Became “don't know”",
     becameNotApplicable: "Became not applicable",
   },
+  actionCategories: {
+    completed: "Completed",
+    slipped: "Slipped",
+    added: "Added",
+  },
+  actionsIntro: (date) =>
+    "Actions are the gaps whose answer has an owner or a due date. Completed: an old action " +
+    "whose question no longer loses points. Slipped: an old action still open whose due date " +
+    `is before ${date}, the new assessment's date (the date netdz report gives it). Added: an ` +
+    "action the old assessment did not have.",
+  actionsUndated:
+    "Actions are the gaps whose answer has an owner or a due date. Completed: an old action " +
+    "whose question no longer loses points. Slipped: none can be told, as the new assessment " +
+    "has no date (no answer carries answeredAt and SOURCE_DATE_EPOCH is not set). Added: an " +
+    "action the old assessment did not have.",
   columns: {
     area: "Area",
     measure: "Measure",
@@ -98,6 +120,8 @@ const en: DiffMessages = {
     change: "Change",
     points: "Points lost",
     item: "Evidence",
+    owner: "Owner",
+    due: "Due",
   },
   states: { ...STATUS_LABELS.en, answered: "Answered", unanswered: "Unanswered" },
   none: "None.",
@@ -136,7 +160,7 @@ const zh: DiffMessages = {
     newGaps: "新出现的差距",
     evidenceAdded: "新增的佐证材料",
     evidenceRemoved: "删除的佐证材料",
-    actions: "行动计划",
+    actions: "整改任务清单",
   },
   categories: {
     improved: "得分提高",
@@ -145,6 +169,19 @@ const zh: DiffMessages = {
     becameUnknown: "变为“不清楚”",
     becameNotApplicable: "变为不适用",
   },
+  actionCategories: {
+    completed: "已完成",
+    slipped: "已逾期",
+    added: "新增",
+  },
+  actionsIntro: (date) =>
+    "整改任务指答案填有责任单位或完成时限的差距。已完成：原评估中的整改任务，其问题现已不再失分。" +
+    `已逾期：原评估中仍未完成、且完成时限早于新评估日期 ${date}（即 netdz report 给出的日期）的整改任务。` +
+    "新增：原评估中没有的整改任务。",
+  actionsUndated:
+    "整改任务指答案填有责任单位或完成时限的差距。已完成：原评估中的整改任务，其问题现已不再失分。" +
+    "已逾期：无法判断，因为新评估没有日期（没有答案带 answeredAt，也未设置 SOURCE_DATE_EPOCH）。" +
+    "新增：原评估中没有的整改任务。",
   columns: {
     area: "方面",
     measure: "举措",
@@ -154,6 +191,8 @@ const zh: DiffMessages = {
     change: "变化",
     points: "失分",
     item: "佐证材料",
+    owner: "责任单位",
+    due: "完成时限",
   },
   states: { ...STATUS_LABELS.zh, answered: "已作答", unanswered: "未作答" },
   none: "无。",

@@ -40,6 +40,7 @@ export function buildDiffJson(diff: Diff, set: MeasureSet, options: DiffJsonOpti
     newGaps: diff.newGaps,
     evidenceAdded: diff.evidenceAdded,
     evidenceRemoved: diff.evidenceRemoved,
+    actions: diff.actions,
   };
 }
 

@@ -3,7 +3,7 @@
  * deterministic; text from the files or the set goes through markdown-escape.
  */
 import type { Diff, QuestionChange } from "../core/diff.js";
-import { QUESTION_CATEGORIES } from "../core/diff.js";
+import { ACTION_CATEGORIES, QUESTION_CATEGORIES } from "../core/diff.js";
 import type { Lang, MeasureSet, Question } from "../core/model.js";
 import { diffMessages } from "../i18n/diff-messages.js";
 import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
@@ -160,5 +160,38 @@ export function renderDiffMarkdown(
           ),
     );
   }
+  blocks.push(...actionBlocks(diff, m, questionCell));
   return `${blocks.join("\n\n")}\n`;
+}
+
+/** The action plans compared: completed, slipped and added, and what slipped is measured by. */
+function actionBlocks(
+  diff: Diff,
+  m: ReturnType<typeof diffMessages>,
+  questionCell: (id: string) => string,
+): string[] {
+  const c = m.columns;
+  const { date } = diff.actions;
+  const blocks = [
+    `## ${escapeInline(m.sections.actions)}`,
+    escapeInline(date === undefined ? m.actionsUndated : m.actionsIntro(date)),
+  ];
+  for (const category of ACTION_CATEGORIES) {
+    const list = diff.actions[category];
+    blocks.push(`### ${escapeInline(m.actionCategories[category])}`);
+    blocks.push(
+      list.length === 0
+        ? escapeInline(m.none)
+        : table(
+            [{ title: c.question }, { title: c.measure }, { title: c.owner }, { title: c.due }],
+            list.map((a) => [
+              questionCell(a.id),
+              escapeCell(a.measure),
+              a.owner === undefined ? "—" : escapeCell(a.owner),
+              a.due ?? "—",
+            ]),
+          ),
+    );
+  }
+  return blocks;
 }

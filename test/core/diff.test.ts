@@ -247,3 +247,54 @@ describe("scores, gaps and evidence", () => {
     expect(diff.sameZone).toBe(false);
   });
 });
+
+describe("actions completed, slipped and added", () => {
+  const dated = (s: DiffSide, reportDate: string | undefined): DiffSide =>
+    reportDate === undefined ? s : { ...s, reportDate };
+  const before = side("old.yaml", {
+    ...BASE,
+    "M01.Q1": { status: "in_progress", owner: "Science bureau", due: "2026-03-31" },
+    "M04.Q1": { status: "planned", owner: "Bonded zone office", due: "2026-09-30" },
+    "M06.Q1": { status: "in_progress", due: "2026-01-15" },
+  });
+  const after = side("new.yaml", {
+    ...BASE,
+    "M01.Q1": { status: "implemented", owner: "Science bureau", due: "2026-03-31" },
+    "M04.Q1": { status: "in_progress", owner: "Bonded zone office", due: "2026-09-30" },
+    "M06.Q1": { status: "in_progress", due: "2026-01-15" },
+    "M05.Q3": { status: "in_progress", owner: "Approval bureau" },
+  });
+
+  it("tells them apart by the new side's report date, with each action's measure", () => {
+    const diff = diffAssessments(dated(before, "2026-01-01"), dated(after, "2026-06-02"));
+    expect(diff.actions).toEqual({
+      date: "2026-06-02",
+      completed: [{ id: "M01.Q1", measure: "M01", owner: "Science bureau", due: "2026-03-31" }],
+      slipped: [{ id: "M06.Q1", measure: "M06", due: "2026-01-15" }],
+      added: [{ id: "M05.Q3", measure: "M05", owner: "Approval bureau" }],
+    });
+  });
+
+  it("measures slipping against the new report date, not the old one", () => {
+    // On the day after M04.Q1 was due, it has slipped as well; due on the day itself it has not.
+    const late = diffAssessments(dated(before, "2026-10-31"), dated(after, "2026-10-01"));
+    expect(late.actions.slipped.map((a) => a.id)).toEqual(["M04.Q1", "M06.Q1"]);
+    const onTime = diffAssessments(dated(before, "2026-10-31"), dated(after, "2026-09-30"));
+    expect(onTime.actions.slipped.map((a) => a.id)).toEqual(["M06.Q1"]);
+  });
+
+  it("lets nothing slip when the new side has no date", () => {
+    const diff = diffAssessments(before, after);
+    expect(diff.actions.date).toBeUndefined();
+    expect(diff.actions.slipped).toEqual([]);
+    expect(diff.actions.completed.map((a) => a.id)).toEqual(["M01.Q1"]);
+  });
+
+  it("has no actions when no answer has an owner or a due date", () => {
+    expect(diffAssessments(side("a", BASE), side("b", BASE)).actions).toEqual({
+      completed: [],
+      slipped: [],
+      added: [],
+    });
+  });
+});

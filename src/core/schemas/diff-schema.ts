@@ -63,6 +63,21 @@ const evidenceList = {
   },
 } as const;
 
+const actionList = {
+  type: "array",
+  items: {
+    type: "object",
+    additionalProperties: false,
+    required: ["id", "measure"],
+    properties: {
+      id,
+      measure: id,
+      owner: { type: "string", minLength: 1 },
+      due: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+    },
+  },
+} as const;
+
 const side = {
   type: "object",
   additionalProperties: false,
@@ -99,6 +114,7 @@ export const diffSchema = {
     "newGaps",
     "evidenceAdded",
     "evidenceRemoved",
+    "actions",
   ],
   properties: {
     format: { const: "netdz-diff/1" },
@@ -153,5 +169,27 @@ export const diffSchema = {
     newGaps: { ...gapList, description: "Questions that lose points now and lost none before." },
     evidenceAdded: evidenceList,
     evidenceRemoved: evidenceList,
+    actions: {
+      description:
+        "The action plans compared (a gap whose answer has an owner or a due date is an " +
+        "action): completed (an old action whose question loses no points now), slipped (an " +
+        "old action still open whose due date — the new entry's, else the old one's — is " +
+        "before date) and added (an action the old file did not have), each by question id.",
+      type: "object",
+      additionalProperties: false,
+      required: ["completed", "slipped", "added"],
+      properties: {
+        date: {
+          description:
+            "The new file's report date (SOURCE_DATE_EPOCH, else its last answeredAt), which " +
+            "slipped is measured against; absent when it has none (then nothing slips).",
+          type: "string",
+          pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+        },
+        completed: actionList,
+        slipped: actionList,
+        added: actionList,
+      },
+    },
   },
 } as const;
