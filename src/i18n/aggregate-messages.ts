@@ -379,7 +379,8 @@ export const AGGREGATE_HELP: Readonly<Record<Lang, AggregateHelp>> = {
     after: `
 Files that are invalid, or pinned to another measure set or version, are left out and listed,
 and the exit code is then 1; a zone's older file is superseded by the one answered last. The
-date is the newest answeredAt of the files used, or SOURCE_DATE_EPOCH when set.
+date is the newest answeredAt of the files used, or SOURCE_DATE_EPOCH when set; with neither,
+the roll-up is undated (never today's date), so the same files give the same bytes.
 
 Examples:
   $ netdz aggregate zones/ --out roll-up.md
@@ -402,7 +403,8 @@ Exit codes:
     after: `
 无效的文件，或对应其他评估清单、其他版本的文件不纳入汇总并逐一列出，此时退出码为 1；
 同一开发区较早的文件被最后作答的文件取代。日期为所纳入文件中最新的 answeredAt，
-设置了 SOURCE_DATE_EPOCH 时取该时间。
+设置了 SOURCE_DATE_EPOCH 时取该时间；两者都没有时汇总不注日期（不取当天日期），
+因此相同的文件总是得到相同的字节。
 
 示例：
   $ netdz aggregate zones/ --out roll-up.md

@@ -2,14 +2,16 @@
  * The roll-up as an Excel workbook (exceljs): league table, measure matrix with a colour scale,
  * common gaps, regions and files left out. Header rows frozen, columns sized to their contents,
  * numbers stored as numbers, sheet names and headers in the chosen language. The workbook's
- * creation and modification dates are the report date, so the same files give the same cells.
- * Pure: builds the bytes in memory.
+ * creation and modification dates and its zip entries carry the roll-up's date (1980-01-01 when
+ * it has none), not the clock, so the same files give the same bytes. Pure: builds the bytes in
+ * memory.
  */
 import type { Worksheet } from "exceljs";
 import { nullable, regionLabel, type Aggregate } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import { leftOutRows, zoneText } from "./aggregate-markdown.js";
+import { documentTime, withEntryTimes } from "./zip-time.js";
 
 export interface AggregateXlsxOptions {
   lang: Lang;
@@ -63,7 +65,7 @@ export async function renderAggregateXlsx(
   const m = aggregateMessages(lang);
   const c = m.columns;
   const workbook = new ExcelJS.Workbook();
-  const when = new Date(agg.options.date === undefined ? 0 : `${agg.options.date}T00:00:00Z`);
+  const when = documentTime(agg.options.date);
   workbook.creator = "netdz";
   workbook.lastModifiedBy = "netdz";
   workbook.created = when;
@@ -176,5 +178,5 @@ export async function renderAggregateXlsx(
     ]),
   );
 
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return withEntryTimes(new Uint8Array(await workbook.xlsx.writeBuffer()), when);
 }

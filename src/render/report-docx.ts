@@ -29,10 +29,10 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { unzipSync, zipSync, type Zippable } from "fflate";
 import type { AnswersFile, MeasureSet } from "../core/model.js";
 import type { Assessment } from "../core/score.js";
 import { escapeHtml } from "./html-escape.js";
+import { documentTime, withEntryTimes } from "./zip-time.js";
 import {
   buildReportDocument,
   type BarChart,
@@ -126,7 +126,7 @@ export async function renderDocx(
   const packed = await Packer.toBuffer(document, false, [
     { path: "docProps/core.xml", data: core },
   ]);
-  return rezip(new Uint8Array(packed), stamp);
+  return withEntryTimes(new Uint8Array(packed), stamp);
 }
 
 function styles(doc: ReportDocument) {
@@ -356,12 +356,6 @@ async function chartParts(
   ];
 }
 
-/** The instant the document is dated: the report date at 00:00 UTC, or 1980-01-01 without one. */
-export function documentTime(date: string | undefined): Date {
-  const parsed = date === undefined ? Number.NaN : Date.parse(`${date}T00:00:00Z`);
-  return new Date(Number.isFinite(parsed) ? parsed : Date.UTC(1980, 0, 1));
-}
-
 /** docProps/core.xml with the report's date as created and modified time. */
 function corePropertiesXml(doc: ReportDocument, time: Date): string {
   const stamp = time.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -380,12 +374,4 @@ function corePropertiesXml(doc: ReportDocument, time: Date): string {
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
     "</cp:coreProperties>"
   );
-}
-
-/** The same zip with every entry dated `time`, so the bytes do not depend on the clock. */
-function rezip(zip: Uint8Array, time: Date): Uint8Array {
-  const entries = unzipSync(zip);
-  const dated: Zippable = {};
-  for (const [name, data] of Object.entries(entries)) dated[name] = [data, { mtime: time }];
-  return zipSync(dated, { level: 6 });
 }

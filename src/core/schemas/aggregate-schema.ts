@@ -127,7 +127,8 @@ export const aggregateSchema = {
     format: { const: "netdz-aggregate/1" },
     lang: { description: "Language of band labels and reasons.", enum: ["en", "zh"] },
     date: {
-      description: "SOURCE_DATE_EPOCH, else the newest answeredAt of the used files.",
+      description: "SOURCE_DATE_EPOCH, else the newest answeredAt of the used files; absent when neither " +
+        "is there (the roll-up is undated).",
       type: "string",
       pattern: "^\\d{4}-\\d{2}-\\d{2}$",
     },
