@@ -29,9 +29,12 @@ export interface AggregateMessages {
     matrix: string;
     commonGaps: string;
     bottom: string;
+    setProblems: string;
     leftOut: string;
     method: string;
   };
+  /** Above the problems of the invalid measure sets met. */
+  setProblemsIntro: string;
   columns: {
     file: string;
     rank: string;
@@ -60,6 +63,8 @@ export interface AggregateMessages {
     line: string;
     column: string;
     reason: string;
+    place: string;
+    problem: string;
   };
   overallScore: string;
   unranked: string;
@@ -124,9 +129,13 @@ const en: AggregateMessages = {
     matrix: "Measures across zones",
     commonGaps: "Common gaps",
     bottom: "Lowest-ranked zones of each region",
+    setProblems: "Problems of the measure sets",
     leftOut: "Files left out or superseded",
     method: "Method",
   },
+  setProblemsIntro:
+    "These measure sets are invalid, each problem listed once; every answers file pinned to " +
+    "one of them is left out (see the files left out).",
   columns: {
     file: "File",
     rank: "Rank",
@@ -155,6 +164,8 @@ const en: AggregateMessages = {
     line: "Line",
     column: "Column",
     reason: "Reason",
+    place: "Where",
+    problem: "Problem",
   },
   overallScore: "Overall",
   unranked: "unranked",
@@ -254,9 +265,12 @@ const zh: AggregateMessages = {
     matrix: "各开发区举措得分",
     commonGaps: "共性差距",
     bottom: "各区域排名靠后的开发区",
+    setProblems: "评估清单的问题",
     leftOut: "未纳入或被取代的文件",
     method: "计算方法",
   },
+  setProblemsIntro:
+    "以下评估清单无效，每个问题只列一次；对应这些清单的答卷文件均未纳入汇总（见未纳入的文件）。",
   columns: {
     file: "文件",
     rank: "排名",
@@ -285,6 +299,8 @@ const zh: AggregateMessages = {
     line: "行",
     column: "列",
     reason: "原因",
+    place: "位置",
+    problem: "问题",
   },
   overallScore: "总分",
   unranked: "不排名",

@@ -2,14 +2,21 @@
  * The roll-up (`netdz aggregate`) as one self-contained HTML page, with the sections of the
  * Markdown roll-up in the same order: header, league table, regions side by side, the
  * zones-by-measures matrix with each cell shaded by its score (the number is printed in it, so it
- * reads without colour), common gaps, the bottom zones of each region, the files left out, and
- * the method. It shares the report's HTML layout and print stylesheet. Pure.
+ * reads without colour), common gaps, the bottom zones of each region, the problems of the
+ * measure sets, the files left out, and the method. It shares the report's HTML layout and
+ * print stylesheet. Pure.
  */
 import { nullable, regionLabel, type Aggregate, type Stats } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
 import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-messages.js";
 import { documentMessages } from "../i18n/document-messages.js";
-import { leftOutRows, oneDecimal, percent, zoneText } from "./aggregate-markdown.js";
+import {
+  leftOutRows,
+  oneDecimal,
+  percent,
+  setProblemRows,
+  zoneText,
+} from "./aggregate-markdown.js";
 import type { Block, Column, Rich, Section } from "./report-document.js";
 import { renderHtmlDocument } from "./report-html.js";
 
@@ -50,6 +57,7 @@ export function renderAggregateHtml(agg: Aggregate, options: AggregateHtmlOption
       matrix(ctx),
       commonGaps(ctx),
       bottom(ctx),
+      setProblems(ctx),
       leftOut(ctx),
       section(
         "method",
@@ -247,6 +255,22 @@ function bottom(ctx: Context): Section {
   return section("bottom", m.sections.bottom, [
     paragraph(m.bottomIntro(agg.options.bottom)),
     { kind: "columns", parts, stacked: true },
+  ]);
+}
+
+function setProblems(ctx: Context): Section {
+  const { agg, m } = ctx;
+  const rows = setProblemRows(agg, m);
+  if (rows.length === 0)
+    return section("set-problems", m.sections.setProblems, [paragraph(m.none)], true);
+  return section("set-problems", m.sections.setProblems, [
+    paragraph(m.setProblemsIntro),
+    table(
+      "set-problems",
+      m.sections.setProblems,
+      [{ title: m.columns.place }, { title: m.columns.problem }],
+      rows.map(([place, problem]) => [text(place), text(problem)]),
+    ),
   ]);
 }
 

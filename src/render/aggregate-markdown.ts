@@ -33,6 +33,7 @@ export function renderAggregateMarkdown(agg: Aggregate, options: AggregateMarkdo
     ...matrix(ctx),
     ...commonGaps(ctx),
     ...bottom(ctx),
+    ...setProblems(ctx),
     ...leftOut(ctx),
     ...method(ctx),
   ];
@@ -294,6 +295,26 @@ export function leftOutRows(
     ]),
   ];
   return rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+}
+
+/** The problems of the invalid measure sets met, as [place, problem] pairs, once each. */
+export function setProblemRows(agg: Aggregate, m: AggregateMessages): [string, string][] {
+  return (agg.setProblems ?? []).map((e) => [leftOutPlace(e), leftOutReason(e, agg.set, m)]);
+}
+
+function setProblems(ctx: Context): string[] {
+  const { agg, m } = ctx;
+  const blocks = [`## ${escapeInline(m.sections.setProblems)}`];
+  const rows = setProblemRows(agg, m);
+  if (rows.length === 0) return [...blocks, escapeInline(m.none)];
+  blocks.push(
+    escapeInline(m.setProblemsIntro),
+    table(
+      [{ title: m.columns.place }, { title: m.columns.problem }],
+      rows.map(([place, problem]) => [escapeCell(place), escapeCell(problem)]),
+    ),
+  );
+  return blocks;
 }
 
 function leftOut(ctx: Context): string[] {

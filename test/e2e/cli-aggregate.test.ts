@@ -449,5 +449,16 @@ describe("netdz aggregate with an invalid measure set", () => {
     expect(setLines.filter((l) => /^\S*set\.yaml:\d+:\d+ /.test(l))).toHaveLength(1);
     expect(rolled.stderr).toMatch(/^strong-eastern\.yaml:2:\d+ {2}.*demo-2025@1\.1\.0/m);
     expect(rolled.stderr).toMatch(/^western-hub\.yaml:2:\d+ {2}.*demo-2025@1\.1\.0/m);
+    // The Markdown roll-up lists the set's problem in its own section, in either language.
+    for (const [lang, heading] of [
+      ["en", "## Problems of the measure sets"],
+      ["zh", "## 评估清单的问题"],
+    ] as const) {
+      const md = runCli(["aggregate", ".", "--measures", sets, "--lang", lang], { cwd: dir });
+      expect(md.status).toBe(1);
+      const section = md.stdout.slice(md.stdout.indexOf(heading));
+      expect(md.stdout).toContain(heading);
+      expect(section).toMatch(/\| \S*1\.1\.0\/set\.yaml:\d+:\d+ \| .*bogusKey/);
+    }
   });
 });

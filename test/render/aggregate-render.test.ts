@@ -5,6 +5,7 @@ import type { AnswersFile } from "../../src/core/model.js";
 import { scoreAssessment } from "../../src/core/score.js";
 import { renderAggregateCsv } from "../../src/render/aggregate-csv.js";
 import { buildAggregateJson, renderAggregateJson } from "../../src/render/aggregate-json.js";
+import { renderAggregateHtml } from "../../src/render/aggregate-html.js";
 import { renderAggregateMarkdown } from "../../src/render/aggregate-markdown.js";
 import { loadDemoSet } from "./report-fixtures.js";
 
@@ -73,4 +74,52 @@ describe("JSON text", () => {
       );
     },
   );
+});
+
+describe("the problems of the measure sets", () => {
+  const withProblems = () => {
+    const agg = rollUpOf(["A"]);
+    agg.setProblems = [
+      {
+        file: "sets/demo-2025/1.1.0/set.yaml",
+        line: 3,
+        column: 1,
+        reason: { kind: "invalid", code: "schema/additional", message: "unknown key <b>|x</b>" },
+      },
+      {
+        file: "sets/demo-2025/1.1.0/measures/M01.yaml",
+        line: 7,
+        column: 5,
+        reason: { kind: "invalid", code: "schema/type", message: "must be a string" },
+      },
+    ];
+    return agg;
+  };
+
+  it.each([
+    ["en", "## Problems of the measure sets", "| Where | Problem |"],
+    ["zh", "## 评估清单的问题", "| 位置 | 问题 |"],
+  ] as const)("have their own Markdown section in %s, before the files left out", (lang, h, th) => {
+    const md = renderAggregateMarkdown(withProblems(), { lang });
+    expect(md).toContain(h);
+    expect(md).toContain(th);
+    expect(md.indexOf(h)).toBeLessThan(
+      md.indexOf(lang === "en" ? "## Files left out" : "## 未纳入"),
+    );
+    expect(md).toContain("| sets/demo-2025/1.1.0/set.yaml:3:1 |");
+    expect(md).toContain("sets/demo-2025/1.1.0/measures/M01.yaml:7:5");
+    expect(md).toMatch(/unknown key .*\\\|x.*[(（]schema\/additional[)）]/);
+    expect(md).not.toContain("<b>");
+    // Without problems the section says so.
+    const clean = renderAggregateMarkdown(rollUpOf(["A"]), { lang });
+    expect(clean.slice(clean.indexOf(h)).split("\n\n")[1]).toBe(lang === "en" ? "None." : "无。");
+  });
+
+  it.each(["en", "zh"] as const)("are a table of the HTML page in %s", (lang) => {
+    const html = renderAggregateHtml(withProblems(), { lang });
+    expect(html).toContain(lang === "en" ? "Problems of the measure sets" : "评估清单的问题");
+    expect(html).toContain("sets/demo-2025/1.1.0/set.yaml:3:1");
+    expect(html).toContain("unknown key &lt;b&gt;|x&lt;/b&gt;");
+    expect(html).not.toContain("<b>|x");
+  });
 });

@@ -37,6 +37,7 @@ describe("netdz aggregate --format html", () => {
       "matrix",
       "common-gaps",
       "bottom",
+      "set-problems",
       "left-out",
       "method",
     ]);
