@@ -86,7 +86,7 @@ export class AnswersChecker {
       return {
         answersFile: true,
         ...(pin ? { pin } : {}),
-        problem: problem ?? unknownProblem(file),
+        problem: problem ?? this.unknownProblem(file),
       };
     }
     const zone = summariseZone({
@@ -123,6 +123,12 @@ export class AnswersChecker {
     return invalid(file, where.line, where.column, "answers/invalid-set", message);
   }
 
+  /** A file that checked without an error but gave no answers or set: listed, never dropped. */
+  private unknownProblem(file: string): LeftOut {
+    const message = aggregateMessages(this.lang).reasons.invalidAnswers;
+    return invalid(file, 1, 1, "answers/invalid", message);
+  }
+
   /** A problem as the file is listed with it, its message in the language of the roll-up. */
   private fromDiagnostic(d: Diagnostic): LeftOut {
     return invalid(d.file, d.line, d.column, d.code, messageIn(d, this.lang));
@@ -156,10 +162,6 @@ function invalid(
   message: string,
 ): LeftOut {
   return { file, line, column, reason: { kind: "invalid", code, message } };
-}
-
-function unknownProblem(file: string): LeftOut {
-  return invalid(file, 1, 1, "answers/invalid", "invalid answers file");
 }
 
 /** The first error by position, as the file is listed when it is left out. */

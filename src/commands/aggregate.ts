@@ -88,7 +88,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
           chosen,
         ),
       );
-    printSetProblems(checker, io);
+    printSetProblems(checker, io, m);
     printLeftOut(leftOut, chosen, io, m);
     throw new UsageError(
       results.some((r) => r.answersFile)
@@ -123,7 +123,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
     lang: opts.lang,
     ...m.command,
   });
-  printSetProblems(checker, io);
+  printSetProblems(checker, io, m);
   printLeftOut(agg.leftOut, agg.set, io, m);
   if (agg.leftOut.length > 0) {
     io.stderr.write(`netdz aggregate: ${m.command.leftOut(agg.leftOut.length)}\n`);
@@ -203,10 +203,11 @@ function describeWhere(paths: readonly string[]): string {
 }
 
 /** Tells on standard error, once each, the problems of the invalid measure sets met. */
-function printSetProblems(checker: AnswersChecker, io: Io): void {
+function printSetProblems(checker: AnswersChecker, io: Io, m: AggregateMessages): void {
   for (const entry of checker.setProblems.values()) {
     if (entry.reason.kind !== "invalid") continue;
-    io.stderr.write(`${leftOutPlace(entry)}  ${entry.reason.message} (${entry.reason.code})\n`);
+    const problem = m.parenthetical(entry.reason.message, entry.reason.code);
+    io.stderr.write(`${leftOutPlace(entry)}  ${problem}\n`);
   }
 }
 

@@ -33,8 +33,8 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
     );
   }
   const epoch = sourceDateEpoch(io.env, opts.lang);
-  const oldPin = await pinOf(opts.old, io.cwd);
-  const newPin = await pinOf(opts.new, io.cwd);
+  const oldPin = await pinOf(opts.old, io.cwd, opts.lang);
+  const newPin = await pinOf(opts.new, io.cwd, opts.lang);
   if (oldPin !== undefined && newPin !== undefined && oldPin !== newPin) {
     throw new UsageError(m.command.versionMismatch(opts.old, oldPin, opts.new, newPin));
   }
@@ -85,8 +85,8 @@ function dated<K extends string>(key: K, date: string | undefined): Partial<Reco
 }
 
 /** `id@version` a file is pinned to, when it can be read; its other problems are checked later. */
-async function pinOf(file: string, cwd: string): Promise<string | undefined> {
-  const source = await readYamlFile(path.resolve(cwd, file), cwd);
+async function pinOf(file: string, cwd: string, lang: Lang): Promise<string | undefined> {
+  const source = await readYamlFile(path.resolve(cwd, file), cwd, lang);
   const pinned = asRecord(asRecord(source.data).measureSet);
   const id = asString(pinned.id);
   const version = asString(pinned.version);

@@ -83,6 +83,8 @@ export interface AggregateMessages {
     otherVersion(version: string, used: string, migrate: string | undefined): string;
     superseded(by: string): string;
     invalidSet(id: string, version: string, problem: string): string;
+    /** A file that gave no answers and no error to name. */
+    invalidAnswers: string;
   };
   method(minCompleteness: string, bottom: number): string[];
   sheets: {
@@ -195,6 +197,7 @@ const en: AggregateMessages = {
     superseded: (by) => `superseded by ${by}, answered later for the same zone`,
     invalidSet: (id, version, problem) =>
       `pinned to measure set ${id}@${version}, which is invalid (first problem: ${problem})`,
+    invalidAnswers: "not a usable answers file",
   },
   method: (min, bottom) => [
     "Each file is checked as netdz validate checks it and scored as netdz report scores it; a " +
@@ -325,6 +328,7 @@ const zh: AggregateMessages = {
     superseded: (by) => `已被 ${by} 取代（同一开发区更晚的填报）`,
     invalidSet: (id, version, problem) =>
       `对应评估清单 ${id}@${version}，该清单无效（第一个问题：${problem}）`,
+    invalidAnswers: "不是可用的答卷文件",
   },
   method: (min, bottom) => [
     "每个文件按 netdz validate 的方式检查，按 netdz report 的方式计分；有错误的文件不计入任何统计，" +

@@ -61,3 +61,25 @@ describe("diff: actions slip by the date netdz report gives the new file", () =>
     ).rejects.toThrow(/SOURCE_DATE_EPOCH/);
   });
 });
+
+describe("diff speaks the language asked for", () => {
+  it.each([
+    ["en", /cannot read missing\.yaml/],
+    ["zh", /无法读取 missing\.yaml/],
+  ] as const)("when a file cannot be read (%s)", async (lang, message) => {
+    const io = captureIo(ROOT, { TZ: "UTC" });
+    await expect(
+      diff(
+        {
+          old: "missing.yaml",
+          new: NEW,
+          format: "md",
+          lang,
+          failOnRegression: false,
+          measures: SETS,
+        },
+        io,
+      ),
+    ).rejects.toThrow(message);
+  });
+});
