@@ -16,6 +16,7 @@ import { reportDate } from "../core/score.js";
 import { compareVersions } from "../core/versions.js";
 import { EXIT, UsageError } from "../errors.js";
 import { normaliseAnswers } from "../fs/answers-loader.js";
+import { fsReason } from "../fs/fs-errors.js";
 import { readYamlFileSync } from "../fs/measure-sets.js";
 import { isStandardOutput } from "../fs/output.js";
 import { workspace, type Workspace } from "../fs/workspace.js";
@@ -277,9 +278,9 @@ function collectFiles(paths: readonly string[], cwd: string, m: AggregateMessage
   const named = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    const info = statSync(absolute, { throwIfNoEntry: false });
+    const info = statPath(absolute);
     if (!info) throw new UsageError(m.command.noSuchPath(given));
-    if (info.isDirectory()) {
+    if (info !== "unreadable" && info.isDirectory()) {
       for (const file of walk(absolute)) files.add(file);
     } else {
       files.add(absolute);
@@ -287,6 +288,19 @@ function collectFiles(paths: readonly string[], cwd: string, m: AggregateMessage
     }
   }
   return { files: [...files].sort(), named };
+}
+
+/**
+ * What a path given on the command line is: undefined when it does not exist, "unreadable" when
+ * it cannot be looked at (a loop of links, no permission): such a file is left out and listed,
+ * with the reason its reading gives, as an unreadable file found in a folder is.
+ */
+function statPath(absolute: string) {
+  try {
+    return statSync(absolute, { throwIfNoEntry: false });
+  } catch (error) {
+    return fsReason(error) === "notFolder" ? undefined : "unreadable";
+  }
 }
 
 function walk(root: string): string[] {

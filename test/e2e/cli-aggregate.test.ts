@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/main.js";
@@ -402,6 +402,31 @@ describe("netdz aggregate lists unreadable YAML found in a folder", () => {
     );
     expect(rolled.stderr).toMatch(/pipe\.yaml:1:1 .*not a regular file/);
     expect(rolled.stderr).toMatch(/gbk\.yaml:2:\d+ /);
+  });
+
+  it("lists a file named on the command line that cannot be looked at, as one found in a folder", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "ok.yaml"), BASE);
+    symlinkSync("loop.yaml", path.join(dir, "loop.yaml"));
+    for (const [lang, reason] of [
+      ["en", "the symbolic links in its path form a loop"],
+      ["zh", "路径中的符号链接构成了循环"],
+    ] as const) {
+      const rolled = runCli(
+        ["aggregate", "ok.yaml", "loop.yaml", "--measures", SETS, "--lang", lang],
+        {
+          cwd: dir,
+        },
+      );
+      expect(rolled.status).toBe(1);
+      expect(rolled.stderr).not.toMatch(/internal error/);
+      expect(rolled.stderr).toContain(`loop.yaml:1:1  `);
+      expect(rolled.stderr).toContain(reason);
+    }
+    // A path through a file is a path that does not exist: a usage error.
+    const missing = runCli(["aggregate", "ok.yaml/x", "--measures", SETS], { cwd: dir });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("ok.yaml/x");
   });
 });
 
