@@ -58,10 +58,17 @@ export function renderAggregateCsv(agg: Aggregate, options: AggregateCsvOptions)
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const LINE_SEPARATOR = /[\u2028\u2029]/g;
 
+/** Spaces before a formula sign: a spreadsheet may still take the cell for a formula. */
+const SPACED_FORMULA = /^[ \u00a0\u3000]+[=+\-@]/u;
+
 /**
  * Text as a CSV cell carries it: control characters other than tab and line breaks (which
- * quoting keeps) are dropped, and the Unicode line and paragraph separators become spaces.
+ * quoting keeps) are dropped, a line break inside the text is LF (as Excel writes one within
+ * a cell; records end with CRLF), the Unicode line and paragraph separators become spaces, and
+ * a text whose first sign after leading spaces is =, +, - or @ gets a leading ' (csv-stringify's
+ * escape_formulas covers the text that starts with one).
  */
 export function csvText(text: string): string {
-  return text.replace(CONTROL, "").replace(LINE_SEPARATOR, " ");
+  const clean = text.replace(CONTROL, "").replace(/\r\n?/g, "\n").replace(LINE_SEPARATOR, " ");
+  return SPACED_FORMULA.test(clean) ? `'${clean}` : clean;
 }

@@ -64,6 +64,19 @@ describe("text from the files in the roll-up", () => {
   });
 });
 
+describe("CSV cells that a spreadsheet could misread", () => {
+  it("escape a formula sign behind leading spaces and keep line breaks within a cell as LF", () => {
+    const csv = renderAggregateCsv(rollUpOf([" =cmd|' /C calc'!A0", "\u3000+1", "a\r\nb\rc"]), {
+      lang: "en",
+    });
+    const names = (parseCsv(csv, { bom: true }) as string[][]).slice(1).map((row) => row[1]);
+    expect(names).toEqual(expect.arrayContaining(["' =cmd|' /C calc'!A0", "'\u3000+1", "a\nb\nc"]));
+    // Records end with CRLF; no lone CR anywhere.
+    expect(csv).not.toMatch(/\r(?!\n)/);
+    expect(csv.endsWith("\r\n")).toBe(true);
+  });
+});
+
 describe("JSON text", () => {
   it.each([[["A"]], [["A", "B", "C"]]])(
     "built zone by zone is the JSON of the whole (%j)",
