@@ -9,6 +9,7 @@ import { nullable, type Aggregate } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import { zoneText } from "./aggregate-markdown.js";
+import { cellText } from "./cell-text.js";
 
 export interface AggregateCsvOptions {
   lang: Lang;
@@ -54,21 +55,15 @@ export function renderAggregateCsv(agg: Aggregate, options: AggregateCsvOptions)
   });
 }
 
-// eslint-disable-next-line no-control-regex -- these are the characters removed
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const LINE_SEPARATOR = /[\u2028\u2029]/g;
-
 /** Spaces before a formula sign: a spreadsheet may still take the cell for a formula. */
 const SPACED_FORMULA = /^[ \u00a0\u3000]+[=+\-@]/u;
 
 /**
- * Text as a CSV cell carries it: control characters other than tab and line breaks (which
- * quoting keeps) are dropped, a line break inside the text is LF (as Excel writes one within
- * a cell; records end with CRLF), the Unicode line and paragraph separators become spaces, and
- * a text whose first sign after leading spaces is =, +, - or @ gets a leading ' (csv-stringify's
- * escape_formulas covers the text that starts with one).
+ * Text as a CSV cell carries it: the cell text, with a leading ' when its first sign after
+ * leading spaces is =, +, - or @ (csv-stringify's escape_formulas covers the text that starts
+ * with one; records end with CRLF).
  */
 export function csvText(text: string): string {
-  const clean = text.replace(CONTROL, "").replace(/\r\n?/g, "\n").replace(LINE_SEPARATOR, " ");
+  const clean = cellText(text);
   return SPACED_FORMULA.test(clean) ? `'${clean}` : clean;
 }

@@ -11,6 +11,7 @@ import { nullable, regionLabel, type Aggregate } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import { leftOutRows, zoneText } from "./aggregate-markdown.js";
+import { cellText } from "./cell-text.js";
 import { documentTime, withEntryTimes } from "./zip-time.js";
 
 export interface AggregateXlsxOptions {
@@ -39,7 +40,9 @@ function addSheet(
 ): void {
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
   sheet.addRow([...header]).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((cell) => cell ?? null));
+  for (const row of rows) {
+    sheet.addRow(row.map((cell) => (typeof cell === "string" ? cellText(cell) : cell)));
+  }
   header.forEach((title, i) => {
     const column = sheet.getColumn(i + 1);
     const format = formats[i];

@@ -1,4 +1,6 @@
 import { parse as parseCsv } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { aggregate, summariseZone } from "../../src/core/aggregate.js";
 import type { AnswersFile } from "../../src/core/model.js";
@@ -6,6 +8,7 @@ import { scoreAssessment } from "../../src/core/score.js";
 import { renderAggregateCsv } from "../../src/render/aggregate-csv.js";
 import { buildAggregateJson, renderAggregateJson } from "../../src/render/aggregate-json.js";
 import { renderAggregateHtml } from "../../src/render/aggregate-html.js";
+import { renderAggregateXlsx } from "../../src/render/aggregate-xlsx.js";
 import { renderAggregateMarkdown } from "../../src/render/aggregate-markdown.js";
 import { loadDemoSet } from "./report-fixtures.js";
 
@@ -74,6 +77,25 @@ describe("CSV cells that a spreadsheet could misread", () => {
     // Records end with CRLF; no lone CR anywhere.
     expect(csv).not.toMatch(/\r(?!\n)/);
     expect(csv.endsWith("\r\n")).toBe(true);
+  });
+});
+
+describe("xlsx text", () => {
+  it("drops what XML cannot hold, so the workbook opens", async () => {
+    const bytes = await renderAggregateXlsx(
+      rollUpOf(["Ctl\u0001\u001b[31mred\u007f", "lone \ud800 half\uffff", "a\r\nb"]),
+      { lang: "en" },
+    );
+    for (const [name, data] of Object.entries(unzipSync(bytes))) {
+      if (!name.endsWith(".xml")) continue;
+      const xml = new TextDecoder("utf-8", { fatal: true }).decode(data);
+      // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+    }
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const names = workbook.worksheets[0]!.getColumn(3).values.slice(2);
+    expect(names).toEqual(expect.arrayContaining(["Ctl[31mred", "lone  half", "a\nb"]));
   });
 });
 
