@@ -506,9 +506,12 @@ function regionOrder(set: MeasureSet, zones: readonly RankedZone[]): (string | n
   ];
 }
 
-/** How a region is named: its option label, or `—` when the zone gives none. */
+/** The name of the group of zones that give no region (and none follows from the province). */
+export const NO_REGION: Text = { en: "No region given", zh: "未注明区域" };
+
+/** How a region is named: its option label, or NO_REGION when the zone gives none. */
 export function regionLabel(set: MeasureSet, region: string | null): Text {
-  return region === null ? { en: "—", zh: "—" } : profileValueLabel(set, "region", region);
+  return region === null ? NO_REGION : profileValueLabel(set, "region", region);
 }
 
 function regionStatistics(set: MeasureSet, zones: readonly RankedZone[]): RegionStats[] {

@@ -2,7 +2,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { aggregate, summariseZone } from "../../src/core/aggregate.js";
+import { aggregate, regionLabel, summariseZone } from "../../src/core/aggregate.js";
 import type { AnswersFile } from "../../src/core/model.js";
 import { scoreAssessment } from "../../src/core/score.js";
 import { renderAggregateCsv } from "../../src/render/aggregate-csv.js";
@@ -77,6 +77,34 @@ describe("CSV cells that a spreadsheet could misread", () => {
     // Records end with CRLF; no lone CR anywhere.
     expect(csv).not.toMatch(/\r(?!\n)/);
     expect(csv.endsWith("\r\n")).toBe(true);
+  });
+});
+
+describe("zones that give no region", () => {
+  it.each([
+    ["en", "No region given"],
+    ["zh", "未注明区域"],
+  ] as const)("are grouped under a named heading in %s, not a bare dash", (lang, label) => {
+    const zones = ["A", "B"].map((name, i) => {
+      const answers: AnswersFile = {
+        format: "netdz-answers/1",
+        measureSet: { id: set.id, version: set.version },
+        // No region, and a province from which none follows.
+        zone: { name, province: "Atlantis" },
+        answers: { "M01.Q1": { status: "implemented" } },
+      };
+      return summariseZone({
+        file: `z${i}.yaml`,
+        answers,
+        assessment: scoreAssessment(set, answers),
+      });
+    });
+    const agg = aggregate(set, zones, [], { minCompleteness: 0, bottom: 5 });
+    expect(agg.regions.map((r) => r.region)).toEqual([null]);
+    expect(regionLabel(set, null)[lang]).toBe(label);
+    const md = renderAggregateMarkdown(agg, { lang });
+    expect(md).toMatch(new RegExp(`^### ${label}`, "m"));
+    expect(md).not.toMatch(/^### —/m);
   });
 });
 
