@@ -7,7 +7,15 @@
 import { questionIndex } from "./answers-rules.js";
 import { asArray, asRecord, asString, type Loose } from "./loose.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
-import type { ChangeEntry, Diagnostic, MeasureSet, Question, Severity } from "./model.js";
+import type {
+  ChangeEntry,
+  Diagnostic,
+  MeasureSet,
+  ProfileValue,
+  Question,
+  Severity,
+  Text,
+} from "./model.js";
 import { compareVersions } from "./versions.js";
 import { diagnosticAt, problemPusher, type PathSegment, type YamlSource } from "./yaml-source.js";
 
@@ -147,6 +155,130 @@ export function looseProfileKey(value: string | boolean): string {
   return key;
 }
 
+/**
+ * The value a profile map gives an old value: looked up as written (case and surrounding spaces
+ * ignored), then loosely (see looseProfileKey); undefined when none, or when loosened keys that
+ * mean different values collide.
+ */
+export function mapProfileValue(
+  map: Readonly<Record<string, ProfileValue>>,
+  value: ProfileValue,
+): ProfileValue | undefined {
+  const wanted = profileKey(value);
+  for (const [key, mapped] of Object.entries(map)) if (profileKey(key) === wanted) return mapped;
+  if (typeof value !== "string") return undefined;
+  const loose = looseProfileKey(value);
+  const found = new Set<ProfileValue>();
+  for (const [key, mapped] of Object.entries(map)) {
+    if (looseProfileKey(key) === loose) found.add(mapped);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * The entries of several version steps in a row (1.0.0 → 1.1.0 → 1.2.0…) as the entries of one
+ * step from the first version to the last: renames compose (a → b, then b → c, gives a → c), a
+ * reword or rescale of a renamed question names its new id, a question renamed and then retired
+ * is retired under its first id, and profile maps compose (an old value mapped, then mapped
+ * again; a value the first map drops stays dropped). Entries about a question that is not in
+ * `original` (the first version's question ids; one added in between) are left out: no answer of
+ * the first version can have it.
+ */
+export function composeChanges(
+  steps: readonly (readonly ChangeEntry[])[],
+  original: ReadonlySet<string>,
+): ChangeEntry[] {
+  interface Track {
+    origin: string;
+    current: string;
+    reword: boolean;
+    rescale: Text[];
+    retired?: Text;
+  }
+  const tracks: Track[] = [];
+  /** The question each id of the version reached so far stands for (answers only move). */
+  let byCurrent = new Map<string, Track>();
+  /** First-version ids whose answers have moved away or gone: a later entry naming one means another question. */
+  const gone = new Set<string>();
+  const trackOf = (id: string): Track | undefined => {
+    const known = byCurrent.get(id);
+    if (known || gone.has(id) || !original.has(id)) return known;
+    const track: Track = { origin: id, current: id, reword: false, rescale: [] };
+    tracks.push(track);
+    byCurrent.set(id, track);
+    return track;
+  };
+  const profiles = new Map<string, Record<string, ProfileValue>>();
+  for (const entries of steps) {
+    // Every id an entry names is read against the version before the step (as migration does),
+    // then the step's renames are made all at once (so swaps work).
+    const renames: [Track, string][] = [];
+    // A reword or rescale of a question renamed in the same step names its new id.
+    const renamedTo = new Map(
+      entries.flatMap((e) => ("rename" in e ? [[e.rename.to, e.rename.from] as const] : [])),
+    );
+    const named = (id: string) => trackOf(renamedTo.get(id) ?? id);
+    for (const entry of entries) {
+      if ("rename" in entry) {
+        const track = trackOf(entry.rename.from);
+        if (track) renames.push([track, entry.rename.to]);
+      } else if ("reword" in entry) {
+        const track = named(entry.reword);
+        if (track) track.reword = true;
+      } else if ("rescale" in entry) {
+        named(entry.rescale.id)?.rescale.push(entry.rescale.note);
+      } else if ("retire" in entry) {
+        const track = trackOf(entry.retire.id);
+        if (track) {
+          track.retired = entry.retire.reason;
+          byCurrent.delete(track.current);
+          gone.add(track.current);
+        }
+      } else {
+        const { field, map } = entry.profile;
+        const before = profiles.get(field);
+        if (!before) {
+          profiles.set(field, { ...map });
+          continue;
+        }
+        const composed: Record<string, ProfileValue> = {};
+        for (const [oldValue, mid] of Object.entries(before)) {
+          const mapped = mapProfileValue(map, mid);
+          if (mapped !== undefined) composed[oldValue] = mapped;
+        }
+        profiles.set(field, composed);
+      }
+    }
+    const next = new Map(byCurrent);
+    for (const [track] of renames) {
+      if (next.get(track.current) === track) next.delete(track.current);
+      gone.add(track.current);
+    }
+    for (const [track, to] of renames) {
+      track.current = to;
+      next.set(to, track);
+    }
+    byCurrent = next;
+  }
+  const out: ChangeEntry[] = [];
+  for (const t of tracks) {
+    if (t.retired) out.push({ retire: { id: t.origin, reason: t.retired } });
+    else if (t.current !== t.origin) out.push({ rename: { from: t.origin, to: t.current } });
+  }
+  for (const t of tracks) {
+    if (t.retired) continue;
+    if (t.rescale.length > 0) {
+      const note = (lang: "en" | "zh") =>
+        t.rescale.map((n) => n[lang]).join(lang === "en" ? "; " : "；");
+      out.push({ rescale: { id: t.current, note: { en: note("en"), zh: note("zh") } } });
+    } else if (t.reword) {
+      out.push({ reword: t.current });
+    }
+  }
+  for (const [field, map] of profiles) out.push({ profile: { field, map } });
+  return out;
+}
+
 /** The normalised form of an old profile value as a map key: trimmed, lower case. */
 export function profileKey(value: string | boolean): string {
   return typeof value === "boolean" ? String(value) : value.trim().toLowerCase();
@@ -251,7 +383,10 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
       continue;
     }
     const where = kind === "rename" ? [...at, "from"] : kind === "reword" ? at : [...at, "id"];
-    if (ids.old !== undefined && !oldIndex.has(ids.old)) {
+    // A reword or rescale of a question that is renamed too names its new id.
+    const renamedFrom =
+      kind === "reword" || kind === "rescale" ? renameSourceOf(entries, ids.old) : undefined;
+    if (ids.old !== undefined && !oldIndex.has(ids.old) && renamedFrom === undefined) {
       push("error", where, "changes/unknown-id", {
         id: "changes/not-a-question",
         params: { id: ids.old, set: `${previous.id}@${previous.version}` },
@@ -288,7 +423,7 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
       }
     }
     if (kind === "rescale" && ids.old !== undefined) {
-      const before = oldIndex.get(ids.old)?.question;
+      const before = oldIndex.get(renamedFrom ?? ids.old)?.question;
       const after = newIndex.get(ids.old)?.question;
       if (before && after && scaleOf(before) === scaleOf(after)) {
         push("error", where, "changes/rescale-unchanged", {
@@ -309,11 +444,18 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
       true,
     );
   }
+  const announced = new Set(
+    entries.flatMap(({ entry }) =>
+      "rescale" in entry ? [entry.rescale.id] : "reword" in entry ? [entry.reword] : [],
+    ),
+  );
   for (const [id, { question }] of newIndex) {
-    const before = oldIndex.get(id)?.question;
+    // A renamed question is compared with the question it was.
+    const source = renameSourceOf(entries, id);
+    const before = oldIndex.get(source ?? id)?.question;
     const meaning = { bounds: false };
-    if (!before || named.has(id) || scaleOf(before, meaning) === scaleOf(question, meaning))
-      continue;
+    const skip = source === undefined ? named.has(id) : announced.has(id);
+    if (!before || skip || scaleOf(before, meaning) === scaleOf(question, meaning)) continue;
     pushAtQuestion(id, "warning", "changes/unannounced-rescale", {
       id: "changes/unannounced-rescale",
       params: { id, version: previous.version },
@@ -322,6 +464,16 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
 
   checkVersionBump(from ?? previous.version, current.version, entries, push);
   return out;
+}
+
+/** The old id of the question an entry renames to `id`, if one does. */
+function renameSourceOf(
+  entries: { entry: ChangeEntry }[],
+  id: string | undefined,
+): string | undefined {
+  for (const { entry } of entries)
+    if ("rename" in entry && entry.rename.to === id) return entry.rename.from;
+  return undefined;
 }
 
 /** True when an entry renames another question to `id`, so `id` may exist on the new side. */

@@ -8,7 +8,7 @@ import { isMap, isScalar, Scalar, YAMLMap, type Document, type Node, type Pair }
 import { diagnosticMessage } from "../i18n/diagnostic-messages.js";
 import { withDerivedProfile } from "./applicability.js";
 import { looseAnswer, questionIndex, valueProblems } from "./answers-rules.js";
-import { looseProfileKey, profileKey, readChangeEntries } from "./changes-rules.js";
+import { mapProfileValue, readChangeEntries } from "./changes-rules.js";
 import type {
   Answer,
   Lang,
@@ -137,14 +137,16 @@ function migrateStep(
     const empty = isNullNode(pair.value);
     const rename = entries.find((e) => "rename" in e && e.rename.from === id);
     const retire = entries.find((e) => "retire" in e && e.retire.id === id);
-    const rescale = entries.find((e) => "rescale" in e && e.rescale.id === id);
-    const reword = entries.some((e) => "reword" in e && e.reword === id);
     let currentId = id;
     if (rename && "rename" in rename) {
       currentId = rename.rename.to;
       setKey(pair, currentId);
       if (!empty) events.push({ kind: "moved", id, to: currentId, version });
     }
+    // A reword or rescale names a question by its id in the new version (the same as the old one
+    // unless the question was renamed too).
+    const rescale = entries.find((e) => "rescale" in e && e.rescale.id === currentId);
+    const reword = entries.some((e) => "reword" in e && e.reword === currentId);
     if (empty) {
       if (!newIndex.has(currentId)) answers?.items.splice(answers.items.indexOf(pair), 1);
       continue;
@@ -206,23 +208,6 @@ function migrateStep(
   return events;
 }
 
-/**
- * The value a map gives an old value once both are loosened (see looseProfileKey); undefined
- * when none, or when loosened keys that mean different values collide.
- */
-function looseLookup(
-  map: Readonly<Record<string, ProfileValue>>,
-  value: ProfileValue,
-): ProfileValue | undefined {
-  if (typeof value !== "string") return undefined;
-  const wanted = looseProfileKey(value);
-  const found = new Set<ProfileValue>();
-  for (const [key, mapped] of Object.entries(map)) {
-    if (looseProfileKey(key) === wanted) found.add(mapped);
-  }
-  return found.size === 1 ? [...found][0] : undefined;
-}
-
 function migrateZone(
   doc: Document,
   root: YAMLMap,
@@ -253,8 +238,7 @@ function migrateZone(
     const pair = zone.items.find((p) => keyOf(p) === field);
     const value = pair ? profileValueOf(pair) : undefined;
     if (!pair || value === undefined) continue;
-    const normalised = new Map(Object.entries(map).map(([k, v]) => [profileKey(k), v]));
-    const mapped = normalised.get(profileKey(value)) ?? looseLookup(map, value);
+    const mapped = mapProfileValue(map, value);
     if (mapped === undefined) {
       clear(pair, field, value, "unmapped");
     } else if (mapped !== value) {

@@ -4,8 +4,9 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { checkChanges, readChangeEntries } from "../core/changes-rules.js";
+import { checkChanges, composeChanges, readChangeEntries } from "../core/changes-rules.js";
 import type {
+  ChangeEntry,
   ChangesFile,
   Diagnostic,
   Measure,
@@ -87,15 +88,16 @@ function asList(value: unknown): unknown[] {
 }
 
 /**
- * The change entries of the base set from the previous version's base version to this one's, in
- * order, read from the base's changes.yaml files (each checked when the base is validated); empty
- * when the base version did not move or the chain cannot be followed.
+ * The change entries of the base set from the previous version's base version to this one's, read
+ * from the base's changes.yaml files (each checked when the base is validated) and composed into
+ * the entries of one step (renames in a row become one rename; see composeChanges); empty when the
+ * base version did not move or the chain cannot be followed.
  */
 async function baseEntriesBetween(
   dir: string,
   previous: MeasureSet | undefined,
   set: MeasureSet,
-): Promise<unknown[]> {
+): Promise<ChangeEntry[]> {
   const older = previous?.base;
   const newer = set.base;
   if (!older || !newer || older.id !== newer.id) return [];
@@ -105,7 +107,7 @@ async function baseEntriesBetween(
       (s) => s.id === newer.id && s.version === newer.version,
     );
     if (!match) continue;
-    const steps: unknown[][] = [];
+    const steps: ChangeEntry[][] = [];
     const visited = new Set<string>();
     let current: string | undefined = match.dir;
     while (current && !visited.has(current)) {
@@ -117,8 +119,8 @@ async function baseEntriesBetween(
       } catch {
         return [];
       }
-      steps.unshift(asList(data?.changes));
-      if (data?.from === older.version) return steps.flat();
+      steps.unshift(readChangeEntries(data).map((e) => e.entry));
+      if (data?.from === older.version) return composeChanges(steps, questionIds(previous));
       current =
         typeof data?.from === "string"
           ? findVersionFolder(path.dirname(current), newer.id, data.from)
@@ -127,6 +129,11 @@ async function baseEntriesBetween(
     return [];
   }
   return [];
+}
+
+/** Every question id of a set. */
+function questionIds(set: MeasureSet): Set<string> {
+  return new Set(set.measures.flatMap((m) => m.questions.map((q) => q.id)));
 }
 
 /** The folder beside the others under `parent` that holds version `version` of set `id`. */
