@@ -416,6 +416,8 @@ const en: AssessMessages = {
     submit: "confirm",
     all: "all",
     invert: "invert",
+    filter: "type to filter",
+    noMatch: "nothing matches; type less or something else",
   },
   init: {
     exists: (file, assessCommand) =>
@@ -655,6 +657,8 @@ const zh: AssessMessages = {
     submit: "确认",
     all: "全选",
     invert: "反选",
+    filter: "输入文字可筛选",
+    noMatch: "没有匹配项，请减少或更换输入的文字",
   },
   init: {
     exists: (file, assessCommand) =>

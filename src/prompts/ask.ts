@@ -3,11 +3,16 @@
  * localised key hints, and turns every way a prompt can stop without an answer (Ctrl-C, a signal,
  * a closed terminal or standard input) into CancelledError.
  *
+ * A long list (more than FILTER_FROM choices, e.g. the 32 provinces) can be asked with
+ * type-to-filter (`filter: true`): typed text narrows the list to the choices whose name, value
+ * or keywords contain it.
+ *
  * Escape never picks anything: by default it is ignored (Inquirer would otherwise move the cursor
  * of a list to its first entry); a prompt asked with `escape: "back"` stops with EscapeError, so
  * its caller can return to the list before.
  */
-import { checkbox, confirm, input, select, Separator } from "@inquirer/prompts";
+import { styleText } from "node:util";
+import { checkbox, confirm, input, search, select, Separator } from "@inquirer/prompts";
 import { CancelledError } from "../errors.js";
 
 /** A choice in a list; `value` must be a string so that `default` can preselect it. */
@@ -18,6 +23,8 @@ export interface ChoiceItem<V extends string> {
   /** Shown after the prompt once chosen (defaults to `name`). */
   short?: string;
   disabled?: boolean | string;
+  /** More words a filtered list matches this choice by (e.g. its label in the other language). */
+  keywords?: string;
 }
 
 /** A line between groups of choices. */
@@ -64,6 +71,31 @@ export function fitPageSize(count: number, rows: number | undefined): number {
   const all = Math.max(7, count);
   if (rows === undefined || !Number.isFinite(rows) || rows <= 0) return all;
   return Math.max(3, Math.min(all, rows - PROMPT_ROWS));
+}
+
+/** Lists with more choices than this are worth asking with type-to-filter. */
+export const FILTER_FROM = 10;
+
+/** Text as a filter compares it: NFKC, lower case, without spaces. */
+function folded(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+}
+
+/**
+ * The choices a filter term keeps: every entry (separators too) for no term, else the choices
+ * whose name, value or keywords contain it.
+ */
+export function filterChoices<V extends string>(
+  choices: readonly ListItem<V>[],
+  term: string | undefined,
+): ChoiceItem<V>[] | readonly ListItem<V>[] {
+  const wanted = folded(term ?? "");
+  if (wanted === "") return choices;
+  return choices.filter(
+    (item): item is ChoiceItem<V> =>
+      !("separator" in item) &&
+      [item.name, item.value, item.keywords ?? ""].some((text) => folded(text).includes(wanted)),
+  );
 }
 
 /** What Escape does on a prompt: nothing, or stop it with EscapeError (back to the list before). */
@@ -150,17 +182,20 @@ export class Asker {
     this.controller.abort(new CancelledError());
   }
 
-  /** One choice from a list; `default` preselects a value. */
+  /**
+   * One choice from a list; `default` preselects a value. With `filter`, typed text narrows the
+   * list (see filterChoices); Enter picks the highlighted choice, never one that is filtered out.
+   */
   async select<V extends string>(config: {
     message: string;
     choices: readonly ListItem<V>[];
     default?: V;
     pageSize?: number;
     escape?: EscapeMode;
+    filter?: boolean;
   }): Promise<V> {
-    const choices = config.choices.map((item) =>
-      "separator" in item ? new Separator(item.separator) : item,
-    );
+    if (config.filter) return this.search(config);
+    const choices = config.choices.map((item) => toInquirer(item));
     return this.run(config.escape, (signal) =>
       select<V>(
         {
@@ -170,6 +205,38 @@ export class Asker {
           pageSize: config.pageSize ?? fitPageSize(choices.length, this.rows()),
           loop: false,
           theme: this.theme,
+        },
+        this.context(signal),
+      ),
+    );
+  }
+
+  private async search<V extends string>(config: {
+    message: string;
+    choices: readonly ListItem<V>[];
+    default?: V;
+    pageSize?: number;
+    escape?: EscapeMode;
+  }): Promise<V> {
+    const words = this.options.keys ?? {};
+    const noMatch = "No results found";
+    const theme = {
+      style: {
+        keysHelpTip: (keys: [string, string][]) =>
+          `${this.theme.style.keysHelpTip(keys)} • ${words.filter ?? "type to filter"}`,
+        // Inquirer's one fixed English line, in the interface language.
+        error: (text: string) =>
+          styleText("red", `> ${text === noMatch ? (words.noMatch ?? text) : text}`),
+      },
+    };
+    return this.run(config.escape, (signal) =>
+      search<V>(
+        {
+          message: config.message,
+          source: (term) => filterChoices(config.choices, term).map((item) => toInquirer(item)),
+          ...(config.default !== undefined ? { default: config.default } : {}),
+          pageSize: config.pageSize ?? fitPageSize(config.choices.length, this.rows()),
+          theme,
         },
         this.context(signal),
       ),
@@ -210,7 +277,10 @@ export class Asker {
       checkbox<V>(
         {
           message: config.message,
-          choices: config.choices.map((c) => ({ ...c })),
+          choices: config.choices.map((c) => ({
+            ...(toInquirer(c) as Omit<ChoiceItem<V>, "keywords">),
+            ...(c.checked !== undefined ? { checked: c.checked } : {}),
+          })),
           pageSize: config.pageSize ?? fitPageSize(config.choices.length, this.rows()),
           loop: false,
           theme: this.theme,
@@ -311,4 +381,16 @@ export class Asker {
       process.removeListener("beforeExit", closed);
     }
   }
+}
+
+/** An entry as Inquirer takes it (a Separator, or the choice without netdz's own keys). */
+function toInquirer<V extends string>(
+  item: ListItem<V>,
+): Separator | Omit<ChoiceItem<V>, "keywords"> {
+  if ("separator" in item) return new Separator(item.separator);
+  const choice: Omit<ChoiceItem<V>, "keywords"> = { value: item.value, name: item.name };
+  if (item.description !== undefined) choice.description = item.description;
+  if (item.short !== undefined) choice.short = item.short;
+  if (item.disabled !== undefined) choice.disabled = item.disabled;
+  return choice;
 }

@@ -5,7 +5,7 @@
 import { isAsked } from "../core/applicability.js";
 import type { Lang, MeasureSet, ProfileField, ProfileValue, Zone } from "../core/model.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
-import type { Asker, EscapeMode } from "./ask.js";
+import { FILTER_FROM, type Asker, type EscapeMode } from "./ask.js";
 import { wrap } from "./layout.js";
 
 /** What the profile prompts need: the asker, the texts, and where to read and save values. */
@@ -77,9 +77,15 @@ export async function askProfileField(
     return answer === "yes";
   }
   if (field.type === "choice") {
+    const options = field.options ?? [];
     return asker.select<string>({
       message,
-      choices: (field.options ?? []).map((o) => ({ value: o.id, name: o.label[lang] })),
+      choices: options.map((o) => ({
+        value: o.id,
+        name: o.label[lang],
+        keywords: `${o.label.en} ${o.label.zh}`,
+      })),
+      filter: options.length > FILTER_FROM,
       ...(typeof current === "string" ? { default: current } : {}),
       escape,
     });

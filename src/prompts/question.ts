@@ -17,7 +17,7 @@ import { questionScore } from "../core/score.js";
 import type { Answer, AnswerValue, Lang, Question, Status } from "../core/model.js";
 import { STATUSES, VALUE_QUESTION_STATUSES } from "../core/model.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
-import { unlessEscaped, type Asker, type ListItem } from "./ask.js";
+import { FILTER_FROM, unlessEscaped, type Asker, type ListItem } from "./ask.js";
 import { formatNumber } from "../core/answer.js";
 import { describeAnswer, describeValue } from "./screens.js";
 
@@ -65,6 +65,8 @@ export async function askQuestion(ctx: QuestionContext): Promise<QuestionOutcome
       choices: answerChoices(ctx, answer, guidance),
       ...defaultChoice(ctx.question, answer),
       ...(pageSize !== undefined ? { pageSize } : {}),
+      // A choice among many options can be narrowed by typing.
+      filter: ctx.question.type === "choice" && (ctx.question.options ?? []).length > FILTER_FROM,
     });
     // The file may have been edited by hand while the question was on screen: build on that.
     await ctx.refresh?.();
@@ -179,6 +181,7 @@ function answerItems(ctx: QuestionContext, answer: Answer | undefined): ListItem
         ...(question.options ?? []).map((o): ListItem<ChoiceValue> => ({
           value: `option:${o.id}`,
           name: mark(`option:${o.id}`, o.label[lang]),
+          keywords: `${o.label.en} ${o.label.zh}`,
         })),
         ...VALUE_STATUSES.map(statusItem),
       ];
