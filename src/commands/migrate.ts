@@ -101,6 +101,12 @@ async function migrateLocked(
 ): Promise<number> {
   const plan = await planMigration(opts, io);
   if (!plan) return EXIT.ok;
+  const target = path.resolve(io.cwd, opts.out ?? opts.answers);
+  const inPlace = target === plan.file;
+  // Refused before the account is printed, so that it never reads as if the file was written.
+  if (!opts.dryRun && !inPlace && !opts.force && existsSync(target)) {
+    throw new UsageError(m.outExists(displayPath(target, io.cwd)));
+  }
   const { outcome } = plan;
   const shown = displayPath(plan.file, io.cwd);
   const lines = [m.heading(shown, outcome.from, outcome.to)];
@@ -111,8 +117,6 @@ async function migrateLocked(
     io.stdout.write(`${m.dryRun}\n`);
     return EXIT.ok;
   }
-  const target = path.resolve(io.cwd, opts.out ?? opts.answers);
-  const inPlace = target === plan.file;
   if (inPlace) {
     const backup = backupPath(plan.file, outcome.from);
     if (existsSync(backup) && readFileSync(backup, "utf8") !== plan.original) {
@@ -123,9 +127,6 @@ async function migrateLocked(
     io.stdout.write(`${m.wrote(displayPath(target, io.cwd))}\n`);
     io.stdout.write(`${m.keptBackup(displayPath(backup, io.cwd))}\n`);
   } else {
-    if (!opts.force && existsSync(target)) {
-      throw new UsageError(m.outExists(displayPath(target, io.cwd)));
-    }
     locks.push(await takeLock(target, io.cwd, opts.lang));
     await write(deps, target, plan.text, io.cwd, opts.lang);
     io.stdout.write(`${m.wrote(displayPath(target, io.cwd))}\n`);
@@ -166,7 +167,11 @@ export async function planMigration(
   const m = migrateMessages(opts.lang);
   const file = path.resolve(io.cwd, opts.answers);
   const shown = displayPath(file, io.cwd);
-  const checked = await checkAnswersFile(opts.answers, { cwd: io.cwd, measuresDir: opts.measures });
+  const checked = await checkAnswersFile(opts.answers, {
+    cwd: io.cwd,
+    measuresDir: opts.measures,
+    lang: opts.lang,
+  });
   const errors = checked.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0 || !checked.answers || !checked.set) {
     throw new DataError(m.invalidBefore(shown), errors);
@@ -176,9 +181,7 @@ export async function planMigration(
   const versions = (await availableSets(root)).filter((s) => s.id === id).map((s) => s.version);
   const to = opts.to ?? versions[0] ?? version;
   if (!versions.includes(to)) {
-    throw new UsageError(
-      `--to ${to}: ${id}@${to} is not available (available versions: ${versions.join(", ")})`,
-    );
+    throw new UsageError(m.unavailable(to, id, versions.join(", ")));
   }
   const order = compareVersions(to, version);
   if (order < 0) throw new UsageError(m.notOlder(shown, version, to));
@@ -188,7 +191,7 @@ export async function planMigration(
     );
     return undefined;
   }
-  const steps = await versionSteps(root, id, version, to, io.cwd);
+  const steps = await versionSteps(root, id, version, to, io.cwd, opts.lang);
   let original: string;
   try {
     original = readFileSync(file, "utf8");

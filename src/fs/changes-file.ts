@@ -45,7 +45,10 @@ export async function checkChangesFile(
   const diagnostics = [...source.diagnostics];
   if (source.data === undefined) return { data: source.data as never, diagnostics };
   diagnostics.push(...checkSchema(source, validators.changes));
-  if (!set) return { data: source.data as ChangesFile, diagnostics };
+  // An empty file, or one that is not a map, has nothing to check against the version before.
+  const isMap =
+    typeof source.data === "object" && source.data !== null && !Array.isArray(source.data);
+  if (!set || !isMap) return { data: source.data as ChangesFile, diagnostics };
   const from = (source.data as Partial<ChangesFile>).from;
   // Only an older version is looked up, so a chain always ends (a `from:` that is not older is
   // reported by the rules).

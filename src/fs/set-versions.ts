@@ -2,7 +2,8 @@
  * Versions of a measure set on disk: the changes.yaml beside set.yaml checked against the
  * version it names, the chain of versions a migration walks, and whether a newer version exists.
  */
-import type { ChangesFile, MeasureSet } from "../core/model.js";
+import type { ChangesFile, Lang, MeasureSet } from "../core/model.js";
+import { migrateMessages } from "../i18n/migrate-messages.js";
 import { compareVersions } from "../core/versions.js";
 import { DataError, UsageError } from "../errors.js";
 import { availableSets, displayPath, measuresRoot } from "./measure-sets.js";
@@ -26,7 +27,9 @@ export async function versionSteps(
   fromVersion: string,
   toVersion: string,
   cwd: string,
+  lang?: Lang,
 ): Promise<VersionStepFolders[]> {
+  const m = migrateMessages(lang ?? "en");
   const versions = (await availableSets(root)).filter((s) => s.id === id);
   const byVersion = new Map(versions.map((s) => [s.version, s]));
   const steps: VersionStepFolders[] = [];
@@ -38,7 +41,7 @@ export async function versionSteps(
     const loaded = await workspace({ cwd }).loadSet(current.dir);
     if (!loaded.set) {
       throw new DataError(
-        `the measure set in ${displayPath(current.dir, cwd)} is invalid; run \`netdz validate ${displayPath(current.dir, cwd)}\``,
+        m.setInvalid(displayPath(current.dir, cwd)),
         loaded.diagnostics.filter((d) => d.severity === "error"),
       );
     }
@@ -51,7 +54,7 @@ export async function versionSteps(
     current = previous === undefined ? undefined : byVersion.get(previous);
   }
   throw new UsageError(
-    `cannot migrate ${id} from ${fromVersion} to ${toVersion}: no chain of versions (changes.yaml \`from:\`) leads back to ${fromVersion}`,
+    m.noPath(fromVersion, toVersion, `${id}@${later?.set.version ?? toVersion}`),
   );
 }
 

@@ -26,6 +26,10 @@ export interface MigrateMessages {
   notOlder(file: string, version: string, to: string): string;
   invalidBefore(file: string): string;
   noPath(from: string, to: string, missing: string): string;
+  /** --to names a version of the set that is not available. */
+  unavailable(to: string, set: string, available: string): string;
+  /** A version folder on the way is not a valid set. */
+  setInvalid(dir: string): string;
   /** report / assess: the file is pinned to an older version than the newest one available. */
   newerAvailable(pinned: string, newest: string, command: string): string;
   offerMigrate(pinned: string, newest: string): string;
@@ -111,6 +115,9 @@ const en: MigrateMessages = {
     `${file} is invalid as it is; fix these problems before migrating (netdz validate ${file})`,
   noPath: (from, to, missing) =>
     `cannot migrate from ${from} to ${to}: ${missing} has no changes.yaml leading back to ${from}`,
+  unavailable: (to, set, available) =>
+    `--to ${to}: ${set}@${to} is not available (available versions: ${available})`,
+  setInvalid: (dir) => `the measure set in ${dir} is invalid; run \`netdz validate ${dir}\``,
   newerAvailable: (pinned, newest, command) =>
     `note: this file uses ${pinned}; ${newest} is available (migrate with: ${command})`,
   offerMigrate: (pinned, newest) =>
@@ -174,6 +181,9 @@ const zh: MigrateMessages = {
   invalidBefore: (file) => `${file} 本身存在错误；请先修正以下问题再迁移（netdz validate ${file}）`,
   noPath: (from, to, missing) =>
     `无法从 ${from} 迁移到 ${to}：${missing} 缺少可追溯到 ${from} 的 changes.yaml`,
+  unavailable: (to, set, available) =>
+    `--to ${to}：没有 ${set}@${to} 这一版本（可用版本：${available}）`,
+  setInvalid: (dir) => `${dir} 中的清单无效；请运行 \`netdz validate ${dir}\``,
   newerAvailable: (pinned, newest, command) =>
     `提示：此文件使用 ${pinned}；已有新版本 ${newest}（迁移命令：${command}）`,
   offerMigrate: (pinned, newest) =>
