@@ -86,6 +86,21 @@ export async function checkChangesFile(
   return { data: data as ChangesFile, diagnostics };
 }
 
+/**
+ * What a version of a set that extends another, and has no changes.yaml of its own, inherits
+ * from its base when the base version moved since `previous`: the base's entries between the
+ * two base versions, as a changes file; undefined when there are none.
+ */
+export async function inheritedChanges(
+  dir: string,
+  previous: MeasureSet,
+  set: MeasureSet,
+): Promise<ChangesFile | undefined> {
+  const changes = await baseEntriesBetween(dir, previous, set);
+  if (changes.length === 0) return undefined;
+  return { format: "netdz-changes/1", from: previous.version, changes };
+}
+
 function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }

@@ -6,6 +6,7 @@ import type { ChangesFile, Lang, MeasureSet } from "../core/model.js";
 import { migrateMessages } from "../i18n/migrate-messages.js";
 import { compareVersions } from "../core/versions.js";
 import { DataError, UsageError } from "../errors.js";
+import { inheritedChanges } from "./changes-file.js";
 import { availableSets, displayPath, measuresRoot } from "./measure-sets.js";
 import { workspace } from "./workspace.js";
 
@@ -34,7 +35,7 @@ export async function versionSteps(
   const byVersion = new Map(versions.map((s) => [s.version, s]));
   const steps: VersionStepFolders[] = [];
   let current = byVersion.get(toVersion);
-  let later: { set: MeasureSet; changes: ChangesFile | undefined } | undefined;
+  let later: { set: MeasureSet; changes: ChangesFile | undefined; dir: string } | undefined;
   const seen = new Set<string>();
   while (current && !seen.has(current.version)) {
     seen.add(current.version);
@@ -45,9 +46,13 @@ export async function versionSteps(
         loaded.diagnostics.filter((d) => d.severity === "error"),
       );
     }
-    if (later) steps.unshift({ from: loaded.set, to: later.set, changes: later.changes });
+    if (later) {
+      // A version of an extending set without changes.yaml still carries its base's changes.
+      const changes = later.changes ?? (await inheritedChanges(later.dir, loaded.set, later.set));
+      steps.unshift({ from: loaded.set, to: later.set, changes });
+    }
     if (current.version === fromVersion) return steps;
-    later = { set: loaded.set, changes: loaded.changes };
+    later = { set: loaded.set, changes: loaded.changes, dir: current.dir };
     const previous: string | undefined =
       loaded.changes?.from ??
       versions.find((s) => compareVersions(s.version, current?.version ?? "") < 0)?.version;

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -58,5 +58,27 @@ describe("an extending set that moves more than one base version at once", () =>
     expect(readFileSync(file, "utf8")).toContain("# moves twice: M01.Q5, then M02.Q1");
     const checked = await checkAnswersFile(file, { cwd: dir, measuresDir: sets });
     expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("carries the base's changes for a version of the extending set that has no changes.yaml", async () => {
+    const dir = tempDir();
+    const sets = path.join(dir, "sets");
+    cpSync(SETS, sets, { recursive: true });
+    const own = path.join(sets, "chain-prov", "1.1.0");
+    rmSync(path.join(own, "changes.yaml"));
+    const measure = path.join(own, "p01.yaml");
+    writeFileSync(measure, readFileSync(measure, "utf8").replaceAll("P-M01.Q3", "P-M01.Q1"));
+    const file = path.join(dir, "answers.yaml");
+    writeFileSync(file, readFileSync(path.join(SETS, "answers-1.0.0.yaml"), "utf8"));
+    const io = captureIo(dir, ENV);
+    expect(await migrate({ answers: "answers.yaml", lang: "en", measures: sets }, io)).toBe(0);
+    expect(io.out()).toContain("  M01.Q1 → M02.Q1: moved as it is (1.1.0)\n");
+    const after = parse(readFileSync(file, "utf8")) as {
+      zone: Record<string, unknown>;
+      answers: Record<string, unknown>;
+    };
+    expect(after.zone.province).toBe("jiangsu");
+    expect(after.answers["M02.Q1"]).toEqual({ value: true, review: true });
+    expect(after.answers["P-M01.Q1"]).toEqual({ value: true });
   });
 });
