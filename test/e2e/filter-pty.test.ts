@@ -4,10 +4,10 @@
  * picks the highlighted match, a term that matches nothing picks nothing, and Escape never
  * changes an answer. Needs `dist/` (`npm test` builds first).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { tempDir } from "../helpers.js";
 import { builtCliExists, KEYS, PtySession } from "./pty.js";
 
@@ -22,6 +22,75 @@ function start(args: string[], cwd: string): PtySession {
 function zoneOf(file: string): Record<string, unknown> {
   if (!existsSync(file)) return {};
   return (parse(readFileSync(file, "utf8")) as { zone?: Record<string, unknown> }).zone ?? {};
+}
+
+const text = (en: string, zh: string) => ({ en, zh });
+const COLOURS = [
+  "Red",
+  "Orange",
+  "Yellow",
+  "Green",
+  "Cyan",
+  "Blue",
+  "Indigo",
+  "Violet",
+  "Pink",
+  "Brown",
+  "Grey",
+  "Black",
+];
+
+/** A one-question set whose question is a choice among 12 options; returns the sets folder. */
+function writeLongChoiceSet(dir: string): string {
+  const root = path.join(dir, "sets");
+  const setDir = path.join(root, "long", "1.0.0");
+  mkdirSync(setDir, { recursive: true });
+  writeFileSync(
+    path.join(setDir, "set.yaml"),
+    stringify({
+      format: "netdz-measure-set/1",
+      id: "long",
+      version: "1.0.0",
+      title: text("Long lists", "长列表"),
+      source: {
+        document: "测试〔2025〕2号",
+        issuer: text("Test issuer", "测试机关"),
+        issued: "2025-05-21",
+        authoritativeLanguage: "zh",
+      },
+      areas: [{ id: "alpha", ref: "二", title: text("Alpha", "甲"), weight: 1 }],
+      profile: [{ id: "name", type: "text", label: text("Zone name", "开发区名称") }],
+    }),
+  );
+  writeFileSync(
+    path.join(setDir, "m01.yaml"),
+    stringify({
+      format: "netdz-measure/1",
+      id: "M01",
+      number: 1,
+      area: "alpha",
+      ref: "二（一）",
+      title: text("Colours", "颜色"),
+      summary: text("Summary.", "概述。"),
+      provenance: { basis: "text", sources: ["Test"] },
+      weight: 1,
+      questions: [
+        {
+          id: "M01.Q1",
+          type: "choice",
+          text: text("Which colour?", "哪种颜色？"),
+          guidance: text("Pick one.", "选一种。"),
+          weight: 1,
+          options: COLOURS.map((c, i) => ({
+            id: c.toLowerCase(),
+            label: text(c, `颜色${i + 1}`),
+            score: i / (COLOURS.length - 1),
+          })),
+        },
+      ],
+    }),
+  );
+  return root;
 }
 
 beforeAll(() => {
@@ -94,5 +163,44 @@ describe("type-to-filter on long lists in netdz assess", () => {
     expect(zoneOf(file)).toMatchObject({ province: "inner-mongolia" });
     session.send(KEYS.ctrlC);
     expect((await session.exited).exitCode).toBe(130);
+  }, 60_000);
+
+  it("filters a choice question's options on the question screen, keeping the current answer and the actions", async () => {
+    const dir = tempDir();
+    const sets = writeLongChoiceSet(dir);
+    const file = path.join(dir, "zone.yaml");
+    const original = [
+      "format: netdz-answers/1",
+      "measureSet: { id: long, version: 1.0.0 }",
+      "zone: { name: Hill Park }",
+      "answers:",
+      "  M01.Q1: { value: indigo, answeredAt: 2026-01-01T00:00:00Z }",
+      "",
+    ].join("\n");
+    writeFileSync(file, original);
+    const session = start(
+      ["assess", "--answers", "zone.yaml", "--measures", sets, "--review", "--lang", "en"],
+      dir,
+    );
+    await session.waitFor(/Which colour\?[\s\S]*❯ Indigo \(current answer\)[\s\S]*type to filter/);
+    let mark = session.send("bl");
+    await session.waitFor("❯ Blue", mark);
+    expect(session.lastList().items).toEqual(["Blue", "Black", "Not applicable"]);
+    await session.pressEscape();
+    expect(session.lastList().items).toEqual(["Blue", "Black", "Not applicable"]);
+    expect(readFileSync(file, "utf8")).toBe(original);
+    // The actions can be found by typing too.
+    mark = session.send(KEYS.backspace.repeat(2) + "menu");
+    await session.waitFor("❯ ☰ Menu", mark);
+    mark = session.send(KEYS.backspace.repeat(4) + "black");
+    await session.waitFor("❯ Black", mark);
+    mark = session.send(KEYS.enter);
+    await session.waitFor("Saved M01.Q1", mark);
+    expect(
+      (parse(readFileSync(file, "utf8")) as { answers: Record<string, { value?: string }> })
+        .answers["M01.Q1"]?.value,
+    ).toBe("black");
+    session.send(KEYS.ctrlC);
+    await session.exited;
   }, 60_000);
 });
