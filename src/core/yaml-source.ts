@@ -179,10 +179,16 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - start + 1 };
 }
 
-/** Keys at the start of a line (`  key:`, `- key:`, `"key":`), each with the offsets it sits at. */
+/**
+ * Keys at the start of a line (`  key:`, `- key:`, `"key":`), each with the offset it first sits
+ * at (later offsets of a repeated key in `more`), and the offset of every line start. Kept compact:
+ * a 10 MB file of short lines has a million of each.
+ */
 interface TextIndex {
-  keys: Map<string, number[]>;
-  lineStarts: number[];
+  keys: Map<string, number>;
+  more: Map<string, number[]>;
+  lineStarts: Int32Array;
+  lines: number;
 }
 
 const textIndexes = new WeakMap<object, TextIndex>();
@@ -190,28 +196,40 @@ const textIndexes = new WeakMap<object, TextIndex>();
 function textIndex(source: YamlSource): TextIndex {
   let index = textIndexes.get(source);
   if (index !== undefined) return index;
-  const keys = new Map<string, number[]>();
-  const lineStarts = [0];
+  const keys = new Map<string, number>();
+  const more = new Map<string, number[]>();
+  let lineStarts = new Int32Array(1024);
+  let lines = 1;
   const text = source.text;
+  // Sticky: matched where each line starts, without cutting the line out of the text.
   const keyPattern =
-    /^[ \t]*(?:- +)*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'#:{}[\],][^:\n]*?))[ \t]*:(?:[ \t]|$)/;
+    /[ \t]*(?:- +)*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'#:{}[\],][^:\n]{0,398}?))[ \t]*:(?:[ \t]|$|(?=\n))/my;
   for (let start = 0; start < text.length;) {
     const end = text.indexOf("\n", start);
-    const stop = end === -1 ? text.length : end;
-    const match = keyPattern.exec(text.slice(start, Math.min(stop, start + 400)));
+    keyPattern.lastIndex = start;
+    const match = keyPattern.exec(text);
     const key = match?.[1] ?? match?.[2] ?? match?.[3];
     if (match && key !== undefined) {
       const at =
         start + match[0].indexOf(key) - (match[1] !== undefined || match[2] !== undefined ? 1 : 0);
-      const list = keys.get(key);
-      if (list) list.push(at);
-      else keys.set(key, [at]);
+      const first = keys.get(key);
+      if (first === undefined) keys.set(key, at);
+      else {
+        const list = more.get(key);
+        if (list) list.push(at);
+        else more.set(key, [at]);
+      }
     }
     if (end === -1) break;
     start = end + 1;
-    lineStarts.push(start);
+    if (lines === lineStarts.length) {
+      const grown = new Int32Array(lines * 2);
+      grown.set(lineStarts);
+      lineStarts = grown;
+    }
+    lineStarts[lines++] = start;
   }
-  index = { keys, lineStarts };
+  index = { keys, more, lineStarts, lines };
   textIndexes.set(source, index);
   return index;
 }
@@ -236,16 +254,20 @@ function locateInText(
   source: YamlSource,
   path: readonly PathSegment[],
 ): { line: number; column: number } {
-  const { keys, lineStarts } = textIndex(source);
+  const { keys, more, lineStarts, lines } = textIndex(source);
   let offset = 0;
   for (const segment of path) {
     if (typeof segment === "number") continue;
-    const next = firstAtLeast(keys.get(segment) ?? [], offset);
+    const first = keys.get(segment);
+    const next =
+      first === undefined || first >= offset
+        ? first
+        : firstAtLeast(more.get(segment) ?? [], offset);
     if (next === undefined) break;
     offset = next;
   }
   let lo = 0;
-  let hi = lineStarts.length - 1;
+  let hi = lines - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if ((lineStarts[mid] as number) <= offset) lo = mid;
@@ -391,9 +413,11 @@ function tooDeepAt(data: object): PathSegment[] | undefined {
     seen.add(value);
     const depth = node.depth + 1;
     if (Array.isArray(value)) {
-      value.forEach((child: unknown, key) =>
-        stack.push({ value: child, depth, key, parent: node }),
-      );
+      // Only lists and mappings can nest: a list of a million numbers pushes nothing.
+      value.forEach((child: unknown, key) => {
+        if (child !== null && typeof child === "object")
+          stack.push({ value: child, depth, key, parent: node });
+      });
     } else {
       for (const key of Object.keys(value)) {
         const child = (value as Record<string, unknown>)[key];
