@@ -13,6 +13,7 @@ import type { Answer, Diagnostic, MeasureSet, Question, Severity, Status } from 
 import { STATUSES, VALUE_QUESTION_STATUSES } from "./model.js";
 import { problemPusher, type PathSegment, type YamlSource } from "./yaml-source.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
+import { MAX_PROBLEMS_COLLECTED } from "./diagnostic-filter.js";
 import { numberHint } from "./number-hint.js";
 import { setIndex } from "./set-index.js";
 
@@ -54,6 +55,15 @@ export function looseAnswer(raw: Loose): Answer {
   if (due !== undefined) answer.due = due;
   return answer;
 }
+
+/**
+ * The rules stop reading a file's answers past this many problems. A file's problems are cut to
+ * MAX_PROBLEMS_COLLECTED (with one problem saying so) after the schema's and these are put
+ * together, and at most a few of these can fall at the place of each schema problem: past this
+ * many, the cut list is the same as if every problem had been collected (a 10 MB file with a
+ * problem per line would otherwise hold 300,000 of them).
+ */
+export const RULE_PROBLEMS_KEPT = MAX_PROBLEMS_COLLECTED * 8;
 
 /**
  * Checks an answers file against its measure set: question ids exist, values fit their
@@ -148,7 +158,14 @@ export function checkAnswers(
   const appliesToZone = index.applies(derived);
   // Each entry read once: the count of "not applicable" answers below uses them again.
   const given = new Map<string, Answer>();
-  for (const [id, raw] of Object.entries(asRecord(file.answers))) {
+  let stopped = false;
+  const entries = asRecord(file.answers);
+  for (const id of Object.keys(entries)) {
+    const raw = entries[id] as Loose;
+    if (out.length > RULE_PROBLEMS_KEPT) {
+      stopped = true;
+      break;
+    }
     const path: PathSegment[] = ["answers", id];
     if (raw === null || isExtensionKey(id)) continue; // left empty: unanswered
     const answer = looseAnswer(raw);
@@ -219,7 +236,7 @@ export function checkAnswers(
       );
     }
   }
-  declaredNotApplicableWarning(set, zone, given, push);
+  if (!stopped) declaredNotApplicableWarning(set, zone, given, push);
   return out;
 }
 

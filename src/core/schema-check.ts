@@ -171,13 +171,17 @@ function* slicesOf(data: unknown, key: string | undefined): Generator<unknown> {
   }
   for (let start = 0; start < keys.length; start += SLICE_ENTRIES) {
     const slice: Record<string, unknown> = {};
-    for (const k of keys.slice(start, start + SLICE_ENTRIES)) {
-      Object.defineProperty(slice, k, {
-        value: map[k],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    for (let i = start; i < Math.min(keys.length, start + SLICE_ENTRIES); i++) {
+      const k = keys[i] as string;
+      // A key named `__proto__` is an own key like any other, never the prototype.
+      if (k === "__proto__") {
+        Object.defineProperty(slice, k, {
+          value: map[k],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else slice[k] = map[k];
     }
     yield { ...record, [key]: slice };
   }
