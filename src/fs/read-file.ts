@@ -105,11 +105,7 @@ export function readHeadText(file: string, limit = 64 * 1024): string | undefine
  * Opens a file for reading after checking it is a regular file; never blocks on a FIFO (the
  * open is non-blocking and the type is checked again on the open descriptor).
  */
-function openRegular(
-  file: string,
-  shown: string,
-  lang: Lang = "en",
-): { fd: number; size: number } {
+function openRegular(file: string, shown: string, lang: Lang = "en"): { fd: number; size: number } {
   let fd: number;
   try {
     if (!statSync(file).isFile()) throw notRegularOrFolder(file);

@@ -88,10 +88,7 @@ describe("summariseAnswers (the roll-up's compact scoring)", () => {
   });
 
   it("equals the full assessment for any answers of the bundled set", async () => {
-    const bundled = await loadValidSet(
-      path.join(ROOT, "measures", "workplan-2025", "1.0.0"),
-      ROOT,
-    );
+    const bundled = await loadValidSet(path.join(ROOT, "measures", "workplan-2025", "1.0.0"), ROOT);
     fc.assert(
       fc.property(answersArb(bundled), (answers) => {
         const compact = summariseAnswers(bundled, "z.yaml", answers);
