@@ -5,7 +5,7 @@
  */
 import {
   detached,
-  summariseZone,
+  summariseAnswers,
   type LeftOut,
   type Pin,
   type ZoneSummary,
@@ -13,7 +13,6 @@ import {
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import { asRecord, asString } from "../core/loose.js";
 import type { Diagnostic, Lang } from "../core/model.js";
-import { scoreAssessment } from "../core/score.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError } from "../errors.js";
 import { displayPath, readYamlFileSync } from "../fs/measure-sets.js";
@@ -89,11 +88,7 @@ export class AnswersChecker {
         problem: problem ?? this.unknownProblem(file),
       };
     }
-    const zone = summariseZone({
-      file,
-      answers: checked.answers,
-      assessment: scoreAssessment(checked.set, checked.answers),
-    });
+    const zone = summariseAnswers(checked.set, file, checked.answers);
     return { answersFile: true, ...(pin ? { pin } : {}), zone };
   }
 

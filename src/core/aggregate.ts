@@ -4,9 +4,26 @@
  * most zones share, the bottom zones of each region, and which files were left out or superseded.
  * Pure: no I/O. Each zone is first reduced to a compact summary, so thousands of zones fit in memory.
  */
+import { countAnswers, stateOfDetailed, type Counted } from "./answer.js";
 import { profileValueLabel, withDerivedProfile } from "./applicability.js";
-import type { AnswersFile, Band, MeasureSet, ProfileField, Text, Zone } from "./model.js";
-import { compareIds, type Assessment, type Counts } from "./score.js";
+import {
+  DEFAULT_BANDS,
+  type AnswersFile,
+  type Band,
+  type MeasureSet,
+  type ProfileField,
+  type Text,
+  type Zone,
+} from "./model.js";
+import {
+  bandFor,
+  compareIds,
+  questionState,
+  scoreInState,
+  type Assessment,
+  type Counts,
+} from "./score.js";
+import { setIndex } from "./set-index.js";
 import { compareVersions } from "./versions.js";
 
 /** The `format` of the JSON roll-up. */
@@ -221,6 +238,128 @@ export function summariseZone(input: ZoneInput): ZoneSummary {
     topGaps: assessment.gaps
       .slice(0, GAPS_PER_ZONE)
       .map((g) => ({ question: g.id, measure: g.measure, gap: g.gap ?? 0 })),
+    questionScores,
+    questionGaps,
+  };
+}
+
+/**
+ * The zone summary of one answers file scored against its set: the same numbers as
+ * `summariseZone` of `scoreAssessment` (same sums in the same order, so equal to the last bit),
+ * without building a result per question. What depends on the set alone (the questions in
+ * order, which apply to each profile, the order of ids) is worked out once per set.
+ */
+export function summariseAnswers(set: MeasureSet, file: string, answers: AnswersFile): ZoneSummary {
+  const index = setIndex(set);
+  const zone = withDerivedProfile(set.profile, answers.zone ?? {});
+  const given = answers.answers ?? {};
+  const applies = index.applies(zone);
+  const n = index.questions.length;
+  const questionScores = new Float64Array(n);
+  const questionGaps = new Float64Array(n);
+  const counted: Counted[] = new Array<Counted>(n);
+  // Per measure id (its slot): the sum of the weights of its scored questions and of weight × score.
+  const weights = new Float64Array(set.measures.length);
+  const sums = new Float64Array(set.measures.length);
+  for (let i = 0; i < n; i++) {
+    const { question } = index.questions[i] as (typeof index.questions)[number];
+    const answer = given[question.id];
+    const byProfile = applies[i] === 1;
+    const state = byProfile ? questionState(question, answer) : "not_applicable";
+    const applicable = byProfile && state !== "not_applicable";
+    const score = applicable ? scoreInState(question, state, answer) : null;
+    questionScores[i] = score ?? Number.NaN;
+    questionGaps[i] = score === null ? Number.NaN : 0;
+    if (score !== null) {
+      const at = index.slot[i] as number;
+      weights[at] = (weights[at] as number) + question.weight;
+      sums[at] = (sums[at] as number) + question.weight * score;
+    }
+    counted[i] = {
+      applies: byProfile,
+      state: applicable ? stateOfDetailed(state) : "not_applicable",
+      review: answer?.review === true,
+    };
+  }
+  // Each measure: the weighted mean of its questions (as scoreAssessment sums them, in order).
+  const measureScores = new Float64Array(set.measures.length);
+  const measureTotals = new Map<string, number>();
+  set.measures.forEach((measure, m) => {
+    const at = index.measureSlot[m] as number;
+    const total = weights[at] as number;
+    const score = total > 0 ? ((sums[at] as number) / total) * 100 : Number.NaN;
+    measureScores[m] = score;
+    if (!Number.isNaN(score))
+      measureTotals.set(measure.area, (measureTotals.get(measure.area) ?? 0) + measure.weight);
+  });
+  const areaScores = new Float64Array(set.areas.length);
+  let areaTotal = 0;
+  let overallWeights = 0;
+  let overallSum = 0;
+  set.areas.forEach((area, a) => {
+    let w = 0;
+    let sum = 0;
+    set.measures.forEach((measure, m) => {
+      const score = measureScores[m] as number;
+      if (measure.area !== area.id || Number.isNaN(score)) return;
+      w += measure.weight;
+      sum += measure.weight * score;
+    });
+    const score = w > 0 ? sum / w : Number.NaN;
+    areaScores[a] = score;
+    areaTotal = areaTotal + (Number.isNaN(score) ? 0 : area.weight);
+    if (!Number.isNaN(score)) {
+      overallWeights += area.weight;
+      overallSum += area.weight * score;
+    }
+  });
+  const overall = overallWeights > 0 ? overallSum / overallWeights : null;
+  // Points lost on each question, and the largest GAPS_PER_ZONE of them (ties by id order).
+  const top: number[] = [];
+  const before = (i: number, j: number) =>
+    (questionGaps[j] as number) - (questionGaps[i] as number) ||
+    (index.idRank[i] as number) - (index.idRank[j] as number);
+  for (let i = 0; i < n; i++) {
+    const score = questionScores[i] as number;
+    const {
+      question,
+      measure: own,
+      measureIndex,
+    } = index.questions[i] as (typeof index.questions)[number];
+    const m = index.slot[i] as number;
+    const a = index.areaSlot[measureIndex] as number;
+    if (Number.isNaN(score) || m < 0 || a < 0 || areaTotal <= 0) continue;
+    const area = set.areas[a] as (typeof set.areas)[number];
+    if (Number.isNaN(areaScores[a] as number)) continue;
+    const measure = set.measures[m] as (typeof set.measures)[number];
+    const inMeasure = question.weight / (weights[m] as number);
+    const inArea = measure.weight / (measureTotals.get(own.area) ?? 1);
+    const share = inMeasure * inArea * (area.weight / areaTotal);
+    const gap = (1 - score) * share * 100;
+    questionGaps[i] = gap;
+    if (!(gap > 0)) continue;
+    let at = top.length;
+    while (at > 0 && before(i, top[at - 1] as number) < 0) at--;
+    if (at < GAPS_PER_ZONE) {
+      top.splice(at, 0, i);
+      if (top.length > GAPS_PER_ZONE) top.pop();
+    }
+  }
+  const counts = countAnswers(counted);
+  return {
+    file,
+    zone: detached(answers.zone ?? {}),
+    answeredAt: latestAnsweredAt(answers),
+    overall,
+    band: bandFor(overall, set.bands ?? DEFAULT_BANDS),
+    completeness: counts.applicable > 0 ? counts.answered / counts.applicable : null,
+    areaScores,
+    measureScores,
+    counts: { ...counts },
+    topGaps: top.map((i) => {
+      const { question, measure } = index.questions[i] as (typeof index.questions)[number];
+      return { question: question.id, measure: measure.id, gap: questionGaps[i] as number };
+    }),
     questionScores,
     questionGaps,
   };

@@ -44,7 +44,11 @@ export function answerState(
   question: Pick<Question, "type">,
   answer: Answer | null | undefined,
 ): AnswerState {
-  const state = detailedState(question, answer);
+  return stateOfDetailed(detailedState(question, answer));
+}
+
+/** The state that a detailed state stands for. */
+export function stateOfDetailed(state: DetailedState): AnswerState {
   if (state === "unknown" || state === "not_applicable" || state === "unanswered") return state;
   return "answered";
 }

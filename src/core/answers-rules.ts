@@ -13,18 +13,15 @@ import type { Answer, Diagnostic, MeasureSet, Question, Severity, Status } from 
 import { STATUSES, VALUE_QUESTION_STATUSES } from "./model.js";
 import { problemPusher, type PathSegment, type YamlSource } from "./yaml-source.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
+import { MAX_PROBLEMS_COLLECTED } from "./diagnostic-filter.js";
 import { numberHint } from "./number-hint.js";
+import { setIndex } from "./set-index.js";
 
 /** Every question of a set by id, with its measure id. */
 export function questionIndex(
   set: MeasureSet,
-): Map<string, { question: Question; measureId: string }> {
-  const index = new Map<string, { question: Question; measureId: string }>();
-  for (const measure of set.measures) {
-    for (const question of measure.questions)
-      index.set(question.id, { question, measureId: measure.id });
-  }
-  return index;
+): ReadonlyMap<string, { question: Question; measureId: string }> {
+  return setIndex(set).byId;
 }
 
 /**
@@ -58,6 +55,15 @@ export function looseAnswer(raw: Loose): Answer {
   if (due !== undefined) answer.due = due;
   return answer;
 }
+
+/**
+ * The rules stop reading a file's answers past this many problems. A file's problems are cut to
+ * MAX_PROBLEMS_COLLECTED (with one problem saying so) after the schema's and these are put
+ * together, and at most a few of these can fall at the place of each schema problem: past this
+ * many, the cut list is the same as if every problem had been collected (a 10 MB file with a
+ * problem per line would otherwise hold 300,000 of them).
+ */
+export const RULE_PROBLEMS_KEPT = MAX_PROBLEMS_COLLECTED * 8;
 
 /**
  * Checks an answers file against its measure set: question ids exist, values fit their
@@ -148,12 +154,23 @@ export function checkAnswers(
     }
   }
 
-  const index = questionIndex(set);
-  for (const [id, raw] of Object.entries(asRecord(file.answers))) {
+  const index = setIndex(set);
+  const appliesToZone = index.applies(derived);
+  // Each entry read once: the count of "not applicable" answers below uses them again.
+  const given = new Map<string, Answer>();
+  let stopped = false;
+  const entries = asRecord(file.answers);
+  for (const id of Object.keys(entries)) {
+    const raw = entries[id] as Loose;
+    if (out.length > RULE_PROBLEMS_KEPT) {
+      stopped = true;
+      break;
+    }
     const path: PathSegment[] = ["answers", id];
     if (raw === null || isExtensionKey(id)) continue; // left empty: unanswered
     const answer = looseAnswer(raw);
-    const found = index.get(id);
+    given.set(id, answer);
+    const found = index.byId.get(id);
     if (!found) {
       push(
         "error",
@@ -204,7 +221,8 @@ export function checkAnswers(
     if (!("status" in entry) && !("value" in entry) && entry.review !== true) {
       push("warning", path, "answers/empty", { id: "answers/empty", params: { id } });
     }
-    const reason = notApplicableReason(question, derived);
+    const reason =
+      appliesToZone[found.position] === 1 ? undefined : notApplicableReason(question, derived);
     if (reason && (answer.status !== undefined || answer.value !== undefined)) {
       push(
         "warning",
@@ -218,7 +236,7 @@ export function checkAnswers(
       );
     }
   }
-  declaredNotApplicableWarning(set, zone, asRecord(file.answers), push);
+  if (!stopped) declaredNotApplicableWarning(set, zone, given, push);
   return out;
 }
 
@@ -229,20 +247,16 @@ export function checkAnswers(
 function declaredNotApplicableWarning(
   set: MeasureSet,
   zone: Record<string, string | boolean>,
-  answers: Record<string, Loose>,
+  answers: ReadonlyMap<string, Answer>,
   push: (severity: Severity, path: PathSegment[], code: string, message: DiagnosticText) => void,
 ): void {
-  const counted = set.measures.flatMap((measure) =>
-    measure.questions.map((question) => {
-      const raw = answers[question.id];
-      const answer = raw === null || raw === undefined ? undefined : looseAnswer(raw);
-      return {
-        applies: notApplicableReason(question, zone) === undefined,
-        state: answerState(question, answer),
-        review: false,
-      };
-    }),
-  );
+  const index = setIndex(set);
+  const applies = index.applies(zone);
+  const counted = index.questions.map(({ question }, i) => ({
+    applies: applies[i] === 1,
+    state: answerState(question, answers.get(question.id)),
+    review: false,
+  }));
   const counts = countAnswers(counted);
   const share = declaredNotApplicableShare(counts);
   if (share === null || share <= DECLARED_NOT_APPLICABLE_WARN) return;
@@ -293,17 +307,18 @@ export function valueProblems(question: Question, answer: Answer): Problem[] {
   const bad = (message: DiagnosticText) =>
     problems.push({ key: "value", code: "answers/value-type", message });
   const optionIds = (question.options ?? []).map((o) => o.id);
-  const shown = JSON.stringify(value);
+  // Put into words only for a problem: a roll-up checks every answer of thousands of files.
+  const shown = () => JSON.stringify(value);
   switch (question.type) {
     case "yesno":
-      if (typeof value !== "boolean") bad({ id: "answers/yesno", params: { id, value: shown } });
+      if (typeof value !== "boolean") bad({ id: "answers/yesno", params: { id, value: shown() } });
       break;
     case "number":
       if (typeof value !== "number" || !Number.isFinite(value)) {
         const hint = numberHint(value);
         bad(
           hint === undefined
-            ? { id: "answers/number", params: { id, value: shown } }
+            ? { id: "answers/number", params: { id, value: shown() } }
             : hint.kind === "not-finite"
               ? { id: "answers/not-finite", params: { id } }
               : { id: `answers/${hint.kind}`, params: { id, fixed: hint.fixed } },
@@ -315,7 +330,7 @@ export function valueProblems(question: Question, answer: Answer): Problem[] {
       break;
     case "choice":
       if (typeof value !== "string" || !optionIds.includes(value)) {
-        bad({ id: "answers/choice", params: { id, value: shown, options: optionIds } });
+        bad({ id: "answers/choice", params: { id, value: shown(), options: optionIds } });
       }
       break;
     case "multi": {
@@ -333,7 +348,7 @@ export function valueProblems(question: Question, answer: Answer): Problem[] {
       break;
     }
     case "text":
-      if (typeof value !== "string") bad({ id: "answers/text", params: { id, value: shown } });
+      if (typeof value !== "string") bad({ id: "answers/text", params: { id, value: shown() } });
       break;
   }
   return problems;

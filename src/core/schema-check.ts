@@ -46,23 +46,117 @@ export function checkSchema(
 ): Diagnostic[] {
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const data of slicesOf(source.data, options.sliced)) {
-    if (validate(data)) continue;
-    const errors = mergeRequired(simplifyErrors(validate.errors ?? []));
-    validate.errors = null;
-    for (const error of errors) {
-      if (diagnostics.length >= MAX_PROBLEMS_COLLECTED) {
-        diagnostics.push(problemLimit(source));
-        return diagnostics;
+  const large = source.text.length > LONG_LIST_TEXT;
+  for (const slice of slicesOf(source.data, options.sliced)) {
+    for (const part of large ? listParts(slice) : [{ data: slice } as Part]) {
+      if (validate(part.data)) continue;
+      const all = mergeRequired(simplifyErrors(validate.errors ?? []));
+      validate.errors = null;
+      const errors = part.list ? inList(all, part.list) : all;
+      for (const error of errors) {
+        if (diagnostics.length >= MAX_PROBLEMS_COLLECTED) {
+          diagnostics.push(problemLimit(source));
+          return diagnostics;
+        }
+        const d = describeError(source, error, codePrefix);
+        const key = `${d.line}:${d.column}:${d.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        diagnostics.push(d);
       }
-      const d = describeError(source, error, codePrefix);
-      const key = `${d.line}:${d.column}:${d.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      diagnostics.push(d);
     }
   }
   return diagnostics;
+}
+
+/** A list longer than this, in a file of more than LONG_LIST_TEXT characters, is validated in parts. */
+const LONG_LIST = 2000;
+const LONG_LIST_TEXT = 64 * 1024;
+
+/** One validation of a part of the data: `list` names the long list whose items it holds. */
+interface Part {
+  data: unknown;
+  list?: { pointer: string; start: number };
+}
+
+/**
+ * The data with every long list cut to its first LONG_LIST items, then, for each long list, a
+ * copy holding the next items in turn (all other long lists cut). ajv collects every error of a
+ * list (allErrors), so a list of a million wrong items would otherwise hold a million errors in
+ * memory before the problem limit could stop it. Item errors are put back at their real index.
+ */
+function* listParts(data: unknown): Generator<Part> {
+  const lists: { path: PathSegment[]; items: unknown[] }[] = [];
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: PathSegment[] };
+    if (value === null || typeof value !== "object") continue;
+    if (Array.isArray(value)) {
+      if (value.length > LONG_LIST) lists.push({ path, items: value });
+      else value.forEach((child: unknown, i) => pushObject(stack, child, [...path, i]));
+    } else {
+      for (const key of Object.keys(value))
+        pushObject(stack, (value as Record<string, unknown>)[key], [...path, key]);
+    }
+  }
+  if (lists.length === 0) {
+    yield { data };
+    return;
+  }
+  let cut = data;
+  for (const list of lists) cut = replaceAt(cut, list.path, list.items.slice(0, LONG_LIST));
+  yield { data: cut };
+  for (const list of lists) {
+    const pointer = list.path
+      .map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`)
+      .join("");
+    for (let start = LONG_LIST; start < list.items.length; start += LONG_LIST) {
+      const part = replaceAt(cut, list.path, list.items.slice(start, start + LONG_LIST));
+      yield { data: part, list: { pointer, start } };
+    }
+  }
+}
+
+function pushObject(
+  stack: { value: unknown; path: PathSegment[] }[],
+  value: unknown,
+  path: PathSegment[],
+): void {
+  if (value !== null && typeof value === "object") stack.push({ value, path });
+}
+
+/** A copy of `data` with the value at `path` replaced (only the containers on the path copied). */
+function replaceAt(data: unknown, path: readonly PathSegment[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
+  if (Array.isArray(data)) {
+    const copy = data.slice();
+    copy[head as number] = replaceAt(data[head as number], rest, value);
+    return copy;
+  }
+  const record = data as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    Object.defineProperty(copy, key, {
+      value: key === head ? replaceAt(record[key], rest, value) : record[key],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return copy;
+}
+
+/** The errors of a list part that lie inside its list, at the index they have in the whole list. */
+function inList(errors: ErrorObject[], list: { pointer: string; start: number }): ErrorObject[] {
+  const prefix = `${list.pointer}/`;
+  return errors.flatMap((e) => {
+    if (!e.instancePath.startsWith(prefix)) return [];
+    const rest = e.instancePath.slice(prefix.length);
+    const slash = rest.indexOf("/");
+    const index = Number(slash < 0 ? rest : rest.slice(0, slash)) + list.start;
+    return [{ ...e, instancePath: `${prefix}${index}${slash < 0 ? "" : rest.slice(slash)}` }];
+  });
 }
 
 /** The data itself, or copies of it that each hold one slice of the large mapping `key`. */
@@ -77,13 +171,17 @@ function* slicesOf(data: unknown, key: string | undefined): Generator<unknown> {
   }
   for (let start = 0; start < keys.length; start += SLICE_ENTRIES) {
     const slice: Record<string, unknown> = {};
-    for (const k of keys.slice(start, start + SLICE_ENTRIES)) {
-      Object.defineProperty(slice, k, {
-        value: map[k],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    for (let i = start; i < Math.min(keys.length, start + SLICE_ENTRIES); i++) {
+      const k = keys[i] as string;
+      // A key named `__proto__` is an own key like any other, never the prototype.
+      if (k === "__proto__") {
+        Object.defineProperty(slice, k, {
+          value: map[k],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else slice[k] = map[k];
     }
     yield { ...record, [key]: slice };
   }

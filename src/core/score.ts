@@ -143,8 +143,16 @@ function isScoredStatus(state: QuestionState): state is Exclude<Status, "not_app
 
 /** Score s ∈ 0…1 of one question, or null when it is left out (`text`, or answered not applicable). */
 export function questionScore(question: Question, answer: Answer | undefined): number | null {
+  return scoreInState(question, questionState(question, answer), answer);
+}
+
+/** `questionScore` of an answer whose state is already known (`questionState`). */
+export function scoreInState(
+  question: Question,
+  state: QuestionState,
+  answer: Answer | undefined,
+): number | null {
   if (question.type === "text") return null;
-  const state = questionState(question, answer);
   if (state === "not_applicable") return null;
   if (state === "answered") return valueScore(question, answer?.value);
   if (state === "unanswered" || !isScoredStatus(state)) return 0;

@@ -179,41 +179,101 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - start + 1 };
 }
 
-/** Keys at the start of a line (`  key:`, `- key:`, `"key":`), each with the offsets it sits at. */
+/**
+ * Keys at the start of a line (`  key:`, `- key:`, `"key":`): where each first sits (later
+ * places of a repeated key in `more`), and where every line starts. Kept compact, as a 10 MB
+ * file of short lines has a million of each: the first places are a hash table of offsets into
+ * the text (no string kept per key), the line starts an Int32Array.
+ */
 interface TextIndex {
-  keys: Map<string, number[]>;
-  lineStarts: number[];
+  /** Open addressing: for each slot, 1 + the offset where a key's text starts (0: empty). */
+  slots: Int32Array;
+  more: Map<string, number[]>;
+  lineStarts: Int32Array;
+  lines: number;
 }
 
 const textIndexes = new WeakMap<object, TextIndex>();
 
+/** FNV-1a of `length` characters of `text` from `start`. */
+function hashOf(text: string, start: number, length: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < start + length; i++)
+    hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}
+
+/** Whether the key indexed at `from` is `key`: its text, then its closing quote or its colon. */
+function isKeyAt(text: string, from: number, key: string): boolean {
+  if (!text.startsWith(key, from)) return false;
+  const quote = text[from - 1];
+  let end = from + key.length;
+  if (quote === '"' || quote === "'") return text[end] === quote;
+  while (text[end] === " " || text[end] === "\t") end++;
+  return text[end] === ":";
+}
+
+/** The slot holding `key` in the index, or the empty slot where it would go. */
+function slotOf(slots: Int32Array, text: string, key: string, hash: number): number {
+  const mask = slots.length - 1;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const at = slots[slot] as number;
+    if (at === 0 || isKeyAt(text, at - 1, key)) return slot;
+  }
+}
+
+/** Where the key whose text starts at `from` is located: at its opening quote, if any. */
+function placeOf(text: string, from: number): number {
+  const quote = text[from - 1];
+  return quote === '"' || quote === "'" ? from - 1 : from;
+}
+
 function textIndex(source: YamlSource): TextIndex {
   let index = textIndexes.get(source);
   if (index !== undefined) return index;
-  const keys = new Map<string, number[]>();
-  const lineStarts = [0];
   const text = source.text;
+  let count = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  const slots = new Int32Array(size);
+  const more = new Map<string, number[]>();
+  const lineStarts = new Int32Array(count);
+  let lines = 1;
+  // Sticky: matched where each line starts, without cutting the line out of the text.
   const keyPattern =
-    /^[ \t]*(?:- +)*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'#:{}[\],][^:\n]*?))[ \t]*:(?:[ \t]|$)/;
+    /[ \t]*(?:- +)*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'#:{}[\],][^:\n]{0,398}?))[ \t]*:(?:[ \t]|$)/my;
   for (let start = 0; start < text.length;) {
     const end = text.indexOf("\n", start);
-    const stop = end === -1 ? text.length : end;
-    const match = keyPattern.exec(text.slice(start, Math.min(stop, start + 400)));
+    keyPattern.lastIndex = start;
+    const match = keyPattern.exec(text);
     const key = match?.[1] ?? match?.[2] ?? match?.[3];
     if (match && key !== undefined) {
-      const at =
-        start + match[0].indexOf(key) - (match[1] !== undefined || match[2] !== undefined ? 1 : 0);
-      const list = keys.get(key);
-      if (list) list.push(at);
-      else keys.set(key, [at]);
+      const quoted = match[1] !== undefined || match[2] !== undefined;
+      const from = start + match[0].indexOf(key, quoted ? match[0].search(/["']/) + 1 : 0);
+      const slot = slotOf(slots, text, key, hashOf(text, from, key.length));
+      if (slots[slot] === 0) slots[slot] = from + 1;
+      else {
+        const list = more.get(key);
+        if (list) list.push(placeOf(text, from));
+        else more.set(key, [placeOf(text, from)]);
+      }
     }
     if (end === -1) break;
     start = end + 1;
-    lineStarts.push(start);
+    lineStarts[lines++] = start;
   }
-  index = { keys, lineStarts };
+  index = { slots, more, lineStarts, lines };
   textIndexes.set(source, index);
   return index;
+}
+
+/** The first place of a key in the index at or after `min`, undefined when there is none. */
+function keyPlace(index: TextIndex, text: string, key: string, min: number): number | undefined {
+  const at = index.slots[slotOf(index.slots, text, key, hashOf(key, 0, key.length))] as number;
+  if (at === 0) return undefined;
+  const first = placeOf(text, at - 1);
+  return first >= min ? first : firstAtLeast(index.more.get(key) ?? [], min);
 }
 
 /** The first element of a sorted list greater than or equal to `min`. */
@@ -236,16 +296,17 @@ function locateInText(
   source: YamlSource,
   path: readonly PathSegment[],
 ): { line: number; column: number } {
-  const { keys, lineStarts } = textIndex(source);
+  const index = textIndex(source);
+  const { lineStarts, lines } = index;
   let offset = 0;
   for (const segment of path) {
     if (typeof segment === "number") continue;
-    const next = firstAtLeast(keys.get(segment) ?? [], offset);
+    const next = keyPlace(index, source.text, segment, offset);
     if (next === undefined) break;
     offset = next;
   }
   let lo = 0;
-  let hi = lineStarts.length - 1;
+  let hi = lines - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if ((lineStarts[mid] as number) <= offset) lo = mid;
@@ -334,7 +395,7 @@ function conflictMarker(text: string): { line: number; column: number } | undefi
 function checkDepth(source: YamlSource, lang: Lang): YamlSource {
   if (source.data === undefined || source.data === null || typeof source.data !== "object")
     return source;
-  const path = tooDeepAt(source.data);
+  const path = tooDeepAt(source.data, ANCHOR.test(source.text));
   if (path === undefined) return source;
   let where = { line: 1, column: 1 };
   try {
@@ -368,40 +429,43 @@ function checkDepth(source: YamlSource, lang: Lang): YamlSource {
  * The path to the first value nested deeper than MAX_DEPTH, walked without recursion. Each node
  * on the stack links to its parent (no path copied per node), so a huge flat file costs little.
  */
-function tooDeepAt(data: object): PathSegment[] | undefined {
-  interface Node {
-    value: unknown;
+function tooDeepAt(data: object, shared: boolean): PathSegment[] | undefined {
+  // One frame per level open (never more than MAX_DEPTH): a mapping of a million entries costs
+  // one frame, not one per entry. Children are taken last first, the order this walk has always
+  // used, so the path found is the same. `seen` is needed only where aliases share values.
+  interface Frame {
+    value: object;
+    keys: string[] | undefined;
+    next: number;
     depth: number;
     key?: PathSegment;
-    parent?: Node;
+    parent?: Frame;
   }
-  const seen = new WeakSet<object>();
-  const stack: Node[] = [{ value: data, depth: 0 }];
-  while (stack.length > 0) {
-    const node = stack.pop() as Node;
-    const { value } = node;
-    if (value === null || typeof value !== "object" || seen.has(value)) continue;
-    if (node.depth >= MAX_DEPTH) {
-      const path: PathSegment[] = [];
-      for (let at: Node | undefined = node; at?.key !== undefined; at = at.parent) {
-        path.unshift(at.key);
+  const seen = shared ? new WeakSet<object>() : undefined;
+  const open = (value: object, depth: number, key?: PathSegment, parent?: Frame): Frame => {
+    seen?.add(value);
+    const keys = Array.isArray(value) ? undefined : Object.keys(value);
+    const next = (keys ?? (value as unknown[])).length - 1;
+    return { value, keys, next, depth, ...(key === undefined ? {} : { key }), parent };
+  };
+  let frame: Frame | undefined = open(data, 0);
+  while (frame !== undefined) {
+    if (frame.next < 0) {
+      frame = frame.parent;
+      continue;
+    }
+    const at = frame.next--;
+    const key: PathSegment = frame.keys ? (frame.keys[at] as string) : at;
+    const child: unknown = (frame.value as Record<PathSegment, unknown>)[key];
+    if (child === null || typeof child !== "object" || seen?.has(child)) continue;
+    if (frame.depth + 1 >= MAX_DEPTH) {
+      const path: PathSegment[] = [key];
+      for (let up: Frame | undefined = frame; up?.key !== undefined; up = up.parent) {
+        path.unshift(up.key);
       }
       return path;
     }
-    seen.add(value);
-    const depth = node.depth + 1;
-    if (Array.isArray(value)) {
-      value.forEach((child: unknown, key) =>
-        stack.push({ value: child, depth, key, parent: node }),
-      );
-    } else {
-      for (const key of Object.keys(value)) {
-        const child = (value as Record<string, unknown>)[key];
-        if (child !== null && typeof child === "object") {
-          stack.push({ value: child, depth, key, parent: node });
-        }
-      }
-    }
+    frame = open(child, frame.depth + 1, key, frame);
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { declaredFormat, fileKind } from "../core/file-format.js";
-import type { Lang, MeasureSetHeader } from "../core/model.js";
+import type { Diagnostic, Lang, MeasureSetHeader } from "../core/model.js";
 import { failedSource, parseYamlSource, type YamlSource } from "../core/yaml-source.js";
 import { workspaceMessages } from "../i18n/workspace-messages.js";
 import { compareVersions } from "../core/versions.js";
@@ -38,9 +38,15 @@ export async function readYamlFile(file: string, cwd: string, lang?: Lang): Prom
 /** Synchronous reads: a CLI reading a few dozen small files gains nothing from the thread pool. */
 export function readYamlFileSync(file: string, cwd: string, lang?: Lang): YamlSource {
   const shown = displayPath(file, cwd);
+  const text = textOrProblem(file, shown, lang);
+  if (typeof text !== "string") return failedSource(shown, "", text);
+  return parseYamlSource(shown, text, lang);
+}
+
+/** The file's text, or its one problem; the bytes read are not kept while the text is parsed. */
+function textOrProblem(file: string, shown: string, lang?: Lang): string | Diagnostic {
   const read = readTextFile(file, shown, lang);
-  if (!read.ok) return failedSource(shown, "", read.problem);
-  return parseYamlSource(shown, read.text, lang);
+  return read.ok ? read.text : read.problem;
 }
 
 /** The measure files of a set folder (every YAML file beside set.yaml), sorted. */

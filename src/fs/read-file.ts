@@ -58,11 +58,10 @@ export function readBytes(
   lang: Lang = "en",
   maxBytes = MAX_FILE_BYTES,
 ): { ok: true; bytes: Uint8Array } | { ok: false; problem: Diagnostic } {
-  const fd = openRegular(file, shown, lang);
+  const { fd, size } = openRegular(file, shown, lang);
   try {
-    const size = fstatSync(fd).size;
     if (size > maxBytes) return { ok: false, problem: tooLarge(shown, size, maxBytes, lang) };
-    const bytes = readUpTo(fd, maxBytes + 1);
+    const bytes = readUpTo(fd, maxBytes + 1, size);
     if (bytes.length > maxBytes) {
       return { ok: false, problem: tooLarge(shown, bytes.length, maxBytes, lang) };
     }
@@ -78,12 +77,12 @@ export function readBytes(
 export function readHead(file: string, limit: number): Uint8Array | undefined {
   let fd: number;
   try {
-    fd = openRegular(file, file);
+    fd = openRegular(file, file).fd;
   } catch {
     return undefined;
   }
   try {
-    return readUpTo(fd, limit);
+    return readUpTo(fd, limit, limit);
   } catch {
     return undefined;
   } finally {
@@ -106,7 +105,7 @@ export function readHeadText(file: string, limit = 64 * 1024): string | undefine
  * Opens a file for reading after checking it is a regular file; never blocks on a FIFO (the
  * open is non-blocking and the type is checked again on the open descriptor).
  */
-function openRegular(file: string, shown: string, lang: Lang = "en"): number {
+function openRegular(file: string, shown: string, lang: Lang = "en"): { fd: number; size: number } {
   let fd: number;
   try {
     if (!statSync(file).isFile()) throw notRegularOrFolder(file);
@@ -115,12 +114,13 @@ function openRegular(file: string, shown: string, lang: Lang = "en"): number {
     throw new UnreadableFileError(shown, error, lang);
   }
   try {
-    if (!fstatSync(fd).isFile()) throw notRegularOrFolder(file);
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw notRegularOrFolder(file);
+    return { fd, size: info.size };
   } catch (error) {
     closeSync(fd);
     throw new UnreadableFileError(shown, error, lang);
   }
-  return fd;
 }
 
 function notRegularOrFolder(file: string): NodeJS.ErrnoException {
@@ -130,16 +130,29 @@ function notRegularOrFolder(file: string): NodeJS.ErrnoException {
     : notRegularError();
 }
 
-function readUpTo(fd: number, limit: number): Uint8Array {
+/**
+ * At most `limit` bytes from the descriptor. `expected` (the size fstat gave) sizes the first
+ * buffer, so a small file costs a small buffer and a large one is read without copies; a file
+ * that grew meanwhile is read on in chunks.
+ */
+function readUpTo(fd: number, limit: number, expected = 0): Uint8Array {
   const chunks: Buffer[] = [];
   let total = 0;
+  let size = Math.min(expected + 1, limit);
   while (total < limit) {
-    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit - total));
-    const n = readSync(fd, chunk, 0, chunk.length, null);
-    if (n === 0) break;
-    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
-    total += n;
+    const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(size, limit - total)));
+    let filled = 0;
+    while (filled < chunk.length) {
+      const n = readSync(fd, chunk, filled, chunk.length - filled, null);
+      if (n === 0) break;
+      filled += n;
+    }
+    if (filled > 0) chunks.push(filled === chunk.length ? chunk : chunk.subarray(0, filled));
+    total += filled;
+    if (filled < chunk.length) break;
+    size = 1024 * 1024;
   }
+  if (chunks.length === 0) return Buffer.alloc(0);
   return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
 }
 
