@@ -14,7 +14,7 @@ export interface ValidateTally {
 export interface ValidateMessages {
   help: {
     description: string;
-    paths: string;
+    paths(answersFile: string): string;
     format: string;
     strict: string;
     checkEvidence: string;
@@ -29,7 +29,8 @@ export interface ValidateMessages {
 const en: ValidateMessages = {
   help: {
     description: "check measure sets and answers files: YAML, JSON Schema and consistency",
-    paths: "measure-set folders, files inside them, or answers files (default: measures/)",
+    paths: (file) =>
+      `measure-set folders, files inside them, or answers files (default: measures/ when the current folder has one, else ${file})`,
     format: "output format",
     strict: "treat missing evidence in answers files as an error",
     checkEvidence:
@@ -68,7 +69,8 @@ Examples:
 const zh: ValidateMessages = {
   help: {
     description: "检查评估清单和答卷文件：YAML、JSON Schema 与一致性",
-    paths: "评估清单文件夹、其中的文件，或答卷文件（默认：measures/）",
+    paths: (file) =>
+      `评估清单文件夹、其中的文件，或答卷文件（默认：当前文件夹中有 measures/ 时检查它，否则检查 ${file}）`,
     format: "输出格式",
     strict: "把答卷文件中缺少佐证视为错误",
     checkEvidence:
