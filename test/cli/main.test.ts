@@ -221,11 +221,11 @@ describe("main(argv, io) in-process", () => {
       });
     });
 
-    it("validate: a missing path is exit 2 with one line in the language", async () => {
+    it("validate: a missing path is exit 2 with its line and the summary in the language", async () => {
       expect(await run(["validate", "nope.yaml", "--lang", "zh"])).toEqual({
         code: 2,
         stdout: "",
-        stderr: "netdz validate: 无法读取 nope.yaml：文件或文件夹不存在\n",
+        stderr: "netdz validate: 无法读取 nope.yaml：文件或文件夹不存在\n✖ 1 个路径无法读取\n",
       });
     });
 
