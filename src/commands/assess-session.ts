@@ -187,18 +187,19 @@ export class Session {
     this.screen.newScreen();
     this.screen.print(this.screen.paint.bold(m.profile.editHeading));
     this.screen.print("");
+    const before = this.d.store.toString();
     await unlessEscaped(
       askProfile(this.profileContext(), set.profile, { withAssessor: true, escape: "back" }),
     );
-    this.afterProfile();
+    this.afterProfile(this.d.store.toString() !== before);
     this.apply(rebase(this.flow, this.answers, this.state.mode, current?.question.id));
   }
 
-  private afterProfile(): void {
+  private afterProfile(changed = true): void {
     const { m, set } = this.d;
     this.flow = this.buildFlow();
     const filled = set.profile.filter((f) => this.zone[f.id] !== undefined).length;
-    this.screen.notice(m.profile.saved(filled));
+    this.screen.notice(changed ? m.profile.saved(filled) : m.profile.unchanged);
     const excluded = this.flow.steps.length - this.flow.applicableCount;
     this.screen.notice(m.profile.notApplicableCount(excluded));
   }
