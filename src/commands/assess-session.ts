@@ -213,7 +213,7 @@ export class Session {
       const message =
         error instanceof ExternalEditError
           ? m.errors.editedElsewhere(shown, error.reason, commands.resume)
-          : m.errors.cannotWrite(shown, describeFsError(error));
+          : m.errors.cannotWrite(shown, describeFsError(error, this.lang));
       throw new UsageError(message, { cause: error });
     }
   }

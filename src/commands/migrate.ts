@@ -166,19 +166,21 @@ export async function planMigration(
   const m = migrateMessages(opts.lang);
   const file = path.resolve(io.cwd, opts.answers);
   const shown = displayPath(file, io.cwd);
-  const checked = await checkAnswersFile(opts.answers, { cwd: io.cwd, measuresDir: opts.measures });
+  const checked = await checkAnswersFile(opts.answers, {
+    cwd: io.cwd,
+    measuresDir: opts.measures,
+    lang: opts.lang,
+  });
   const errors = checked.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0 || !checked.answers || !checked.set) {
     throw new DataError(m.invalidBefore(shown), errors);
   }
   const { id, version } = checked.answers.measureSet;
-  const root = await measuresRoot(opts.measures, io.cwd);
+  const root = await measuresRoot(opts.measures, io.cwd, opts.lang);
   const versions = (await availableSets(root)).filter((s) => s.id === id).map((s) => s.version);
   const to = opts.to ?? versions[0] ?? version;
   if (!versions.includes(to)) {
-    throw new UsageError(
-      `--to ${to}: ${id}@${to} is not available (available versions: ${versions.join(", ")})`,
-    );
+    throw new UsageError(m.toUnavailable(to, `${id}@${to}`, versions.join(", ")));
   }
   const order = compareVersions(to, version);
   if (order < 0) throw new UsageError(m.notOlder(shown, version, to));

@@ -145,6 +145,7 @@ export async function loadSetFolder(
     result.set,
     measures,
     async (previousDir) => (await loadPrevious(previousDir)).set,
+    lang,
   );
   if (changes) {
     diagnostics.push(...changes.diagnostics);

@@ -24,6 +24,8 @@ export interface MigrateMessages {
   locked(file: string, pid: number | undefined): string;
   lockUnreadable(file: string, lockFile: string): string;
   notOlder(file: string, version: string, to: string): string;
+  /** `--to` names a version of the set that is not available. */
+  toUnavailable(to: string, set: string, available: string): string;
   invalidBefore(file: string): string;
   noPath(from: string, to: string, missing: string): string;
   /** report / assess: the file is pinned to an older version than the newest one available. */
@@ -107,6 +109,8 @@ const en: MigrateMessages = {
     `the lock file ${lockFile} of ${file} is unreadable (it does not hold the process id of a netdz session). If no netdz session is working on ${file}, delete ${lockFile} and try again`,
   notOlder: (file, version, to) =>
     `${file} is on ${version}, which is not older than ${to}; nothing to migrate`,
+  toUnavailable: (to, set, available) =>
+    `--to ${to}: ${set} is not available (available versions: ${available})`,
   invalidBefore: (file) =>
     `${file} is invalid as it is; fix these problems before migrating (netdz validate ${file})`,
   noPath: (from, to, missing) =>
@@ -171,6 +175,7 @@ const zh: MigrateMessages = {
   lockUnreadable: (file, lockFile) =>
     `${file} 的锁文件 ${lockFile} 无法识别（其中没有 netdz 会话的进程号）。如确认没有 netdz 会话在处理 ${file}，可删除 ${lockFile} 后重试`,
   notOlder: (file, version, to) => `${file} 使用的是 ${version}，并不比 ${to} 旧；无需迁移`,
+  toUnavailable: (to, set, available) => `--to ${to}：没有 ${set}（可用的版本：${available}）`,
   invalidBefore: (file) => `${file} 本身存在错误；请先修正以下问题再迁移（netdz validate ${file}）`,
   noPath: (from, to, missing) =>
     `无法从 ${from} 迁移到 ${to}：${missing} 缺少可追溯到 ${from} 的 changes.yaml`,
