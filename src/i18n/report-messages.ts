@@ -152,7 +152,8 @@ const en: ReportMessages = {
     line: (score, band) => `Overall score: ${score} / 100, band: ${band}.`,
     none: "No question applies to this zone, so there is no overall score.",
     noneDeclared:
-      "The zone declared every question that applies to its profile not applicable, so there is no overall score.",
+      "The zone itself declared every scored question that applies to its profile not applicable " +
+      "(text questions are never scored), so there is no overall score.",
     columns: { area: "Area", ref: "Plan ref.", weight: "Weight", score: "Score", bar: "Progress" },
   },
   parts: {
@@ -298,7 +299,8 @@ const zh: ReportMessages = {
     heading: "总体得分",
     line: (score, band) => `总分：${score} / 100，等级：${band}。`,
     none: "本开发区没有适用的问题，因此没有总分。",
-    noneDeclared: "适用于本开发区情况的问题全部被开发区自行声明为不适用，因此没有总分。",
+    noneDeclared:
+      "适用于本开发区情况的计分题目全部被开发区自行声明为不适用（文字题从不计分），因此没有总分。",
     columns: { area: "方面", ref: "方案条目", weight: "权重", score: "得分", bar: "进度" },
   },
   parts: {

@@ -57,3 +57,40 @@ describe("the ‡ note of a measure left out by the zone's own not-applicable an
     },
   );
 });
+
+describe("no overall score only because the zone declared every scored question not applicable", () => {
+  /** Every scored question declared not applicable; the text questions answered. */
+  function allScoredDeclared(): AnswersFile {
+    const given = loadAnswers("strong-eastern");
+    const answers: AnswersFile = { ...given, answers: {} };
+    for (const q of set.measures.flatMap((m) => m.questions)) {
+      answers.answers[q.id] =
+        q.type === "text" ? { value: "A battery plant" } : { status: "not_applicable", note: "n" };
+    }
+    return answers;
+  }
+
+  const SAYS: Readonly<Record<Lang, string>> = {
+    en: "The zone itself declared every scored question that applies to its profile not applicable (text questions are never scored), so there is no overall score.",
+    zh: "适用于本开发区情况的计分题目全部被开发区自行声明为不适用（文字题从不计分），因此没有总分。",
+  };
+  const NONE: Readonly<Record<Lang, RegExp>> = {
+    en: /No question applies to this zone/,
+    zh: /本开发区没有适用的问题/,
+  };
+
+  it.each<Lang>(["en", "zh"])(
+    "says so in %s (Markdown and HTML), not that nothing applies",
+    (lang) => {
+      const answers = allScoredDeclared();
+      const assessment = scoreAssessment(set, answers);
+      expect(assessment.overall.score).toBeNull();
+      const md = renderMarkdown(assessment, set, answers, { lang, top: 10 });
+      const html = renderHtml(assessment, set, answers, { lang, top: 10 });
+      expect(md).toContain(SAYS[lang]);
+      expect(html).toContain(SAYS[lang]);
+      expect(md).not.toMatch(NONE[lang]);
+      expect(html).not.toMatch(NONE[lang]);
+    },
+  );
+});
