@@ -25,7 +25,7 @@ import {
   type Transition,
 } from "../core/flow.js";
 import type { Answer, AnswersFile, Lang, MeasureSet, ProfileValue } from "../core/model.js";
-import { scoreAssessment } from "../core/score.js";
+import { scoreAssessment, scoreLeftOutByZone } from "../core/score.js";
 import { EXIT, UsageError } from "../errors.js";
 import type { CommandLines } from "./command-lines.js";
 import type { AnswersStore } from "../fs/answers-store.js";
@@ -368,11 +368,13 @@ export class Session {
 
   /** Summary lines and the score preview. */
   private summaryLines(): string[] {
+    const assessment = scoreAssessment(this.d.set, this.d.store.data);
     return summaryScreenLines(
       {
         counts: summarise(this.flow, this.answers),
         progress: progress(this.flow, this.answers),
-        overall: scoreAssessment(this.d.set, this.d.store.data).overall,
+        overall: assessment.overall,
+        leftOutByZone: scoreLeftOutByZone(assessment),
         ...(this.d.set.bands ? { bands: this.d.set.bands } : {}),
         width: this.screen.width,
       },

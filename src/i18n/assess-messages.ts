@@ -153,6 +153,8 @@ export interface AssessMessages {
     scorePreview(score: string, band: string): string;
     scoreNote: string;
     noScore: string;
+    /** No score only because the zone itself declared the scored questions not applicable. */
+    noScoreDeclared: string;
     goThroughRemaining(count: number): string;
     writeReport(path: string): string;
     /** The offered report file exists: overwrite it? (default no) */
@@ -401,6 +403,8 @@ const en: AssessMessages = {
     scorePreview: (score, band) => `Score preview: ${score} / 100 — ${band}`,
     scoreNote: "Unanswered and “don't know” questions count as 0.",
     noScore: "No score yet: no question that counts applies to this zone.",
+    noScoreDeclared:
+      "No score: the zone itself declared every scored question that applies to it not applicable.",
     goThroughRemaining: (count) =>
       `${count} ${count === 1 ? "question is" : "questions are"} still unanswered or marked for review. Go through ${count === 1 ? "it" : "them"} now?`,
     writeReport: (path) => `Write the report to ${path}?`,
@@ -646,6 +650,7 @@ const zh: AssessMessages = {
     scorePreview: (score, band) => `预估得分：${score} / 100（${band}）`,
     scoreNote: "未作答和“不清楚”的题目按 0 分计。",
     noScore: "暂无得分：没有计分题目适用于本开发区。",
+    noScoreDeclared: "没有得分：适用于本开发区的计分题目全部被开发区自行声明为不适用。",
     goThroughRemaining: (count) => `还有 ${count} 道题未作答或待复核，现在继续填写吗？`,
     writeReport: (path) => `是否将报告写入 ${path}？`,
     reportExists: (path) => `${path} 已存在，是否覆盖？`,

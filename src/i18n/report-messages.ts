@@ -118,6 +118,8 @@ export interface ReportMessages {
     wrote(path: string): string;
     belowThreshold(score: string, threshold: string): string;
     noScore(threshold: string): string;
+    /** As noScore, when the zone itself declared every scored question that applies N/A. */
+    noScoreDeclared(threshold: string): string;
     warnings(count: number, file: string): string;
     sameFile(out: string): string;
     badLang(value: string, choices: readonly string[]): string;
@@ -263,6 +265,8 @@ const en: ReportMessages = {
       `Overall score ${score} is below the required ${threshold}.`,
     noScore: (threshold) =>
       `No question applies, so there is no overall score to compare with ${threshold}.`,
+    noScoreDeclared: (threshold) =>
+      `The zone itself declared every scored question that applies not applicable, so there is no overall score to compare with ${threshold}.`,
     warnings: (count, file) =>
       `${count} warning${count === 1 ? "" : "s"} in ${file}; run \`netdz validate ${file}\` to see them.`,
     sameFile: (out) =>
@@ -396,6 +400,8 @@ const zh: ReportMessages = {
     wrote: (path) => `报告已写入 ${path}`,
     belowThreshold: (score, threshold) => `总分 ${score} 低于要求的 ${threshold}。`,
     noScore: (threshold) => `没有适用的问题，因此没有可与 ${threshold} 比较的总分。`,
+    noScoreDeclared: (threshold) =>
+      `适用的计分题目全部被开发区自行声明为不适用，因此没有可与 ${threshold} 比较的总分。`,
     warnings: (count, file) =>
       `${file} 有 ${count} 条警告；运行 \`netdz validate ${file}\` 查看详情。`,
     sameFile: (out) => `--out ${out} 就是答卷文件本身，请为报告另选一个文件`,
