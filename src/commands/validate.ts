@@ -7,6 +7,7 @@ import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
 import { describeFsError } from "../fs/fs-errors.js";
 import { displayPath, readYamlFile, scanFolder, SET_FILE, setsIn } from "../fs/measure-sets.js";
+import { readOrReport } from "../fs/set-loader.js";
 import { workspace } from "../fs/workspace.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import type { Io } from "../io.js";
@@ -137,10 +138,18 @@ async function collectTargets(paths: readonly string[], io: Io, lang: Lang): Pro
         targets.unchecked += sources.length;
       }
       if (
-        found.setFolders.length + found.answerFiles.length + found.strayMeasureFiles.length ===
+        found.setFolders.length +
+          found.answerFiles.length +
+          found.strayMeasureFiles.length +
+          found.unreadableFiles.length ===
         0
       ) {
         unreadable(m.nothingFoundIn(given, SET_FILE));
+      }
+      // A FIFO, device or broken link named like a YAML file: one problem, as inside a set.
+      for (const odd of found.unreadableFiles) {
+        targets.diagnostics.push(...readOrReport(odd, io.cwd, lang).diagnostics);
+        targets.unchecked++;
       }
       found.setFolders.forEach((f) => targets.setFolders.add(f));
       found.answerFiles.forEach((f) => targets.answerFiles.add(f));

@@ -105,7 +105,7 @@ ${exitCodes}
       tally.unchecked > 0 ? `${tally.unchecked} 个未能检查的文件` : "",
     ]
       .filter(Boolean)
-      .join("和");
+      .join("、");
     const unreadable = tally.unreadable > 0 ? `${tally.unreadable} 个路径无法读取` : "";
     if (what === "") return unreadable === "" ? "" : `✖ ${unreadable}\n`;
     const problems = `${errors} 个错误，${warnings} 个警告`;

@@ -105,3 +105,26 @@ describe("validate's summary after a file-level failure", () => {
     );
   });
 });
+
+describe("validate of a folder with links and odd entries", () => {
+  it("checks an answers file reached through a link and reports a FIFO or broken link named *.yaml", async () => {
+    const dir = tempDir();
+    const zones = path.join(dir, "zones");
+    mkdirSync(zones);
+    copyFileSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), path.join(dir, "real.yaml"));
+    symlinkSync("../real.yaml", path.join(zones, "linked.yaml"));
+    symlinkSync("gone.yaml", path.join(zones, "dangling.yaml"));
+    execFileSync("mkfifo", [path.join(zones, "pipe.yaml")]);
+    const result = await validate(["zones"], dir);
+    expect(result.code).toBe(1);
+    expect(result.out.trimEnd().split("\n")).toEqual([
+      "zones/dangling.yaml:1:1  error  file/unreadable  cannot read zones/dangling.yaml: no such file or folder",
+      "zones/pipe.yaml:1:1  error  file/unreadable  cannot read zones/pipe.yaml: not a regular file (a pipe, socket or device)",
+    ]);
+    expect(lastLine(result.err)).toBe(
+      "✖ 1 answers file and 2 files not checked: 2 errors, 0 warnings",
+    );
+    const zh = await validate(["zones", "--lang", "zh"], dir);
+    expect(lastLine(zh.err)).toBe("✖ 1 个答卷文件、2 个未能检查的文件：2 个错误，0 个警告");
+  });
+});
