@@ -11,7 +11,7 @@ export const validateCommand: CommandFactory = (ctx) => {
   return ctx
     .command("validate")
     .description(h.description)
-    .addArgument(new Argument("[paths...]", h.paths))
+    .addArgument(new Argument("[paths...]", h.paths(DEFAULT_ANSWERS_FILE)))
     .addOption(
       new Option("-f, --format <format>", h.format)
         .choices(DIAGNOSTIC_FORMATS)

@@ -25,7 +25,7 @@ import {
   type Transition,
 } from "../core/flow.js";
 import type { Answer, AnswersFile, Lang, MeasureSet, ProfileValue } from "../core/model.js";
-import { scoreAssessment } from "../core/score.js";
+import { scoreAssessment, scoreLeftOutByZone } from "../core/score.js";
 import { EXIT, UsageError } from "../errors.js";
 import type { CommandLines } from "./command-lines.js";
 import type { AnswersStore } from "../fs/answers-store.js";
@@ -187,18 +187,19 @@ export class Session {
     this.screen.newScreen();
     this.screen.print(this.screen.paint.bold(m.profile.editHeading));
     this.screen.print("");
+    const before = this.d.store.toString();
     await unlessEscaped(
       askProfile(this.profileContext(), set.profile, { withAssessor: true, escape: "back" }),
     );
-    this.afterProfile();
+    this.afterProfile(this.d.store.toString() !== before);
     this.apply(rebase(this.flow, this.answers, this.state.mode, current?.question.id));
   }
 
-  private afterProfile(): void {
+  private afterProfile(changed = true): void {
     const { m, set } = this.d;
     this.flow = this.buildFlow();
     const filled = set.profile.filter((f) => this.zone[f.id] !== undefined).length;
-    this.screen.notice(m.profile.saved(filled));
+    this.screen.notice(changed ? m.profile.saved(filled) : m.profile.unchanged);
     const excluded = this.flow.steps.length - this.flow.applicableCount;
     this.screen.notice(m.profile.notApplicableCount(excluded));
   }
@@ -212,7 +213,7 @@ export class Session {
       const message =
         error instanceof ExternalEditError
           ? m.errors.editedElsewhere(shown, error.reason, commands.resume)
-          : m.errors.cannotWrite(shown, describeFsError(error));
+          : m.errors.cannotWrite(shown, describeFsError(error, this.lang));
       throw new UsageError(message, { cause: error });
     }
   }
@@ -367,11 +368,13 @@ export class Session {
 
   /** Summary lines and the score preview. */
   private summaryLines(): string[] {
+    const assessment = scoreAssessment(this.d.set, this.d.store.data);
     return summaryScreenLines(
       {
         counts: summarise(this.flow, this.answers),
         progress: progress(this.flow, this.answers),
-        overall: scoreAssessment(this.d.set, this.d.store.data).overall,
+        overall: assessment.overall,
+        leftOutByZone: scoreLeftOutByZone(assessment),
         ...(this.d.set.bands ? { bands: this.d.set.bands } : {}),
         width: this.screen.width,
       },

@@ -59,7 +59,7 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   let lock: AnswersLock | undefined;
   let opened: OpenedAnswers | undefined;
   try {
-    lock = await takeLock(file, shown, m);
+    lock = await takeLock(file, shown, m, options.lang);
     opened = await openAnswers(options, io, file, shown, m, commands, asker);
     const session = new Session({ ...opened, asker, io, m, options, commands, shown });
     return await session.run();
@@ -76,12 +76,19 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   }
 }
 
-async function takeLock(file: string, shown: string, m: AssessMessages): Promise<AnswersLock> {
+async function takeLock(
+  file: string,
+  shown: string,
+  m: AssessMessages,
+  lang: Lang,
+): Promise<AnswersLock> {
   let result;
   try {
     result = await acquireLock(file);
   } catch (error) {
-    throw new UsageError(m.errors.cannotWrite(shown, describeFsError(error)), { cause: error });
+    throw new UsageError(m.errors.cannotWrite(shown, describeFsError(error, lang)), {
+      cause: error,
+    });
   }
   if (!result.ok && result.unreadable) {
     throw new UsageError(m.errors.lockUnreadable(shown, lockPath(shown)));
@@ -107,7 +114,10 @@ async function openAnswers(
   const info = await stat(file).catch(() => undefined);
   if (info && !(info.isFile() && (await holdsNothing(file)))) {
     if (!info.isFile()) {
-      const reason = describeFsError(info.isDirectory() ? { code: "EISDIR" } : notRegularError());
+      const reason = describeFsError(
+        info.isDirectory() ? { code: "EISDIR" } : notRegularError(),
+        options.lang,
+      );
       throw new UsageError(m.errors.cannotWrite(shown, reason));
     }
     const checked = await checkAnswersFile(file, {
@@ -145,7 +155,9 @@ async function openAnswers(
     });
     return { set, store, created: true, warnings: 0 };
   } catch (error) {
-    throw new UsageError(m.errors.cannotWrite(shown, describeFsError(error)), { cause: error });
+    throw new UsageError(m.errors.cannotWrite(shown, describeFsError(error, options.lang)), {
+      cause: error,
+    });
   }
 }
 

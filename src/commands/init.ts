@@ -48,7 +48,9 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
   const info = await stat(file).catch(() => undefined);
   if (info && !options.force) throw new UsageError(m.init.exists(shown, assessCommand));
   if (info?.isDirectory()) {
-    throw new UsageError(m.errors.cannotWrite(shown, describeFsError({ code: "EISDIR" })));
+    throw new UsageError(
+      m.errors.cannotWrite(shown, describeFsError({ code: "EISDIR" }, options.lang)),
+    );
   }
   const holder = await lockHolder(file);
   if (holder === "unreadable") {

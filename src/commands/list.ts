@@ -1,5 +1,7 @@
+import path from "node:path";
+import { asRecord, asString, type Loose } from "../core/loose.js";
 import type { Lang, MeasureSet } from "../core/model.js";
-import { displayPath } from "../fs/measure-sets.js";
+import { displayPath, readYamlFileSync, scanFolder, SET_FILE } from "../fs/measure-sets.js";
 import { workspace } from "../fs/workspace.js";
 import type { Io } from "../io.js";
 import { EXIT } from "../errors.js";
@@ -12,15 +14,20 @@ export interface ListOptions {
   lang: Lang;
 }
 
+/** A set's title as far as it can be read: both languages when valid, what set.yaml has otherwise. */
+type ListedTitle = Partial<MeasureSet["title"]>;
+
 interface SetSummary {
-  id: string;
-  version: string;
-  title: MeasureSet["title"] | null;
+  /** null only when set.yaml gives no readable id (the folder is still listed, as invalid). */
+  id: string | null;
+  version: string | null;
+  title: ListedTitle | null;
   path: string;
   valid: boolean;
-  areas: number;
-  measures: number;
-  questions: number;
+  /** Counts of a valid set; null when the set is invalid (its parts could not all be read). */
+  areas: number | null;
+  measures: number | null;
+  questions: number | null;
 }
 
 /** `netdz list`: the measure sets available, with counts of areas, measures and questions. */
@@ -36,12 +43,29 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
     summaries.push({
       id: entry.id,
       version: entry.version,
-      title: set?.title ?? null,
+      title: set?.title ?? headerTitle(entry.dir, io.cwd),
       path: displayPath(entry.dir, io.cwd),
       valid: set !== undefined,
-      areas: set?.areas.length ?? 0,
-      measures: set?.measures.length ?? 0,
-      questions: set?.measures.reduce((n, m) => n + m.questions.length, 0) ?? 0,
+      areas: set ? set.areas.length : null,
+      measures: set ? set.measures.length : null,
+      questions: set ? set.measures.reduce((n, m) => n + m.questions.length, 0) : null,
+    });
+  }
+  // A folder with a set.yaml that gives no id or version is not a set anyone can use, but it is
+  // listed (as invalid) so that it does not vanish without a word.
+  const listed = new Set(found.map((entry) => entry.dir));
+  for (const dir of scanFolder(root).setFolders.filter((d) => !listed.has(d))) {
+    const header = asRecord(readYamlFileSync(path.join(dir, SET_FILE), io.cwd).data as Loose);
+    loaded.push(undefined);
+    summaries.push({
+      id: asString(header.id) ?? null,
+      version: asString(header.version) ?? null,
+      title: headerTitle(dir, io.cwd),
+      path: displayPath(dir, io.cwd),
+      valid: false,
+      areas: null,
+      measures: null,
+      questions: null,
     });
   }
   if (options.json) {
@@ -56,6 +80,16 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/** The title set.yaml gives (the languages it has as text), or null: used for an invalid set. */
+function headerTitle(dir: string, cwd: string): ListedTitle | null {
+  const data = readYamlFileSync(path.join(dir, SET_FILE), cwd).data as Loose;
+  const title = asRecord(asRecord(data).title);
+  const en = asString(title.en);
+  const zh = asString(title.zh);
+  if (en === undefined && zh === undefined) return null;
+  return { ...(en === undefined ? {} : { en }), ...(zh === undefined ? {} : { zh }) };
+}
+
 function describeSet(
   summary: SetSummary,
   set: MeasureSet | undefined,
@@ -63,15 +97,14 @@ function describeSet(
 ): string {
   const lang = options.lang;
   const t = listMessages(lang);
-  const lines = [
-    `${summary.id}@${summary.version}  ${summary.title?.[lang] ?? ""}`.trimEnd(),
-    `  ${summary.path}`,
-  ];
+  const title = summary.title?.[lang] ?? summary.title?.[lang === "en" ? "zh" : "en"] ?? "";
+  const name = `${summary.id ?? "?"}@${summary.version ?? "?"}`;
+  const lines = [`${name}  ${title}`.trimEnd(), `  ${summary.path}`];
   if (!set) {
     lines.push(`  ${t.invalid(summary.path)}`);
     return `${lines.join("\n")}\n\n`;
   }
-  lines.push(`  ${t.counts(summary.areas, summary.measures, summary.questions)}`);
+  lines.push(`  ${t.counts(set.areas.length, set.measures.length, summary.questions ?? 0)}`);
   for (const area of set.areas) {
     const measures = set.measures.filter((m) => m.area === area.id);
     const count = measures.reduce((n, m) => n + m.questions.length, 0);

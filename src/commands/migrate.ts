@@ -177,7 +177,7 @@ export async function planMigration(
     throw new DataError(m.invalidBefore(shown), errors);
   }
   const { id, version } = checked.answers.measureSet;
-  const root = await measuresRoot(opts.measures, io.cwd);
+  const root = await measuresRoot(opts.measures, io.cwd, opts.lang);
   const versions = (await availableSets(root)).filter((s) => s.id === id).map((s) => s.version);
   const to = opts.to ?? versions[0] ?? version;
   if (!versions.includes(to)) {

@@ -1,7 +1,7 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { LANGS, type Lang } from "../core/model.js";
-import { reportDate, scoreAssessment, type Assessment } from "../core/score.js";
+import { reportDate, scoreAssessment, scoreLeftOutByZone, type Assessment } from "../core/score.js";
 import { EXIT, UsageError } from "../errors.js";
 import { loadAnswersWithSet } from "../fs/answers-loader.js";
 import { writeFileAtomic } from "../fs/atomic-write.js";
@@ -164,7 +164,8 @@ function thresholdExitCode(
     return EXIT.invalid;
   }
   if (score === null) {
-    io.stderr.write(`netdz report: ${m.command.noScore(String(failUnder))}\n`);
+    const why = scoreLeftOutByZone(assessment) ? m.command.noScoreDeclared : m.command.noScore;
+    io.stderr.write(`netdz report: ${why(String(failUnder))}\n`);
     return EXIT.invalid;
   }
   if (score < failUnder) {

@@ -7,6 +7,7 @@ import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
 import { describeFsError } from "../fs/fs-errors.js";
 import { displayPath, readYamlFile, scanFolder, SET_FILE, setsIn } from "../fs/measure-sets.js";
+import { readOrReport } from "../fs/set-loader.js";
 import { workspace } from "../fs/workspace.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import type { Io } from "../io.js";
@@ -16,7 +17,7 @@ import {
   type DiagnosticFormat,
 } from "../render/diagnostics.js";
 import { packageVersion } from "../package-root.js";
-import { validateMessages } from "../i18n/validate-messages.js";
+import { validateMessages, type ValidateTally } from "../i18n/validate-messages.js";
 import { terminalPaint } from "../terminal.js";
 
 export interface ValidateOptions {
@@ -29,13 +30,6 @@ export interface ValidateOptions {
   lang: Lang;
 }
 
-interface Tally {
-  sets: number;
-  measures: number;
-  answerFiles: number;
-  unreadable: number;
-}
-
 /** What the given paths name: set folders and answers files to check, and what could not be read. */
 interface Targets {
   setFolders: Set<string>;
@@ -44,6 +38,8 @@ interface Targets {
   sources: Map<string, YamlSource>;
   /** Problems found on the way (files that are not netdz files, measure files without a set). */
   diagnostics: Diagnostic[];
+  /** Files that are not checked as part of a set or as answers (each has its one error). */
+  unchecked: number;
   unreadable: number;
 }
 
@@ -55,7 +51,13 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
   const ws = workspace({ cwd: io.cwd, measuresDir: options.measures, lang });
   const targets = await collectTargets(paths, io, lang);
   const diagnostics = [...targets.diagnostics];
-  const tally: Tally = { sets: 0, measures: 0, answerFiles: 0, unreadable: targets.unreadable };
+  const tally: ValidateTally = {
+    sets: 0,
+    measures: 0,
+    answerFiles: 0,
+    unchecked: targets.unchecked,
+    unreadable: targets.unreadable,
+  };
 
   if (targets.answerFiles.size > 0) {
     // Answers beside sets in the folders given are checked against those sets too.
@@ -104,6 +106,7 @@ async function collectTargets(paths: readonly string[], io: Io, lang: Lang): Pro
     answerFiles: new Set(),
     sources: new Map(),
     diagnostics: [],
+    unchecked: 0,
     unreadable: 0,
   };
   const unreadable = (message: string) => {
@@ -121,8 +124,10 @@ async function collectTargets(paths: readonly string[], io: Io, lang: Lang): Pro
       const byFolder = new Map<string, YamlSource[]>();
       for (const stray of found.strayMeasureFiles) {
         const source = await readYamlFile(stray, io.cwd, lang).catch(() => undefined);
-        if (source?.failed) targets.diagnostics.push(...source.diagnostics);
-        else if (source) {
+        if (source?.failed) {
+          targets.diagnostics.push(...source.diagnostics);
+          targets.unchecked++;
+        } else if (source) {
           const folder = path.dirname(stray);
           byFolder.set(folder, [...(byFolder.get(folder) ?? []), source]);
         }
@@ -130,12 +135,21 @@ async function collectTargets(paths: readonly string[], io: Io, lang: Lang): Pro
       for (const [folder, sources] of byFolder) {
         const first = sources[0] as YamlSource;
         targets.diagnostics.push(noSetHeader(first, sources.length, displayPath(folder, io.cwd)));
+        targets.unchecked += sources.length;
       }
       if (
-        found.setFolders.length + found.answerFiles.length + found.strayMeasureFiles.length ===
+        found.setFolders.length +
+          found.answerFiles.length +
+          found.strayMeasureFiles.length +
+          found.unreadableFiles.length ===
         0
       ) {
         unreadable(m.nothingFoundIn(given, SET_FILE));
+      }
+      // A FIFO, device or broken link named like a YAML file: one problem, as inside a set.
+      for (const odd of found.unreadableFiles) {
+        targets.diagnostics.push(...readOrReport(odd, io.cwd, lang).diagnostics);
+        targets.unchecked++;
       }
       found.setFolders.forEach((f) => targets.setFolders.add(f));
       found.answerFiles.forEach((f) => targets.answerFiles.add(f));
@@ -162,12 +176,17 @@ async function addFile(file: string, targets: Targets, cwd: string, lang: Lang):
   } else if (kind === undefined && source.failed === true) {
     // Not UTF-8, too large, merge-conflict markers: that one problem says it all.
     targets.diagnostics.push(...source.diagnostics);
+    targets.unchecked++;
   } else if (kind !== undefined) {
     const dir = path.dirname(file);
     if (await stat(path.join(dir, SET_FILE)).catch(() => undefined)) targets.setFolders.add(dir);
-    else targets.diagnostics.push(noSetHeader(source, 1, displayPath(dir, cwd)));
+    else {
+      targets.diagnostics.push(noSetHeader(source, 1, displayPath(dir, cwd)));
+      targets.unchecked++;
+    }
   } else {
     targets.diagnostics.push(...source.diagnostics, unknownFormat(source, format));
+    targets.unchecked++;
   }
 }
 

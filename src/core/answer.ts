@@ -247,6 +247,18 @@ function sameValue(a: AnswerValue | undefined, b: AnswerValue): boolean {
   return a === b;
 }
 
+/**
+ * Whether two entries say the same (status or value, evidence, note, owner, due, review mark),
+ * whatever their answer times: an answer confirmed unchanged is not a change to save.
+ */
+export function sameAnswer(a: Answer | undefined, b: Answer | undefined): boolean {
+  const keys = new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})]);
+  keys.delete("answeredAt");
+  const field = (answer: Answer | undefined, key: string): string | undefined =>
+    JSON.stringify((answer as Record<string, unknown> | undefined)?.[key]);
+  return [...keys].every((key) => field(a, key) === field(b, key));
+}
+
 /** The entry after marking (or unmarking) a question for review; undefined when nothing is left. */
 export function withReviewMark(previous: Answer | undefined, marked: boolean): Answer | undefined {
   const next: Answer = { ...previous };

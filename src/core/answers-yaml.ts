@@ -72,7 +72,9 @@ export function putZoneField(doc: Document, field: string, value: ProfileValue):
 /** Sets (or, when empty, removes) one assessor field; false when nothing changed. */
 export function putAssessorField(doc: Document, field: "name" | "role", value: string): boolean {
   const trimmed = value.trim();
-  if (trimmed === "" && !isMap(doc.get("assessor", true))) return false;
+  const existing = doc.get("assessor", true);
+  if (trimmed === "" && !isMap(existing)) return false;
+  if (isMap(existing) && String(existing.get(field) ?? "") === trimmed) return false;
   const assessor = ensureBlockMap(doc, "assessor", "answers");
   if (trimmed === "") assessor.delete(field);
   else assessor.set(field, trimmed);

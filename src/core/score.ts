@@ -325,6 +325,14 @@ function summariseMeasure(measure: Measure, questions: readonly QuestionResult[]
   };
 }
 
+/**
+ * There is no overall score only because the zone itself answered "not applicable" to the scored
+ * questions that apply (an answered text question does not change this: text is never scored).
+ */
+export function scoreLeftOutByZone(assessment: Assessment): boolean {
+  return assessment.overall.score === null && assessment.questions.some(isDeclaredScoredQuestion);
+}
+
 /** A question that would count in the score but for the zone's own "not applicable". */
 function isDeclaredScoredQuestion(q: QuestionResult): boolean {
   return q.exclusion?.by === "answer" && q.type !== "text";

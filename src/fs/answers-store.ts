@@ -122,9 +122,10 @@ export class AnswersStore {
     await this.save();
   }
 
-  /** Sets one zone profile field and writes the file. */
+  /** Sets one zone profile field and writes the file (not when the field already has the value). */
   async setZone(field: string, value: ProfileValue): Promise<void> {
     await this.reloadIfEditedElsewhere();
+    if (isDeepStrictEqual(this.data.zone[field], value)) return;
     putZoneField(this.doc, field, value);
     await this.save();
   }

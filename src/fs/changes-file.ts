@@ -9,6 +9,7 @@ import type {
   ChangeEntry,
   ChangesFile,
   Diagnostic,
+  Lang,
   Measure,
   MeasureSet,
   MeasureSetHeader,
@@ -37,11 +38,12 @@ export async function checkChangesFile(
   measures: { source: YamlSource; data: unknown }[],
   /** Loads the set in the folder of the version before (passed in by the set loader). */
   loadPrevious: (dir: string) => Promise<MeasureSet | undefined>,
+  lang?: Lang,
 ): Promise<{ data: ChangesFile; diagnostics: Diagnostic[] } | undefined> {
   const file = path.join(dir, CHANGES_FILE);
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
   const validators = await loadValidators();
-  const source = await readYamlFile(file, cwd);
+  const source = await readYamlFile(file, cwd, lang);
   const diagnostics = [...source.diagnostics];
   if (source.data === undefined) return { data: source.data as never, diagnostics };
   diagnostics.push(...checkSchema(source, validators.changes));

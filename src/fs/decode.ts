@@ -20,38 +20,94 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   }
 }
 
+/**
+ * The length of the well-formed UTF-8 sequence at `i` (1 for ASCII); 0 when the byte there starts
+ * none; -1 when the bytes there begin a sequence correctly but the data ends before it does.
+ */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i] as number;
+  let need: number;
+  let min = 0x80;
+  let max = 0xbf;
+  if (b < 0x80) return 1;
+  if (b >= 0xc2 && b <= 0xdf) need = 1;
+  else if (b >= 0xe0 && b <= 0xef) {
+    need = 2;
+    if (b === 0xe0) min = 0xa0;
+    if (b === 0xed) max = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    need = 3;
+    if (b === 0xf0) min = 0x90;
+    if (b === 0xf4) max = 0x8f;
+  } else return 0;
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[i + k];
+    if (c === undefined) return -1;
+    const lo = k === 1 ? min : 0x80;
+    const hi = k === 1 ? max : 0xbf;
+    if (c < lo || c > hi) return 0;
+  }
+  return need + 1;
+}
+
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i] as number;
-    let need: number;
-    let min = 0x80;
-    let max = 0xbf;
-    if (b < 0x80) {
-      i++;
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) min = 0xa0;
-      if (b === 0xed) max = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) min = 0x90;
-      if (b === 0xf4) max = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined) return i;
-      const lo = k === 1 ? min : 0x80;
-      const hi = k === 1 ? max : 0xbf;
-      if (c < lo || c > hi) return i;
-    }
-    i += need + 1;
+    const length = utf8SequenceAt(bytes, i);
+    if (length <= 0) return i;
+    i += length;
   }
   return bytes.length;
 }
+
+/**
+ * How UTF-8 bytes are damaged: the well-formed multi-byte characters, the places where bytes
+ * are not UTF-8 (a run of bad bytes is one place), and whether a character is cut off at the end.
+ */
+export function utf8Damage(bytes: Uint8Array): {
+  multiByte: number;
+  bad: number;
+  cutAtEnd: boolean;
+} {
+  let multiByte = 0;
+  let bad = 0;
+  let inBadRun = false;
+  let i = 0;
+  while (i < bytes.length) {
+    const length = utf8SequenceAt(bytes, i);
+    if (length === -1) return { multiByte, bad: bad + (inBadRun ? 0 : 1), cutAtEnd: true };
+    if (length === 0) {
+      if (!inBadRun) bad++;
+      inBadRun = true;
+      i++;
+      continue;
+    }
+    inBadRun = false;
+    if (length > 1) multiByte++;
+    i += length;
+  }
+  return { multiByte, bad, cutAtEnd: false };
+}
+
+/**
+ * Whether bytes that are not UTF-8 are UTF-8 all the same, damaged at a few places: a character
+ * cut off at the end (a truncated file) and nothing else wrong, or well-formed multi-byte
+ * characters far outnumbering the bad places. Text in GBK/GB18030 is mostly bad places: only by
+ * chance does one of its characters also read as UTF-8.
+ */
+function isDamagedUtf8(bytes: Uint8Array): boolean {
+  const { multiByte, bad, cutAtEnd } = utf8Damage(bytes);
+  if (bad === 0) return false;
+  if (cutAtEnd && bad === 1) return true;
+  return multiByte >= DAMAGED_UTF8_RATIO * bad;
+}
+
+/** Well-formed multi-byte characters per bad place above which a file is damaged UTF-8. */
+const DAMAGED_UTF8_RATIO = 4;
+
+/** What `guessEncoding` returns for UTF-8 damaged at a few places (see `isDamagedUtf8`). */
+export const DAMAGED_UTF8 = "UTF-8";
 
 /** The encoding a not-UTF-8 file most likely uses, as iconv names it; undefined when unknown. */
 export function guessEncoding(bytes: Uint8Array): string | undefined {
@@ -72,6 +128,7 @@ export function guessEncoding(bytes: Uint8Array): string | undefined {
   const pairs = Math.floor(sample.length / 2);
   if (pairs > 0 && oddZeros > pairs / 4 && evenZeros < oddZeros / 8) return "UTF-16LE";
   if (pairs > 0 && evenZeros > pairs / 4 && oddZeros < evenZeros / 8) return "UTF-16BE";
+  if (isDamagedUtf8(bytes)) return DAMAGED_UTF8;
   try {
     new TextDecoder("gb18030", { fatal: true }).decode(bytes);
   } catch {
@@ -134,14 +191,23 @@ export function notUtf8Diagnostic(
   const last = lines.at(-1) ?? "";
   const column = last.replace(/^\uFEFF/, "").length + 1;
   const quoted = shellQuote(shown);
-  const convert = `iconv -f ${encoding ?? "ENCODING"} -t UTF-8 ${quoted} > ${shellQuote(`${shown}.utf8`)}`;
+  const into = shellQuote(`${shown}.utf8`);
+  const m = fileMessages(lang);
+  // Damaged UTF-8 is not converted from anything: `iconv -c` drops the bytes that are not UTF-8.
+  const message =
+    encoding === DAMAGED_UTF8
+      ? m.damagedUtf8(utf8Damage(bytes).bad, `iconv -c -f UTF-8 -t UTF-8 ${quoted} > ${into}`)
+      : m.notUtf8(
+          encodingLabel(encoding),
+          `iconv -f ${encoding ?? "ENCODING"} -t UTF-8 ${quoted} > ${into}`,
+        );
   return {
     file: shown,
     line: lines.length,
     column,
     severity: "error",
     code: "file/not-utf8",
-    message: fileMessages(lang).notUtf8(encodingLabel(encoding), convert),
+    message,
   };
 }
 

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import type { Diagnostic, Lang, MeasureSetHeader } from "../core/model.js";
@@ -64,6 +64,11 @@ export interface FolderContents {
   answerFiles: string[];
   /** Measure files (`format: netdz-measure/1`) with no set.yaml beside them. */
   strayMeasureFiles: string[];
+  /**
+   * Entries named like YAML files that are not regular files and do not lead to one (a FIFO, a
+   * device, a dangling link, a link loop): outside set folders, where nothing else reports them.
+   */
+  unreadableFiles: string[];
   /** Every folder read, with its modification time (to tell later whether the scan still holds). */
   visited: Map<string, number>;
 }
@@ -74,6 +79,7 @@ export function scanFolder(root: string): FolderContents {
     setFolders: [],
     answerFiles: [],
     strayMeasureFiles: [],
+    unreadableFiles: [],
     visited: new Map(),
   };
   const walk = (dir: string, depth: number): void => {
@@ -84,14 +90,18 @@ export function scanFolder(root: string): FolderContents {
     } catch {
       return;
     }
-    if (entries.some((e) => e.isFile() && e.name === SET_FILE)) {
+    if (entries.some((e) => e.name === SET_FILE && leadsTo(dir, e) === "file")) {
       found.setFolders.push(dir);
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
-      const kind = entry.isFile() && /\.ya?ml$/.test(entry.name) ? sniffKind(full) : undefined;
-      if (kind === "answers") {
+      const yaml = /\.ya?ml$/.test(entry.name);
+      const target = yaml ? leadsTo(dir, entry) : undefined;
+      const kind = target === "file" ? sniffKind(full) : undefined;
+      if (target === "odd") {
+        found.unreadableFiles.push(full);
+      } else if (kind === "answers") {
         found.answerFiles.push(full);
       } else if (kind === "measure") {
         found.strayMeasureFiles.push(full);
@@ -107,6 +117,22 @@ export function scanFolder(root: string): FolderContents {
   };
   walk(root, 3);
   return found;
+}
+
+/**
+ * What a folder entry is, following a symbolic link: a regular file, a folder, or something odd
+ * (a FIFO, a device, a dangling link, a link loop).
+ */
+function leadsTo(dir: string, entry: Dirent): "file" | "folder" | "odd" {
+  if (entry.isFile()) return "file";
+  if (entry.isDirectory()) return "folder";
+  if (!entry.isSymbolicLink()) return "odd";
+  try {
+    const info = statSync(path.join(dir, entry.name));
+    return info.isFile() ? "file" : info.isDirectory() ? "folder" : "odd";
+  } catch {
+    return "odd";
+  }
 }
 
 /** The kind of netdz file a YAML file is, from the `format:` line in its head (any encoding). */

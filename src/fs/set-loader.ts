@@ -35,7 +35,8 @@ function unreadableProblem(error: UnreadableFileError, shown: string): Diagnosti
   };
 }
 
-function readOrReport(file: string, cwd: string, lang?: Lang): YamlSource {
+/** Reads a YAML file; one that cannot be read at all is a source with that one problem. */
+export function readOrReport(file: string, cwd: string, lang?: Lang): YamlSource {
   try {
     return readYamlFileSync(file, cwd, lang);
   } catch (error) {
@@ -145,6 +146,7 @@ export async function loadSetFolder(
     result.set,
     measures,
     async (previousDir) => (await loadPrevious(previousDir)).set,
+    lang,
   );
   if (changes) {
     diagnostics.push(...changes.diagnostics);

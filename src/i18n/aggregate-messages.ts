@@ -362,7 +362,7 @@ const zh: AggregateMessages = {
     unknownFormat: (format, choices) => `未知格式“${format}”（可选：${choices}）`,
     minCompleteness: (value) => `--min-completeness 应为 0 到 100 之间的百分比，而不是“${value}”`,
     bottom: (value) => `--bottom 应为 0 或更大的整数，而不是“${value}”`,
-    noSuchPath: (given) => `无法读取 ${given}：没有这个文件或文件夹`,
+    noSuchPath: (given) => `无法读取 ${given}：文件或文件夹不存在`,
     outIsInput: (out) => `--out ${out} 是输入文件之一；请另选一个文件`,
   },
 };

@@ -47,6 +47,8 @@ export interface AssessMessages {
     assessorName: string;
     assessorRole: string;
     saved(count: number): string;
+    /** After editing the profile without changing anything (nothing written). */
+    unchanged: string;
     notApplicableCount(count: number): string;
   };
   screen: {
@@ -114,6 +116,8 @@ export interface AssessMessages {
   };
   notices: {
     saved(id: string, answer: string): string;
+    /** An answer confirmed as it was: nothing written. */
+    kept(id: string, answer: string): string;
     evidenceCount(count: number): string;
     missingEvidence(id: string): string;
     markedForReview(id: string): string;
@@ -122,8 +126,10 @@ export interface AssessMessages {
     skipped(id: string): string;
     noteSaved(id: string): string;
     noteRemoved(id: string): string;
+    noteUnchanged(id: string): string;
     actionSaved(id: string, owner: string | undefined, due: string | undefined): string;
     actionRemoved(id: string): string;
+    actionUnchanged(id: string): string;
     firstQuestion: string;
     profileChangedOnDisk: string;
     notApplicable(id: string, field: string, actual: string, allowed: string): string;
@@ -147,6 +153,8 @@ export interface AssessMessages {
     scorePreview(score: string, band: string): string;
     scoreNote: string;
     noScore: string;
+    /** No score only because the zone itself declared the scored questions not applicable. */
+    noScoreDeclared: string;
     goThroughRemaining(count: number): string;
     writeReport(path: string): string;
     /** The offered report file exists: overwrite it? (default no) */
@@ -264,6 +272,7 @@ const en: AssessMessages = {
     assessorName: "Your name (optional, shown in the report)",
     assessorRole: "Your role or department (optional)",
     saved: (count) => `Zone profile saved (${count} ${count === 1 ? "field" : "fields"}).`,
+    unchanged: "Zone profile unchanged; nothing written.",
     notApplicableCount: (count) =>
       count === 0
         ? "Every question applies to this zone."
@@ -344,6 +353,7 @@ const en: AssessMessages = {
   },
   notices: {
     saved: (id, answer) => `✔ Saved ${id}: ${answer}`,
+    kept: (id, answer) => `✔ ${id} kept as it was: ${answer} (nothing changed, nothing written)`,
     evidenceCount: (count) => `${count} evidence ${count === 1 ? "item" : "items"}`,
     missingEvidence: (id) =>
       `⚠ ${id} has no evidence; \`netdz validate\` will warn about it until you add some.`,
@@ -354,9 +364,11 @@ const en: AssessMessages = {
     skipped: (id) => `${id} skipped; it stays unanswered.`,
     noteSaved: (id) => `✔ Note saved for ${id}.`,
     noteRemoved: (id) => `Note removed from ${id}.`,
+    noteUnchanged: (id) => `The note of ${id} is unchanged.`,
     actionSaved: (id, owner, due) =>
       `✔ Action saved for ${id}: ${[owner ? `owner ${owner}` : "", due ? `due ${due}` : ""].filter(Boolean).join(", ")}.`,
     actionRemoved: (id) => `Owner and due date removed from ${id}.`,
+    actionUnchanged: (id) => `The owner and due date of ${id} are unchanged.`,
     firstQuestion: "This is the first question.",
     profileChangedOnDisk:
       "The zone profile was changed in the file; the questions that apply are worked out again.",
@@ -391,6 +403,8 @@ const en: AssessMessages = {
     scorePreview: (score, band) => `Score preview: ${score} / 100 — ${band}`,
     scoreNote: "Unanswered and “don't know” questions count as 0.",
     noScore: "No score yet: no question that counts applies to this zone.",
+    noScoreDeclared:
+      "No score: the zone itself declared every scored question that applies to it not applicable.",
     goThroughRemaining: (count) =>
       `${count} ${count === 1 ? "question is" : "questions are"} still unanswered or marked for review. Go through ${count === 1 ? "it" : "them"} now?`,
     writeReport: (path) => `Write the report to ${path}?`,
@@ -516,6 +530,7 @@ const zh: AssessMessages = {
     assessorName: "填报人姓名（选填，将显示在报告中）",
     assessorRole: "填报人职务或部门（选填）",
     saved: (count) => `开发区基本信息已保存（共 ${count} 项）。`,
+    unchanged: "开发区基本信息没有改动，未写入文件。",
     notApplicableCount: (count) =>
       count === 0 ? "全部题目均适用于本开发区。" : `有 ${count} 道题不适用于本开发区，将自动跳过。`,
   },
@@ -590,6 +605,7 @@ const zh: AssessMessages = {
   },
   notices: {
     saved: (id, answer) => `✔ 已保存 ${id}：${answer}`,
+    kept: (id, answer) => `✔ ${id} 保持原样：${answer}（没有改动，未写入文件）`,
     evidenceCount: (count) => `佐证材料 ${count} 条`,
     missingEvidence: (id) => `⚠ ${id} 尚无佐证材料，补充之前 \`netdz validate\` 会给出警告。`,
     markedForReview: (id) => `⚑ ${id} 已标记待复核。`,
@@ -598,9 +614,11 @@ const zh: AssessMessages = {
     skipped: (id) => `已跳过 ${id}，该题仍为未作答。`,
     noteSaved: (id) => `✔ ${id} 的备注已保存。`,
     noteRemoved: (id) => `已删除 ${id} 的备注。`,
+    noteUnchanged: (id) => `${id} 的备注没有改动。`,
     actionSaved: (id, owner, due) =>
       `✔ ${id} 的整改任务已保存：${[owner ? `责任单位 ${owner}` : "", due ? `完成时限 ${due}` : ""].filter(Boolean).join("，")}。`,
     actionRemoved: (id) => `已删除 ${id} 的责任单位和完成时限。`,
+    actionUnchanged: (id) => `${id} 的责任单位和完成时限没有改动。`,
     firstQuestion: "已经是第一题。",
     profileChangedOnDisk: "文件中的开发区信息已被修改，已重新确定适用的题目。",
     notApplicable: (id, field, actual, allowed) =>
@@ -634,6 +652,7 @@ const zh: AssessMessages = {
     scorePreview: (score, band) => `预估得分：${score} / 100（${band}）`,
     scoreNote: "未作答和“不清楚”的题目按 0 分计。",
     noScore: "暂无得分：没有计分题目适用于本开发区。",
+    noScoreDeclared: "没有得分：适用于本开发区的计分题目全部被开发区自行声明为不适用。",
     goThroughRemaining: (count) => `还有 ${count} 道题未作答或待复核，现在继续填写吗？`,
     writeReport: (path) => `是否将报告写入 ${path}？`,
     reportExists: (path) => `${path} 已存在，是否覆盖？`,

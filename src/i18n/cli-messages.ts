@@ -88,7 +88,7 @@ Exit codes:
 };
 
 /** Commander's error lines and their Chinese; `$1`… are the parts taken from the English line. */
-const ZH_ERRORS: readonly [RegExp, string][] = [
+const ZH_ERRORS: readonly [RegExp, string | ((match: string, ...parts: string[]) => string)][] = [
   [/^error: unknown option '(.*?)'/, "错误：未知的选项“$1”"],
   [/^error: unknown command '(.*?)'/, "错误：未知的命令“$1”"],
   [/^error: missing required argument '(.*?)'/, "错误：缺少必需的参数“$1”"],
@@ -96,15 +96,17 @@ const ZH_ERRORS: readonly [RegExp, string][] = [
   [/^error: required option '(.*?)' not specified/, "错误：未指定必需的选项“$1”"],
   [
     /^error: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\./,
-    "错误：选项“$1”的取值“$2”无效。可选：$3。",
+    (_, option: string, value: string, choices: string) =>
+      `错误：选项“${option}”的取值“${value}”无效。可选：${chineseList(choices)}。`,
   ],
-  [/^error: option '(.*?)' argument '(.*?)' is invalid\./, "错误：选项“$1”的取值“$2”无效。"],
+  [/^error: option '(.*?)' argument '(.*?)' is invalid\.\s*/, "错误：选项“$1”的取值“$2”无效。"],
   [
     /^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\. Allowed choices are (.*)\./,
-    "错误：参数“$2”的取值“$1”无效。可选：$3。",
+    (_, value: string, argument: string, choices: string) =>
+      `错误：参数“${argument}”的取值“${value}”无效。可选：${chineseList(choices)}。`,
   ],
   [
-    /^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\./,
+    /^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\.\s*/,
     "错误：参数“$2”的取值“$1”无效。",
   ],
   [
@@ -115,6 +117,11 @@ const ZH_ERRORS: readonly [RegExp, string][] = [
   [/^\(Did you mean (.*)\?\)/, "（是否想输入 $1？）"],
   [/^error: /, "错误："],
 ];
+
+/** Commander's "a, b, c" as a Chinese list: "a、b、c". */
+function chineseList(list: string): string {
+  return list.split(/,\s*/).join("、");
+}
 
 const zh: CliMessages = {
   program: {
@@ -166,7 +173,11 @@ const zh: CliMessages = {
       .split("\n")
       .map((line) => {
         const rule = ZH_ERRORS.find(([pattern]) => pattern.test(line));
-        return rule ? line.replace(rule[0], rule[1]) : line;
+        if (!rule) return line;
+        const [pattern, replacement] = rule;
+        return typeof replacement === "string"
+          ? line.replace(pattern, replacement)
+          : line.replace(pattern, replacement);
       })
       .join("\n"),
 };

@@ -31,6 +31,8 @@ export interface FileMessages {
   cannotWrite(file: string, reason: string): string;
   /** The first line of a not-UTF-8 error; `encoding` is undefined when netdz cannot tell. */
   notUtf8(encoding: string | undefined, convert: string): string;
+  /** UTF-8 with bytes at `places` places that are not UTF-8 (cut off at the end, or stray bytes). */
+  damagedUtf8(places: number, dropBad: string): string;
   tooLarge(sizeMb: string, limitMb: number): string;
   tooManyAliases(limit: number): string;
   tooDeep(limit: number): string;
@@ -70,6 +72,10 @@ const en: FileMessages = {
   notUtf8: (encoding, convert) =>
     `the file is not UTF-8 text${encoding ? ` (it looks like ${encoding})` : " (unknown encoding)"}; its first invalid byte is here. ` +
     `Convert it to UTF-8: ${convert}, or open it in Notepad or WPS and choose "Save as" with the encoding UTF-8`,
+  damagedUtf8: (places, dropBad) =>
+    `the file is damaged UTF-8 text: its bytes are not UTF-8 at ${places === 1 ? "one place" : `${places} places`} ` +
+    "(a character cut off, as in a file cut short, or bytes from another encoding), the first one here. " +
+    `Retype the text there from a good copy, or drop the damaged bytes: ${dropBad}`,
   tooLarge: (sizeMb, limitMb) =>
     `the file is ${sizeMb} MB, more than the ${limitMb} MB netdz reads; it was not read`,
   tooManyAliases: (limit) =>
@@ -82,7 +88,7 @@ const en: FileMessages = {
   moreProblems: (file, more, atLeast) =>
     `${file}: … and ${atLeast ? "at least " : ""}${more} more ${more === 1 && !atLeast ? "problem" : "problems"}`,
   wouldDestroy: (encoding) =>
-    `it is not UTF-8 text${encoding ? ` (it looks like ${encoding})` : ""} and netdz does not overwrite it, so its text is not destroyed; convert it to UTF-8 first or choose another file`,
+    `it is not UTF-8 text${encoding === "UTF-8" ? " (it is UTF-8 damaged in places)" : encoding ? ` (it looks like ${encoding})` : ""} and netdz does not overwrite it, so its text is not destroyed; convert it to UTF-8 first or choose another file`,
   readOnly:
     "it is read-only, and netdz does not replace a read-only file; make it writable (chmod u+w) or choose another file",
 };
@@ -111,6 +117,9 @@ const zh: FileMessages = {
   notUtf8: (encoding, convert) =>
     `该文件不是 UTF-8 文本${encoding ? `（看起来是 ${encoding}）` : "（编码未知）"}，第一个无效字节在此处。` +
     `请转换为 UTF-8：${convert}；或用记事本或 WPS 打开，选择“另存为”，编码选 UTF-8`,
+  damagedUtf8: (places, dropBad) =>
+    `该文件是已损坏的 UTF-8 文本：有 ${places} 处字节不是 UTF-8（字符被截断，例如文件被截短，或混入了其他编码的字节），第一处在此处。` +
+    `请从完好的副本重新输入此处文字，或删去损坏的字节：${dropBad}`,
   tooLarge: (sizeMb, limitMb) =>
     `该文件有 ${sizeMb} MB，超过 netdz 读取的上限 ${limitMb} MB，未读取`,
   tooManyAliases: (limit) =>
@@ -121,7 +130,7 @@ const zh: FileMessages = {
     "该文件含有 git 合并冲突标记（<<<<<<<、=======、>>>>>>>），第一个在此处；请保留每处冲突的一方并删除标记行",
   moreProblems: (file, more, atLeast) => `${file}：……另有${atLeast ? "至少" : ""} ${more} 个问题`,
   wouldDestroy: (encoding) =>
-    `它不是 UTF-8 文本${encoding ? `（看起来是 ${encoding}）` : ""}，为免破坏其中文字，netdz 不覆盖它；请先转换为 UTF-8，或另选文件`,
+    `它不是 UTF-8 文本${encoding === "UTF-8" ? "（是部分损坏的 UTF-8）" : encoding ? `（看起来是 ${encoding}）` : ""}，为免破坏其中文字，netdz 不覆盖它；请先转换为 UTF-8，或另选文件`,
   readOnly: "该文件为只读，netdz 不替换只读文件；请先使其可写（chmod u+w），或另选文件",
 };
 

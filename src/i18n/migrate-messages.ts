@@ -24,6 +24,7 @@ export interface MigrateMessages {
   locked(file: string, pid: number | undefined): string;
   lockUnreadable(file: string, lockFile: string): string;
   notOlder(file: string, version: string, to: string): string;
+  /** `--to` names a version of the set that is not available. */
   invalidBefore(file: string): string;
   noPath(from: string, to: string, missing: string): string;
   /** --to names a version of the set that is not available. */

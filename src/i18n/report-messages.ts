@@ -118,6 +118,8 @@ export interface ReportMessages {
     wrote(path: string): string;
     belowThreshold(score: string, threshold: string): string;
     noScore(threshold: string): string;
+    /** As noScore, when the zone itself declared every scored question that applies N/A. */
+    noScoreDeclared(threshold: string): string;
     warnings(count: number, file: string): string;
     sameFile(out: string): string;
     badLang(value: string, choices: readonly string[]): string;
@@ -152,7 +154,8 @@ const en: ReportMessages = {
     line: (score, band) => `Overall score: ${score} / 100, band: ${band}.`,
     none: "No question applies to this zone, so there is no overall score.",
     noneDeclared:
-      "The zone declared every question that applies to its profile not applicable, so there is no overall score.",
+      "The zone itself declared every scored question that applies to its profile not applicable " +
+      "(text questions are never scored), so there is no overall score.",
     columns: { area: "Area", ref: "Plan ref.", weight: "Weight", score: "Score", bar: "Progress" },
   },
   parts: {
@@ -262,6 +265,8 @@ const en: ReportMessages = {
       `Overall score ${score} is below the required ${threshold}.`,
     noScore: (threshold) =>
       `No question applies, so there is no overall score to compare with ${threshold}.`,
+    noScoreDeclared: (threshold) =>
+      `The zone itself declared every scored question that applies not applicable, so there is no overall score to compare with ${threshold}.`,
     warnings: (count, file) =>
       `${count} warning${count === 1 ? "" : "s"} in ${file}; run \`netdz validate ${file}\` to see them.`,
     sameFile: (out) =>
@@ -298,7 +303,8 @@ const zh: ReportMessages = {
     heading: "总体得分",
     line: (score, band) => `总分：${score} / 100，等级：${band}。`,
     none: "本开发区没有适用的问题，因此没有总分。",
-    noneDeclared: "适用于本开发区情况的问题全部被开发区自行声明为不适用，因此没有总分。",
+    noneDeclared:
+      "适用于本开发区情况的计分题目全部被开发区自行声明为不适用（文字题从不计分），因此没有总分。",
     columns: { area: "方面", ref: "方案条目", weight: "权重", score: "得分", bar: "进度" },
   },
   parts: {
@@ -394,6 +400,8 @@ const zh: ReportMessages = {
     wrote: (path) => `报告已写入 ${path}`,
     belowThreshold: (score, threshold) => `总分 ${score} 低于要求的 ${threshold}。`,
     noScore: (threshold) => `没有适用的问题，因此没有可与 ${threshold} 比较的总分。`,
+    noScoreDeclared: (threshold) =>
+      `适用的计分题目全部被开发区自行声明为不适用，因此没有可与 ${threshold} 比较的总分。`,
     warnings: (count, file) =>
       `${file} 有 ${count} 条警告；运行 \`netdz validate ${file}\` 查看详情。`,
     sameFile: (out) => `--out ${out} 就是答卷文件本身，请为报告另选一个文件`,

@@ -40,7 +40,8 @@ const en: TrustMessages = {
     `incomplete: ${fields} not given; the questions that depend on them count as applicable and unanswered until the profile is complete`,
   declaredMarker: "‡",
   declaredMarkerNote:
-    "‡ Left out of the score only because the zone answered all of its questions “not applicable”.",
+    "‡ Left out of the score only because the zone answered “not applicable” to every scored question " +
+    "in it that applies to the zone (text questions are never scored).",
   answersHeading: "Answers and notes in the zone's words",
   answerColumn: "Answer",
 };
@@ -59,7 +60,8 @@ const zh: TrustMessages = {
   profileIncomplete: (fields) =>
     `不完整：未填写${fields}；依赖这些信息的题目在补全前按适用且未作答计`,
   declaredMarker: "‡",
-  declaredMarkerNote: "‡ 仅因开发区将其全部题目申报为不适用而未计入得分。",
+  declaredMarkerNote:
+    "‡ 仅因开发区将其中适用于本区的全部计分题目申报为不适用而未计入得分（文字题从不计分）。",
   answersHeading: "开发区填写的文字答案和备注",
   answerColumn: "答案",
 };

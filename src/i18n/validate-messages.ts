@@ -9,12 +9,16 @@ export interface ValidateTally {
   sets: number;
   measures: number;
   answerFiles: number;
+  /** Files given or found that could not be checked as a set or answers file (each has an error). */
+  unchecked: number;
+  /** Paths that could not be read at all (each has its own line; the exit code is 2). */
+  unreadable: number;
 }
 
 export interface ValidateMessages {
   help: {
     description: string;
-    paths: string;
+    paths(answersFile: string): string;
     format: string;
     strict: string;
     checkEvidence: string;
@@ -22,14 +26,15 @@ export interface ValidateMessages {
   };
   nothingFoundIn(given: string, setFile: string): string;
   nothingToValidate(answersFile: string): string;
-  /** The closing line, or "" when nothing was checked. */
+  /** The closing line: ✔ when everything was read and valid, else ✖. */
   summary(tally: ValidateTally, errors: number, warnings: number): string;
 }
 
 const en: ValidateMessages = {
   help: {
     description: "check measure sets and answers files: YAML, JSON Schema and consistency",
-    paths: "measure-set folders, files inside them, or answers files (default: measures/)",
+    paths: (file) =>
+      `measure-set folders, files inside them, or answers files (default: measures/ when the current folder has one, else ${file})`,
     format: "output format",
     strict: "treat missing evidence in answers files as an error",
     checkEvidence:
@@ -56,11 +61,15 @@ Examples:
         ? `${plural(tally.sets, "measure set")} (${plural(tally.measures, "measure file")})`
         : "",
       tally.answerFiles > 0 ? plural(tally.answerFiles, "answers file") : "",
+      tally.unchecked > 0 ? `${plural(tally.unchecked, "file")} not checked` : "",
     ]
       .filter(Boolean)
       .join(" and ");
-    if (what === "") return "";
+    const unreadable =
+      tally.unreadable > 0 ? `${plural(tally.unreadable, "path")} could not be read` : "";
+    if (what === "") return unreadable === "" ? "" : `✖ ${unreadable}\n`;
     const problems = `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+    if (unreadable !== "") return `✖ ${what}: ${problems}; ${unreadable}\n`;
     return errors > 0 ? `✖ ${what}: ${problems}\n` : `✔ ${what}: valid (${problems})\n`;
   },
 };
@@ -68,7 +77,8 @@ Examples:
 const zh: ValidateMessages = {
   help: {
     description: "检查评估清单和答卷文件：YAML、JSON Schema 与一致性",
-    paths: "评估清单文件夹、其中的文件，或答卷文件（默认：measures/）",
+    paths: (file) =>
+      `评估清单文件夹、其中的文件，或答卷文件（默认：当前文件夹中有 measures/ 时检查它，否则检查 ${file}）`,
     format: "输出格式",
     strict: "把答卷文件中缺少佐证视为错误",
     checkEvidence:
@@ -92,11 +102,14 @@ ${exitCodes}
     const what = [
       tally.sets > 0 ? `${tally.sets} 个评估清单（${tally.measures} 个举措文件）` : "",
       tally.answerFiles > 0 ? `${tally.answerFiles} 个答卷文件` : "",
+      tally.unchecked > 0 ? `${tally.unchecked} 个未能检查的文件` : "",
     ]
       .filter(Boolean)
-      .join("和");
-    if (what === "") return "";
+      .join("、");
+    const unreadable = tally.unreadable > 0 ? `${tally.unreadable} 个路径无法读取` : "";
+    if (what === "") return unreadable === "" ? "" : `✖ ${unreadable}\n`;
     const problems = `${errors} 个错误，${warnings} 个警告`;
+    if (unreadable !== "") return `✖ ${what}：${problems}；${unreadable}\n`;
     return errors > 0 ? `✖ ${what}：${problems}\n` : `✔ ${what}：有效（${problems}）\n`;
   },
 };

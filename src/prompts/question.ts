@@ -6,6 +6,7 @@
 import {
   composeAnswer,
   isSettled,
+  sameAnswer,
   withNote,
   withReviewMark,
   type AnswerChoice,
@@ -231,8 +232,14 @@ async function answerWith(
   if ("status" in choice && choice.status === "not_applicable") {
     const note = await askJustification(ctx, previous);
     if (note === undefined) return false;
-    await ctx.save(composeAnswer(previous, choice, ctx.now(), { note }));
-    ctx.notice(m.notices.saved(question.id, m.statuses.not_applicable));
+    const next = composeAnswer(previous, choice, ctx.now(), { note });
+    // Confirmed as it was (in review): nothing is written, and the notice says so.
+    if (sameAnswer(previous, next))
+      ctx.notice(m.notices.kept(question.id, m.statuses.not_applicable));
+    else {
+      await ctx.save(next);
+      ctx.notice(m.notices.saved(question.id, m.statuses.not_applicable));
+    }
     if (previous?.review === true) ctx.notice(m.notices.stillMarkedForReview(question.id));
     return true;
   }
@@ -256,11 +263,18 @@ async function answerWith(
       } else if (saved) await ctx.save(previous);
       return false;
     }
-    await saveEvidence(items);
-  } else {
+    answer = composeAnswer(previous, choice, ctx.now(), { evidence: items });
+    if (saved || !sameAnswer(previous, answer)) await ctx.save(answer);
+  } else if (!sameAnswer(previous, answer)) {
     await ctx.save(answer);
   }
-  ctx.notice(m.notices.saved(question.id, describeAnswer(question, answer, m, ctx.lang) ?? ""));
+  const described = describeAnswer(question, answer, m, ctx.lang) ?? "";
+  // Confirmed as it was (in review): nothing was written, and the notice says so.
+  ctx.notice(
+    sameAnswer(previous, answer)
+      ? m.notices.kept(question.id, described)
+      : m.notices.saved(question.id, described),
+  );
   if (evidenceRequired(question, choice) && (answer.evidence ?? []).length === 0) {
     ctx.notice(m.notices.missingEvidence(question.id), "warn");
   }
@@ -318,9 +332,13 @@ async function askAction(
   // After an answer, Enter without an owner skips the offer (the "⚑" entry can set a date alone).
   if (options.skipWhenNoOwner && owner.trim() === "") return;
   let current = answer;
+  let changed = false;
   const save = async (field: { owner?: string; due?: string }): Promise<void> => {
     const next = withAction(current, field);
-    if (next?.owner !== current?.owner || next?.due !== current?.due) await ctx.save(next);
+    if (next?.owner !== current?.owner || next?.due !== current?.due) {
+      await ctx.save(next);
+      changed = true;
+    }
     current = next;
   };
   await save({ owner: edit(owner, answer?.owner) ?? "" });
@@ -333,7 +351,10 @@ async function askAction(
     }),
   );
   if (due !== undefined) await save({ due: edit(due, current?.due) ?? "" });
-  if (current?.owner !== undefined || current?.due !== undefined) {
+  if (!changed) {
+    if (current?.owner !== undefined || current?.due !== undefined)
+      ctx.notice(m.notices.actionUnchanged(question.id));
+  } else if (current?.owner !== undefined || current?.due !== undefined) {
     ctx.notice(m.notices.actionSaved(question.id, current.owner, current.due));
   } else if (answer?.owner !== undefined || answer?.due !== undefined) {
     ctx.notice(m.notices.actionRemoved(question.id));
@@ -515,9 +536,14 @@ async function editNote(ctx: QuestionContext, answer: Answer | undefined): Promi
       escape: "back",
     }),
   );
-  // Escape leaves the note as it was.
+  // Escape leaves the note as it was; so does confirming it unchanged (nothing is written).
   if (note === undefined) return;
-  await ctx.save(withNote(answer, note));
+  const next = withNote(answer, note);
+  if (sameAnswer(answer, next)) {
+    if (answer?.note !== undefined) ctx.notice(m.notices.noteUnchanged(question.id));
+    return;
+  }
+  await ctx.save(next);
   ctx.notice(
     note.trim() === "" ? m.notices.noteRemoved(question.id) : m.notices.noteSaved(question.id),
   );

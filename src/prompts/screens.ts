@@ -215,6 +215,8 @@ export interface SummaryScreen {
   counts: Counts;
   progress: Progress;
   overall: Pick<OverallResult, "score" | "band">;
+  /** No score only because the zone itself declared the scored questions not applicable. */
+  leftOutByZone?: boolean;
   /** The set's bands, which decide how many decimals the score needs. */
   bands?: readonly Band[];
   width: number;
@@ -243,7 +245,8 @@ export function summaryScreenLines(
     ]),
     "",
   ];
-  if (overall.score === null || overall.band === null) lines.push(m.end.noScore);
+  if (overall.score === null || overall.band === null)
+    lines.push(screen.leftOutByZone === true ? m.end.noScoreDeclared : m.end.noScore);
   else {
     const score = scoreInItsBand(overall.score, screen.bands);
     lines.push(paint.bold(m.end.scorePreview(score, overall.band.label[lang])));

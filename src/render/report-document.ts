@@ -15,6 +15,7 @@ import {
   type Question,
 } from "../core/model.js";
 import {
+  scoreLeftOutByZone,
   scoreParts,
   type Assessment,
   type OverallResult,
@@ -345,7 +346,7 @@ function overallSection(ctx: Context): Section {
   const { score, band } = assessment.overall;
   const summary: Rich =
     score === null
-      ? [text(m.overall.none)]
+      ? [text(scoreLeftOutByZone(assessment) ? m.overall.noneDeclared : m.overall.none)]
       : richMessage(m.overall.line, [
           { text: scoreInItsBand(score, set.bands), strong: true },
           { text: band ? singleLine(band.label[lang]) : "—", strong: true },

@@ -22,6 +22,7 @@ import {
 import { actionPlan } from "../core/actions.js";
 import {
   scoreInItsBand,
+  scoreLeftOutByZone,
   scoreParts,
   type Assessment,
   type OverallResult,
@@ -274,7 +275,7 @@ function overallSection(ctx: Context): string[] {
   const { score, band } = assessment.overall;
   const summary =
     score === null
-      ? allDeclared(ctx)
+      ? scoreLeftOutByZone(assessment)
         ? m.overall.noneDeclared
         : m.overall.none
       : m.overall.line(

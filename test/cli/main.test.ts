@@ -105,7 +105,12 @@ describe("main(argv, io) in-process", () => {
       const choice = await run(["report", "--format", "xml", "--lang", "zh"]);
       expect(choice.code).toBe(2);
       expect(choice.stderr.split("\n")[0]).toBe(
-        `错误：选项“-f, --format <format>”的取值“xml”无效。可选：${REPORT_FORMAT_NAMES.join(", ")}。`,
+        `错误：选项“-f, --format <format>”的取值“xml”无效。可选：${REPORT_FORMAT_NAMES.join("、")}。`,
+      );
+      // A value checked by netdz itself: its reason follows the Chinese full stop with no space.
+      const top = await run(["report", "--top", "-1", "--lang", "zh"]);
+      expect(top.stderr.split("\n")[0]).toBe(
+        "错误：选项“--top <n>”的取值“-1”无效。应为 0 或更大的整数。",
       );
       const missing = await run(["schema", "--lang", "zh"]);
       expect(missing.code).toBe(2);
@@ -221,11 +226,11 @@ describe("main(argv, io) in-process", () => {
       });
     });
 
-    it("validate: a missing path is exit 2 with one line in the language", async () => {
+    it("validate: a missing path is exit 2 with its line and the summary in the language", async () => {
       expect(await run(["validate", "nope.yaml", "--lang", "zh"])).toEqual({
         code: 2,
         stdout: "",
-        stderr: "netdz validate: 无法读取 nope.yaml：文件或文件夹不存在\n",
+        stderr: "netdz validate: 无法读取 nope.yaml：文件或文件夹不存在\n✖ 1 个路径无法读取\n",
       });
     });
 

@@ -280,9 +280,11 @@ describe("netdz assess in a pseudo-terminal", () => {
     await backToQuestion(await session.pressEscape());
     expect(readFileSync(file, "utf8")).toBe(original);
 
-    // Enter now confirms the answer as it was (before the fix, it saved "Implemented").
+    // Enter now confirms the answer as it was (before the fix, it saved "Implemented"): it is
+    // kept, and nothing is written.
     mark = session.send(KEYS.enter);
-    await session.waitFor(/Saved M01\.Q1: In progress[\s\S]*M01\.Q2/, mark);
+    await session.waitFor(/M01\.Q1 kept as it was: In progress[\s\S]*M01\.Q2/, mark);
+    expect(readFileSync(file, "utf8")).toBe(original);
     mark = await session.choose("Enter the number");
     await session.waitFor("? Number (items):", mark);
     session.send("7");

@@ -88,7 +88,7 @@ describe("netdz validate (spawned)", () => {
     const result = runCli(["validate", "no/such/folder"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      "netdz validate: cannot read no/such/folder: no such file or folder\n",
+      "netdz validate: cannot read no/such/folder: no such file or folder\n✖ 1 path could not be read\n",
     );
   });
 

@@ -1,4 +1,4 @@
-import { lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { link, lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -322,5 +322,28 @@ describe("an answers file reached through a symbolic link", () => {
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(await readFile(real, "utf8")).toContain("M01.Q1: { status: planned }");
     expect(store.file).toBe(real);
+  });
+});
+
+describe("AnswersStore: a value set to what it already is is not written", () => {
+  it("zone fields, assessor fields and answers: the file is not replaced", async () => {
+    const file = path.join(dir, "a.yaml");
+    const store = await AnswersStore.create(file, {
+      measureSet,
+      zone: { name: "Suzhou", westernHubArea: false },
+      assessor: { name: "Li", role: "Planning office" },
+    });
+    await store.setAnswer("M01.Q1", { status: "planned", answeredAt: "2026-01-01T00:00:00Z" });
+    // A write replaces the file by a rename: a new inode (a hard link keeps the old one in use).
+    await link(file, path.join(dir, "held.yaml"));
+    const before = (await lstat(file)).ino;
+    await store.setZone("name", "Suzhou");
+    await store.setZone("westernHubArea", false);
+    await store.setAssessor("name", "Li");
+    await store.setAssessor("role", " Planning office ");
+    await store.setAnswer("M01.Q1", { status: "planned", answeredAt: "2026-01-01T00:00:00Z" });
+    expect((await lstat(file)).ino).toBe(before);
+    await store.setZone("name", "Wuxi");
+    expect((await lstat(file)).ino).not.toBe(before);
   });
 });

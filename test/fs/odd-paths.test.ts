@@ -19,7 +19,10 @@ describe("odd paths", () => {
     symlinkSync("loop-a.yaml", path.join(cwd, "loop-b.yaml"));
     const words = "cannot read loop-a.yaml: the symbolic links in its path form a loop";
     const validate = await run(["validate", "loop-a.yaml", "--measures", "sets"], cwd);
-    expect(validate).toMatchObject({ code: 2, err: `netdz validate: ${words}\n` });
+    expect(validate).toMatchObject({
+      code: 2,
+      err: `netdz validate: ${words}\n✖ 1 path could not be read\n`,
+    });
     const report = await run(["report", "loop-a.yaml", "--measures", "sets"], cwd);
     expect(report).toMatchObject({ code: 2, err: `netdz: ${words}\n` });
     const zh = await run(["report", "loop-a.yaml", "--measures", "sets", "--lang", "zh"], cwd);
@@ -38,7 +41,9 @@ describe("odd paths", () => {
     const validate = await run(["validate", "pipe.yaml", "--measures", "sets"], cwd);
     expect(validate).toMatchObject({
       code: 2,
-      err: "netdz validate: cannot read pipe.yaml: not a regular file (a pipe, socket or device)\n",
+      err:
+        "netdz validate: cannot read pipe.yaml: not a regular file (a pipe, socket or device)\n" +
+        "✖ 1 path could not be read\n",
     });
     const report = await run(["report", "pipe.yaml", "--measures", "sets"], cwd);
     expect(report).toMatchObject({

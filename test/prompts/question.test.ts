@@ -120,15 +120,11 @@ describe("askQuestion: status questions", () => {
     // Confirming the answer unchanged does not offer an owner again.
     choose("Planned");
     await expect(outcome).resolves.toBe("next");
-    // The review mark stays until the user removes it, and the notice says so.
-    expect(h.current()).toEqual({
-      status: "planned",
-      note: "Due in May",
-      answeredAt: NOW,
-      review: true,
-    });
+    // Nothing changed, so nothing is written; the review mark stays, and the notice says so.
+    expect(h.saves).toEqual([]);
+    expect(h.current()).toEqual({ status: "planned", note: "Due in May", review: true });
     expect(h.notices).toEqual([
-      "✔ Saved M01.Q1: Planned",
+      "✔ M01.Q1 kept as it was: Planned (nothing changed, nothing written)",
       "⚑ M01.Q1 stays marked for review; choose “Remove the review mark” once it is settled.",
     ]);
   });
@@ -698,5 +694,106 @@ describe("askQuestion: owner and due date of a gap", () => {
     expect(list().items).toContain("⚑ Set an owner and a due date");
     choose("→ Skip for now");
     await expect(outcome).resolves.toBe("next");
+  });
+});
+
+describe("confirming without a change writes nothing and says so", () => {
+  const THEN = "2026-01-01T00:00:00Z";
+
+  it("a status confirmed in review: kept, not saved, in English and Chinese", async () => {
+    for (const [lang, notice] of [
+      ["en", "✔ M01.Q1 kept as it was: In progress (nothing changed, nothing written)"],
+      ["zh", "✔ M01.Q1 保持原样：推进中（没有改动，未写入文件）"],
+    ] as const) {
+      const h = harness(question(), { status: "in_progress", answeredAt: THEN }, lang);
+      const outcome = askQuestion(h.ctx);
+      screen.keypress("enter");
+      await expect(outcome).resolves.toBe("next");
+      expect(h.saves).toEqual([]);
+      expect(h.notices).toEqual([notice]);
+    }
+  });
+
+  it("not applicable with the same justification: kept", async () => {
+    const h = harness(question(), { status: "not_applicable", note: "No port", answeredAt: THEN });
+    const outcome = askQuestion(h.ctx);
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("No port");
+    screen.keypress("enter");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.saves).toEqual([]);
+    expect(h.notices).toEqual([
+      "✔ M01.Q1 kept as it was: Not applicable (nothing changed, nothing written)",
+    ]);
+  });
+
+  it("the same answer with its evidence kept: kept", async () => {
+    const initial: Answer = { status: "implemented", evidence: ["doc.pdf"], answeredAt: THEN };
+    const h = harness(question(withEvidence), initial);
+    const outcome = askQuestion(h.ctx);
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("doc.pdf");
+    screen.keypress("enter"); // "Keep them"
+    await expect(outcome).resolves.toBe("next");
+    expect(h.saves).toEqual([]);
+    expect(h.notices[0]).toMatch(/^✔ M01\.Q1 kept as it was: Implemented/);
+  });
+
+  it("a value confirmed unchanged: kept", async () => {
+    const h = harness(question({ type: "text" }), { value: "Two parks", answeredAt: THEN });
+    const outcome = askQuestion(h.ctx);
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.saves).toEqual([]);
+    expect(h.notices).toEqual([
+      "✔ M01.Q1 kept as it was: Two parks (nothing changed, nothing written)",
+    ]);
+  });
+
+  it("a note confirmed unchanged, or an empty note left empty: nothing saved", async () => {
+    const h = harness(question(), { status: "planned", note: "old", answeredAt: THEN });
+    const outcome = askQuestion(h.ctx);
+    choose("✎ Edit the note");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    expect(h.notices).toEqual(["The note of M01.Q1 is unchanged."]);
+    choose("✎ Edit the note");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    choose("→ Skip");
+    await outcome;
+    expect(h.saves).toEqual([]);
+    const empty = harness(question(), { status: "planned", answeredAt: THEN });
+    const second = askQuestion(empty.ctx);
+    choose("✎ Add a note");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    choose("→ Skip");
+    await second;
+    // No "Note removed" for a note that was never there.
+    expect([empty.saves, empty.notices]).toEqual([[], []]);
+  });
+
+  it('owner and due date kept with Enter: nothing saved, no "Action saved"', async () => {
+    const initial: Answer = { status: "planned", owner: "A", due: "2026-05-01", answeredAt: THEN };
+    const h = harness(question(), initial);
+    const outcome = askQuestion(h.ctx);
+    choose("⚑ Edit the owner and due date");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    expect(h.saves).toEqual([]);
+    expect(h.notices).toEqual(["The owner and due date of M01.Q1 are unchanged."]);
+    choose("→ Skip for now");
+    await outcome;
   });
 });

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildFlow, positionOf, progress, summarise } from "../../src/core/flow.js";
+import type { Answer, AnswersFile } from "../../src/core/model.js";
+import { scoreAssessment, scoreLeftOutByZone } from "../../src/core/score.js";
 import { loadValidSet } from "../../src/fs/workspace.js";
 import { assessMessages } from "../../src/i18n/assess-messages.js";
 import { displayWidth } from "../../src/prompts/layout.js";
@@ -68,3 +70,43 @@ describe("the summary screen", () => {
     expect(text).toContain("Score preview: 84.96 / 100 — Advancing");
   });
 });
+
+describe("the summary screen without a score", () => {
+  it.each(["en", "zh"] as const)(
+    "says (%s) that the zone declared the scored questions not applicable, when it did",
+    (lang) => {
+      const answers: Record<string, Answer> = {};
+      for (const q of set.measures.flatMap((m) => m.questions)) {
+        answers[q.id] =
+          q.type === "text" ? { value: "x" } : { status: "not_applicable", note: "no" };
+      }
+      const assessment = scoreAssessment(set, { ...fileFor(answers) });
+      expect(assessment.overall.score).toBeNull();
+      const flow = buildFlow(set, zone);
+      const m = assessMessages(lang);
+      const screen = {
+        counts: summarise(flow, answers),
+        progress: progress(flow, answers),
+        overall: assessment.overall,
+        width: 60,
+      };
+      const declared = summaryScreenLines(
+        { ...screen, leftOutByZone: scoreLeftOutByZone(assessment) },
+        m,
+        lang,
+      );
+      expect(declared).toContain(m.end.noScoreDeclared);
+      expect(declared).not.toContain(m.end.noScore);
+      expect(summaryScreenLines(screen, m, lang)).toContain(m.end.noScore);
+    },
+  );
+});
+
+function fileFor(answers: Record<string, Answer>): AnswersFile {
+  return {
+    format: "netdz-answers/1",
+    measureSet: { id: set.id, version: set.version },
+    zone,
+    answers,
+  };
+}

@@ -248,7 +248,7 @@ describe("renderMarkdown", () => {
     expect(md).toContain(`| ${area?.title.en} | ${area?.ref} | ${area?.weight} | n/a ‡ | — |`);
     expect(md).toMatch(/\| 6 \| Secure land for industry \| 五（一） \| n\/a ‡ \| 0\/0 \|/);
     expect(md).toContain(
-      "‡ Left out of the score only because the zone answered all of its questions “not applicable”.",
+      "‡ Left out of the score only because the zone answered “not applicable” to every scored question",
     );
     // 3 of 15 is exactly 20 %: no warning yet; one more is above it.
     expect(md).not.toContain("Warning");

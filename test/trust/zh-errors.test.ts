@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyMiniSet, FIXTURES } from "../helpers.js";
+import { copyMiniSet, editFile, FIXTURES } from "../helpers.js";
 import { run } from "../fs/run.js";
 
 /**
@@ -30,6 +30,15 @@ describe("error paths with --lang zh say nothing in English", () => {
     ["validate", "nodir"],
     ["report", "nofile.yaml", "--measures", "sets"],
     ["init", "--answers", "good.yaml", "--measures", "sets"],
+    ["init", "--answers", "adir", "--force", "--measures", "sets"],
+    ["diff", "good.yaml", "nofile.yaml", "--measures", "sets"],
+    ["diff", "loop-a.yaml", "good.yaml", "--measures", "sets"],
+    ["migrate", "nofile.yaml", "--measures", "sets"],
+    ["migrate", "good.yaml", "--measures", "sets", "--to", "9.9.9"],
+    ["migrate", "good.yaml", "--measures", "nodir"],
+    ["migrate", "good.yaml", "--measures", "broken"],
+    ["aggregate", "loop-a.yaml", "--measures", "sets"],
+    ["aggregate", "nofile.yaml", "--measures", "sets"],
   ];
   it.each(cases.map((c) => [c.join(" "), c]))("%s", async (_name, args) => {
     const { root } = copyMiniSet();
@@ -45,6 +54,15 @@ describe("error paths with --lang zh say nothing in English", () => {
         0x0a,
       ]),
     );
+    mkdirSync(path.join(cwd, "adir"));
+    symlinkSync("loop-b.yaml", path.join(cwd, "loop-a.yaml"));
+    symlinkSync("loop-a.yaml", path.join(cwd, "loop-b.yaml"));
+    cpSync(root, path.join(cwd, "broken"), { recursive: true });
+    editFile(
+      path.join(cwd, "broken", "mini", "1.0.0", "m01-first.yaml"),
+      /^weight: .*$/m,
+      "weight: x",
+    );
     mkdirSync(path.join(cwd, "odd"));
     writeFileSync(path.join(cwd, "odd", "ff"), "");
     const result = await run([...(args as string[]), "--lang", "zh"], cwd);
@@ -52,7 +70,7 @@ describe("error paths with --lang zh say nothing in English", () => {
     const text = result.out + result.err;
     expect(text).toMatch(/[\u4e00-\u9fff]/);
     expect(englishRuns(text)).toEqual([]);
-    expect(text).not.toMatch(/\b(?:is invalid|not found|not a folder|no such file)\b/);
+    expect(text).not.toMatch(/\b(?:is invalid|not found|not a folder|not a file|no such file)\b/);
   });
 
   it("the check itself finds an English sentence", () => {

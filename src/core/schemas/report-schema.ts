@@ -81,8 +81,9 @@ const count = { type: "integer", minimum: 0 } as const;
 
 const declaredOnly = {
   description:
-    "True when this is left out of the score only because the zone answered its questions " +
-    "not applicable (its weight is not counted).",
+    "True when this is left out of the score only because the zone answered every scored " +
+    "question in it that applies not applicable (text questions are never scored; its weight " +
+    "is not counted).",
   type: "boolean",
 } as const;
 

@@ -1,0 +1,67 @@
+/** `netdz list` names an invalid set by what its set.yaml says, and says it is invalid. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/main.js";
+import { captureIo, copyMiniSet, editFile } from "../helpers.js";
+
+async function run(argv: string[], cwd: string) {
+  const io = captureIo(cwd, { TZ: "UTC" });
+  const code = await main(argv, io);
+  return { code, stdout: io.out(), stderr: io.err() };
+}
+
+/** The mini set with a measure file that fails validation; set.yaml is untouched. */
+function invalidMeasure(): string {
+  const { root, setDir } = copyMiniSet();
+  editFile(path.join(setDir, "m02-second.yaml"), "area: beta", "area: gamma");
+  return root;
+}
+
+describe("netdz list with an invalid set", () => {
+  it("--json gives the title from set.yaml, valid false and no made-up counts", async () => {
+    const root = invalidMeasure();
+    const { code, stdout } = await run(["list", "--measures", ".", "--json"], root);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        id: "mini",
+        version: "1.0.0",
+        title: { en: "Mini set", zh: "小型测试集" },
+        path: "mini/1.0.0",
+        valid: false,
+        areas: null,
+        measures: null,
+        questions: null,
+      },
+    ]);
+  });
+
+  it.each([
+    ["en", "mini@1.0.0  Mini set", "  invalid: run `netdz validate mini/1.0.0`"],
+    ["zh", "mini@1.0.0  小型测试集", "  无效：请运行 `netdz validate mini/1.0.0`"],
+  ])("in %s shows the title and that the set is invalid", async (lang, head, invalid) => {
+    const root = invalidMeasure();
+    const { code, stdout } = await run(["list", "--measures", ".", "--lang", lang], root);
+    expect(code).toBe(0);
+    expect(stdout.split("\n").slice(0, 3)).toEqual([head, "  mini/1.0.0", invalid]);
+  });
+
+  it("lists a set folder whose set.yaml has no id as invalid instead of leaving it out", async () => {
+    const { root } = copyMiniSet();
+    mkdirSync(path.join(root, "broken", "2"), { recursive: true });
+    writeFileSync(
+      path.join(root, "broken", "2", "set.yaml"),
+      "format: netdz-measure-set/1\ntitle:\n  en: Broken\n  zh: 坏的\n",
+    );
+    const json = await run(["list", "--measures", ".", "--json"], root);
+    const sets = JSON.parse(json.stdout) as { path: string; valid: boolean; title: unknown }[];
+    expect(sets.map((s) => [s.path, s.valid])).toEqual([
+      ["mini/1.0.0", true],
+      [path.join("broken", "2"), false],
+    ]);
+    expect(sets[1]?.title).toEqual({ en: "Broken", zh: "坏的" });
+    const zh = await run(["list", "--measures", ".", "--lang", "zh"], root);
+    expect(zh.stdout).toContain("?@?  坏的\n  broken/2\n  无效：请运行 `netdz validate broken/2`");
+  });
+});
