@@ -102,7 +102,7 @@ export async function locateBrowser(
 
 /** How long a browser may take to say its version, and to start, before netdz gives up on it. */
 export const PROBE_TIMEOUT_MS = 5_000;
-export const LAUNCH_TIMEOUT_MS = 15_000;
+export const LAUNCH_TIMEOUT_MS = 10_000;
 
 /**
  * What is wrong with a browser executable, or undefined when it looks like one: it exists, is

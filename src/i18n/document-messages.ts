@@ -167,7 +167,7 @@ const zh: DocumentMessages = {
       }[problem.kind];
       const source = variable === undefined ? "" : `（由 ${variable} 指定）`;
       return (
-        `--format pdf 无法使用 ${file}${source} 打印：该路径${what}。可以改用 --format html ` +
+        `--format pdf 无法使用 ${file}${source}打印：该路径${what}。可以改用 --format html ` +
         "生成报告后在浏览器中打印为 PDF，或安装 Chromium（例如 apt-get install chromium）并将 " +
         "CHROME_PATH 设为其路径（或不设置 CHROME_PATH 和 PUPPETEER_EXECUTABLE_PATH，以便在 PATH 中查找）。"
       );

@@ -18,7 +18,10 @@ function fakes(dir: string): Record<string, string> {
   chmodSync(sleeper, 0o755);
   const liar = path.join(dir, "liar.sh");
   // Says a version, then exits at once when started as a browser.
-  writeFileSync(liar, '#!/bin/sh\nif [ "$1" = --version ]; then echo "Chromium 120.0"; fi\nexit 0\n');
+  writeFileSync(
+    liar,
+    '#!/bin/sh\nif [ "$1" = --version ]; then echo "Chromium 120.0"; fi\nexit 0\n',
+  );
   chmodSync(liar, 0o755);
   return {
     true: "/bin/true",
