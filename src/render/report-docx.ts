@@ -210,17 +210,11 @@ export function columnWidths(shares: readonly number[]): number[] {
   return widths;
 }
 
-/** Relative column widths of the report's tables; other tables share by text length. */
-const SHARES: Readonly<Record<string, readonly number[]>> = {
-  areas: [34, 11, 9, 10, 36],
-  measures: [8, 50, 16, 12, 14],
-  gaps: [5, 23, 13, 10, 10, 7, 32],
-  actions: [12, 16, 40, 13, 8, 11],
-};
-
+/** Relative column widths: the document model's shares, else by the length of the texts. */
 function sharesOf(table: DocTable): readonly number[] {
-  const known = SHARES[table.id];
-  if (known && known.length === table.columns.length) return known;
+  if (table.columns.every((column) => column.share !== undefined)) {
+    return table.columns.map((column) => column.share ?? 0);
+  }
   return table.columns.map((_, i) => {
     const longest = Math.max(
       4,
