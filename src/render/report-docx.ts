@@ -42,7 +42,7 @@ import {
   type Rich,
   type Table as DocTable,
 } from "./report-document.js";
-import { CHART_WIDTH, chartHeight, renderBarChart } from "./svg-charts.js";
+import { CHART_WIDTH, chartLayout, renderBarChart } from "./svg-charts.js";
 
 /** The drawing id of each chart, unique in the document. */
 const CHART_IDS: Readonly<Record<BarChart["id"], number>> = { areas: 1, measures: 2, gaps: 3 };
@@ -320,7 +320,7 @@ async function chartParts(
   const svg = renderBarChart(chart, doc.d.charts);
   const image = await options.rasterise(svg);
   const width = Math.min(TEXT_WIDTH_PX, Math.round(CHART_WIDTH * 1.4));
-  const height = Math.round((chartHeight(chart.bars.length) * width) / CHART_WIDTH);
+  const height = Math.round((chartLayout(chart).height * width) / CHART_WIDTH);
   const description = chart.bars
     .map((bar) => doc.d.charts.bar(bar.fullLabel, bar.display, chart.unit))
     .join("; ");

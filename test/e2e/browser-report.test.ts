@@ -160,6 +160,19 @@ describe("the HTML report in Chromium", () => {
           })),
         })),
       );
+      // Every label drawn in full inside its chart (wrapped, not cut off with "…").
+      const labelOverflow = await page.evaluate(() =>
+        [...document.querySelectorAll<SVGTextElement>("svg.chart text.bar-label")]
+          .filter((label) => {
+            const box = label.getBBox();
+            const width = label.ownerSVGElement?.viewBox.baseVal.width ?? 0;
+            return (
+              box.x < 0 || box.x + box.width > width + 0.5 || /…/.test(label.textContent ?? "")
+            );
+          })
+          .map((label) => label.textContent),
+      );
+      expect(labelOverflow).toEqual([]);
       expect(charts.map((c) => c.id)).toEqual([
         "chart chart-areas",
         "chart chart-measures",
