@@ -24,6 +24,7 @@ import { documentMessages, type DocumentMessages } from "../i18n/document-messag
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
 import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
 import { singleLine } from "./markdown-escape.js";
+import { textWidth } from "./svg-charts.js";
 import { formatScore, scoreInItsBand, textBar, valueLabel } from "./report-markdown.js";
 
 /** A run of plain text, optionally emphasised, a link, or a score bar (0…100, null for n/a). */
@@ -138,6 +139,23 @@ interface Context {
 
 const text = (value: string): Span => ({ text: value });
 const plain = (value: string | undefined): Rich => [text(cellText(value))];
+
+/** How wide the zone's name may run in a page footer, in ems, beside the page numbers. */
+const FOOTER_EMS = 42;
+
+/**
+ * The zone's name as a page footer shows it: cut with "…" when it would run into the page
+ * numbers (the header facts on the first page carry it in full).
+ */
+export function footerName(zoneName: string): string {
+  if (textWidth(zoneName) <= FOOTER_EMS) return zoneName;
+  let out = "";
+  for (const char of zoneName) {
+    if (textWidth(`${out}${char}`) > FOOTER_EMS - 1) break;
+    out += char;
+  }
+  return `${out.trimEnd()}…`;
+}
 
 /** User or set text as one line; an empty cell shows an em dash, as in the Markdown report. */
 export function cellText(value: string | undefined): string {

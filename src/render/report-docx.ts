@@ -35,6 +35,7 @@ import { escapeHtml } from "./html-escape.js";
 import { documentTime, withEntryTimes } from "./zip-time.js";
 import {
   buildReportDocument,
+  footerName,
   type BarChart,
   type Block,
   type DocumentOptions,
@@ -161,7 +162,10 @@ function footer(doc: ReportDocument): Footer {
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [
-          new TextRun({ text: doc.zoneName === "" ? "" : `${doc.zoneName}    `, size: 16 }),
+          new TextRun({
+            text: doc.zoneName === "" ? "" : `${footerName(doc.zoneName)}    `,
+            size: 16,
+          }),
           new TextRun({
             size: 16,
             children: [before, PageNumber.CURRENT, between, PageNumber.TOTAL_PAGES, after],

@@ -10,6 +10,7 @@ import type { Assessment } from "../core/score.js";
 import { escapeHtml } from "./html-escape.js";
 import {
   buildReportDocument,
+  footerName,
   type Block,
   type DocumentOptions,
   type ReportDocument,
@@ -253,7 +254,7 @@ td[style] { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   colgroup { display: none; }
 }
 @page { size: A4; margin: 16mm 14mm 18mm 14mm;
-  @bottom-left { content: ${cssString(doc.zoneName)}; font-size: 8pt; color: #333; }
+  @bottom-left { content: ${cssString(footerName(doc.zoneName))}; font-size: 8pt; color: #333; }
   @bottom-right { content: ${pageNumbers}; font-size: 8pt; color: #333; } }
 @media print {
   html { font-size: 9.5pt; }

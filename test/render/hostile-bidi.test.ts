@@ -47,3 +47,31 @@ describe("bidirectional controls in typed text", () => {
     },
   );
 });
+
+describe("a very long zone name", () => {
+  it("is cut with … in the page footers only, so it cannot run into the page numbers", async () => {
+    const long = `区${"Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(4)}`;
+    const file = path.join(tempDir(), "answers.yaml");
+    writeFileSync(
+      file,
+      readFileSync(SUZHOU, "utf8").replace("name: 苏州示范经济技术开发区", `name: ${long}`),
+    );
+    const input = await loadReportInput(file);
+    const options = { lang: "en" as const, top: 10, date: input.date };
+    const html = renderHtml(input.assessment, input.set, input.answers, options);
+    const footer = /@bottom-left \{ content: "([^"]*)"/.exec(html)?.[1] ?? "";
+    expect(footer.endsWith("…")).toBe(true);
+    expect(long.startsWith(footer.slice(0, -1))).toBe(true);
+    expect(footer.length).toBeLessThan(80);
+    expect(html).toContain(`<dd>${long}`);
+    const docx = await renderDocx(input.assessment, input.set, input.answers, options);
+    const zip = await new JSZip().loadAsync(docx);
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^word\/footer\d*\.xml$/.test(name))
+        .map((name) => zip.file(name)?.async("string") ?? ""),
+    );
+    expect(footers.join("")).toContain(`${footer}    `);
+    expect(footers.join("")).not.toContain(long);
+  });
+});
