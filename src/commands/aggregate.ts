@@ -18,7 +18,7 @@ import { EXIT, UsageError } from "../errors.js";
 import { normaliseAnswers } from "../fs/answers-loader.js";
 import { fsReason } from "../fs/fs-errors.js";
 import { readYamlFileSync } from "../fs/measure-sets.js";
-import { isStandardOutput } from "../fs/output.js";
+import { isStandardOutput, writesToTerminal } from "../fs/output.js";
 import { workspace, type Workspace } from "../fs/workspace.js";
 import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-messages.js";
 import { writeFileAtomic } from "../fs/atomic-write.js";
@@ -52,8 +52,7 @@ const PROGRESS_THRESHOLD = 300;
 export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<number> {
   const m = aggregateMessages(opts.lang);
   checkOptions(opts, m);
-  const toStdout = opts.out === undefined || isStandardOutput(opts.out, io.cwd);
-  if (opts.format === "xlsx" && toStdout && io.stdout.isTTY) {
+  if (opts.format === "xlsx" && (await writesToTerminal(opts.out, io))) {
     throw new UsageError(m.command.binaryToTerminal);
   }
   const epoch = sourceDateEpoch(io.env, opts.lang);

@@ -5,7 +5,7 @@ import { reportDate, scoreAssessment, scoreLeftOutByZone, type Assessment } from
 import { EXIT, UsageError } from "../errors.js";
 import { loadAnswersWithSet } from "../fs/answers-loader.js";
 import { writeFileAtomic } from "../fs/atomic-write.js";
-import { isStandardOutput } from "../fs/output.js";
+import { isStandardOutput, writesToTerminal } from "../fs/output.js";
 import { DECLARED_NOT_APPLICABLE_REFUSE } from "../core/answer.js";
 import { trustMessages } from "../i18n/report-trust-messages.js";
 import { migrateCommand, newerVersionOf } from "../fs/set-versions.js";
@@ -66,7 +66,7 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
     io.stderr.write(`netdz report: ${note}\n`);
   }
   const reporter = REPORT_FORMATS[opts.format];
-  if (opts.out === undefined && isBinary(reporter) && isTerminal(io.stdout)) {
+  if (isBinary(reporter) && (await writesToTerminal(opts.out, io))) {
     const file = defaultOutputName(path.parse(opts.answers).name, reporter);
     throw new UsageError(documentMessages(opts.lang).binaryToTerminal(opts.format, file));
   }
@@ -106,10 +106,6 @@ export function renderServices(lang: Lang, io: Pick<Io, "env">): RenderServices 
 /** Whether a format's output is bytes rather than text. */
 function isBinary(reporter: { mediaType: string }): boolean {
   return !/^text\/|^application\/json/.test(reporter.mediaType);
-}
-
-function isTerminal(stream: NodeJS.WritableStream): boolean {
-  return (stream as { isTTY?: boolean }).isTTY === true;
 }
 
 /** Renders the report in the requested format, through the reporter registry. */

@@ -207,6 +207,13 @@ export function checkAnswers(
         },
       );
     }
+    // The schema rejects an empty owner; one of spaces only is ours to report.
+    if (typeof entry.owner === "string" && entry.owner !== "" && entry.owner.trim() === "") {
+      push("error", [...path, "owner"], "answers/owner-blank", {
+        id: "answers/owner-blank",
+        params: { id },
+      });
+    }
     // The schema checks the YYYY-MM-DD shape; a day that does not exist is ours to report.
     if (
       answer.due !== undefined &&

@@ -5,13 +5,14 @@
  * install places on macOS and Windows. Page numbers and the zone's name come from the HTML's own
  * print stylesheet (`@page` margin boxes), so a PDF printed by hand from a browser has them too.
  */
+import { execFile } from "node:child_process";
 import { constants as fsConstants } from "node:fs";
-import { access, mkdtemp, rm } from "node:fs/promises";
+import { access, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Lang } from "../core/model.js";
 import { UsageError } from "../errors.js";
-import { documentMessages } from "../i18n/document-messages.js";
+import { documentMessages, type BrowserProblem } from "../i18n/document-messages.js";
 
 /** Executable names looked up on the PATH, in this order. */
 export const BROWSER_NAMES = [
@@ -52,17 +53,36 @@ async function isExecutable(file: string): Promise<boolean> {
   );
 }
 
+/** The environment variables that name a browser, in the order they are read. */
+export const BROWSER_VARIABLES = ["CHROME_PATH", "PUPPETEER_EXECUTABLE_PATH"] as const;
+
+/** A browser and where netdz found it: an environment variable, or a search of the machine. */
+export interface FoundBrowser {
+  file: string;
+  /** The environment variable that named it; undefined when found on the PATH or at an install place. */
+  variable?: (typeof BROWSER_VARIABLES)[number];
+}
+
 /**
- * The browser to print with, or undefined when there is none. An environment variable that names
- * a file that does not exist is passed over, as if unset.
+ * The browser to print with, or undefined when there is none. A browser variable that is set
+ * is taken as it is, even when it names nothing usable: the printer then says what is wrong with
+ * it, rather than quietly printing with some other browser.
  */
 export async function findBrowser(
   env: NodeJS.ProcessEnv,
   platform: NodeJS.Platform = process.platform,
 ): Promise<string | undefined> {
-  for (const name of ["CHROME_PATH", "PUPPETEER_EXECUTABLE_PATH"] as const) {
-    const file = env[name]?.trim();
-    if (file && (await isExecutable(file))) return file;
+  return (await locateBrowser(env, platform))?.file;
+}
+
+/** Like findBrowser, with the variable that named the browser. */
+export async function locateBrowser(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): Promise<FoundBrowser | undefined> {
+  for (const variable of BROWSER_VARIABLES) {
+    const file = env[variable]?.trim();
+    if (file) return { file, variable };
   }
   const dirs = (env.PATH ?? env.Path ?? "").split(path.delimiter).filter((dir) => dir !== "");
   const suffixes = platform === "win32" ? [".exe", ""] : [""];
@@ -70,14 +90,52 @@ export async function findBrowser(
     for (const dir of dirs) {
       for (const suffix of suffixes) {
         const file = path.join(dir, `${name}${suffix}`);
-        if (await isExecutable(file)) return file;
+        if (await isExecutable(file)) return { file };
       }
     }
   }
   for (const file of INSTALL_PLACES[platform] ?? []) {
-    if (await isExecutable(file)) return file;
+    if (await isExecutable(file)) return { file };
   }
   return undefined;
+}
+
+/** How long a browser may take to say its version, and to start, before netdz gives up on it. */
+export const PROBE_TIMEOUT_MS = 5_000;
+export const LAUNCH_TIMEOUT_MS = 10_000;
+
+/**
+ * What is wrong with a browser executable, or undefined when it looks like one: it exists, is
+ * an executable file, and answers `--version` with a version number within PROBE_TIMEOUT_MS.
+ * (Chrome on Windows prints no version, so there only the file is checked.)
+ */
+export async function browserProblem(
+  file: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<BrowserProblem | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  if (info === undefined) return { kind: "missing" };
+  if (info.isDirectory()) return { kind: "directory" };
+  if (!info.isFile() || !(await isExecutable(file))) return { kind: "not-executable" };
+  if (platform === "win32") return undefined;
+  return new Promise((resolve) => {
+    execFile(
+      file,
+      ["--version"],
+      { timeout: PROBE_TIMEOUT_MS, killSignal: "SIGKILL", encoding: "utf8", maxBuffer: 1 << 16 },
+      (error, stdout) => {
+        if (error && (error as { killed?: boolean }).killed) {
+          resolve({ kind: "timeout", seconds: PROBE_TIMEOUT_MS / 1000 });
+        } else if (error && typeof error.code === "string") {
+          resolve({ kind: "not-executable" });
+        } else if (error || !/\d+\.\d+/.test(stdout)) {
+          resolve({ kind: "no-version" });
+        } else {
+          resolve(undefined);
+        }
+      },
+    );
+  });
 }
 
 export interface PdfOptions {
@@ -90,20 +148,31 @@ export interface PdfOptions {
 /** Prints the HTML to A4 PDF bytes; exits 2 (UsageError) when no browser can be found or run. */
 export async function printHtmlToPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
   const m = documentMessages(options.lang).pdf;
-  const executablePath = options.executablePath ?? (await findBrowser(options.env));
-  if (executablePath === undefined) throw new UsageError(m.noBrowser);
+  const found: FoundBrowser | undefined =
+    options.executablePath === undefined
+      ? await locateBrowser(options.env)
+      : { file: options.executablePath };
+  if (found === undefined) throw new UsageError(m.noBrowser);
+  const cannotStart = (problem: BrowserProblem, cause?: unknown): UsageError =>
+    new UsageError(m.cannotStart(found.file, found.variable, problem), { cause });
+  const problem = await browserProblem(found.file);
+  if (problem !== undefined) throw cannotStart(problem);
   const { launch } = await import("puppeteer-core");
   const profile = await mkdtemp(path.join(tmpdir(), "netdz-pdf-"));
   const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
   let browser: Awaited<ReturnType<typeof launch>> | undefined;
   try {
-    browser = await launch({
-      executablePath,
-      headless: true,
-      userDataDir: profile,
-      args: [...BROWSER_ARGS, ...(asRoot ? ["--no-sandbox"] : [])],
-      timeout: 60_000,
-    });
+    try {
+      browser = await launch({
+        executablePath: found.file,
+        headless: true,
+        userDataDir: profile,
+        args: [...BROWSER_ARGS, ...(asRoot ? ["--no-sandbox"] : [])],
+        timeout: LAUNCH_TIMEOUT_MS,
+      });
+    } catch (error) {
+      throw cannotStart({ kind: "launch", reason: firstLine(error) }, error);
+    }
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setContent(html, { waitUntil: "load", timeout: 60_000 });
@@ -117,10 +186,14 @@ export async function printHtmlToPdf(html: string, options: PdfOptions): Promise
     return new Uint8Array(pdf);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new UsageError(m.failed(reason ?? ""), { cause: error });
+    throw new UsageError(m.failed(firstLine(error)), { cause: error });
   } finally {
     await browser?.close().catch(() => undefined);
     await rm(profile, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n").find((line) => line.trim() !== "") ?? "";
 }

@@ -113,6 +113,8 @@ export interface AssessMessages {
     owner(id: string, current: string | undefined): string;
     due(id: string, current: string | undefined): string;
     dueInvalid: string;
+    /** A date of the right form that is no day of the calendar (2026-02-30). */
+    dueNotADay(due: string): string;
   };
   notices: {
     saved(id: string, answer: string): string;
@@ -306,7 +308,7 @@ const en: AssessMessages = {
     hideGuidance: "? Hide guidance",
     note: (hasNote) => (hasNote ? "✎ Edit the note" : "✎ Add a note"),
     action: (hasAction) =>
-      hasAction ? "⚑ Edit the owner and due date" : "⚑ Set an owner and a due date",
+      hasAction ? "☐ Edit the owner and due date" : "☐ Set an owner and a due date",
     menu: "☰ Menu: jump to a measure, zone profile, quit",
     descriptions: {
       back: "Your answers are kept; you can change them.",
@@ -340,7 +342,7 @@ const en: AssessMessages = {
     naNoteRequired: "A short justification is needed for “not applicable”.",
     note: (id) => `Note for ${id} (empty removes it):`,
     actionOffer: (id) =>
-      `${id} leaves a gap. Who will close it, and by when? (Enter skips; "⚑" in the list sets it later.)`,
+      `${id} leaves a gap. Who will close it, and by when? (Enter skips; "☐ Set an owner and a due date" in the list sets it later.)`,
     owner: (id, current) =>
       current === undefined
         ? `Owner of ${id}, the unit or person responsible (Enter: none):`
@@ -350,6 +352,7 @@ const en: AssessMessages = {
         ? `Due date of ${id}, YYYY-MM-DD (Enter: none):`
         : `Due date of ${id}, YYYY-MM-DD (now: ${current}; Enter keeps it, - removes it):`,
     dueInvalid: "Give a date as YYYY-MM-DD, e.g. 2026-12-31, or leave it empty.",
+    dueNotADay: (due) => `${due} is not a calendar day: give a date that exists, e.g. 2026-12-31.`,
   },
   notices: {
     saved: (id, answer) => `✔ Saved ${id}: ${answer}`,
@@ -560,7 +563,7 @@ const zh: AssessMessages = {
     showGuidance: "? 查看填报指引",
     hideGuidance: "? 收起填报指引",
     note: (hasNote) => (hasNote ? "✎ 修改备注" : "✎ 添加备注"),
-    action: (hasAction) => (hasAction ? "⚑ 修改责任单位和完成时限" : "⚑ 设定责任单位和完成时限"),
+    action: (hasAction) => (hasAction ? "☐ 修改责任单位和完成时限" : "☐ 设定责任单位和完成时限"),
     menu: "☰ 菜单：跳转举措、修改开发区信息、退出",
     descriptions: {
       back: "已填答案会保留，可以修改。",
@@ -592,7 +595,7 @@ const zh: AssessMessages = {
     naNoteRequired: "选择“不适用”须简要说明理由。",
     note: (id) => `${id} 的备注（留空则删除）：`,
     actionOffer: (id) =>
-      `${id} 存在差距。由谁负责补齐、何时完成？（按回车跳过；之后也可在列表中用“⚑”设定。）`,
+      `${id} 存在差距。由谁负责补齐、何时完成？（按回车跳过；之后也可在列表中选“☐ 设定责任单位和完成时限”。）`,
     owner: (id, current) =>
       current === undefined
         ? `${id} 的责任单位（负责的单位或个人；直接回车表示无）：`
@@ -602,6 +605,7 @@ const zh: AssessMessages = {
         ? `${id} 的完成时限，格式 YYYY-MM-DD（直接回车表示无）：`
         : `${id} 的完成时限，格式 YYYY-MM-DD（现为：${current}；直接回车保留，输入 - 删除）：`,
     dueInvalid: "请按 YYYY-MM-DD 填写日期，例如 2026-12-31，或留空。",
+    dueNotADay: (due) => `${due} 不是日历上存在的日期：请填写实际存在的日期，例如 2026-12-31。`,
   },
   notices: {
     saved: (id, answer) => `✔ 已保存 ${id}：${answer}`,

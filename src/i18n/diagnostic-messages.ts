@@ -132,6 +132,7 @@ export interface DiagnosticParams {
   "answers/missing-evidence": { id: string; status?: string; hint?: Text };
   "answers/empty": { id: string };
   "answers/due-date": { id: string; due: string };
+  "answers/owner-blank": { id: string };
   "answers/evidence-missing": { id: string; item: string };
   "answers/not-applicable-to-zone": { id: string; field: string; actual?: string };
   "answers/many-not-applicable": {
@@ -289,6 +290,12 @@ function fieldEn(field: FieldRef): string {
   return field.path === "" ? owners : `${field.path} of ${owners}`;
 }
 
+/** The action fields of an answer in the words of Chinese task lists, with the file's key. */
+const ANSWER_FIELDS_ZH: Readonly<Record<string, string>> = {
+  owner: "责任单位（owner）",
+  due: "完成时限（due）",
+};
+
 /** `问题 M01.Q2 的 target`, `文件`. */
 function fieldZh(field: FieldRef): string {
   const owners = field.owners
@@ -297,7 +304,9 @@ function fieldZh(field: FieldRef): string {
     )
     .join(" 的");
   if (owners === "") return field.path === "" ? "文件" : field.path;
-  const text = field.path === "" ? owners : `${owners} 的 ${field.path}`;
+  const last = field.owners.at(-1)?.kind;
+  const named = (last === "answer" && ANSWER_FIELDS_ZH[field.path]) || field.path;
+  const text = field.path === "" ? owners : `${owners} 的 ${named}`;
   // A space separates Chinese from Latin text, never two Chinese characters.
   return text.replace(/([\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g, "$1");
 }
@@ -311,7 +320,7 @@ function statusZh(status: string): string {
 /** A field opening a Chinese sentence: followed by a space only where it ends in Latin text. */
 function subjectZh(field: FieldRef): string {
   const text = fieldZh(field);
-  return /[\u4e00-\u9fff]$/.test(text) ? text : `${text} `;
+  return /[\u4e00-\u9fff）」”]$/.test(text) ? text : `${text} `;
 }
 
 /** The first letter in capitals where a field named in words opens a sentence (not a raw path). */
@@ -487,7 +496,9 @@ const en: MessageTable = {
   "answers/missing-evidence": (p) =>
     `${p.id} ${p.status !== undefined ? `is "${p.status}"` : "has a value"} but no evidence (${p.hint?.en ?? "add a URL or file path"})`,
   "answers/empty": (p) => `${p.id} has neither "status" nor "value"; it counts as unanswered`,
-  "answers/due-date": (p) => `${p.id} has due date ${p.due}, which is not a day of the calendar`,
+  "answers/due-date": (p) => `${p.id} has due date ${p.due}, which is not a calendar day`,
+  "answers/owner-blank": (p) =>
+    `${p.id} has an owner of spaces only: name the responsible unit or person, or remove owner`,
   "answers/evidence-missing": (p) =>
     `${p.id} evidence "${p.item}" does not exist (a path is read from the answers file's folder)`,
   "answers/not-applicable-to-zone": (p) =>
@@ -697,6 +708,8 @@ const zh: MessageTable = {
     `${p.id} ${p.status !== undefined ? `为“${statusZh(p.status)}”` : "已填写取值"}，但没有佐证材料（${p.hint?.zh ?? "请补充网址或文件路径"}）`,
   "answers/empty": (p) => `${p.id} 既没有“status”也没有“value”，按未作答计`,
   "answers/due-date": (p) => `${p.id} 的完成时限 ${p.due} 不是日历上存在的日期`,
+  "answers/owner-blank": (p) =>
+    `${p.id} 的责任单位（owner）只有空格：请填写责任单位或责任人，或删去 owner`,
   "answers/evidence-missing": (p) =>
     `${p.id} 的佐证材料“${p.item}”不存在（路径相对于答卷文件所在文件夹）`,
   "answers/not-applicable-to-zone": (p) =>

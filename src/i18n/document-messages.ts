@@ -5,6 +5,12 @@
  */
 import type { Lang } from "../core/model.js";
 
+/** Why a browser executable cannot be used to print. */
+export type BrowserProblem =
+  | { kind: "missing" | "directory" | "not-executable" | "no-version" }
+  | { kind: "timeout"; seconds: number }
+  | { kind: "launch"; reason: string };
+
 export interface DocumentMessages {
   /** The BCP 47 tag of the document's language. */
   htmlLang: string;
@@ -42,6 +48,8 @@ export interface DocumentMessages {
   barLabel(score: string): string;
   pdf: {
     noBrowser: string;
+    /** A browser that was found (or named by an environment variable) but cannot be used. */
+    cannotStart(file: string, variable: string | undefined, problem: BrowserProblem): string;
     failed(reason: string): string;
   };
   /** A binary format asked for on a terminal: say to use --out. */
@@ -87,6 +95,23 @@ const en: DocumentMessages = {
       "and PUPPETEER_EXECUTABLE_PATH). Either write the report with --format html and print it " +
       "to PDF from a browser, or install Chromium (e.g. apt-get install chromium) or set " +
       "CHROME_PATH to a Chrome executable.",
+    cannotStart: (file, variable, problem) => {
+      const what = {
+        missing: "does not exist",
+        directory: "is a folder, not a program",
+        "not-executable": "is not a program that can be run",
+        "no-version": "did not answer --version as Chromium or Chrome does",
+        timeout: `did not answer --version within ${"seconds" in problem ? problem.seconds : 0} seconds`,
+        launch: `did not start as a browser (${"reason" in problem ? problem.reason : ""})`,
+      }[problem.kind];
+      const source = variable === undefined ? "" : ` (named by ${variable})`;
+      return (
+        `--format pdf cannot print with ${file}${source}: it ${what}. Either write the report ` +
+        "with --format html and print it to PDF from a browser, or install Chromium (e.g. " +
+        "apt-get install chromium) and set CHROME_PATH to it (or leave CHROME_PATH and " +
+        "PUPPETEER_EXECUTABLE_PATH unset to look on the PATH)."
+      );
+    },
     failed: (reason) => `printing the report to PDF failed: ${reason}`,
   },
   binaryToTerminal: (format, file) =>
@@ -131,6 +156,22 @@ const zh: DocumentMessages = {
       "chromium-browser、google-chrome 和 google-chrome-stable，并查看了 CHROME_PATH 和 " +
       "PUPPETEER_EXECUTABLE_PATH）。可以改用 --format html 生成报告后在浏览器中打印为 PDF，" +
       "或安装 Chromium（例如 apt-get install chromium），或将 CHROME_PATH 设为 Chrome 可执行文件的路径。",
+    cannotStart: (file, variable, problem) => {
+      const what = {
+        missing: "不存在",
+        directory: "是文件夹，不是程序",
+        "not-executable": "不是可以运行的程序",
+        "no-version": "对 --version 的回应不像 Chromium 或 Chrome",
+        timeout: `在 ${"seconds" in problem ? problem.seconds : 0} 秒内没有回应 --version`,
+        launch: `无法作为浏览器启动（${"reason" in problem ? problem.reason : ""}）`,
+      }[problem.kind];
+      const source = variable === undefined ? "" : `（由 ${variable} 指定）`;
+      return (
+        `--format pdf 无法使用 ${file}${source}打印：该路径${what}。可以改用 --format html ` +
+        "生成报告后在浏览器中打印为 PDF，或安装 Chromium（例如 apt-get install chromium）并将 " +
+        "CHROME_PATH 设为其路径（或不设置 CHROME_PATH 和 PUPPETEER_EXECUTABLE_PATH，以便在 PATH 中查找）。"
+      );
+    },
     failed: (reason) => `将报告打印为 PDF 失败：${reason}`,
   },
   binaryToTerminal: (format, file) =>

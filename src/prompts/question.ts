@@ -305,7 +305,7 @@ async function offerAction(
   await askAction(ctx, answer, { skipWhenNoOwner: true });
 }
 
-/** The "⚑" entry: edits the owner and the due date of the question's entry. */
+/** The "☐" entry: edits the owner and the due date of the question's entry. */
 async function editAction(ctx: QuestionContext, answer: Answer | undefined): Promise<void> {
   await askAction(ctx, answer, { skipWhenNoOwner: false });
 }
@@ -329,7 +329,7 @@ async function askAction(
     ctx.asker.input({ message: m.input.owner(question.id, answer?.owner), escape: "back" }),
   );
   if (owner === undefined) return;
-  // After an answer, Enter without an owner skips the offer (the "⚑" entry can set a date alone).
+  // After an answer, Enter without an owner skips the offer (the "☐" entry can set a date alone).
   if (options.skipWhenNoOwner && owner.trim() === "") return;
   let current = answer;
   let changed = false;
@@ -345,8 +345,11 @@ async function askAction(
   const due = await unlessEscaped(
     ctx.asker.input({
       message: m.input.due(question.id, current?.due),
-      validate: (value) =>
-        ["", "-"].includes(value.trim()) || isCalendarDate(value.trim()) || m.input.dueInvalid,
+      validate: (value) => {
+        const typed = value.trim();
+        if (["", "-"].includes(typed) || isCalendarDate(typed)) return true;
+        return /^\d{4}-\d{2}-\d{2}$/.test(typed) ? m.input.dueNotADay(typed) : m.input.dueInvalid;
+      },
       escape: "back",
     }),
   );

@@ -12,9 +12,19 @@ const SYNTAX = /[\\`*_[\]|#~$@]/g;
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
-/** Collapses line breaks and control characters to single spaces and trims the ends. */
+/**
+ * Explicit bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): typed
+ * into a name or a note, an unclosed one would reverse the rest of a line or table row around it
+ * ("Trojan Source"). Right-to-left text itself needs none of them to show in its own order.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * Collapses line breaks and control characters to single spaces, drops bidirectional controls
+ * and trims the ends.
+ */
 export function singleLine(text: string): string {
-  return text.replace(BREAKS, " ").replace(/ {2,}/g, " ").trim();
+  return text.replace(BIDI_CONTROLS, "").replace(BREAKS, " ").replace(/ {2,}/g, " ").trim();
 }
 
 /**

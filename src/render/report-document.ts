@@ -25,6 +25,7 @@ import { documentMessages, type DocumentMessages } from "../i18n/document-messag
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
 import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
 import { singleLine } from "./markdown-escape.js";
+import { textWidth } from "./svg-charts.js";
 import { formatScore, scoreInItsBand, textBar, valueLabel } from "./report-markdown.js";
 
 /** A run of plain text, optionally emphasised, a link, or a score bar (0…100, null for n/a). */
@@ -42,8 +43,19 @@ export type Rich = Span[];
 export interface Column {
   title: string;
   align?: "left" | "right";
-  /** Short values (numbers, plan references, dates) that should not wrap. */
+  /** Short values (numbers, plan references, dates) that should not wrap (the header may). */
   nowrap?: boolean;
+  /**
+   * The column's share of the table's width, in percent. Given for every column of a table of
+   * long texts or none: the HTML (on wide screens and in print) and the Word document lay such a
+   * table out on these widths, so a long text column is not squeezed to a word a line.
+   */
+  share?: number;
+}
+
+/** The columns with their shares, which must add up to 100. */
+function withShares(columns: Column[], shares: readonly number[]): Column[] {
+  return columns.map((column, i) => ({ ...column, share: shares[i] ?? 0 }));
 }
 
 export interface Table {
@@ -128,6 +140,23 @@ interface Context {
 
 const text = (value: string): Span => ({ text: value });
 const plain = (value: string | undefined): Rich => [text(cellText(value))];
+
+/** How wide the zone's name may run in a page footer, in ems, beside the page numbers. */
+const FOOTER_EMS = 42;
+
+/**
+ * The zone's name as a page footer shows it: cut with "…" when it would run into the page
+ * numbers (the header facts on the first page carry it in full).
+ */
+export function footerName(zoneName: string): string {
+  if (textWidth(zoneName) <= FOOTER_EMS) return zoneName;
+  let out = "";
+  for (const char of zoneName) {
+    if (textWidth(`${out}${char}`) > FOOTER_EMS - 1) break;
+    out += char;
+  }
+  return `${out.trimEnd()}…`;
+}
 
 /** User or set text as one line; an empty cell shows an em dash, as in the Markdown report. */
 export function cellText(value: string | undefined): string {
@@ -292,12 +321,15 @@ function answersInWordsSection(ctx: Context): Section[] {
       plain(q.answer?.note),
     ]);
   if (rows.length === 0) return [];
-  const columns: Column[] = [
-    { title: m.columns.question },
-    { title: m.columns.measure },
-    { title: t.answerColumn },
-    { title: m.columns.note },
-  ];
+  const columns = withShares(
+    [
+      { title: m.columns.question },
+      { title: m.columns.measure },
+      { title: t.answerColumn },
+      { title: m.columns.note },
+    ],
+    [34, 20, 22, 24],
+  );
   return [tableOrNone(ctx, "answers", t.answersHeading, columns, rows)];
 }
 
@@ -364,13 +396,16 @@ function overallSection(ctx: Context): Section {
       [{ text: textBar(areaScore), bar: areaScore }],
     ];
   });
-  const columns: Column[] = [
-    { title: c.area },
-    { title: c.ref, nowrap: true },
-    { title: c.weight, align: "right", nowrap: true },
-    { title: c.score, align: "right", nowrap: true },
-    { title: c.bar },
-  ];
+  const columns = withShares(
+    [
+      { title: c.area },
+      { title: c.ref, nowrap: true },
+      { title: c.weight, align: "right", nowrap: true },
+      { title: c.score, align: "right", nowrap: true },
+      { title: c.bar },
+    ],
+    [36, 13, 10, 14, 27],
+  );
   const chart: BarChart = {
     id: "areas",
     title: d.charts.areas,
@@ -435,13 +470,16 @@ function measuresSection(ctx: Context): Section {
       [text(`${result?.answered ?? 0}/${result?.applicableQuestions ?? 0}`)],
     ];
   });
-  const columns: Column[] = [
-    { title: c.number, align: "right", nowrap: true },
-    { title: c.measure },
-    { title: c.ref, nowrap: true },
-    { title: c.score, align: "right", nowrap: true },
-    { title: c.answered, align: "right", nowrap: true },
-  ];
+  const columns = withShares(
+    [
+      { title: c.number, align: "right", nowrap: true },
+      { title: c.measure },
+      { title: c.ref, nowrap: true },
+      { title: c.score, align: "right", nowrap: true },
+      { title: c.answered, align: "right", nowrap: true },
+    ],
+    [8, 46, 16, 15, 15],
+  );
   const blocks: Block[] = [
     { kind: "table", table: { id: "measures", caption: m.measures.heading, columns, rows } },
   ];
@@ -486,15 +524,18 @@ function gapsSection(ctx: Context, top: number): Section {
     [text((gap.gap ?? 0).toFixed(1))],
     plain(ctx.questions.get(gap.id)?.guidance[lang]),
   ]);
-  const columns: Column[] = [
-    { title: c.rank, align: "right", nowrap: true },
-    { title: c.question },
-    { title: c.measure },
-    { title: c.ref, nowrap: true },
-    { title: c.status },
-    { title: c.points, align: "right", nowrap: true },
-    { title: c.next },
-  ];
+  const columns = withShares(
+    [
+      { title: c.rank, align: "right", nowrap: true },
+      { title: c.question },
+      { title: c.measure },
+      { title: c.ref, nowrap: true },
+      { title: c.status },
+      { title: c.points, align: "right", nowrap: true },
+      { title: c.next },
+    ],
+    [6, 20, 13, 11, 10, 8, 32],
+  );
   const max = Math.max(...shown.map((gap) => gap.gap ?? 0));
   const chart: BarChart = {
     id: "gaps",
@@ -520,14 +561,17 @@ function actionSection(ctx: Context, date: string | undefined): Section {
   const items = actionPlan(ctx.assessment, date);
   const c = d.actions.columns;
   const rows = items.map((item): Rich[] => actionRow(ctx, item));
-  const columns: Column[] = [
-    { title: c.due, nowrap: true },
-    { title: c.owner },
-    { title: c.question },
-    { title: c.status },
-    { title: c.points, align: "right", nowrap: true },
-    { title: c.state },
-  ];
+  const columns = withShares(
+    [
+      { title: c.due, nowrap: true },
+      { title: c.owner },
+      { title: c.question },
+      { title: c.status },
+      { title: c.points, align: "right", nowrap: true },
+      { title: c.state },
+    ],
+    [12, 16, 34, 18, 9, 11],
+  );
   if (rows.length === 0)
     return section("actions", d.actions.heading, [paragraph(d.actions.none)], true);
   return section("actions", d.actions.heading, [
@@ -574,12 +618,20 @@ function openPointSections(ctx: Context): Section[] {
     ...extra.map((value) => [text(value)]),
   ];
   const note = (q: QuestionResult): string => cellText(q.answer?.note);
+  // Question and measure, then one or two columns of text, a status first when there is one.
+  const shared = (columns: Column[]): Column[] =>
+    withShares(
+      columns,
+      ({ 2: [62, 38], 3: [40, 24, 36], 4: [32, 20, 14, 34] } as Record<number, number[]>)[
+        columns.length
+      ] ?? [],
+    );
   return [
     tableOrNone(
       ctx,
       "missing-evidence",
       m.sections.missingEvidence,
-      [...base, { title: c.status }, { title: c.evidenceNeeded }],
+      shared([...base, { title: c.status }, { title: c.evidenceNeeded }]),
       qs
         .filter((q) => q.missingEvidence)
         .map((q) =>
@@ -590,28 +642,28 @@ function openPointSections(ctx: Context): Section[] {
       ctx,
       "unknown",
       m.sections.unknown,
-      [...base, { title: c.note }],
+      shared([...base, { title: c.note }]),
       qs.filter((q) => q.applicable && q.state === "unknown").map((q) => row(q, note(q))),
     ),
     tableOrNone(
       ctx,
       "not-applicable",
       m.sections.notApplicable,
-      [...base, { title: c.justification }],
+      shared([...base, { title: c.justification }]),
       qs.filter((q) => !q.applicable).map((q) => row(q, justification(ctx, q))),
     ),
     tableOrNone(
       ctx,
       "unanswered",
       m.sections.unanswered,
-      base,
+      shared(base),
       qs.filter((q) => q.applicable && q.state === "unanswered").map((q) => row(q)),
     ),
     tableOrNone(
       ctx,
       "review",
       m.sections.review,
-      [...base, { title: c.status }, { title: c.note }],
+      shared([...base, { title: c.status }, { title: c.note }]),
       qs.filter((q) => q.review).map((q) => row(q, stateCell(ctx, q), note(q))),
     ),
   ];
@@ -654,7 +706,10 @@ function evidenceSection(ctx: Context): Section {
     ctx,
     "evidence",
     m.sections.evidence,
-    [{ title: m.columns.question }, { title: m.columns.status }, { title: m.columns.evidence }],
+    withShares(
+      [{ title: m.columns.question }, { title: m.columns.status }, { title: m.columns.evidence }],
+      [42, 18, 40],
+    ),
     rows,
   );
 }

@@ -35,6 +35,7 @@ import { escapeHtml } from "./html-escape.js";
 import { documentTime, withEntryTimes } from "./zip-time.js";
 import {
   buildReportDocument,
+  footerName,
   type BarChart,
   type Block,
   type DocumentOptions,
@@ -42,7 +43,7 @@ import {
   type Rich,
   type Table as DocTable,
 } from "./report-document.js";
-import { CHART_WIDTH, chartHeight, renderBarChart } from "./svg-charts.js";
+import { CHART_WIDTH, chartLayout, renderBarChart, textWidth } from "./svg-charts.js";
 
 /** The drawing id of each chart, unique in the document. */
 const CHART_IDS: Readonly<Record<BarChart["id"], number>> = { areas: 1, measures: 2, gaps: 3 };
@@ -98,7 +99,10 @@ export async function renderDocx(
     children.push(
       new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
     );
-    for (const block of section.blocks) children.push(...(await blockParts(block, doc, options)));
+    for (const [i, block] of section.blocks.entries()) {
+      const beforeTable = section.blocks[i + 1]?.kind === "table";
+      children.push(...(await blockParts(block, doc, options, beforeTable)));
+    }
   }
   const document = new Document({
     creator: "netdz",
@@ -140,11 +144,11 @@ function styles(doc: ReportDocument) {
       title: { run: { font: font(HEADING_CJK_FONT), size: 36, bold: true } },
       heading1: {
         run: { font: font(HEADING_CJK_FONT), size: 30, bold: true, color: "1F3A5F" },
-        paragraph: { spacing: { before: 360, after: 160 }, keepNext: true },
+        paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true },
       },
       heading2: {
         run: { font: font(HEADING_CJK_FONT), size: 24, bold: true, color: "1F3A5F" },
-        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
       },
     },
   };
@@ -158,7 +162,10 @@ function footer(doc: ReportDocument): Footer {
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [
-          new TextRun({ text: doc.zoneName === "" ? "" : `${doc.zoneName}    `, size: 16 }),
+          new TextRun({
+            text: doc.zoneName === "" ? "" : `${footerName(doc.zoneName)}    `,
+            size: 16,
+          }),
           new TextRun({
             size: 16,
             children: [before, PageNumber.CURRENT, between, PageNumber.TOTAL_PAGES, after],
@@ -179,23 +186,97 @@ function runs(content: Rich, bold = false): TextRun[] {
   );
 }
 
+/** Type size of table text in half-points (9 pt), and the cells' left and right margins. */
+const TABLE_SIZE = 18;
+const CELL_MARGIN = 80;
+
 function cell(
   content: Rich,
-  options: { head?: boolean; right?: boolean; width?: number } = {},
+  options: { head?: boolean; right?: boolean; width?: number; size?: number } = {},
 ): TableCell {
   return new TableCell({
     borders: BORDERS,
     ...(options.width === undefined ? {} : { width: { size: options.width, type: WidthType.DXA } }),
     ...(options.head ? { shading: HEAD_SHADING } : {}),
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
     children: [
       new Paragraph({
         spacing: { after: 0, line: 260, lineRule: LineRuleType.AUTO },
         ...(options.right ? { alignment: AlignmentType.RIGHT } : {}),
-        children: runs(content, options.head),
+        children: content.map(
+          (span) =>
+            new TextRun({
+              text: span.text,
+              bold: options.head === true || span.strong === true,
+              ...(options.size === undefined ? {} : { size: options.size }),
+            }),
+        ),
       }),
     ],
   });
+}
+
+/**
+ * The width in twentieths of a point that a text needs on one line in table type, with the
+ * cell's margins; generous, since LibreOffice sets Calibri in a wider stand-in when it lacks it.
+ */
+export function unbrokenWidth(text: string): number {
+  const points = textWidth(text) * (TABLE_SIZE / 2) * 1.12;
+  return Math.ceil(points * 20) + 2 * CELL_MARGIN + 40;
+}
+
+/**
+ * The narrowest each column may be: the longest word of its header and of its cells (a run of
+ * Chinese counts as one word in a header, so 完成时限 is not broken; in a cell Chinese may break
+ * anywhere) and, for a column that must not wrap, its longest value. fittedWidths caps it.
+ */
+export function minimumWidths(table: DocTable): number[] {
+  const longestWord = (text: string, cjkBreaks: boolean): number => {
+    const words = text.split(/\s+/).flatMap((word) => (cjkBreaks ? latinRuns(word) : [word]));
+    return Math.max(0, ...words.filter((word) => word !== "").map(unbrokenWidth));
+  };
+  return table.columns.map((column, i) => {
+    let least = longestWord(column.title, false);
+    for (const row of table.rows) {
+      const value = (row[i] ?? []).map((span) => span.text).join("");
+      least = Math.max(least, column.nowrap ? unbrokenWidth(value) : longestWord(value, true));
+    }
+    return least;
+  });
+}
+
+/** The runs of a word without wide (CJK) characters, where a line may not break. */
+function latinRuns(word: string): string[] {
+  let runs: string[] = [""];
+  for (const char of word) {
+    if (textWidth(char) >= 1) runs = [...runs, ""];
+    else runs[runs.length - 1] += char;
+  }
+  return runs;
+}
+
+/**
+ * Widths from shares, each at least its minimum: what a narrow column lacks is taken from the
+ * columns that have room to spare, in proportion to that room. The widths add up to the text width.
+ */
+export function fittedWidths(shares: readonly number[], minimums: readonly number[]): number[] {
+  const widths = columnWidths(shares);
+  const least = widths.map((_, i) => Math.min(minimums[i] ?? 0, TEXT_WIDTH / widths.length));
+  const lacking = widths.reduce((sum, width, i) => sum + Math.max(0, (least[i] ?? 0) - width), 0);
+  if (lacking <= 0) return widths;
+  const spare = widths.map((width, i) => Math.max(0, width - (least[i] ?? 0)));
+  const totalSpare = spare.reduce((sum, room) => sum + room, 0);
+  if (totalSpare <= 0) return widths;
+  const fitted = widths.map((width, i) =>
+    Math.floor(
+      Math.max(width, least[i] ?? 0) -
+        ((spare[i] ?? 0) / totalSpare) * Math.min(lacking, totalSpare),
+    ),
+  );
+  const rest = TEXT_WIDTH - fitted.reduce((sum, width) => sum + width, 0);
+  const widest = fitted.indexOf(Math.max(...fitted));
+  fitted[widest] = (fitted[widest] ?? 0) + rest;
+  return fitted;
 }
 
 /**
@@ -210,17 +291,11 @@ export function columnWidths(shares: readonly number[]): number[] {
   return widths;
 }
 
-/** Relative column widths of the report's tables; other tables share by text length. */
-const SHARES: Readonly<Record<string, readonly number[]>> = {
-  areas: [34, 11, 9, 10, 36],
-  measures: [8, 50, 16, 12, 14],
-  gaps: [5, 23, 13, 10, 10, 7, 32],
-  actions: [12, 16, 40, 13, 8, 11],
-};
-
+/** Relative column widths: the document model's shares, else by the length of the texts. */
 function sharesOf(table: DocTable): readonly number[] {
-  const known = SHARES[table.id];
-  if (known && known.length === table.columns.length) return known;
+  if (table.columns.every((column) => column.share !== undefined)) {
+    return table.columns.map((column) => column.share ?? 0);
+  }
   return table.columns.map((_, i) => {
     const longest = Math.max(
       4,
@@ -250,8 +325,12 @@ function factsTable(doc: ReportDocument): Table {
 }
 
 function dataTable(table: DocTable): Table {
-  const widths = columnWidths(sharesOf(table));
-  const at = (i: number) => ({ right: table.columns[i]?.align === "right", width: widths[i] });
+  const widths = fittedWidths(sharesOf(table), minimumWidths(table));
+  const at = (i: number) => ({
+    right: table.columns[i]?.align === "right",
+    width: widths[i],
+    size: TABLE_SIZE,
+  });
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -285,14 +364,24 @@ function barAsText(content: Rich): Rich {
   });
 }
 
+/**
+ * A block as Word paragraphs and tables. A paragraph that introduces a table is kept on the page
+ * of the table's first row (keepNext, keepLines), as headings are by their style.
+ */
 async function blockParts(
   block: Block,
   doc: ReportDocument,
   options: DocxOptions,
+  beforeTable = false,
 ): Promise<(Paragraph | Table)[]> {
   switch (block.kind) {
     case "paragraph":
-      return [new Paragraph({ children: runs(block.content) })];
+      return [
+        new Paragraph({
+          ...(beforeTable ? { keepNext: true, keepLines: true } : {}),
+          children: runs(block.content),
+        }),
+      ];
     case "facts":
       return block.items.map(
         (item) =>
@@ -310,7 +399,10 @@ async function blockParts(
         parts.push(
           new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(part.heading)] }),
         );
-        for (const inner of part.blocks) parts.push(...(await blockParts(inner, doc, options)));
+        for (const [i, inner] of part.blocks.entries()) {
+          const beforeTable = part.blocks[i + 1]?.kind === "table";
+          parts.push(...(await blockParts(inner, doc, options, beforeTable)));
+        }
       }
       return parts;
     }
@@ -326,7 +418,7 @@ async function chartParts(
   const svg = renderBarChart(chart, doc.d.charts);
   const image = await options.rasterise(svg);
   const width = Math.min(TEXT_WIDTH_PX, Math.round(CHART_WIDTH * 1.4));
-  const height = Math.round((chartHeight(chart.bars.length) * width) / CHART_WIDTH);
+  const height = Math.round((chartLayout(chart).height * width) / CHART_WIDTH);
   const description = chart.bars
     .map((bar) => doc.d.charts.bar(bar.fullLabel, bar.display, chart.unit))
     .join("; ");

@@ -10,6 +10,7 @@ import type { Assessment } from "../core/score.js";
 import { escapeHtml } from "./html-escape.js";
 import {
   buildReportDocument,
+  footerName,
   type Block,
   type DocumentOptions,
   type ReportDocument,
@@ -117,15 +118,24 @@ function blockHtml(block: Block, headingId: string, doc: HtmlDocument): string {
 }
 
 function tableHtml(table: Table, headingId: string, doc: HtmlDocument): string {
-  const align = (i: number): string => {
+  const classOf = (i: number, header: boolean): string => {
     const column = table.columns[i];
-    const classes = [column?.align === "right" ? "num" : "", column?.nowrap ? "nowrap" : ""];
+    const classes = [
+      column?.align === "right" ? "num" : "",
+      column?.nowrap && !header ? "nowrap" : "",
+    ];
     const joined = classes.filter((c) => c !== "").join(" ");
     return joined === "" ? "" : ` class="${joined}"`;
   };
+  const align = (i: number): string => classOf(i, false);
   const head = table.columns
-    .map((column, i) => `<th scope="col"${align(i)}>${escapeHtml(column.title)}</th>`)
+    .map((column, i) => `<th scope="col"${classOf(i, true)}>${escapeHtml(column.title)}</th>`)
     .join("");
+  // A table of long texts is laid out on the columns' shares (see Column.share).
+  const shared = table.columns.length > 0 && table.columns.every((c) => c.share !== undefined);
+  const colgroup = shared
+    ? `<colgroup>${table.columns.map((c) => `<col style="width:${c.share ?? 0}%">`).join("")}</colgroup>`
+    : "";
   const body = table.rows.map((row) => {
     const cells = row.map((cell, i) => {
       const label = escapeHtml(table.columns[i]?.title ?? "");
@@ -136,7 +146,8 @@ function tableHtml(table: Table, headingId: string, doc: HtmlDocument): string {
     return `<tr>${cells.join("")}</tr>`;
   });
   return [
-    `<div class="table-block"><table id="table-${table.id}" aria-labelledby="${headingId}">`,
+    `<div class="table-block"><table id="table-${table.id}"${shared ? ' class="shared"' : ""} aria-labelledby="${headingId}">`,
+    ...(colgroup === "" ? [] : [colgroup]),
     `<thead><tr>${head}</tr></thead>`,
     "<tbody>",
     ...body,
@@ -212,7 +223,8 @@ p { margin: 0.5rem 0; }
 .table-block { margin: 0.75rem 0; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 th, td { border: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
-th { min-width: 3.5em; }
+th { min-width: 3.5em; overflow-wrap: normal; word-break: keep-all; hyphens: manual; }
+table.shared { table-layout: fixed; }
 .nowrap { white-space: nowrap; }
 thead th { background: var(--head); font-weight: 700; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -238,18 +250,23 @@ td[style] { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   td.num { text-align: left; }
   th { min-width: 0; }
   .nowrap { white-space: normal; }
+  table.shared { table-layout: auto; }
+  colgroup { display: none; }
 }
 @page { size: A4; margin: 16mm 14mm 18mm 14mm;
-  @bottom-left { content: ${cssString(doc.zoneName)}; font-size: 8pt; color: #333; }
+  @bottom-left { content: ${cssString(footerName(doc.zoneName))}; font-size: 8pt; color: #333; }
   @bottom-right { content: ${pageNumbers}; font-size: 8pt; color: #333; } }
 @media print {
-  body { font-size: 10pt; }
+  html { font-size: 9.5pt; }
+  body { font-size: 1rem; line-height: 1.45; }
+  table { font-size: 0.95rem; line-height: 1.35; }
   main { max-width: none; padding: 0; }
   .report-section { break-before: page; }
   .report-section.brief, .report-header + .report-section { break-before: auto; }
   h2 { break-after: avoid; margin-top: 0.5rem; }
   .report-section.brief h2 { margin-top: 1.5rem; }
   thead { display: table-header-group; }
+  th, td { padding: 0.25rem 0.3rem; }
   tr, figure, svg, .facts div { break-inside: avoid; }
   thead th, .meter, .meter-fill { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }

@@ -1,6 +1,7 @@
 /**
  * Horizontal bar charts as standalone SVG, drawn by netdz itself: one row per bar, its label above
- * it and its value printed after it, so the chart reads without colour. The chart and every bar
+ * it (in full, wrapped over as many lines as it needs) and its value printed after it, so the
+ * chart reads without colour. The chart and every bar
  * carry a `<title>` (and the chart an `aria-label`) with the label and value in words. The same
  * SVG is inlined in the HTML report and rasterised for the Word report. Pure and deterministic.
  */
@@ -19,6 +20,10 @@ const BAR_HEIGHT = 12;
 const LABEL_GAP = 5;
 const VALUE_SPACE = 48;
 const PADDING = 6;
+/** Distance between the lines of a label that wraps. */
+const LINE_HEIGHT = 15;
+/** Width of a label line in ems: the chart's width, with a little room for wide Latin letters. */
+const LABEL_EMS = (CHART_WIDTH / FONT_SIZE) * 0.92;
 
 export interface ChartLabels {
   /** Alternative text of one bar. */
@@ -48,15 +53,55 @@ function isWide(char: string): boolean {
   );
 }
 
-/** The text cut to `ems` wide, with an ellipsis when cut. */
-export function fitText(text: string, ems: number): string {
-  if (textWidth(text) <= ems) return text;
-  let out = "";
-  for (const char of text) {
-    if (textWidth(`${out}${char}`) > ems - 1) break;
-    out += char;
+/**
+ * The text broken into lines at most `ems` wide: at spaces, and between wide (CJK) characters,
+ * which Chinese text may break between; a word longer than a line is broken where it must. Each
+ * line but the last keeps its trailing space, so the lines joined give the text back.
+ */
+export function wrapText(text: string, ems: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const piece of unbreakable(text)) {
+    if (textWidth(`${line}${piece}`.trimEnd()) <= ems) {
+      line += piece;
+      continue;
+    }
+    if (line !== "") lines.push(line);
+    line = "";
+    // A piece wider than a line on its own: cut it where the line is full.
+    for (const char of piece) {
+      if (line !== "" && textWidth(`${line}${char}`.trimEnd()) > ems) {
+        lines.push(line);
+        line = "";
+      }
+      line += char;
+    }
   }
-  return `${out.trimEnd()}…`;
+  if (line !== "" || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/**
+ * The text in pieces that are not broken: a run of narrow characters, or one wide character,
+ * each with the spaces that follow it.
+ */
+function unbreakable(text: string): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  for (const char of text) {
+    const space = /\s/u.test(char);
+    const ends =
+      piece !== "" &&
+      !space &&
+      (/\s$/u.test(piece) || isWide(char) || isWide([...piece].at(-1) ?? ""));
+    if (ends) {
+      pieces.push(piece);
+      piece = "";
+    }
+    piece += char;
+  }
+  if (piece !== "") pieces.push(piece);
+  return pieces;
 }
 
 /** A number for SVG coordinates: at most two decimals, no trailing zeros. */
@@ -64,24 +109,42 @@ function n(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
-/** Height of a chart with this many bars. */
-export function chartHeight(bars: number): number {
-  return PADDING * 2 + bars * ROW_HEIGHT;
+/** Where each bar of a chart goes: its label's lines, its top, and the chart's height. */
+export function chartLayout(chart: BarChart): {
+  rows: { lines: string[]; top: number }[];
+  height: number;
+} {
+  let top = PADDING;
+  const rows = chart.bars.map((bar) => {
+    const lines = wrapText(bar.label, LABEL_EMS);
+    const row = { lines, top };
+    top += ROW_HEIGHT + (lines.length - 1) * LINE_HEIGHT;
+    return row;
+  });
+  return { rows, height: top + PADDING };
 }
 
 /** The chart as an `<svg>` element (with its namespace, so it also stands alone as a file). */
 export function renderBarChart(chart: BarChart, labels: ChartLabels): string {
-  const height = chartHeight(chart.bars.length);
+  const { rows: layout, height } = chartLayout(chart);
   const track = CHART_WIDTH - VALUE_SPACE;
   const summary = labels.summary(chart.title, chart.bars.length);
   const rows = chart.bars.map((bar, i) => {
-    const top = PADDING + i * ROW_HEIGHT;
+    const { lines, top } = layout[i] ?? { lines: [bar.label], top: PADDING };
     const labelY = top + FONT_SIZE;
-    const barY = labelY + LABEL_GAP;
+    const barY = labelY + (lines.length - 1) * LINE_HEIGHT + LABEL_GAP;
     const share = bar.value === null ? 0 : Math.min(1, Math.max(0, bar.value / chart.max));
     const length = share * track;
-    const label = fitText(bar.label, CHART_WIDTH / FONT_SIZE);
     const title = labels.bar(bar.fullLabel, bar.display, chart.unit);
+    const label =
+      lines.length === 1
+        ? escapeHtml(bar.label)
+        : lines
+            .map(
+              (line, k) =>
+                `<tspan x="0" y="${n(labelY + k * LINE_HEIGHT)}">${escapeHtml(line)}</tspan>`,
+            )
+            .join("");
     const fill =
       bar.value === null
         ? ""
@@ -89,7 +152,7 @@ export function renderBarChart(chart: BarChart, labels: ChartLabels): string {
     return (
       `<g class="bar" role="img" aria-label="${escapeHtml(title)}">` +
       `<title>${escapeHtml(title)}</title>` +
-      `<text class="bar-label" x="0" y="${n(labelY)}" font-size="${FONT_SIZE}" fill="#1a1a1a">${escapeHtml(label)}</text>` +
+      `<text class="bar-label" x="0" y="${n(labelY)}" font-size="${FONT_SIZE}" fill="#1a1a1a">${label}</text>` +
       `<rect class="bar-track" x="0" y="${n(barY)}" width="${n(track)}" height="${BAR_HEIGHT}" fill="#e6e9ee"/>` +
       fill +
       `<text class="bar-value" x="${n(length + 6)}" y="${n(barY + BAR_HEIGHT - 2)}" font-size="${FONT_SIZE}" fill="#1a1a1a">${escapeHtml(bar.display)}</text>` +

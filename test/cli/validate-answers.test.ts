@@ -2,6 +2,7 @@ import { copyFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkAnswersFile } from "../../src/fs/answers-loader.js";
+import type { Diagnostic } from "../../src/core/model.js";
 import { messageIn } from "../../src/render/diagnostics.js";
 import { copyMiniSet, editFile, FIXTURES, positionIn } from "../helpers.js";
 
@@ -339,5 +340,78 @@ describe("a zone field of the wrong type", () => {
         zh: "zone.region 必须是文字或 true/false",
       },
     ]);
+  });
+});
+
+describe("owner and due of an answer", () => {
+  // prettier-ignore
+  const blankOwners = ['"   "', '"\\t"', "\"\u3000\"", '" \\n "'];
+  it.each(blankOwners)(
+    "rejects an owner of spaces only (%s), located, in both languages",
+    async (owner) => {
+      const { file, measuresDir, cwd } = answersCopy();
+      editFile(file, "M02.Q1: { value: true }", `M02.Q1: { value: false, owner: ${owner} }`);
+      for (const [lang, words] of [
+        ["en", /M02\.Q1 has an owner of spaces only/],
+        ["zh", /M02\.Q1 的责任单位（owner）只有空格/],
+      ] as const) {
+        const checked = await checkAnswersFile(file, { cwd, measuresDir });
+        const found = checked.diagnostics.filter((d) => d.code === "answers/owner-blank");
+        expect(found).toEqual([
+          expect.objectContaining({ severity: "error", ...positionIn(file, owner) }),
+        ]);
+        expect(messageIn(found[0] as Diagnostic, lang)).toMatch(words);
+      }
+    },
+  );
+
+  it("accepts an owner with text around spaces", async () => {
+    const { file, measuresDir, cwd } = answersCopy();
+    editFile(file, "M02.Q1: { value: true }", 'M02.Q1: { value: false, owner: " 经发局 " }');
+    const checked = await checkAnswersFile(file, { cwd, measuresDir });
+    expect(checked.diagnostics).toEqual([]);
+  });
+
+  it.each(["2026-02-30", "2025-02-29", "2026-04-31", "2026-13-01", "2026-00-10"])(
+    "says %s is not a calendar day (not a format message), in both languages",
+    async (due) => {
+      const { file, measuresDir, cwd } = answersCopy();
+      editFile(file, "M02.Q1: { value: true }", `M02.Q1: { value: false, due: ${due} }`);
+      for (const [lang, words] of [
+        ["en", new RegExp(`M02\\.Q1 has due date ${due}, which is not a calendar day`)],
+        ["zh", new RegExp(`M02\\.Q1 的完成时限 ${due} 不是日历上存在的日期`)],
+      ] as const) {
+        const checked = await checkAnswersFile(file, { cwd, measuresDir });
+        expect(checked.diagnostics).toEqual([
+          expect.objectContaining({
+            code: "answers/due-date",
+            severity: "error",
+            ...positionIn(file, due),
+          }),
+        ]);
+        expect(messageIn(checked.diagnostics[0] as Diagnostic, lang)).toMatch(words);
+      }
+    },
+  );
+});
+
+describe("the schema's messages about owner and due in Chinese", () => {
+  it("name the fields in Chinese words, not as bare keys", async () => {
+    const { file, measuresDir, cwd } = answersCopy();
+    editFile(
+      file,
+      "M02.Q1: { value: true }",
+      'M02.Q1: { value: false, owner: "", due: 31/12/2026 }\n  M02.Q2: { value: 1, owner: 7 }',
+    );
+    const checked = await checkAnswersFile(file, { cwd, measuresDir });
+    const zh = checked.diagnostics.map((d) => messageIn(d, "zh"));
+    expect(zh).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("回答 M02.Q1 的完成时限（due）“31/12/2026”的格式不对"),
+        expect.stringContaining("回答 M02.Q1 的责任单位（owner）不能为空"),
+        expect.stringContaining("回答 M02.Q2 的责任单位（owner）必须是文字"),
+      ]),
+    );
+    for (const message of zh) expect(message).not.toMatch(/的 (due|owner)\b/);
   });
 });

@@ -160,6 +160,19 @@ describe("the HTML report in Chromium", () => {
           })),
         })),
       );
+      // Every label drawn in full inside its chart (wrapped, not cut off with "…").
+      const labelOverflow = await page.evaluate(() =>
+        [...document.querySelectorAll<SVGTextElement>("svg.chart text.bar-label")]
+          .filter((label) => {
+            const box = label.getBBox();
+            const width = label.ownerSVGElement?.viewBox.baseVal.width ?? 0;
+            return (
+              box.x < 0 || box.x + box.width > width + 0.5 || /…/.test(label.textContent ?? "")
+            );
+          })
+          .map((label) => label.textContent),
+      );
+      expect(labelOverflow).toEqual([]);
       expect(charts.map((c) => c.id)).toEqual([
         "chart chart-areas",
         "chart chart-measures",
@@ -358,3 +371,74 @@ function pdfPageTexts(file: string, count: number): string[] {
     }).replace(/\s+/g, ""),
   );
 }
+
+describe("the printed report of a zone that answered every question", () => {
+  const full = loadReportInput(
+    path.join(ROOT, "test", "fixtures", "documents", "all-answered.yaml"),
+  );
+  const headers: Record<Lang, string> = {
+    en: "RankQuestionMeasurePlanref",
+    zh: "排序问题举措方案条目",
+  };
+  // A sensible length for 109 questions, 10 gaps and about 80 evidence items.
+  const limits: Record<Lang, number> = { en: 24, zh: 20 };
+
+  it.each(LANGS)(
+    "(%s) fits the top gaps on a few A4 pages, header repeated, no row split, no cell overflowing",
+    async (lang) => {
+      const input = await full;
+      const page = await browser.newPage();
+      const file = path.join(ARTIFACTS, `report.all-answered.${lang}.pdf`);
+      try {
+        const source = renderHtml(input.assessment, input.set, input.answers, {
+          lang,
+          top: 10,
+          date: input.date,
+        });
+        // The A4 text width at 96 dpi (210 mm less 2 × 14 mm margins).
+        await page.setViewport({ width: 688, height: 1000 });
+        await page.setContent(source, { waitUntil: "load" });
+        await page.emulateMediaType("print");
+        const overflowing = await page.evaluate(() =>
+          [...document.querySelectorAll("th, td")]
+            .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+            .map((cell) => `${cell.closest("table")?.id}: ${cell.textContent}`),
+        );
+        expect(overflowing).toEqual([]);
+        const gapRows = await page.evaluate(() =>
+          [...document.querySelectorAll("#table-gaps tbody tr")].map((tr) =>
+            [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").replace(/\s+/g, "")),
+          ),
+        );
+        writeFileSync(file, await printHtmlToPdf(source, { lang, env: process.env }));
+        const count = pdfPages(file);
+        expect(count).toBeLessThanOrEqual(limits[lang]);
+        // Letters and digits only: pdftotext joins a word hyphenated at a line end.
+        const bare = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, "");
+        const texts = pdfPageTexts(file, count).map(bare);
+        // The pages the top-gaps table is on: each has the header, and all rows are there.
+        const nextSteps = gapRows.map((row) => bare(row.at(-1) ?? "").slice(0, 40));
+        const gapPages = texts.flatMap((text, i) =>
+          nextSteps.some((step) => text.includes(step)) ? [i] : [],
+        );
+        expect(gapRows).toHaveLength(10);
+        expect(gapPages.length).toBeGreaterThan(0);
+        expect(gapPages.length).toBeLessThanOrEqual(4);
+        for (const i of gapPages) expect(texts[i]).toContain(headers[lang]);
+        // No row split: the start and the end of each row's next step are on one page.
+        for (const row of gapRows) {
+          const step = bare(row.at(-1) ?? "");
+          const start = texts.findIndex((text) => text.includes(step.slice(0, 30)));
+          const end = texts.findIndex((text) => text.includes(step.slice(-30)));
+          expect({ step: step.slice(0, 30), start }).toEqual({
+            step: step.slice(0, 30),
+            start: end,
+          });
+        }
+      } finally {
+        await page.close();
+      }
+    },
+    120_000,
+  );
+});

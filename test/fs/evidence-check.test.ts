@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkEvidencePaths, isUrl } from "../../src/fs/evidence-check.js";
+import { pathToFileURL } from "node:url";
+import { checkEvidencePaths, evidencePath, isUrl } from "../../src/fs/evidence-check.js";
 import { readYamlFile } from "../../src/fs/measure-sets.js";
 import { tempDir } from "../helpers.js";
 
@@ -62,5 +63,47 @@ describe("--check-evidence", () => {
     expect(isUrl("docs/a.pdf")).toBe(false);
     expect(isUrl("C:\\docs\\a.pdf")).toBe(false);
     expect(isUrl("/srv/docs/a.pdf")).toBe(false);
+  });
+});
+
+describe("--check-evidence and file: URLs", () => {
+  it("checks a file: URL as a local path (relative ones from the answers file's folder)", async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, "zone", "docs"), { recursive: true });
+    writeFileSync(path.join(dir, "zone", "docs", "plan 2026.pdf"), "x");
+    const file = path.join(dir, "zone", "answers.yaml");
+    const here = pathToFileURL(path.join(dir, "zone", "docs", "plan 2026.pdf")).href;
+    const gone = pathToFileURL(path.join(dir, "zone", "docs", "gone.pdf")).href;
+    writeFileSync(
+      file,
+      [
+        "format: netdz-answers/1",
+        "measureSet: { id: workplan-2025, version: 1.0.0 }",
+        "zone: { name: Z }",
+        "answers:",
+        "  M01.Q1:",
+        "    status: implemented",
+        "    evidence:",
+        `      - ${here}`,
+        `      - ${gone}`,
+        "      - file:docs/plan%202026.pdf",
+        "      - file:docs/missing.pdf",
+        `      - ${gone.replace("file:///", "FILE://localhost/")}`,
+        "      - file://fileserver/share/plan.pdf",
+        "      - https://example.org/never-fetched.pdf",
+        "",
+      ].join("\n"),
+    );
+    const source = await readYamlFile(file, dir);
+    const found = (await checkEvidencePaths(source, file)).map((d) => [d.line, d.code]);
+    expect(found).toEqual([
+      [9, "answers/evidence-missing"],
+      [11, "answers/evidence-missing"],
+      [12, "answers/evidence-missing"],
+    ]);
+    expect(evidencePath("file:///srv/a%20b.pdf", "/base")).toBe("/srv/a b.pdf");
+    expect(evidencePath("file:docs/a.pdf", "/base")).toBe("/base/docs/a.pdf");
+    expect(evidencePath("file://elsewhere/a.pdf", "/base")).toBeUndefined();
+    expect(evidencePath("https://example.org/a.pdf", "/base")).toBeUndefined();
   });
 });

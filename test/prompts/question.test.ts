@@ -100,7 +100,7 @@ describe("askQuestion: status questions", () => {
       "⚑ Mark for review",
       "? Show guidance",
       "✎ Add a note",
-      "⚑ Set an owner and a due date",
+      "☐ Set an owner and a due date",
       "☰ Menu: jump to a measure, zone profile, quit",
     ]);
     choose("In progress");
@@ -623,7 +623,7 @@ describe("askQuestion: owner and due date of a gap", () => {
     choose("Planned");
     await screen.next();
     expect(h.printed.at(-1)).toBe(
-      'M01.Q1 leaves a gap. Who will close it, and by when? (Enter skips; "⚑" in the list sets it later.)',
+      'M01.Q1 leaves a gap. Who will close it, and by when? (Enter skips; "☐ Set an owner and a due date" in the list sets it later.)',
     );
     expect(screen.getScreen()).toContain(
       "? Owner of M01.Q1, the unit or person responsible (Enter: none):",
@@ -636,8 +636,14 @@ describe("askQuestion: owner and due date of a gap", () => {
     screen.type("2026-02-30");
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("Give a date as YYYY-MM-DD");
+    expect(screen.getScreen()).toContain("2026-02-30 is not a calendar day");
+    expect(screen.getScreen()).not.toContain("Give a date as YYYY-MM-DD");
     for (let i = 0; i < 2; i++) screen.keypress("backspace");
+    screen.type("3");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Give a date as YYYY-MM-DD");
+    screen.keypress("backspace");
     screen.type("28");
     screen.keypress("enter");
     await expect(outcome).resolves.toBe("next");
@@ -676,7 +682,7 @@ describe("askQuestion: owner and due date of a gap", () => {
       answeredAt: NOW,
     });
     const outcome = askQuestion(h.ctx);
-    choose("⚑ Edit the owner and due date");
+    choose("☐ Edit the owner and due date");
     await screen.next();
     expect(screen.getScreen()).toContain(
       "? Owner of M01.Q1 (now: A; Enter keeps it, - removes it):",
@@ -691,7 +697,7 @@ describe("askQuestion: owner and due date of a gap", () => {
     await screen.next();
     expect(h.current()).toEqual({ status: "planned", answeredAt: NOW });
     expect(h.notices).toEqual(["Owner and due date removed from M01.Q1."]);
-    expect(list().items).toContain("⚑ Set an owner and a due date");
+    expect(list().items).toContain("☐ Set an owner and a due date");
     choose("→ Skip for now");
     await expect(outcome).resolves.toBe("next");
   });
@@ -785,7 +791,7 @@ describe("confirming without a change writes nothing and says so", () => {
     const initial: Answer = { status: "planned", owner: "A", due: "2026-05-01", answeredAt: THEN };
     const h = harness(question(), initial);
     const outcome = askQuestion(h.ctx);
-    choose("⚑ Edit the owner and due date");
+    choose("☐ Edit the owner and due date");
     await screen.next();
     screen.keypress("enter");
     await screen.next();
@@ -795,5 +801,19 @@ describe("confirming without a change writes nothing and says so", () => {
     expect(h.notices).toEqual(["The owner and due date of M01.Q1 are unchanged."]);
     choose("→ Skip for now");
     await outcome;
+  });
+});
+
+describe("the marks of the question list's entries", () => {
+  it.each(["en", "zh"] as const)("tell review from owner/due apart (%s)", (lang) => {
+    const c = assessMessages(lang).choices;
+    const glyph = (text: string): string => [...text][0] ?? "";
+    const review = new Set([glyph(c.markReview), glyph(c.unmarkReview)]);
+    expect(review.size).toBe(1);
+    for (const hasAction of [false, true]) {
+      expect(review.has(glyph(c.action(hasAction)))).toBe(false);
+    }
+    // The offer after a gap names the entry it points to.
+    expect(assessMessages(lang).input.actionOffer("M01.Q1")).toContain(c.action(false));
   });
 });

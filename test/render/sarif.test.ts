@@ -89,7 +89,7 @@ describe("validate --format sarif", () => {
     const due = run?.results.find((r) => r.ruleId === "answers/due-date");
     expect(due).toMatchObject({
       level: "error",
-      message: { text: "M01.Q1 has due date 2026-02-30, which is not a day of the calendar" },
+      message: { text: "M01.Q1 has due date 2026-02-30, which is not a calendar day" },
       locations: [
         {
           physicalLocation: {
