@@ -94,7 +94,7 @@ export function scanFolder(root: string): FolderContents {
       found.setFolders.push(dir);
       return;
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of entries.sort((a, b) => compareNames(a.name, b.name))) {
       const full = path.join(dir, entry.name);
       const yaml = /\.ya?ml$/.test(entry.name);
       const target = yaml ? leadsTo(dir, entry) : undefined;
@@ -135,6 +135,20 @@ function leadsTo(dir: string, entry: Dirent): "file" | "folder" | "odd" {
   }
 }
 
+/** Lower-case letters, digits, `-` and `.`: the characters of the usual folder and set names. */
+const PLAIN_NAME = /^[a-z0-9.-]*$/;
+
+/**
+ * The order of names by `localeCompare`. For plain names that order is the order of their
+ * characters' codes (`-` < `.` < digits < letters in both), compared directly: the first
+ * `localeCompare` of a process loads the collation data, which takes longer than the rest of a
+ * scan.
+ */
+export function compareNames(a: string, b: string): number {
+  if (PLAIN_NAME.test(a) && PLAIN_NAME.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
 /** The kind of netdz file a YAML file is, from the `format:` line in its head (any encoding). */
 function sniffKind(file: string) {
   const head = readHeadText(file);
@@ -161,7 +175,7 @@ export function setsIn(setFolders: readonly string[]): AvailableSet[] {
       // An unreadable set.yaml is reported by `netdz validate`, not here.
     }
   }
-  return sets.sort((a, b) => a.id.localeCompare(b.id) || compareVersions(b.version, a.version));
+  return sets.sort((a, b) => compareNames(a.id, b.id) || compareVersions(b.version, a.version));
 }
 
 /** The sets under a measures folder, read from their set.yaml headers (not fully validated). */

@@ -34,7 +34,8 @@ import {
   setsIn,
   type AvailableSet,
 } from "./measure-sets.js";
-import { loadSetFolder, type LoadedSetFolder } from "./set-loader.js";
+import type { LoadedSetFolder } from "./set-loader.js";
+import { bundledSnapshot, fromSnapshot, type SetSnapshot } from "./set-snapshot.js";
 
 /** A measure set asked for by id, and by version when given. */
 export interface SetRef {
@@ -81,6 +82,11 @@ export interface WorkspaceOptions {
    * of files): once found and loaded they are not looked at again for changes.
    */
   settled?: boolean;
+  /**
+   * Checked sets recorded by the build (set-snapshot.ts), used for a set folder whose files are
+   * byte for byte the recorded ones; `false` for none. Default: the one beside the bundle.
+   */
+  snapshot?: SetSnapshot | false;
 }
 
 interface Cached<T> {
@@ -102,6 +108,7 @@ export class Workspace {
   readonly cwd: string;
   readonly lang: Lang | undefined;
   private readonly measuresDir: string | undefined;
+  private readonly snapshot: SetSnapshot | false | undefined;
   private rootDir: Promise<string> | undefined;
   private readonly settled:
     { sets?: Promise<AvailableSet[]>; loaded: Map<string, Promise<LoadedSetFolder>> } | undefined;
@@ -110,6 +117,7 @@ export class Workspace {
     this.cwd = options.cwd;
     this.measuresDir = options.measuresDir;
     this.lang = options.lang;
+    this.snapshot = options.snapshot;
     this.settled = options.settled ? { loaded: new Map() } : undefined;
   }
 
@@ -159,14 +167,21 @@ export class Workspace {
 
   private async checkSet(dir: string): Promise<LoadedSetFolder> {
     const real = realOr(dir);
-    const fingerprint = `${this.lang ?? "en"}|${setFingerprint(real)}`;
+    const snapshot = this.snapshot === undefined ? bundledSnapshot() : this.snapshot || undefined;
+    // Per snapshot too: a run with none (a test comparing both ways) checks in full.
+    const fingerprint = `${this.lang ?? "en"}|${snapshot?.build ?? "-"}|${setFingerprint(real)}`;
     const cached = setCache.get(real);
     if (cached && cached.fingerprint === fingerprint) return cached.value;
-    const value = await loadSetFolder(dir, this.cwd, this.lang, [], (previous) =>
-      this.loadSet(previous),
-    );
+    const recorded = snapshot && fromSnapshot(snapshot, dir);
+    // Loaded on first use: a run whose sets are all in the snapshot never needs the checks.
+    const value = recorded ?? (await this.checkInFull(dir));
     setCache.set(real, { fingerprint, value });
     return value;
+  }
+
+  private async checkInFull(dir: string): Promise<LoadedSetFolder> {
+    const { loadSetFolder } = await import("./set-loader.js");
+    return loadSetFolder(dir, this.cwd, this.lang, [], (previous) => this.loadSet(previous));
   }
 
   /** Loads a set folder and throws DataError (with its problems) unless it is valid. */
