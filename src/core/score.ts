@@ -477,10 +477,28 @@ export function reportDate(
 
 /** YYYY-MM-DD of an instant in a time zone. */
 function calendarDate(milliseconds: number, timeZone: string | undefined): string {
+  const plain = plainCalendarDate(milliseconds, timeZone);
+  if (plain !== undefined) return plain;
   const parts = dateParts(milliseconds, timeZone);
   const pick = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const year = pick("year").padStart(4, "0");
   return `${year}-${pick("month")}-${pick("day")}`;
+}
+
+/**
+ * The same date for UTC and the machine's own zone without Intl (years 1000–9999; others go
+ * through Intl's rules): a process's first DateTimeFormat loads ICU's calendar data, which
+ * takes longer than the rest of a report.
+ */
+function plainCalendarDate(milliseconds: number, timeZone: string | undefined): string | undefined {
+  const utc = timeZone === "UTC" || timeZone === "Etc/UTC";
+  if (timeZone && !utc) return undefined;
+  const d = new Date(milliseconds);
+  const year = utc ? d.getUTCFullYear() : d.getFullYear();
+  if (!(year >= 1000 && year <= 9999)) return undefined;
+  const month = (utc ? d.getUTCMonth() : d.getMonth()) + 1;
+  const day = utc ? d.getUTCDate() : d.getDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
