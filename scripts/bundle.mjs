@@ -6,7 +6,7 @@
 // the bundled measure sets checked by this build (src/fs/set-snapshot.ts). Run after tsc and
 // build-validators (npm run build).
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -20,7 +20,7 @@ function buildId() {
     for (const name of readdirSync(dir).sort()) {
       const full = path.join(dir, name);
       if (full === path.join("dist", "bundle")) continue;
-      if (name.endsWith(".js")) hash.update(`${full}\0`).update(readFileSync(full));
+      if (/\.c?js$/.test(name)) hash.update(`${full}\0`).update(readFileSync(full));
       else if (!name.includes(".")) walk(full);
     }
   };
@@ -65,8 +65,8 @@ await build({
   ],
   logLevel: "warning",
 });
-// validators.ts imports its generated neighbour by a URL esbuild cannot follow.
-copyFileSync("dist/core/generated-validators.js", "dist/bundle/generated-validators.js");
+// validators.ts loads its generated neighbours by paths esbuild cannot follow.
+cpSync("dist/core/generated-validators", "dist/bundle/generated-validators", { recursive: true });
 
 // The bundled sets, checked in full by the code just bundled (tsc's output of the same sources).
 const { makeSetSnapshot, SNAPSHOT_FOLDER, writeSnapshotFolder } =

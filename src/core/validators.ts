@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { CompiledValidator, ValidatorSet } from "./schema-check.js";
 import { SCHEMA_NAMES } from "./schemas/names.js";
 
@@ -10,28 +11,42 @@ export const AJV_OPTIONS = {
   allowUnionTypes: true,
 } as const;
 
+/** The folder beside this module where the build writes one `<schema>.cjs` per schema. */
+export const GENERATED_VALIDATORS = "generated-validators";
+
 let cached: Promise<ValidatorSet> | undefined;
 
 /**
  * The compiled schema validators. A build generates them as ajv standalone code
- * (scripts/build-validators.mjs), so the CLI does not compile schemas at start-up; when that
- * module is missing (running from source, as tests do) they are compiled here once.
+ * (scripts/build-validators.mjs), so the CLI does not compile schemas at start-up; each is
+ * loaded when first used (a report reads only the answers schema's). When those modules are
+ * missing (running from source, as tests do) they are compiled here once.
  */
 export function loadValidators(): Promise<ValidatorSet> {
-  cached ??= importGenerated().catch(compileValidators);
+  cached ??= generated().catch(compileValidators);
   return cached;
 }
 
-async function importGenerated(): Promise<ValidatorSet> {
-  const url = new URL("./generated-validators.js", import.meta.url);
-  const generated = (await import(url.href)) as Record<string, CompiledValidator>;
-  return Object.fromEntries(
-    SCHEMA_NAMES.map((name) => {
-      const validate = generated[exportName(name)];
-      if (!validate) throw new Error(`generated validators lack ${name}`);
-      return [name, validate];
-    }),
-  ) as ValidatorSet;
+async function generated(): Promise<ValidatorSet> {
+  const require = createRequire(import.meta.url);
+  const files = SCHEMA_NAMES.map((name) => {
+    // Throws here, not at first use, when the build has not written them.
+    const file = require.resolve(`./${GENERATED_VALIDATORS}/${name}.cjs`);
+    return [name, file] as const;
+  });
+  const set = {} as ValidatorSet;
+  for (const [name, file] of files) {
+    let validate: CompiledValidator | undefined;
+    Object.defineProperty(set, name, {
+      enumerable: true,
+      get: () => {
+        validate ??= (require(file) as Record<string, CompiledValidator>)[exportName(name)];
+        if (!validate) throw new Error(`generated validators lack ${name}`);
+        return validate;
+      },
+    });
+  }
+  return set;
 }
 
 /** Compiles every schema with ajv (draft 2020-12, all errors, strict). */
