@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { rollup } from "rollup";
 
 // Chunk names carry a content hash: clear the folder so no stale chunk of an earlier build stays.
 rmSync("dist/bundle", { recursive: true, force: true });
@@ -39,32 +40,61 @@ await build({
   platform: "node",
   target: "node20",
   logLevel: "warning",
-  // Its CommonJS source requires node's built-in modules.
+  // Its CommonJS source requires node's built-in modules; child_process (2 ms to load) only to
+  // run a subcommand as its own executable, which netdz never does: loaded if ever called.
+  plugins: [
+    {
+      name: "lazy-child-process",
+      setup(b) {
+        b.onResolve({ filter: /^node:child_process$/ }, () => ({ path: "cp", namespace: "lazy" }));
+        b.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({
+          contents:
+            'const load = () => process.getBuiltinModule("node:child_process");\n' +
+            "module.exports = { spawn: (...args) => load().spawn(...args) };\n",
+          loader: "js",
+        }));
+      },
+    },
+  ],
   banner: {
     js: 'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);',
   },
 });
 
-await build({
-  entryPoints: ["dist/main.js"],
-  outdir: "dist/bundle",
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  define: { __NETDZ_BUILD__: JSON.stringify(id) },
+// netdz's own modules: rollup, not esbuild, for its chunks. A module already loaded by the code
+// that imports a command is taken from the chunk that holds it, and chunks below 20 KB are
+// merged: --help loads one chunk of netdz instead of twenty (each module costs a read, a
+// compile and a link, more than its size), a command a few.
+const commanderFile = path.resolve("dist/bundle/commander.js");
+const bundle = await rollup({
+  input: "dist/main.js",
+  // Dependencies stay in node_modules (commander: the file above).
+  external: (id) => id !== "commander" && !id.startsWith(".") && !path.isAbsolute(id),
   plugins: [
     {
-      name: "bundled-commander",
-      setup(b) {
-        b.onResolve({ filter: /^commander$/ }, () => ({ path: "./commander.js", external: true }));
-      },
+      name: "netdz-bundle",
+      resolveId: (id) => (id === "commander" ? { id: commanderFile, external: true } : null),
+      transform: (code) =>
+        code.includes("__NETDZ_BUILD__")
+          ? { code: code.replaceAll("__NETDZ_BUILD__", JSON.stringify(id)), map: null }
+          : null,
     },
   ],
-  logLevel: "warning",
+  logLevel: "warn",
+  onwarn: (warning) => {
+    throw new Error(`bundle: ${warning.message}`);
+  },
 });
+await bundle.write({
+  dir: "dist/bundle",
+  format: "es",
+  entryFileNames: "[name].js",
+  chunkFileNames: "[name]-[hash].js",
+  // Every chunk is beside commander's file.
+  paths: { [commanderFile]: "./commander.js" },
+  experimentalMinChunkSize: 20_000,
+});
+await bundle.close();
 // validators.ts loads its generated neighbours by paths esbuild cannot follow.
 cpSync("dist/core/generated-validators", "dist/bundle/generated-validators", { recursive: true });
 
