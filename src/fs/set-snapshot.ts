@@ -17,7 +17,6 @@ import { createHash, type Hash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { isDeepStrictEqual } from "node:util";
 import type { ChangesFile, MeasureSet } from "../core/model.js";
 import { BUNDLED_MEASURES_DIR } from "./measure-sets.js";
 
@@ -97,14 +96,21 @@ export function setKey(
   dir: string,
   build: string,
   bundledDir: string = BUNDLED_MEASURES_DIR,
+  /** Digest the bundled folder again when it is the set's own root (the key of a copy of it). */
+  inFull = false,
 ): string | undefined {
   const absolute = path.resolve(dir);
   const root = path.dirname(path.dirname(absolute));
   const hash = createHash("sha256");
   hash.update(`netdz-set-snapshot/1\0${build}\0${path.relative(root, absolute)}\0`);
   if (!digestTree(root, hash)) return undefined;
-  hash.update("\0bundled\0");
-  if (!digestTree(path.resolve(bundledDir), hash)) return undefined;
+  const bundled = path.resolve(bundledDir);
+  // The bundled folder itself (the usual case): its bytes are already in.
+  if (bundled === root && !inFull) hash.update("\0bundled: the same folder\0");
+  else {
+    hash.update("\0bundled\0");
+    if (!digestTree(bundled, hash)) return undefined;
+  }
   return hash.digest("hex");
 }
 
@@ -118,19 +124,24 @@ export async function makeSetSnapshot(
   load: (dir: string) => Promise<LoadedLike>,
   bundledDir: string = BUNDLED_MEASURES_DIR,
 ): Promise<SnapshotRecord> {
+  // Only here (the build): node:util loads a dozen more modules than a run needs.
+  const { isDeepStrictEqual } = await import("node:util");
   const snapshot: SnapshotRecord = { build, sets: {} };
   for (const dir of dirs) {
     const loaded = await load(dir);
     if (!loaded.set || loaded.diagnostics.length > 0) continue;
-    const key = setKey(dir, build, bundledDir);
-    if (key === undefined) continue;
+    // Under its own key, and when the bundled folder is its root, under the key that a copy of
+    // that folder elsewhere has (the bundled folder then digested twice).
+    const keys = new Set([setKey(dir, build, bundledDir), setKey(dir, build, bundledDir, true)]);
+    keys.delete(undefined);
+    if (keys.size === 0) continue;
     const entry: SnapshotEntry = {
       set: loaded.set,
       fileCount: loaded.fileCount,
       ...(loaded.changes === undefined ? {} : { changes: loaded.changes }),
     };
     if (!isDeepStrictEqual(JSON.parse(JSON.stringify(entry)), entry)) continue;
-    snapshot.sets[key] = entry;
+    for (const key of keys) snapshot.sets[key as string] = entry;
   }
   return snapshot;
 }
@@ -163,10 +174,17 @@ export function memorySnapshot(record: SnapshotRecord): SetSnapshot {
   return { build: record.build, entry: (key) => record.sets[key] };
 }
 
-/** Writes a record as one file per key (`<key>.json`) into `dir`, which must exist. */
+/**
+ * Writes a record as one file per key (`<key>.json`) into `dir`, which must exist; a second key
+ * of the same entry is a file that names the first (`{"sameAs": key}`).
+ */
 export function writeSnapshotFolder(dir: string, record: SnapshotRecord): void {
+  const written = new Map<SnapshotEntry, string>();
   for (const [key, entry] of Object.entries(record.sets)) {
-    writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(entry));
+    const first = written.get(entry);
+    const text = JSON.stringify(first === undefined ? entry : { sameAs: first });
+    writeFileSync(path.join(dir, `${key}.json`), text);
+    if (first === undefined) written.set(entry, key);
   }
 }
 
@@ -178,13 +196,16 @@ export function snapshotFolder(dir: string, build: string): SetSnapshot {
   return {
     build,
     entry(key) {
-      let text: string;
-      try {
-        text = readFileSync(path.join(dir, `${key}.json`), "utf8");
-      } catch {
-        return undefined;
-      }
-      return JSON.parse(text) as SnapshotEntry;
+      const read = (name: string): unknown => {
+        try {
+          return JSON.parse(readFileSync(path.join(dir, `${name}.json`), "utf8"));
+        } catch {
+          return undefined;
+        }
+      };
+      const found = read(key) as (SnapshotEntry & { sameAs?: undefined }) | { sameAs: string };
+      if (typeof found?.sameAs === "string") return read(found.sameAs) as SnapshotEntry | undefined;
+      return found as SnapshotEntry | undefined;
     },
   };
 }
