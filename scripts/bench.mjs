@@ -58,29 +58,46 @@ function changedCopy(dir) {
   return copy;
 }
 
-function time(command, commandArgs) {
-  const samples = [];
-  for (let i = 0; i < runs + 2; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, commandArgs, {
-      cwd: root,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0) {
-      throw new Error(`${commandArgs.join(" ")} exited ${result.status}: ${result.stderr}`);
-    }
-    if (i >= 2) samples.push(ms);
+function run(command, commandArgs) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, commandArgs, {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) {
+    throw new Error(`${commandArgs.join(" ")} exited ${result.status}: ${result.stderr}`);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return ms;
+}
+
+const median = (samples) => samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+const FLOOR = ["-e", "0"];
+
+/**
+ * The median time of a command and of `node -e 0` run alternately with it (two warm-up rounds
+ * left out): on a shared machine the load drifts, so each ratio is taken against the floor
+ * measured at the same time.
+ */
+function timeWithFloor(commandArgs, count = runs) {
+  const samples = [];
+  const floors = [];
+  for (let i = 0; i < count + 2; i++) {
+    const floor = run(process.execPath, FLOOR);
+    const ms = run(process.execPath, commandArgs);
+    if (i >= 2) {
+      floors.push(floor);
+      samples.push(ms);
+    }
+  }
+  return { ms: median(samples), floor: median(floors) };
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), "netdz-bench-"));
 try {
   const answers = await writeAnswers(dir);
   const changed = changedCopy(dir);
-  const floor = time(process.execPath, ["-e", "0"]);
+  const floor = timeWithFloor(FLOOR).floor;
   const cases = [
     { name: "netdz --help", args: ["--help"], target: 1.5 },
     { name: "netdz list", args: ["list"] },
@@ -94,11 +111,14 @@ try {
       args: ["report", answers, "--measures", changed],
     },
   ];
-  console.log(`median of ${runs} runs; floor: node -e 0 = ${floor.toFixed(1)} ms\n`);
+  console.log(
+    `median of ${runs} runs, each case alternating with node -e 0 (its floor, in brackets);\n` +
+      `floor at the start: ${floor.toFixed(1)} ms\n`,
+  );
   let missed = 0;
   for (const c of cases) {
-    const ms = time(process.execPath, [bin, ...c.args]);
-    const ratio = ms / floor;
+    const { ms, floor: caseFloor } = timeWithFloor([bin, ...c.args]);
+    const ratio = ms / caseFloor;
     const verdict =
       c.target === undefined
         ? ""
@@ -107,7 +127,7 @@ try {
           : `  MISSED (target ≤ ${c.target}×)`;
     if (c.target !== undefined && ratio > c.target) missed++;
     console.log(
-      `${c.name.padEnd(44)} ${ms.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×${verdict}`,
+      `${c.name.padEnd(44)} ${ms.toFixed(1).padStart(7)} ms (${caseFloor.toFixed(1)})  ${ratio.toFixed(2)}×${verdict}`,
     );
   }
   missed += await benchRollUp(dir, floor);
@@ -221,8 +241,10 @@ async function benchRollUp(dir, floor) {
   missed += verdict(`aggregate ${big} zones, peak memory (MB)`, rss, 250, " MB");
 
   const files = [path.join(z230, "zone-00000.yaml"), path.join(z230, "zone-00004.yaml")];
-  const tDiff = timeRuns(process.execPath, [bin, "diff", ...files], runs);
-  console.log(`diff of two files: ${tDiff.toFixed(1)} ms`);
-  missed += verdict("diff ÷ node -e 0", tDiff / floor, 3);
+  const diff = timeWithFloor([bin, "diff", ...files]);
+  console.log(
+    `diff of two files: ${diff.ms.toFixed(1)} ms (node -e 0 beside it: ${diff.floor.toFixed(1)} ms)`,
+  );
+  missed += verdict("diff ÷ node -e 0", diff.ms / diff.floor, 3);
   return missed;
 }
