@@ -6,8 +6,14 @@ import { DEFAULT_ANSWERS_FILE, type Diagnostic, type Lang } from "../core/model.
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
 import { describeFsError } from "../fs/fs-errors.js";
-import { displayPath, readYamlFile, scanFolder, SET_FILE, setsIn } from "../fs/measure-sets.js";
-import { readOrReport } from "../fs/set-loader.js";
+import {
+  displayPath,
+  readOrReport,
+  readYamlFile,
+  scanFolder,
+  SET_FILE,
+  setsIn,
+} from "../fs/measure-sets.js";
 import { workspace } from "../fs/workspace.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import type { Io } from "../io.js";

@@ -8,7 +8,7 @@ import { compareVersions } from "../core/versions.js";
 import { UsageError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { describeFsError } from "./fs-errors.js";
-import { readHeadText, readTextFile } from "./read-file.js";
+import { readHeadText, readTextFile, UnreadableFileError } from "./read-file.js";
 
 export { describeFsError };
 
@@ -33,6 +33,29 @@ export function displayPath(file: string, cwd: string): string {
  */
 export async function readYamlFile(file: string, cwd: string, lang?: Lang): Promise<YamlSource> {
   return readYamlFileSync(file, cwd, lang);
+}
+
+/** A file of a set that could not be opened, as a problem of that set (the others are still read). */
+function unreadableProblem(error: UnreadableFileError, shown: string): Diagnostic {
+  return {
+    file: shown,
+    line: 1,
+    column: 1,
+    severity: "error",
+    code: "file/unreadable",
+    message: error.message,
+  };
+}
+
+/** Reads a YAML file; one that cannot be read at all is a source with that one problem. */
+export function readOrReport(file: string, cwd: string, lang?: Lang): YamlSource {
+  try {
+    return readYamlFileSync(file, cwd, lang);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    const shown = displayPath(file, cwd);
+    return failedSource(shown, "", unreadableProblem(error, shown));
+  }
 }
 
 /** Synchronous reads: a CLI reading a few dozen small files gains nothing from the thread pool. */

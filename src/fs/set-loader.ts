@@ -16,35 +16,11 @@ import type {
 } from "../core/model.js";
 import { checkSchema } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
-import { diagnosticAt, failedSource, withText, type YamlSource } from "../core/yaml-source.js";
+import { diagnosticAt, withText, type YamlSource } from "../core/yaml-source.js";
 import { diagnosticMessage, type DiagnosticText } from "../i18n/diagnostic-messages.js";
 import { checkChangesFile } from "./changes-file.js";
-import { displayPath, measureFileNames, readYamlFileSync, SET_FILE } from "./measure-sets.js";
-import { UnreadableFileError } from "./read-file.js";
+import { measureFileNames, readOrReport, SET_FILE } from "./measure-sets.js";
 import { extendedSet, loadBase } from "./set-extends.js";
-
-/** A file of a set that could not be opened, as a problem of that set (the others are still read). */
-function unreadableProblem(error: UnreadableFileError, shown: string): Diagnostic {
-  return {
-    file: shown,
-    line: 1,
-    column: 1,
-    severity: "error",
-    code: "file/unreadable",
-    message: error.message,
-  };
-}
-
-/** Reads a YAML file; one that cannot be read at all is a source with that one problem. */
-export function readOrReport(file: string, cwd: string, lang?: Lang): YamlSource {
-  try {
-    return readYamlFileSync(file, cwd, lang);
-  } catch (error) {
-    if (!(error instanceof UnreadableFileError)) throw error;
-    const shown = displayPath(file, cwd);
-    return failedSource(shown, "", unreadableProblem(error, shown));
-  }
-}
 
 export interface LoadedSetFolder {
   dir: string;
