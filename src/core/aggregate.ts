@@ -112,6 +112,8 @@ export interface Superseded {
 }
 
 export interface RankedZone extends ZoneSummary {
+  /** The effective profile: the file's fields with those the set derives filled in. */
+  zone: Zone;
   /** The region id from the profile (trimmed), null when not given. */
   region: string | null;
   /** Has an overall score and completeness of at least --min-completeness. */
@@ -575,9 +577,9 @@ export function aggregate(
   };
 }
 
-/** The zone's region: as the file gives it, or as the set derives it (from the province). */
-function regionOf(zone: Zone, profile: readonly ProfileField[]): string | null {
-  const region = withDerivedProfile(profile, zone).region;
+/** The region of a zone's effective profile (see `rankZones`), trimmed; null when none. */
+function regionOf(effective: Zone): string | null {
+  const region = effective.region;
   return typeof region === "string" && region.trim() !== "" ? region.trim() : null;
 }
 
@@ -589,9 +591,13 @@ export function rankZones(
 ): RankedZone[] {
   const rankedScores = zones.map((z) => (isRanked(z, minCompleteness) ? z.overall : null));
   const ranks = competitionRanks(rankedScores);
+  // Each zone's effective profile: the fields as the file gives them with those the set derives
+  // (1.1.0's region from the province) filled in. It is the one source of every zone field (and
+  // of `region`) that every format shows.
+  const effective = zones.map((z) => withDerivedProfile(profile, z.zone));
   const withRanks: RankedZone[] = zones.map((z, i) => ({
     file: z.file,
-    zone: z.zone,
+    zone: effective[i] as Zone,
     answeredAt: z.answeredAt,
     overall: z.overall,
     band: z.band,
@@ -602,7 +608,7 @@ export function rankZones(
     topGaps: z.topGaps,
     questionScores: z.questionScores,
     questionGaps: z.questionGaps,
-    region: regionOf(z.zone, profile),
+    region: regionOf(effective[i] as Zone),
     ranked: rankedScores[i] !== null,
     rank: ranks[i] ?? null,
     regionRank: null,

@@ -50,6 +50,9 @@ export function renderAggregateCsv(agg: Aggregate, options: AggregateCsvOptions)
   return stringify([header, ...rows.map((row) => row.map(clean))], {
     bom: true,
     record_delimiter: "windows",
+    // A field holding a line break of any kind (LF, CR, CRLF) is quoted, as RFC 4180 requires:
+    // csv-stringify quotes only the record delimiter itself once one is given, unless told to.
+    quote_record_delimiter: true,
     escape_formulas: true,
     cast: { number: (value) => String(value) },
   });
