@@ -7,13 +7,13 @@ import {
   incompatiblePins,
   isBottom,
   isMinCompleteness,
+  supersedeAcrossVersions,
   type LeftOut,
   type Pin,
   type ZoneSummary,
 } from "../core/aggregate.js";
 import type { AnswersFile, Lang } from "../core/model.js";
 import { reportDate } from "../core/score.js";
-import { compareVersions } from "../core/versions.js";
 import { EXIT, UsageError } from "../errors.js";
 import { normaliseAnswers } from "../fs/answers-loader.js";
 import { fsReason } from "../fs/fs-errors.js";
@@ -31,6 +31,7 @@ import {
   type AggregateFormat,
 } from "../render/reporters.js";
 import { AnswersChecker, type Checked } from "./aggregate-check.js";
+import { migrateAdvice, spellingsFor } from "./aggregate-zones.js";
 import { sourceDateEpoch } from "./report.js";
 
 export interface AggregateCommandOptions {
@@ -61,11 +62,19 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
   const found = collectFiles(opts.paths.length > 0 ? opts.paths : ["."], io.cwd, m);
   const checker = new AnswersChecker(ws, found.named, opts.lang);
   const results = await checkAll(found.files, checker, progressBar(io, found.files.length));
+  // The same zone in files of several versions: superseded before any is left out for version.
+  const valid = results.flatMap((r) => (r.pin && r.zone ? [{ pin: r.pin, zone: r.zone }] : []));
+  const spellings = await spellingsFor(
+    ws,
+    valid.map((v) => v.pin.id),
+    valid.map((v) => v.zone.zone),
+  );
+  const across = supersedeAcrossVersions(valid, spellings);
   const leftOut: LeftOut[] = [];
   const groups = new Map<string, Group>();
   for (const checked of results) {
     if (checked.problem) leftOut.push(checked.problem);
-    if (!checked.pin) continue;
+    if (!checked.pin || across.files.has(checked.pin.file)) continue;
     const key = `${checked.pin.id}@${checked.pin.version}`;
     const group = groups.get(key) ?? { pins: [], zones: [] };
     groups.set(key, group);
@@ -101,13 +110,16 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
     ...incompatiblePins(
       pins.filter((p) => !sameSet(p, chosen)),
       chosen,
-      migrateCommand,
+      (pin, version) => migrateAdvice(pin, version, opts.measures),
     ),
   );
-  const agg = buildAggregate(set, group.zones, leftOut, {
-    minCompleteness: opts.minCompleteness,
-    bottom: opts.bottom,
-  });
+  const agg = buildAggregate(
+    set,
+    group.zones,
+    leftOut,
+    { minCompleteness: opts.minCompleteness, bottom: opts.bottom },
+    { superseded: across.superseded, spellings },
+  );
   // The file answered last is never superseded (it is the newest of its own zone), so it dates
   // the roll-up as `netdz report` would date that file.
   const newest = epoch === undefined && group.newest ? readAnswers(group.newest.file, io.cwd) : {};
@@ -142,21 +154,6 @@ interface Group {
 async function setOf(ws: Workspace, chosen: { id: string; version: string }) {
   const found = await ws.find(chosen);
   return found ? (await ws.loadSet(found.dir)).set : undefined;
-}
-
-/**
- * The command that brings a file of an older version of the set over (`netdz migrate` carries
- * answers forward only), or undefined for a file of a newer version.
- */
-function migrateCommand(pin: Pin, version: string): string | undefined {
-  return compareVersions(pin.version, version) < 0
-    ? `netdz migrate ${quoteArg(pin.file)} --to ${version}`
-    : undefined;
-}
-
-/** A path as a shell argument: as it is when plain, else in single quotes. */
-function quoteArg(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 function sameSet(pin: Pin, chosen: { id: string; version: string }): boolean {

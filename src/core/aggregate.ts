@@ -25,6 +25,7 @@ import {
 } from "./score.js";
 import { setIndex } from "./set-index.js";
 import { compareVersions } from "./versions.js";
+import { zoneKey, type ProvinceSpellings } from "./zone-key.js";
 
 /** The `format` of the JSON roll-up. */
 export const AGGREGATE_FORMAT = "netdz-aggregate/1";
@@ -444,20 +445,26 @@ export function normaliseName(value: unknown): string {
   return typeof value === "string" ? value.normalize("NFC").replace(/\s+/gu, " ").trim() : "";
 }
 
+/** What superseding compares of a file: its zone, when it was answered, its set version. */
+export type SupersedeCandidate = Pick<ZoneSummary, "file" | "zone" | "answeredAt"> & {
+  /** The set version the file is pinned to (a tie of dates goes to the newer version). */
+  version?: string;
+};
+
 /**
- * Keeps one file per zone (same name and province after normalising whitespace): the one answered
- * last (newest `answeredAt`; on a tie, or when neither is dated, the later file path). A zone
- * without a name is never matched with another.
+ * Keeps one file per zone (the same `zoneKey`: name and province as normalised there): the one
+ * answered last — the newest `answeredAt`; on a tie, or when neither is dated, the newer set
+ * version; then the later file path (so a backup `netdz migrate` leaves beside a file,
+ * `old.1.0.0.yaml` beside `old.yaml`, gives way to it). A zone without a name is never matched.
  */
-export function dropSuperseded<T extends Pick<ZoneSummary, "file" | "zone" | "answeredAt">>(
+export function dropSuperseded<T extends SupersedeCandidate>(
   zones: readonly T[],
+  spellings?: ProvinceSpellings,
 ): { used: T[]; superseded: Superseded[] } {
   const newest = new Map<string, T>();
   const all = new Map<string, T[]>();
   for (const zone of zones) {
-    const name = normaliseName(zone.zone.name);
-    const key =
-      name === "" ? `\u0000${zone.file}` : `${name}\u0000${normaliseName(zone.zone.province)}`;
+    const key = zoneKey(zone.zone, spellings) ?? `\u0000${zone.file}`;
     const current = newest.get(key);
     if (current === undefined || answeredLater(zone, current)) newest.set(key, zone);
     const group = all.get(key);
@@ -482,13 +489,13 @@ export function dropSuperseded<T extends Pick<ZoneSummary, "file" | "zone" | "an
   return { used: zones.filter((z) => used.has(z)), superseded };
 }
 
-function answeredLater(
-  a: Pick<ZoneSummary, "file" | "answeredAt">,
-  b: Pick<ZoneSummary, "file" | "answeredAt">,
-): boolean {
+function answeredLater(a: SupersedeCandidate, b: SupersedeCandidate): boolean {
   const ta = a.answeredAt ?? Number.NEGATIVE_INFINITY;
   const tb = b.answeredAt ?? Number.NEGATIVE_INFINITY;
-  return ta !== tb ? ta > tb : compareText(a.file, b.file) > 0;
+  if (ta !== tb) return ta > tb;
+  const versions =
+    a.version !== undefined && b.version !== undefined ? compareVersions(a.version, b.version) : 0;
+  return versions !== 0 ? versions > 0 : compareText(a.file, b.file) > 0;
 }
 
 /** Code-unit order: the same in every locale. */
@@ -550,14 +557,50 @@ export function isRanked(
   );
 }
 
-/** Builds the roll-up of the zones (already checked, of one set and version). */
+/**
+ * Superseding across the versions of a set, decided before any file is left out for its version:
+ * of the valid files of one set id (whatever version), the same zone's files give way to the one
+ * answered last (`dropSuperseded`); those are superseded, not left out, and take no part in
+ * choosing the version. Files of different set ids are never matched.
+ */
+export function supersedeAcrossVersions(
+  files: readonly { pin: Pin; zone: Pick<ZoneSummary, "file" | "zone" | "answeredAt"> }[],
+  spellings?: ProvinceSpellings,
+): { superseded: Superseded[]; files: Set<string> } {
+  const byId = new Map<string, SupersedeCandidate[]>();
+  for (const { pin, zone } of files) {
+    const candidate = {
+      file: zone.file,
+      zone: zone.zone,
+      answeredAt: zone.answeredAt,
+      version: pin.version,
+    };
+    const group = byId.get(pin.id);
+    if (group) group.push(candidate);
+    else byId.set(pin.id, [candidate]);
+  }
+  const superseded = [...byId.values()]
+    .flatMap((group) => dropSuperseded(group, spellings).superseded)
+    .sort((a, b) => compareText(a.file, b.file));
+  return { superseded, files: new Set(superseded.map((s) => s.file)) };
+}
+
+/**
+ * Builds the roll-up of the zones (already checked, of one set and version). `earlier` gives the
+ * files already superseded by files of other versions (`supersedeAcrossVersions`) and the
+ * province spellings zones are matched with.
+ */
 export function aggregate(
   set: MeasureSet,
   zones: readonly ZoneSummary[],
   leftOut: readonly LeftOut[],
   options: AggregateOptions,
+  earlier: { superseded?: readonly Superseded[]; spellings?: ProvinceSpellings } = {},
 ): Aggregate {
-  const { used, superseded } = dropSuperseded(zones);
+  const { used, superseded: within } = dropSuperseded(zones, earlier.spellings);
+  const superseded = [...(earlier.superseded ?? []), ...within].sort((a, b) =>
+    compareText(a.file, b.file),
+  );
   const ranked = rankZones(used, options.minCompleteness, set.profile);
   return {
     set,
