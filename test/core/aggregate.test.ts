@@ -300,7 +300,7 @@ describe("the same zone twice", () => {
     expect(result.superseded.map((s) => [s.file, s.by])).toEqual(superseded);
   });
 
-  it("matches names and provinces after normalising whitespace, and nothing else", () => {
+  it("matches names and provinces after normalising whitespace and case, and nothing else", () => {
     const zones = [
       { ...zone({ name: "  Suhe\tETDZ ", province: "Jiangsu " }), file: "old.yaml", answeredAt: 1 },
       { ...zone({ name: "Suhe ETDZ", province: "Jiangsu" }), file: "new.yaml", answeredAt: 2 },
@@ -308,8 +308,8 @@ describe("the same zone twice", () => {
       { ...zone({ name: "suhe etdz", province: "Jiangsu" }), file: "case.yaml", answeredAt: 0 },
     ];
     const result = dropSuperseded(zones);
-    expect(result.used.map((z) => z.file)).toEqual(["new.yaml", "other.yaml", "case.yaml"]);
-    expect(result.superseded.map((s) => s.file)).toEqual(["old.yaml"]);
+    expect(result.used.map((z) => z.file)).toEqual(["new.yaml", "other.yaml"]);
+    expect(result.superseded.map((s) => s.file)).toEqual(["case.yaml", "old.yaml"]);
     expect(normaliseName("  a \n b  ")).toBe("a b");
   });
 

@@ -189,7 +189,7 @@ describe("netdz aggregate (spawned)", () => {
     expect(json.measureSet).toEqual({ id: "demo-2025", version: "1.1.0" });
     expect(json.leftOut.map((e) => e.reason)).toEqual([
       "pinned to version 1.0.0; most files use 1.1.0, and versions are not mixed; " +
-        "bring it over with: netdz migrate 2026/helan.yaml --to 1.1.0",
+        `bring it over with: netdz migrate 2026/helan.yaml --measures ${root} --to 1.1.0`,
     ]);
   });
 
