@@ -2,7 +2,7 @@ import path from "node:path";
 import { diffAssessments, regressedMeasures } from "../core/diff.js";
 import { asRecord, asString } from "../core/loose.js";
 import type { Lang } from "../core/model.js";
-import { lastAnsweredDate, reportDate, scoreAssessment } from "../core/score.js";
+import { reportDate, scoreAssessment } from "../core/score.js";
 import { EXIT, UsageError } from "../errors.js";
 import { loadAnswersWithSet } from "../fs/answers-loader.js";
 import { readYamlFile } from "../fs/measure-sets.js";
@@ -10,7 +10,9 @@ import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import { diffMessages } from "../i18n/diff-messages.js";
 import type { Io } from "../io.js";
 import { DIFF_FORMAT_NAMES, DIFF_FORMATS, isFormat, type DiffFormat } from "../render/reporters.js";
+import { workspace } from "../fs/workspace.js";
 import { writeOutput } from "./aggregate.js";
+import { spellingsFor } from "./aggregate-zones.js";
 import { sourceDateEpoch } from "./report.js";
 
 export interface DiffCommandOptions {
@@ -42,22 +44,28 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
   const before = await loadAnswersWithSet(opts.old, options);
   const after = await loadAnswersWithSet(opts.new, options);
   const set = after.set;
-  const oldDate = lastAnsweredDate(before.answers, io.env.TZ);
-  const newDate = lastAnsweredDate(after.answers, io.env.TZ);
+  // One rule for each file's date, wherever it is shown: the date `netdz report FILE` gives it
+  // (the UTC day of SOURCE_DATE_EPOCH when set, else the day of its last answer in TZ). Open
+  // actions slip against the new file's, the same overdue rule as that report's.
+  const oldDate = reportDate(before.answers, epoch, io.env.TZ);
+  const newDate = reportDate(after.answers, epoch, io.env.TZ);
+  const zones = [before.answers.zone ?? {}, after.answers.zone ?? {}];
+  const ws = workspace({ cwd: io.cwd, measuresDir: opts.measures, lang: opts.lang, settled: true });
+  const spellings = await spellingsFor(ws, [set.id], zones);
   const result = diffAssessments(
     {
       file: opts.old,
       answers: before.answers,
       assessment: scoreAssessment(before.set, before.answers),
-      ...dated("reportDate", reportDate(before.answers, epoch, io.env.TZ)),
+      ...dated("reportDate", oldDate),
     },
     {
       file: opts.new,
       answers: after.answers,
       assessment: scoreAssessment(set, after.answers),
-      // Open actions slip against the date `netdz report NEW` gives: the same overdue rule.
-      ...dated("reportDate", reportDate(after.answers, epoch, io.env.TZ)),
+      ...dated("reportDate", newDate),
     },
+    spellings,
   );
   const model = { diff: result, set, ...dated("oldDate", oldDate), ...dated("newDate", newDate) };
   const output = await DIFF_FORMATS[opts.format].render(model, { lang: opts.lang });
@@ -73,7 +81,9 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
   if (opts.failOnRegression) {
     const down = regressedMeasures(result);
     if (down.length > 0) {
-      io.stderr.write(`netdz diff: ${m.command.regressed(down.map((x) => x.id).join(", "))}\n`);
+      io.stderr.write(
+        `netdz diff: ${m.command.regressed(down.map((x) => x.id).join(m.listSeparator))}\n`,
+      );
       return EXIT.invalid;
     }
   }

@@ -4,8 +4,8 @@
  * opened, evidence added and removed. Pure: no I/O.
  */
 import { actionPlan, compareActions, type ActionChange, type ActionReport } from "./actions.js";
-import { normaliseName } from "./aggregate.js";
 import type { AnswersFile, Band, Zone } from "./model.js";
+import { zoneKey, type ProvinceSpellings } from "./zone-key.js";
 import type { Assessment, QuestionResult, QuestionState } from "./score.js";
 
 /** The `format` of the JSON comparison. */
@@ -48,6 +48,7 @@ export const QUESTION_CATEGORIES = [
   "becameNotApplicable",
   "becameUnknown",
   "newlyAnswered",
+  "becameUnanswered",
   "improved",
   "regressed",
 ] as const;
@@ -73,7 +74,7 @@ export type ActionMoves = Record<ActionCategory, ActionMove[]> & {
 export interface Diff {
   old: { file: string; zone: Zone };
   new: { file: string; zone: Zone };
-  /** Same zone name and province (after normalising whitespace). */
+  /** Same zone name and province (matched on `zoneKey`). */
   sameZone: boolean;
   overall: Change & { oldBand: Band | null; newBand: Band | null; bandChanged: boolean };
   /** Shares on 0…1. */
@@ -104,16 +105,18 @@ function change(old: number | null, next: number | null): Change {
   return { old, new: next, change: old === null || next === null ? null : next - old };
 }
 
-/** Whether two zone profiles name the same zone (name and province, whitespace normalised). */
-export function sameZone(a: Zone, b: Zone): boolean {
-  return (
-    normaliseName(a.name) === normaliseName(b.name) &&
-    normaliseName(a.province) === normaliseName(b.province)
-  );
+/** Whether two zone profiles name the same zone (the same `zoneKey`, as `aggregate` matches). */
+export function sameZone(a: Zone, b: Zone, spellings?: ProvinceSpellings): boolean {
+  const key = zoneKey(a, spellings);
+  return key !== undefined && key === zoneKey(b, spellings);
 }
 
 /** Compares two assessments of the same measure set and version. */
-export function diffAssessments(oldSide: DiffSide, newSide: DiffSide): Diff {
+export function diffAssessments(
+  oldSide: DiffSide,
+  newSide: DiffSide,
+  spellings?: ProvinceSpellings,
+): Diff {
   const a = oldSide.assessment;
   const b = newSide.assessment;
   const oldZone = oldSide.answers.zone ?? {};
@@ -123,6 +126,7 @@ export function diffAssessments(oldSide: DiffSide, newSide: DiffSide): Diff {
     becameNotApplicable: [],
     becameUnknown: [],
     newlyAnswered: [],
+    becameUnanswered: [],
     improved: [],
     regressed: [],
   };
@@ -154,7 +158,7 @@ export function diffAssessments(oldSide: DiffSide, newSide: DiffSide): Diff {
   return {
     old: { file: oldSide.file, zone: oldZone },
     new: { file: newSide.file, zone: newZone },
-    sameZone: sameZone(oldZone, newZone),
+    sameZone: sameZone(oldZone, newZone, spellings),
     overall: {
       ...change(a.overall.score, b.overall.score),
       oldBand: a.overall.band,
@@ -226,6 +230,8 @@ export function categorise(
   if (before.applicable && !after.applicable) return "becameNotApplicable";
   if (after.state === "unknown" && before.state !== "unknown") return "becameUnknown";
   if (!before.answered && after.answered) return "newlyAnswered";
+  if (before.answered && after.applicable && after.state === "unanswered")
+    return "becameUnanswered";
   if (before.score !== null && after.score !== null) {
     if (after.score > before.score + EPSILON) return "improved";
     if (after.score < before.score - EPSILON) return "regressed";

@@ -17,6 +17,8 @@ export interface AggregateMessages {
   /** Between a header field's label and its value. */
   fieldSeparator: string;
   listSeparator: string;
+  /** Between the items of a list whose items have spaces in them (a zone's largest gaps). */
+  itemSeparator: string;
   parenthetical(text: string, remark: string): string;
   zonesLine(used: number, leftOut: number, superseded: number): string;
   regionCount(label: string, zones: number): string;
@@ -77,6 +79,8 @@ export interface AggregateMessages {
   bottomIntro(count: number): string;
   gapItem(question: string, points: string): string;
   none: string;
+  /** The bottom zones section when `--bottom 0` asked for none. */
+  bottomNoneRequested: string;
   notApplicableShort: string;
   reasons: {
     otherSet(id: string, version: string, usedId: string, usedVersion: string): string;
@@ -119,6 +123,7 @@ const en: AggregateMessages = {
   },
   fieldSeparator: ": ",
   listSeparator: ", ",
+  itemSeparator: "; ",
   parenthetical: (text, remark) => `${text} (${remark})`,
   zonesLine: (used, leftOut, superseded) =>
     `${used} used, ${leftOut} file${leftOut === 1 ? "" : "s"} left out, ${superseded} superseded`,
@@ -187,6 +192,7 @@ const en: AggregateMessages = {
     `The ${count} lowest-ranked zone${count === 1 ? "" : "s"} of each region, with their three largest gaps (points of the overall score lost).`,
   gapItem: (question, points) => `${question} ${points}`,
   none: "None.",
+  bottomNoneRequested: "None requested (--bottom 0).",
   notApplicableShort: "n/a",
   reasons: {
     otherSet: (id, version, usedId, usedVersion) =>
@@ -256,6 +262,7 @@ const zh: AggregateMessages = {
   },
   fieldSeparator: "：",
   listSeparator: "、",
+  itemSeparator: "；",
   parenthetical: (text, remark) => `${text}（${remark}）`,
   zonesLine: (used, leftOut, superseded) =>
     `纳入 ${used} 个，未纳入文件 ${leftOut} 个，被取代 ${superseded} 个`,
@@ -318,6 +325,7 @@ const zh: AggregateMessages = {
   bottomIntro: (count) => `各区域排名最后的 ${count} 个开发区及其三项最大差距（总分失分）。`,
   gapItem: (question, points) => `${question} ${points}`,
   none: "无。",
+  bottomNoneRequested: "未要求列出（--bottom 0）。",
   notApplicableShort: "不适用",
   reasons: {
     otherSet: (id, version, usedId, usedVersion) =>

@@ -16,6 +16,8 @@ export interface DiffMessages {
     differentZones: string;
   };
   fieldSeparator: string;
+  /** Between the items of a list (`, `; `、` in Chinese). */
+  listSeparator: string;
   parenthetical(text: string, remark: string): string;
   overallLine(old: string, next: string, change: string): string;
   bandLine(old: string, next: string): string;
@@ -72,6 +74,7 @@ const en: DiffMessages = {
     differentZones: "These are two different zones, not the same zone at two dates.",
   },
   fieldSeparator: ": ",
+  listSeparator: ", ",
   parenthetical: (text, remark) => `${text} (${remark})`,
   overallLine: (old, next, change) => `Overall score: ${old} → ${next} (${change})`,
   bandLine: (old, next) => `Band: ${old} → ${next}`,
@@ -93,6 +96,7 @@ const en: DiffMessages = {
     improved: "Improved",
     regressed: "Regressed",
     newlyAnswered: "Newly answered",
+    becameUnanswered: "Became unanswered",
     becameUnknown: "Became “don't know”",
     becameNotApplicable: "Became not applicable",
   },
@@ -145,6 +149,7 @@ const zh: DiffMessages = {
     differentZones: "这是两个不同的开发区，而非同一开发区在两个时间的评估。",
   },
   fieldSeparator: "：",
+  listSeparator: "、",
   parenthetical: (text, remark) => `${text}（${remark}）`,
   overallLine: (old, next, change) => `总分：${old} → ${next}（${change}）`,
   bandLine: (old, next) => `等级：${old} → ${next}`,
@@ -166,6 +171,7 @@ const zh: DiffMessages = {
     improved: "得分提高",
     regressed: "得分下降",
     newlyAnswered: "新作答",
+    becameUnanswered: "变为未作答",
     becameUnknown: "变为“不清楚”",
     becameNotApplicable: "变为不适用",
   },

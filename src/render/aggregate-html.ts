@@ -11,6 +11,8 @@ import type { Lang } from "../core/model.js";
 import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-messages.js";
 import { documentMessages } from "../i18n/document-messages.js";
 import {
+  bottomNone,
+  gapList,
   leftOutRows,
   oneDecimal,
   percent,
@@ -232,7 +234,7 @@ function commonGaps(ctx: Context): Section {
 function bottom(ctx: Context): Section {
   const { agg, m, lang } = ctx;
   if (agg.bottom.length === 0)
-    return section("bottom", m.sections.bottom, [paragraph(m.none)], true);
+    return section("bottom", m.sections.bottom, [paragraph(bottomNone(agg, m))], true);
   const c = m.columns;
   const columns: Column[] = [
     { title: c.regionRank, align: "right", nowrap: true },
@@ -247,7 +249,7 @@ function bottom(ctx: Context): Section {
       text(String(z.rank ?? "")),
       text(zoneText(agg, z.zone, "name", lang)),
       text(oneDecimal(z.overall)),
-      text(z.topGaps.map((g) => m.gapItem(g.question, g.gap.toFixed(2))).join("; ")),
+      text(gapList(z.topGaps, m)),
     ]);
     const heading = region.label[lang];
     return { heading, blocks: [table(`bottom-${i + 1}`, heading, columns, rows)] };

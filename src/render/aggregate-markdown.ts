@@ -4,7 +4,7 @@
  * left out or superseded with the method. Pure and deterministic; every text from a file or a
  * set goes through markdown-escape.
  */
-import type { Aggregate, LeftOut, RankedZone, Stats } from "../core/aggregate.js";
+import type { Aggregate, LeftOut, RankedZone, Stats, ZoneGap } from "../core/aggregate.js";
 import { nullable, regionLabel } from "../core/aggregate.js";
 import { profileValueLabel } from "../core/applicability.js";
 import type { Lang } from "../core/model.js";
@@ -222,10 +222,20 @@ function commonGaps(ctx: Context): string[] {
   return blocks;
 }
 
+/** What the bottom zones section says when it lists none: none asked for, or none to list. */
+export function bottomNone(agg: Aggregate, m: AggregateMessages): string {
+  return agg.options.bottom === 0 ? m.bottomNoneRequested : m.none;
+}
+
+/** A zone's largest gaps as one line of text (`M01.Q2 18.75; M01.Q1 12.50`, `；` in Chinese). */
+export function gapList(gaps: readonly ZoneGap[], m: AggregateMessages): string {
+  return gaps.map((g) => m.gapItem(g.question, g.gap.toFixed(2))).join(m.itemSeparator);
+}
+
 function bottom(ctx: Context): string[] {
   const { agg, m, lang } = ctx;
   const blocks = [`## ${escapeInline(m.sections.bottom)}`];
-  if (agg.bottom.length === 0) return [...blocks, escapeInline(m.none)];
+  if (agg.bottom.length === 0) return [...blocks, escapeInline(bottomNone(agg, m))];
   blocks.push(escapeInline(m.bottomIntro(agg.options.bottom)));
   const c = m.columns;
   for (const region of agg.bottom) {
@@ -235,9 +245,7 @@ function bottom(ctx: Context): string[] {
       String(z.rank ?? "—"),
       escapeCell(zoneText(agg, z.zone, "name", lang)),
       oneDecimal(z.overall),
-      z.topGaps.length === 0
-        ? "—"
-        : z.topGaps.map((g) => escapeInline(m.gapItem(g.question, g.gap.toFixed(2)))).join("; "),
+      z.topGaps.length === 0 ? "—" : escapeInline(gapList(z.topGaps, m)),
     ]);
     blocks.push(
       table(

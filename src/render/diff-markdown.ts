@@ -16,12 +16,15 @@ export interface DiffMarkdownOptions {
   newDate?: string;
 }
 
-/** A signed change to `digits` decimals (`+3.5`, `-2.0`, `0.0`), or `—`. */
+/**
+ * The one formatter of a signed figure (every change of `netdz diff`): to `digits` decimals with
+ * `+` or the minus sign U+2212 (`+3.5`, `−2.0`), `0.0` when it rounds to zero; `—` for none.
+ */
 export function signed(value: number | null, digits = 1): string {
   if (value === null) return "—";
-  const shown = value.toFixed(digits);
+  const shown = Math.abs(value).toFixed(digits);
   if (Number(shown) === 0) return (0).toFixed(digits);
-  return value > 0 ? `+${shown}` : shown;
+  return value > 0 ? `+${shown}` : `\u2212${shown}`;
 }
 
 function fixed(value: number | null, digits = 1): string {
@@ -74,7 +77,7 @@ export function renderDiffMarkdown(
           pct(diff.completeness.new),
           diff.completeness.change === null
             ? "—"
-            : m.percentagePoints(signed(diff.completeness.change * 100).replace("-", "\u2212")),
+            : m.percentagePoints(signed(diff.completeness.change * 100)),
         ),
       )}`,
     ].join("\n"),

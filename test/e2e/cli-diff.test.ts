@@ -119,3 +119,26 @@ describe("netdz diff states the completeness change in percentage points", () =>
     expect(result.stdout).toMatch(line);
   });
 });
+
+describe("netdz diff dates each file by one rule", () => {
+  it.each([
+    ["with SOURCE_DATE_EPOCH", { SOURCE_DATE_EPOCH: "1767225600" }],
+    ["without it", {}],
+  ] as const)("%s: the header, the JSON and the action plan agree with netdz report", (_, env) => {
+    const run = (args: string[]) =>
+      runCli([...args, "--measures", SETS, "--format", "json"], { env });
+    const json = JSON.parse(run(["diff", OLD, NEW]).stdout) as {
+      old: { date?: string };
+      new: { date?: string };
+      actions: { date?: string };
+    };
+    const reported = (file: string) =>
+      (JSON.parse(run(["report", file]).stdout) as { date?: string }).date;
+    expect(json.new.date).toBeDefined();
+    expect(json.new.date).toBe(reported(NEW));
+    expect(json.actions.date).toBe(json.new.date);
+    expect(json.old.date).toBe(reported(OLD));
+    const md = runCli(["diff", OLD, NEW, "--measures", SETS], { env }).stdout;
+    expect(md).toContain(`(${json.new.date})`);
+  });
+});

@@ -153,14 +153,23 @@ export const diffSchema = {
     questions: {
       description:
         "Each question that moved, in the first category that fits: becameNotApplicable, " +
-        "becameUnknown, newlyAnswered, improved, regressed.",
+        "becameUnknown, newlyAnswered, becameUnanswered (answered before, unanswered now), improved, " +
+        "regressed.",
       type: "object",
       additionalProperties: false,
-      required: ["becameNotApplicable", "becameUnknown", "newlyAnswered", "improved", "regressed"],
+      required: [
+        "becameNotApplicable",
+        "becameUnknown",
+        "newlyAnswered",
+        "becameUnanswered",
+        "improved",
+        "regressed",
+      ],
       properties: {
         becameNotApplicable: questionList,
         becameUnknown: questionList,
         newlyAnswered: questionList,
+        becameUnanswered: questionList,
         improved: questionList,
         regressed: questionList,
       },
