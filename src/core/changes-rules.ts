@@ -18,6 +18,11 @@ import type {
 } from "./model.js";
 import { compareVersions } from "./versions.js";
 import { diagnosticAt, problemPusher, type PathSegment, type YamlSource } from "./yaml-source.js";
+import { looseProfileKey, mapProfileValue, profileKey } from "./profile-spelling.js";
+
+// The spelling rules of old profile values live in profile-spelling.ts (light: the zone key of
+// `aggregate` and `diff` uses them too); exported here as well for the modules that use them.
+export { looseProfileKey, mapProfileValue, profileKey };
 
 /** The kind of a change entry: its one key. */
 export type ChangeKind = "rename" | "reword" | "rescale" | "retire" | "profile";
@@ -100,79 +105,6 @@ export function scaleOf(
       ? { min: question.min ?? 0, max: question.max, integer: question.integer === true }
       : {}),
   });
-}
-
-/**
- * Words that may follow a place name without changing which place it is: administrative kinds
- * (Province, Sheng, Municipality, Shi, Autonomous Region, AR, Zizhiqu, 省, 市, 自治区) and the
- * names of the peoples in the autonomous regions' full names (Zhuang, Hui, Uygur, 壮族…).
- */
-const PLACE_SUFFIXES = [
-  "autonomousregion",
-  "municipality",
-  "province",
-  "zizhiqu",
-  "sheng",
-  "shi",
-  "ar",
-  "zhuangzu",
-  "zhuang",
-  "huizu",
-  "hui",
-  "uyghur",
-  "uygur",
-  "uighur",
-  "weiwuer",
-  "自治区",
-  "省",
-  "市",
-  "壮族",
-  "回族",
-  "维吾尔",
-];
-
-/**
- * A looser form of an old profile value, for a second lookup when the exact key is not in a
- * profile map: case, spaces and punctuation ignored, and the suffixes above stripped, so
- * "Hainan Sheng", "Guangxi Zhuang" and "Inner Mongolia AR" find "Hainan", "Guangxi" and
- * "Inner Mongolia". Both the map's keys and the value are loosened the same way.
- */
-export function looseProfileKey(value: string | boolean): string {
-  if (typeof value === "boolean") return String(value);
-  let key = value
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, "");
-  for (let stripped = true; stripped;) {
-    stripped = false;
-    for (const suffix of PLACE_SUFFIXES) {
-      if (key.length > suffix.length + 1 && key.endsWith(suffix)) {
-        key = key.slice(0, -suffix.length);
-        stripped = true;
-      }
-    }
-  }
-  return key;
-}
-
-/**
- * The value a profile map gives an old value: looked up as written (case and surrounding spaces
- * ignored), then loosely (see looseProfileKey); undefined when none, or when loosened keys that
- * mean different values collide.
- */
-export function mapProfileValue(
-  map: Readonly<Record<string, ProfileValue>>,
-  value: ProfileValue,
-): ProfileValue | undefined {
-  const wanted = profileKey(value);
-  for (const [key, mapped] of Object.entries(map)) if (profileKey(key) === wanted) return mapped;
-  if (typeof value !== "string") return undefined;
-  const loose = looseProfileKey(value);
-  const found = new Set<ProfileValue>();
-  for (const [key, mapped] of Object.entries(map)) {
-    if (looseProfileKey(key) === loose) found.add(mapped);
-  }
-  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /**
@@ -277,11 +209,6 @@ export function composeChanges(
   }
   for (const [field, map] of profiles) out.push({ profile: { field, map } });
   return out;
-}
-
-/** The normalised form of an old profile value as a map key: trimmed, lower case. */
-export function profileKey(value: string | boolean): string {
-  return typeof value === "boolean" ? String(value) : value.trim().toLowerCase();
 }
 
 export interface ChangesCheckInput {

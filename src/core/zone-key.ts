@@ -8,7 +8,7 @@
  * loosens a map key — so `Zhejiang Province`, `zhejiang`, `浙江省` and the 1.1.0 id `zhejiang`
  * are one province. Pure.
  */
-import { looseProfileKey, mapProfileValue } from "./changes-rules.js";
+import { looseProfileKey, mapProfileValue } from "./profile-spelling.js";
 import type { ChangesFile, ProfileValue, Zone } from "./model.js";
 
 /** Old spellings of the province mapped to the ids a later version asks for. */
