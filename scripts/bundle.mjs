@@ -67,7 +67,8 @@ await build({
 // compile and a link, more than its size), a command a few.
 const commanderFile = path.resolve("dist/bundle/commander.js");
 const bundle = await rollup({
-  input: "dist/main.js",
+  // The worker of `netdz aggregate` is started by file name, beside the chunks (aggregate-pool).
+  input: { main: "dist/main.js", "aggregate-worker": "dist/commands/aggregate-worker.js" },
   // Dependencies stay in node_modules (commander: the file above).
   external: (id) => id !== "commander" && !id.startsWith(".") && !path.isAbsolute(id),
   plugins: [
