@@ -219,14 +219,14 @@ function verdict(name, ratio, target, unit = "×") {
 /** The roll-up and diff targets of issue 9; returns the number of targets missed. */
 async function benchRollUp(dir, floor) {
   console.log("\nnetdz aggregate / diff (generated zones of the bundled set)");
-  // aggregate checks 200 files or more in worker threads, one per core (at most 4).
+  // aggregate checks 1,000 files or more in worker threads beside the main thread: one per core
+  // but one, at most 3 (src/commands/aggregate-pool.ts).
   const cores = availableParallelism();
-  const workers = cores < 2 ? 0 : Math.min(cores, 4);
+  const workers = Math.max(0, Math.min(cores - 1, 3));
   console.log(
-    `${cores} cores: aggregate of 1,000 or ${Number(process.env.NETDZ_BENCH_ZONES) || 10_000} ` +
-      `zones uses ${workers} worker threads (230 zones: in-process); the floor is one thread`,
+    `${cores} cores: aggregate of 1,000 or more zones checks them in the main thread and ` +
+      `${workers} worker thread(s), 230 in the main thread; the floor reads and parses in one thread`,
   );
-  const big = Number(process.env.NETDZ_BENCH_ZONES) || 10_000;
   const z230 = await generateZones(path.join(dir, "z230"), 230, 1);
   const z1000 = await generateZones(path.join(dir, "z1000"), 1000, 2);
   const zBig = await generateZones(path.join(dir, "zbig"), big, 3);

@@ -32,26 +32,23 @@ export interface WorkerReply {
 }
 
 /** Workers are used from this many files on (fewer are checked faster than workers start). */
-export const WORKERS_FROM = 200;
-/** At most this many workers. */
-export const MAX_WORKERS = 4;
+export const WORKERS_FROM = 1000;
+/** At most this many workers (the main thread checks files beside them). */
+export const MAX_WORKERS = 3;
 const BATCH = 32;
 /**
  * Each worker's heap is kept small (its garbage is collected sooner), so that the pool's memory
  * stays within the roll-up's budget; a worker that runs out (a huge file) hands its batches back
  * to be checked in-process.
  */
-const WORKER_LIMITS = {
-  maxOldGenerationSizeMb: 64,
-  maxYoungGenerationSizeMb: 8,
-};
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 /** Batches sent to a worker before it answers: one being checked, one waiting. */
 const IN_FLIGHT = 2;
 
 /**
- * How many workers to check `count` files with: `NETDZ_WORKERS` when set (0 = none; for tests
- * and measurements), else none below WORKERS_FROM files or on one core, else one per core up to
- * MAX_WORKERS.
+ * How many workers to check `count` files with, beside the main thread: `NETDZ_WORKERS` when set
+ * (0 = none; for tests and measurements), else none below WORKERS_FROM files or on one core, else
+ * one per core but one, up to MAX_WORKERS.
  */
 export function workerCount(count: number, env: NodeJS.ProcessEnv): number {
   const forced = env.NETDZ_WORKERS;
@@ -59,8 +56,7 @@ export function workerCount(count: number, env: NodeJS.ProcessEnv): number {
     return Math.min(Number(forced.trim()), 16, Math.ceil(count / BATCH));
   }
   if (count < WORKERS_FROM) return 0;
-  const cores = availableParallelism();
-  return cores < 2 ? 0 : Math.min(cores, MAX_WORKERS);
+  return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS));
 }
 
 /** The worker module beside this one (built), or undefined when it is not there (sources). */
@@ -70,8 +66,8 @@ function workerFile(): URL | undefined {
 }
 
 /**
- * Checks every file, with `workers` worker threads when there are any and the worker module is
- * built, else in-process; the results in file order.
+ * Checks every file, with `workers` worker threads beside the main thread when there are any and
+ * the worker module is built, else in-process; the results in file order.
  */
 export async function checkFiles(
   files: readonly string[],
@@ -79,25 +75,37 @@ export async function checkFiles(
   progress: (done: number) => void,
   workers: number,
   setup: WorkerSetup,
+  /** The worker module; the built one beside this module unless a test gives another. */
+  module: URL | undefined = workerFile(),
 ): Promise<Checked[]> {
-  const file = workers > 0 ? workerFile() : undefined;
+  const file = workers > 0 ? module : undefined;
   if (!file) return checkInProcess(files, checker, progress);
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   const results = new Array<Checked[] | undefined>(batches.length);
-  const failed = await runPool(file, batches, workers, setup, results, progress);
-  // What no worker finished is checked here, in order.
-  let done = results.reduce((n, r) => n + (r?.length ?? 0), 0);
-  for (const b of failed.sort((x, y) => x - y)) {
-    const checked: Checked[] = [];
-    for (const f of batches[b] as string[]) {
-      checked.push(await checker.check(f));
-      progress(++done);
-    }
-    results[b] = checked;
+  let done = 0;
+  const store = (batch: number, checked: Checked[]) => {
+    results[batch] = checked;
+    done += checked.length;
+    progress(done);
+  };
+  const queue = { next: 0, take: () => (queue.next < batches.length ? queue.next++ : undefined) };
+  const pool = runPool(file, batches, workers, setup, queue, store);
+  // The main thread takes batches too, letting the workers' replies in between.
+  for (let b = queue.take(); b !== undefined; b = queue.take()) {
+    store(b, await checkBatch(batches[b] as string[], checker));
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  // What a worker could not finish is checked here.
+  for (const b of await pool) store(b, await checkBatch(batches[b] as string[], checker));
   progress(files.length);
   return results.flatMap((r) => r ?? []);
+}
+
+async function checkBatch(files: readonly string[], checker: AnswersChecker): Promise<Checked[]> {
+  const checked: Checked[] = [];
+  for (const f of files) checked.push(await checker.check(f));
+  return checked;
 }
 
 async function checkInProcess(
@@ -114,27 +122,31 @@ async function checkInProcess(
   return results;
 }
 
+interface Queue {
+  /** The next batch to check, or undefined when all are taken. */
+  take(): number | undefined;
+}
+
 /**
- * Sends the batches to a pool of workers; fills `results` and returns the batches no worker
- * finished. Never rejects: a worker that fails hands its batches back.
+ * Sends batches from the queue to a pool of workers, storing each reply; resolves, when every
+ * worker is done, with the batches a worker took but did not finish. Never rejects: a worker that
+ * fails hands its batches back.
  */
 function runPool(
   file: URL,
   batches: readonly string[][],
   workers: number,
   setup: WorkerSetup,
-  results: (Checked[] | undefined)[],
-  progress: (done: number) => void,
+  queue: Queue,
+  store: (batch: number, checked: Checked[]) => void,
 ): Promise<number[]> {
   return new Promise((resolve) => {
-    let next = 0;
-    let done = 0;
     let running = 0;
     const failed: number[] = [];
     const finish = () => {
-      if (running === 0) resolve([...failed, ...range(next, batches.length)]);
+      if (running === 0) resolve(failed);
     };
-    for (let w = 0; w < Math.min(workers, batches.length); w++) {
+    for (let w = 0; w < workers; w++) {
       let worker: Worker;
       try {
         worker = new Worker(file, { workerData: setup, resourceLimits: WORKER_LIMITS });
@@ -144,15 +156,6 @@ function runPool(
       running++;
       const pending = new Set<number>();
       let over = false;
-      const feed = () => {
-        while (pending.size < IN_FLIGHT && next < batches.length) {
-          const batch = next++;
-          pending.add(batch);
-          const request: WorkerRequest = { batch, files: batches[batch] as string[] };
-          worker.postMessage(request);
-        }
-        if (pending.size === 0) stop(false);
-      };
       const stop = (broken: boolean) => {
         if (over) return;
         over = true;
@@ -162,21 +165,26 @@ function runPool(
         void worker.terminate();
         finish();
       };
+      // One batch while the worker starts (the main thread checks meanwhile), then IN_FLIGHT.
+      const feed = (limit = IN_FLIGHT) => {
+        while (pending.size < limit) {
+          const batch = queue.take();
+          if (batch === undefined) break;
+          pending.add(batch);
+          const request: WorkerRequest = { batch, files: batches[batch] as string[] };
+          worker.postMessage(request);
+        }
+        if (pending.size === 0) stop(false);
+      };
       worker.on("message", (reply: WorkerReply) => {
         if (over || !pending.delete(reply.batch)) return;
-        results[reply.batch] = reply.results;
-        done += reply.results.length;
-        progress(done);
+        store(reply.batch, reply.results);
         feed();
       });
       worker.on("error", () => stop(true));
       worker.on("exit", () => stop(true));
-      feed();
+      feed(1);
     }
     finish();
   });
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 }
