@@ -227,6 +227,7 @@ async function benchRollUp(dir, floor) {
     `${cores} cores: aggregate of 1,000 or more zones checks them in the main thread and ` +
       `${workers} worker thread(s), 230 in the main thread; the floor reads and parses in one thread`,
   );
+  const big = Number(process.env.NETDZ_BENCH_ZONES) || 10_000;
   const z230 = await generateZones(path.join(dir, "z230"), 230, 1);
   const z1000 = await generateZones(path.join(dir, "z1000"), 1000, 2);
   const zBig = await generateZones(path.join(dir, "zbig"), big, 3);
