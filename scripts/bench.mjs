@@ -2,7 +2,7 @@
 // Usage: npm run bench [-- --runs N] [-- --check]   (--check exits 1 when a target is missed)
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadValidSet } from "../dist/fs/workspace.js";
@@ -162,7 +162,10 @@ if (n === 0) process.exit(1);
   return file;
 }
 
-/** Peak resident memory of a netdz run in MB, written by the child itself at exit. */
+/**
+ * Peak resident memory of a netdz run in MB, written by the child itself at exit: the maxRSS of
+ * the whole process (getrusage of the process), so aggregate's worker threads are counted.
+ */
 function peakMemory(dir, commandArgs) {
   const hook = path.join(dir, "max-rss.mjs");
   const out = path.join(dir, "max-rss.txt");
@@ -186,12 +189,13 @@ process.on("exit", () => writeFileSync(${JSON.stringify(out)}, String(process.re
 }
 
 /** Times a command with a given number of runs (median). */
-function timeRuns(command, commandArgs, count) {
+function timeRuns(command, commandArgs, count, env = {}) {
   const samples = [];
   for (let i = 0; i < count + 1; i++) {
     const start = process.hrtime.bigint();
     const result = spawnSync(command, commandArgs, {
       cwd: root,
+      env: { ...process.env, ...env },
       stdio: ["ignore", "ignore", "pipe"],
     });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -215,6 +219,14 @@ function verdict(name, ratio, target, unit = "×") {
 /** The roll-up and diff targets of issue 9; returns the number of targets missed. */
 async function benchRollUp(dir, floor) {
   console.log("\nnetdz aggregate / diff (generated zones of the bundled set)");
+  // aggregate checks 1,000 files or more in worker threads beside the main thread: one per core
+  // but one, at most 3 (src/commands/aggregate-pool.ts).
+  const cores = availableParallelism();
+  const workers = Math.max(0, Math.min(cores - 1, 3));
+  console.log(
+    `${cores} cores: aggregate of 1,000 or more zones checks them in the main thread and ` +
+      `${workers} worker thread(s), 230 in the main thread; the floor reads and parses in one thread`,
+  );
   const big = Number(process.env.NETDZ_BENCH_ZONES) || 10_000;
   const z230 = await generateZones(path.join(dir, "z230"), 230, 1);
   const z1000 = await generateZones(path.join(dir, "z1000"), 1000, 2);
@@ -231,9 +243,14 @@ async function benchRollUp(dir, floor) {
   const t1000 = timeRuns(process.execPath, aggregate(z1000), bigRuns);
   const tBig = timeRuns(process.execPath, aggregate(zBig), bigRuns);
   const tFloor = timeRuns(process.execPath, [floorScript, zBig], bigRuns);
+  // For comparison only (no target): the same roll-up checked in-process.
+  const tSingle = timeRuns(process.execPath, aggregate(zBig), Math.min(3, bigRuns), {
+    NETDZ_WORKERS: "0",
+  });
   console.log(
-    `aggregate, 1,000 zones: ${t1000.toFixed(0)} ms; ${big} zones: ${tBig.toFixed(0)} ms; ` +
-      `read and parse only, ${big} files: ${tFloor.toFixed(0)} ms`,
+    `aggregate, 1,000 zones: ${t1000.toFixed(0)} ms; ${big} zones: ${tBig.toFixed(0)} ms ` +
+      `(in-process, NETDZ_WORKERS=0: ${tSingle.toFixed(0)} ms, ${(tSingle / tFloor).toFixed(2)}×); ` +
+      `read and parse only, ${big} files: ${tFloor.toFixed(0)} ms; load average ${loadavg()[0].toFixed(1)}`,
   );
   missed += verdict(`aggregate ${big} zones ÷ read-and-parse floor`, tBig / tFloor, 1.5);
   missed += verdict(`aggregate ${big} zones ÷ 1,000 zones`, tBig / t1000, (11 * big) / 10_000);

@@ -66,8 +66,7 @@ await build({
 // merged: --help loads one chunk of netdz instead of twenty (each module costs a read, a
 // compile and a link, more than its size), a command a few.
 const commanderFile = path.resolve("dist/bundle/commander.js");
-const bundle = await rollup({
-  input: "dist/main.js",
+const netdzModules = {
   // Dependencies stay in node_modules (commander: the file above).
   external: (id) => id !== "commander" && !id.startsWith(".") && !path.isAbsolute(id),
   plugins: [
@@ -84,7 +83,8 @@ const bundle = await rollup({
   onwarn: (warning) => {
     throw new Error(`bundle: ${warning.message}`);
   },
-});
+};
+const bundle = await rollup({ input: "dist/main.js", ...netdzModules });
 await bundle.write({
   dir: "dist/bundle",
   format: "es",
@@ -95,6 +95,16 @@ await bundle.write({
   experimentalMinChunkSize: 20_000,
 });
 await bundle.close();
+// The worker of `netdz aggregate`, started by file name from beside the chunks (aggregate-pool):
+// one file of its own, so that the chunks the commands load stay as they are.
+const worker = await rollup({ input: "dist/commands/aggregate-worker.js", ...netdzModules });
+await worker.write({
+  file: "dist/bundle/aggregate-worker.js",
+  format: "es",
+  inlineDynamicImports: true,
+  paths: { [commanderFile]: "./commander.js" },
+});
+await worker.close();
 // validators.ts loads its generated neighbours by paths esbuild cannot follow.
 cpSync("dist/core/generated-validators", "dist/bundle/generated-validators", { recursive: true });
 

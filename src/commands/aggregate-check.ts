@@ -29,6 +29,22 @@ export interface Checked {
   zone?: ZoneSummary;
   /** Whether the file is an answers file (valid or not); other YAML met in a folder is not. */
   answersFile: boolean;
+  /**
+   * The problems of the invalid set the file is pinned to, by a key that is the same for the same
+   * problem: the caller keeps each once, in the order of the files (see `setProblemsOf`).
+   */
+  setProblems?: [string, LeftOut][];
+}
+
+/** The problems of the invalid measure sets met, each once, in the order of the files. */
+export function setProblemsOf(results: readonly Checked[]): Map<string, LeftOut> {
+  const problems = new Map<string, LeftOut>();
+  for (const r of results) {
+    for (const [key, problem] of r.setProblems ?? []) {
+      if (!problems.has(key)) problems.set(key, problem);
+    }
+  }
+  return problems;
 }
 
 const NOT_ANSWERS: Checked = { answersFile: false };
@@ -76,7 +92,11 @@ export class AnswersChecker {
       // Pinned to a set that is itself invalid: the set's problems are kept once (listed
       // apart), and the answers file is left out with a reason naming that set.
       if (!(error instanceof DataError)) throw error;
-      return { answersFile: true, problem: this.invalidSet(file, source, error.diagnostics) };
+      return {
+        answersFile: true,
+        problem: this.invalidSet(file, source, error.diagnostics),
+        setProblems: this.setProblemsIn(error.diagnostics),
+      };
     }
     const pin = setFound ? pinOf(file, source) : undefined;
     const first = firstError(diagnostics);
@@ -92,8 +112,12 @@ export class AnswersChecker {
     return { answersFile: true, ...(pin ? { pin } : {}), zone };
   }
 
-  /** The problems of the invalid measure sets met, each once, in the order met. */
-  readonly setProblems = new Map<string, LeftOut>();
+  /** The errors of an invalid set, each with its key. */
+  private setProblemsIn(diagnostics: readonly Diagnostic[]): [string, LeftOut][] {
+    return diagnostics
+      .filter((d) => d.severity === "error")
+      .map((d) => [`${d.file}:${d.line}:${d.column}:${d.code}`, this.fromDiagnostic(d)]);
+  }
 
   private invalidSet(
     file: string,
@@ -101,10 +125,6 @@ export class AnswersChecker {
     diagnostics: readonly Diagnostic[],
   ): LeftOut {
     const first = firstError(diagnostics);
-    for (const d of diagnostics.filter((x) => x.severity === "error")) {
-      const key = `${d.file}:${d.line}:${d.column}:${d.code}`;
-      if (!this.setProblems.has(key)) this.setProblems.set(key, this.fromDiagnostic(d));
-    }
     const pinned = asRecord(asRecord(source.data).measureSet);
     const where = diagnosticAt(source, ["measureSet"], "error", "answers/invalid-set", "");
     const problem = first

@@ -30,7 +30,8 @@ import {
   isFormat,
   type AggregateFormat,
 } from "../render/reporters.js";
-import { AnswersChecker, type Checked } from "./aggregate-check.js";
+import { AnswersChecker, setProblemsOf } from "./aggregate-check.js";
+import { checkFiles, workerCount } from "./aggregate-pool.js";
 import { migrateAdvice, spellingsFor } from "./aggregate-zones.js";
 import { sourceDateEpoch } from "./report.js";
 
@@ -61,7 +62,19 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
   await ws.root();
   const found = collectFiles(opts.paths.length > 0 ? opts.paths : ["."], io.cwd, m);
   const checker = new AnswersChecker(ws, found.named, opts.lang);
-  const results = await checkAll(found.files, checker, progressBar(io, found.files.length));
+  const results = await checkFiles(
+    found.files,
+    checker,
+    progressBar(io, found.files.length),
+    workerCount(found.files.length, io.env),
+    {
+      cwd: io.cwd,
+      ...(opts.measures === undefined ? {} : { measuresDir: opts.measures }),
+      lang: opts.lang,
+      named: [...found.named],
+    },
+  );
+  const setProblems = setProblemsOf(results);
   // The same zone in files of several versions: superseded before any is left out for version.
   const valid = results.flatMap((r) => (r.pin && r.zone ? [{ pin: r.pin, zone: r.zone }] : []));
   const spellings = await spellingsFor(
@@ -97,7 +110,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
           chosen,
         ),
       );
-    printSetProblems(checker, io, m);
+    printSetProblems(setProblems, io, m);
     printLeftOut(leftOut, chosen, io, m);
     throw new UsageError(
       results.some((r) => r.answersFile)
@@ -125,7 +138,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
   const newest = epoch === undefined && group.newest ? readAnswers(group.newest.file, io.cwd) : {};
   const date = reportDate(newest as AnswersFile, epoch, io.env.TZ);
   if (date !== undefined) agg.options.date = date;
-  agg.setProblems = [...checker.setProblems.values()];
+  agg.setProblems = [...setProblems.values()];
   const output = await AGGREGATE_FORMATS[opts.format].render(agg, { lang: opts.lang });
   await writeOutput(output, {
     out: opts.out,
@@ -135,7 +148,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
     lang: opts.lang,
     ...m.command,
   });
-  printSetProblems(checker, io, m);
+  printSetProblems(setProblems, io, m);
   printLeftOut(agg.leftOut, agg.set, io, m);
   if (agg.leftOut.length > 0) {
     io.stderr.write(`netdz aggregate: ${m.command.leftOut(agg.leftOut.length)}\n`);
@@ -166,21 +179,6 @@ function readAnswers(file: string, cwd: string): AnswersFile {
   return normaliseAnswers(source.data as AnswersFile);
 }
 
-/** Checks every file in order, drawing progress on the way. */
-async function checkAll(
-  files: readonly string[],
-  checker: AnswersChecker,
-  progress: (done: number) => void,
-): Promise<Checked[]> {
-  const results: Checked[] = [];
-  for (const [i, file] of files.entries()) {
-    progress(i);
-    results.push(await checker.check(file));
-  }
-  progress(files.length);
-  return results;
-}
-
 function checkOptions(opts: AggregateCommandOptions, m: AggregateMessages): void {
   if (!isFormat(AGGREGATE_FORMATS, opts.format)) {
     throw new UsageError(
@@ -200,8 +198,12 @@ function describeWhere(paths: readonly string[]): string {
 }
 
 /** Tells on standard error, once each, the problems of the invalid measure sets met. */
-function printSetProblems(checker: AnswersChecker, io: Io, m: AggregateMessages): void {
-  for (const entry of checker.setProblems.values()) {
+function printSetProblems(
+  setProblems: ReadonlyMap<string, LeftOut>,
+  io: Io,
+  m: AggregateMessages,
+): void {
+  for (const entry of setProblems.values()) {
     if (entry.reason.kind !== "invalid") continue;
     const problem = m.parenthetical(entry.reason.message, entry.reason.code);
     io.stderr.write(`${leftOutPlace(entry)}  ${problem}\n`);

@@ -307,16 +307,34 @@ function notAnAnswersFile(source: YamlSource, format: string): Diagnostic {
 /** Fills the optional parts a hand-written file may leave empty (`answers:` with nothing under it). */
 export function normaliseAnswers(data: AnswersFile): AnswersFile {
   // An entry left empty (`M01.Q1:`) is unanswered, as if it were not there; `x-…` keys are the
-  // user's own, not answers or profile fields.
-  const answers = Object.fromEntries(
-    Object.entries(data.answers ?? {}).filter(
-      ([id, answer]) => answer !== null && !isExtensionKey(id),
-    ),
-  );
-  const zone = Object.fromEntries(
-    Object.entries(data.zone ?? {}).filter(([field]) => !isExtensionKey(field)),
-  );
-  return { ...data, zone, answers };
+  // user's own, not answers or profile fields. The maps are rebuilt only when something is to be
+  // dropped (most files have nothing to drop, and rebuilding costs a roll-up of many files).
+  const answers = data.answers ?? {};
+  const zone = data.zone ?? {};
+  return {
+    ...data,
+    zone: withoutKeys(zone, (field) => isExtensionKey(field)),
+    answers: withoutKeys(answers, (id, answer) => answer === null || isExtensionKey(id)),
+  };
+}
+
+/** The record itself when no entry is to be dropped, else a copy without those entries. */
+function withoutKeys<T extends object>(
+  record: T,
+  drop: (key: string, value: unknown) => boolean,
+): T {
+  const entries = record as Record<string, unknown>;
+  let dropping = false;
+  for (const key in entries) {
+    if (Object.hasOwn(entries, key) && drop(key, entries[key])) {
+      dropping = true;
+      break;
+    }
+  }
+  if (!dropping) return record;
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(entries)) if (!drop(key, entries[key])) kept[key] = entries[key];
+  return kept as T;
 }
 
 function realOr(dir: string): string {

@@ -1,0 +1,190 @@
+/**
+ * Checking many answers files for `netdz aggregate` in worker threads: files are sent to a small
+ * pool in batches (a few per worker in flight, so memory stays bounded), and the results are put
+ * back in file order, so the roll-up is byte for byte what checking in-process gives. A batch a
+ * worker could not finish (the worker failed or stopped) is checked in-process instead.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Lang } from "../core/model.js";
+import type { AnswersChecker, Checked } from "./aggregate-check.js";
+
+/** What each worker is started with. */
+export interface WorkerSetup {
+  cwd: string;
+  measuresDir?: string;
+  lang: Lang;
+  /** Files named on the command line (absolute). */
+  named: string[];
+}
+
+export interface WorkerRequest {
+  batch: number;
+  /** Absolute paths. */
+  files: string[];
+}
+
+export interface WorkerReply {
+  batch: number;
+  results: Checked[];
+}
+
+/** Workers are used from this many files on (fewer are checked faster than workers start). */
+export const WORKERS_FROM = 1000;
+/** At most this many workers (the main thread checks files beside them). */
+export const MAX_WORKERS = 3;
+const BATCH = 32;
+/**
+ * Each worker's heap is kept small (its garbage is collected sooner), so that the pool's memory
+ * stays within the roll-up's budget; a worker that runs out (a huge file) hands its batches back
+ * to be checked in-process.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+/** Batches sent to a worker before it answers: one being checked, one waiting. */
+const IN_FLIGHT = 2;
+
+/**
+ * How many workers to check `count` files with, beside the main thread: `NETDZ_WORKERS` when set
+ * (0 = none; for tests and measurements), else none below WORKERS_FROM files or on one core, else
+ * one per core but one, up to MAX_WORKERS.
+ */
+export function workerCount(count: number, env: NodeJS.ProcessEnv): number {
+  const forced = env.NETDZ_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced.trim())) {
+    return Math.min(Number(forced.trim()), 16, Math.ceil(count / BATCH));
+  }
+  if (count < WORKERS_FROM) return 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS));
+}
+
+/** The worker module beside this one (built), or undefined when it is not there (sources). */
+function workerFile(): URL | undefined {
+  const url = new URL("./aggregate-worker.js", import.meta.url);
+  return url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/**
+ * Checks every file, with `workers` worker threads beside the main thread when there are any and
+ * the worker module is built, else in-process; the results in file order.
+ */
+export async function checkFiles(
+  files: readonly string[],
+  checker: AnswersChecker,
+  progress: (done: number) => void,
+  workers: number,
+  setup: WorkerSetup,
+  /** The worker module; the built one beside this module unless a test gives another. */
+  module: URL | undefined = workerFile(),
+): Promise<Checked[]> {
+  const file = workers > 0 ? module : undefined;
+  if (!file) return checkInProcess(files, checker, progress);
+  const batches: string[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  const results = new Array<Checked[] | undefined>(batches.length);
+  let done = 0;
+  const store = (batch: number, checked: Checked[]) => {
+    results[batch] = checked;
+    done += checked.length;
+    progress(done);
+  };
+  const queue = { next: 0, take: () => (queue.next < batches.length ? queue.next++ : undefined) };
+  const pool = runPool(file, batches, workers, setup, queue, store);
+  // The main thread takes batches too, letting the workers' replies in between.
+  for (let b = queue.take(); b !== undefined; b = queue.take()) {
+    store(b, await checkBatch(batches[b] as string[], checker));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  // What a worker could not finish is checked here.
+  for (const b of await pool) store(b, await checkBatch(batches[b] as string[], checker));
+  progress(files.length);
+  return results.flatMap((r) => r ?? []);
+}
+
+async function checkBatch(files: readonly string[], checker: AnswersChecker): Promise<Checked[]> {
+  const checked: Checked[] = [];
+  for (const f of files) checked.push(await checker.check(f));
+  return checked;
+}
+
+async function checkInProcess(
+  files: readonly string[],
+  checker: AnswersChecker,
+  progress: (done: number) => void,
+): Promise<Checked[]> {
+  const results: Checked[] = [];
+  for (const [i, file] of files.entries()) {
+    progress(i);
+    results.push(await checker.check(file));
+  }
+  progress(files.length);
+  return results;
+}
+
+interface Queue {
+  /** The next batch to check, or undefined when all are taken. */
+  take(): number | undefined;
+}
+
+/**
+ * Sends batches from the queue to a pool of workers, storing each reply; resolves, when every
+ * worker is done, with the batches a worker took but did not finish. Never rejects: a worker that
+ * fails hands its batches back.
+ */
+function runPool(
+  file: URL,
+  batches: readonly string[][],
+  workers: number,
+  setup: WorkerSetup,
+  queue: Queue,
+  store: (batch: number, checked: Checked[]) => void,
+): Promise<number[]> {
+  return new Promise((resolve) => {
+    let running = 0;
+    const failed: number[] = [];
+    const finish = () => {
+      if (running === 0) resolve(failed);
+    };
+    for (let w = 0; w < workers; w++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(file, { workerData: setup, resourceLimits: WORKER_LIMITS });
+      } catch {
+        continue;
+      }
+      running++;
+      const pending = new Set<number>();
+      let over = false;
+      const stop = (broken: boolean) => {
+        if (over) return;
+        over = true;
+        if (broken) failed.push(...pending);
+        pending.clear();
+        running--;
+        void worker.terminate();
+        finish();
+      };
+      // One batch while the worker starts (the main thread checks meanwhile), then IN_FLIGHT.
+      const feed = (limit = IN_FLIGHT) => {
+        while (pending.size < limit) {
+          const batch = queue.take();
+          if (batch === undefined) break;
+          pending.add(batch);
+          const request: WorkerRequest = { batch, files: batches[batch] as string[] };
+          worker.postMessage(request);
+        }
+        if (pending.size === 0) stop(false);
+      };
+      worker.on("message", (reply: WorkerReply) => {
+        if (over || !pending.delete(reply.batch)) return;
+        store(reply.batch, reply.results);
+        feed();
+      });
+      worker.on("error", () => stop(true));
+      worker.on("exit", () => stop(true));
+      feed(1);
+    }
+    finish();
+  });
+}

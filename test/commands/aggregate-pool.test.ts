@@ -1,0 +1,70 @@
+import { readdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { AnswersChecker } from "../../src/commands/aggregate-check.js";
+import { checkFiles, workerCount, WORKERS_FROM } from "../../src/commands/aggregate-pool.js";
+import { workspace } from "../../src/fs/workspace.js";
+import { FIXTURES, ROOT, tempDir } from "../helpers.js";
+
+const ZONES = path.join(ROOT, "test", "fixtures", "province", "zones", "2026");
+const SETS = path.join(FIXTURES, "report", "sets");
+
+describe("how many workers aggregate uses", () => {
+  it.each([
+    ["0", 5000, 0],
+    ["3", 5000, 3],
+    // Never more workers than batches of files.
+    ["3", 10, 1],
+    [" 2 ", 100, 2],
+  ])("NETDZ_WORKERS=%j with %i files: %i", (value, files, expected) => {
+    expect(workerCount(files, { NETDZ_WORKERS: value })).toBe(expected);
+  });
+
+  it("uses none below the threshold, and one per core but one, at most 3, from it on", () => {
+    // NETDZ_WORKERS unset, or not a number: the default.
+    for (const env of [{}, { NETDZ_WORKERS: "many" }]) {
+      expect(workerCount(WORKERS_FROM - 1, env)).toBe(0);
+      expect(workerCount(WORKERS_FROM, env)).toBe(Math.min(availableParallelism() - 1, 3));
+    }
+  });
+});
+
+describe("checking files with workers that fail", () => {
+  it.each([
+    ["exits at once", "process.exit(3);"],
+    ["throws on the first batch", 'parentPort.on("message", () => { throw new Error("boom"); });'],
+    ["replies to nothing and ends", 'parentPort.on("message", () => parentPort.close());'],
+  ])(
+    "a worker that %s hands its files back: the results are those of checking in-process",
+    async (_, body) => {
+      const dir = tempDir();
+      const module = path.join(dir, "worker.mjs");
+      writeFileSync(module, `import { parentPort } from "node:worker_threads";\n${body}\n`);
+      const files = readdirSync(ZONES)
+        .sort()
+        .map((f) => path.join(ZONES, f));
+      const checker = () =>
+        new AnswersChecker(
+          workspace({ cwd: ROOT, measuresDir: SETS, lang: "en", settled: true }),
+          new Set(),
+          "en",
+        );
+      const setup = { cwd: ROOT, measuresDir: SETS, lang: "en" as const, named: [] };
+      const seen: number[] = [];
+      const expected = await checkFiles(files, checker(), () => undefined, 0, setup);
+      const pooled = await checkFiles(
+        files,
+        checker(),
+        (done) => seen.push(done),
+        2,
+        setup,
+        pathToFileURL(module),
+      );
+      expect(pooled).toEqual(expected);
+      expect(pooled.filter((r) => r.zone)).toHaveLength(files.length - 1);
+      expect(seen.at(-1)).toBe(files.length);
+    },
+  );
+});
