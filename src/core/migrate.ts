@@ -7,6 +7,7 @@
 import { isMap, isScalar, Scalar, YAMLMap, type Document, type Node, type Pair } from "yaml";
 import { diagnosticMessage } from "../i18n/diagnostic-messages.js";
 import { withDerivedProfile } from "./applicability.js";
+import { isSettled } from "./answer.js";
 import { looseAnswer, questionIndex, valueProblems } from "./answers-rules.js";
 import { mapProfileValue, readChangeEntries } from "./changes-rules.js";
 import type {
@@ -36,6 +37,8 @@ export type MigrationEvent =
   | {
       kind: "cleared";
       id: string;
+      /** The id it had before this step, when the same step renamed it (one line, not two). */
+      movedFrom?: string;
       version: string;
       old: string;
       why: { rescale: Text } | { misfit: string };
@@ -91,14 +94,22 @@ export function migrateDocument(
   // The answered ids at the start, followed to their current id, to count what simply carried over.
   const origin = new Map<string, string>();
   const touched = new Set<string>();
+  // Only real answers count (an entry left with a note or a review mark only is none).
+  const firstIndex = steps[0]
+    ? questionIndex(steps[0].from)
+    : new Map<string, { question: Question }>();
   for (const pair of answers?.items ?? []) {
-    if (!isNullNode(pair.value)) origin.set(keyOf(pair), keyOf(pair));
+    const question = firstIndex.get(keyOf(pair))?.question;
+    if (question && isSettled(question, looseAnswer(toJs(pair.value)))) {
+      origin.set(keyOf(pair), keyOf(pair));
+    }
   }
   for (const step of steps) {
     const stepEvents = migrateStep(doc, root, step, options.words);
     for (const event of stepEvents) {
       if ("id" in event) {
-        const first = origin.get(event.id);
+        const before = event.kind === "cleared" ? (event.movedFrom ?? event.id) : event.id;
+        const first = origin.get(before);
         if (first !== undefined) touched.add(first);
         if (event.kind === "moved" && first !== undefined) {
           origin.delete(event.id);
@@ -138,11 +149,18 @@ function migrateStep(
     const rename = entries.find((e) => "rename" in e && e.rename.from === id);
     const retire = entries.find((e) => "retire" in e && e.retire.id === id);
     let currentId = id;
+    // A moved answer that is then cleared is told in one line (cleared, from its old id).
+    let moved: MigrationEvent | undefined;
     if (rename && "rename" in rename) {
       currentId = rename.rename.to;
       setKey(pair, currentId);
-      if (!empty) events.push({ kind: "moved", id, to: currentId, version });
+      moved = { kind: "moved", id, to: currentId, version };
+      if (!empty) events.push(moved);
     }
+    const movedFrom = moved ? { movedFrom: id } : {};
+    const unmove = () => {
+      if (moved) events.splice(events.indexOf(moved), 1);
+    };
     // A reword or rescale names a question by its id in the new version (the same as the old one
     // unless the question was renamed too).
     const rescale = entries.find((e) => "rescale" in e && e.rescale.id === currentId);
@@ -169,9 +187,11 @@ function migrateStep(
       const why = words.pick(rescale.rescale.note);
       const old = words.oldAnswer(oldQuestion, answer);
       clearValue(doc, pair, words.clearedNote(step.from.version, version, old, why));
+      unmove();
       events.push({
         kind: "cleared",
         id: currentId,
+        ...movedFrom,
         version,
         old,
         why: { rescale: rescale.rescale.note },
@@ -183,9 +203,11 @@ function migrateStep(
       const old = words.oldAnswer(oldQuestion, answer);
       const why = diagnosticMessage(problem.message, words.lang);
       clearValue(doc, pair, words.clearedNote(step.from.version, version, old, why));
+      unmove();
       events.push({
         kind: "cleared",
         id: currentId,
+        ...movedFrom,
         version,
         old,
         why: { misfit: why },

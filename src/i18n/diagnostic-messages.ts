@@ -150,6 +150,7 @@ export interface DiagnosticParams {
   "answers/decimal-comma": { id: string; fixed: string };
   "answers/negative": { id: string; value: number };
   "changes/retired-reused": { id: string; version: string };
+  "changes/no-changes-file": { ids: string[]; from: string; to: string };
   "changes/version-not-moved": { from: string; to: string };
   "changes/from-missing": { from: string; id: string; available: string };
   "changes/from-skips": { from: string; to: string; skipped: string };
@@ -160,7 +161,7 @@ export interface DiagnosticParams {
   "changes/rename-source": { id: string; version: string };
   "changes/rescale-unchanged": { id: string; version: string };
   "changes/unaccounted": { id: string; from: string; to: string };
-  "changes/unannounced-rescale": { id: string; version: string };
+  "changes/unannounced-rescale": { id: string; version: string; reworded?: boolean };
   "changes/not-a-field": { field: string; set: string };
   "changes/duplicate-value": { value: string; other: string };
   "changes/profile-yesno": { field: string; value: string };
@@ -521,6 +522,10 @@ const en: MessageTable = {
   "answers/not-whole": (p) => `${p.id} takes a whole number, not ${p.value}`,
   "changes/retired-reused": (p) =>
     `${p.id} was retired in ${p.version} and cannot be used again for another question; give the new question a new id`,
+  "changes/no-changes-file": (p) =>
+    p.ids.length === 1
+      ? `${p.to} has no changes.yaml, and ${p.ids[0]} of ${p.from} is not in it: migrate would retire its answer without a reason; add a changes.yaml (from: ${p.from}) that says what became of it`
+      : `${p.to} has no changes.yaml, and ${p.ids.join(", ")} of ${p.from} are not in it: migrate would retire their answers without a reason; add a changes.yaml (from: ${p.from}) that says what became of them`,
   "changes/version-not-moved": (p) =>
     `the version did not move: from ${p.from} is not older than this version (${p.to}); from: names the version before this one`,
   "changes/from-missing": (p) =>
@@ -541,7 +546,7 @@ const en: MessageTable = {
   "changes/unaccounted": (p) =>
     `${p.id} of ${p.from} is not in ${p.to} and no entry names it; add a rename or retire entry`,
   "changes/unannounced-rescale": (p) =>
-    `${p.id} changed its type, options, target or unit since ${p.version}, but changes.yaml does not name it; say how with a rescale entry (answers that no longer fit are cleared either way)`,
+    `${p.id} changed its type, options, target or unit since ${p.version}, but changes.yaml ${p.reworded === true ? "only rewords it (a reword keeps the meaning and the scale)" : "does not name it"}; say how with a rescale entry (answers that no longer fit are cleared either way)`,
   "changes/not-a-field": (p) => `"${p.field}" is not a profile field of ${p.set}`,
   "changes/duplicate-value": (p) =>
     `"${p.value}" and "${p.other}" are the same old value (case and spaces are ignored)`,
@@ -730,6 +735,8 @@ const zh: MessageTable = {
   "answers/not-whole": (p) => `${p.id} 应填整数，而不是 ${p.value}`,
   "changes/retired-reused": (p) =>
     `${p.id} 已在 ${p.version} 中删除，不能再用于其他问题；请为新问题另起编号`,
+  "changes/no-changes-file": (p) =>
+    `${p.to} 没有 changes.yaml，而 ${p.from} 的 ${p.ids.join("、")} 不在其中：迁移时其答案会无说明地作为已删除问题保留；请添加 changes.yaml（from: ${p.from}）说明这些问题的去向`,
   "changes/version-not-moved": (p) =>
     `版本号没有变化：from ${p.from} 不早于本版本（${p.to}）；from: 应写本版本的上一个版本`,
   "changes/from-missing": (p) =>
@@ -749,7 +756,7 @@ const zh: MessageTable = {
   "changes/unaccounted": (p) =>
     `${p.from} 的 ${p.id} 不在 ${p.to} 中，也没有任何变更条目指明它；请增加 rename 或 retire 条目`,
   "changes/unannounced-rescale": (p) =>
-    `${p.id} 自 ${p.version} 以来类型、选项、目标值或单位有变化，但 changes.yaml 未指明；请用 rescale 条目说明（不再相符的答案都会被清空）`,
+    `${p.id} 自 ${p.version} 以来类型、选项、目标值或单位有变化，但 changes.yaml ${p.reworded === true ? "只把它列为 reword（reword 表示含义和计分方式不变）" : "未指明"}；请用 rescale 条目说明（不再相符的答案都会被清空）`,
   "changes/not-a-field": (p) => `“${p.field}”不是 ${p.set} 的画像字段`,
   "changes/duplicate-value": (p) =>
     `“${p.value}”与“${p.other}”是同一个旧值（不区分大小写和首尾空格）`,

@@ -78,7 +78,7 @@ const en: MigrateMessages = {
       case "review":
         return `${e.id}: reworded in ${e.version}; answer kept and marked for review`;
       case "cleared":
-        return `${e.id}: cleared and marked for review (${e.version}): ${
+        return `${e.movedFrom === undefined ? `${e.id}:` : `${e.movedFrom} → ${e.id}: moved,`} cleared and marked for review (${e.version}): ${
           "rescale" in e.why ? e.why.rescale.en : e.why.misfit
         }; the old answer (${e.old}) is in its note`;
       case "retired":
@@ -149,7 +149,7 @@ const zh: MigrateMessages = {
       case "review":
         return `${e.id}：${e.version} 修改了题目措辞；答案保留并标记为待复核`;
       case "cleared":
-        return `${e.id}：已清空并标记为待复核（${e.version}）：${
+        return `${e.movedFrom === undefined ? `${e.id}：` : `${e.movedFrom} → ${e.id}：已迁移，`}已清空并标记为待复核（${e.version}）：${
           "rescale" in e.why ? e.why.rescale.zh : e.why.misfit
         }；原答案（${e.old}）已写入备注`;
       case "retired":
