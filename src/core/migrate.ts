@@ -45,6 +45,7 @@ export type MigrationEvent =
     }
   | { kind: "retired"; id: string; version: string; reason: Text | undefined }
   | { kind: "profile-mapped"; field: string; from: ProfileValue; to: ProfileValue; version: string }
+  | { kind: "profile-derived"; field: string; from: string; value: ProfileValue; version: string }
   | {
       kind: "profile-cleared";
       field: string;
@@ -247,11 +248,12 @@ function migrateZone(
     why: "unmapped" | "misfit" | "derived" | "underived",
   ) => {
     zone.items.splice(zone.items.indexOf(pair), 1);
-    retireNode(doc, root, `zone.${field}`, {
+    const record = retireNode(doc, root, `zone.${field}`, {
       version: step.from.version,
       reason: words.profileCleared(field, why, version),
       value,
     });
+    moveComments(pair, record);
     events.push({ kind: "profile-cleared", field, value, version, why });
   };
   for (const entry of entries) {
@@ -280,7 +282,15 @@ function migrateZone(
     const value = profileValueOf(pair);
     if (!field || value === undefined) continue;
     if (field.derive !== undefined) {
-      if (value === derived[field.id]) zone.items.splice(zone.items.indexOf(pair), 1);
+      if (value === derived[field.id]) {
+        // Dropped, as it follows from its source field; said in the account, and a comment on
+        // its line moves to the source field's line.
+        zone.items.splice(zone.items.indexOf(pair), 1);
+        const from = field.derive.from;
+        const source = zone.items.find((p) => keyOf(p) === from);
+        if (source) moveComments(pair, source);
+        events.push({ kind: "profile-derived", field: field.id, from, value, version });
+      }
       // The field it follows from was cleared: nothing to compare with, only to ask again.
       else clear(pair, field.id, value, derived[field.id] === undefined ? "underived" : "derived");
     } else if (!fitsProfileField(field, value)) {
@@ -288,7 +298,7 @@ function migrateZone(
     }
   }
   // An edited flow map that no longer fits on one line is written as a block.
-  if (events.length > 0) zone.flow = false;
+  if (events.some((e) => e.kind !== "profile-derived")) zone.flow = false;
   return events;
 }
 
@@ -322,13 +332,32 @@ function markReview(pair: Pair): void {
   if (isMap(pair.value)) pair.value.set("review", true);
 }
 
-/** Adds `key: {version, reason, answer|value}` under the top-level `retired:` map. */
+/**
+ * The comments written on a pair's lines (before its key, after its value), moved onto another
+ * pair, so that removing the pair loses nothing the user wrote.
+ */
+function moveComments(from: Pair, to: Pair): void {
+  const before = isScalar(from.key) ? from.key.commentBefore : undefined;
+  const after = isScalar(from.value) || isMap(from.value) ? from.value.comment : undefined;
+  if (before) {
+    if (!isScalar(to.key)) to.key = new Scalar(to.key);
+    const key = to.key as Scalar;
+    key.commentBefore = key.commentBefore ? `${key.commentBefore}\n${before}` : before;
+  }
+  if (after) {
+    if (!isScalar(to.value) && !isMap(to.value)) to.value = new Scalar(to.value);
+    const value = to.value as Scalar | YAMLMap;
+    value.comment = value.comment ? `${value.comment};${after}` : after;
+  }
+}
+
+/** Adds `key: {version, reason, answer|value}` under the top-level `retired:` map; returns its pair. */
 function retireNode(
   doc: Document,
   root: YAMLMap,
   key: string,
   entry: { version: string; reason: string; answer?: Node; value?: ProfileValue },
-): void {
+): Pair {
   const existing: unknown = root.get("retired", true);
   let retired: YAMLMap;
   if (isMap(existing)) {
@@ -348,6 +377,7 @@ function retireNode(
   let name = key;
   for (let n = 2; retired.has(name); n++) name = `${key}#${n}`;
   retired.set(name, record);
+  return retired.items.find((p) => keyOf(p) === name) as Pair;
 }
 
 /** Appends `{from, to, date}` to the top-level `migrated:` list. */

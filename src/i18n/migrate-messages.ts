@@ -85,6 +85,8 @@ const en: MigrateMessages = {
         return `${e.id}: retired in ${e.version}${e.reason ? ` (${e.reason.en})` : ""}; the answer is kept under retired:`;
       case "profile-mapped":
         return `zone.${e.field}: "${String(e.from)}" → ${String(e.to)} (${e.version})`;
+      case "profile-derived":
+        return `zone.${e.field}: "${String(e.value)}" removed, it now follows from zone.${e.from} (the same value) (${e.version})`;
       case "profile-cleared":
         return e.why === "underived"
           ? `zone.${e.field}: "${String(e.value)}" removed, it now follows from another field, which is to be asked again; kept under retired:`
@@ -156,6 +158,8 @@ const zh: MigrateMessages = {
         return `${e.id}：已在 ${e.version} 中删除${e.reason ? `（${e.reason.zh}）` : ""}；答案保存在 retired: 下`;
       case "profile-mapped":
         return `zone.${e.field}：“${String(e.from)}” → ${String(e.to)}（${e.version}）`;
+      case "profile-derived":
+        return `zone.${e.field}：“${String(e.value)}”已移除，该项现由 zone.${e.from} 确定（取值相同）（${e.version}）`;
       case "profile-cleared":
         return e.why === "underived"
           ? `zone.${e.field}：“${String(e.value)}”已移除，该项现由其他字段确定，而该字段已清空、将重新询问；原值保存在 retired: 下`
