@@ -313,7 +313,16 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
     // A reword or rescale of a question that is renamed too names its new id.
     const renamedFrom =
       kind === "reword" || kind === "rescale" ? renameSourceOf(entries, ids.old) : undefined;
-    if (ids.old !== undefined && !oldIndex.has(ids.old) && renamedFrom === undefined) {
+    // A reword or rescale names the question of the new version: an id that is in neither is
+    // told once, on that side.
+    const missingNew =
+      (kind === "reword" || kind === "rescale") && ids.old !== undefined && !newIndex.has(ids.old);
+    if (
+      ids.old !== undefined &&
+      !oldIndex.has(ids.old) &&
+      renamedFrom === undefined &&
+      !missingNew
+    ) {
       push("error", where, "changes/unknown-id", {
         id: "changes/not-a-question",
         params: { id: ids.old, set: `${previous.id}@${previous.version}` },

@@ -108,6 +108,8 @@ export interface DiagnosticParams {
   "set/extends-measure": { id: string; base: string };
   "set/extends-prefix": { id: string; base: string };
   "set/extends-missing": { base: string };
+  "set/extends-self": { base: string };
+  "set/extends-prefix-mixed": { id: string; prefix: string; first: string };
   "set/extends-loop": { base: string };
   "set/extends-invalid": { base: string; dir: string };
   "set/applies-when-field": { field: string; fields: string[] };
@@ -455,6 +457,10 @@ const en: MessageTable = {
     `measure ${p.id} belongs to ${p.base}, which this set extends; national measures cannot be removed or changed, so give this measure an id of its own (e.g. XX-${p.id})`,
   "set/extends-prefix": (p) =>
     `measure ${p.id} adds to ${p.base}: give it an id with a prefix of this set's own, e.g. XX-${p.id}`,
+  "set/extends-self": (p) =>
+    `this set is ${p.base} and extends itself; extends: names another set (or another version of it)`,
+  "set/extends-prefix-mixed": (p) =>
+    `measure ${p.id} does not share the prefix ${p.prefix} of ${p.first}: every measure this set adds takes one prefix of its own`,
   "set/extends-missing": (p) =>
     `the set this one extends, ${p.base}, is not available (looked in the folder of sets this one is in and among the bundled sets)`,
   "set/extends-loop": (p) => `${p.base} extends this set in turn; a set cannot extend itself`,
@@ -674,6 +680,10 @@ const zh: MessageTable = {
     `举措 ${p.id} 属于本清单所扩展的 ${p.base}；全国举措不能删除或修改，请为本举措另起编号（例如 XX-${p.id}）`,
   "set/extends-prefix": (p) =>
     `举措 ${p.id} 是对 ${p.base} 的补充：请使用本清单自己的编号前缀，例如 XX-${p.id}`,
+  "set/extends-self": (p) =>
+    `本清单即 ${p.base}，却扩展了自身；extends: 应写另一个清单（或其另一个版本）`,
+  "set/extends-prefix-mixed": (p) =>
+    `举措 ${p.id} 与 ${p.first} 的前缀 ${p.prefix} 不一致：本清单补充的所有举措应使用同一个本清单自己的前缀`,
   "set/extends-missing": (p) =>
     `本清单所扩展的 ${p.base} 不可用（已在本清单所在的清单文件夹和内置清单中查找）`,
   "set/extends-loop": (p) => `${p.base} 反过来又扩展本清单；清单不能扩展自身`,

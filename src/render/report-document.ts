@@ -252,11 +252,19 @@ function headerFacts(ctx: Context, date: string | undefined): { label: string; v
       label: m.header.plan,
       value: [
         text(
-          m.planDocument(
-            source.document,
-            source.title ? source.title[lang] : undefined,
-            source.issuer[lang],
-            source.issued,
+          m.planDocuments(
+            [set.base?.source, source].flatMap((s) =>
+              s === undefined
+                ? []
+                : [
+                    m.planDocument(
+                      s.document,
+                      s.title ? s.title[lang] : undefined,
+                      s.issuer[lang],
+                      s.issued,
+                    ),
+                  ],
+            ),
           ),
         ),
       ],

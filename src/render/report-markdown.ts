@@ -136,11 +136,19 @@ function headerList(ctx: Context, date: string | undefined): string {
     ],
     [
       m.header.plan,
-      m.planDocument(
-        escapeInline(source.document),
-        source.title ? escapeInline(source.title[lang]) : undefined,
-        escapeInline(source.issuer[lang]),
-        escapeInline(source.issued),
+      m.planDocuments(
+        [set.base?.source, source].flatMap((s) =>
+          s === undefined
+            ? []
+            : [
+                m.planDocument(
+                  escapeInline(s.document),
+                  s.title ? escapeInline(s.title[lang]) : undefined,
+                  escapeInline(s.issuer[lang]),
+                  escapeInline(s.issued),
+                ),
+              ],
+        ),
       ),
     ],
     [m.header.assessor, assessorLine(answers, m)],
