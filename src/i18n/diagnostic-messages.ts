@@ -5,6 +5,7 @@
  * message, or takes other params, does not compile. Problem codes (`set/weight`) are the same in
  * both languages; they are not in this table.
  */
+import { numberBoundsWords } from "./number-bounds.js";
 import { STATUSES, type Lang, type Text } from "../core/model.js";
 import { STATUS_LABELS } from "./status-labels.js";
 
@@ -523,8 +524,7 @@ const en: MessageTable = {
   "answers/thousands": (p) => `${p.id} takes a number: write ${p.fixed} (no thousands separator)`,
   "answers/decimal-comma": (p) => `${p.id} takes a number: write ${p.fixed} (a point for decimals)`,
   "answers/negative": (p) => `${p.id} takes a number of 0 or more, not ${p.value}`,
-  "answers/number-range": (p) =>
-    `${p.id} takes a ${p.integer ? "whole number" : "number"} ${p.max === undefined ? `${p.min} or more` : `from ${p.min} to ${p.max}`}, not ${p.value}`,
+  "answers/number-range": (p) => `${p.id} takes a ${numberBoundsWords("en", p)}, not ${p.value}`,
   "answers/not-whole": (p) => `${p.id} takes a whole number, not ${p.value}`,
   "changes/retired-reused": (p) =>
     `${p.id} was retired in ${p.version} and cannot be used again for another question; give the new question a new id`,
@@ -740,8 +740,7 @@ const zh: MessageTable = {
   "answers/thousands": (p) => `${p.id} 应填数值：请写成 ${p.fixed}（不要用千位分隔符）`,
   "answers/decimal-comma": (p) => `${p.id} 应填数值：请写成 ${p.fixed}（小数用小数点）`,
   "answers/negative": (p) => `${p.id} 应填 0 或更大的数，而不是 ${p.value}`,
-  "answers/number-range": (p) =>
-    `${p.id} 应填${p.max === undefined ? `不小于 ${p.min} 的` : ` ${p.min} 至 ${p.max} 之间的`}${p.integer ? "整数" : "数"}，而不是 ${p.value}`,
+  "answers/number-range": (p) => `${p.id} 应填${numberBoundsWords("zh", p)}，而不是 ${p.value}`,
   "answers/not-whole": (p) => `${p.id} 应填整数，而不是 ${p.value}`,
   "changes/retired-reused": (p) =>
     `${p.id} 已在 ${p.version} 中删除，不能再用于其他问题；请为新问题另起编号`,
