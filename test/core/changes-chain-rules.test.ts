@@ -65,7 +65,7 @@ describe("a retired id across the whole chain of versions", () => {
   it("warns, at set.yaml's version, when a version without changes.yaml drops questions", async () => {
     const root = copyVersions();
     const dir = newVersion(root, "1.2.0", "1.3.0");
-    editFile(path.join(dir, "m02-second.yaml"), /  - id: M02\.Q5\n[\s\S]*/, "");
+    editFile(path.join(dir, "m02-second.yaml"), / {2}- id: M02\.Q5\n[\s\S]*/, "");
     const loaded = await loadSetFolder(dir, dir);
     expect(loaded.diagnostics).toEqual([
       expect.objectContaining({
