@@ -108,6 +108,16 @@ async function migrateLocked(
     throw new UsageError(m.outExists(displayPath(target, io.cwd)));
   }
   const { outcome } = plan;
+  const backup = backupPath(plan.file, outcome.from);
+  // An earlier copy that differs is never overwritten: refused before the account is printed.
+  if (
+    !opts.dryRun &&
+    inPlace &&
+    existsSync(backup) &&
+    readFileSync(backup, "utf8") !== plan.original
+  ) {
+    throw new UsageError(m.backupExists(displayPath(backup, io.cwd)));
+  }
   const shown = displayPath(plan.file, io.cwd);
   const lines = [m.heading(shown, outcome.from, outcome.to)];
   for (const event of outcome.events) lines.push(`  ${m.event(event)}`);
@@ -118,10 +128,6 @@ async function migrateLocked(
     return EXIT.ok;
   }
   if (inPlace) {
-    const backup = backupPath(plan.file, outcome.from);
-    if (existsSync(backup) && readFileSync(backup, "utf8") !== plan.original) {
-      throw new UsageError(m.backupExists(displayPath(backup, io.cwd)));
-    }
     await write(deps, backup, plan.original, io.cwd, opts.lang);
     await write(deps, target, plan.text, io.cwd, opts.lang);
     io.stdout.write(`${m.wrote(displayPath(target, io.cwd))}\n`);

@@ -313,7 +313,16 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
     // A reword or rescale of a question that is renamed too names its new id.
     const renamedFrom =
       kind === "reword" || kind === "rescale" ? renameSourceOf(entries, ids.old) : undefined;
-    if (ids.old !== undefined && !oldIndex.has(ids.old) && renamedFrom === undefined) {
+    // A reword or rescale names the question of the new version: an id that is in neither is
+    // told once, on that side.
+    const missingNew =
+      (kind === "reword" || kind === "rescale") && ids.old !== undefined && !newIndex.has(ids.old);
+    if (
+      ids.old !== undefined &&
+      !oldIndex.has(ids.old) &&
+      renamedFrom === undefined &&
+      !missingNew
+    ) {
       push("error", where, "changes/unknown-id", {
         id: "changes/not-a-question",
         params: { id: ids.old, set: `${previous.id}@${previous.version}` },
@@ -371,21 +380,25 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
       true,
     );
   }
-  const announced = new Set(
-    entries.flatMap(({ entry }) =>
-      "rescale" in entry ? [entry.rescale.id] : "reword" in entry ? [entry.reword] : [],
-    ),
+  // A rescale says how the scale changed; a reword claims the meaning (and so the scale) stayed,
+  // so it does not cover a changed scale.
+  const rescaled = new Set(
+    entries.flatMap(({ entry }) => ("rescale" in entry ? [entry.rescale.id] : [])),
+  );
+  const reworded = new Set(
+    entries.flatMap(({ entry }) => ("reword" in entry ? [entry.reword] : [])),
   );
   for (const [id, { question }] of newIndex) {
     // A renamed question is compared with the question it was.
     const source = renameSourceOf(entries, id);
     const before = oldIndex.get(source ?? id)?.question;
     const meaning = { bounds: false };
-    const skip = source === undefined ? named.has(id) : announced.has(id);
+    // Other entries naming an id kept in place (a retire or rename of it) are problems of their own.
+    const skip = rescaled.has(id) || (source === undefined && named.has(id) && !reworded.has(id));
     if (!before || skip || scaleOf(before, meaning) === scaleOf(question, meaning)) continue;
     pushAtQuestion(id, "warning", "changes/unannounced-rescale", {
       id: "changes/unannounced-rescale",
-      params: { id, version: previous.version },
+      params: { id, version: previous.version, ...(reworded.has(id) ? { reworded: true } : {}) },
     });
   }
 
@@ -497,4 +510,48 @@ function checkVersionBump(
       },
     });
   }
+}
+
+export interface NoChangesCheckInput {
+  /** The version before this one beside it, when it loaded. */
+  previous: MeasureSet | undefined;
+  current: MeasureSet;
+  /** Question ids retired by the changes files of the earlier versions (id → version). */
+  retiredEarlier: ReadonlyMap<string, string>;
+  /** Where a question of the current version is defined, for located messages. */
+  locateQuestion(id: string): { source: YamlSource; path: PathSegment[] } | undefined;
+  /** The version's set.yaml and the path of its `version:` (where a missing changes.yaml is told). */
+  header(): { source: YamlSource; path: PathSegment[] } | undefined;
+}
+
+/**
+ * A version beside an earlier one that has no changes.yaml: a retired id is never used again
+ * (an error, as with a changes.yaml), and questions of the version before that are gone are a
+ * warning (migrate retires their answers without a reason; a changes.yaml would say why).
+ */
+export function checkVersionWithoutChanges(input: NoChangesCheckInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const newIndex = questionIndex(input.current);
+  for (const [id, version] of input.retiredEarlier) {
+    const at = newIndex.has(id) ? input.locateQuestion(id) : undefined;
+    if (!at) continue;
+    out.push(
+      diagnosticAt(at.source, at.path, "error", "changes/retired-reused", {
+        id: "changes/retired-reused",
+        params: { id, version },
+      }),
+    );
+  }
+  if (!input.previous) return out;
+  const dropped = [...questionIndex(input.previous).keys()].filter((id) => !newIndex.has(id));
+  const at = dropped.length > 0 ? input.header() : undefined;
+  if (at) {
+    out.push(
+      diagnosticAt(at.source, at.path, "warning", "changes/no-changes-file", {
+        id: "changes/no-changes-file",
+        params: { ids: dropped, from: input.previous.version, to: input.current.version },
+      }),
+    );
+  }
+  return out;
 }

@@ -55,6 +55,8 @@ export function checkMeasureSet(files: SetFiles): Diagnostic[] {
     : { areaIds: undefined, profile: undefined };
 
   const measuresUsingArea = new Set<string>();
+  /** The prefix of the first measure an extending set adds (`JS-` of `JS-M01`): all share it. */
+  let addedPrefix: { prefix: string; id: string } | undefined;
   // Where each id is first used, worked out only when it is used again.
   const measureIds = new Map<string, Place>();
   const questionIds = new Map<string, Place>();
@@ -84,7 +86,10 @@ export function checkMeasureSet(files: SetFiles): Diagnostic[] {
       }
     }
     checkWeight(source, ["weight"], measure.weight, "measure", report);
-    if (files.base) checkAddedMeasure(source, measure, files.base, report);
+    if (files.base) {
+      const prefix = checkAddedMeasure(source, measure, files.base, addedPrefix, report);
+      addedPrefix ??= prefix;
+    }
     asArray(measure.questions).forEach((question, index) => {
       const path: PathSegment[] = ["questions", index];
       const q = asRecord(question);
@@ -202,14 +207,23 @@ function checkHeader(
         params: { min: Number(band.min), first: placeOf(source, ["bands", first, "min"]) },
       }),
   );
+  // A base that is named but could not be loaded is one problem (set/extends-base): what the
+  // set would take from it (areas, profile fields, the bands' floor) is not checked without it.
+  const unresolvedBase = !files.base && asString(asRecord(header.extends).id) !== undefined;
   const baseFloor =
     (files.base?.bands ?? []).some((b) => b.min === 0) || files.base?.bands === undefined;
-  if (bands.length > 0 && !bands.some((b) => b.min === 0) && !(files.base && baseFloor)) {
+  if (
+    !unresolvedBase &&
+    bands.length > 0 &&
+    !bands.some((b) => b.min === 0) &&
+    !(files.base && baseFloor)
+  ) {
     report.warning(source, ["bands"], "set/band-floor", { id: "set/band-floor", params: {} });
   }
 
   const { base } = files;
   if (base) checkAdditions(source, areas, profile, bands, base, report);
+  if (unresolvedBase) return { areaIds: undefined, profile: undefined };
   const areaIds =
     Array.isArray(header.areas) || base
       ? new Set([
@@ -271,27 +285,38 @@ function checkAdditions(
   });
 }
 
-/** A measure of a set that extends another: its own id prefix, and no id of the base set. */
+/**
+ * A measure of a set that extends another: its own id prefix, the same as the other measures the
+ * set adds (`first`), and no id of the base set. Returns its prefix, when it has one.
+ */
 function checkAddedMeasure(
   source: YamlSource,
   measure: Record<string, Loose>,
   base: MeasureSet,
+  first: { prefix: string; id: string } | undefined,
   report: Reporter,
-): void {
+): { prefix: string; id: string } | undefined {
   const id = asString(measure.id);
-  if (id === undefined) return;
+  if (id === undefined) return undefined;
   const name = `${base.id}@${base.version}`;
+  const prefix = /^[A-Z][A-Z0-9]*-/.exec(id)?.[0];
   if (base.measures.some((m) => m.id === id)) {
     report.error(source, ["id"], "set/extends-change", {
       id: "set/extends-measure",
       params: { id, base: name },
     });
-  } else if (!/^[A-Z][A-Z0-9]*-/.test(id)) {
+  } else if (prefix === undefined) {
     report.error(source, ["id"], "set/extends-prefix", {
       id: "set/extends-prefix",
       params: { id, base: name },
     });
+  } else if (first !== undefined && first.prefix !== prefix) {
+    report.error(source, ["id"], "set/extends-prefix", {
+      id: "set/extends-prefix-mixed",
+      params: { id, prefix: first.prefix, first: first.id },
+    });
   }
+  return prefix === undefined ? undefined : { prefix, id };
 }
 
 function checkQuestion(

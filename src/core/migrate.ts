@@ -7,6 +7,7 @@
 import { isMap, isScalar, Scalar, YAMLMap, type Document, type Node, type Pair } from "yaml";
 import { diagnosticMessage } from "../i18n/diagnostic-messages.js";
 import { withDerivedProfile } from "./applicability.js";
+import { isSettled } from "./answer.js";
 import { looseAnswer, questionIndex, valueProblems } from "./answers-rules.js";
 import { mapProfileValue, readChangeEntries } from "./changes-rules.js";
 import type {
@@ -36,12 +37,15 @@ export type MigrationEvent =
   | {
       kind: "cleared";
       id: string;
+      /** The id it had before this step, when the same step renamed it (one line, not two). */
+      movedFrom?: string;
       version: string;
       old: string;
       why: { rescale: Text } | { misfit: string };
     }
   | { kind: "retired"; id: string; version: string; reason: Text | undefined }
   | { kind: "profile-mapped"; field: string; from: ProfileValue; to: ProfileValue; version: string }
+  | { kind: "profile-derived"; field: string; from: string; value: ProfileValue; version: string }
   | {
       kind: "profile-cleared";
       field: string;
@@ -91,14 +95,22 @@ export function migrateDocument(
   // The answered ids at the start, followed to their current id, to count what simply carried over.
   const origin = new Map<string, string>();
   const touched = new Set<string>();
+  // Only real answers count (an entry left with a note or a review mark only is none).
+  const firstIndex = steps[0]
+    ? questionIndex(steps[0].from)
+    : new Map<string, { question: Question }>();
   for (const pair of answers?.items ?? []) {
-    if (!isNullNode(pair.value)) origin.set(keyOf(pair), keyOf(pair));
+    const question = firstIndex.get(keyOf(pair))?.question;
+    if (question && isSettled(question, looseAnswer(toJs(pair.value)))) {
+      origin.set(keyOf(pair), keyOf(pair));
+    }
   }
   for (const step of steps) {
     const stepEvents = migrateStep(doc, root, step, options.words);
     for (const event of stepEvents) {
       if ("id" in event) {
-        const first = origin.get(event.id);
+        const before = event.kind === "cleared" ? (event.movedFrom ?? event.id) : event.id;
+        const first = origin.get(before);
         if (first !== undefined) touched.add(first);
         if (event.kind === "moved" && first !== undefined) {
           origin.delete(event.id);
@@ -138,11 +150,18 @@ function migrateStep(
     const rename = entries.find((e) => "rename" in e && e.rename.from === id);
     const retire = entries.find((e) => "retire" in e && e.retire.id === id);
     let currentId = id;
+    // A moved answer that is then cleared is told in one line (cleared, from its old id).
+    let moved: MigrationEvent | undefined;
     if (rename && "rename" in rename) {
       currentId = rename.rename.to;
       setKey(pair, currentId);
-      if (!empty) events.push({ kind: "moved", id, to: currentId, version });
+      moved = { kind: "moved", id, to: currentId, version };
+      if (!empty) events.push(moved);
     }
+    const movedFrom = moved ? { movedFrom: id } : {};
+    const unmove = () => {
+      if (moved) events.splice(events.indexOf(moved), 1);
+    };
     // A reword or rescale names a question by its id in the new version (the same as the old one
     // unless the question was renamed too).
     const rescale = entries.find((e) => "rescale" in e && e.rescale.id === currentId);
@@ -169,9 +188,11 @@ function migrateStep(
       const why = words.pick(rescale.rescale.note);
       const old = words.oldAnswer(oldQuestion, answer);
       clearValue(doc, pair, words.clearedNote(step.from.version, version, old, why));
+      unmove();
       events.push({
         kind: "cleared",
         id: currentId,
+        ...movedFrom,
         version,
         old,
         why: { rescale: rescale.rescale.note },
@@ -183,9 +204,11 @@ function migrateStep(
       const old = words.oldAnswer(oldQuestion, answer);
       const why = diagnosticMessage(problem.message, words.lang);
       clearValue(doc, pair, words.clearedNote(step.from.version, version, old, why));
+      unmove();
       events.push({
         kind: "cleared",
         id: currentId,
+        ...movedFrom,
         version,
         old,
         why: { misfit: why },
@@ -225,11 +248,12 @@ function migrateZone(
     why: "unmapped" | "misfit" | "derived" | "underived",
   ) => {
     zone.items.splice(zone.items.indexOf(pair), 1);
-    retireNode(doc, root, `zone.${field}`, {
+    const record = retireNode(doc, root, `zone.${field}`, {
       version: step.from.version,
       reason: words.profileCleared(field, why, version),
       value,
     });
+    moveComments(pair, record);
     events.push({ kind: "profile-cleared", field, value, version, why });
   };
   for (const entry of entries) {
@@ -258,7 +282,15 @@ function migrateZone(
     const value = profileValueOf(pair);
     if (!field || value === undefined) continue;
     if (field.derive !== undefined) {
-      if (value === derived[field.id]) zone.items.splice(zone.items.indexOf(pair), 1);
+      if (value === derived[field.id]) {
+        // Dropped, as it follows from its source field; said in the account, and a comment on
+        // its line moves to the source field's line.
+        zone.items.splice(zone.items.indexOf(pair), 1);
+        const from = field.derive.from;
+        const source = zone.items.find((p) => keyOf(p) === from);
+        if (source) moveComments(pair, source);
+        events.push({ kind: "profile-derived", field: field.id, from, value, version });
+      }
       // The field it follows from was cleared: nothing to compare with, only to ask again.
       else clear(pair, field.id, value, derived[field.id] === undefined ? "underived" : "derived");
     } else if (!fitsProfileField(field, value)) {
@@ -266,7 +298,7 @@ function migrateZone(
     }
   }
   // An edited flow map that no longer fits on one line is written as a block.
-  if (events.length > 0) zone.flow = false;
+  if (events.some((e) => e.kind !== "profile-derived")) zone.flow = false;
   return events;
 }
 
@@ -300,13 +332,32 @@ function markReview(pair: Pair): void {
   if (isMap(pair.value)) pair.value.set("review", true);
 }
 
-/** Adds `key: {version, reason, answer|value}` under the top-level `retired:` map. */
+/**
+ * The comments written on a pair's lines (before its key, after its value), moved onto another
+ * pair, so that removing the pair loses nothing the user wrote.
+ */
+function moveComments(from: Pair, to: Pair): void {
+  const before = isScalar(from.key) ? from.key.commentBefore : undefined;
+  const after = isScalar(from.value) || isMap(from.value) ? from.value.comment : undefined;
+  if (before) {
+    if (!isScalar(to.key)) to.key = new Scalar(to.key);
+    const key = to.key as Scalar;
+    key.commentBefore = key.commentBefore ? `${key.commentBefore}\n${before}` : before;
+  }
+  if (after) {
+    if (!isScalar(to.value) && !isMap(to.value)) to.value = new Scalar(to.value);
+    const value = to.value as Scalar | YAMLMap;
+    value.comment = value.comment ? `${value.comment};${after}` : after;
+  }
+}
+
+/** Adds `key: {version, reason, answer|value}` under the top-level `retired:` map; returns its pair. */
 function retireNode(
   doc: Document,
   root: YAMLMap,
   key: string,
   entry: { version: string; reason: string; answer?: Node; value?: ProfileValue },
-): void {
+): Pair {
   const existing: unknown = root.get("retired", true);
   let retired: YAMLMap;
   if (isMap(existing)) {
@@ -326,6 +377,7 @@ function retireNode(
   let name = key;
   for (let n = 2; retired.has(name); n++) name = `${key}#${n}`;
   retired.set(name, record);
+  return retired.items.find((p) => keyOf(p) === name) as Pair;
 }
 
 /** Appends `{from, to, date}` to the top-level `migrated:` list. */

@@ -172,7 +172,7 @@ export interface Measure {
 export interface MeasureSet extends MeasureSetHeader {
   measures: Measure[];
   /** For a set that extends another: the base set and which of the measures are its. */
-  base?: SetRef & { measures: string[] };
+  base?: SetRef & { measures: string[]; source?: SetSource };
 }
 
 export type ProfileValue = string | boolean;

@@ -5,6 +5,7 @@
  */
 import { readFileSync, unlinkSync } from "node:fs";
 import { mkdir, open, readdir, readFile, unlink } from "node:fs/promises";
+import { constants } from "node:os";
 import path from "node:path";
 
 /** Temp files a killed session may have left beside the answers file. */
@@ -150,12 +151,25 @@ export async function lockHolder(answersFile: string): Promise<number | "unreada
   return unreadable ? "unreadable" : (pid ?? -1);
 }
 
+/** Signals that end a process without its exit hooks unless something handles them. */
+const ENDING_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
 function holdLock(file: string): AnswersLock {
   let held = true;
+  // A signal that nothing else handles (an interactive session's guard does) would end the
+  // process without its exit hooks and leave the lock behind: release it, and end as the
+  // signal would (exit 128 + its number). The answers file is written atomically, so it is
+  // either as it was or fully written.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (process.listenerCount(signal) > 1) return;
+    release();
+    process.exit(128 + (constants.signals[signal] ?? 0));
+  };
   const release = (): void => {
     if (!held) return;
     held = false;
     process.removeListener("exit", release);
+    for (const signal of ENDING_SIGNALS) process.removeListener(signal, onSignal);
     try {
       const owner = Number.parseInt(readFileSync(file, "utf8").trim(), 10);
       if (owner === process.pid) unlinkSync(file);
@@ -164,5 +178,6 @@ function holdLock(file: string): AnswersLock {
     }
   };
   process.on("exit", release);
+  for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
   return { file, release };
 }

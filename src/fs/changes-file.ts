@@ -4,7 +4,12 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { checkChanges, composeChanges, readChangeEntries } from "../core/changes-rules.js";
+import {
+  checkChanges,
+  checkVersionWithoutChanges,
+  composeChanges,
+  readChangeEntries,
+} from "../core/changes-rules.js";
 import type {
   ChangeEntry,
   ChangesFile,
@@ -24,6 +29,7 @@ import {
   BUNDLED_MEASURES_DIR,
   CHANGES_FILE,
   readYamlFile,
+  readYamlFileSync,
   SET_FILE,
 } from "./measure-sets.js";
 
@@ -39,9 +45,11 @@ export async function checkChangesFile(
   /** Loads the set in the folder of the version before (passed in by the set loader). */
   loadPrevious: (dir: string) => Promise<MeasureSet | undefined>,
   lang?: Lang,
-): Promise<{ data: ChangesFile; diagnostics: Diagnostic[] } | undefined> {
+): Promise<{ data: ChangesFile | undefined; diagnostics: Diagnostic[] } | undefined> {
   const file = path.join(dir, CHANGES_FILE);
-  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    return set ? checkWithoutChangesFile(dir, cwd, set, measures, loadPrevious, lang) : undefined;
+  }
   const validators = await loadValidators();
   const source = await readYamlFile(file, cwd, lang);
   const diagnostics = [...source.diagnostics];
@@ -69,12 +77,7 @@ export async function checkChangesFile(
           ...(source.data as object),
           changes: [...asList((source.data as Partial<ChangesFile>).changes), ...inherited],
         };
-  const locations = new Map<string, { source: YamlSource; path: PathSegment[] }>();
-  for (const { source: measureSource, data } of measures) {
-    (data as Partial<Measure>).questions?.forEach((q, index) =>
-      locations.set(q.id, { source: measureSource, path: ["questions", index, "id"] }),
-    );
-  }
+  const locations = questionLocations(measures);
   const rules = checkChanges({
     source,
     data,
@@ -86,6 +89,62 @@ export async function checkChangesFile(
   });
   diagnostics.push(...newProblems(rules, diagnostics));
   return { data: data as ChangesFile, diagnostics };
+}
+
+/** Where each question of the folder's measure files is defined. */
+function questionLocations(
+  measures: { source: YamlSource; data: unknown }[],
+): Map<string, { source: YamlSource; path: PathSegment[] }> {
+  const locations = new Map<string, { source: YamlSource; path: PathSegment[] }>();
+  for (const { source, data } of measures) {
+    (data as Partial<Measure>).questions?.forEach((q, index) =>
+      locations.set(q.id, { source, path: ["questions", index, "id"] }),
+    );
+  }
+  return locations;
+}
+
+/**
+ * A version without changes.yaml beside an older one: no retired id of the versions before may
+ * come back, and questions of the version before that are gone are a warning (see
+ * checkVersionWithoutChanges); undefined when there is no older version beside it.
+ */
+async function checkWithoutChangesFile(
+  dir: string,
+  cwd: string,
+  set: MeasureSet,
+  measures: { source: YamlSource; data: unknown }[],
+  loadPrevious: (dir: string) => Promise<MeasureSet | undefined>,
+  lang?: Lang,
+): Promise<{ data: undefined; diagnostics: Diagnostic[] } | undefined> {
+  const parent = path.dirname(dir);
+  const previousDir = previousVersionFolder(parent, set.id, set.version);
+  if (!previousDir) return undefined;
+  const previous = await loadPrevious(previousDir);
+  const locations = questionLocations(measures);
+  let header: YamlSource | undefined;
+  const diagnostics = checkVersionWithoutChanges({
+    previous,
+    current: set,
+    retiredEarlier: retiredBefore(previousDir, set.id),
+    locateQuestion: (id) => locations.get(id),
+    header: () => {
+      try {
+        header ??= readYamlFileSync(path.join(dir, SET_FILE), cwd, lang);
+      } catch {
+        return undefined;
+      }
+      return { source: header, path: ["version"] };
+    },
+  });
+  return diagnostics.length === 0 ? undefined : { data: undefined, diagnostics };
+}
+
+/** The folder of the newest version of set `id` under `parent` that is older than `version`. */
+function previousVersionFolder(parent: string, id: string, version: string): string | undefined {
+  const older = versionsBeside(parent, id, version).filter((v) => compareVersions(v, version) < 0);
+  const newest = older.at(-1);
+  return newest === undefined ? undefined : findVersionFolder(parent, id, newest);
 }
 
 /**
@@ -196,26 +255,42 @@ function readHeaderQuietly(dir: string): Partial<MeasureSetHeader> | undefined {
   }
 }
 
-/** Question ids retired by the changes files of `dir` and the versions before it (id → version). */
+/**
+ * Question ids retired by the changes files of `dir` and the versions before it (id → version):
+ * each changes.yaml leads to the version it names, and a version without one to the newest
+ * older version beside it, so a version without changes.yaml does not end the chain.
+ */
 function retiredBefore(dir: string, id: string): Map<string, string> {
   const retired = new Map<string, string>();
   const visited = new Set<string>();
   let current: string | undefined = dir;
   while (current && !visited.has(current)) {
     visited.add(current);
-    const version = readHeaderQuietly(current)?.version;
+    const version: unknown = readHeaderQuietly(current)?.version;
+    let text: string | undefined;
+    try {
+      text = readFileSync(path.join(current, CHANGES_FILE), "utf8");
+    } catch {
+      text = undefined;
+    }
+    const parent = path.dirname(current);
+    if (text === undefined) {
+      current =
+        typeof version === "string" ? previousVersionFolder(parent, id, version) : undefined;
+      continue;
+    }
     let data: unknown;
     try {
-      data = parseYamlSource(current, readFileSync(path.join(current, CHANGES_FILE), "utf8")).data;
+      data = parseYamlSource(current, text).data;
     } catch {
       break;
     }
     for (const { entry } of readChangeEntries(data)) {
-      if ("retire" in entry && version) retired.set(entry.retire.id, version);
+      // Walking back, an older retirement replaces a newer one: the first is the one to name.
+      if ("retire" in entry && typeof version === "string") retired.set(entry.retire.id, version);
     }
     const from = (data as Partial<ChangesFile> | undefined)?.from;
-    current =
-      typeof from === "string" ? findVersionFolder(path.dirname(current), id, from) : undefined;
+    current = typeof from === "string" ? findVersionFolder(parent, id, from) : undefined;
   }
   return retired;
 }

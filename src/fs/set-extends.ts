@@ -32,6 +32,11 @@ export async function loadBase(
   const problem = (message: DiagnosticText) =>
     found.push(diagnosticAt(headerSource, ["extends"], "error", "set/extends-base", message));
   const name = `${wanted.id}@${wanted.version}`;
+  const own = headerSource.data as Partial<MeasureSetHeader>;
+  if (own.id === wanted.id && own.version === wanted.version) {
+    problem({ id: "set/extends-self", params: { base: name } });
+    return undefined;
+  }
   let baseDir: string | undefined;
   for (const root of baseSearchRoots(dir)) {
     const match = (await availableSets(root)).find(
@@ -75,6 +80,11 @@ export function extendedSet(
     profile: [...base.profile, ...(header.profile ?? [])],
     ...(bands.length > 0 ? { bands } : {}),
     measures: [...base.measures, ...own.map((m) => ({ ...m, number: m.number + offset }))],
-    base: { id: base.id, version: base.version, measures: base.measures.map((m) => m.id) },
+    base: {
+      id: base.id,
+      version: base.version,
+      measures: base.measures.map((m) => m.id),
+      source: base.source,
+    },
   };
 }

@@ -4,6 +4,7 @@
  * Measure content (titles, questions, guidance) comes from the measure set, not from here.
  */
 import type { Lang, Status } from "../core/model.js";
+import { numberBoundsWords } from "./number-bounds.js";
 import { STATUS_LABELS } from "./status-labels.js";
 
 /** The strings of `netdz assess` and `netdz init` in one language. */
@@ -326,7 +327,7 @@ const en: AssessMessages = {
     number: (unit) => `Number${unit ? ` (${unit})` : ""}:`,
     numberInvalid: "Enter a number of 0 or more, e.g. 12 or 3.5.",
     numberOutOfBounds: (min, max, integer) =>
-      `Enter a ${integer ? "whole number" : "number"} ${max === undefined ? `of ${min} or more` : `from ${min} to ${max}`}.`,
+      `Enter a ${numberBoundsWords("en", { min, max, integer })}.`,
     emptyGoesBack: "Leave it empty to go back to the list.",
     text: "Answer:",
     multi: "Select with Space, confirm with Enter",
@@ -580,7 +581,7 @@ const zh: AssessMessages = {
     number: (unit) => `数值${unit ? `（${unit}）` : ""}：`,
     numberInvalid: "请输入不小于 0 的数字，例如 12 或 3.5。",
     numberOutOfBounds: (min, max, integer) =>
-      `请输入${max === undefined ? `不小于 ${min} 的` : ` ${min} 至 ${max} 之间的`}${integer ? "整数" : "数字"}。`,
+      `请输入${numberBoundsWords("zh", { min, max, integer })}。`,
     emptyGoesBack: "留空并回车可返回上一级列表。",
     text: "答案：",
     multi: "空格键选择，回车确认",

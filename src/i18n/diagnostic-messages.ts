@@ -5,6 +5,7 @@
  * message, or takes other params, does not compile. Problem codes (`set/weight`) are the same in
  * both languages; they are not in this table.
  */
+import { numberBoundsWords } from "./number-bounds.js";
 import { STATUSES, type Lang, type Text } from "../core/model.js";
 import { STATUS_LABELS } from "./status-labels.js";
 
@@ -108,6 +109,8 @@ export interface DiagnosticParams {
   "set/extends-measure": { id: string; base: string };
   "set/extends-prefix": { id: string; base: string };
   "set/extends-missing": { base: string };
+  "set/extends-self": { base: string };
+  "set/extends-prefix-mixed": { id: string; prefix: string; first: string };
   "set/extends-loop": { base: string };
   "set/extends-invalid": { base: string; dir: string };
   "set/applies-when-field": { field: string; fields: string[] };
@@ -150,6 +153,7 @@ export interface DiagnosticParams {
   "answers/decimal-comma": { id: string; fixed: string };
   "answers/negative": { id: string; value: number };
   "changes/retired-reused": { id: string; version: string };
+  "changes/no-changes-file": { ids: string[]; from: string; to: string };
   "changes/version-not-moved": { from: string; to: string };
   "changes/from-missing": { from: string; id: string; available: string };
   "changes/from-skips": { from: string; to: string; skipped: string };
@@ -160,7 +164,7 @@ export interface DiagnosticParams {
   "changes/rename-source": { id: string; version: string };
   "changes/rescale-unchanged": { id: string; version: string };
   "changes/unaccounted": { id: string; from: string; to: string };
-  "changes/unannounced-rescale": { id: string; version: string };
+  "changes/unannounced-rescale": { id: string; version: string; reworded?: boolean };
   "changes/not-a-field": { field: string; set: string };
   "changes/duplicate-value": { value: string; other: string };
   "changes/profile-yesno": { field: string; value: string };
@@ -454,6 +458,10 @@ const en: MessageTable = {
     `measure ${p.id} belongs to ${p.base}, which this set extends; national measures cannot be removed or changed, so give this measure an id of its own (e.g. XX-${p.id})`,
   "set/extends-prefix": (p) =>
     `measure ${p.id} adds to ${p.base}: give it an id with a prefix of this set's own, e.g. XX-${p.id}`,
+  "set/extends-self": (p) =>
+    `this set is ${p.base} and extends itself; extends: names another set (or another version of it)`,
+  "set/extends-prefix-mixed": (p) =>
+    `measure ${p.id} does not share the prefix ${p.prefix} of ${p.first}: every measure this set adds takes one prefix of its own`,
   "set/extends-missing": (p) =>
     `the set this one extends, ${p.base}, is not available (looked in the folder of sets this one is in and among the bundled sets)`,
   "set/extends-loop": (p) => `${p.base} extends this set in turn; a set cannot extend itself`,
@@ -516,11 +524,14 @@ const en: MessageTable = {
   "answers/thousands": (p) => `${p.id} takes a number: write ${p.fixed} (no thousands separator)`,
   "answers/decimal-comma": (p) => `${p.id} takes a number: write ${p.fixed} (a point for decimals)`,
   "answers/negative": (p) => `${p.id} takes a number of 0 or more, not ${p.value}`,
-  "answers/number-range": (p) =>
-    `${p.id} takes a ${p.integer ? "whole number" : "number"} ${p.max === undefined ? `${p.min} or more` : `from ${p.min} to ${p.max}`}, not ${p.value}`,
+  "answers/number-range": (p) => `${p.id} takes a ${numberBoundsWords("en", p)}, not ${p.value}`,
   "answers/not-whole": (p) => `${p.id} takes a whole number, not ${p.value}`,
   "changes/retired-reused": (p) =>
     `${p.id} was retired in ${p.version} and cannot be used again for another question; give the new question a new id`,
+  "changes/no-changes-file": (p) =>
+    p.ids.length === 1
+      ? `${p.to} has no changes.yaml, and ${p.ids[0]} of ${p.from} is not in it: migrate would retire its answer without a reason; add a changes.yaml (from: ${p.from}) that says what became of it`
+      : `${p.to} has no changes.yaml, and ${p.ids.join(", ")} of ${p.from} are not in it: migrate would retire their answers without a reason; add a changes.yaml (from: ${p.from}) that says what became of them`,
   "changes/version-not-moved": (p) =>
     `the version did not move: from ${p.from} is not older than this version (${p.to}); from: names the version before this one`,
   "changes/from-missing": (p) =>
@@ -541,7 +552,7 @@ const en: MessageTable = {
   "changes/unaccounted": (p) =>
     `${p.id} of ${p.from} is not in ${p.to} and no entry names it; add a rename or retire entry`,
   "changes/unannounced-rescale": (p) =>
-    `${p.id} changed its type, options, target or unit since ${p.version}, but changes.yaml does not name it; say how with a rescale entry (answers that no longer fit are cleared either way)`,
+    `${p.id} changed its type, options, target or unit since ${p.version}, but changes.yaml ${p.reworded === true ? "only rewords it (a reword keeps the meaning and the scale)" : "does not name it"}; say how with a rescale entry (answers that no longer fit are cleared either way)`,
   "changes/not-a-field": (p) => `"${p.field}" is not a profile field of ${p.set}`,
   "changes/duplicate-value": (p) =>
     `"${p.value}" and "${p.other}" are the same old value (case and spaces are ignored)`,
@@ -669,6 +680,10 @@ const zh: MessageTable = {
     `举措 ${p.id} 属于本清单所扩展的 ${p.base}；全国举措不能删除或修改，请为本举措另起编号（例如 XX-${p.id}）`,
   "set/extends-prefix": (p) =>
     `举措 ${p.id} 是对 ${p.base} 的补充：请使用本清单自己的编号前缀，例如 XX-${p.id}`,
+  "set/extends-self": (p) =>
+    `本清单即 ${p.base}，却扩展了自身；extends: 应写另一个清单（或其另一个版本）`,
+  "set/extends-prefix-mixed": (p) =>
+    `举措 ${p.id} 与 ${p.first} 的前缀 ${p.prefix} 不一致：本清单补充的所有举措应使用同一个本清单自己的前缀`,
   "set/extends-missing": (p) =>
     `本清单所扩展的 ${p.base} 不可用（已在本清单所在的清单文件夹和内置清单中查找）`,
   "set/extends-loop": (p) => `${p.base} 反过来又扩展本清单；清单不能扩展自身`,
@@ -725,11 +740,12 @@ const zh: MessageTable = {
   "answers/thousands": (p) => `${p.id} 应填数值：请写成 ${p.fixed}（不要用千位分隔符）`,
   "answers/decimal-comma": (p) => `${p.id} 应填数值：请写成 ${p.fixed}（小数用小数点）`,
   "answers/negative": (p) => `${p.id} 应填 0 或更大的数，而不是 ${p.value}`,
-  "answers/number-range": (p) =>
-    `${p.id} 应填${p.max === undefined ? `不小于 ${p.min} 的` : ` ${p.min} 至 ${p.max} 之间的`}${p.integer ? "整数" : "数"}，而不是 ${p.value}`,
+  "answers/number-range": (p) => `${p.id} 应填${numberBoundsWords("zh", p)}，而不是 ${p.value}`,
   "answers/not-whole": (p) => `${p.id} 应填整数，而不是 ${p.value}`,
   "changes/retired-reused": (p) =>
     `${p.id} 已在 ${p.version} 中删除，不能再用于其他问题；请为新问题另起编号`,
+  "changes/no-changes-file": (p) =>
+    `${p.to} 没有 changes.yaml，而 ${p.from} 的 ${p.ids.join("、")} 不在其中：迁移时其答案会无说明地作为已删除问题保留；请添加 changes.yaml（from: ${p.from}）说明这些问题的去向`,
   "changes/version-not-moved": (p) =>
     `版本号没有变化：from ${p.from} 不早于本版本（${p.to}）；from: 应写本版本的上一个版本`,
   "changes/from-missing": (p) =>
@@ -749,7 +765,7 @@ const zh: MessageTable = {
   "changes/unaccounted": (p) =>
     `${p.from} 的 ${p.id} 不在 ${p.to} 中，也没有任何变更条目指明它；请增加 rename 或 retire 条目`,
   "changes/unannounced-rescale": (p) =>
-    `${p.id} 自 ${p.version} 以来类型、选项、目标值或单位有变化，但 changes.yaml 未指明；请用 rescale 条目说明（不再相符的答案都会被清空）`,
+    `${p.id} 自 ${p.version} 以来类型、选项、目标值或单位有变化，但 changes.yaml ${p.reworded === true ? "只把它列为 reword（reword 表示含义和计分方式不变）" : "未指明"}；请用 rescale 条目说明（不再相符的答案都会被清空）`,
   "changes/not-a-field": (p) => `“${p.field}”不是 ${p.set} 的画像字段`,
   "changes/duplicate-value": (p) =>
     `“${p.value}”与“${p.other}”是同一个旧值（不区分大小写和首尾空格）`,

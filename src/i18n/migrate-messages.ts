@@ -78,13 +78,15 @@ const en: MigrateMessages = {
       case "review":
         return `${e.id}: reworded in ${e.version}; answer kept and marked for review`;
       case "cleared":
-        return `${e.id}: cleared and marked for review (${e.version}): ${
+        return `${e.movedFrom === undefined ? `${e.id}:` : `${e.movedFrom} → ${e.id}: moved,`} cleared and marked for review (${e.version}): ${
           "rescale" in e.why ? e.why.rescale.en : e.why.misfit
         }; the old answer (${e.old}) is in its note`;
       case "retired":
         return `${e.id}: retired in ${e.version}${e.reason ? ` (${e.reason.en})` : ""}; the answer is kept under retired:`;
       case "profile-mapped":
         return `zone.${e.field}: "${String(e.from)}" → ${String(e.to)} (${e.version})`;
+      case "profile-derived":
+        return `zone.${e.field}: "${String(e.value)}" removed, it now follows from zone.${e.from} (the same value) (${e.version})`;
       case "profile-cleared":
         return e.why === "underived"
           ? `zone.${e.field}: "${String(e.value)}" removed, it now follows from another field, which is to be asked again; kept under retired:`
@@ -149,13 +151,15 @@ const zh: MigrateMessages = {
       case "review":
         return `${e.id}：${e.version} 修改了题目措辞；答案保留并标记为待复核`;
       case "cleared":
-        return `${e.id}：已清空并标记为待复核（${e.version}）：${
+        return `${e.movedFrom === undefined ? `${e.id}：` : `${e.movedFrom} → ${e.id}：已迁移，`}已清空并标记为待复核（${e.version}）：${
           "rescale" in e.why ? e.why.rescale.zh : e.why.misfit
         }；原答案（${e.old}）已写入备注`;
       case "retired":
         return `${e.id}：已在 ${e.version} 中删除${e.reason ? `（${e.reason.zh}）` : ""}；答案保存在 retired: 下`;
       case "profile-mapped":
         return `zone.${e.field}：“${String(e.from)}” → ${String(e.to)}（${e.version}）`;
+      case "profile-derived":
+        return `zone.${e.field}：“${String(e.value)}”已移除，该项现由 zone.${e.from} 确定（取值相同）（${e.version}）`;
       case "profile-cleared":
         return e.why === "underived"
           ? `zone.${e.field}：“${String(e.value)}”已移除，该项现由其他字段确定，而该字段已清空、将重新询问；原值保存在 retired: 下`

@@ -32,6 +32,8 @@ export interface ReportMessages {
   };
   /** Arguments are already in the output format (escaped). */
   planDocument(document: string, title: string | undefined, issuer: string, issued: string): string;
+  /** The plan documents of a set that extends another: the base's, then its own. */
+  planDocuments(base: string, own: string): string;
   completenessDetail(facts: CompletenessFacts): string;
   noCompleteness: string;
   /** Every question that applies to the profile was declared not applicable by the zone. */
@@ -142,6 +144,7 @@ const en: ReportMessages = {
   },
   planDocument: (document, title, issuer, issued) =>
     `${document}${title ? `, ${title}` : ""} (${issuer}, ${issued})`,
+  planDocuments: (base, own) => `${base}; ${own}`,
   completenessDetail: (f) =>
     `${f.percent} (${f.answered} of ${plural(f.applicable, "applicable question")} answered; ` +
     `${f.unknown} don't know, ${f.unanswered} unanswered, ${f.notApplicable} not applicable, ` +
@@ -293,6 +296,7 @@ const zh: ReportMessages = {
   },
   planDocument: (document, title, issuer, issued) =>
     `${document}${title ? `《${title}》` : ""}（${issuer}，${issued}）`,
+  planDocuments: (base, own) => `${base}；${own}`,
   completenessDetail: (f) =>
     `${f.percent}（适用的 ${f.applicable} 个问题中已作答 ${f.answered} 个；` +
     `不清楚 ${f.unknown} 个，未作答 ${f.unanswered} 个，不适用 ${f.notApplicable} 个，` +

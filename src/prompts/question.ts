@@ -447,10 +447,12 @@ export function parseNumber(text: string): number | undefined {
     .trim()
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
     .replace(/[．。]/g, ".")
-    .replace(/(\d)[,，](?=\d{3}(\D|$))/g, "$1");
-  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(normalised)) return undefined;
+    .replace(/(\d)[,，](?=\d{3}(\D|$))/g, "$1")
+    .replace(/^[－−]/, "-");
+  // A negative number is a number: the question's bounds say whether it fits.
+  if (!/^-?(\d+(\.\d+)?|\.\d+)$/.test(normalised)) return undefined;
   const value = Number(normalised);
-  return Number.isFinite(value) && value >= 0 ? value : undefined;
+  return Number.isFinite(value) ? value : undefined;
 }
 
 async function askNumber(
@@ -467,11 +469,13 @@ async function askNumber(
       validate: (value) => {
         if (value.trim() === "") return true;
         const parsed = parseNumber(value);
-        if (parsed === undefined) return m.input.numberInvalid;
-        return (
-          numberBoundsProblem(question, parsed) === undefined ||
-          m.input.numberOutOfBounds(question.min ?? 0, question.max, question.integer === true)
-        );
+        const bounds = () =>
+          m.input.numberOutOfBounds(question.min ?? 0, question.max, question.integer === true);
+        // A question with bounds of its own states them all, whatever was typed.
+        const declared =
+          question.min !== undefined || question.max !== undefined || question.integer === true;
+        if (parsed === undefined) return declared ? bounds() : m.input.numberInvalid;
+        return numberBoundsProblem(question, parsed) === undefined || bounds();
       },
       escape: "back",
     }),

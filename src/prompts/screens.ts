@@ -280,7 +280,8 @@ export function jumpChoices(
         : m.menu.measureProgress(o.counts.answered, o.counts.applicable, o.counts.review);
     return {
       value: `measure:${o.measure.id}`,
-      name: `${o.measure.id}  ${title}  ${state}`,
+      // Ids of different lengths (M01, EX-M01) are padded, so the counts line up.
+      name: `${padEnd(o.measure.id, idWidth)}  ${title}  ${state}`,
       ...(forZone === 0 ? { disabled: " " } : {}),
     };
   });

@@ -13,6 +13,7 @@ import {
   type Measure,
   type MeasureSet,
   type Question,
+  type SetSource,
 } from "../core/model.js";
 import {
   scoreLeftOutByZone,
@@ -250,16 +251,7 @@ function headerFacts(ctx: Context, date: string | undefined): { label: string; v
     },
     {
       label: m.header.plan,
-      value: [
-        text(
-          m.planDocument(
-            source.document,
-            source.title ? source.title[lang] : undefined,
-            source.issuer[lang],
-            source.issued,
-          ),
-        ),
-      ],
+      value: [text(planLine(m, lang, source, set.base?.source))],
     },
     { label: m.header.assessor, value: plain(assessor) },
     { label: m.header.date, value: [text(date ?? "—")] },
@@ -721,4 +713,16 @@ function methodSection(ctx: Context): Section {
     .map((band) => m.bandItem(singleLine(band.label[lang]), String(band.min)))
     .join(m.listSeparator);
   return section("method", m.sections.method, m.method(bands).map(paragraph));
+}
+
+/** The plan document line: the base set's document first for a set that extends another. */
+function planLine(
+  m: ReportMessages,
+  lang: Lang,
+  own: SetSource,
+  base: SetSource | undefined,
+): string {
+  const one = (s: SetSource) =>
+    m.planDocument(s.document, s.title ? s.title[lang] : undefined, s.issuer[lang], s.issued);
+  return base === undefined ? one(own) : m.planDocuments(one(base), one(own));
 }

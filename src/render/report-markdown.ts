@@ -18,6 +18,7 @@ import {
   type Measure,
   type MeasureSet,
   type Question,
+  type SetSource,
 } from "../core/model.js";
 import { actionPlan } from "../core/actions.js";
 import {
@@ -134,15 +135,7 @@ function headerList(ctx: Context, date: string | undefined): string {
         `${escapeInline(set.id)} ${escapeInline(set.version)}`,
       ),
     ],
-    [
-      m.header.plan,
-      m.planDocument(
-        escapeInline(source.document),
-        source.title ? escapeInline(source.title[lang]) : undefined,
-        escapeInline(source.issuer[lang]),
-        escapeInline(source.issued),
-      ),
-    ],
+    [m.header.plan, planLine(m, lang, source, set.base?.source)],
     [m.header.assessor, assessorLine(answers, m)],
   ];
   items.push([m.header.date, date === undefined ? "—" : escapeInline(date)]);
@@ -546,4 +539,21 @@ function methodSection(ctx: Context): string[] {
     .map((band) => m.bandItem(escapeInline(band.label[lang]), escapeInline(String(band.min))))
     .join(m.listSeparator);
   return [`## ${m.sections.method}`, ...m.method(bands)];
+}
+
+/** The plan document line: the base set's document first for a set that extends another. */
+function planLine(
+  m: ReportMessages,
+  lang: Lang,
+  own: SetSource,
+  base: SetSource | undefined,
+): string {
+  const one = (s: SetSource) =>
+    m.planDocument(
+      escapeInline(s.document),
+      s.title ? escapeInline(s.title[lang]) : undefined,
+      escapeInline(s.issuer[lang]),
+      escapeInline(s.issued),
+    );
+  return base === undefined ? one(own) : m.planDocuments(one(base), one(own));
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { migrate } from "../../src/commands/migrate.js";
@@ -61,6 +61,31 @@ describe("the region of a province that could not be carried over", () => {
       await migrate({ answers: "a.yaml", lang, to: "1.1.0", dryRun: true }, io);
       expect(io.out()).toContain(words);
       expect(io.out()).not.toContain("differs from it");
+    }
+  });
+});
+
+describe("a region equal to the one its province gives", () => {
+  it("is dropped with a line in the account, and its comments move to the province", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "a.yaml");
+    writeFileSync(
+      file,
+      `format: netdz-answers/1\nmeasureSet: { id: workplan-2025, version: 1.0.0 }\nzone:\n  province: Jiangsu # from the charter\n  # checked with the bureau\n  region: eastern # as the NBS groups it\nanswers: {}\n`,
+    );
+    for (const [lang, words] of [
+      ["en", 'zone.region: "eastern" removed, it now follows from zone.province (the same value)'],
+      ["zh", "zone.region：“eastern”已移除，该项现由 zone.province 确定（取值相同）"],
+    ] as const) {
+      const io = captureIo(dir);
+      await migrate({ answers: "a.yaml", lang, to: "1.1.0", dryRun: true }, io);
+      expect(io.out()).toContain(words);
+    }
+    await migrate({ answers: "a.yaml", lang: "en", to: "1.1.0" }, captureIo(dir));
+    const text = readFileSync(file, "utf8");
+    expect(text).not.toMatch(/^\s*region:/m);
+    for (const comment of ["from the charter", "checked with the bureau", "as the NBS groups it"]) {
+      expect(text).toContain(comment);
     }
   });
 });

@@ -77,7 +77,7 @@ describe("bounds on number questions", () => {
     expect(words(2.5, "zh")).toBe("M01.Q2 应填整数，而不是 2.5");
     const atLeast = numberBoundsProblem(number({ min: 3 }), 2);
     expect(atLeast && diagnosticMessage(atLeast, "en")).toBe(
-      "M01.Q2 takes a number 3 or more, not 2",
+      "M01.Q2 takes a number of 3 or more, not 2",
     );
     // Without bounds of its own, a negative number keeps the plain message.
     const plain = numberBoundsProblem(number({}), -2);

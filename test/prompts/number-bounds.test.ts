@@ -48,12 +48,12 @@ describe("the number prompt keeps to the question's bounds", () => {
   it.each([
     { lang: "en" as const, pick: "Enter the number", says: "Enter a whole number from 0 to 100." },
     { lang: "zh" as const, pick: "填写数值", says: "请输入 0 至 100 之间的整数。" },
-  ])("refuses 120 and 2.5, then takes 95 ($lang)", async ({ lang, pick, says }) => {
+  ])("refuses -3, 120, 2.5 and abc, then takes 95 ($lang)", async ({ lang, pick, says }) => {
     const h = harness(share, lang);
     const outcome = askQuestion(h.ctx);
     pickOnScreen(screen, pick);
     await screen.next();
-    for (const wrong of ["120", "2.5"]) {
+    for (const wrong of ["-3", "120", "2.5", "abc"]) {
       screen.type(wrong);
       screen.keypress("enter");
       await screen.next();

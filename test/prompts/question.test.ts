@@ -609,8 +609,13 @@ describe("parseNumber", () => {
     expect(parseNumber("0")).toBe(0);
   });
 
-  it("rejects what is not a number of 0 or more", () => {
-    for (const text of ["", "-1", "abc", "1e3", "12 ha", "1.2.3", "Infinity"]) {
+  it("reads a negative number as a number (the question's bounds decide whether it fits)", () => {
+    expect(parseNumber("-1")).toBe(-1);
+    expect(parseNumber("－2.5")).toBe(-2.5);
+  });
+
+  it("rejects what is not a number", () => {
+    for (const text of ["", "-", "--1", "abc", "1e3", "12 ha", "1.2.3", "Infinity"]) {
       expect(parseNumber(text)).toBeUndefined();
     }
   });
