@@ -19,6 +19,21 @@ function start(args: string[], cwd: string): PtySession {
   return session;
 }
 
+/**
+ * The items of the last list once its redraw has finished: keystrokes arrive one at a time and each
+ * redraws the list, so a frame can be read half-written on a busy machine. Waits up to 5 s for the
+ * expected items, then asserts on what is there.
+ */
+async function settledItems(session: PtySession, expected: string[]): Promise<string[]> {
+  const until = Date.now() + 5000;
+  let items = session.lastList().items;
+  while (JSON.stringify(items) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    items = session.lastList().items;
+  }
+  return items;
+}
+
 function zoneOf(file: string): Record<string, unknown> {
   if (!existsSync(file)) return {};
   return (parse(readFileSync(file, "utf8")) as { zone?: Record<string, unknown> }).zone ?? {};
@@ -118,11 +133,11 @@ describe("type-to-filter on long lists in netdz assess", () => {
     mark = session.send("jiangs");
     await session.waitFor(/municipality jiangs\n/, mark);
     await session.waitFor("❯ Jiangsu", mark);
-    expect(session.lastList().items).toEqual(["Jiangsu"]);
+    expect(await settledItems(session, ["Jiangsu"])).toEqual(["Jiangsu"]);
     // Escape neither picks the highlighted province nor clears the term.
     await session.pressEscape();
     expect(zoneOf(file).province).toBeUndefined();
-    expect(session.lastList().items).toEqual(["Jiangsu"]);
+    expect(await settledItems(session, ["Jiangsu"])).toEqual(["Jiangsu"]);
 
     // A term that matches nothing says so; Enter then picks nothing.
     mark = session.send("zzz");
@@ -153,7 +168,7 @@ describe("type-to-filter on long lists in netdz assess", () => {
     await session.waitFor(/\? 所在省（自治区、直辖市）[\s\S]*输入文字可筛选/, mark);
     mark = session.send("inner");
     await session.waitFor("❯ 内蒙古自治区", mark);
-    expect(session.lastList().items).toEqual(["内蒙古自治区"]);
+    expect(await settledItems(session, ["内蒙古自治区"])).toEqual(["内蒙古自治区"]);
     mark = session.send("x");
     await session.waitFor("没有匹配项", mark);
     mark = session.send(KEYS.backspace);
@@ -185,9 +200,17 @@ describe("type-to-filter on long lists in netdz assess", () => {
     await session.waitFor(/Which colour\?[\s\S]*❯ Indigo \(current answer\)[\s\S]*type to filter/);
     let mark = session.send("bl");
     await session.waitFor("❯ Blue", mark);
-    expect(session.lastList().items).toEqual(["Blue", "Black", "Not applicable"]);
+    expect(await settledItems(session, ["Blue", "Black", "Not applicable"])).toEqual([
+      "Blue",
+      "Black",
+      "Not applicable",
+    ]);
     await session.pressEscape();
-    expect(session.lastList().items).toEqual(["Blue", "Black", "Not applicable"]);
+    expect(await settledItems(session, ["Blue", "Black", "Not applicable"])).toEqual([
+      "Blue",
+      "Black",
+      "Not applicable",
+    ]);
     expect(readFileSync(file, "utf8")).toBe(original);
     // The actions can be found by typing too.
     mark = session.send(KEYS.backspace.repeat(2) + "menu");
