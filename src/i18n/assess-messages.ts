@@ -342,7 +342,7 @@ const en: AssessMessages = {
     naNoteRequired: "A short justification is needed for “not applicable”.",
     note: (id) => `Note for ${id} (empty removes it):`,
     actionOffer: (id) =>
-      `${id} leaves a gap. Who will close it, and by when? (Enter skips; "☐ Set an owner and a due date" in the list sets it later.)`,
+      `${id} leaves a gap. Who will close it, and by when? (Enter at both skips; "☐ Set an owner and a due date" in the list sets it later.)`,
     owner: (id, current) =>
       current === undefined
         ? `Owner of ${id}, the unit or person responsible (Enter: none):`
@@ -596,7 +596,7 @@ const zh: AssessMessages = {
     naNoteRequired: "选择“不适用”须简要说明理由。",
     note: (id) => `${id} 的备注（留空则删除）：`,
     actionOffer: (id) =>
-      `${id} 存在差距。由谁负责补齐、何时完成？（按回车跳过；之后也可在列表中选“☐ 设定责任单位和完成时限”。）`,
+      `${id} 存在差距。由谁负责补齐、何时完成？（两项都直接回车即跳过；之后也可在列表中选“☐ 设定责任单位和完成时限”。）`,
     owner: (id, current) =>
       current === undefined
         ? `${id} 的责任单位（负责的单位或个人；直接回车表示无）：`
