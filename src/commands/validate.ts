@@ -13,6 +13,7 @@ import {
   scanFolder,
   SET_FILE,
   setsIn,
+  UNREADABLE_CODE,
 } from "../fs/measure-sets.js";
 import { workspace } from "../fs/workspace.js";
 import { fileMessages } from "../i18n/file-messages.js";
@@ -55,7 +56,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
   const m = validateMessages(lang);
   const paths = options.paths.length > 0 ? options.paths : [await defaultPath(io.cwd, lang)];
   const ws = workspace({ cwd: io.cwd, measuresDir: options.measures, lang });
-  const targets = await collectTargets(paths, io, lang);
+  const targets = await collectTargets(paths, io, lang, options.format);
   const diagnostics = [...targets.diagnostics];
   const tally: ValidateTally = {
     sets: 0,
@@ -105,7 +106,12 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
 }
 
 /** Sorts the given paths into set folders and answers files; reports what cannot be read. */
-async function collectTargets(paths: readonly string[], io: Io, lang: Lang): Promise<Targets> {
+async function collectTargets(
+  paths: readonly string[],
+  io: Io,
+  lang: Lang,
+  format: DiagnosticFormat,
+): Promise<Targets> {
   const m = validateMessages(lang);
   const targets: Targets = {
     setFolders: new Set(),
@@ -115,11 +121,23 @@ async function collectTargets(paths: readonly string[], io: Io, lang: Lang): Pro
     unchecked: 0,
     unreadable: 0,
   };
+  let given = "";
   const unreadable = (message: string) => {
     io.stderr.write(`netdz validate: ${message}\n`);
     targets.unreadable++;
+    // Machine formats carry it too, as a problem of the path given (SARIF, JSON, annotations).
+    if (format !== "text") {
+      targets.diagnostics.push({
+        file: given,
+        line: 1,
+        column: 1,
+        severity: "error",
+        code: UNREADABLE_CODE,
+        message,
+      });
+    }
   };
-  for (const given of paths) {
+  for (given of paths) {
     const absolute = path.resolve(io.cwd, given);
     const info = await stat(absolute).catch((error: unknown) => error as Error);
     if (info instanceof Error) {

@@ -2,7 +2,9 @@
  * `netdz validate --check-evidence`: warns about evidence items of an answers file that name a
  * file or folder that does not exist. Paths are taken relative to the answers file's folder (an
  * absolute path as it is); a `file:` URL is a path too (`file:///abs/plan.pdf`,
- * `file:docs/plan.pdf`); other URLs are never fetched. Each warning points at the evidence item.
+ * `file:docs/plan.pdf`); anything else with a URL scheme is never read or fetched, and a
+ * `//host/x` network reference is not checked. A `#fragment` or `?query` after a path is
+ * dropped when the literal path does not exist. Each warning points at the evidence item.
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
@@ -11,14 +13,24 @@ import { asArray, asRecord } from "../core/loose.js";
 import type { Diagnostic } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 
-/** `scheme://…`, `mailto:`, `urn:` and the like: not a path on this machine. */
+/**
+ * An RFC 3986 URL: a scheme of two or more characters (a letter, then letters, digits, `+`, `-`
+ * or `.`) and a colon — `https:`, `mailto:`, `urn:`, `s3:`, `javascript:` alike. One letter is a
+ * Windows drive (`C:\docs`), so a path. `file:` URLs are URLs too, but name local paths.
+ */
 export function isUrl(item: string): boolean {
-  return /^[a-z][a-z0-9+.-]+:\/\//i.test(item) || /^(mailto|urn|tel|data):/i.test(item);
+  return /^[a-z][a-z0-9+.-]+:/i.test(item);
+}
+
+/** `//host/share/x` (or `\\host\share`): a network reference, not checked. */
+export function isNetworkReference(item: string): boolean {
+  return /^(\/\/|\\\\)[^/\\]/.test(item);
 }
 
 /**
  * The local path an evidence item names, relative to `base`: a path as it is, a `file:` URL
- * decoded; undefined for other URLs and for a `file:` URL of another host (neither is checked).
+ * decoded; undefined for other URLs, network references (`//host/x`) and a `file:` URL of
+ * another host (none of them is checked).
  */
 export function evidencePath(item: string, base: string): string | undefined {
   if (/^file:/i.test(item)) {
@@ -29,7 +41,7 @@ export function evidencePath(item: string, base: string): string | undefined {
         return undefined;
       }
     }
-    const rest = item.slice("file:".length);
+    const rest = item.slice("file:".length).replace(/[?#].*$/s, "");
     let decoded: string;
     try {
       decoded = decodeURIComponent(rest);
@@ -38,7 +50,21 @@ export function evidencePath(item: string, base: string): string | undefined {
     }
     return path.resolve(base, decoded);
   }
-  return isUrl(item) ? undefined : path.resolve(base, item);
+  if (isUrl(item) || isNetworkReference(item)) return undefined;
+  return path.resolve(base, item);
+}
+
+/** A path followed by `#fragment` or `?query` (`docs/plan.pdf#page=3`): the path without it. */
+export function withoutSuffix(target: string): string | undefined {
+  const cut = target.search(/[?#]/);
+  return cut > 0 ? target.slice(0, cut) : undefined;
+}
+
+async function exists(target: string): Promise<boolean> {
+  return stat(target).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Warnings for the evidence paths of an answers file that do not exist. */
@@ -54,11 +80,10 @@ export async function checkEvidencePaths(
       if (typeof item !== "string" || item.trim() === "") continue;
       const target = evidencePath(item.trim(), base);
       if (target === undefined) continue;
-      const exists = await stat(target).then(
-        () => true,
-        () => false,
-      );
-      if (exists) continue;
+      if (await exists(target)) continue;
+      // The literal name first (a file may be called `a#1.pdf`), then without `#…`/`?…`.
+      const bare = withoutSuffix(target);
+      if (bare !== undefined && (await exists(bare))) continue;
       out.push(
         diagnosticAt(
           source,

@@ -10,6 +10,9 @@ import { PACKAGE_ROOT } from "../package-root.js";
 import { describeFsError } from "./fs-errors.js";
 import { readHeadText, readTextFile, UnreadableFileError } from "./read-file.js";
 
+/** The problem code of a file or path that cannot be read. */
+export const UNREADABLE_CODE = "file/unreadable";
+
 export { describeFsError };
 
 /** The measure sets shipped with netdz (the package's measures/ folder). */
@@ -42,7 +45,7 @@ function unreadableProblem(error: UnreadableFileError, shown: string): Diagnosti
     line: 1,
     column: 1,
     severity: "error",
-    code: "file/unreadable",
+    code: UNREADABLE_CODE,
     message: error.message,
   };
 }

@@ -343,7 +343,7 @@ const en: AssessMessages = {
     naNoteRequired: "A short justification is needed for “not applicable”.",
     note: (id) => `Note for ${id} (empty removes it):`,
     actionOffer: (id) =>
-      `${id} leaves a gap. Who will close it, and by when? (Enter skips; "☐ Set an owner and a due date" in the list sets it later.)`,
+      `${id} leaves a gap. Who will close it, and by when? (Enter at both skips; "☐ Set an owner and a due date" in the list sets it later.)`,
     owner: (id, current) =>
       current === undefined
         ? `Owner of ${id}, the unit or person responsible (Enter: none):`
@@ -456,7 +456,8 @@ const en: AssessMessages = {
     assessorHint: ["Optional: who filled this in.", "assessor: { name: …, role: … }"],
     answersHint: [
       "Each entry: { status: … } or { value: … }, plus optional evidence: [URL or path, …],",
-      "note: …, answeredAt: 2026-11-26T10:00:00Z and review: true (marked for review).",
+      "note: …, answeredAt: 2026-11-26T10:00:00Z, review: true (marked for review), and for a",
+      "gap owner: … (the unit responsible) and due: 2026-12-31 (the deadline).",
       "status: implemented | in_progress | planned | not_started | unknown (don't know) |",
       "not_applicable (needs a note saying why). Questions that are not `status` questions take a",
       "value, or status: unknown or status: not_applicable.",
@@ -596,7 +597,7 @@ const zh: AssessMessages = {
     naNoteRequired: "选择“不适用”须简要说明理由。",
     note: (id) => `${id} 的备注（留空则删除）：`,
     actionOffer: (id) =>
-      `${id} 存在差距。由谁负责补齐、何时完成？（按回车跳过；之后也可在列表中选“☐ 设定责任单位和完成时限”。）`,
+      `${id} 存在差距。由谁负责补齐、何时完成？（两项都直接回车即跳过；之后也可在列表中选“☐ 设定责任单位和完成时限”。）`,
     owner: (id, current) =>
       current === undefined
         ? `${id} 的责任单位（负责的单位或个人；直接回车表示无）：`
@@ -702,7 +703,8 @@ const zh: AssessMessages = {
     assessorHint: ["选填：填报人信息。", "assessor: { name: …, role: … }"],
     answersHint: [
       "每个条目写作 { status: … } 或 { value: … }，可另加 evidence: [网址或文件路径, …]（佐证材料）、",
-      "note: …（备注）、answeredAt: 2026-11-26T10:00:00Z（作答时间）和 review: true（待复核）。",
+      "note: …（备注）、answeredAt: 2026-11-26T10:00:00Z（作答时间）、review: true（待复核），",
+      "差距项还可加 owner: …（责任单位）和 due: 2026-12-31（完成时限）。",
       "status 取值：implemented（已落实）| in_progress（推进中）| planned（已纳入计划）|",
       "not_started（未启动）| unknown（不清楚）| not_applicable（不适用，须在 note 中说明理由）。",
       "非 status 类题目填写 value，或填写 status: unknown / status: not_applicable。",

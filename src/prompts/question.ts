@@ -285,7 +285,8 @@ async function answerWith(
 
 /**
  * After a new answer that leaves a gap (scores below 1) and has no owner or due date yet, asks
- * once who closes it and by when; Enter at the first prompt skips both. Confirming an answer
+ * once who closes it and by when; Enter at both prompts skips (a due date without an owner is
+ * kept). Confirming an answer
  * unchanged (in review) does not ask again.
  */
 async function offerAction(
@@ -302,23 +303,19 @@ async function offerAction(
     JSON.stringify(previous.value) === JSON.stringify(answer.value);
   if (unchanged) return;
   ctx.print(ctx.m.input.actionOffer(ctx.question.id));
-  await askAction(ctx, answer, { skipWhenNoOwner: true });
+  await askAction(ctx, answer);
 }
 
 /** The "☐" entry: edits the owner and the due date of the question's entry. */
 async function editAction(ctx: QuestionContext, answer: Answer | undefined): Promise<void> {
-  await askAction(ctx, answer, { skipWhenNoOwner: false });
+  await askAction(ctx, answer);
 }
 
 /**
  * Asks the owner, then the due date, saving each as it is confirmed. Enter keeps a field as it
  * is, "-" removes it; Escape leaves the rest as it is.
  */
-async function askAction(
-  ctx: QuestionContext,
-  answer: Answer | undefined,
-  options: { skipWhenNoOwner: boolean },
-): Promise<void> {
+async function askAction(ctx: QuestionContext, answer: Answer | undefined): Promise<void> {
   const { m, question } = ctx;
   const edit = (typed: string, now: string | undefined): string | undefined => {
     const value = typed.trim();
@@ -329,8 +326,6 @@ async function askAction(
     ctx.asker.input({ message: m.input.owner(question.id, answer?.owner), escape: "back" }),
   );
   if (owner === undefined) return;
-  // After an answer, Enter without an owner skips the offer (the "☐" entry can set a date alone).
-  if (options.skipWhenNoOwner && owner.trim() === "") return;
   let current = answer;
   let changed = false;
   const save = async (field: { owner?: string; due?: string }): Promise<void> => {

@@ -220,7 +220,7 @@ p { margin: 0.5rem 0; }
 .facts div { display: contents; }
 .facts dt { font-weight: 700; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
-.table-block { margin: 0.75rem 0; }
+.table-block { margin: 0.75rem 0; max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 th, td { border: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { min-width: 3.5em; overflow-wrap: normal; word-break: keep-all; hyphens: manual; }
@@ -234,7 +234,8 @@ th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .chart-figure figcaption { font-weight: 700; margin-bottom: 0.4rem; }
 svg.chart { display: block; width: 100%; max-width: 34rem; height: auto; }
 a { color: #1d4f91; overflow-wrap: anywhere; }
-.side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 1rem; }
+.side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); gap: 1rem; }
+.part { min-width: 0; }
 .side-by-side h3, .parts h3 { font-size: 1.05rem; margin: 0.75rem 0 0.5rem; }
 td[style] { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media screen and (max-width: 40rem) {
@@ -265,6 +266,7 @@ td[style] { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .report-section.brief, .report-header + .report-section { break-before: auto; }
   h2 { break-after: avoid; margin-top: 0.5rem; }
   .report-section.brief h2 { margin-top: 1.5rem; }
+  .table-block { overflow: visible; }
   thead { display: table-header-group; }
   th, td { padding: 0.25rem 0.3rem; }
   tr, figure, svg, .facts div { break-inside: avoid; }

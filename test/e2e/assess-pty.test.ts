@@ -75,10 +75,13 @@ describe("netdz assess in a pseudo-terminal", () => {
     expect(existsSync(lock)).toBe(true);
 
     mark = await first.choose("In progress");
-    // A gap: who closes it and by when is asked once; Enter skips.
+    // A gap: who closes it and by when is asked once; Enter at the owner still asks the due
+    // date, and a due date without an owner is kept.
     await first.waitFor("? Owner of M01.Q1", mark);
     mark = first.send(KEYS.enter);
-    await first.waitFor(/Saved M01\.Q1: In progress[\s\S]*M01\.Q2/, mark);
+    await first.waitFor("? Due date of M01.Q1", mark);
+    mark = await first.typeLine("2027-03-31");
+    await first.waitFor(/Action saved for M01\.Q1: due 2027-03-31[\s\S]*M01\.Q2/, mark);
     mark = await first.choose("Enter the number");
     await first.waitFor("? Number (items):", mark);
     mark = await first.typeLine("7");
@@ -97,7 +100,7 @@ describe("netdz assess in a pseudo-terminal", () => {
     expect(stopped).toContain(`To continue: netdz assess --answers zone.yaml --measures ${sets}`);
     expect(existsSync(lock)).toBe(false);
     expect(withoutTimes(readAnswers(file))).toEqual({
-      "M01.Q1": { status: "in_progress" },
+      "M01.Q1": { status: "in_progress", due: "2027-03-31" },
       "M01.Q2": { value: 7, owner: "Land office", due: "2027-01-31" },
     });
 
@@ -113,7 +116,7 @@ describe("netdz assess in a pseudo-terminal", () => {
     expect((await second.exited).signal).toBe(9);
     expect(readFileSync(lock, "utf8").split("\n")[0]).toBe(String(second.pid));
     expect(withoutTimes(readAnswers(file))).toEqual({
-      "M01.Q1": { status: "in_progress" },
+      "M01.Q1": { status: "in_progress", due: "2027-03-31" },
       "M01.Q2": { value: 7, owner: "Land office", due: "2027-01-31" },
       "M01.Q3": { value: "high" },
       "M02.Q1": { value: true },
@@ -132,6 +135,9 @@ describe("netdz assess in a pseudo-terminal", () => {
     await third.waitFor("◉ Ex", mark);
     mark = third.send(KEYS.enter);
     await third.waitFor("? Owner of M02.Q3", mark);
+    mark = third.send(KEYS.enter);
+    // Enter at both skips.
+    await third.waitFor("? Due date of M02.Q3", mark);
     mark = third.send(KEYS.enter);
     await third.waitFor(/Saved M02\.Q3: Ex[\s\S]*M02\.Q4/, mark);
     mark = await third.choose("Enter the answer");
@@ -156,7 +162,7 @@ describe("netdz assess in a pseudo-terminal", () => {
     expect(final.measureSet).toEqual({ id: "tiny", version: "1.0.0" });
     expect(final.zone).toEqual({ name: "Test Zone", region: "eastern", hub: false });
     expect(withoutTimes(final)).toEqual({
-      "M01.Q1": { status: "in_progress" },
+      "M01.Q1": { status: "in_progress", due: "2027-03-31" },
       "M01.Q2": { value: 7, owner: "Land office", due: "2027-01-31" },
       "M01.Q3": { value: "high" },
       "M02.Q1": { value: true, review: true },

@@ -25,7 +25,8 @@ export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const input = await loadReportInput();
 const executablePath = await findBrowser(process.env);
 const work = mkdtempSync(path.join(tmpdir(), "netdz-browser-"));
-const pages: Record<Lang | "aggregate", string> = { en: "", zh: "", aggregate: "" };
+type PageName = Lang | "aggregate" | "aggregate-en";
+const pages: Record<PageName, string> = { en: "", zh: "", aggregate: "", "aggregate-en": "" };
 let browser: Browser;
 
 function html(lang: Lang): string {
@@ -47,20 +48,23 @@ beforeAll(async () => {
     pages[lang] = path.join(work, `report.${lang}.html`);
     writeFileSync(pages[lang], html(lang));
   }
-  pages.aggregate = path.join(work, "aggregate.zh.html");
-  const io = captureIo(ROOT, { TZ: "UTC" });
-  await aggregate(
-    {
-      paths: ["test/fixtures/province"],
-      format: "html",
-      lang: "zh",
-      minCompleteness: 80,
-      bottom: 5,
-      measures: "test/fixtures/report/sets",
-    },
-    io,
-  );
-  writeFileSync(pages.aggregate, io.out());
+  for (const lang of LANGS) {
+    const name = lang === "zh" ? "aggregate" : "aggregate-en";
+    pages[name] = path.join(work, `aggregate.${lang}.html`);
+    const io = captureIo(ROOT, { TZ: "UTC" });
+    await aggregate(
+      {
+        paths: ["test/fixtures/province"],
+        format: "html",
+        lang,
+        minCompleteness: 80,
+        bottom: 5,
+        measures: "test/fixtures/report/sets",
+      },
+      io,
+    );
+    writeFileSync(pages[name], io.out());
+  }
   browser = await launch({
     executablePath,
     headless: true,
@@ -80,7 +84,7 @@ interface Opened {
   problems: string[];
 }
 
-async function open(lang: Lang | "aggregate", width: number): Promise<Opened> {
+async function open(lang: PageName, width: number): Promise<Opened> {
   const page = await browser.newPage();
   const problems: string[] = [];
   const url = pathToFileURL(pages[lang]).href;
@@ -98,9 +102,15 @@ async function open(lang: Lang | "aggregate", width: number): Promise<Opened> {
 }
 
 describe("the HTML report in Chromium", () => {
-  describe.each([...LANGS, "aggregate" as const])("in %s", (lang) => {
-    it.each([360, 390, 1280])(
-      "at %i px: no console error, nothing wider than the viewport",
+  const layouts: [PageName, number[]][] = [
+    ["en", [360, 390, 1280]],
+    ["zh", [360, 390, 1280]],
+    ["aggregate", [360, 800, 1280, 1920]],
+    ["aggregate-en", [360, 800, 1280, 1920]],
+  ];
+  describe.each(layouts)("in %s", (lang, widths) => {
+    it.each(widths)(
+      "at %i px: no console error, nothing wider than the viewport, out of its box or on a sibling",
       async (width) => {
         const { page, problems } = await open(lang, width);
         try {
@@ -114,6 +124,58 @@ describe("the HTML report in Chromium", () => {
               .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""}`)
               .slice(0, 10);
           });
+          // Every HTML element inside its parent's box, unless the parent scrolls or clips it
+          // (a scroll container per wide table is allowed), and no two block siblings overlap.
+          const misplaced = await page.evaluate(() => {
+            const name = (el: Element): string =>
+              `${el.tagName.toLowerCase()}${el.id === "" ? "" : `#${el.id}`}.${el.getAttribute("class") ?? ""}`;
+            const hidden = (el: Element): boolean => {
+              for (let a: Element | null = el; a !== null; a = a.parentElement) {
+                const style = getComputedStyle(a);
+                if (style.clipPath !== "none" || style.position === "absolute") return true;
+              }
+              return false;
+            };
+            const found: string[] = [];
+            const elements = [...document.querySelectorAll("main *")].filter(
+              (el) => el instanceof HTMLElement && el.closest("svg") === null && !hidden(el),
+            );
+            for (const el of elements) {
+              let parent = el.parentElement;
+              while (parent !== null && getComputedStyle(parent).display === "contents") {
+                parent = parent.parentElement;
+              }
+              if (parent === null) continue;
+              const box = el.getBoundingClientRect();
+              const outer = parent.getBoundingClientRect();
+              if (box.width === 0 || getComputedStyle(parent).overflowX !== "visible") continue;
+              if (box.right > outer.right + 0.5 || box.left < outer.left - 0.5) {
+                found.push(`${name(el)} out of ${name(parent)}`);
+              }
+            }
+            const blocks = (parent: Element): Element[] =>
+              [...parent.children].filter((c) => {
+                const display = getComputedStyle(c).display;
+                return (
+                  c.getBoundingClientRect().width > 0 &&
+                  !display.startsWith("inline") &&
+                  !display.startsWith("table-column")
+                );
+              });
+            for (const parent of [document.body, ...elements]) {
+              const children = blocks(parent);
+              children.forEach((a, i) => {
+                const ra = a.getBoundingClientRect();
+                for (const b of children.slice(i + 1)) {
+                  const rb = b.getBoundingClientRect();
+                  const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+                  const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+                  if (w > 1.5 && h > 1.5) found.push(`${name(a)} overlaps ${name(b)}`);
+                }
+              });
+            }
+            return found.slice(0, 10);
+          });
           const scroll = await page.evaluate(() => [
             document.documentElement.scrollWidth,
             document.documentElement.clientWidth,
@@ -124,6 +186,7 @@ describe("the HTML report in Chromium", () => {
           });
           expect(problems).toEqual([]);
           expect(overflow).toEqual([]);
+          expect(misplaced).toEqual([]);
           expect(scroll[0]).toBeLessThanOrEqual(scroll[1] ?? 0);
         } finally {
           await page.close();

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../helpers.js";
+import { ROOT, runCli, tempDir } from "../helpers.js";
 
 interface Hook {
   id: string;
@@ -56,5 +56,45 @@ describe(".pre-commit-hooks.yaml", () => {
     expect(bad.stdout).toContain(
       "test/fixtures/documents/bad-actions.yaml:7:51  error  answers/due-date",
     );
+  });
+  it("checks a repository's own answers file with the README's args: [--measures, measures]", () => {
+    const dir = tempDir();
+    cpSync(
+      path.join(ROOT, "examples", "example-province"),
+      path.join(dir, "measures", "example-province"),
+      {
+        recursive: true,
+      },
+    );
+    cpSync(
+      path.join(ROOT, "examples", "answers", "example-province-answers.yaml"),
+      path.join(dir, "zone-answers.yaml"),
+    );
+    const hook = hooks.find((h) => h.id === "netdz-validate-answers");
+    const answersFiles = ["zone-answers.yaml"].filter((f) =>
+      new RegExp(hook?.files ?? "^$").test(f),
+    );
+    expect(answersFiles).toEqual(["zone-answers.yaml"]);
+    const entry = (hook?.entry ?? "").split(" ").slice(1);
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const args = /id: netdz-validate-answers\n[^\n]*\n\s*args: \[([^\]]*)\]/.exec(readme)?.[1];
+    expect(args).toBe("--measures, measures");
+    const documented = (args ?? "").split(",").map((a) => a.trim());
+    // pre-commit runs: entry + args + the staged file names.
+    const withArgs = runCli([...entry, ...documented, ...answersFiles], { cwd: dir });
+    expect(withArgs.stdout + withArgs.stderr).not.toContain("set-not-available");
+    expect(withArgs.status).toBe(0);
+    // Without them, the set kept in the repository is not found: the README says why args are needed.
+    const without = runCli([...entry, ...answersFiles], { cwd: dir });
+    expect(without.stdout).toContain("answers/set-not-available");
+    expect(without.status).toBe(1);
+    // The measures hook on the set's files, as staged.
+    const measuresHook = hooks.find((h) => h.id === "netdz-validate-measures");
+    const setFiles = ["measures/example-province/1.0.0/set.yaml"];
+    expect(setFiles.every((f) => new RegExp(measuresHook?.files ?? "^$").test(f))).toBe(true);
+    expect(
+      runCli([...(measuresHook?.entry ?? "").split(" ").slice(1), ...setFiles], { cwd: dir })
+        .status,
+    ).toBe(0);
   });
 });

@@ -2,7 +2,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pathToFileURL } from "node:url";
-import { checkEvidencePaths, evidencePath, isUrl } from "../../src/fs/evidence-check.js";
+import {
+  checkEvidencePaths,
+  evidencePath,
+  isNetworkReference,
+  isUrl,
+} from "../../src/fs/evidence-check.js";
 import { readYamlFile } from "../../src/fs/measure-sets.js";
 import { tempDir } from "../helpers.js";
 
@@ -63,6 +68,21 @@ describe("--check-evidence", () => {
     expect(isUrl("docs/a.pdf")).toBe(false);
     expect(isUrl("C:\\docs\\a.pdf")).toBe(false);
     expect(isUrl("/srv/docs/a.pdf")).toBe(false);
+    // One rule: any RFC 3986 scheme of two or more characters is a URL, never read.
+    for (const url of [
+      "javascript:alert(1)",
+      "urn:isbn:123",
+      "s3://bucket/a.pdf",
+      "ftp://h/x",
+      "data:,x",
+      "tel:+861",
+    ]) {
+      expect(isUrl(url)).toBe(true);
+    }
+    expect(isUrl("c:/docs/a.pdf")).toBe(false);
+    expect(isNetworkReference("//fileserver/share/a.pdf")).toBe(true);
+    expect(isNetworkReference("\\\\fileserver\\share")).toBe(true);
+    expect(isNetworkReference("/srv/a.pdf")).toBe(false);
   });
 });
 
@@ -105,5 +125,43 @@ describe("--check-evidence and file: URLs", () => {
     expect(evidencePath("file:docs/a.pdf", "/base")).toBe("/base/docs/a.pdf");
     expect(evidencePath("file://elsewhere/a.pdf", "/base")).toBeUndefined();
     expect(evidencePath("https://example.org/a.pdf", "/base")).toBeUndefined();
+  });
+  it("never reads a URL of any scheme nor a network reference, and drops #fragment/?query", async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, "docs"), { recursive: true });
+    writeFileSync(path.join(dir, "docs", "plan.pdf"), "x");
+    writeFileSync(path.join(dir, "docs", "odd#1.pdf"), "x");
+    const file = path.join(dir, "answers.yaml");
+    const items = [
+      "javascript:alert(1)",
+      "mailto:a@example.org",
+      "urn:x:y",
+      "s3://bucket/a.pdf",
+      "ftp://host/a.pdf",
+      "//fileserver/share/a.pdf",
+      "docs/plan.pdf#page=3",
+      "docs/plan.pdf?v=2",
+      "docs/odd#1.pdf",
+      "file:docs/plan.pdf#page=2",
+      "docs/missing.pdf#page=3",
+    ];
+    writeFileSync(
+      file,
+      [
+        "format: netdz-answers/1",
+        "measureSet: { id: workplan-2025, version: 1.0.0 }",
+        "zone: { name: Z }",
+        "answers:",
+        "  M01.Q1:",
+        "    status: implemented",
+        "    evidence:",
+        ...items.map((item) => `      - ${JSON.stringify(item)}`),
+        "",
+      ].join("\n"),
+    );
+    const source = await readYamlFile(file, dir);
+    const found = await checkEvidencePaths(source, file);
+    expect(found.map((d) => [d.line, d.code])).toEqual([[18, "answers/evidence-missing"]]);
+    expect(found[0]?.message).toContain('"docs/missing.pdf#page=3"');
   });
 });

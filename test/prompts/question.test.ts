@@ -72,10 +72,13 @@ function list(): { items: string[]; active: number } {
   return listOnScreen(screen);
 }
 
-/** Presses Enter at the owner prompt offered after an answer that leaves a gap: no action. */
+/** Presses Enter at the owner and due prompts offered after an answer that leaves a gap. */
 async function skipActionOffer(): Promise<void> {
   await screen.next();
   expect(screen.getScreen()).toContain("? Owner of M01.Q1");
+  screen.keypress("enter");
+  await screen.next();
+  expect(screen.getScreen()).toContain("? Due date of M01.Q1");
   screen.keypress("enter");
 }
 
@@ -628,7 +631,7 @@ describe("askQuestion: owner and due date of a gap", () => {
     choose("Planned");
     await screen.next();
     expect(h.printed.at(-1)).toBe(
-      'M01.Q1 leaves a gap. Who will close it, and by when? (Enter skips; "☐ Set an owner and a due date" in the list sets it later.)',
+      'M01.Q1 leaves a gap. Who will close it, and by when? (Enter at both skips; "☐ Set an owner and a due date" in the list sets it later.)',
     );
     expect(screen.getScreen()).toContain(
       "? Owner of M01.Q1, the unit or person responsible (Enter: none):",
@@ -659,6 +662,39 @@ describe("askQuestion: owner and due date of a gap", () => {
       answeredAt: NOW,
     });
     expect(h.notices.at(-1)).toBe("✔ Action saved for M01.Q1: owner 经济发展局, due 2026-02-28.");
+  });
+
+  it.each([
+    ["en", "Planned", "? Owner of M01.Q1", "? Due date of M01.Q1", "✔ Action saved for M01.Q1"],
+    ["zh", "已纳入计划", "? M01.Q1 的责任单位", "? M01.Q1 的完成时限", "M01.Q1"],
+  ] as const)(
+    "after an answer (%s), Enter at the owner still asks the due date, which is saved alone",
+    async (lang, planned, ownerPrompt, duePrompt, savedNotice) => {
+      const h = harness(question(), undefined, lang);
+      const outcome = askQuestion(h.ctx);
+      choose(planned);
+      await screen.next();
+      expect(screen.getScreen()).toContain(ownerPrompt);
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain(duePrompt);
+      screen.type("2026-12-31");
+      screen.keypress("enter");
+      await expect(outcome).resolves.toBe("next");
+      expect(h.current()).toEqual({ status: "planned", due: "2026-12-31", answeredAt: NOW });
+      expect(h.notices.at(-1)).toContain(savedNotice);
+      expect(h.notices.at(-1)).toContain("2026-12-31");
+    },
+  );
+
+  it("after an answer, Enter at both the owner and the due date sets nothing", async () => {
+    const h = harness(question());
+    const outcome = askQuestion(h.ctx);
+    choose("Planned");
+    await skipActionOffer();
+    await expect(outcome).resolves.toBe("next");
+    expect(h.saves).toEqual([{ status: "planned", answeredAt: NOW }]);
+    expect(h.notices).toEqual(["✔ Saved M01.Q1: Planned"]);
   });
 
   it("does not ask after a full answer, nor when the entry already has an owner", async () => {
