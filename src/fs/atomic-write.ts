@@ -159,7 +159,7 @@ function refuseToDestroy(
 /** Text in another encoding, not binary data (a PDF, an image) that a report may replace. */
 function looksLikeText(bytes: Uint8Array, encoding: string | undefined): boolean {
   if (encoding === undefined) return false;
-  if (encoding.startsWith("UTF-16")) return true;
+  if (encoding.startsWith("UTF-16") || encoding.startsWith("UTF-32")) return true;
   // GB18030 decodes most byte strings; text has no control bytes but tab, newline, return.
   return !bytes.some((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
 }
