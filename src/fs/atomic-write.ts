@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants, type Stats } from "node:fs";
-import { lstat, open, readlink, realpath, rename, stat, unlink } from "node:fs/promises";
+import { lstat, mkdir, open, readlink, realpath, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Lang } from "../core/model.js";
 import { UsageError } from "../errors.js";
@@ -91,6 +91,23 @@ export async function writeFileAtomic(
     fail(error);
   }
   await syncFolder(dir);
+}
+
+/**
+ * Makes the folder a file is written into (and the folders above it). Where a part of that path
+ * is a file, the system says "exists" (EEXIST) or "not a folder" (ENOTDIR): both are ENOTDIR
+ * here, so every command says "a part of the path is not a folder".
+ */
+export async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    throw Object.assign(new Error("a part of the path is not a folder"), {
+      code: "ENOTDIR",
+      cause: error,
+    });
+  }
 }
 
 /** A device or pipe: opened for writing as it is (no create, no truncate), never replaced. */
