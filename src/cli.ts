@@ -4,7 +4,7 @@
  * COMMANDS. Help, option errors and commander's own messages are in the language of the command
  * line (`--lang` anywhere in it, else the locale).
  */
-import { Command, type Argument, type Help, type Option } from "commander";
+import { Command, Help, type Argument, type Option } from "commander";
 import { DEFAULT_ANSWERS_FILE, type Lang } from "./core/model.js";
 import { CLI_MESSAGES, type CliMessages } from "./i18n/cli-messages.js";
 import type { Io } from "./io.js";
@@ -80,6 +80,10 @@ function localHelp(m: CliMessages): Partial<Help> {
   };
   return {
     styleTitle: (title) => m.help.titles[title] ?? title,
+    // The usage line's placeholders ([options], [command]) in the language.
+    commandUsage(this: Help, cmd: Command) {
+      return m.help.usage(Help.prototype.commandUsage.call(this, cmd));
+    },
     optionDescription: (option: Option) => {
       const shown = option.required || option.optional;
       const fallback =

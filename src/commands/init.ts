@@ -4,13 +4,13 @@
  * file is valid as written and can be completed by hand and checked with `netdz validate`.
  * The template itself is built in render/answers-template.ts.
  */
-import { mkdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Lang } from "../core/model.js";
 import { EXIT, UsageError } from "../errors.js";
 import { lockHolder, lockPath } from "../fs/answers-lock.js";
 import { schemaComment } from "../fs/answers-store.js";
-import { writeFileAtomic } from "../fs/atomic-write.js";
+import { makeFolder, writeFileAtomic } from "../fs/atomic-write.js";
 import { describeFsError, displayPath } from "../fs/measure-sets.js";
 import { resolveMeasureSet } from "../fs/workspace.js";
 import { assessMessages } from "../i18n/assess-messages.js";
@@ -46,13 +46,18 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
   const commands = commandLines(options, io.env);
   const assessCommand = commands.resume;
   const info = await stat(file).catch(() => undefined);
-  if (info && !options.force) throw new UsageError(m.init.exists(shown, assessCommand));
+  // A folder is not "already there, use --force": --force would not help.
   if (info?.isDirectory()) {
     throw new UsageError(
       m.errors.cannotWrite(shown, describeFsError({ code: "EISDIR" }, options.lang)),
     );
   }
-  const holder = await lockHolder(file);
+  if (info && !options.force) throw new UsageError(m.init.exists(shown, assessCommand));
+  const holder = await lockHolder(file).catch((error: unknown) => {
+    throw new UsageError(m.errors.cannotWrite(shown, describeFsError(error, options.lang)), {
+      cause: error,
+    });
+  });
   if (holder === "unreadable") {
     throw new UsageError(m.errors.lockUnreadable(shown, lockPath(shown)));
   }
@@ -64,7 +69,7 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
   );
   const text = answersTemplate(set, options.lang, schemaComment(file, options.lang));
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    await makeFolder(path.dirname(file));
     await writeFileAtomic(file, text, { lang: options.lang, shown });
   } catch (error) {
     throw new UsageError(m.errors.cannotWrite(shown, describeFsError(error, options.lang)), {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { asRecord, asString, type Loose } from "../core/loose.js";
-import type { Lang, MeasureSet } from "../core/model.js";
+import type { Diagnostic, Lang, MeasureSet } from "../core/model.js";
 import { displayPath, readYamlFileSync, scanFolder, SET_FILE } from "../fs/measure-sets.js";
 import { workspace } from "../fs/workspace.js";
 import type { Io } from "../io.js";
@@ -54,9 +54,14 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
   // A folder with a set.yaml that gives no id or version is not a set anyone can use, but it is
   // listed (as invalid) so that it does not vanish without a word.
   const listed = new Set(found.map((entry) => entry.dir));
+  const reasons = new Map<number, Diagnostic>();
   for (const dir of scanFolder(root).setFolders.filter((d) => !listed.has(d))) {
-    const header = asRecord(readYamlFileSync(path.join(dir, SET_FILE), io.cwd).data as Loose);
+    const source = readYamlFileSync(path.join(dir, SET_FILE), io.cwd, options.lang);
+    const header = asRecord(source.data as Loose);
     loaded.push(undefined);
+    // set.yaml that cannot be read as YAML text (not UTF-8, a syntax error): say why.
+    const problem = source.diagnostics.find((d) => d.severity === "error");
+    if (problem !== undefined) reasons.set(summaries.length, problem);
     summaries.push({
       id: asString(header.id) ?? null,
       version: asString(header.version) ?? null,
@@ -76,7 +81,9 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
     io.stdout.write(`${listMessages(options.lang).none(displayPath(root, io.cwd))}\n`);
     return EXIT.ok;
   }
-  summaries.forEach((summary, i) => io.stdout.write(describeSet(summary, loaded[i], options)));
+  summaries.forEach((summary, i) =>
+    io.stdout.write(describeSet(summary, loaded[i], options, reasons.get(i))),
+  );
   return EXIT.ok;
 }
 
@@ -94,6 +101,7 @@ function describeSet(
   summary: SetSummary,
   set: MeasureSet | undefined,
   options: ListOptions,
+  reason?: Diagnostic,
 ): string {
   const lang = options.lang;
   const t = listMessages(lang);
@@ -101,6 +109,7 @@ function describeSet(
   const name = `${summary.id ?? "?"}@${summary.version ?? "?"}`;
   const lines = [`${name}  ${title}`.trimEnd(), `  ${summary.path}`];
   if (!set) {
+    if (reason) lines.push(`  ${reason.file}:${reason.line}:${reason.column}  ${reason.message}`);
     lines.push(`  ${t.invalid(summary.path)}`);
     return `${lines.join("\n")}\n\n`;
   }

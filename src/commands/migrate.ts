@@ -13,7 +13,8 @@ import { compareVersions } from "../core/versions.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
 import { acquireLock, lockPath, type AnswersLock } from "../fs/answers-lock.js";
 import { checkAnswersFile } from "../fs/answers-loader.js";
-import { writeFileAtomic } from "../fs/atomic-write.js";
+import { writeFileAtomic, WriteFileError } from "../fs/atomic-write.js";
+import { isStandardOutput, writeStdout } from "../fs/output.js";
 import { availableSets, describeFsError, displayPath, measuresRoot } from "../fs/measure-sets.js";
 import { newerVersionOf, versionSteps } from "../fs/set-versions.js";
 import { migrateMessages, type MigrateMessages } from "../i18n/migrate-messages.js";
@@ -103,8 +104,10 @@ async function migrateLocked(
   if (!plan) return EXIT.ok;
   const target = path.resolve(io.cwd, opts.out ?? opts.answers);
   const inPlace = target === plan.file;
+  // `--out -` or `/dev/stdout`: the migrated file is the output, the account goes to stderr.
+  const toStdout = opts.out !== undefined && isStandardOutput(opts.out, io.cwd);
   // Refused before the account is printed, so that it never reads as if the file was written.
-  if (!opts.dryRun && !inPlace && !opts.force && existsSync(target)) {
+  if (!opts.dryRun && !toStdout && !inPlace && !opts.force && existsSync(target)) {
     throw new UsageError(m.outExists(displayPath(target, io.cwd)));
   }
   const { outcome } = plan;
@@ -122,7 +125,11 @@ async function migrateLocked(
   const lines = [m.heading(shown, outcome.from, outcome.to)];
   for (const event of outcome.events) lines.push(`  ${m.event(event)}`);
   lines.push(m.carried(outcome.carried));
-  io.stdout.write(`${lines.join("\n")}\n`);
+  (toStdout && !opts.dryRun ? io.stderr : io.stdout).write(`${lines.join("\n")}\n`);
+  if (toStdout && !opts.dryRun) {
+    await writeStdout(plan.text, io);
+    return EXIT.ok;
+  }
   if (opts.dryRun) {
     io.stdout.write(`${m.dryRun}\n`);
     return EXIT.ok;
@@ -155,7 +162,7 @@ async function write(
   lang: Lang,
 ): Promise<void> {
   await deps.writeFile(target, text).catch((error: unknown) => {
-    const reason = describeFsError(error, lang);
+    const reason = error instanceof WriteFileError ? error.reason : describeFsError(error, lang);
     throw new UsageError(migrateMessages(lang).cannotWrite(displayPath(target, cwd), reason), {
       cause: error,
     });

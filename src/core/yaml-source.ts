@@ -52,7 +52,7 @@ export function parseYamlSource(file: string, text: string, lang: Lang = "en"): 
     });
   }
   if (text.length > FULL_PARSE_LIMIT) return checkDepth(parseLarge(file, text, lang), lang);
-  const fast = ANCHOR.test(text) ? undefined : parseFast(text);
+  const fast = ANCHOR.test(text) || UNSUPPORTED_HINT.test(text) ? undefined : parseFast(text);
   if (fast === undefined) return checkDepth(parseFull(file, text, lang), lang);
   let full: YamlSource | undefined;
   const positions = () => (full ??= parseFull(file, text, lang));
@@ -102,22 +102,32 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: unknown }).reason;
     const tooDeep = /maxDepth/.test(String(reason));
-    problem = {
-      file,
-      line: (mark?.line ?? 0) + 1,
-      column: (mark?.column ?? 0) + 1,
-      severity: "error",
-      code: tooDeep
-        ? "yaml/too-deep"
-        : /duplicated mapping key/.test(String(reason))
-          ? "yaml/duplicate-key"
-          : "yaml/syntax",
-      message: tooDeep
-        ? fileMessages(lang).tooDeep(MAX_DEPTH)
-        : mark === undefined
-          ? fileMessages(lang).unparsable
-          : firstLine(String(reason ?? error)),
-    };
+    const refused = refusedByJsYaml(String(reason), lang);
+    problem =
+      refused !== undefined
+        ? {
+            file,
+            line: (mark?.line ?? 0) + 1,
+            column: (mark?.column ?? 0) + 1,
+            severity: "error",
+            ...refused,
+          }
+        : {
+            file,
+            line: (mark?.line ?? 0) + 1,
+            column: (mark?.column ?? 0) + 1,
+            severity: "error",
+            code: tooDeep
+              ? "yaml/too-deep"
+              : /duplicated mapping key/.test(String(reason))
+                ? "yaml/duplicate-key"
+                : "yaml/syntax",
+            message: tooDeep
+              ? fileMessages(lang).tooDeep(MAX_DEPTH)
+              : mark === undefined
+                ? fileMessages(lang).unparsable
+                : firstLine(String(reason ?? error)),
+          };
   }
   let lineCounter: LineCounter | undefined;
   let empty: YamlSource | undefined;
@@ -139,6 +149,23 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
       return lineCounter;
     },
   };
+}
+
+/** js-yaml's refusal of a tag or an alias without anchor, in netdz's words (as yaml's path says). */
+function refusedByJsYaml(
+  reason: string,
+  lang: Lang,
+): { code: string; message: string } | undefined {
+  const m = fileMessages(lang);
+  const tag = /^unknown tag !<(.*)>/.exec(reason)?.[1];
+  if (tag !== undefined) {
+    const shown = tag.replace(/^tag:yaml\.org,2002:/, "!!");
+    return { code: "yaml/unsupported-tag", message: m.unsupportedTag(shown) };
+  }
+  const alias = /^unidentified alias "(.*)"/.exec(reason)?.[1];
+  if (alias !== undefined)
+    return { code: "yaml/undefined-alias", message: m.undefinedAlias(alias) };
+  return undefined;
 }
 
 /**
@@ -382,6 +409,14 @@ export function failedSource(file: string, text: string, problem: Diagnostic): Y
 
 /** An anchor (`&name`) after a space, a bracket or a line start: such a file has aliases. */
 const ANCHOR = /(?:^|[\s[{,])&[^\s,[\]{}]/;
+
+/**
+ * What js-yaml would read without a word but netdz refuses (see `unsupportedConstructs`): an
+ * explicit key (`? `), a flow list or mapping as a key (`[a, b]: x`), a merge key (`<<:`). A file
+ * that may hold one is read by yaml, which locates it.
+ */
+const UNSUPPORTED_HINT =
+  /^[ \t-]*\?(?:[ \t]|$)|^[ \t-]*[[{][^\n]*[\]}][ \t]*:(?:[ \t]|$)|<<[ \t]*:/m;
 const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?:[ \t]|\r?$)/m;
 
 /** Line and column of the first git merge-conflict marker at the start of a line. */
@@ -494,7 +529,7 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter, uniqueKeys: true });
   } catch {
     // Beyond the parser's own reach (nesting deeper than the stack): one problem for the file.
     const empty = parseFull(file, "");
@@ -561,7 +596,20 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
     return { file, text, doc, lineCounter, data: undefined, diagnostics: [problem] };
   }
   for (const error of doc.errors) push("error", error);
-  for (const warning of doc.warnings) push("warning", warning);
+  // An unknown tag is one of the constructs reported below, in netdz's words.
+  for (const warning of doc.warnings)
+    if (warning.code !== "TAG_RESOLVE_FAILED") push("warning", warning);
+  const refused = unsupportedConstructs(doc, text, lineCounter, file, lang);
+  if (refused.length > 0) {
+    return {
+      file,
+      text,
+      doc,
+      lineCounter,
+      data: undefined,
+      diagnostics: [...diagnostics, ...refused],
+    };
+  }
   // A repeated key is an error, but the rest of the file can still be checked: read it with the
   // later value winning. Any other syntax error leaves nothing reliable to check.
   const onlyRepeatedKeys = doc.errors.every((e) => e.code === "DUPLICATE_KEY");
@@ -572,7 +620,7 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
       ? undefined
       : doc.errors.length === 0
         ? (doc.toJS(options) as unknown)
-        : (parseDocument(text, { uniqueKeys: false }).toJS(options) as unknown);
+        : (parseDocument(text, { ...YAML_OPTIONS, uniqueKeys: false }).toJS(options) as unknown);
   } catch (error) {
     data = undefined;
     diagnostics.push(
@@ -588,6 +636,79 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
     );
   }
   return { file, text, doc, lineCounter, data, diagnostics };
+}
+
+/**
+ * Options of every yaml parse: YAML 1.2 core types only (no `!!binary`, `!!set`, `!!omap`,
+ * `!!timestamp`, which would turn a value into a Buffer, Set or Map), and no warning printed by
+ * the library: its warnings are in `doc.warnings`, reported as located problems.
+ */
+const YAML_OPTIONS = { prettyErrors: false, resolveKnownTags: false, logLevel: "error" } as const;
+
+/** The YAML 1.2 core tags: the types a netdz file's values have anyway. */
+const CORE_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
+/**
+ * The YAML constructs netdz does not read, each one located problem: a tag other than the core
+ * ones (`!!binary`, `!foo`), an alias with no anchor before it, a key that is a list or mapping,
+ * and a merge key (`<<`).
+ */
+function unsupportedConstructs(
+  doc: Document.Parsed,
+  text: string,
+  lineCounter: LineCounter,
+  file: string,
+  lang: Lang,
+): Diagnostic[] {
+  const { isAlias, isCollection, isNode, isScalar, visit } = yaml();
+  const m = fileMessages(lang);
+  const out: Diagnostic[] = [];
+  const at = (offset: number | undefined, code: string, message: string) => {
+    const { line, col } = lineCounter.linePos(offset ?? 0);
+    out.push({ file, line, column: col, severity: "error", code, message });
+  };
+  visit(doc, {
+    Node(_key, node) {
+      if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+        const resolved = node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
+        const { offset, tag } = writtenTag(text, node.range?.[0] ?? 0, resolved);
+        at(offset, "yaml/unsupported-tag", m.unsupportedTag(tag));
+      }
+      if (isAlias(node) && node.resolve(doc) === undefined) {
+        at(node.range?.[0], "yaml/undefined-alias", m.undefinedAlias(node.source));
+      }
+      return undefined;
+    },
+    Pair(_key, pair) {
+      if (isCollection(pair.key)) {
+        at(isNode(pair.key) ? pair.key.range?.[0] : undefined, "yaml/complex-key", m.complexKey);
+      } else if (isScalar(pair.key) && pair.key.value === "<<") {
+        at(pair.key.range?.[0], "yaml/merge-key", m.mergeKey);
+      }
+      return undefined;
+    },
+  });
+  return out;
+}
+
+/**
+ * The tag as written before the value at `start` (yaml's range starts at the value), and where it
+ * begins; the tag's name as yaml resolved it when the text does not show it there.
+ */
+function writtenTag(
+  text: string,
+  start: number,
+  resolved: string,
+): { offset: number; tag: string } {
+  let end = start;
+  while (end > 0 && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
+  let from = end;
+  while (from > 0 && !/\s/.test(text[from - 1] ?? " ")) from--;
+  const bang = text.indexOf("!", from);
+  if (bang < 0 || bang >= end) return { offset: start, tag: resolved };
+  return { offset: bang, tag: text.slice(bang, end) };
 }
 
 function unparsable(file: string, lang: Lang): Diagnostic {

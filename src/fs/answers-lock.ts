@@ -4,9 +4,10 @@
  * by a dead process, or by one whose pid was reused, is taken over.
  */
 import { readFileSync, unlinkSync } from "node:fs";
-import { mkdir, open, readdir, readFile, unlink } from "node:fs/promises";
+import { open, readdir, readFile, unlink } from "node:fs/promises";
 import { constants } from "node:os";
 import path from "node:path";
+import { makeFolder } from "./atomic-write.js";
 
 /** Temp files a killed session may have left beside the answers file. */
 async function removeStaleTempFiles(file: string): Promise<void> {
@@ -86,8 +87,10 @@ function lockContent(): string {
 interface LockState {
   stale: boolean;
   pid?: number;
-  /** The file exists but cannot be read, or holds something other than a pid. */
+  /** The file exists but holds something other than a pid. */
   unreadable?: boolean;
+  /** The lock file could not be read (permission denied, a link loop, …): the system's error. */
+  error?: unknown;
 }
 
 async function lockIsStale(file: string): Promise<LockState> {
@@ -97,7 +100,12 @@ async function lockIsStale(file: string): Promise<LockState> {
       text = await readFile(file, "utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return code === "ENOENT" ? { stale: true } : { stale: false, unreadable: true };
+      // No lock file (or no folder to hold one: a part of the path is a file): no lock is held.
+      if (code === "ENOENT" || code === "ENOTDIR") return { stale: true };
+      // A folder in the lock's place is a lock netdz cannot use: unreadable, to be removed.
+      if (code === "EISDIR") return { stale: false, unreadable: true };
+      // Not "unreadable": that means a lock whose content is not a pid. Said in words by the caller.
+      return { stale: false, error };
     }
     if (text.trim() !== "" || waited >= EMPTY_LOCK_WAIT_MS) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -123,7 +131,7 @@ async function lockIsStale(file: string): Promise<LockState> {
  */
 export async function acquireLock(answersFile: string): Promise<LockResult> {
   const file = lockPath(answersFile);
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeFolder(path.dirname(file));
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(file, "wx");
@@ -134,7 +142,8 @@ export async function acquireLock(answersFile: string): Promise<LockResult> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    const { stale, pid, unreadable } = await lockIsStale(file);
+    const { stale, pid, unreadable, error } = await lockIsStale(file);
+    if (error !== undefined) throw error;
     if (!stale) return { ok: false, pid, ...(unreadable ? { unreadable } : {}) };
     await unlink(file).catch(() => undefined);
   }
@@ -144,9 +153,11 @@ export async function acquireLock(answersFile: string): Promise<LockResult> {
 /**
  * Who holds the answers file's lock, for commands that only need to check: undefined when no
  * one does, the live pid (-1 when not known), or "unreadable" for a lock file that holds no pid.
+ * Throws the system's error when the lock file cannot be read at all.
  */
 export async function lockHolder(answersFile: string): Promise<number | "unreadable" | undefined> {
-  const { stale, pid, unreadable } = await lockIsStale(lockPath(answersFile));
+  const { stale, pid, unreadable, error } = await lockIsStale(lockPath(answersFile));
+  if (error !== undefined) throw error;
   if (stale) return undefined;
   return unreadable ? "unreadable" : (pid ?? -1);
 }

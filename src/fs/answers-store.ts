@@ -4,7 +4,6 @@
  * change atomically. The edits themselves are pure (core/answers-yaml.ts); the lock that keeps a
  * second session away is in answers-lock.ts.
  */
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isScalar, parseDocument } from "yaml";
@@ -17,7 +16,7 @@ import {
 import type { Answer, AnswersFile, Lang, ProfileValue } from "../core/model.js";
 import { ANSWERS_FORMAT } from "../core/model.js";
 import { normaliseAnswers } from "./answers-loader.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { makeFolder, writeFileAtomic } from "./atomic-write.js";
 import { readTextFile, type TextRead } from "./read-file.js";
 import { DataError } from "../errors.js";
 import { schemaModeline } from "./schema-modeline.js";
@@ -95,7 +94,7 @@ export class AnswersStore {
 
   /** Creates a new answers file (atomically) and returns its store. */
   static async create(file: string, content: NewAnswersFile): Promise<AnswersStore> {
-    await mkdir(path.dirname(file), { recursive: true });
+    await makeFolder(path.dirname(file));
     const text = newAnswersText(file, content);
     await writeFileAtomic(file, text);
     return new AnswersStore(file, parseDocument(text, { uniqueKeys: true }), text);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants, type Stats } from "node:fs";
-import { lstat, open, readlink, realpath, rename, stat, unlink } from "node:fs/promises";
+import { lstat, mkdir, open, readlink, realpath, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Lang } from "../core/model.js";
 import { UsageError } from "../errors.js";
@@ -93,6 +93,23 @@ export async function writeFileAtomic(
   await syncFolder(dir);
 }
 
+/**
+ * Makes the folder a file is written into (and the folders above it). Where a part of that path
+ * is a file, the system says "exists" (EEXIST) or "not a folder" (ENOTDIR): both are ENOTDIR
+ * here, so every command says "a part of the path is not a folder".
+ */
+export async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    throw Object.assign(new Error("a part of the path is not a folder"), {
+      code: "ENOTDIR",
+      cause: error,
+    });
+  }
+}
+
 /** A device or pipe: opened for writing as it is (no create, no truncate), never replaced. */
 async function writeInPlace(target: string, data: FileData, info: Stats): Promise<void> {
   if (info.isDirectory()) throw Object.assign(new Error("folder"), { code: "EISDIR" });
@@ -159,7 +176,7 @@ function refuseToDestroy(
 /** Text in another encoding, not binary data (a PDF, an image) that a report may replace. */
 function looksLikeText(bytes: Uint8Array, encoding: string | undefined): boolean {
   if (encoding === undefined) return false;
-  if (encoding.startsWith("UTF-16")) return true;
+  if (encoding.startsWith("UTF-16") || encoding.startsWith("UTF-32")) return true;
   // GB18030 decodes most byte strings; text has no control bytes but tab, newline, return.
   return !bytes.some((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
 }

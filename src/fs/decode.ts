@@ -116,18 +116,8 @@ export function guessEncoding(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return "UTF-32BE";
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "UTF-16LE";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "UTF-16BE";
-  const sample = bytes.subarray(0, 4096);
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) {
-    if (sample[i] === 0) {
-      if (i % 2 === 0) evenZeros++;
-      else oddZeros++;
-    }
-  }
-  const pairs = Math.floor(sample.length / 2);
-  if (pairs > 0 && oddZeros > pairs / 4 && evenZeros < oddZeros / 8) return "UTF-16LE";
-  if (pairs > 0 && evenZeros > pairs / 4 && oddZeros < evenZeros / 8) return "UTF-16BE";
+  const wide = wideByZeros(bytes);
+  if (wide !== undefined) return wide;
   if (isDamagedUtf8(bytes)) return DAMAGED_UTF8;
   try {
     new TextDecoder("gb18030", { fatal: true }).decode(bytes);
@@ -135,6 +125,47 @@ export function guessEncoding(bytes: Uint8Array): string | undefined {
     return undefined;
   }
   return plausiblyChinese(bytes) ? "GB18030" : undefined;
+}
+
+/**
+ * UTF-32 or UTF-16 without a byte-order mark, told by where its zero bytes are: text in them is
+ * mostly ASCII or CJK, so in UTF-32 LE the last two bytes of every four are zero (BE: the first
+ * two), and in UTF-16 LE the odd bytes of ASCII (BE: the even ones). UTF-8 text has no zero bytes.
+ */
+function wideByZeros(bytes: Uint8Array): string | undefined {
+  const sample = bytes.subarray(0, 4096);
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < sample.length; i++)
+    if (sample[i] === 0) zeros[i % 4] = (zeros[i % 4] ?? 0) + 1;
+  const [z0, z1, z2, z3] = zeros as [number, number, number, number];
+  const quads = Math.floor(sample.length / 4);
+  if (quads > 0 && z3 > quads * 0.9 && z2 > quads / 2 && z0 < quads / 8) return "UTF-32LE";
+  if (quads > 0 && z0 > quads * 0.9 && z1 > quads / 2 && z3 < quads / 8) return "UTF-32BE";
+  const evenZeros = z0 + z2;
+  const oddZeros = z1 + z3;
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs > 0 && oddZeros > pairs / 4 && evenZeros < oddZeros / 8) return "UTF-16LE";
+  if (pairs > 0 && evenZeros > pairs / 4 && oddZeros < evenZeros / 8) return "UTF-16BE";
+  return undefined;
+}
+
+/**
+ * The one test of whether a file's bytes are UTF-8 text, used by every reader and every writer:
+ * strictly valid UTF-8 (a leading byte-order mark is dropped), and not UTF-16 or UTF-32 that
+ * holds only ASCII (valid UTF-8 byte for byte, with zero bytes between the letters). Not UTF-8:
+ * the offset of the first byte that is not (0 for UTF-16/UTF-32).
+ */
+export function utf8Text(bytes: Uint8Array): Decoded {
+  if (wideEncoding(bytes) !== undefined) return { ok: false, offset: 0 };
+  return decodeUtf8(bytes);
+}
+
+/** UTF-16 or UTF-32, by its byte-order mark or its zero bytes; undefined otherwise. */
+export function wideEncoding(bytes: Uint8Array): string | undefined {
+  const encoding = guessEncoding(bytes);
+  return encoding?.startsWith("UTF-16") === true || encoding?.startsWith("UTF-32") === true
+    ? encoding
+    : undefined;
 }
 
 /**
@@ -171,11 +202,24 @@ function encodingLabel(encoding: string | undefined): string | undefined {
 export function decodeAsGuessed(bytes: Uint8Array): string | undefined {
   const encoding = guessEncoding(bytes);
   if (encoding === undefined) return undefined;
+  if (encoding.startsWith("UTF-32")) return decodeUtf32(bytes, encoding === "UTF-32LE");
   try {
     return new TextDecoder(encoding.toLowerCase(), { fatal: false }).decode(bytes);
   } catch {
     return undefined;
   }
+}
+
+/** UTF-32 to text (TextDecoder has no UTF-32); a unit that is no code point becomes U+FFFD. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let text = "";
+  for (let i = 0; i + 4 <= bytes.length; i += 4) {
+    const unit = view.getUint32(i, littleEndian);
+    const valid = unit <= 0x10ffff && (unit < 0xd800 || unit > 0xdfff);
+    text += valid ? String.fromCodePoint(unit) : "\uFFFD";
+  }
+  return text.replace(/^\uFEFF/, "");
 }
 
 /** The one problem for a file that is not UTF-8, at the line and column of its first bad byte. */
@@ -211,9 +255,8 @@ export function notUtf8Diagnostic(
   };
 }
 
-/** Whether bytes that are not UTF-8 look like text in another encoding (not binary data). */
+/** Whether bytes are not UTF-8 text (by `utf8Text`), and the encoding they most likely are. */
 export function notUtf8Encoding(bytes: Uint8Array): { encoding: string | undefined } | undefined {
-  const decoded = decodeUtf8(bytes);
-  if (decoded.ok) return undefined;
+  if (utf8Text(bytes).ok) return undefined;
   return { encoding: encodingLabel(guessEncoding(bytes)) };
 }

@@ -2,6 +2,7 @@ import { constants } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
 import { isatty } from "node:tty";
+import type { Io } from "../io.js";
 
 /** Names of standard output as a path: `-`, and the system's own names for it. */
 const STDOUT_PATHS = new Set(["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]);
@@ -35,4 +36,14 @@ export async function writesToTerminal(
   } finally {
     await handle.close();
   }
+}
+
+/** Writes text or bytes to standard output, resolving once the stream has taken them. */
+export async function writeStdout(
+  output: string | Uint8Array,
+  io: Pick<Io, "stdout">,
+): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    io.stdout.write(output, (error) => (error ? reject(error) : resolve()));
+  });
 }

@@ -8,7 +8,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "n
 import type { Diagnostic, Lang } from "../core/model.js";
 import { UsageError } from "../errors.js";
 import { fileMessages } from "../i18n/file-messages.js";
-import { decodeAsGuessed, decodeUtf8, guessEncoding, notUtf8Diagnostic } from "./decode.js";
+import { decodeAsGuessed, notUtf8Diagnostic, utf8Text, wideEncoding } from "./decode.js";
 import { describeFsError, notRegularError } from "./fs-errors.js";
 
 /** The largest file netdz reads, in MB: far above any real measure or answers file. */
@@ -39,14 +39,11 @@ export function readTextFile(
 ): TextRead {
   const read = readBytes(file, shown, lang, maxBytes);
   if (!read.ok) return read;
-  const decoded = decodeUtf8(read.bytes);
-  // UTF-16 holding only ASCII is valid UTF-8 with a NUL byte after every letter: not text either.
-  if (decoded.ok && !(decoded.text.includes("\0") && isUtf16(read.bytes)))
-    return { ok: true, text: decoded.text, bytes: read.bytes };
-  const offset = decoded.ok || isUtf16(read.bytes) ? 0 : decoded.offset;
+  const decoded = utf8Text(read.bytes);
+  if (decoded.ok) return { ok: true, text: decoded.text, bytes: read.bytes };
   return {
     ok: false,
-    problem: notUtf8Diagnostic(shown, read.bytes, offset, lang),
+    problem: notUtf8Diagnostic(shown, read.bytes, decoded.offset, lang),
     bytes: read.bytes,
   };
 }
@@ -94,6 +91,7 @@ export function readHead(file: string, limit: number): Uint8Array | undefined {
 export function readHeadText(file: string, limit = 64 * 1024): string | undefined {
   const head = readHead(file, limit);
   if (head === undefined) return undefined;
+  if (wideEncoding(head) !== undefined) return decodeAsGuessed(head);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
   } catch {
@@ -166,8 +164,4 @@ function tooLarge(shown: string, size: number, maxBytes: number, lang: Lang): Di
     code: "file/too-large",
     message: fileMessages(lang).tooLarge(mb, Math.round(maxBytes / (1024 * 1024))),
   };
-}
-
-function isUtf16(bytes: Uint8Array): boolean {
-  return guessEncoding(bytes)?.startsWith("UTF-16") === true;
 }

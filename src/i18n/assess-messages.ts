@@ -501,7 +501,7 @@ const zh: AssessMessages = {
       `如需离线继续填写，请直接编辑 ${file}，填写后用 \`${validateCommand}\` 检查。`,
     noTty: (initCommand) =>
       `netdz assess 需要在交互式终端中逐题作答，当前标准输入不是终端。` +
-      `如需离线填写，请运行 \`${initCommand}\` 生成答题文件，填写后用 \`netdz validate\` 检查。`,
+      `如需离线填写，请运行 \`${initCommand}\` 生成答卷文件，填写后用 \`netdz validate\` 检查。`,
     locked: (file, pid) =>
       `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话。如确认没有其他 netdz 在运行，可删除 ${file}.lock 后重试`,
     lockUnreadable: (file, lockFile) =>
@@ -695,7 +695,7 @@ const zh: AssessMessages = {
     next: (validateCommand, assessCommand) =>
       `请填写开发区信息和答案，然后检查文件：${validateCommand}\n也可以交互式作答：${assessCommand}`,
     header: [
-      "netdz 答题文件：开发区对照下列评估清单开展自评估。",
+      "netdz 答卷文件：开发区对照下列评估清单开展自评估。",
       "请先填写 zone（开发区基本信息），再在 answers 下逐题填写答案。每道题都已以注释形式列出：",
       "删去题号行开头的“# ”并补全即可。没有条目的题目视为未作答。填写后请用 netdz validate 检查。",
     ],

@@ -30,6 +30,8 @@ export interface CliMessages {
     default(value: string): string;
     /** A description followed by its notes (choices, default). */
     withNotes(description: string, notes: readonly string[]): string;
+    /** The usage line as commander writes it, its placeholders in the language. */
+    usage(line: string): string;
   };
   /** Problems with an option's value, raised by the command line's parsers. */
   values: {
@@ -77,6 +79,7 @@ Exit codes:
     choices: (values) => `choices: ${quote(values)}`,
     default: (value) => `default: ${value}`,
     withNotes: (description, notes) => `${description} (${notes.join(", ")})`,
+    usage: (line) => line,
   },
   values: {
     wholeNumber: "expected a whole number of 0 or more.",
@@ -161,6 +164,7 @@ const zh: CliMessages = {
     choices: (values) => `可选：${values.join("、")}`,
     default: (value) => `默认：${value}`,
     withNotes: (description, notes) => `${description}（${notes.join("；")}）`,
+    usage: (line) => line.replace("[options]", "[选项]").replace("[command]", "[命令]"),
   },
   values: {
     wholeNumber: "应为 0 或更大的整数。",

@@ -261,7 +261,10 @@ const OWNERS: Record<Lang, Record<OwnerKind, string>> = {
   },
 };
 
-/** The yaml parser's errors in Chinese words; its own (English) message follows them. */
+/**
+ * The yaml parser's errors in Chinese words, one for each of its error codes; under zh its own
+ * (English) message is not shown (only for a code this table lacks).
+ */
 const YAML_ERRORS_ZH: Readonly<Record<string, string>> = {
   BAD_INDENT: "缩进不正确",
   TAB_AS_INDENT: "用了 Tab 缩进，请改用空格",
@@ -276,6 +279,16 @@ const YAML_ERRORS_ZH: Readonly<Record<string, string>> = {
   KEY_OVER_1024_CHARS: "键超过 1024 个字符",
   RESOURCE_EXHAUSTION: "别名展开得太多",
   DUPLICATE_KEY: "键重复",
+  ALIAS_PROPS: "别名（*）前不能写锚点或标签",
+  BAD_DIRECTIVE: "% 开头的指令写法不对",
+  BAD_PROP_ORDER: "锚点（&）和标签（!）要写在值的前面",
+  BAD_COLLECTION_TYPE: "列表或映射的写法与其类型不符",
+  IMPOSSIBLE: "此处无法解析",
+  MULTIPLE_ANCHORS: "一个值只能有一个锚点（&）",
+  MULTIPLE_DOCS: "文件中有不止一个 YAML 文档",
+  MULTIPLE_TAGS: "一个值只能有一个标签（!）",
+  NON_STRING_KEY: "键必须是文字",
+  TAG_RESOLVE_FAILED: "无法识别此标签",
 };
 
 /** How messages name each language of a bilingual text, in each language. */
@@ -580,7 +593,7 @@ const en: MessageTable = {
 const zh: MessageTable = {
   "yaml/syntax": (p) => {
     const summary = p.yamlCode === undefined ? undefined : YAML_ERRORS_ZH[p.yamlCode];
-    return `YAML 语法错误${summary === undefined ? "" : `（${summary}）`}：${p.detail}`;
+    return summary === undefined ? `YAML 语法错误：${p.detail}` : `YAML 语法错误：${summary}`;
   },
   "yaml/duplicate-key": (p) =>
     `${p.key === undefined ? "键重复" : `键“${p.key}”重复`}：同一映射中每个键只能出现一次` +

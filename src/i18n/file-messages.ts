@@ -35,6 +35,14 @@ export interface FileMessages {
   damagedUtf8(places: number, dropBad: string): string;
   tooLarge(sizeMb: string, limitMb: number): string;
   tooManyAliases(limit: number): string;
+  /** A YAML alias `*name` with no anchor `&name` before it. */
+  undefinedAlias(name: string): string;
+  /** A YAML tag netdz does not read (`!!binary`, `!foo`). */
+  unsupportedTag(tag: string): string;
+  /** A mapping key that is a list or a mapping (`? [a, b]`). */
+  complexKey: string;
+  /** A YAML merge key `<<`. */
+  mergeKey: string;
   tooDeep(limit: number): string;
   /** YAML that no parser could read within its limits (e.g. nested beyond the stack). */
   unparsable: string;
@@ -80,6 +88,13 @@ const en: FileMessages = {
     `the file is ${sizeMb} MB, more than the ${limitMb} MB netdz reads; it was not read`,
   tooManyAliases: (limit) =>
     `the YAML aliases (*name) in the file expand to more than ${limit} values, more than netdz reads; write the values out`,
+  undefinedAlias: (name) =>
+    `the YAML alias *${name} is not defined: no anchor &${name} stands before it; write the value out or add the anchor`,
+  unsupportedTag: (tag) =>
+    `the YAML tag ${tag} is not supported: netdz reads only text, numbers, true/false, lists and mappings; remove the tag and write the value plainly`,
+  complexKey:
+    "a key must be a single value (a name or a question id), not a list or mapping; write the key plainly",
+  mergeKey: "YAML merge keys (<<) are not supported; write the fields out in this mapping",
   tooDeep: (limit) =>
     `the YAML is nested more than ${limit} levels deep here, which netdz does not read`,
   unparsable: "the YAML is nested too deeply or is too complex to read",
@@ -124,6 +139,12 @@ const zh: FileMessages = {
     `该文件有 ${sizeMb} MB，超过 netdz 读取的上限 ${limitMb} MB，未读取`,
   tooManyAliases: (limit) =>
     `该文件中的 YAML 别名（*名称）展开后超过 ${limit} 个值，超出 netdz 的读取上限；请直接写出取值`,
+  undefinedAlias: (name) =>
+    `YAML 别名 *${name} 未定义：它前面没有锚点 &${name}；请直接写出取值或添加锚点`,
+  unsupportedTag: (tag) =>
+    `不支持 YAML 标签 ${tag}：netdz 只读取文本、数字、true/false、列表和映射；请删去标签，直接写出取值`,
+  complexKey: "键必须是单个值（名称或题号），不能是列表或映射；请直接写出键",
+  mergeKey: "不支持 YAML 合并键（<<）；请在此映射中逐项写出字段",
   tooDeep: (limit) => `此处 YAML 嵌套超过 ${limit} 层，netdz 不予读取`,
   unparsable: "YAML 嵌套过深或过于复杂，无法读取",
   conflictMarkers:

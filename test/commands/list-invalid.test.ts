@@ -64,4 +64,30 @@ describe("netdz list with an invalid set", () => {
     const zh = await run(["list", "--measures", ".", "--lang", "zh"], root);
     expect(zh.stdout).toContain("?@?  坏的\n  broken/2\n  无效：请运行 `netdz validate broken/2`");
   });
+
+  it.each([
+    [
+      "UTF-16",
+      Buffer.from("format: netdz-measure-set/1\nid: u\nversion: 1.0.0\n", "utf16le"),
+      "file/not-utf8",
+      "UTF-16 LE",
+    ],
+    ["broken YAML", Buffer.from("format: netdz-measure-set/1\nid: [u\n"), "", ""],
+  ])(
+    "a set whose set.yaml cannot be read (%s) is listed as invalid with the reason",
+    async (_n, bytes, _code, label) => {
+      const { root } = copyMiniSet();
+      mkdirSync(path.join(root, "u", "1.0.0"), { recursive: true });
+      writeFileSync(path.join(root, "u", "1.0.0", "set.yaml"), bytes);
+      const { code, stdout } = await run(["list", "--measures", "."], root);
+      expect(code).toBe(0);
+      const block = stdout.split("\n\n").find((b) => b.includes("u/1.0.0")) ?? "";
+      const lines = block.split("\n");
+      expect(lines[0]).toBe("?@?");
+      expect(lines[1]).toBe("  u/1.0.0");
+      expect(lines[2]).toMatch(/^ {2}u\/1\.0\.0\/set\.yaml:\d+:\d+ {2}\S/);
+      expect(lines[2]).toContain(label);
+      expect(lines[3]).toBe("  invalid: run `netdz validate u/1.0.0`");
+    },
+  );
 });

@@ -336,7 +336,7 @@ describe("the answers check behind report speaks the user's language (spawned)",
     );
     const result = runCli(["validate", ".", "--lang", "zh"], { cwd: root });
     expect(result.stdout).toBe(
-      "mini/1.0.0/set.yaml:50:1  error  yaml/syntax  YAML 语法错误（用了 Tab 缩进，请改用空格）：Tabs are not allowed as indentation\n",
+      "mini/1.0.0/set.yaml:50:1  error  yaml/syntax  YAML 语法错误：用了 Tab 缩进，请改用空格\n",
     );
   });
 });

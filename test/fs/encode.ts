@@ -36,3 +36,11 @@ export function toUtf16(text: string, bigEndian: boolean, bom: boolean): Buffer 
   }
   return le;
 }
+
+/** UTF-32, little- or big-endian, with or without a byte-order mark. */
+export function toUtf32(text: string, bigEndian: boolean, bom: boolean): Buffer {
+  const points = [...`${bom ? "\uFEFF" : ""}${text}`].map((ch) => ch.codePointAt(0) ?? 0);
+  const out = Buffer.alloc(points.length * 4);
+  points.forEach((p, i) => (bigEndian ? out.writeUInt32BE(p, i * 4) : out.writeUInt32LE(p, i * 4)));
+  return out;
+}
