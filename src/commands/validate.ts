@@ -20,6 +20,7 @@ import { fileMessages } from "../i18n/file-messages.js";
 import type { Io } from "../io.js";
 import {
   formatDiagnostics,
+  githubFileNotice,
   sortDiagnostics,
   type DiagnosticFormat,
 } from "../render/diagnostics.js";
@@ -232,7 +233,7 @@ async function printable(
   let text = formatDiagnostics(shown, format, paint, lang);
   for (const [file, count] of more) {
     const note = fileMessages(lang).moreProblems(file, count, atLeast.has(file));
-    text += format === "github" ? `::notice file=${file}::${note}\n` : `${note}\n`;
+    text += format === "github" ? githubFileNotice(file, note) : `${note}\n`;
   }
   return text;
 }

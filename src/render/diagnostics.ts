@@ -70,6 +70,11 @@ export function formatGithub(diagnostics: readonly Diagnostic[], lang: Lang = "e
     .join("");
 }
 
+/** A GitHub Actions notice about a whole file (e.g. "… and N more problems"), escaped as every line is. */
+export function githubFileNotice(file: string, text: string): string {
+  return `::notice file=${escapeProperty(file)}::${escapeData(text)}\n`;
+}
+
 /**
  * Formats diagnostics in the named line or JSON format, their messages in `lang`. SARIF has its
  * own renderer (diagnostics-sarif.ts), which builds on this module.

@@ -154,4 +154,22 @@ describe("validate", () => {
       `::notice file=a.yaml::a.yaml: … and ${all - 50} more problems`,
     );
   });
+
+  it("escapes a file name with commas, colons and % in the github notice, as in every other line", async () => {
+    const { root } = copyMiniSet();
+    const cwd = path.dirname(root);
+    const text = readFileSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), "utf8");
+    const extra = Array.from({ length: 60 }, (_, i) => `  X${i}.Q1: { status: implemented }`);
+    writeFileSync(path.join(cwd, "a,b:100%.yaml"), `${text}${extra.join("\n")}\n`);
+    const github = await run(
+      ["validate", "a,b:100%.yaml", "--measures", "sets", "--format", "github"],
+      cwd,
+    );
+    const lines = github.out.trim().split("\n");
+    expect(lines).toHaveLength(51);
+    for (const line of lines) expect(line).toMatch(/^::\w+ file=a%2Cb%3A100%25\.yaml[,:]/);
+    expect(lines.at(-1)).toMatch(
+      /^::notice file=a%2Cb%3A100%25\.yaml::a,b:100%25\.yaml: … and \d+ more problems$/,
+    );
+  });
 });
