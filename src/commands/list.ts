@@ -1,6 +1,6 @@
 import path from "node:path";
 import { asRecord, asString, type Loose } from "../core/loose.js";
-import type { Lang, MeasureSet } from "../core/model.js";
+import { LANGS, type Lang, type MeasureSet } from "../core/model.js";
 import { displayPath, readYamlFileSync, scanFolder, SET_FILE } from "../fs/measure-sets.js";
 import { workspace } from "../fs/workspace.js";
 import type { Io } from "../io.js";
@@ -97,7 +97,7 @@ function describeSet(
 ): string {
   const lang = options.lang;
   const t = listMessages(lang);
-  const title = summary.title?.[lang] ?? summary.title?.[lang === "en" ? "zh" : "en"] ?? "";
+  const title = summary.title?.[lang] ?? LANGS.map((l) => summary.title?.[l]).find((t) => t !== undefined) ?? "";
   const name = `${summary.id ?? "?"}@${summary.version ?? "?"}`;
   const lines = [`${name}  ${title}`.trimEnd(), `  ${summary.path}`];
   if (!set) {

@@ -8,6 +8,7 @@ import { questionIndex } from "./answers-rules.js";
 import { asArray, asRecord, asString, type Loose } from "./loose.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
 import type {
+  Lang,
   ChangeEntry,
   Diagnostic,
   MeasureSet,
@@ -200,7 +201,7 @@ export function composeChanges(
   for (const t of tracks) {
     if (t.retired) continue;
     if (t.rescale.length > 0) {
-      const note = (lang: "en" | "zh") =>
+      const note = (lang: Lang) =>
         t.rescale.map((n) => n[lang]).join(lang === "en" ? "; " : "；");
       out.push({ rescale: { id: t.current, note: { en: note("en"), zh: note("zh") } } });
     } else if (t.reword) {
