@@ -66,7 +66,7 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
     io.stderr.write(`netdz report: ${note}\n`);
   }
   const reporter = REPORT_FORMATS[opts.format];
-  if (isBinary(reporter) && (await writesToTerminal(opts.out, io))) {
+  if (reporter.binary && (await writesToTerminal(opts.out, io))) {
     const file = defaultOutputName(path.parse(opts.answers).name, reporter);
     throw new UsageError(documentMessages(opts.lang).binaryToTerminal(opts.format, file));
   }
@@ -101,11 +101,6 @@ export function renderServices(lang: Lang, io: Pick<Io, "env">): RenderServices 
       return printHtmlToPdf(html, { lang, env: io.env });
     },
   };
-}
-
-/** Whether a format's output is bytes rather than text. */
-function isBinary(reporter: { mediaType: string }): boolean {
-  return !/^text\/|^application\/json/.test(reporter.mediaType);
 }
 
 /** Renders the report in the requested format, through the reporter registry. */
