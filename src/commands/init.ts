@@ -4,6 +4,7 @@
  * file is valid as written and can be completed by hand and checked with `netdz validate`.
  * The template itself is built in render/answers-template.ts.
  */
+import { formatSetRef } from "../core/set-ref.js";
 import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Lang } from "../core/model.js";
@@ -72,7 +73,7 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
     });
   }
   const questions = set.measures.reduce((sum, measure) => sum + measure.questions.length, 0);
-  io.stdout.write(`${m.init.wrote(shown, questions, `${set.id}@${set.version}`)}\n`);
+  io.stdout.write(`${m.init.wrote(shown, questions, formatSetRef(set))}\n`);
   io.stdout.write(`${m.init.next(commands.validate, assessCommand)}\n`);
   return EXIT.ok;
 }

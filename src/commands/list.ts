@@ -1,3 +1,4 @@
+import { formatSetRef } from "../core/set-ref.js";
 import path from "node:path";
 import { asRecord, asString, type Loose } from "../core/loose.js";
 import { LANGS, type Lang, type MeasureSet } from "../core/model.js";
@@ -97,8 +98,11 @@ function describeSet(
 ): string {
   const lang = options.lang;
   const t = listMessages(lang);
-  const title = summary.title?.[lang] ?? LANGS.map((l) => summary.title?.[l]).find((t) => t !== undefined) ?? "";
-  const name = `${summary.id ?? "?"}@${summary.version ?? "?"}`;
+  const title =
+    summary.title?.[lang] ??
+    LANGS.map((l) => summary.title?.[l]).find((t) => t !== undefined) ??
+    "";
+  const name = formatSetRef({ id: summary.id ?? "?", version: summary.version ?? "?" });
   const lines = [`${name}  ${title}`.trimEnd(), `  ${summary.path}`];
   if (!set) {
     lines.push(`  ${t.invalid(summary.path)}`);

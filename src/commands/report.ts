@@ -1,3 +1,4 @@
+import { formatSetRef } from "../core/set-ref.js";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { LANGS, type Lang } from "../core/model.js";
@@ -58,11 +59,7 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
   const newer = await newerVersionOf(answers.measureSet, opts.measures, io.cwd);
   if (newer !== undefined) {
     const command = migrateCommand(opts.answers, opts.measures);
-    const note = migrateMessages(opts.lang).newerAvailable(
-      `${set.id}@${set.version}`,
-      newer,
-      command,
-    );
+    const note = migrateMessages(opts.lang).newerAvailable(formatSetRef(set), newer, command);
     io.stderr.write(`netdz report: ${note}\n`);
   }
   const reporter = REPORT_FORMATS[opts.format];

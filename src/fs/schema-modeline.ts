@@ -11,7 +11,6 @@ import { LOCAL_SCHEMA_FILE } from "../core/schemas/names.js";
 import { schemaMessages } from "../i18n/schema-messages.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 
-
 /**
  * Folders of package caches and throw-away installs (npx, npm, pnpm, yarn, bun): a path into
  * them breaks after a cache clean and on every other machine.

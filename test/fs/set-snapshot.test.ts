@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { compareNames, scanFolder } from "../../src/fs/measure-sets.js";
 import {
   makeSetSnapshot,
-  memorySnapshot,
   setKey,
   snapshotFolder,
   writeSnapshotFolder,
@@ -16,6 +15,11 @@ import { workspace } from "../../src/fs/workspace.js";
 import { editFile, positionIn, ROOT, tempDir } from "../helpers.js";
 
 const BUNDLED = path.join(ROOT, "measures");
+
+/** A record held in memory, read as a snapshot. */
+function memorySnapshot(record: SnapshotRecord): SetSnapshot {
+  return { build: record.build, entry: (key) => record.sets[key] };
+}
 
 /** A copy of the bundled measures folder in a temporary folder, and its set folders. */
 function copyBundled(): { root: string; v100: string; v110: string } {
