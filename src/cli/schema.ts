@@ -1,6 +1,6 @@
 import { Argument } from "commander";
 import type { SchemaOptions } from "../commands/schema.js";
-import { SCHEMA_NAMES } from "../core/schemas/names.js";
+import { LOCAL_SCHEMA_FILE, SCHEMA_NAMES } from "../core/schemas/names.js";
 import { schemaMessages } from "../i18n/schema-messages.js";
 import { langOption, type CommandFactory } from "./context.js";
 
@@ -12,7 +12,7 @@ export const schemaCommand: CommandFactory = (ctx) => {
     .description(h.description(SCHEMA_NAMES))
     .addArgument(new Argument("<name>", h.name(SCHEMA_NAMES)))
     .addOption(langOption(ctx))
-    .addHelpText("after", h.after("netdz-answers.schema.json"))
+    .addHelpText("after", h.after(LOCAL_SCHEMA_FILE))
     .action((name: string, opts: Omit<SchemaOptions, "name">) =>
       ctx.run(async () => {
         const { schema } = await import("../commands/schema.js");

@@ -54,7 +54,7 @@ const PROGRESS_THRESHOLD = 300;
 export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<number> {
   const m = aggregateMessages(opts.lang);
   checkOptions(opts, m);
-  if (opts.format === "xlsx" && (await writesToTerminal(opts.out, io))) {
+  if (AGGREGATE_FORMATS[opts.format].binary && (await writesToTerminal(opts.out, io))) {
     throw new UsageError(m.command.binaryToTerminal);
   }
   const epoch = sourceDateEpoch(io.env, opts.lang);

@@ -5,6 +5,7 @@
  * prompts/screens.ts (pure) and shown by prompts/terminal-screen.ts; the prompts are in
  * prompts/; every answer is saved by the answers store at once.
  */
+import { formatSetRef } from "../core/set-ref.js";
 import path from "node:path";
 import { settledCount } from "../core/answer.js";
 import {
@@ -139,7 +140,7 @@ export class Session {
 
   private announceStart(): void {
     const { m, set, shown, created, warnings } = this.d;
-    const setName = `${set.id}@${set.version}`;
+    const setName = formatSetRef(set);
     if (created) this.screen.notice(m.start.creating(shown, setName));
     else if (this.mode === "review") this.screen.notice(m.start.reviewing(shown, setName));
     else {

@@ -3,6 +3,7 @@
  * question area by area; every answer is written to disk (atomically) the moment it is given,
  * so Ctrl-C or a lost terminal never loses one, and running it again resumes.
  */
+import { formatSetRef } from "../core/set-ref.js";
 import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Lang, MeasureSet } from "../core/model.js";
@@ -214,7 +215,7 @@ function checkRequestedSet(
     compareVersions(wanted.version, set.version) > 0
   ) {
     const command = `${migrateCommand(shown, options.measures)} --to ${wanted.version}`;
-    throw new UsageError(m.errors.setNewer(shown, `${set.id}@${set.version}`, requested, command));
+    throw new UsageError(m.errors.setNewer(shown, formatSetRef(set), requested, command));
   }
-  throw new UsageError(m.errors.setMismatch(shown, `${set.id}@${set.version}`, requested));
+  throw new UsageError(m.errors.setMismatch(shown, formatSetRef(set), requested));
 }

@@ -1,3 +1,4 @@
+import { formatSetRef } from "../core/set-ref.js";
 import path from "node:path";
 import { diffAssessments, regressedMeasures } from "../core/diff.js";
 import { asRecord, asString } from "../core/loose.js";
@@ -100,5 +101,5 @@ async function pinOf(file: string, cwd: string, lang: Lang): Promise<string | un
   const pinned = asRecord(asRecord(source.data).measureSet);
   const id = asString(pinned.id);
   const version = asString(pinned.version);
-  return id === undefined || version === undefined ? undefined : `${id}@${version}`;
+  return id === undefined || version === undefined ? undefined : formatSetRef({ id, version });
 }

@@ -5,6 +5,7 @@
  * The template itself is built in render/answers-template.ts.
  */
 import { stat } from "node:fs/promises";
+import { formatSetRef } from "../core/set-ref.js";
 import path from "node:path";
 import type { Lang } from "../core/model.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -77,7 +78,7 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
     });
   }
   const questions = set.measures.reduce((sum, measure) => sum + measure.questions.length, 0);
-  io.stdout.write(`${m.init.wrote(shown, questions, `${set.id}@${set.version}`)}\n`);
+  io.stdout.write(`${m.init.wrote(shown, questions, formatSetRef(set))}\n`);
   io.stdout.write(`${m.init.next(commands.validate, assessCommand)}\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,7 @@
+import { formatSetRef } from "../core/set-ref.js";
 import path from "node:path";
 import { asRecord, asString, type Loose } from "../core/loose.js";
-import type { Diagnostic, Lang, MeasureSet } from "../core/model.js";
+import { LANGS, type Diagnostic, type Lang, type MeasureSet } from "../core/model.js";
 import { displayPath, readYamlFileSync, scanFolder, SET_FILE } from "../fs/measure-sets.js";
 import { workspace } from "../fs/workspace.js";
 import type { Io } from "../io.js";
@@ -105,8 +106,11 @@ function describeSet(
 ): string {
   const lang = options.lang;
   const t = listMessages(lang);
-  const title = summary.title?.[lang] ?? summary.title?.[lang === "en" ? "zh" : "en"] ?? "";
-  const name = `${summary.id ?? "?"}@${summary.version ?? "?"}`;
+  const title =
+    summary.title?.[lang] ??
+    LANGS.map((l) => summary.title?.[l]).find((t) => t !== undefined) ??
+    "";
+  const name = formatSetRef({ id: summary.id ?? "?", version: summary.version ?? "?" });
   const lines = [`${name}  ${title}`.trimEnd(), `  ${summary.path}`];
   if (!set) {
     if (reason) lines.push(`  ${reason.file}:${reason.line}:${reason.column}  ${reason.message}`);

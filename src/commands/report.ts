@@ -1,3 +1,4 @@
+import { formatSetRef } from "../core/set-ref.js";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { LANGS, type Lang } from "../core/model.js";
@@ -58,15 +59,11 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
   const newer = await newerVersionOf(answers.measureSet, opts.measures, io.cwd);
   if (newer !== undefined) {
     const command = migrateCommand(opts.answers, opts.measures);
-    const note = migrateMessages(opts.lang).newerAvailable(
-      `${set.id}@${set.version}`,
-      newer,
-      command,
-    );
+    const note = migrateMessages(opts.lang).newerAvailable(formatSetRef(set), newer, command);
     io.stderr.write(`netdz report: ${note}\n`);
   }
   const reporter = REPORT_FORMATS[opts.format];
-  if (isBinary(reporter) && (await writesToTerminal(opts.out, io))) {
+  if (reporter.binary && (await writesToTerminal(opts.out, io))) {
     const file = defaultOutputName(path.parse(opts.answers).name, reporter);
     throw new UsageError(documentMessages(opts.lang).binaryToTerminal(opts.format, file));
   }
@@ -101,11 +98,6 @@ export function renderServices(lang: Lang, io: Pick<Io, "env">): RenderServices 
       return printHtmlToPdf(html, { lang, env: io.env });
     },
   };
-}
-
-/** Whether a format's output is bytes rather than text. */
-function isBinary(reporter: { mediaType: string }): boolean {
-  return !/^text\/|^application\/json/.test(reporter.mediaType);
 }
 
 /** Renders the report in the requested format, through the reporter registry. */

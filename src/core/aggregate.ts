@@ -4,7 +4,7 @@
  * most zones share, the bottom zones of each region, and which files were left out or superseded.
  * Pure: no I/O. Each zone is first reduced to a compact summary, so thousands of zones fit in memory.
  */
-import { countAnswers, stateOfDetailed, type Counted } from "./answer.js";
+import { countAnswers, detailedState, stateOfDetailed, type Counted } from "./answer.js";
 import { profileValueLabel, withDerivedProfile } from "./applicability.js";
 import {
   DEFAULT_BANDS,
@@ -15,14 +15,7 @@ import {
   type Text,
   type Zone,
 } from "./model.js";
-import {
-  bandFor,
-  compareIds,
-  questionState,
-  scoreInState,
-  type Assessment,
-  type Counts,
-} from "./score.js";
+import { bandFor, compareIds, scoreInState, type Assessment, type Counts } from "./score.js";
 import { setIndex } from "./set-index.js";
 import { compareVersions } from "./versions.js";
 import { zoneKey, type ProvinceSpellings } from "./zone-key.js";
@@ -268,7 +261,7 @@ export function summariseAnswers(set: MeasureSet, file: string, answers: Answers
     const { question } = index.questions[i] as (typeof index.questions)[number];
     const answer = given[question.id];
     const byProfile = applies[i] === 1;
-    const state = byProfile ? questionState(question, answer) : "not_applicable";
+    const state = byProfile ? detailedState(question, answer) : "not_applicable";
     const applicable = byProfile && state !== "not_applicable";
     const score = applicable ? scoreInState(question, state, answer) : null;
     questionScores[i] = score ?? Number.NaN;

@@ -53,11 +53,6 @@ export function stateOfDetailed(state: DetailedState): AnswerState {
   return "answered";
 }
 
-/** True when the entry is a real answer (not don't know, not not applicable, not unanswered). */
-export function isAnswered(question: Pick<Question, "type">, answer: Answer | undefined): boolean {
-  return answerState(question, answer) === "answered";
-}
-
 /** True when the entry settles the question: answered, don't know or not applicable. */
 export function isSettled(question: Pick<Question, "type">, answer: Answer | undefined): boolean {
   return answerState(question, answer) !== "unanswered";

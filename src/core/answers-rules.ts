@@ -1,3 +1,4 @@
+import { formatSetRef } from "./set-ref.js";
 import { isCalendarDate } from "./actions.js";
 import {
   answerState,
@@ -141,7 +142,7 @@ export function checkAnswers(
       });
     }
   }
-  const setName = `${set.id}@${set.version}`;
+  const setName = formatSetRef(set);
   for (const key of Object.keys(zone)) {
     if (!set.profile.some((p) => p.id === key)) {
       push(

@@ -4,10 +4,12 @@
  * side it should, a retired id is never used again, a rescale really changes the scale, and the
  * version number moved far enough. Pure: the caller loads both versions.
  */
+import { formatSetRef } from "./set-ref.js";
 import { questionIndex } from "./answers-rules.js";
 import { asArray, asRecord, asString, type Loose } from "./loose.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
 import type {
+  Lang,
   ChangeEntry,
   Diagnostic,
   MeasureSet,
@@ -26,13 +28,6 @@ export { looseProfileKey, mapProfileValue, profileKey };
 
 /** The kind of a change entry: its one key. */
 export type ChangeKind = "rename" | "reword" | "rescale" | "retire" | "profile";
-export const CHANGE_KINDS: readonly ChangeKind[] = [
-  "rename",
-  "reword",
-  "rescale",
-  "retire",
-  "profile",
-];
 
 /** The well-formed entries of a parsed changes file, with their index in `changes:`. */
 export function readChangeEntries(data: Loose): { entry: ChangeEntry; index: number }[] {
@@ -200,8 +195,7 @@ export function composeChanges(
   for (const t of tracks) {
     if (t.retired) continue;
     if (t.rescale.length > 0) {
-      const note = (lang: "en" | "zh") =>
-        t.rescale.map((n) => n[lang]).join(lang === "en" ? "; " : "；");
+      const note = (lang: Lang) => t.rescale.map((n) => n[lang]).join(lang === "en" ? "; " : "；");
       out.push({ rescale: { id: t.current, note: { en: note("en"), zh: note("zh") } } });
     } else if (t.reword) {
       out.push({ reword: t.current });
@@ -325,7 +319,7 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
     ) {
       push("error", where, "changes/unknown-id", {
         id: "changes/not-a-question",
-        params: { id: ids.old, set: `${previous.id}@${previous.version}` },
+        params: { id: ids.old, set: formatSetRef(previous) },
       });
     }
     if (kind === "rename" && ids.old !== undefined && newIndex.has(ids.old)) {
@@ -342,7 +336,7 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
       if (!newIndex.has(ids.new)) {
         push("error", [...at, "to"], "changes/unknown-id", {
           id: "changes/not-a-question",
-          params: { id: ids.new, set: `${current.id}@${current.version}` },
+          params: { id: ids.new, set: formatSetRef(current) },
         });
       } else if (oldIndex.has(ids.new) && !renamedAway(entries, ids.new)) {
         push("error", [...at, "to"], "changes/rename-target", {
@@ -354,7 +348,7 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
       if (!newIndex.has(ids.old)) {
         push("error", where, "changes/unknown-id", {
           id: "changes/not-a-question",
-          params: { id: ids.old, set: `${current.id}@${current.version}` },
+          params: { id: ids.old, set: formatSetRef(current) },
         });
       }
     }
@@ -446,7 +440,7 @@ function checkProfileEntry(
     const missingIn = !field ? current.version : previous.version;
     push("error", [...at, "field"], "changes/unknown-id", {
       id: "changes/not-a-field",
-      params: { field: entry.field, set: `${current.id}@${missingIn}` },
+      params: { field: entry.field, set: formatSetRef({ id: current.id, version: missingIn }) },
     });
     return;
   }

@@ -1,3 +1,4 @@
+import { formatSetRef } from "./set-ref.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
 import { diagnosticAt, locate, type PathSegment, type YamlSource } from "./yaml-source.js";
 import type { Diagnostic, MeasureSet } from "./model.js";
@@ -255,7 +256,7 @@ function checkAdditions(
   base: MeasureSet,
   report: Reporter,
 ): void {
-  const name = `${base.id}@${base.version}`;
+  const name = formatSetRef(base);
   areas.forEach((area, index) => {
     const id = asString(area.id);
     if (id !== undefined && base.areas.some((a) => a.id === id)) {
@@ -298,7 +299,7 @@ function checkAddedMeasure(
 ): { prefix: string; id: string } | undefined {
   const id = asString(measure.id);
   if (id === undefined) return undefined;
-  const name = `${base.id}@${base.version}`;
+  const name = formatSetRef(base);
   const prefix = /^[A-Z][A-Z0-9]*-/.exec(id)?.[0];
   if (base.measures.some((m) => m.id === id)) {
     report.error(source, ["id"], "set/extends-change", {

@@ -132,21 +132,16 @@ export interface Assessment {
   counts: Counts;
 }
 
-/** The state of a question given its answer (ignores the zone profile). */
-export function questionState(question: Question, answer: Answer | undefined): QuestionState {
-  return detailedState(question, answer);
-}
-
 function isScoredStatus(state: QuestionState): state is Exclude<Status, "not_applicable"> {
   return Object.hasOwn(STATUS_SCORES, state);
 }
 
 /** Score s ∈ 0…1 of one question, or null when it is left out (`text`, or answered not applicable). */
 export function questionScore(question: Question, answer: Answer | undefined): number | null {
-  return scoreInState(question, questionState(question, answer), answer);
+  return scoreInState(question, detailedState(question, answer), answer);
 }
 
-/** `questionScore` of an answer whose state is already known (`questionState`). */
+/** `questionScore` of an answer whose state is already known (`detailedState`). */
 export function scoreInState(
   question: Question,
   state: QuestionState,
@@ -279,7 +274,7 @@ function evaluateQuestion(
   zone: Zone,
 ): QuestionResult {
   const reason = notApplicableReason(question, zone);
-  const state: QuestionState = reason ? "not_applicable" : questionState(question, answer);
+  const state: QuestionState = reason ? "not_applicable" : detailedState(question, answer);
   const exclusion: Exclusion | undefined = reason
     ? { by: "profile", reason }
     : state === "not_applicable"

@@ -7,11 +7,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Lang } from "../core/model.js";
+import { LOCAL_SCHEMA_FILE } from "../core/schemas/names.js";
 import { schemaMessages } from "../i18n/schema-messages.js";
 import { PACKAGE_ROOT } from "../package-root.js";
-
-/** Where a schema file saved by hand goes, as the header comment suggests. */
-export const LOCAL_SCHEMA_FILE = "netdz-answers.schema.json";
 
 /**
  * Folders of package caches and throw-away installs (npx, npm, pnpm, yarn, bun): a path into

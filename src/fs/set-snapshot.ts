@@ -169,11 +169,6 @@ export function fromSnapshot(
   };
 }
 
-/** A record held in memory (tests, and the build before it writes one). */
-export function memorySnapshot(record: SnapshotRecord): SetSnapshot {
-  return { build: record.build, entry: (key) => record.sets[key] };
-}
-
 /**
  * Writes a record as one file per key (`<key>.json`) into `dir`, which must exist; a second key
  * of the same entry is a file that names the first (`{"sameAs": key}`).

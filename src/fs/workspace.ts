@@ -11,6 +11,7 @@
  *   await ws.checkAnswers(file);                  // { source, answers?, set?, diagnostics }
  *   await ws.loadAnswers(file);                   // { answers, set, diagnostics } or DataError
  */
+import { formatSetRef, type SetRef } from "../core/set-ref.js";
 import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { newProblems } from "../core/diagnostic-filter.js";
@@ -37,12 +38,6 @@ import {
 import type { LoadedSetFolder } from "./set-loader.js";
 import { bundledSnapshot, fromSnapshot, type SetSnapshot } from "./set-snapshot.js";
 
-/** A measure set asked for by id, and by version when given. */
-export interface SetRef {
-  id: string;
-  version?: string;
-}
-
 /** The one parser of `--set ID` and `--set ID@VERSION`. */
 export function parseSetRef(text: string, lang?: Lang): SetRef {
   const match = /^([^@\s]+)(?:@([^@\s]+))?$/.exec(text);
@@ -52,11 +47,6 @@ export function parseSetRef(text: string, lang?: Lang): SetRef {
   return match[2] === undefined
     ? { id: match[1] as string }
     : { id: match[1] as string, version: match[2] };
-}
-
-/** `id@version`, or `id` when no version is given. */
-export function formatSetRef(ref: SetRef): string {
-  return ref.version === undefined ? ref.id : `${ref.id}@${ref.version}`;
 }
 
 /** Whether a set is the one a reference asks for (any version when it names none). */
@@ -209,13 +199,15 @@ export class Workspace {
       throw new UsageError(w.noSets(displayPath(await this.root(), this.cwd)));
     }
     const id = wanted?.id ?? (sets[0] as AvailableSet).id;
-    const listing = sets.map((s) => `${s.id}@${s.version}`).join(", ");
+    const listing = sets.map((s) => formatSetRef(s)).join(", ");
     if (!sets.some((s) => s.id === id)) {
       throw new UsageError(w.setNotFound(id, listing));
     }
     const chosen = sets.find((s) => matchesSetRef(s, { id, version: wanted?.version }));
     if (!chosen) {
-      throw new UsageError(w.versionMissing(`${id}@${wanted?.version}`, listing));
+      throw new UsageError(
+        w.versionMissing(formatSetRef({ id, version: `${wanted?.version}` }), listing),
+      );
     }
     return this.loadValidSet(chosen.dir);
   }
@@ -264,7 +256,10 @@ export class Workspace {
         ["measureSet", "version"],
         "error",
         "answers/set-not-available",
-        { id: "answers/set-not-available", params: { set: `${id}@${version}`, id, others } },
+        {
+          id: "answers/set-not-available",
+          params: { set: formatSetRef({ id, version }), id, others },
+        },
       );
       return { source: parsed, answers, diagnostics: [...fileProblems, missing] };
     }

@@ -21,9 +21,7 @@ import type { AssessMessages } from "../i18n/assess-messages.js";
 import { FILTER_FROM, unlessEscaped, type Asker, type ListItem } from "./ask.js";
 import { formatNumber } from "../core/answer.js";
 import { describeAnswer, describeValue } from "./screens.js";
-
-/** How a notice is shown: as plain text or as a warning. */
-export type NoticeTone = "plain" | "warn";
+import type { Tone } from "./terminal-screen.js";
 
 /** What the session does after a question screen. */
 export type QuestionOutcome = "next" | "back" | "menu";
@@ -43,7 +41,7 @@ export interface QuestionContext {
   /** Clears the screen and prints the header; returns how many rows the answer list may use. */
   render(options: { guidance: boolean }): number | undefined;
   /** A line shown above the next screen, in a tone: plain, or a warning. */
-  notice(line: string, tone?: NoticeTone): void;
+  notice(line: string, tone?: Tone): void;
   /** Prints text right away (above the next prompt). */
   print(text: string): void;
   now(): Date;

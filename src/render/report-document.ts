@@ -27,7 +27,7 @@ import { reportMessages, type ReportMessages } from "../i18n/report-messages.js"
 import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
 import { singleLine } from "./markdown-escape.js";
 import { textWidth } from "./svg-charts.js";
-import { formatScore, scoreInItsBand, textBar, valueLabel } from "./report-markdown.js";
+import { formatScore, percent, scoreInItsBand, textBar, valueLabel } from "./report-markdown.js";
 
 /** A run of plain text, optionally emphasised, a link, or a score bar (0…100, null for n/a). */
 export interface Span {
@@ -140,7 +140,7 @@ interface Context {
 }
 
 const text = (value: string): Span => ({ text: value });
-const plain = (value: string | undefined): Rich => [text(cellText(value))];
+const plain = (value: string | undefined): Rich => [text(lineOrDash(value))];
 
 /** How wide the zone's name may run in a page footer, in ems, beside the page numbers. */
 const FOOTER_EMS = 42;
@@ -160,7 +160,7 @@ export function footerName(zoneName: string): string {
 }
 
 /** User or set text as one line; an empty cell shows an em dash, as in the Markdown report. */
-export function cellText(value: string | undefined): string {
+function lineOrDash(value: string | undefined): string {
   const line = singleLine(value ?? "");
   return line === "" ? "—" : line;
 }
@@ -328,16 +328,12 @@ function answersInWordsSection(ctx: Context): Section[] {
 function zoneLine(ctx: Context): string {
   const { set, answers, lang, m } = ctx;
   const zone = answers.zone ?? {};
-  const name = cellText(typeof zone.name === "string" ? zone.name : "");
+  const name = lineOrDash(typeof zone.name === "string" ? zone.name : "");
   const labels = set.profile
     .filter((field) => field.id !== "name" && field.type !== "yesno")
     .filter((field) => zone[field.id] !== undefined && zone[field.id] !== "")
     .map((field) => singleLine(profileValueLabel(set, field.id, zone[field.id])[lang]));
   return labels.length > 0 ? m.parenthetical(name, labels.join(m.listSeparator)) : name;
-}
-
-function percent(fraction: number): string {
-  return `${(fraction * 100).toFixed(1)}%`;
 }
 
 function completenessLine(ctx: Context): string {
@@ -456,7 +452,7 @@ function measuresSection(ctx: Context): Section {
     const marker = measure.provenance.basis === "reconstructed" ? " †" : "";
     return [
       plain(String(measure.number)),
-      [text(`${cellText(measure.title[lang])}${marker}`)],
+      [text(`${lineOrDash(measure.title[lang])}${marker}`)],
       plain(measure.ref),
       [text(scoreText(ctx, result))],
       [text(`${result?.answered ?? 0}/${result?.applicableQuestions ?? 0}`)],
@@ -577,7 +573,7 @@ function actionRow(ctx: Context, item: ActionItem): Rich[] {
   const result = item.result;
   return [
     [text(item.due ?? d.actions.noDue)],
-    [text(item.owner === undefined ? d.actions.noOwner : cellText(item.owner))],
+    [text(item.owner === undefined ? d.actions.noOwner : lineOrDash(item.owner))],
     [text(questionCell(ctx, result))],
     [text(stateCell(ctx, result))],
     [text((result.gap ?? 0).toFixed(1))],
@@ -586,17 +582,17 @@ function actionRow(ctx: Context, item: ActionItem): Rich[] {
 }
 
 function questionCell(ctx: Context, result: QuestionResult): string {
-  return cellText(`${result.id} ${ctx.questions.get(result.id)?.text[ctx.lang] ?? ""}`);
+  return lineOrDash(`${result.id} ${ctx.questions.get(result.id)?.text[ctx.lang] ?? ""}`);
 }
 
 function measureCell(ctx: Context, result: QuestionResult): string {
-  return cellText(`${result.measure} ${ctx.measures.get(result.measure)?.title[ctx.lang] ?? ""}`);
+  return lineOrDash(`${result.measure} ${ctx.measures.get(result.measure)?.title[ctx.lang] ?? ""}`);
 }
 
 function stateCell(ctx: Context, result: QuestionResult): string {
   const question = ctx.questions.get(result.id);
   if (result.state !== "answered" || !question) return ctx.m.states[result.state];
-  return cellText(valueLabel(ctx, question, result.answer?.value));
+  return lineOrDash(valueLabel(ctx, question, result.answer?.value));
 }
 
 function openPointSections(ctx: Context): Section[] {
@@ -609,7 +605,7 @@ function openPointSections(ctx: Context): Section[] {
     [text(measureCell(ctx, q))],
     ...extra.map((value) => [text(value)]),
   ];
-  const note = (q: QuestionResult): string => cellText(q.answer?.note);
+  const note = (q: QuestionResult): string => lineOrDash(q.answer?.note);
   // Question and measure, then one or two columns of text, a status first when there is one.
   const shared = (columns: Column[]): Column[] =>
     withShares(
@@ -627,7 +623,7 @@ function openPointSections(ctx: Context): Section[] {
       qs
         .filter((q) => q.missingEvidence)
         .map((q) =>
-          row(q, stateCell(ctx, q), cellText(ctx.questions.get(q.id)?.evidence?.hint[ctx.lang])),
+          row(q, stateCell(ctx, q), lineOrDash(ctx.questions.get(q.id)?.evidence?.hint[ctx.lang])),
         ),
     ),
     tableOrNone(
@@ -682,7 +678,7 @@ const SAFE_URL = /^https?:\/\/[^\s<>|\\`"'\p{Cc}]+$/iu;
 /** An evidence item: a link when it is an http(s) URL, else text. */
 export function evidenceSpan(item: string): Span {
   const trimmed = singleLine(item);
-  return SAFE_URL.test(trimmed) ? { text: trimmed, href: trimmed } : text(cellText(trimmed));
+  return SAFE_URL.test(trimmed) ? { text: trimmed, href: trimmed } : text(lineOrDash(trimmed));
 }
 
 function evidenceSection(ctx: Context): Section {

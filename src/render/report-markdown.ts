@@ -173,7 +173,8 @@ function strong(text: string): string {
   return `**${text}**`;
 }
 
-function percent(fraction: number): string {
+/** A fraction 0…1 as a percentage with one decimal, e.g. `87.5%`. */
+export function percent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }
 

@@ -18,9 +18,25 @@ export interface Reporter<Model, Options> {
   /** Without the dot, e.g. `md`. */
   extension: string;
   mediaType: string;
+  /** Whether the output is bytes (never written to a terminal) rather than text. */
+  binary: boolean;
   /** One line for `--help` and the README, in each language. */
   description: Readonly<Record<Lang, string>>;
   render(model: Model, options: Options): Promise<string | Uint8Array>;
+}
+
+/** The Markdown format's line, the same in every registry. */
+const MARKDOWN_DESCRIPTION = {
+  en: "Markdown (GitHub-flavoured), for people",
+  zh: "Markdown（GitHub 风格），供人阅读",
+} as const;
+
+/** The JSON format's line, naming the schema of its kind of document. */
+function jsonDescription(kind: "report" | "aggregate" | "diff"): Readonly<Record<Lang, string>> {
+  return {
+    en: `JSON (schemas/${kind}.schema.json), for programs`,
+    zh: `JSON（schemas/${kind}.schema.json），供程序读取`,
+  };
 }
 
 /** The document `netdz report` writes: one zone's scored answers. */
@@ -56,10 +72,8 @@ export const REPORT_FORMATS = {
   md: {
     extension: "md",
     mediaType: "text/markdown; charset=utf-8",
-    description: {
-      en: "Markdown (GitHub-flavoured), for people",
-      zh: "Markdown（GitHub 风格），供人阅读",
-    },
+    binary: false,
+    description: MARKDOWN_DESCRIPTION,
     async render({ assessment, set, answers, date }, { lang, top }) {
       const { renderMarkdown } = await import("./report-markdown.js");
       return renderMarkdown(assessment, set, answers, { lang, top, date });
@@ -68,10 +82,8 @@ export const REPORT_FORMATS = {
   json: {
     extension: "json",
     mediaType: "application/json",
-    description: {
-      en: "JSON (schemas/report.schema.json), for programs",
-      zh: "JSON（schemas/report.schema.json），供程序读取",
-    },
+    binary: false,
+    description: jsonDescription("report"),
     async render({ assessment, set, answers, date }, { lang }) {
       const { renderJson } = await import("./report-json.js");
       return renderJson(assessment, set, answers, { lang, date });
@@ -80,6 +92,7 @@ export const REPORT_FORMATS = {
   html: {
     extension: "html",
     mediaType: "text/html; charset=utf-8",
+    binary: false,
     description: {
       en: "HTML, one self-contained page with charts, for screens and printing",
       zh: "HTML，含图表的单个独立网页，可屏幕阅读或打印",
@@ -92,6 +105,7 @@ export const REPORT_FORMATS = {
   pdf: {
     extension: "pdf",
     mediaType: "application/pdf",
+    binary: true,
     description: {
       en: "PDF (A4), the HTML printed by a Chromium or Chrome on this machine",
       zh: "PDF（A4），由本机的 Chromium 或 Chrome 打印 HTML 而成",
@@ -106,6 +120,7 @@ export const REPORT_FORMATS = {
   docx: {
     extension: "docx",
     mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    binary: true,
     description: {
       en: "Word document (.docx) with charts, for Word, WPS and LibreOffice",
       zh: "Word 文档（.docx），含图表，可用 Word、WPS 和 LibreOffice 打开",
@@ -160,10 +175,8 @@ export const AGGREGATE_FORMATS = {
   md: {
     extension: "md",
     mediaType: "text/markdown; charset=utf-8",
-    description: {
-      en: "Markdown (GitHub-flavoured), for people",
-      zh: "Markdown（GitHub 风格），供人阅读",
-    },
+    binary: false,
+    description: MARKDOWN_DESCRIPTION,
     async render(agg, { lang }) {
       const { renderAggregateMarkdown } = await import("./aggregate-markdown.js");
       return renderAggregateMarkdown(agg, { lang });
@@ -172,10 +185,8 @@ export const AGGREGATE_FORMATS = {
   json: {
     extension: "json",
     mediaType: "application/json",
-    description: {
-      en: "JSON (schemas/aggregate.schema.json), for programs",
-      zh: "JSON（schemas/aggregate.schema.json），供程序读取",
-    },
+    binary: false,
+    description: jsonDescription("aggregate"),
     async render(agg, { lang }) {
       const { renderAggregateJson } = await import("./aggregate-json.js");
       return renderAggregateJson(agg, { lang });
@@ -184,6 +195,7 @@ export const AGGREGATE_FORMATS = {
   csv: {
     extension: "csv",
     mediaType: "text/csv; charset=utf-8",
+    binary: false,
     description: {
       en: "CSV, one row per zone (UTF-8 with BOM, CRLF), for spreadsheets",
       zh: "CSV，每个开发区一行（带 BOM 的 UTF-8，CRLF），供电子表格使用",
@@ -196,6 +208,7 @@ export const AGGREGATE_FORMATS = {
   xlsx: {
     extension: "xlsx",
     mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    binary: true,
     description: {
       en: "Excel workbook: league table, measure matrix, common gaps, regions, files left out",
       zh: "Excel 工作簿：排名表、举措得分矩阵、共性差距、分区域统计、未纳入的文件",
@@ -208,6 +221,7 @@ export const AGGREGATE_FORMATS = {
   html: {
     extension: "html",
     mediaType: "text/html; charset=utf-8",
+    binary: false,
     description: {
       en: "HTML, one self-contained page: league table, score-shaded matrix, regions side by side",
       zh: "HTML，单个独立网页：排名表、按得分着色的矩阵、各区域并列对比",
@@ -236,10 +250,8 @@ export const DIFF_FORMATS = {
   md: {
     extension: "md",
     mediaType: "text/markdown; charset=utf-8",
-    description: {
-      en: "Markdown (GitHub-flavoured), for people",
-      zh: "Markdown（GitHub 风格），供人阅读",
-    },
+    binary: false,
+    description: MARKDOWN_DESCRIPTION,
     async render({ diff, set, oldDate, newDate }, { lang }) {
       const { renderDiffMarkdown } = await import("./diff-markdown.js");
       return renderDiffMarkdown(diff, set, { lang, oldDate, newDate });
@@ -248,10 +260,8 @@ export const DIFF_FORMATS = {
   json: {
     extension: "json",
     mediaType: "application/json",
-    description: {
-      en: "JSON (schemas/diff.schema.json), for programs",
-      zh: "JSON（schemas/diff.schema.json），供程序读取",
-    },
+    binary: false,
+    description: jsonDescription("diff"),
     async render({ diff, set, oldDate, newDate }, { lang }) {
       const { renderDiffJson } = await import("./diff-json.js");
       return renderDiffJson(diff, set, { lang, oldDate, newDate });

@@ -2,7 +2,7 @@
  * `main(argv, io)` run in this process for every command: arguments in, exit code and both
  * output streams out (the spawned tests in test/e2e run the built CLI the same way).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli.js";
@@ -12,7 +12,13 @@ import { SCHEMAS } from "../../src/core/schemas/index.js";
 import { reportDate, scoreAssessment } from "../../src/core/score.js";
 import { loadAnswersWithSet } from "../../src/fs/answers-loader.js";
 import { main } from "../../src/main.js";
-import { REPORT_FORMAT_NAMES, REPORT_FORMATS } from "../../src/render/reporters.js";
+import {
+  AGGREGATE_FORMAT_NAMES,
+  AGGREGATE_FORMATS,
+  DIFF_FORMAT_NAMES,
+  REPORT_FORMAT_NAMES,
+  REPORT_FORMATS,
+} from "../../src/render/reporters.js";
 import { captureIo, FIXTURES, ROOT, tempDir } from "../helpers.js";
 
 const VERSION = (
@@ -24,6 +30,23 @@ const MINI_SETS = path.join(FIXTURES, "sets");
 const MINI_ANSWERS = path.join(FIXTURES, "answers", "mini-valid.yaml");
 const REPORT_SETS = path.join(FIXTURES, "report", "sets");
 const EASTERN = path.join(FIXTURES, "report", "answers", "strong-eastern.yaml");
+const PROVINCE = "test/fixtures/province";
+const OLD_SUHE = "test/fixtures/province/zones/2025/suhe-2025.yaml";
+const NEW_SUHE = "test/fixtures/province/zones/2026/suhe.yaml";
+const golden = (name: string) => readFileSync(path.join(ROOT, "test", "golden", name), "utf8");
+
+/** The `--format` choices a command's --help offers, as commander prints them. */
+async function offeredFormats(command: string): Promise<string | undefined> {
+  const help = await run([command, "--help"]);
+  return /--format <format> .*?\(choices: ([^)]*?), default/.exec(
+    help.stdout.replace(/\s+/g, " "),
+  )?.[1];
+}
+
+/** The first bytes of each binary format's file (a zip for the Office formats). */
+const MAGIC = { pdf: "%PDF-", docx: "PK\u0003\u0004", xlsx: "PK\u0003\u0004" } as Partial<
+  Record<string, string>
+>;
 
 /** Runs main in-process; the environment is empty unless given (no locale: English). */
 async function run(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
@@ -131,11 +154,9 @@ describe("main(argv, io) in-process", () => {
 
   describe("report", () => {
     it("offers every registry format in --help and renders each one", async () => {
-      const help = await run(["report", "--help"]);
-      const offered = /--format <format> .*?\(choices: ([^)]*?), default/.exec(
-        help.stdout.replace(/\s+/g, " "),
+      expect(await offeredFormats("report")).toBe(
+        REPORT_FORMAT_NAMES.map((f) => `"${f}"`).join(", "),
       );
-      expect(offered?.[1]).toBe(REPORT_FORMAT_NAMES.map((f) => `"${f}"`).join(", "));
       const { answers, set } = await loadAnswersWithSet(EASTERN, {
         cwd: ROOT,
         measuresDir: REPORT_SETS,
@@ -146,19 +167,22 @@ describe("main(argv, io) in-process", () => {
         answers,
         date: reportDate(answers, undefined, "UTC"),
       };
-      // Text formats to standard output, byte for byte; binary ones to a file (and a PDF is
-      // dated by the browser, so only its kind is checked).
-      const binary = { pdf: "%PDF-", docx: "PK\u0003\u0004" } as Partial<Record<string, string>>;
-      for (const format of REPORT_FORMAT_NAMES) {
-        const magic = binary[format];
+      // Text formats to standard output, byte for byte; binary ones to a file, only their kind
+      // checked. A PDF needs a Chromium, so it is printed by the e2e project's tests instead.
+      for (const format of REPORT_FORMAT_NAMES.filter((f) => f !== "pdf")) {
+        const magic = MAGIC[format];
         if (magic !== undefined) {
           const out = path.join(tempDir(), `report.${format}`);
-          const written = await run(
-            ["report", EASTERN, "--measures", REPORT_SETS, "-f", format, "--out", out],
-            {
-              env: { PATH: process.env.PATH, CHROME_PATH: process.env.CHROME_PATH },
-            },
-          );
+          const written = await run([
+            "report",
+            EASTERN,
+            "--measures",
+            REPORT_SETS,
+            "-f",
+            format,
+            "--out",
+            out,
+          ]);
           expect(written.code, format).toBe(0);
           expect(readFileSync(out).subarray(0, magic.length).toString("latin1"), format).toBe(
             magic,
@@ -208,6 +232,58 @@ describe("main(argv, io) in-process", () => {
         );
       expect(await json({ TZ: "Asia/Shanghai" })).toBe("2026-12-01");
       expect(await json({ TZ: "UTC" })).toBe("2026-11-30");
+    });
+  });
+
+  describe("aggregate", () => {
+    it("prints the province's roll-up, the golden file, and exits 1 for the file left out", async () => {
+      const result = await run(["aggregate", PROVINCE, "--measures", REPORT_SETS]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe(golden("aggregate/province.en.md"));
+      expect(result.stderr).toContain(
+        "test/fixtures/province/zones/2026/longxi.yaml:18:21  Status of answer M05.Q1 must be one of",
+      );
+    });
+
+    it("offers every registry format in --help and writes each one, exit 0", async () => {
+      expect(await offeredFormats("aggregate")).toBe(
+        AGGREGATE_FORMAT_NAMES.map((f) => `"${f}"`).join(", "),
+      );
+      const zones = path.join(tempDir(), "zones");
+      cpSync(path.join(ROOT, PROVINCE, "zones"), zones, { recursive: true });
+      rmSync(path.join(zones, "2026", "longxi.yaml"));
+      const starts = { md: "# ", json: "{", csv: "\uFEFF", html: "<!DOCTYPE html>" } as Partial<
+        Record<string, string>
+      >;
+      for (const format of AGGREGATE_FORMAT_NAMES) {
+        const out = path.join(tempDir(), `roll-up.${AGGREGATE_FORMATS[format].extension}`);
+        const result = await run([
+          "aggregate",
+          zones,
+          "--measures",
+          REPORT_SETS,
+          "-f",
+          format,
+          "--out",
+          out,
+        ]);
+        expect(result.code, format).toBe(0);
+        const head = AGGREGATE_FORMATS[format].binary ? MAGIC[format] : starts[format];
+        expect(head, format).toBeDefined();
+        const bytes = readFileSync(out);
+        expect(bytes.subarray(0, Buffer.byteLength(head ?? "")).toString(), format).toBe(head);
+      }
+    });
+  });
+
+  describe("diff", () => {
+    it("offers every registry format in --help; md is the golden file, json its schema's format", async () => {
+      expect(await offeredFormats("diff")).toBe(DIFF_FORMAT_NAMES.map((f) => `"${f}"`).join(", "));
+      const md = await run(["diff", OLD_SUHE, NEW_SUHE, "--measures", REPORT_SETS, "--lang", "zh"]);
+      expect(md).toEqual({ code: 0, stdout: golden("diff/suhe.zh.md"), stderr: "" });
+      const json = await run(["diff", OLD_SUHE, NEW_SUHE, "--measures", REPORT_SETS, "-f", "json"]);
+      expect(json.code).toBe(0);
+      expect((JSON.parse(json.stdout) as { format: string }).format).toMatch(/^netdz-diff\//);
     });
   });
 

@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { compareNames, scanFolder } from "../../src/fs/measure-sets.js";
 import {
   makeSetSnapshot,
-  memorySnapshot,
   setKey,
   snapshotFolder,
   writeSnapshotFolder,
@@ -16,6 +15,11 @@ import { workspace } from "../../src/fs/workspace.js";
 import { editFile, positionIn, ROOT, tempDir } from "../helpers.js";
 
 const BUNDLED = path.join(ROOT, "measures");
+
+/** A record held in memory, read as a snapshot. */
+function memorySnapshot(record: SnapshotRecord): SetSnapshot {
+  return { build: record.build, entry: (key) => record.sets[key] };
+}
 
 /** A copy of the bundled measures folder in a temporary folder, and its set folders. */
 function copyBundled(): { root: string; v100: string; v110: string } {
@@ -125,10 +129,19 @@ describe("set snapshot (content-addressed record of checked sets)", () => {
 
   it("a set with problems is not recorded; a clean one beside it is", async () => {
     const { root, v100, v110 } = copyBundled();
-    editFile(path.join(v100, "m01-original-innovation.yaml"), /^number: 1$/m, "number: one");
+    const file = path.join(v100, "m01-original-innovation.yaml");
+    editFile(file, /^number: 1$/m, "number: one");
+    const at = positionIn(file, "one");
     const made = await record(root);
     const full = workspace({ cwd: root, snapshot: false });
-    expect((await full.loadSet(v100)).diagnostics).not.toEqual([]);
+    const problems = (await full.loadSet(v100)).diagnostics;
+    expect(problems.map(({ code, file, line, column }) => ({ code, file, line, column }))).toEqual([
+      {
+        code: "schema/type",
+        file: path.join("workplan-2025", "1.0.0", "m01-original-innovation.yaml"),
+        ...at,
+      },
+    ]);
     // 1.1.0 is still valid (its changes are not checked against an invalid 1.0.0).
     expect((await full.loadSet(v110)).diagnostics).toEqual([]);
     expect(Object.values(made.sets).map((entry) => entry.set.version)).toEqual(["1.1.0"]);

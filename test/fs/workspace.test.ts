@@ -3,7 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { newProblems } from "../../src/core/diagnostic-filter.js";
 import { declaredFormat, fileKind } from "../../src/core/file-format.js";
-import { formatSetRef, parseSetRef, workspace } from "../../src/fs/workspace.js";
+import { formatSetRef } from "../../src/core/set-ref.js";
+import { parseSetRef, workspace } from "../../src/fs/workspace.js";
 import { copyMiniSet, editFile, FIXTURES } from "../helpers.js";
 import { run } from "./run.js";
 

@@ -9,3 +9,6 @@ export const SCHEMA_NAMES = [
   "diff",
 ] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
+
+/** Where a schema file saved by hand goes, as the answers file's header comment suggests. */
+export const LOCAL_SCHEMA_FILE = "netdz-answers.schema.json";
