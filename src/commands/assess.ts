@@ -153,6 +153,7 @@ async function openAnswers(
     const store = await AnswersStore.create(file, {
       measureSet: { id: set.id, version: set.version },
       ...(comments !== "" ? { comments } : {}),
+      lang: options.lang,
     });
     return { set, store, created: true, warnings: 0 };
   } catch (error) {

@@ -33,6 +33,8 @@ export interface NewAnswersFile {
   assessor?: { name?: string; role?: string };
   /** Comment lines the user had written in the file (a file of comments only), kept at its top. */
   comments?: string;
+  /** The language of the header comment (the session's, as `init --lang` writes it). */
+  lang?: Lang;
 }
 
 /** The text of a new answers file: schema line, format, measureSet, zone, assessor, answers. */
@@ -49,7 +51,7 @@ export function newAnswersText(answersFile: string, content: NewAnswersFile): st
   const root = doc.contents;
   const first = isMap(root) ? root.items[0] : undefined;
   if (first && isScalar(first.key)) {
-    first.key.commentBefore = schemaModeline(answersFile)
+    first.key.commentBefore = schemaModeline(answersFile, content.lang)
       .map((line) => line.slice(1))
       .join("\n");
   }
