@@ -12,6 +12,7 @@ import { checkAnswersFile } from "../fs/answers-loader.js";
 import { acquireLock, lockPath, type AnswersLock } from "../fs/answers-lock.js";
 import { AnswersStore } from "../fs/answers-store.js";
 import { describeFsError, displayPath } from "../fs/measure-sets.js";
+import { fileMessages } from "../i18n/file-messages.js";
 import { notRegularError } from "../fs/fs-errors.js";
 import { matchesSetRef, parseSetRef, resolveMeasureSet } from "../fs/workspace.js";
 import { assessMessages, type AssessMessages } from "../i18n/assess-messages.js";
@@ -112,14 +113,18 @@ async function openAnswers(
   asker: Asker,
   offerNewer = true,
 ): Promise<OpenedAnswers> {
-  const info = await stat(file).catch(() => undefined);
+  // An answers file that is there but cannot be read is "cannot read", in the words every command uses.
+  const cannotRead = (reason: string) =>
+    new UsageError(fileMessages(options.lang).cannotRead(shown, reason));
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ELOOP") throw cannotRead(describeFsError(error, options.lang));
+    return undefined;
+  });
   if (info && !(info.isFile() && (await holdsNothing(file)))) {
     if (!info.isFile()) {
-      const reason = describeFsError(
-        info.isDirectory() ? { code: "EISDIR" } : notRegularError(),
-        options.lang,
+      throw cannotRead(
+        describeFsError(info.isDirectory() ? { code: "EISDIR" } : notRegularError(), options.lang),
       );
-      throw new UsageError(m.errors.cannotWrite(shown, reason));
     }
     const checked = await checkAnswersFile(file, {
       cwd: io.cwd,
