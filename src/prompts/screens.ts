@@ -3,7 +3,7 @@
  * measure, question, guidance), the summary, the jump list, answer descriptions and notices.
  * Builds lines; prints nothing.
  */
-import { valueInWords, withUnit } from "../core/answer.js";
+import { DECLARED_NOT_APPLICABLE_WARN, valueInWords, withUnit } from "../core/answer.js";
 import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
 import type { Counts } from "../core/answer.js";
 import type { FlowStep, MeasureOverview, Position, Progress } from "../core/flow.js";
@@ -11,6 +11,8 @@ import { scoreInItsBand, type OverallResult } from "../core/score.js";
 import type { ListItem } from "./ask.js";
 import type { Answer, AnswerValue, Band, Lang, MeasureSet, Question } from "../core/model.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
+import { trustMessages } from "../i18n/report-trust-messages.js";
+import { percent } from "../render/report-markdown.js";
 import { displayWidth, padEnd, progressBar, truncate, wrap, wrapIndented } from "./layout.js";
 
 /** Colours; identity functions when the output is not a terminal. */
@@ -214,7 +216,8 @@ export function labelledLines(rows: readonly [string, string][], indent = "  "):
 export interface SummaryScreen {
   counts: Counts;
   progress: Progress;
-  overall: Pick<OverallResult, "score" | "band">;
+  overall: Pick<OverallResult, "score" | "band"> &
+    Partial<Pick<OverallResult, "declaredNotApplicableShare">>;
   /** No score only because the zone itself declared the scored questions not applicable. */
   leftOutByZone?: boolean;
   /** The set's bands, which decide how many decimals the score needs. */
@@ -251,6 +254,16 @@ export function summaryScreenLines(
     const score = scoreInItsBand(overall.score, screen.bands);
     lines.push(paint.bold(m.end.scorePreview(score, overall.band.label[lang])));
     lines.push(paint.dim(m.end.scoreNote));
+  }
+  // The same warning the report and `validate` give when the zone set aside too much as N/A.
+  const share = overall.declaredNotApplicableShare ?? null;
+  if (share !== null && share > DECLARED_NOT_APPLICABLE_WARN) {
+    const limit = `${DECLARED_NOT_APPLICABLE_WARN * 100}%`;
+    lines.push(
+      ...wrap(trustMessages(lang).declaredWarning(percent(share), limit), screen.width).map(
+        paint.warn,
+      ),
+    );
   }
   return lines;
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { trustMessages } from "../../src/i18n/report-trust-messages.js";
 import { describe, expect, it } from "vitest";
 import { buildFlow, positionOf, progress, summarise } from "../../src/core/flow.js";
 import type { Answer, AnswersFile } from "../../src/core/model.js";
@@ -69,6 +70,36 @@ describe("the summary screen", () => {
     expect(text).toMatch(/Marked for review +1\n/);
     expect(text).toContain("Score preview: 84.96 / 100 — Advancing");
   });
+});
+
+describe("the summary screen when the zone declared much of the plan not applicable", () => {
+  it.each(["en", "zh"] as const)(
+    "gives the report's warning (%s) above 20 %%, and none at or below it",
+    (lang) => {
+      const flow = buildFlow(set, zone);
+      const m = assessMessages(lang);
+      const warning = trustMessages(lang).declaredWarning("60.0%", "20%");
+      const base = {
+        counts: summarise(flow, {}),
+        progress: progress(flow, {}),
+        width: 400,
+      };
+      const band = { min: 65, label: { en: "Advancing", zh: "推进" } };
+      const high = summaryScreenLines(
+        { ...base, overall: { score: 100, band, declaredNotApplicableShare: 0.6 } },
+        m,
+        lang,
+      );
+      expect(high).toContain(warning);
+      const low = summaryScreenLines(
+        { ...base, overall: { score: 100, band, declaredNotApplicableShare: 0.2 } },
+        m,
+        lang,
+      );
+      expect(low.join("\n")).not.toContain(trustMessages(lang).declaredWarning("20.0%", "20%"));
+      expect(low.some((line) => line.startsWith(warning.slice(0, 8)))).toBe(false);
+    },
+  );
 });
 
 describe("the summary screen without a score", () => {
