@@ -522,7 +522,7 @@ function gapsSection(ctx: Context, top: number): Section {
       { title: c.points, align: "right", nowrap: true },
       { title: c.next },
     ],
-    [5, 19, 13, 10, 14, 7, 32],
+    [6, 20, 13, 11, 10, 8, 32],
   );
   const max = Math.max(...shown.map((gap) => gap.gap ?? 0));
   const chart: BarChart = {
