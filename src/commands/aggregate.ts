@@ -1,5 +1,4 @@
 import { readdirSync, statSync } from "node:fs";
-import { realpath } from "node:fs/promises";
 import path from "node:path";
 import {
   aggregate as buildAggregate,
@@ -18,10 +17,9 @@ import { EXIT, UsageError } from "../errors.js";
 import { normaliseAnswers } from "../fs/answers-loader.js";
 import { fsReason } from "../fs/fs-errors.js";
 import { readYamlFileSync } from "../fs/measure-sets.js";
-import { isStandardOutput, writesToTerminal } from "../fs/output.js";
+import { writeOutput, writesToTerminal } from "../fs/output.js";
 import { workspace, type Workspace } from "../fs/workspace.js";
 import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-messages.js";
-import { writeFileAtomic } from "../fs/atomic-write.js";
 import type { Io } from "../io.js";
 import { leftOutPlace, leftOutReason } from "../render/aggregate-markdown.js";
 import {
@@ -221,40 +219,6 @@ function printLeftOut(
     const reason = leftOutReason(entry, used ?? { id: "", version: "" }, m);
     io.stderr.write(`${leftOutPlace(entry)}  ${reason}\n`);
   }
-}
-
-export interface OutputTarget {
-  out?: string;
-  io: Io;
-  /** Absolute paths of the inputs, which --out must not name. */
-  inputs: readonly string[];
-  command: string;
-  lang: Lang;
-  wrote(path: string): string;
-  outIsInput(out: string): string;
-}
-
-/** Writes text or bytes to standard output, or atomically to --out (never over an input). */
-export async function writeOutput(
-  output: string | Uint8Array,
-  target: OutputTarget,
-): Promise<void> {
-  const { io, out } = target;
-  if (out === undefined || isStandardOutput(out, io.cwd)) {
-    await new Promise<void>((resolve, reject) => {
-      io.stdout.write(output, (error) => (error ? reject(error) : resolve()));
-    });
-    return;
-  }
-  const file = path.resolve(io.cwd, out);
-  const real = (p: string) => realpath(p).catch(() => p);
-  const resolvedTarget = await real(file);
-  const inputs = new Set(target.inputs);
-  if (inputs.has(file) || (resolvedTarget !== file && inputs.has(resolvedTarget))) {
-    throw new UsageError(target.outIsInput(out));
-  }
-  await writeFileAtomic(file, output, { lang: target.lang, shown: out });
-  io.stderr.write(`netdz ${target.command}: ${target.wrote(out)}\n`);
 }
 
 interface Found {

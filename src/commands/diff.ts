@@ -12,7 +12,7 @@ import { diffMessages } from "../i18n/diff-messages.js";
 import type { Io } from "../io.js";
 import { DIFF_FORMAT_NAMES, DIFF_FORMATS, isFormat, type DiffFormat } from "../render/reporters.js";
 import { workspace } from "../fs/workspace.js";
-import { writeOutput } from "./aggregate.js";
+import { writeOutput } from "../fs/output.js";
 import { spellingsFor } from "./aggregate-zones.js";
 import { sourceDateEpoch } from "./report.js";
 

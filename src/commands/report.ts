@@ -5,8 +5,7 @@ import { LANGS, type Lang } from "../core/model.js";
 import { reportDate, scoreAssessment, scoreLeftOutByZone, type Assessment } from "../core/score.js";
 import { EXIT, UsageError } from "../errors.js";
 import { loadAnswersWithSet } from "../fs/answers-loader.js";
-import { writeFileAtomic } from "../fs/atomic-write.js";
-import { isStandardOutput, writesToTerminal } from "../fs/output.js";
+import { writeOutput, writesToTerminal } from "../fs/output.js";
 import { DECLARED_NOT_APPLICABLE_REFUSE } from "../core/answer.js";
 import { trustMessages } from "../i18n/report-trust-messages.js";
 import { migrateCommand, newerVersionOf } from "../fs/set-versions.js";
@@ -72,17 +71,17 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
     { assessment, set, answers, date: reportDate(answers, epoch, io.env.TZ) },
     { ...opts, services: renderServices(opts.lang, io) },
   );
-  if (opts.out === undefined || isStandardOutput(opts.out, io.cwd)) {
-    await writeStream(io.stdout, text);
-  } else {
-    const target = path.resolve(io.cwd, opts.out);
-    const real = (file: string) => realpath(file).catch(() => file);
-    if ((await real(path.resolve(io.cwd, opts.answers))) === (await real(target))) {
-      throw new UsageError(m.command.sameFile(opts.out));
-    }
-    await writeFileAtomic(target, text, { lang: opts.lang, shown: opts.out });
-    io.stderr.write(`netdz report: ${m.command.wrote(opts.out)}\n`);
-  }
+  // The answers file by its given and its real path, so no link to it can be written over.
+  const input = path.resolve(io.cwd, opts.answers);
+  await writeOutput(text, {
+    ...(opts.out === undefined ? {} : { out: opts.out }),
+    io,
+    inputs: [input, await realpath(input).catch(() => input)],
+    command: "report",
+    lang: opts.lang,
+    wrote: m.command.wrote,
+    outIsInput: m.command.sameFile,
+  });
   return thresholdExitCode(assessment, opts.failUnder, opts.lang, io);
 }
 
@@ -175,10 +174,4 @@ export function scoreBelow(score: number, threshold: number): string {
     if (Number(shown) < threshold) return shown;
   }
   return String(score);
-}
-
-function writeStream(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.write(text, (error) => (error ? reject(error) : resolve()));
-  });
 }

@@ -1,8 +1,11 @@
 import { constants } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { isatty } from "node:tty";
+import type { Lang } from "../core/model.js";
+import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
+import { writeFileAtomic } from "./atomic-write.js";
 
 /** Names of standard output as a path: `-`, and the system's own names for it. */
 const STDOUT_PATHS = new Set(["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]);
@@ -46,4 +49,36 @@ export async function writeStdout(
   await new Promise<void>((resolve, reject) => {
     io.stdout.write(output, (error) => (error ? reject(error) : resolve()));
   });
+}
+
+export interface OutputTarget {
+  out?: string;
+  io: Io;
+  /** Absolute paths of the inputs (and their real paths where links matter), which --out must not name. */
+  inputs: readonly string[];
+  command: string;
+  lang: Lang;
+  wrote(path: string): string;
+  outIsInput(out: string): string;
+}
+
+/** Writes text or bytes to standard output, or atomically to --out (never over an input). */
+export async function writeOutput(
+  output: string | Uint8Array,
+  target: OutputTarget,
+): Promise<void> {
+  const { io, out } = target;
+  if (out === undefined || isStandardOutput(out, io.cwd)) {
+    await writeStdout(output, io);
+    return;
+  }
+  const file = path.resolve(io.cwd, out);
+  const real = (p: string) => realpath(p).catch(() => p);
+  const resolvedTarget = await real(file);
+  const inputs = new Set(target.inputs);
+  if (inputs.has(file) || (resolvedTarget !== file && inputs.has(resolvedTarget))) {
+    throw new UsageError(target.outIsInput(out));
+  }
+  await writeFileAtomic(file, output, { lang: target.lang, shown: out });
+  io.stderr.write(`netdz ${target.command}: ${target.wrote(out)}\n`);
 }
