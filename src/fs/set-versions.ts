@@ -2,6 +2,7 @@
  * Versions of a measure set on disk: the changes.yaml beside set.yaml checked against the
  * version it names, the chain of versions a migration walks, and whether a newer version exists.
  */
+import { shellQuote } from "../prompts/shell.js";
 import type { ChangesFile, Lang, MeasureSet } from "../core/model.js";
 import { migrateMessages } from "../i18n/migrate-messages.js";
 import { compareVersions } from "../core/versions.js";
@@ -79,6 +80,5 @@ export async function newerVersionOf(
 
 /** The command that migrates a file, as a user would type it. */
 export function migrateCommand(answersFile: string, measuresDir: string | undefined): string {
-  const quote = (s: string) => (/^[\w./@:-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  return `netdz migrate ${quote(answersFile)}${measuresDir === undefined ? "" : ` --measures ${quote(measuresDir)}`}`;
+  return `netdz migrate ${shellQuote(answersFile)}${measuresDir === undefined ? "" : ` --measures ${shellQuote(measuresDir)}`}`;
 }
