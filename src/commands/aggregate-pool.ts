@@ -31,11 +31,23 @@ export interface WorkerReply {
   results: Checked[];
 }
 
-/** Workers are used from this many files on (fewer are checked faster than workers start). */
+/**
+ * From this many files on, one worker checks files beside the main thread (on two cores or
+ * more): fewer are checked in-process sooner than a worker starts (it loads its modules and the
+ * measure sets itself, in about the time the main thread checks 50 files).
+ */
+export const WORKER_FROM = 150;
+/** From this many files on, one worker per core but one, up to MAX_WORKERS. */
 export const WORKERS_FROM = 1000;
 /** At most this many workers (the main thread checks files beside them). */
 export const MAX_WORKERS = 3;
-const BATCH = 32;
+/**
+ * Files per batch: small below WORKERS_FROM, so that the main thread and a worker that started
+ * late still finish at about the same time; larger above it, so messages stay few.
+ */
+export function batchSize(count: number): number {
+  return count < WORKERS_FROM ? 8 : 32;
+}
 /**
  * Each worker's heap is kept small (its garbage is collected sooner), so that the pool's memory
  * stays within the roll-up's budget; a worker that runs out (a huge file) hands its batches back
@@ -47,16 +59,21 @@ const IN_FLIGHT = 2;
 
 /**
  * How many workers to check `count` files with, beside the main thread: `NETDZ_WORKERS` when set
- * (0 = none; for tests and measurements), else none below WORKERS_FROM files or on one core, else
- * one per core but one, up to MAX_WORKERS.
+ * (0 = none; for tests and measurements), else none on one core or below WORKER_FROM files, one
+ * below WORKERS_FROM, else one per core but one, up to MAX_WORKERS.
  */
-export function workerCount(count: number, env: NodeJS.ProcessEnv): number {
+export function workerCount(
+  count: number,
+  env: NodeJS.ProcessEnv,
+  cores: number = availableParallelism(),
+): number {
   const forced = env.NETDZ_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced.trim())) {
-    return Math.min(Number(forced.trim()), 16, Math.ceil(count / BATCH));
+    return Math.min(Number(forced.trim()), 16, Math.ceil(count / batchSize(count)));
   }
-  if (count < WORKERS_FROM) return 0;
-  return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS));
+  if (count < WORKER_FROM || cores < 2) return 0;
+  if (count < WORKERS_FROM) return 1;
+  return Math.min(cores - 1, MAX_WORKERS);
 }
 
 /** The worker module beside this one (built), or undefined when it is not there (sources). */
@@ -81,7 +98,8 @@ export async function checkFiles(
   const file = workers > 0 ? module : undefined;
   if (!file) return checkInProcess(files, checker, progress);
   const batches: string[][] = [];
-  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  const size = batchSize(files.length);
+  for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
   const results = new Array<Checked[] | undefined>(batches.length);
   let done = 0;
   const store = (batch: number, checked: Checked[]) => {

@@ -1,10 +1,15 @@
 import { readdirSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { AnswersChecker } from "../../src/commands/aggregate-check.js";
-import { checkFiles, workerCount, WORKERS_FROM } from "../../src/commands/aggregate-pool.js";
+import {
+  batchSize,
+  checkFiles,
+  workerCount,
+  WORKER_FROM,
+  WORKERS_FROM,
+} from "../../src/commands/aggregate-pool.js";
 import { workspace } from "../../src/fs/workspace.js";
 import { FIXTURES, ROOT, tempDir } from "../helpers.js";
 
@@ -16,18 +21,35 @@ describe("how many workers aggregate uses", () => {
     ["0", 5000, 0],
     ["3", 5000, 3],
     // Never more workers than batches of files.
-    ["3", 10, 1],
+    ["3", 5, 1],
+    ["3", 10, 2],
     [" 2 ", 100, 2],
   ])("NETDZ_WORKERS=%j with %i files: %i", (value, files, expected) => {
     expect(workerCount(files, { NETDZ_WORKERS: value })).toBe(expected);
   });
 
-  it("uses none below the threshold, and one per core but one, at most 3, from it on", () => {
+  it.each([
+    // [files, cores, workers]
+    [WORKER_FROM - 1, 2, 0],
+    [WORKER_FROM, 1, 0],
+    [WORKER_FROM, 2, 1],
+    [WORKER_FROM, 8, 1],
+    [WORKERS_FROM - 1, 4, 1],
+    [WORKERS_FROM, 1, 0],
+    [WORKERS_FROM, 2, 1],
+    [WORKERS_FROM, 3, 2],
+    [WORKERS_FROM, 16, 3],
+  ])("by default, %i files on %i cores: %i workers", (files, cores, expected) => {
     // NETDZ_WORKERS unset, or not a number: the default.
     for (const env of [{}, { NETDZ_WORKERS: "many" }]) {
-      expect(workerCount(WORKERS_FROM - 1, env)).toBe(0);
-      expect(workerCount(WORKERS_FROM, env)).toBe(Math.min(availableParallelism() - 1, 3));
+      expect(workerCount(files, env, cores)).toBe(expected);
     }
+  });
+
+  it("sends small batches below WORKERS_FROM files and larger ones from it on", () => {
+    expect(batchSize(WORKER_FROM)).toBe(8);
+    expect(batchSize(WORKERS_FROM - 1)).toBe(8);
+    expect(batchSize(WORKERS_FROM)).toBe(32);
   });
 });
 
