@@ -82,21 +82,66 @@ function workerFile(): URL | undefined {
   return url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+/** A worker thread started before the files are checked, waiting for its first batch. */
+export interface StartedWorker {
+  worker: Worker;
+  /** Where the worker's replies and its end go once checking has begun. */
+  onReply?: (reply: WorkerReply) => void;
+  onEnd?: () => void;
+  /** The worker failed or ended before it was given work (nothing to hand back then). */
+  ended: boolean;
+}
+
 /**
- * Checks every file, with `workers` worker threads beside the main thread when there are any and
- * the worker module is built, else in-process; the results in file order.
+ * Starts `count` workers at once, so that they load their modules and the measure sets while
+ * the main thread loads its own; none when the worker module is not built. Every worker started
+ * must be given to `checkFiles` or `stopWorkers`.
+ */
+export function startWorkers(
+  count: number,
+  setup: WorkerSetup,
+  /** The worker module; the built one beside this module unless a test gives another. */
+  module: URL | undefined = workerFile(),
+): StartedWorker[] {
+  if (!module) return [];
+  const started: StartedWorker[] = [];
+  for (let w = 0; w < count; w++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(module, { workerData: setup, resourceLimits: WORKER_LIMITS });
+    } catch {
+      continue;
+    }
+    const one: StartedWorker = { worker, ended: false };
+    const end = () => {
+      if (one.ended) return;
+      one.ended = true;
+      one.onEnd?.();
+    };
+    worker.on("message", (reply: WorkerReply) => one.onReply?.(reply));
+    worker.on("error", end);
+    worker.on("exit", end);
+    started.push(one);
+  }
+  return started;
+}
+
+/** Ends workers (those `checkFiles` has finished with are ended already). */
+export function stopWorkers(workers: readonly StartedWorker[]): void {
+  for (const { worker } of workers) void worker.terminate();
+}
+
+/**
+ * Checks every file, with the started workers beside the main thread when there are any, else
+ * in-process; the results in file order. The workers are ended when it returns.
  */
 export async function checkFiles(
   files: readonly string[],
   checker: AnswersChecker,
   progress: (done: number) => void,
-  workers: number,
-  setup: WorkerSetup,
-  /** The worker module; the built one beside this module unless a test gives another. */
-  module: URL | undefined = workerFile(),
+  workers: readonly StartedWorker[],
 ): Promise<Checked[]> {
-  const file = workers > 0 ? module : undefined;
-  if (!file) return checkInProcess(files, checker, progress);
+  if (workers.length === 0) return checkInProcess(files, checker, progress);
   const batches: string[][] = [];
   const size = batchSize(files.length);
   for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
@@ -108,7 +153,7 @@ export async function checkFiles(
     progress(done);
   };
   const queue = { next: 0, take: () => (queue.next < batches.length ? queue.next++ : undefined) };
-  const pool = runPool(file, batches, workers, setup, queue, store);
+  const pool = runPool(workers, batches, queue, store);
   // The main thread takes batches too, letting the workers' replies in between.
   for (let b = queue.take(); b !== undefined; b = queue.take()) {
     store(b, await checkBatch(batches[b] as string[], checker));
@@ -146,32 +191,20 @@ interface Queue {
 }
 
 /**
- * Sends batches from the queue to a pool of workers, storing each reply; resolves, when every
- * worker is done, with the batches a worker took but did not finish. Never rejects: a worker that
- * fails hands its batches back.
+ * Sends batches from the queue to the workers, storing each reply; resolves, when every worker
+ * is done, with the batches a worker took but did not finish. Never rejects: a worker that fails
+ * hands its batches back.
  */
 function runPool(
-  file: URL,
+  workers: readonly StartedWorker[],
   batches: readonly string[][],
-  workers: number,
-  setup: WorkerSetup,
   queue: Queue,
   store: (batch: number, checked: Checked[]) => void,
 ): Promise<number[]> {
   return new Promise((resolve) => {
-    let running = 0;
+    let running = workers.length;
     const failed: number[] = [];
-    const finish = () => {
-      if (running === 0) resolve(failed);
-    };
-    for (let w = 0; w < workers; w++) {
-      let worker: Worker;
-      try {
-        worker = new Worker(file, { workerData: setup, resourceLimits: WORKER_LIMITS });
-      } catch {
-        continue;
-      }
-      running++;
+    for (const one of workers) {
       const pending = new Set<number>();
       let over = false;
       const stop = (broken: boolean) => {
@@ -180,8 +213,8 @@ function runPool(
         if (broken) failed.push(...pending);
         pending.clear();
         running--;
-        void worker.terminate();
-        finish();
+        void one.worker.terminate();
+        if (running === 0) resolve(failed);
       };
       // One batch while the worker starts (the main thread checks meanwhile), then IN_FLIGHT.
       const feed = (limit = IN_FLIGHT) => {
@@ -190,19 +223,19 @@ function runPool(
           if (batch === undefined) break;
           pending.add(batch);
           const request: WorkerRequest = { batch, files: batches[batch] as string[] };
-          worker.postMessage(request);
+          one.worker.postMessage(request);
         }
         if (pending.size === 0) stop(false);
       };
-      worker.on("message", (reply: WorkerReply) => {
+      one.onReply = (reply) => {
         if (over || !pending.delete(reply.batch)) return;
         store(reply.batch, reply.results);
         feed();
-      });
-      worker.on("error", () => stop(true));
-      worker.on("exit", () => stop(true));
-      feed(1);
+      };
+      one.onEnd = () => stop(true);
+      if (one.ended) stop(true);
+      else feed(1);
     }
-    finish();
+    if (workers.length === 0) resolve(failed);
   });
 }

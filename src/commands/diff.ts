@@ -14,7 +14,7 @@ import { DIFF_FORMAT_NAMES, DIFF_FORMATS, isFormat, type DiffFormat } from "../r
 import { workspace } from "../fs/workspace.js";
 import { writeOutput } from "../fs/output.js";
 import { spellingsFor } from "./aggregate-zones.js";
-import { sourceDateEpoch } from "./report.js";
+import { sourceDateEpoch } from "./source-date-epoch.js";
 
 export interface DiffCommandOptions {
   old: string;

@@ -14,6 +14,7 @@ import { reportMessages } from "../i18n/report-messages.js";
 import type { Io } from "../io.js";
 import { isLang } from "../i18n/lang.js";
 import { isScore, isTop } from "./report-options.js";
+import { sourceDateEpoch } from "./source-date-epoch.js";
 import { documentMessages } from "../i18n/document-messages.js";
 import {
   defaultOutputName,
@@ -120,17 +121,6 @@ function checkOptions(opts: ReportOptions): void {
   if (opts.failUnder !== undefined && !isScore(opts.failUnder)) {
     throw new UsageError(m.badFailUnder(String(opts.failUnder)));
   }
-}
-
-/** SOURCE_DATE_EPOCH as whole seconds, or undefined when unset or empty. */
-export function sourceDateEpoch(env: NodeJS.ProcessEnv, lang: Lang = "en"): number | undefined {
-  const raw = env.SOURCE_DATE_EPOCH?.trim();
-  if (raw === undefined || raw === "") return undefined;
-  const seconds = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(seconds) || seconds > 8_640_000_000_000) {
-    throw new UsageError(reportMessages(lang).command.badSourceDateEpoch(raw));
-  }
-  return seconds;
 }
 
 function thresholdExitCode(

@@ -6,6 +6,7 @@ import { AnswersChecker } from "../../src/commands/aggregate-check.js";
 import {
   batchSize,
   checkFiles,
+  startWorkers,
   workerCount,
   WORKER_FROM,
   WORKERS_FROM,
@@ -75,14 +76,12 @@ describe("checking files with workers that fail", () => {
         );
       const setup = { cwd: ROOT, measuresDir: SETS, lang: "en" as const, named: [] };
       const seen: number[] = [];
-      const expected = await checkFiles(files, checker(), () => undefined, 0, setup);
+      const expected = await checkFiles(files, checker(), () => undefined, []);
       const pooled = await checkFiles(
         files,
         checker(),
         (done) => seen.push(done),
-        2,
-        setup,
-        pathToFileURL(module),
+        startWorkers(2, setup, pathToFileURL(module)),
       );
       expect(pooled).toEqual(expected);
       expect(pooled.filter((r) => r.zone)).toHaveLength(files.length - 1);

@@ -2,12 +2,8 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import {
-  report,
-  scoreBelow,
-  sourceDateEpoch,
-  type ReportOptions,
-} from "../../src/commands/report.js";
+import { report, scoreBelow, type ReportOptions } from "../../src/commands/report.js";
+import { sourceDateEpoch } from "../../src/commands/source-date-epoch.js";
 import { DataError, UsageError } from "../../src/errors.js";
 import { captureIo, ROOT, tempDir } from "../helpers.js";
 import { answersPath, DEMO_SETS } from "../render/report-fixtures.js";
