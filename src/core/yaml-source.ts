@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { Document, LineCounter, Node, Pair, YAMLMap } from "yaml";
 import type * as Yaml from "yaml";
 import { YAML_CORE_SCHEMA } from "./yaml-core-schema.js";
+import { countEntries, MAX_ENTRIES } from "./yaml-entries.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import type { Diagnostic, Lang, Severity } from "./model.js";
 import { diagnosticMessage, type DiagnosticText } from "../i18n/diagnostic-messages.js";
@@ -51,7 +52,20 @@ export function parseYamlSource(file: string, text: string, lang: Lang = "en"): 
       message: fileMessages(lang).conflictMarkers,
     });
   }
-  if (text.length > FULL_PARSE_LIMIT) return checkDepth(parseLarge(file, text, lang), lang);
+  if (text.length > FULL_PARSE_LIMIT) {
+    // A parser's memory grows with the entries: count them first (a smaller file cannot hold as many).
+    const { passedAt } = countEntries(text, MAX_ENTRIES);
+    if (passedAt !== undefined) {
+      return failedSource(file, text, {
+        file,
+        ...lineColumn(text, passedAt),
+        severity: "error",
+        code: "yaml/too-many-nodes",
+        message: fileMessages(lang).tooManyEntries(MAX_ENTRIES),
+      });
+    }
+    return checkDepth(parseLarge(file, text, lang), lang);
+  }
   const fast = ANCHOR.test(text) || UNSUPPORTED_HINT.test(text) ? undefined : parseFast(text);
   if (fast === undefined) return checkDepth(parseFull(file, text, lang), lang);
   let full: YamlSource | undefined;

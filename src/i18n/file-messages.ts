@@ -35,6 +35,8 @@ export interface FileMessages {
   damagedUtf8(places: number, dropBad: string): string;
   tooLarge(sizeMb: string, limitMb: number): string;
   tooManyAliases(limit: number): string;
+  /** More YAML entries (mapping entries and list items) than netdz reads in one file. */
+  tooManyEntries(limit: number): string;
   /** A YAML alias `*name` with no anchor `&name` before it. */
   undefinedAlias(name: string): string;
   /** A YAML tag netdz does not read (`!!binary`, `!foo`). */
@@ -88,6 +90,8 @@ const en: FileMessages = {
     `the file is ${sizeMb} MB, more than the ${limitMb} MB netdz reads; it was not read`,
   tooManyAliases: (limit) =>
     `the YAML aliases (*name) in the file expand to more than ${limit} values, more than netdz reads; write the values out`,
+  tooManyEntries: (limit) =>
+    `the file holds more than ${limit.toLocaleString("en")} YAML entries (mapping entries and list items), the most netdz reads in one file (a netdz file has a few thousand); this is where the limit is passed, and the file was not read`,
   undefinedAlias: (name) =>
     `the YAML alias *${name} is not defined: no anchor &${name} stands before it; write the value out or add the anchor`,
   unsupportedTag: (tag) =>
@@ -139,6 +143,8 @@ const zh: FileMessages = {
     `该文件有 ${sizeMb} MB，超过 netdz 读取的上限 ${limitMb} MB，未读取`,
   tooManyAliases: (limit) =>
     `该文件中的 YAML 别名（*名称）展开后超过 ${limit} 个值，超出 netdz 的读取上限；请直接写出取值`,
+  tooManyEntries: (limit) =>
+    `该文件的 YAML 条目（映射项和列表项）超过 ${limit.toLocaleString("en")} 个，超出 netdz 对单个文件的读取上限（netdz 文件通常只有几千个条目）；此处超出上限，文件未读取`,
   undefinedAlias: (name) =>
     `YAML 别名 *${name} 未定义：它前面没有锚点 &${name}；请直接写出取值或添加锚点`,
   unsupportedTag: (tag) =>
