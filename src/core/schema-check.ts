@@ -87,16 +87,19 @@ interface Part {
  */
 function* listParts(data: unknown): Generator<Part> {
   const lists: { path: PathSegment[]; items: unknown[] }[] = [];
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
+  // Each node links to its parent; a path is built only for a long list (a path copied per node
+  // took lines nested 95 deep over 200 MB).
+  const stack: Walked[] = [{ value: data }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: PathSegment[] };
+    const node = stack.pop() as Walked;
+    const value = node.value;
     if (value === null || typeof value !== "object") continue;
     if (Array.isArray(value)) {
-      if (value.length > LONG_LIST) lists.push({ path, items: value });
-      else value.forEach((child: unknown, i) => pushObject(stack, child, [...path, i]));
+      if (value.length > LONG_LIST) lists.push({ path: pathTo(node), items: value });
+      else value.forEach((child: unknown, i) => pushObject(stack, child, node, i));
     } else {
       for (const key of Object.keys(value))
-        pushObject(stack, (value as Record<string, unknown>)[key], [...path, key]);
+        pushObject(stack, (value as Record<string, unknown>)[key], node, key);
     }
   }
   if (lists.length === 0) {
@@ -117,12 +120,23 @@ function* listParts(data: unknown): Generator<Part> {
   }
 }
 
-function pushObject(
-  stack: { value: unknown; path: PathSegment[] }[],
-  value: unknown,
-  path: PathSegment[],
-): void {
-  if (value !== null && typeof value === "object") stack.push({ value, path });
+/** A value met in the walk of `listParts`, with the key it has in its parent. */
+interface Walked {
+  value: unknown;
+  parent?: Walked;
+  key?: PathSegment;
+}
+
+function pushObject(stack: Walked[], value: unknown, parent: Walked, key: PathSegment): void {
+  if (value !== null && typeof value === "object") stack.push({ value, parent, key });
+}
+
+/** The path from the root to a walked value. */
+function pathTo(node: Walked): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let at: Walked | undefined = node; at?.parent !== undefined; at = at.parent)
+    path.unshift(at.key as PathSegment);
+  return path;
 }
 
 /** A copy of `data` with the value at `path` replaced (only the containers on the path copied). */

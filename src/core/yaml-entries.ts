@@ -4,21 +4,23 @@
  * number of entries, not with the size of the text (760,000 one-line keys in 10 MB take js-yaml
  * over 200 MB; a 10 MB string takes next to nothing).
  *
- * The count is an upper estimate of the mapping entries and list items. It counts
+ * An entry is a mapping entry or a list item. The count takes
  * - every line that holds something other than blanks or a comment;
- * - on a line, the node after each block indicator (`- x`, `? x`) and after each `[`, `{` and `,`,
- *   and inside a flow collection the value after each `:` (`{a: 1, b: 2}` is 2 more);
+ * - on a line, the node after each block indicator (`- x`, `? x`) and after each `[`, `{` and `,`
+ *   (`a: {b: 1, c: [2, 3]}` is 4: a, b, c and two items);
  * - inside a quoted scalar (`"a, b: c"`, `'it''s'`) or a comment, each line break, `,`, `[`, `{`
  *   and `- `/`: `/`? ` as half an entry.
- * The half keeps the count safe whatever the text: if it took for a quoted scalar or a comment
- * what a parser reads as entries, it would still count at least half of them; and the commas and
- * colons of a long note or comment count too little to come near the limit (a million of them
- * would be needed).
+ * It is at least the number of entries a parser builds for the YAML a netdz file is written in,
+ * and never below half of it whatever the text: a list of one-entry flow mappings (`[a: 1, b: 2]`)
+ * builds two per comma, and if the count took for a quoted scalar or a comment what a parser
+ * reads as entries, it would still count half of them. The commas and colons of a long note or
+ * comment count too little to come near the limit (a million of them would be needed).
  */
 
 /**
- * Most entries (as counted here) a file may hold: a netdz file has a few thousand, and a parser
- * reads this many (the file is then over 1 MB) within a small part of the memory a command may use.
+ * Most entries (as counted here) a file may hold. A netdz file has a few thousand; this many take
+ * at least 400 KB of text (`1,` each), and js-yaml reads them within a small part of the memory a
+ * command may use. A file of up to 256 KB, which yaml reads instead, cannot hold as many.
  */
 export const MAX_ENTRIES = 200_000;
 
@@ -190,8 +192,7 @@ export function countEntries(text: string, limit = MAX_ENTRIES): EntryCount {
         continue;
       }
       if (c === COLON && (afterQuoted || endsToken(next) || isFlowIndicator(next))) {
-        nodeStart = true;
-        pending = true;
+        nodeStart = true; // a value follows (in the entry its key counted)
         afterQuoted = false;
         at++;
         continue;

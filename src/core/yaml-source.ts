@@ -52,20 +52,7 @@ export function parseYamlSource(file: string, text: string, lang: Lang = "en"): 
       message: fileMessages(lang).conflictMarkers,
     });
   }
-  if (text.length > FULL_PARSE_LIMIT) {
-    // A parser's memory grows with the entries: count them first (a smaller file cannot hold as many).
-    const { passedAt } = countEntries(text, MAX_ENTRIES);
-    if (passedAt !== undefined) {
-      return failedSource(file, text, {
-        file,
-        ...lineColumn(text, passedAt),
-        severity: "error",
-        code: "yaml/too-many-nodes",
-        message: fileMessages(lang).tooManyEntries(MAX_ENTRIES),
-      });
-    }
-    return checkDepth(parseLarge(file, text, lang), lang);
-  }
+  if (text.length > FULL_PARSE_LIMIT) return checkDepth(parseLarge(file, text, lang), lang);
   const fast = ANCHOR.test(text) || UNSUPPORTED_HINT.test(text) ? undefined : parseFast(text);
   if (fast === undefined) return checkDepth(parseFull(file, text, lang), lang);
   let full: YamlSource | undefined;
@@ -94,8 +81,21 @@ export function parseYamlSource(file: string, text: string, lang: Lang = "en"): 
  */
 export const FULL_PARSE_LIMIT = 256 * 1024;
 
-/** A large file, read by js-yaml alone. */
+/**
+ * A large file, read by js-yaml alone. Its entries are counted first, as js-yaml's memory grows
+ * with them: a file of more than MAX_ENTRIES is one problem (a smaller file cannot hold as many).
+ */
 function parseLarge(file: string, text: string, lang: Lang): YamlSource {
+  const { passedAt } = countEntries(text, MAX_ENTRIES);
+  if (passedAt !== undefined) {
+    return failedSource(file, text, {
+      file,
+      ...lineColumn(text, passedAt),
+      severity: "error",
+      code: "yaml/too-many-nodes",
+      message: fileMessages(lang).tooManyEntries(MAX_ENTRIES),
+    });
+  }
   let data: unknown;
   let problem: Diagnostic | undefined;
   try {

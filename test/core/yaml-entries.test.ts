@@ -41,7 +41,7 @@ describe("countEntries", () => {
     expect(over.passedAt).toBe(flowList(50).lastIndexOf("49"));
   });
 
-  it("counts each key and value of a flow mapping on one line", () => {
+  it("counts each entry of a flow mapping on one line", () => {
     const text = flowMap(30);
     expect(countEntries(text).count).toBeGreaterThanOrEqual(31);
     expect(countEntries(text, 30).passedAt).toBeDefined();
