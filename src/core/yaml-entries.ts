@@ -14,7 +14,7 @@
  * and never below half of it whatever the text: a list of one-entry flow mappings (`[a: 1, b: 2]`)
  * builds two per comma, and if the count took for a quoted scalar or a comment what a parser
  * reads as entries, it would still count half of them. The commas and colons of a long note or
- * comment count too little to come near the limit (a million of them would be needed).
+ * comment count too little to come near the limit (400,000 of them would be needed).
  */
 
 /**
