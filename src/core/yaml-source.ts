@@ -96,6 +96,24 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
       message: fileMessages(lang).tooManyEntries(MAX_ENTRIES),
     });
   }
+  // js-yaml reads a list or mapping as a key, and a merge key, without a word: located as yaml
+  // locates them in a smaller file, from the tokens of the text (only when it may hold one).
+  if (UNSUPPORTED_HINT.test(text)) {
+    const m = fileMessages(lang);
+    const refused = keyConstructs(text).map(({ offset, code }): Diagnostic => ({
+      file,
+      ...lineColumn(text, offset),
+      severity: "error",
+      code,
+      message: code === "yaml/merge-key" ? m.mergeKey : m.complexKey,
+    }));
+    const [first, ...more] = refused;
+    if (first !== undefined) {
+      const source = failedSource(file, text, first);
+      source.diagnostics.push(...more);
+      return source;
+    }
+  }
   let data: unknown;
   let problem: Diagnostic | undefined;
   try {
@@ -163,6 +181,66 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
       return lineCounter;
     },
   };
+}
+
+/**
+ * Where the text has a key that is a list or a mapping (`? [a, b]`, `? - a`, `? a: 1`,
+ * `[a, b]: x`) or a merge key (`<<:`), from yaml's lexer: its tokens are read one at a time, so
+ * a large text never becomes a tree. Each is at its key, where yaml's node for it starts.
+ */
+function keyConstructs(text: string): { offset: number; code: string }[] {
+  const { CST, Lexer } = yaml();
+  const found: { offset: number; code: string }[] = [];
+  const opened: number[] = []; // where each open flow collection starts
+  let closed: number | undefined; // a flow collection just closed on this line: where it began
+  let merge: number | undefined; // a `<<` key just read
+  let explicit: "key" | "scalar" | undefined; // after `?`: its key still to come, or a scalar
+  let explicitAt = 0;
+  let offset = 0;
+  let scalarNext = false;
+  for (const token of new Lexer().lex(text)) {
+    if (token === "\x02" || token === "\x18") continue; // markers, not text
+    if (token === "\x1f") {
+      scalarNext = true;
+      continue;
+    }
+    const at = offset;
+    offset += token.length;
+    const type = scalarNext ? "scalar" : CST.tokenType(token);
+    scalarNext = false;
+    if (type === "space" || type === "comment") continue;
+    if (type === "map-value-ind") {
+      if (closed !== undefined) found.push({ offset: closed, code: "yaml/complex-key" });
+      else if (merge !== undefined) found.push({ offset: merge, code: "yaml/merge-key" });
+      else if (explicit === "scalar") found.push({ offset: explicitAt, code: "yaml/complex-key" });
+      closed = merge = explicit = undefined;
+      continue;
+    }
+    if (type === "newline") {
+      closed = merge = undefined;
+      if (explicit === "scalar") explicit = undefined;
+      continue;
+    }
+    if (explicit === "key" && (type === "anchor" || type === "tag")) continue;
+    const scalar =
+      type === "scalar" || type === "single-quoted-scalar" || type === "double-quoted-scalar";
+    if (explicit === "key") {
+      if (type === "flow-seq-start" || type === "flow-map-start" || type === "seq-item-ind") {
+        found.push({ offset: at, code: "yaml/complex-key" });
+        explicit = undefined;
+      } else if (scalar) {
+        explicit = "scalar";
+        explicitAt = at;
+      } else explicit = undefined;
+    } else explicit = undefined;
+    closed = merge = undefined;
+    if (type === "explicit-key-ind") explicit = "key";
+    else if (type === "flow-seq-start" || type === "flow-map-start") opened.push(at);
+    else if (type === "flow-seq-end" || type === "flow-map-end") closed = opened.pop();
+    else if (scalar && token.replace(/^(["'])(.*)\1$/, "$2") === "<<") merge = at;
+    if (explicit === "scalar") closed = merge = undefined;
+  }
+  return found;
 }
 
 /** js-yaml's refusal of a tag or an alias without anchor, in netdz's words (as yaml's path says). */

@@ -71,4 +71,42 @@ describe("YAML constructs netdz does not read are one located problem each", () 
     const alias = parseYamlSource("f.yaml", large("a: 1\nb: *nope\n"));
     expect(alias.diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual(["2 yaml/undefined-alias"]);
   });
+
+  it.each([
+    ["an explicit key that is a list", "a: 1\n? [a, b]\n: x\n"],
+    ["an explicit key that is a mapping", "a: 1\n? { k: v }\n: x\n"],
+    ["an explicit key that is a block list", "a: 1\n? - p\n  - q\n: x\n"],
+    ["a flow list as a key", "a: 1\n[a, b]: x\n"],
+    ["a flow mapping as a key, in a list", "a:\n  - {k: v}: x\n"],
+    ["a merge key", "base: &b { s: 1 }\nitem:\n  <<: *b\n  t: 2\n"],
+    ["a merge key and a quoted one", "base: &b { s: 1 }\nitem:\n  <<: *b\nother:\n  '<<': 1\n"],
+    ["two of them", "base: &b { s: 1 }\n? [a]\n: 1\nitem: { <<: *b }\n"],
+  ])("large files say the same as small ones for %s, at the same place", (_, text) => {
+    const small = problems(text);
+    expect(small.length).toBeGreaterThan(0);
+    expect(small.join()).toMatch(/yaml\/(complex|merge)-key/);
+    const big = large(text);
+    expect(big.length).toBeGreaterThan(FULL_PARSE_LIMIT);
+    expect(problems(big)).toEqual(small);
+    expect(problems(big, "zh")).toEqual(problems(text, "zh"));
+    expect(parseYamlSource("f.yaml", big).data).toBeUndefined();
+  });
+
+  it("a large file with an explicit key that is a block mapping says so on its line", () => {
+    expect(problems(large("a: 1\n? k: v\n: x\n"))).toEqual([
+      expect.stringMatching(/^2:\d+ yaml\/complex-key /),
+    ]);
+  });
+
+  it("large files with keys that only look like these are read", () => {
+    for (const text of [
+      "a: '? [a, b]: x'\nb: \"<<: *c\"\n",
+      "a: |\n  [a, b]: x\n  <<: y\n? plain\n: 1\n",
+      'a: [x, y]\nb: {k: v}\nc: x<<:y\nd: "x <<: y"\n',
+    ]) {
+      const source = parseYamlSource("f.yaml", large(text));
+      expect(source.diagnostics, text).toEqual([]);
+      expect(source.data, text).toEqual(parseYamlSource("f.yaml", text).data);
+    }
+  });
 });
