@@ -69,6 +69,10 @@ export function buildProgram(
   return program;
 }
 
+/** Characters a terminal shows two columns wide: CJK ideographs, kana, hangul, full-width forms. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
 /** Help headings and the notes after descriptions (choices, default) in the language. */
 function localHelp(m: CliMessages): Partial<Help> {
   const notes = (description: string, choices?: readonly string[], fallback?: string) => {
@@ -80,7 +84,7 @@ function localHelp(m: CliMessages): Partial<Help> {
   };
   return {
     styleTitle: (title) => m.help.titles[title] ?? title,
-    // The usage line's placeholders ([options], [command]) in the language.
+    // The usage line's placeholders ([options], [command], the arguments) in the language.
     commandUsage(this: Help, cmd: Command) {
       return m.help.usage(Help.prototype.commandUsage.call(this, cmd));
     },
@@ -91,6 +95,12 @@ function localHelp(m: CliMessages): Partial<Help> {
           ? option.defaultValueDescription || JSON.stringify(option.defaultValue)
           : undefined;
       return notes(option.description, option.argChoices, fallback);
+    },
+    argumentTerm: (argument: Argument) => m.help.argument(argument.name()),
+    // A Chinese character takes two columns of a terminal: terms are padded to line up.
+    displayWidth(this: Help, str: string) {
+      const width = Help.prototype.displayWidth.call(this, str);
+      return width + (str.match(WIDE)?.length ?? 0);
     },
     argumentDescription: (argument: Argument) => {
       const fallback =

@@ -32,6 +32,8 @@ export interface CliMessages {
     withNotes(description: string, notes: readonly string[]): string;
     /** The usage line as commander writes it, its placeholders in the language. */
     usage(line: string): string;
+    /** A command's argument (`paths`, `answers`) as the help names it. */
+    argument(name: string): string;
   };
   /** Problems with an option's value, raised by the command line's parsers. */
   values: {
@@ -80,6 +82,7 @@ Exit codes:
     default: (value) => `default: ${value}`,
     withNotes: (description, notes) => `${description} (${notes.join(", ")})`,
     usage: (line) => line,
+    argument: (name) => name,
   },
   values: {
     wholeNumber: "expected a whole number of 0 or more.",
@@ -126,6 +129,17 @@ function chineseList(list: string): string {
   return list.split(/,\s*/).join("、");
 }
 
+/** The usage line's placeholders and the commands' arguments, in Chinese. */
+const ZH_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  options: "选项",
+  command: "命令",
+  paths: "路径",
+  answers: "答卷文件",
+  old: "旧答卷",
+  new: "新答卷",
+  name: "名称",
+};
+
 const zh: CliMessages = {
   program: {
     description:
@@ -164,7 +178,16 @@ const zh: CliMessages = {
     choices: (values) => `可选：${values.join("、")}`,
     default: (value) => `默认：${value}`,
     withNotes: (description, notes) => `${description}（${notes.join("；")}）`,
-    usage: (line) => line.replace("[options]", "[选项]").replace("[command]", "[命令]"),
+    // `[options] [paths...]`, `<old> <new>`: every placeholder, the arguments' included.
+    usage: (line) =>
+      line.replace(
+        /([<[])([a-z][a-z-]*)(\.\.\.)?([>\]])/g,
+        (all, open: string, name: string, dots: string | undefined, close: string) =>
+          ZH_PLACEHOLDERS[name] === undefined
+            ? all
+            : `${open}${ZH_PLACEHOLDERS[name]}${dots ?? ""}${close}`,
+      ),
+    argument: (name) => ZH_PLACEHOLDERS[name] ?? name,
   },
   values: {
     wholeNumber: "应为 0 或更大的整数。",

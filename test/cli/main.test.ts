@@ -86,12 +86,39 @@ describe("main(argv, io) in-process", () => {
     it("--lang zh anywhere in the arguments gives Chinese help", async () => {
       const { code, stdout } = await run(["report", "--help", "--lang", "zh"]);
       expect(code).toBe(0);
-      expect(stdout.split("\n")[0]).toBe("用法: netdz report [选项] [answers]");
+      expect(stdout.split("\n")[0]).toBe("用法: netdz report [选项] [答卷文件]");
       expect(stdout).toContain("\n选项：\n");
       expect(stdout).toContain("\n参数：\n");
       expect(stdout).toMatch(
-        /--top <n> +Markdown 报告列出多少项差距（0 或更多；JSON 始终包含全部差距）（默认：10）/,
+        /--top <n> +Markdown 报告列出多少项差距（0 或更多；JSON\s+始终包含全部差距）（默认：10）/,
       );
+    });
+
+    it("Chinese help names the arguments in Chinese, lined up with the options", async () => {
+      const usage = async (command: string) =>
+        (await run([command, "--help", "--lang", "zh"])).stdout;
+      expect((await usage("validate")).split("\n")[0]).toBe(
+        "用法: netdz validate [选项] [路径...]",
+      );
+      expect((await usage("aggregate")).split("\n")[0]).toBe(
+        "用法: netdz aggregate [选项] [路径...]",
+      );
+      const diff = await usage("diff");
+      expect(diff.split("\n")[0]).toBe("用法: netdz diff [选项] <旧答卷> <新答卷>");
+      expect((await usage("migrate")).split("\n")[0]).toBe("用法: netdz migrate [选项] <答卷文件>");
+      expect((await usage("schema")).split("\n")[0]).toBe("用法: netdz schema [选项] <名称>");
+      // A Chinese character is two columns wide: the descriptions start in one column.
+      const width = (s: string) => s.length + (s.match(/[\u4e00-\u9fff]/g)?.length ?? 0);
+      const start = (line: string | undefined) =>
+        width(/^( {2}\S+(?: \S+)* +)/.exec(line ?? "")?.[1] ?? "");
+      const lines = diff.split("\n");
+      const old = lines.find((l) => l.startsWith("  旧答卷"));
+      const format = lines.find((l) => l.startsWith("  -f, --format"));
+      expect(start(old)).toBe(start(format));
+      expect(start(old)).toBeGreaterThan(10);
+      // English keeps the names as they are typed.
+      const en = (await run(["diff", "--help", "--lang", "en"])).stdout;
+      expect(en.split("\n")[0]).toBe("Usage: netdz diff [options] <old> <new>");
     });
 
     it("--lang may stand before the command's name, and after it", async () => {
