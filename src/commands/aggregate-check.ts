@@ -82,7 +82,7 @@ export class AnswersChecker {
     }
     let diagnostics: Diagnostic[];
     let checked;
-    // The file's pin counts (for the version most files use) when its set is there.
+    // The file's pin, when its set is there (a valid file's pin votes for the version).
     let setFound = false;
     try {
       checked = await this.ws.checkAnswers(file, { source });
