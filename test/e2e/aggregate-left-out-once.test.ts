@@ -158,3 +158,39 @@ describe("netdz aggregate says why a file of the same zone was superseded", () =
     expect(row).not.toMatch(/answered later|更晚的填报/);
   });
 });
+
+describe("netdz aggregate locates a file with too many problems at its first problem", () => {
+  it.each(["en", "zh"])("never at the notice that checking stopped (%s)", (lang) => {
+    const work = tempDir();
+    const zones = path.join(work, "zones");
+    mkdirSync(zones);
+    answers(zones, "good", "1.0.0", "Good ETDZ", "implemented");
+    // A valid head, then 700 unknown question ids from line 1,410 on: far more than the limit.
+    const head = Array.from({ length: 1400 }, (_, i) => `# filler comment ${i}`);
+    const lines = [
+      "format: netdz-answers/1",
+      "measureSet: { id: workplan-2025, version: 1.0.0 }",
+      "zone: { name: Many ETDZ }",
+      ...head,
+      "answers:",
+      ...Array.from({ length: 700 }, (_, i) => `  X${i}.Q1: { status: implemented }`),
+      "",
+    ];
+    writeFileSync(path.join(zones, "z.yaml"), lines.join("\n"));
+    const firstLine = lines.indexOf("  X0.Q1: { status: implemented }") + 1;
+    const result = runCli(["aggregate", "zones", "--lang", lang, "--format", "json"], {
+      cwd: work,
+    });
+    expect(result.status).toBe(1);
+    const json = JSON.parse(result.stdout) as Json;
+    expect(json.leftOut).toEqual([
+      expect.objectContaining({
+        file: "zones/z.yaml",
+        code: "schema/question-id",
+        line: firstLine,
+      }),
+    ]);
+    expect(result.stderr).toMatch(new RegExp(`^zones/z\\.yaml:${firstLine}:3 `, "m"));
+    expect(result.stderr).not.toContain("file/problem-limit");
+  });
+});
