@@ -8,7 +8,7 @@ import type { Diagnostic, Lang } from "../core/model.js";
 import { reportDate, scoreAssessment } from "../core/score.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
 import { loadAnswersWithSet } from "../fs/answers-loader.js";
-import { readYamlFile } from "../fs/measure-sets.js";
+import { displayPath, readYamlFile } from "../fs/measure-sets.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import { diffMessages } from "../i18n/diff-messages.js";
 import type { Io } from "../io.js";
@@ -121,7 +121,10 @@ async function loadBoth(
     let diagnostics: Diagnostic[] = [];
     for (const { error } of failed)
       diagnostics = [...diagnostics, ...newProblems(error.diagnostics, diagnostics)];
-    const files = failed.map(({ i }) => (i === 0 ? older : newer));
+    // Named as their problems name them (the path shown from the current folder).
+    const files = failed.map(({ i }) =>
+      displayPath(path.resolve(options.cwd, i === 0 ? older : newer), options.cwd),
+    );
     throw new DataError(
       m.command.invalid(files),
       diagnostics,

@@ -105,7 +105,7 @@ describe("netdz diff of two invalid files", () => {
     answers(dir, "good.yaml", "name: A", "implemented");
     answers(dir, "bad.yaml", "name: A", "wrong");
     for (const args of [
-      ["good.yaml", "bad.yaml"],
+      ["good.yaml", "./bad.yaml"],
       ["bad.yaml", "good.yaml"],
     ]) {
       const result = runCli(["diff", ...args, "--lang", "en"], { cwd: dir });
