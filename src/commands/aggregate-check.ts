@@ -10,6 +10,7 @@ import {
   type Pin,
   type ZoneSummary,
 } from "../core/aggregate.js";
+import { firstError } from "../core/diagnostic-filter.js";
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import { asRecord, asString } from "../core/loose.js";
 import type { Diagnostic, Lang } from "../core/model.js";
@@ -70,10 +71,11 @@ export class AnswersChecker {
     const format = declaredFormat(source.text, source.data);
     // A file found in a folder that could not be decoded (not UTF-8, too large) is listed unless
     // its head shows it is another kind of netdz file: it may well be an answers file.
-    if (!named && source.failed === true && source.diagnostics[0]) {
+    const unread = source.failed === true ? firstError(source.diagnostics) : undefined;
+    if (!named && unread) {
       const kind = sniffKind(absolute);
       if (kind !== undefined && kind !== "answers") return NOT_ANSWERS;
-      return { answersFile: true, problem: this.fromDiagnostic(source.diagnostics[0]) };
+      return { answersFile: true, problem: this.fromDiagnostic(unread) };
     }
     // Found while searching a folder: only files that declare the answers format count.
     if (!named && fileKind(format) !== "answers") return NOT_ANSWERS;
@@ -82,7 +84,7 @@ export class AnswersChecker {
     }
     let diagnostics: Diagnostic[];
     let checked;
-    // The file's pin counts (for the version most files use) when its set is there.
+    // The file's pin, when its set is there (a valid file's pin votes for the version).
     let setFound = false;
     try {
       checked = await this.ws.checkAnswers(file, { source });
@@ -177,13 +179,6 @@ function invalid(
   message: string,
 ): LeftOut {
   return { file, line, column, reason: { kind: "invalid", code, message } };
-}
-
-/** The first error by position, as the file is listed when it is left out. */
-function firstError(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
-  return diagnostics
-    .filter((d) => d.severity === "error")
-    .sort((a, b) => a.line - b.line || a.column - b.column)[0];
 }
 
 /** The netdz kind a file's head declares, read leniently (as guessed, else UTF-8 with gaps). */

@@ -1,6 +1,6 @@
 /**
  * `netdz aggregate` once its files are found: each is checked (in workers too, when started),
- * the zones of the version most files use are rolled up, and the roll-up is written.
+ * the zones of the version most valid files use are rolled up, and the roll-up is written.
  */
 import path from "node:path";
 import {
@@ -66,30 +66,24 @@ export async function rollUp(
   const leftOut: LeftOut[] = [];
   const groups = new Map<string, Group>();
   for (const checked of results) {
+    // An invalid file is listed once, with its first problem; it does not vote for a version.
     if (checked.problem) leftOut.push(checked.problem);
-    if (!checked.pin || across.files.has(checked.pin.file)) continue;
+    if (!checked.pin || !checked.zone || across.files.has(checked.pin.file)) continue;
     const key = `${checked.pin.id}@${checked.pin.version}`;
     const group = groups.get(key) ?? { pins: [], zones: [] };
     groups.set(key, group);
     group.pins.push(checked.pin);
-    if (!checked.zone) continue;
     group.zones.push(checked.zone);
     const at = checked.zone.answeredAt ?? Number.NEGATIVE_INFINITY;
     if (at > (group.newest?.answeredAt ?? Number.NEGATIVE_INFINITY)) group.newest = checked.zone;
   }
 
+  // The version is chosen by the usable files alone: valid, and not superseded.
   const pins = [...groups.values()].flatMap((g) => g.pins);
   const chosen = chooseSetVersion(pins);
   const group = chosen && groups.get(`${chosen.id}@${chosen.version}`);
   const set = chosen && (await setOf(ws, chosen));
   if (!chosen || !group || !set || group.zones.length === 0) {
-    if (chosen)
-      leftOut.push(
-        ...incompatiblePins(
-          pins.filter((p) => !sameSet(p, chosen)),
-          chosen,
-        ),
-      );
     printSetProblems(setProblems, io, m);
     printLeftOut(leftOut, chosen, io, m);
     throw new UsageError(
@@ -98,7 +92,8 @@ export async function rollUp(
         : m.command.noFiles(describeWhere(opts.paths)),
     );
   }
-  // Files of the chosen version that failed their checks are already in leftOut.
+  // Invalid files are already in leftOut (whatever their version); the valid files of another
+  // set id or version are left out for it.
   leftOut.push(
     ...incompatiblePins(
       pins.filter((p) => !sameSet(p, chosen)),
@@ -136,7 +131,7 @@ export async function rollUp(
   return agg.leftOut.length > 0 ? EXIT.invalid : EXIT.ok;
 }
 
-/** The files of one set id and version: their pins, their zones, and the zone answered last. */
+/** The valid files of one set id and version: their pins, zones, and the zone answered last. */
 interface Group {
   pins: Pin[];
   zones: ZoneSummary[];

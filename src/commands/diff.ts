@@ -1,12 +1,14 @@
 import { formatSetRef } from "../core/set-ref.js";
+import { realpathSync } from "node:fs";
 import path from "node:path";
+import { newProblems } from "../core/diagnostic-filter.js";
 import { diffAssessments, regressedMeasures } from "../core/diff.js";
 import { asRecord, asString } from "../core/loose.js";
-import type { Lang } from "../core/model.js";
+import type { Diagnostic, Lang } from "../core/model.js";
 import { reportDate, scoreAssessment } from "../core/score.js";
-import { EXIT, UsageError } from "../errors.js";
+import { DataError, EXIT, UsageError } from "../errors.js";
 import { loadAnswersWithSet } from "../fs/answers-loader.js";
-import { readYamlFile } from "../fs/measure-sets.js";
+import { displayPath, readYamlFile } from "../fs/measure-sets.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import { diffMessages } from "../i18n/diff-messages.js";
 import type { Io } from "../io.js";
@@ -42,8 +44,8 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
     throw new UsageError(m.command.versionMismatch(opts.old, oldPin, opts.new, newPin));
   }
   const options = { cwd: io.cwd, measuresDir: opts.measures, lang: opts.lang };
-  const before = await loadAnswersWithSet(opts.old, options);
-  const after = await loadAnswersWithSet(opts.new, options);
+  const sameFile = isSameFile(opts.old, opts.new, io.cwd);
+  const [before, after] = await loadBoth(opts.old, opts.new, sameFile, options, m);
   const set = after.set;
   // One rule for each file's date, wherever it is shown: the date `netdz report FILE` gives it
   // (the UTC day of SOURCE_DATE_EPOCH when set, else the day of its last answer in TZ). Open
@@ -67,6 +69,7 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
       ...dated("reportDate", newDate),
     },
     spellings,
+    sameFile,
   );
   const model = { diff: result, set, ...dated("oldDate", oldDate), ...dated("newDate", newDate) };
   const output = await DIFF_FORMATS[opts.format].render(model, { lang: opts.lang });
@@ -89,6 +92,59 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
     }
   }
   return EXIT.ok;
+}
+
+type Loaded = Awaited<ReturnType<typeof loadAnswersWithSet>>;
+
+/**
+ * Both files loaded and checked as `netdz report` checks each: when either is invalid, the
+ * problems of both (each problem once) and one error naming the invalid file or files.
+ */
+async function loadBoth(
+  older: string,
+  newer: string,
+  sameFile: boolean,
+  options: { cwd: string; measuresDir?: string; lang: Lang },
+  m: ReturnType<typeof diffMessages>,
+): Promise<[Loaded, Loaded]> {
+  const results: (Loaded | DataError)[] = [];
+  for (const file of sameFile ? [older] : [older, newer]) {
+    results.push(
+      await loadAnswersWithSet(file, options).catch((error: unknown) => {
+        if (error instanceof DataError) return error;
+        throw error;
+      }),
+    );
+  }
+  const failed = results.flatMap((r, i) => (r instanceof DataError ? [{ error: r, i }] : []));
+  if (failed.length > 0) {
+    let diagnostics: Diagnostic[] = [];
+    for (const { error } of failed)
+      diagnostics = [...diagnostics, ...newProblems(error.diagnostics, diagnostics)];
+    // Named as their problems name them (the path shown from the current folder).
+    const files = failed.map(({ i }) =>
+      displayPath(path.resolve(options.cwd, i === 0 ? older : newer), options.cwd),
+    );
+    throw new DataError(
+      m.command.invalid(files),
+      diagnostics,
+      Math.max(...failed.map(({ error }) => error.exitCode)),
+    );
+  }
+  const [first, second] = results as Loaded[];
+  return [first as Loaded, second ?? (first as Loaded)];
+}
+
+/** Whether the two paths are one file (the same file reached by two paths included). */
+function isSameFile(a: string, b: string, cwd: string): boolean {
+  const real = (file: string) => {
+    try {
+      return realpathSync(path.resolve(cwd, file));
+    } catch {
+      return path.resolve(cwd, file);
+    }
+  };
+  return real(a) === real(b);
 }
 
 function dated<K extends string>(key: K, date: string | undefined): Partial<Record<K, string>> {

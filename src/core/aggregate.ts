@@ -98,11 +98,22 @@ export interface LeftOut {
   reason: LeftOutReason;
 }
 
+/**
+ * Which step of the rule (`dropSuperseded`) decided between two files of one zone: the newer
+ * `answeredAt`; on a tie of dates (or when neither is dated) the newer set version; then the
+ * later file path.
+ */
+export type SupersededBy = "answered-later" | "newer-version" | "later-path";
+
 /** A file of a zone that another, more recently answered file of the same zone replaces. */
 export interface Superseded {
   file: string;
   by: string;
   zone: { name: string; province: string };
+  /** Why `by` is used rather than this file. */
+  why: SupersededBy;
+  /** Whether `by` has an `answeredAt` (a tie of dates is then one of equal dates, not of none). */
+  dated: boolean;
 }
 
 export interface RankedZone extends ZoneSummary {
@@ -369,9 +380,10 @@ export interface Pin {
 }
 
 /**
- * The set id and version the roll-up uses: the id most files are pinned to (a tie goes to the
- * id first in alphabetical order), then the version most files of that id use (a tie goes to the
- * newest version). Undefined when no file is pinned.
+ * The set id and version the roll-up uses: the id most of `pins` are pinned to (a tie goes to the
+ * id first in alphabetical order), then the version most of those use (a tie goes to the newest
+ * version). The caller passes the pins of the usable files only (valid, not superseded), so that
+ * invalid files never decide the version. Undefined when there is no pin.
  */
 export function chooseSetVersion(
   pins: readonly Pin[],
@@ -475,6 +487,8 @@ export function dropSuperseded<T extends SupersedeCandidate>(
         file: zone.file,
         by: winner.file,
         zone: { name: normaliseName(zone.zone.name), province: normaliseName(zone.zone.province) },
+        why: decidedBy(winner, zone),
+        dated: winner.answeredAt !== null,
       });
     }
   }
@@ -482,13 +496,27 @@ export function dropSuperseded<T extends SupersedeCandidate>(
   return { used: zones.filter((z) => used.has(z)), superseded };
 }
 
-function answeredLater(a: SupersedeCandidate, b: SupersedeCandidate): boolean {
+/** `a` against `b` by the rule: positive when `a` is used, and the step that decided. */
+function compareAnswered(
+  a: SupersedeCandidate,
+  b: SupersedeCandidate,
+): { order: number; by: SupersededBy } {
   const ta = a.answeredAt ?? Number.NEGATIVE_INFINITY;
   const tb = b.answeredAt ?? Number.NEGATIVE_INFINITY;
-  if (ta !== tb) return ta > tb;
+  if (ta !== tb) return { order: ta > tb ? 1 : -1, by: "answered-later" };
   const versions =
     a.version !== undefined && b.version !== undefined ? compareVersions(a.version, b.version) : 0;
-  return versions !== 0 ? versions > 0 : compareText(a.file, b.file) > 0;
+  if (versions !== 0) return { order: versions, by: "newer-version" };
+  return { order: compareText(a.file, b.file), by: "later-path" };
+}
+
+function answeredLater(a: SupersedeCandidate, b: SupersedeCandidate): boolean {
+  return compareAnswered(a, b).order > 0;
+}
+
+/** The step of the rule by which `winner` is used rather than `loser`. */
+function decidedBy(winner: SupersedeCandidate, loser: SupersedeCandidate): SupersededBy {
+  return compareAnswered(winner, loser).by;
 }
 
 /** Code-unit order: the same in every locale. */

@@ -49,6 +49,27 @@ export const MAX_PROBLEMS_PER_FILE = 50;
 export const MAX_PROBLEMS_COLLECTED = 500;
 export const PROBLEM_LIMIT_CODE = "file/problem-limit";
 
+/**
+ * The first error by position (line, then column) that is a problem of the file, as a file left
+ * out is listed: the notice that checking stopped (PROBLEM_LIMIT_CODE), which is placed at the
+ * top of the file but is no problem there, is taken only when there is no other error.
+ */
+export function firstError(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
+  let first: Diagnostic | undefined;
+  let notice: Diagnostic | undefined;
+  for (const d of diagnostics) {
+    if (d.severity !== "error") continue;
+    if (d.code === PROBLEM_LIMIT_CODE) notice ??= d;
+    else if (
+      first === undefined ||
+      d.line < first.line ||
+      (d.line === first.line && d.column < first.column)
+    )
+      first = d;
+  }
+  return first ?? notice;
+}
+
 /** A printed message is cut to about this many characters by shortening what it quotes. */
 export const MAX_MESSAGE_CHARS = 300;
 

@@ -74,8 +74,11 @@ export type ActionMoves = Record<ActionCategory, ActionMove[]> & {
 export interface Diff {
   old: { file: string; zone: Zone };
   new: { file: string; zone: Zone };
-  /** Same zone name and province (matched on `zoneKey`). */
-  sameZone: boolean;
+  /**
+   * Same zone name and province (matched on `zoneKey`); null when that cannot be told because a
+   * zone has no name (a file compared with itself is always the same zone).
+   */
+  sameZone: boolean | null;
   overall: Change & { oldBand: Band | null; newBand: Band | null; bandChanged: boolean };
   /** Shares on 0…1. */
   completeness: Change;
@@ -111,11 +114,30 @@ export function sameZone(a: Zone, b: Zone, spellings?: ProvinceSpellings): boole
   return key !== undefined && key === zoneKey(b, spellings);
 }
 
-/** Compares two assessments of the same measure set and version. */
+/**
+ * Whether two files are of one zone: true for one file compared with itself; otherwise by
+ * `sameZone`, and null when either zone has no name (a nameless zone is never matched, so
+ * whether the two are one zone cannot be told).
+ */
+export function zoneMatch(
+  a: Zone,
+  b: Zone,
+  options: { spellings?: ProvinceSpellings; sameFile?: boolean } = {},
+): boolean | null {
+  if (options.sameFile === true) return true;
+  if (zoneKey(a) === undefined || zoneKey(b) === undefined) return null;
+  return sameZone(a, b, options.spellings);
+}
+
+/**
+ * Compares two assessments of the same measure set and version; `sameFile` when both sides are
+ * one file (then they are one zone, named or not).
+ */
 export function diffAssessments(
   oldSide: DiffSide,
   newSide: DiffSide,
   spellings?: ProvinceSpellings,
+  sameFile = false,
 ): Diff {
   const a = oldSide.assessment;
   const b = newSide.assessment;
@@ -161,7 +183,7 @@ export function diffAssessments(
   return {
     old: { file: oldSide.file, zone: oldZone },
     new: { file: newSide.file, zone: newZone },
-    sameZone: sameZone(oldZone, newZone, spellings),
+    sameZone: zoneMatch(oldZone, newZone, { ...(spellings ? { spellings } : {}), sameFile }),
     overall: {
       ...change(a.overall.score, b.overall.score),
       oldBand: a.overall.band,

@@ -3,6 +3,7 @@
  * names, the method, and the command's own messages, in English and Chinese. Plain text: each
  * renderer adds its own emphasis and escaping.
  */
+import type { SupersededBy } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
 
 export interface AggregateMessages {
@@ -85,7 +86,8 @@ export interface AggregateMessages {
   reasons: {
     otherSet(id: string, version: string, usedId: string, usedVersion: string): string;
     otherVersion(version: string, used: string, migrate: string | undefined): string;
-    superseded(by: string): string;
+    /** `dated`: whether `by` has an answeredAt (else a tie of dates is of two undated files). */
+    superseded(by: string, why: SupersededBy, dated: boolean): string;
     invalidSet(id: string, version: string, problem: string): string;
     /** A file that gave no answers and no error to name. */
     invalidAnswers: string;
@@ -111,6 +113,32 @@ export interface AggregateMessages {
     outIsInput(out: string): string;
   };
 }
+
+/**
+ * The rule of the same zone twice, in each language: the one wording the method states and the
+ * superseded reasons name the steps of (core/zone-key.ts and `dropSuperseded` apply it).
+ */
+const EN_RULE = {
+  sameZone:
+    "Two files are of the same zone when their names are equal in Unicode NFKC form " +
+    "(full-width and half-width forms alike), case-folded, with spaces trimmed and collapsed, " +
+    "and their provinces are equal once looked up in the province spellings of the set's " +
+    "changes.yaml (of every available version) and compared without case, spaces, punctuation " +
+    "or a suffix such as Province/省/市/自治区; a zone without a name is never matched.",
+  later: "the newest answeredAt",
+  version: "the newer set version",
+  path: "the later file path",
+};
+
+const ZH_RULE = {
+  sameZone:
+    "两个文件的开发区名称按 Unicode NFKC 形式（全角、半角视为相同）、不区分大小写、去掉首尾空格并合并连续空格后相同，" +
+    "且省份按评估清单 changes.yaml（所有可用版本）中的省份写法对照后，不区分大小写、空格、标点及“省、市、自治区、Province”等后缀相同，" +
+    "即视为同一开发区；未填写名称的开发区不与任何文件匹配。",
+  later: "answeredAt 最新",
+  version: "评估清单版本更新",
+  path: "文件路径排序在后",
+};
 
 const en: AggregateMessages = {
   title: "NETDZ roll-up of self-assessments",
@@ -198,22 +226,31 @@ const en: AggregateMessages = {
     otherSet: (id, version, usedId, usedVersion) =>
       `pinned to set ${id}@${version}; this roll-up is of ${usedId}@${usedVersion}`,
     otherVersion: (version, used, migrate) =>
-      `pinned to version ${version}; most files use ${used}, and versions are not mixed` +
+      `pinned to version ${version}; most valid files use ${used}, and versions are not mixed` +
       (migrate ? `; bring it over with: ${migrate}` : ""),
-    superseded: (by) => `superseded by ${by}, answered later for the same zone`,
+    superseded: (by, why, dated) => {
+      if (why === "answered-later") return `superseded by ${by}, answered later for the same zone`;
+      const tie = dated ? "the same answeredAt" : "neither file dated";
+      return why === "newer-version"
+        ? `superseded by ${by} for the same zone: ${tie}, and ${by} has ${EN_RULE.version}`
+        : `superseded by ${by} for the same zone: ${tie} and the same set version, and ${by} is ${EN_RULE.path}`;
+    },
     invalidSet: (id, version, problem) =>
       `pinned to measure set ${id}@${version}, which is invalid (first problem: ${problem})`,
     invalidAnswers: "not a usable answers file",
   },
   method: (min, bottom) => [
     "Each file is checked as netdz validate checks it and scored as netdz report scores it; a " +
-      "file with an error is left out of every figure and listed with its first problem. All " +
-      "files must use the same measure set; when they are pinned to different versions, the " +
-      "version most files use is taken (on a tie, the newest) and the others are left out; " +
-      "only files whose set version is available and valid count.",
-    "A zone that appears in more than one file (the same name and province, ignoring extra " +
-      "spaces) is counted once: the file answered last is used (the newest answeredAt; on a " +
-      "tie, the later file path), the others are superseded.",
+      "file with an error is left out of every figure and listed once, with its first problem, " +
+      "whatever version it is pinned to. All files must use the same measure set: the set id " +
+      "and then the version most usable files use are taken (usable: valid, of an available " +
+      "and valid set version, and not superseded; a tie of ids goes to the first in " +
+      "alphabetical order, a tie of versions to the newest); the valid files of another set id " +
+      "or version are left out. Invalid files take no part in this choice.",
+    `A zone that appears in more than one file is counted once. ${EN_RULE.sameZone} Of one ` +
+      "zone's files, whatever their set version, the file answered last is used " +
+      `(${EN_RULE.later}; on a tie, or when neither is dated, ${EN_RULE.version}; then ` +
+      `${EN_RULE.path}); the others are superseded.`,
     `Zones are ranked by overall score, highest first; equal scores share a rank and the next ` +
       `rank skips (1, 1, 3). A zone that has answered less than ${min} of its applicable ` +
       "questions is shown but not ranked. The rank in region ranks the ranked zones of each " +
@@ -331,19 +368,28 @@ const zh: AggregateMessages = {
     otherSet: (id, version, usedId, usedVersion) =>
       `对应评估清单 ${id}@${version}；本汇总使用 ${usedId}@${usedVersion}`,
     otherVersion: (version, used, migrate) =>
-      `对应版本 ${version}；多数文件使用 ${used}，不同版本不混合汇总` +
+      `对应版本 ${version}；多数有效文件使用 ${used}，不同版本不混合汇总` +
       (migrate ? `；可用以下命令迁移：${migrate}` : ""),
-    superseded: (by) => `已被 ${by} 取代（同一开发区更晚的填报）`,
+    superseded: (by, why, dated) => {
+      if (why === "answered-later") return `已被 ${by} 取代（同一开发区更晚的填报）`;
+      const tie = dated ? "answeredAt 相同" : "两个文件均未注明 answeredAt";
+      return why === "newer-version"
+        ? `已被 ${by} 取代（同一开发区；${tie}，${by} 的${ZH_RULE.version}）`
+        : `已被 ${by} 取代（同一开发区；${tie}，且评估清单版本相同，${by} 的${ZH_RULE.path}）`;
+    },
     invalidSet: (id, version, problem) =>
       `对应评估清单 ${id}@${version}，该清单无效（第一个问题：${problem}）`,
     invalidAnswers: "不是可用的答卷文件",
   },
   method: (min, bottom) => [
     "每个文件按 netdz validate 的方式检查，按 netdz report 的方式计分；有错误的文件不计入任何统计，" +
-      "并列出其第一个问题。所有文件须使用同一评估清单；版本不同时采用多数文件使用的版本" +
-      "（数量相同时取最新版本），其余文件不纳入；只计入其清单版本可用且有效的文件。",
-    "同一开发区（名称与省份相同，忽略多余空格）出现在多个文件中时只计一次：采用最后作答的文件" +
-      "（answeredAt 最新；相同时取文件路径靠后者），其余文件视为被取代。",
+      "无论对应哪个版本都只列出一次，并给出其第一个问题。所有文件须使用同一评估清单：" +
+      "采用多数可用文件对应的清单标识及版本（可用指文件有效、其清单版本可用且有效、未被取代；" +
+      "清单标识数量相同时取字母顺序在前者，版本数量相同时取最新版本）；" +
+      "对应其他清单标识或版本的有效文件不纳入。无效文件不参与这一选择。",
+    `同一开发区出现在多个文件中时只计一次。${ZH_RULE.sameZone}同一开发区的文件（无论清单版本）` +
+      `采用最后作答的文件（${ZH_RULE.later}；相同或均未注明时取${ZH_RULE.version}者；` +
+      `再相同时取${ZH_RULE.path}者），其余文件视为被取代。`,
     `按总分从高到低排名；得分相同者名次相同，其后名次顺延（1、1、3）。作答的适用问题不足 ${min} ` +
       "的开发区列出但不排名。区域内排名以同样方式对每个区域内参与排名的开发区排序。",
     "区域统计（平均值、中位数、最低、最高）针对该区域所有有得分的纳入开发区，无论是否排名；" +

@@ -14,6 +14,10 @@ export interface DiffMessages {
     new: string;
     measureSet: string;
     differentZones: string;
+    /** When a zone has no name, so whether the two files are one zone cannot be told. */
+    unknownZone: string;
+    /** What stands for a zone's name when it has none (as the roll-up shows a missing value). */
+    noName: string;
   };
   fieldSeparator: string;
   /** Between the items of a list (`, `; `、` in Chinese). */
@@ -62,6 +66,8 @@ export interface DiffMessages {
     versionMismatch(oldFile: string, oldPin: string, newFile: string, newPin: string): string;
     regressed(measures: string): string;
     unknownFormat(format: string, choices: string): string;
+    /** After the problems of both files: which of them are invalid. */
+    invalid(files: readonly string[]): string;
   };
 }
 
@@ -72,6 +78,9 @@ const en: DiffMessages = {
     new: "New",
     measureSet: "Measure set",
     differentZones: "These are two different zones, not the same zone at two dates.",
+    unknownZone:
+      "Whether these are the same zone at two dates cannot be told: a zone name (zone.name) is missing.",
+    noName: "—",
   },
   fieldSeparator: ": ",
   listSeparator: ", ",
@@ -137,6 +146,8 @@ const en: DiffMessages = {
       "assessments of the same measure set and version",
     regressed: (measures) => `These measures' scores went down: ${measures}.`,
     unknownFormat: (format, choices) => `unknown format "${format}" (choose ${choices})`,
+    invalid: (files) =>
+      files.length === 1 ? `${files[0]} is invalid` : `${files.join(" and ")} are invalid`,
   },
 };
 
@@ -147,6 +158,8 @@ const zh: DiffMessages = {
     new: "新评估",
     measureSet: "评估清单",
     differentZones: "这是两个不同的开发区，而非同一开发区在两个时间的评估。",
+    unknownZone: "缺少开发区名称（zone.name），无法判断是否为同一开发区在两个时间的评估。",
+    noName: "—",
   },
   fieldSeparator: "：",
   listSeparator: "、",
@@ -209,6 +222,7 @@ const zh: DiffMessages = {
       `${oldFile} 对应 ${oldPin}，而 ${newFile} 对应 ${newPin}；diff 只比较同一评估清单同一版本的两次评估`,
     regressed: (measures) => `以下举措得分下降：${measures}。`,
     unknownFormat: (format, choices) => `未知格式“${format}”（可选：${choices}）`,
+    invalid: (files) => `${files.join(" 和 ")} 无效`,
   },
 };
 

@@ -299,7 +299,7 @@ export function leftOutRows(
     ...agg.superseded.map((s): [null, string, string] => [
       null,
       s.file,
-      m.reasons.superseded(s.by),
+      m.reasons.superseded(s.by, s.why, s.dated),
     ]),
   ];
   return rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));

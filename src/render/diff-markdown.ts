@@ -49,7 +49,8 @@ export function renderDiffMarkdown(
     `${escapeInline(id)} ${escapeCell(questions.get(id)?.text[lang])}`;
   const c = m.columns;
   const side = (label: string, s: Diff["old"], date: string | undefined) => {
-    const name = typeof s.zone.name === "string" ? s.zone.name : "";
+    const given = typeof s.zone.name === "string" ? s.zone.name.trim() : "";
+    const name = given === "" ? m.header.noName : given;
     const text = `${s.file} — ${date ? m.parenthetical(name, date) : name}`;
     return `- **${escapeInline(label)}**${m.fieldSeparator}${escapeInline(text)}`;
   };
@@ -61,7 +62,10 @@ export function renderDiffMarkdown(
       `- **${escapeInline(m.header.measureSet)}**${m.fieldSeparator}${escapeInline(m.parenthetical(set.title[lang], `${set.id} ${set.version}`))}`,
     ].join("\n"),
   ];
-  if (!diff.sameZone) blocks.push(`**${escapeInline(m.header.differentZones)}**`);
+  if (diff.sameZone !== true) {
+    const said = diff.sameZone === null ? m.header.unknownZone : m.header.differentZones;
+    blocks.push(`**${escapeInline(said)}**`);
+  }
 
   const o = diff.overall;
   const oldBand = o.oldBand?.label[lang] ?? "—";

@@ -133,7 +133,7 @@ describe("netdz aggregate (spawned)", () => {
       {
         file: "2026/helan.yaml",
         code: "aggregate/other-version",
-        reason: "pinned to version 1.1.0; most files use 1.0.0, and versions are not mixed",
+        reason: "pinned to version 1.1.0; most valid files use 1.0.0, and versions are not mixed",
         line: null,
         column: null,
       },
@@ -147,7 +147,7 @@ describe("netdz aggregate (spawned)", () => {
     ]);
   });
 
-  it("says why each file was left out when none of the version most files use is valid", () => {
+  it("uses the version of the valid files when more files of another version are invalid", () => {
     const root = twoVersions();
     const dir = path.join(tempDir(), "mixed");
     mkdirSync(dir);
@@ -160,12 +160,14 @@ describe("netdz aggregate (spawned)", () => {
     cpSync(path.join(ROOT, PROVINCE, "zones", "2026", "helan.yaml"), path.join(dir, "c.yaml"));
     editFile(path.join(dir, "c.yaml"), "version: 1.0.0", "version: 1.1.0");
     const result = runCli(["aggregate", ".", "--measures", root, "--lang", "en"], { cwd: dir });
-    expect(result.status).toBe(2);
+    // The two invalid files of 1.0.0 do not outvote the one valid file of 1.1.0: each is listed
+    // once with its first problem, and c.yaml is rolled up.
+    expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^a\.yaml:18:21 {2}Status of answer M05\.Q1 must be one of/m);
-    expect(result.stderr).toContain(
-      "c.yaml  pinned to version 1.1.0; most files use 1.0.0, and versions are not mixed",
-    );
-    expect(result.stderr).toContain("no answers file could be used");
+    expect(result.stderr).toMatch(/^b\.yaml:18:21 {2}Status of answer M05\.Q1 must be one of/m);
+    expect(result.stderr).not.toContain("c.yaml");
+    expect(result.stderr).toContain("2 files were left out");
+    expect(result.stdout).toContain("(demo-2025 1.1.0)");
   });
 
   it("names the migrate command for a file of an older version", () => {
@@ -188,7 +190,7 @@ describe("netdz aggregate (spawned)", () => {
     const json = JSON.parse(result.stdout) as { measureSet: object; leftOut: { reason: string }[] };
     expect(json.measureSet).toEqual({ id: "demo-2025", version: "1.1.0" });
     expect(json.leftOut.map((e) => e.reason)).toEqual([
-      "pinned to version 1.0.0; most files use 1.1.0, and versions are not mixed; " +
+      "pinned to version 1.0.0; most valid files use 1.1.0, and versions are not mixed; " +
         `bring it over with: netdz migrate 2026/helan.yaml --measures ${root} --to 1.1.0`,
     ]);
   });

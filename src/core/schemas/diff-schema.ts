@@ -128,8 +128,10 @@ export const diffSchema = {
     old: side,
     new: side,
     sameZone: {
-      description: "Same zone name and province (whitespace normalised).",
-      type: "boolean",
+      description:
+        "Same zone: the same zone key (name and province, as netdz aggregate matches zones); " +
+        "true for a file compared with itself; null when a zone has no name, so it cannot be told.",
+      type: ["boolean", "null"],
     },
     overall: {
       type: "object",
