@@ -111,12 +111,7 @@ export const DAMAGED_UTF8 = "UTF-8";
 
 /** The encoding a not-UTF-8 file most likely uses, as iconv names it; undefined when unknown. */
 export function guessEncoding(bytes: Uint8Array): string | undefined {
-  // UTF-32 first: its little-endian byte-order mark starts as UTF-16's does.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return "UTF-32LE";
-  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return "UTF-32BE";
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "UTF-16LE";
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "UTF-16BE";
-  const wide = wideByZeros(bytes);
+  const wide = wideEncoding(bytes);
   if (wide !== undefined) return wide;
   if (isDamagedUtf8(bytes)) return DAMAGED_UTF8;
   try {
@@ -134,6 +129,8 @@ export function guessEncoding(bytes: Uint8Array): string | undefined {
  */
 function wideByZeros(bytes: Uint8Array): string | undefined {
   const sample = bytes.subarray(0, 4096);
+  // No zero byte at all (any UTF-8 text): none of the shapes below can match; a native search.
+  if (sample.indexOf(0) === -1) return undefined;
   const zeros = [0, 0, 0, 0];
   for (let i = 0; i < sample.length; i++)
     if (sample[i] === 0) zeros[i % 4] = (zeros[i % 4] ?? 0) + 1;
@@ -160,12 +157,18 @@ export function utf8Text(bytes: Uint8Array): Decoded {
   return decodeUtf8(bytes);
 }
 
-/** UTF-16 or UTF-32, by its byte-order mark or its zero bytes; undefined otherwise. */
+/**
+ * UTF-16 or UTF-32, by its byte-order mark or its zero bytes; undefined otherwise. The first
+ * steps of `guessEncoding`, and the only ones that can name these encodings: every reader asks
+ * this of every file, so it never pays for the scans that tell damaged UTF-8 and GB18030 apart.
+ */
 export function wideEncoding(bytes: Uint8Array): string | undefined {
-  const encoding = guessEncoding(bytes);
-  return encoding?.startsWith("UTF-16") === true || encoding?.startsWith("UTF-32") === true
-    ? encoding
-    : undefined;
+  // UTF-32 first: its little-endian byte-order mark starts as UTF-16's does.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return "UTF-32LE";
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return "UTF-32BE";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "UTF-16LE";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "UTF-16BE";
+  return wideByZeros(bytes);
 }
 
 /**
