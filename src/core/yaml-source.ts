@@ -53,7 +53,7 @@ export function parseYamlSource(file: string, text: string, lang: Lang = "en"): 
     });
   }
   if (text.length > FULL_PARSE_LIMIT) return checkDepth(parseLarge(file, text, lang), lang);
-  const fast = ANCHOR.test(text) || UNSUPPORTED_HINT.test(text) ? undefined : parseFast(text);
+  const fast = hasAnchor(text) || mayHoldUnsupported(text) ? undefined : parseFast(text);
   if (fast === undefined) return checkDepth(parseFull(file, text, lang), lang);
   let full: YamlSource | undefined;
   const positions = () => (full ??= parseFull(file, text, lang));
@@ -511,8 +511,48 @@ const UNSUPPORTED_HINT =
   /^[ \t-]*\?(?:[ \t]|$)|^[ \t-]*[[{][^\n]*[\]}][ \t]*:(?:[ \t]|$)|<<[ \t]*:/m;
 const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?:[ \t]|\r?$)/m;
 
+/*
+ * The prescans below run on every file. Each first looks with a native string search for what
+ * its pattern cannot match without (an `&`, a `<<`, seven `<`), so most files skip the pattern.
+ */
+
+/** Whether the text has an anchor (ANCHOR). */
+function hasAnchor(text: string): boolean {
+  return text.includes("&") && ANCHOR.test(text);
+}
+
+/** Whether the text may hold what UNSUPPORTED_HINT looks for (and does, by it). */
+function mayHoldUnsupported(text: string): boolean {
+  if (!text.includes("<<") && !lineStartsWithOneOf(text, "?[{")) return false;
+  return UNSUPPORTED_HINT.test(text);
+}
+
+/**
+ * Whether some line has one of `chars` first after spaces, tabs and dashes: where a pattern's
+ * `^[ \t-]*` followed by one of them could match (any line terminator starts a line, as for `^`
+ * with the `m` flag).
+ */
+function lineStartsWithOneOf(text: string, chars: string): boolean {
+  for (const c of chars) {
+    for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, i + 1)) {
+      let j = i;
+      while (j > 0 && " \t-".includes(text.charAt(j - 1))) j--;
+      if (j === 0 || isLineTerminator(text.charCodeAt(j - 1))) return true;
+    }
+  }
+  return false;
+}
+
+/** The line terminators of a JavaScript pattern: LF, CR, LINE and PARAGRAPH SEPARATOR. */
+function isLineTerminator(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+}
+
 /** Line and column of the first git merge-conflict marker at the start of a line. */
 function conflictMarker(text: string): { line: number; column: number } | undefined {
+  if (!text.includes("<<<<<<<") && !text.includes("=======") && !text.includes(">>>>>>>")) {
+    return undefined;
+  }
   const match = CONFLICT_MARKER.exec(text);
   if (!match) return undefined;
   return lineColumn(text, match.index);
@@ -522,7 +562,7 @@ function conflictMarker(text: string): { line: number; column: number } | undefi
 function checkDepth(source: YamlSource, lang: Lang): YamlSource {
   if (source.data === undefined || source.data === null || typeof source.data !== "object")
     return source;
-  const path = tooDeepAt(source.data, ANCHOR.test(source.text));
+  const path = tooDeepAt(source.data, hasAnchor(source.text));
   if (path === undefined) return source;
   let where = { line: 1, column: 1 };
   try {
@@ -557,6 +597,9 @@ function checkDepth(source: YamlSource, lang: Lang): YamlSource {
  * on the stack links to its parent (no path copied per node), so a huge flat file costs little.
  */
 function tooDeepAt(data: object, shared: boolean): PathSegment[] | undefined {
+  // Values no alias shares (every file the fast path reads) are a tree: a plain walk, building
+  // nothing, says whether any value is that deep; only then is the path looked for below.
+  if (!shared && !deeperThanLimit(data, 0)) return undefined;
   // One frame per level open (never more than MAX_DEPTH): a mapping of a million entries costs
   // one frame, not one per entry. Children are taken last first, the order this walk has always
   // used, so the path found is the same. `seen` is needed only where aliases share values.
@@ -595,6 +638,26 @@ function tooDeepAt(data: object, shared: boolean): PathSegment[] | undefined {
     frame = open(child, frame.depth + 1, key, frame);
   }
   return undefined;
+}
+
+/**
+ * Whether a value under `value` (itself at `depth`) lies at depth MAX_DEPTH or more, as the walk
+ * of `tooDeepAt` counts it. For a tree only (no shared values); recursion stops at MAX_DEPTH.
+ */
+function deeperThanLimit(value: object, depth: number): boolean {
+  if (Array.isArray(value)) {
+    for (const child of value as unknown[]) {
+      if (child === null || typeof child !== "object") continue;
+      if (depth + 1 >= MAX_DEPTH || deeperThanLimit(child, depth + 1)) return true;
+    }
+    return false;
+  }
+  for (const key in value) {
+    const child: unknown = (value as Record<string, unknown>)[key];
+    if (child === null || typeof child !== "object") continue;
+    if (depth + 1 >= MAX_DEPTH || deeperThanLimit(child, depth + 1)) return true;
+  }
+  return false;
 }
 
 function parseFast(text: string): { data: unknown } | undefined {
