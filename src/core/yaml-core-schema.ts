@@ -9,23 +9,38 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
 
+// js-yaml asks each type in turn of every plain scalar (most are words, ids, URLs and dates):
+// the first character rules most of them out before any pattern runs. Each guard only passes on
+// what its pattern could match.
+const first = (data: string) => data.charCodeAt(0);
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isSign = (c: number) => c === 0x2b || c === 0x2d;
+const mayBeNull = (data: string) =>
+  data.length === 0 ||
+  (data.length <= 4 && (first(data) === 0x7e || (first(data) | 0x20) === 0x6e));
+const mayBeBool = (data: string) =>
+  (data.length === 4 || data.length === 5) &&
+  ((first(data) | 0x20) === 0x74 || (first(data) | 0x20) === 0x66);
+const mayBeInt = (data: string) => isDigit(first(data)) || isSign(first(data));
+const mayBeFloat = (data: string) => mayBeInt(data) || first(data) === 0x2e;
+
 const coreNull = new Type("tag:yaml.org,2002:null", {
   kind: "scalar",
-  resolve: (data: string | null) => data === null || NULL.test(data),
+  resolve: (data: string | null) => data === null || (mayBeNull(data) && NULL.test(data)),
   construct: () => null,
   predicate: (value: unknown) => value === null,
 });
 
 const coreBool = new Type("tag:yaml.org,2002:bool", {
   kind: "scalar",
-  resolve: (data: string | null) => data !== null && BOOL.test(data),
+  resolve: (data: string | null) => data !== null && mayBeBool(data) && BOOL.test(data),
   construct: (data: string) => data.toLowerCase() === "true",
   predicate: (value: unknown) => typeof value === "boolean",
 });
 
 const coreInt = new Type("tag:yaml.org,2002:int", {
   kind: "scalar",
-  resolve: (data: string | null) => data !== null && INT.test(data),
+  resolve: (data: string | null) => data !== null && mayBeInt(data) && INT.test(data),
   construct: (data: string) =>
     data.startsWith("0o")
       ? parseInt(data.slice(2), 8)
@@ -38,7 +53,9 @@ const coreInt = new Type("tag:yaml.org,2002:int", {
 const coreFloat = new Type("tag:yaml.org,2002:float", {
   kind: "scalar",
   resolve: (data: string | null) =>
-    data !== null && (FLOAT.test(data) || INFINITY.test(data) || NAN.test(data)),
+    data !== null &&
+    mayBeFloat(data) &&
+    (FLOAT.test(data) || INFINITY.test(data) || NAN.test(data)),
   construct: (data: string) =>
     NAN.test(data)
       ? Number.NaN
