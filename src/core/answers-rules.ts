@@ -260,6 +260,20 @@ function declaredNotApplicableWarning(
 ): void {
   const index = setIndex(set);
   const applies = index.applies(zone);
+  // The share first, as the counts below give it, without building them: most files are under
+  // the limit, and many answer nothing "not applicable".
+  let any = false;
+  for (const answer of answers.values()) if (answer.status === "not_applicable") any = true;
+  if (!any) return;
+  let kept = 0;
+  let declared = 0;
+  for (let i = 0; i < applies.length; i++) {
+    if (applies[i] !== 1) continue;
+    kept++;
+    const { question } = index.questions[i] as (typeof index.questions)[number];
+    if (answerState(question, answers.get(question.id)) === "not_applicable") declared++;
+  }
+  if (kept === 0 || declared / kept <= DECLARED_NOT_APPLICABLE_WARN) return;
   const counted = index.questions.map(({ question }, i) => ({
     applies: applies[i] === 1,
     state: answerState(question, answers.get(question.id)),
@@ -311,7 +325,7 @@ export function valueProblems(question: Question, answer: Answer): Problem[] {
     });
   }
   const value = answer.value;
-  if (value === undefined) return problems;
+  if (value === undefined || valueFitsQuestion(question, value)) return problems;
   const bad = (message: DiagnosticText) =>
     problems.push({ key: "value", code: "answers/value-type", message });
   const optionIds = (question.options ?? []).map((o) => o.id);
@@ -360,6 +374,43 @@ export function valueProblems(question: Question, answer: Answer): Problem[] {
       break;
   }
   return problems;
+}
+
+/**
+ * True when a value certainly draws no problem from `valueProblems`: the common case, told
+ * without building anything (a roll-up checks every answer of thousands of files). False sends
+ * the value through the full checks, which decide.
+ */
+function valueFitsQuestion(question: Question, value: NonNullable<Answer["value"]>): boolean {
+  switch (question.type) {
+    case "yesno":
+      return typeof value === "boolean";
+    case "text":
+      return typeof value === "string";
+    case "number":
+      return (
+        typeof value === "number" &&
+        Number.isFinite(value) &&
+        numberBoundsProblem(question, value) === undefined
+      );
+    case "choice":
+      return typeof value === "string" && isOptionOf(question, value);
+    case "multi":
+      if (!Array.isArray(value)) return false;
+      for (let i = 0; i < value.length; i++) {
+        const v = value[i] as string;
+        if (!isOptionOf(question, v) || value.indexOf(v) !== i) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isOptionOf(question: Question, id: string): boolean {
+  const options = question.options ?? [];
+  for (const option of options) if (option.id === id) return true;
+  return false;
 }
 
 /**

@@ -65,6 +65,26 @@ export function notApplicableReason(
 
 /** Profile fields the zone lacks that the set requires or that a question's `appliesWhen` uses. */
 export function missingProfileFields(set: MeasureSet, zone: Zone): string[] {
+  const fields = wantedFields(set);
+  // A derived field (the region) is missing when its source (the province) is: that is asked.
+  const seen = withDerivedProfile(set.profile, zone);
+  if (!fields.some((field) => lacks(seen, field))) return [];
+  const asked = fields
+    .filter((field) => lacks(seen, field))
+    .map((field) => set.profile.find((p) => p.id === field)?.derive?.from ?? field);
+  return [...new Set(asked)];
+}
+
+const wantedBySet = new WeakMap<MeasureSet, readonly string[]>();
+
+/**
+ * The profile fields a zone must give for a set: those the set requires, then those some
+ * question's `appliesWhen` uses. Depends on the set alone (never changed once loaded), so it is
+ * worked out once per set: every answers file checked against it asks.
+ */
+function wantedFields(set: MeasureSet): readonly string[] {
+  const known = wantedBySet.get(set);
+  if (known !== undefined) return known;
   const used = new Set<string>();
   for (const measure of set.measures) {
     for (const question of measure.questions) {
@@ -74,12 +94,8 @@ export function missingProfileFields(set: MeasureSet, zone: Zone): string[] {
   }
   const fields = set.profile.filter((f) => f.required !== false || used.has(f.id)).map((f) => f.id);
   for (const field of used) if (!fields.includes(field)) fields.push(field);
-  // A derived field (the region) is missing when its source (the province) is: that is asked.
-  const seen = withDerivedProfile(set.profile, zone);
-  const asked = fields
-    .filter((field) => lacks(seen, field))
-    .map((field) => set.profile.find((p) => p.id === field)?.derive?.from ?? field);
-  return [...new Set(asked)];
+  wantedBySet.set(set, fields);
+  return fields;
 }
 
 /** The label of a profile field, or its id when the set does not define it. */
