@@ -196,8 +196,12 @@ export interface Aggregate {
 /** The newest valid `answeredAt` of a file in milliseconds, or null when no answer is dated. */
 export function latestAnsweredAt(answers: AnswersFile): number | null {
   let latest = Number.NEGATIVE_INFINITY;
-  for (const answer of Object.values(answers.answers ?? {})) {
-    if (answer === null || answer.answeredAt === undefined) continue;
+  // By key, not Object.values: js-yaml's mapping of a few dozen answers is a dictionary-mode
+  // object, on which Object.values takes a slow path.
+  const given = answers.answers ?? {};
+  for (const id of Object.keys(given)) {
+    const answer = given[id];
+    if (answer === null || answer === undefined || answer.answeredAt === undefined) continue;
     const time = Date.parse(String(answer.answeredAt));
     if (Number.isFinite(time) && time > latest) latest = time;
   }
@@ -290,14 +294,18 @@ export function summariseAnswers(set: MeasureSet, file: string, answers: Answers
   }
   // Each measure: the weighted mean of its questions (as scoreAssessment sums them, in order).
   const measureScores = new Float64Array(set.measures.length);
-  const measureTotals = new Map<string, number>();
+  // Per area (its slot): the weights of its scored measures, summed in set order; NaN for none.
+  const measureTotals = new Float64Array(set.areas.length).fill(Number.NaN);
   set.measures.forEach((measure, m) => {
     const at = index.measureSlot[m] as number;
     const total = weights[at] as number;
     const score = total > 0 ? ((sums[at] as number) / total) * 100 : Number.NaN;
     measureScores[m] = score;
-    if (!Number.isNaN(score))
-      measureTotals.set(measure.area, (measureTotals.get(measure.area) ?? 0) + measure.weight);
+    const a = index.areaSlot[m] as number;
+    if (!Number.isNaN(score) && a >= 0) {
+      const sum = measureTotals[a] as number;
+      measureTotals[a] = (Number.isNaN(sum) ? 0 : sum) + measure.weight;
+    }
   });
   const areaScores = new Float64Array(set.areas.length);
   let areaTotal = 0;
@@ -328,11 +336,7 @@ export function summariseAnswers(set: MeasureSet, file: string, answers: Answers
     (index.idRank[i] as number) - (index.idRank[j] as number);
   for (let i = 0; i < n; i++) {
     const score = questionScores[i] as number;
-    const {
-      question,
-      measure: own,
-      measureIndex,
-    } = index.questions[i] as (typeof index.questions)[number];
+    const { question, measureIndex } = index.questions[i] as (typeof index.questions)[number];
     const m = index.slot[i] as number;
     const a = index.areaSlot[measureIndex] as number;
     if (Number.isNaN(score) || m < 0 || a < 0 || areaTotal <= 0) continue;
@@ -340,7 +344,8 @@ export function summariseAnswers(set: MeasureSet, file: string, answers: Answers
     if (Number.isNaN(areaScores[a] as number)) continue;
     const measure = set.measures[m] as (typeof set.measures)[number];
     const inMeasure = question.weight / (weights[m] as number);
-    const inArea = measure.weight / (measureTotals.get(own.area) ?? 1);
+    const areaWeights = measureTotals[a] as number;
+    const inArea = measure.weight / (Number.isNaN(areaWeights) ? 1 : areaWeights);
     const share = inMeasure * inArea * (area.weight / areaTotal);
     const gap = (1 - score) * share * 100;
     questionGaps[i] = gap;
