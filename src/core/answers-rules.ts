@@ -9,7 +9,7 @@ import {
 } from "./answer.js";
 import { missingProfileFields, notApplicableReason, withDerivedProfile } from "./applicability.js";
 import { lacksRequiredEvidence } from "./score.js";
-import { asArray, asRecord, asString, isExtensionKey, type Loose } from "./loose.js";
+import { asRecord, asString, isExtensionKey, type Loose } from "./loose.js";
 import type { Answer, Diagnostic, MeasureSet, Question, Severity, Status } from "./model.js";
 import { STATUSES, VALUE_QUESTION_STATUSES } from "./model.js";
 import { problemPusher, type PathSegment, type YamlSource } from "./yaml-source.js";
@@ -45,8 +45,13 @@ export function looseAnswer(raw: Loose): Answer {
   ) {
     answer.value = value;
   }
-  const evidence = asArray(entry.evidence).filter((e): e is string => typeof e === "string");
-  if (evidence.length > 0) answer.evidence = evidence;
+  if (Array.isArray(entry.evidence)) {
+    let evidence: string[] | undefined;
+    for (const item of entry.evidence as Loose[]) {
+      if (typeof item === "string") (evidence ??= []).push(item);
+    }
+    if (evidence !== undefined) answer.evidence = evidence;
+  }
   const note = asString(entry.note);
   if (note !== undefined) answer.note = note;
   if (entry.review === true) answer.review = true;

@@ -652,7 +652,9 @@ function deeperThanLimit(value: object, depth: number): boolean {
     }
     return false;
   }
-  for (const key in value) {
+  // Object.keys, not for…in: a mapping of many keys is a dictionary-mode object, on which
+  // for…in checks every key again.
+  for (const key of Object.keys(value)) {
     const child: unknown = (value as Record<string, unknown>)[key];
     if (child === null || typeof child !== "object") continue;
     if (depth + 1 >= MAX_DEPTH || deeperThanLimit(child, depth + 1)) return true;

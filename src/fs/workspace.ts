@@ -319,16 +319,19 @@ function withoutKeys<T extends object>(
   drop: (key: string, value: unknown) => boolean,
 ): T {
   const entries = record as Record<string, unknown>;
+  // Object.keys, not for…in: js-yaml's mapping of a few dozen answers is a dictionary-mode
+  // object, on which for…in checks every key again.
+  const keys = Object.keys(entries);
   let dropping = false;
-  for (const key in entries) {
-    if (Object.hasOwn(entries, key) && drop(key, entries[key])) {
+  for (const key of keys) {
+    if (drop(key, entries[key])) {
       dropping = true;
       break;
     }
   }
   if (!dropping) return record;
   const kept: Record<string, unknown> = {};
-  for (const key of Object.keys(entries)) if (!drop(key, entries[key])) kept[key] = entries[key];
+  for (const key of keys) if (!drop(key, entries[key])) kept[key] = entries[key];
   return kept as T;
 }
 
