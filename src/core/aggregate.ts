@@ -16,7 +16,7 @@ import {
   type Zone,
 } from "./model.js";
 import { bandFor, compareIds, scoreInState, type Assessment, type Counts } from "./score.js";
-import { setIndex } from "./set-index.js";
+import { setIndex, type SetIndex } from "./set-index.js";
 import { compareVersions } from "./versions.js";
 import { zoneKey, type ProvinceSpellings } from "./zone-key.js";
 
@@ -268,10 +268,10 @@ export function summariseAnswers(set: MeasureSet, file: string, answers: Answers
   const n = index.questions.length;
   const questionScores = new Float64Array(n);
   const questionGaps = new Float64Array(n);
-  const counted: Counted[] = new Array<Counted>(n);
   // Per measure id (its slot): the sum of the weights of its scored questions and of weight × score.
-  const weights = new Float64Array(set.measures.length);
-  const sums = new Float64Array(set.measures.length);
+  const { weights, sums, counted, measureTotals } = scratchOf(index, set);
+  weights.fill(0);
+  sums.fill(0);
   for (let i = 0; i < n; i++) {
     const { question } = index.questions[i] as (typeof index.questions)[number];
     const answer = given[question.id];
@@ -286,16 +286,15 @@ export function summariseAnswers(set: MeasureSet, file: string, answers: Answers
       weights[at] = (weights[at] as number) + question.weight;
       sums[at] = (sums[at] as number) + question.weight * score;
     }
-    counted[i] = {
-      applies: byProfile,
-      state: applicable ? stateOfDetailed(state) : "not_applicable",
-      review: answer?.review === true,
-    };
+    const entry = counted[i] as Counted;
+    entry.applies = byProfile;
+    entry.state = applicable ? stateOfDetailed(state) : "not_applicable";
+    entry.review = answer?.review === true;
   }
   // Each measure: the weighted mean of its questions (as scoreAssessment sums them, in order).
   const measureScores = new Float64Array(set.measures.length);
   // Per area (its slot): the weights of its scored measures, summed in set order; NaN for none.
-  const measureTotals = new Float64Array(set.areas.length).fill(Number.NaN);
+  measureTotals.fill(Number.NaN);
   set.measures.forEach((measure, m) => {
     const at = index.measureSlot[m] as number;
     const total = weights[at] as number;
@@ -375,6 +374,38 @@ export function summariseAnswers(set: MeasureSet, file: string, answers: Answers
     questionScores,
     questionGaps,
   };
+}
+
+/**
+ * The working arrays of `summariseAnswers` for one set, made once and filled again by each call
+ * (which runs to its end without yielding, so no two calls share them at once): a roll-up
+ * summarises thousands of files against one set, and would otherwise allocate them for each.
+ */
+interface Scratch {
+  weights: Float64Array;
+  sums: Float64Array;
+  measureTotals: Float64Array;
+  counted: Counted[];
+}
+
+const scratches = new WeakMap<SetIndex, Scratch>();
+
+function scratchOf(index: SetIndex, set: MeasureSet): Scratch {
+  let scratch = scratches.get(index);
+  if (scratch === undefined) {
+    scratch = {
+      weights: new Float64Array(set.measures.length),
+      sums: new Float64Array(set.measures.length),
+      measureTotals: new Float64Array(set.areas.length),
+      counted: Array.from(index.questions, (): Counted => ({
+        applies: false,
+        state: "unanswered",
+        review: false,
+      })),
+    };
+    scratches.set(index, scratch);
+  }
+  return scratch;
 }
 
 /** A pinned set of one file, as read from its `measureSet`. */
