@@ -162,8 +162,10 @@ export function checkAnswers(
 
   const index = setIndex(set);
   const appliesToZone = index.applies(derived);
-  // Each entry read once: the count of "not applicable" answers below uses them again.
-  const given = new Map<string, Answer>();
+  // Each entry read once: the count of "not applicable" answers below uses them again, when
+  // there is one (the map is built only then).
+  const read: { id: string; answer: Answer }[] = [];
+  let anyNotApplicable = false;
   let stopped = false;
   const entries = asRecord(file.answers);
   for (const id of Object.keys(entries)) {
@@ -175,7 +177,8 @@ export function checkAnswers(
     const path: PathSegment[] = ["answers", id];
     if (raw === null || isExtensionKey(id)) continue; // left empty: unanswered
     const answer = looseAnswer(raw);
-    given.set(id, answer);
+    read.push({ id, answer });
+    if (answer.status === "not_applicable") anyNotApplicable = true;
     const found = index.byId.get(id);
     if (!found) {
       push(
@@ -249,7 +252,10 @@ export function checkAnswers(
       );
     }
   }
-  if (!stopped) declaredNotApplicableWarning(set, zone, given, push);
+  if (!stopped && anyNotApplicable) {
+    const given = new Map(read.map(({ id, answer }) => [id, answer]));
+    declaredNotApplicableWarning(set, zone, given, push);
+  }
   return out;
 }
 
@@ -266,10 +272,7 @@ function declaredNotApplicableWarning(
   const index = setIndex(set);
   const applies = index.applies(zone);
   // The share first, as the counts below give it, without building them: most files are under
-  // the limit, and many answer nothing "not applicable".
-  let any = false;
-  for (const answer of answers.values()) if (answer.status === "not_applicable") any = true;
-  if (!any) return;
+  // the limit (and one with no answer "not applicable" never gets here).
   let kept = 0;
   let declared = 0;
   for (let i = 0; i < applies.length; i++) {

@@ -36,6 +36,7 @@ import {
   type AvailableSet,
 } from "./measure-sets.js";
 import type { LoadedSetFolder } from "./set-loader.js";
+import type * as AnswersRules from "../core/answers-rules.js";
 import { bundledSnapshot, fromSnapshot, type SetSnapshot } from "./set-snapshot.js";
 
 /** The one parser of `--set ID` and `--set ID@VERSION`. */
@@ -83,6 +84,9 @@ interface Cached<T> {
   fingerprint: string;
   value: T;
 }
+
+/** The answers rules, imported once (asked for by every answers file checked). */
+let answersRules: Promise<typeof AnswersRules> | undefined;
 
 /** Loaded set folders, by real path; kept for the life of the process. */
 const setCache = new Map<string, Cached<LoadedSetFolder>>();
@@ -268,7 +272,7 @@ export class Workspace {
     if (reachedLimit(fileProblems))
       return { source: parsed, answers, set, diagnostics: fileProblems };
     // Loaded on first use: validating measure sets alone never needs the answers rules.
-    const { checkAnswers } = await import("../core/answers-rules.js");
+    const { checkAnswers } = await (answersRules ??= import("../core/answers-rules.js"));
     const against = checkAnswers(parsed, parsed.data, set, { strict: options.strict });
     return {
       source: parsed,
