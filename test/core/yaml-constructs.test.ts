@@ -56,6 +56,21 @@ describe("YAML constructs netdz does not read are one located problem each", () 
     expect(warn).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ["a list as a key in a list", "list:\n  - [a, b]: x\n", "2:5 yaml/complex-key"],
+    ["the same with CRLF line ends", "list:\r\n  - [a, b]: x\r\n", "2:5 yaml/complex-key"],
+    ["an explicit key in a list", "list:\n  - ? [a]\n    : x\n", "2:7 yaml/complex-key"],
+    ["a flow mapping as a key, indented", "m:\n  {k: v}: x\n", "2:3 yaml/complex-key"],
+  ])("%s is found wherever the line starts it", (_name, text, expected) => {
+    expect(problems(text).map((p) => p.split(" ").slice(0, 2).join(" "))).toEqual([expected]);
+  });
+
+  it("lists, mappings, & and << inside values are read as values, not taken for those constructs", () => {
+    const source = parseYamlSource("f.yaml", 'a: x & y\nb: [1, 2]\nc: { d: "<< :", e: "?" }\n');
+    expect(source.diagnostics).toEqual([]);
+    expect(source.data).toEqual({ a: "x & y", b: [1, 2], c: { d: "<< :", e: "?" } });
+  });
+
   it("a merge key is one error at the key", () => {
     const text = "base: &b { s: 1 }\nitem:\n  <<: *b\n  t: 2\n";
     expect(problems(text)).toEqual([

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { displayPath } from "../../src/fs/measure-sets.js";
 import { tempDir } from "../helpers.js";
@@ -19,6 +20,31 @@ describe("displayPath", () => {
     // A name that starts with two dots is inside the folder.
     expect(displayPath(path.join(cwd, "..a.yaml"), cwd)).toBe("..a.yaml");
     expect(displayPath(cwd, cwd)).toBe(cwd);
+  });
+});
+
+/** displayPath as defined, with the relative path worked out by path.relative itself. */
+function byPathRelative(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  if (relative === "" || path.isAbsolute(relative)) return file;
+  const above = relative === ".." || relative.startsWith(`..${path.sep}`);
+  return !above || relative.length <= file.length ? relative : file;
+}
+
+describe("displayPath's shortcut for plain absolute paths", () => {
+  it("agrees with path.relative for any paths, plain or not (., .., empty and trailing parts)", () => {
+    const part = fc.constantFrom("a", "b", "ab", ".", "..", "...", "..a", ".a", "", "x y", "中文");
+    const somePath = fc
+      .tuple(fc.boolean(), fc.array(part, { maxLength: 5 }))
+      .map(([absolute, parts]) => `${absolute ? "/" : ""}${parts.join("/")}`);
+    fc.assert(
+      fc.property(somePath, somePath, fc.boolean(), (file, cwd, inside) => {
+        const folder = cwd === "" ? "/" : cwd;
+        const shown = inside ? `${folder}/${file}` : file;
+        expect(displayPath(shown, folder)).toBe(byPathRelative(shown, folder));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
