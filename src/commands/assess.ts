@@ -92,6 +92,9 @@ async function takeLock(
       cause: error,
     });
   }
+  if (!result.ok && result.notRegular) {
+    throw new UsageError(m.errors.lockNotRegular(shown, lockPath(shown)));
+  }
   if (!result.ok && result.unreadable) {
     throw new UsageError(m.errors.lockUnreadable(shown, lockPath(shown)));
   }

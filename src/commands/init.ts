@@ -59,6 +59,9 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
       cause: error,
     });
   });
+  if (holder === "not-regular") {
+    throw new UsageError(m.errors.lockNotRegular(shown, lockPath(shown)));
+  }
   if (holder === "unreadable") {
     throw new UsageError(m.errors.lockUnreadable(shown, lockPath(shown)));
   }

@@ -4,7 +4,7 @@
  * every answer that did not simply carry over, keeps the file as it was beside it, and writes the
  * result atomically.
  */
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { migrateDocument, type MigrationOutcome } from "../core/migrate.js";
@@ -16,6 +16,7 @@ import { checkAnswersFile } from "../fs/answers-loader.js";
 import { writeFileAtomic, WriteFileError } from "../fs/atomic-write.js";
 import { isStandardOutput, writeStdout } from "../fs/output.js";
 import { availableSets, describeFsError, displayPath, measuresRoot } from "../fs/measure-sets.js";
+import { readTextFile } from "../fs/read-file.js";
 import { newerVersionOf, versionSteps } from "../fs/set-versions.js";
 import { migrateMessages, type MigrateMessages } from "../i18n/migrate-messages.js";
 import type { Io } from "../io.js";
@@ -86,6 +87,9 @@ async function takeLock(given: string, cwd: string, lang: Lang): Promise<Answers
   } catch (error) {
     throw new UsageError(m.cannotWrite(shown, describeFsError(error, lang)), { cause: error });
   }
+  if (!result.ok && result.notRegular) {
+    throw new UsageError(m.lockNotRegular(shown, lockPath(shown)));
+  }
   if (!result.ok && result.unreadable) {
     throw new UsageError(m.lockUnreadable(shown, lockPath(shown)));
   }
@@ -117,7 +121,7 @@ async function migrateLocked(
     !opts.dryRun &&
     inPlace &&
     existsSync(backup) &&
-    readFileSync(backup, "utf8") !== plan.original
+    readBackup(backup, io.cwd, opts.lang) !== plan.original
   ) {
     throw new UsageError(m.backupExists(displayPath(backup, io.cwd)));
   }
@@ -145,6 +149,20 @@ async function migrateLocked(
     io.stdout.write(`${m.wrote(displayPath(target, io.cwd))}\n`);
   }
   return EXIT.ok;
+}
+
+/**
+ * The text of an earlier backup, read without blocking (a pipe or device there is refused, in
+ * words, never waited on); a backup that is not UTF-8 text never equals the file.
+ */
+function readBackup(backup: string, cwd: string, lang: Lang): string | undefined {
+  const read = readTextFile(backup, displayPath(backup, cwd), lang);
+  if (!read.ok) return undefined;
+  return hasBom(read.bytes) ? `\uFEFF${read.text}` : read.text;
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** `<name>.<old version>.yaml` beside the file. */
@@ -205,12 +223,10 @@ export async function planMigration(
     return undefined;
   }
   const steps = await versionSteps(root, id, version, to, io.cwd, opts.lang);
-  let original: string;
-  try {
-    original = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(m.cannotRead(shown, describeFsError(error, opts.lang)), { cause: error });
-  }
+  // Read as every reader does: never waiting on a pipe, strict UTF-8, the BOM kept for the write.
+  const read = readTextFile(file, shown, opts.lang);
+  if (!read.ok) throw new DataError(m.invalidBefore(shown), [read.problem]);
+  const original = hasBom(read.bytes) ? `\uFEFF${read.text}` : read.text;
   const doc = parseDocument(original, { keepSourceTokens: false });
   const outcome = migrateDocument(doc, steps, {
     date: migrationDate(io.env),

@@ -3,8 +3,17 @@
  * file: it holds the pid and (on Linux) the start time of the process that holds it, so a lock left
  * by a dead process, or by one whose pid was reused, is taken over.
  */
-import { readFileSync, unlinkSync } from "node:fs";
-import { open, readdir, readFile, unlink } from "node:fs/promises";
+import {
+  closeSync,
+  constants as fsConstants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  unlinkSync,
+} from "node:fs";
+import { open, readdir, unlink } from "node:fs/promises";
 import { constants } from "node:os";
 import path from "node:path";
 import { makeFolder } from "./atomic-write.js";
@@ -37,7 +46,39 @@ export interface AnswersLock {
  * the lock file cannot be read or does not hold a pid (it is then never taken over silently).
  */
 export type LockResult =
-  { ok: true; lock: AnswersLock } | { ok: false; pid: number | undefined; unreadable?: boolean };
+  | { ok: true; lock: AnswersLock }
+  | { ok: false; pid: number | undefined; unreadable?: boolean; notRegular?: boolean };
+
+/** The largest lock file read: a real one holds two short lines. */
+const MAX_LOCK_BYTES = 4096;
+
+/**
+ * The text of a lock file, read without ever blocking: its type is checked with lstat first (a
+ * named pipe, device, socket or folder at the lock path is never opened), then it is opened
+ * non-blocking and checked again on the open descriptor, so a file swapped for a pipe in between
+ * cannot make the read wait. A symbolic link is followed to what it points to, checked alike.
+ * Throws ENOTREGULAR (code) for anything but a regular file, the system's error otherwise.
+ */
+export function readLockText(file: string): string {
+  const info = lstatSync(file);
+  if (!info.isFile() && !info.isSymbolicLink()) throw notRegular();
+  const fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw notRegular();
+    const buffer = Buffer.alloc(MAX_LOCK_BYTES);
+    let filled = 0;
+    for (let n = -1; n !== 0 && filled < buffer.length; filled += n) {
+      n = readSync(fd, buffer, filled, buffer.length - filled, null);
+    }
+    return buffer.subarray(0, filled).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function notRegular(): NodeJS.ErrnoException {
+  return Object.assign(new Error("not a regular file"), { code: "ENOTREGULAR" });
+}
 
 /** True when a process with this pid exists (one owned by another user counts). */
 export function processAlive(pid: number): boolean {
@@ -89,6 +130,8 @@ interface LockState {
   pid?: number;
   /** The file exists but holds something other than a pid. */
   unreadable?: boolean;
+  /** The lock path is a named pipe, device, socket or folder (never opened, never waited on). */
+  notRegular?: boolean;
   /** The lock file could not be read (permission denied, a link loop, …): the system's error. */
   error?: unknown;
 }
@@ -97,13 +140,15 @@ async function lockIsStale(file: string): Promise<LockState> {
   let text = "";
   for (let waited = 0; ; waited += 50) {
     try {
-      text = await readFile(file, "utf8");
+      text = readLockText(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // No lock file (or no folder to hold one: a part of the path is a file): no lock is held.
       if (code === "ENOENT" || code === "ENOTDIR") return { stale: true };
-      // A folder in the lock's place is a lock netdz cannot use: unreadable, to be removed.
-      if (code === "EISDIR") return { stale: false, unreadable: true };
+      // A pipe, device or folder in the lock's place is a lock netdz cannot use: to be removed.
+      if (code === "ENOTREGULAR" || code === "EISDIR" || code === "ENXIO") {
+        return { stale: false, unreadable: true, notRegular: true };
+      }
       // Not "unreadable": that means a lock whose content is not a pid. Said in words by the caller.
       return { stale: false, error };
     }
@@ -142,9 +187,16 @@ export async function acquireLock(answersFile: string): Promise<LockResult> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    const { stale, pid, unreadable, error } = await lockIsStale(file);
+    const { stale, pid, unreadable, notRegular, error } = await lockIsStale(file);
     if (error !== undefined) throw error;
-    if (!stale) return { ok: false, pid, ...(unreadable ? { unreadable } : {}) };
+    if (!stale) {
+      return {
+        ok: false,
+        pid,
+        ...(unreadable ? { unreadable } : {}),
+        ...(notRegular ? { notRegular } : {}),
+      };
+    }
     await unlink(file).catch(() => undefined);
   }
   return { ok: false, pid: undefined };
@@ -155,10 +207,13 @@ export async function acquireLock(answersFile: string): Promise<LockResult> {
  * one does, the live pid (-1 when not known), or "unreadable" for a lock file that holds no pid.
  * Throws the system's error when the lock file cannot be read at all.
  */
-export async function lockHolder(answersFile: string): Promise<number | "unreadable" | undefined> {
-  const { stale, pid, unreadable, error } = await lockIsStale(lockPath(answersFile));
+export async function lockHolder(
+  answersFile: string,
+): Promise<number | "unreadable" | "not-regular" | undefined> {
+  const { stale, pid, unreadable, notRegular, error } = await lockIsStale(lockPath(answersFile));
   if (error !== undefined) throw error;
   if (stale) return undefined;
+  if (notRegular) return "not-regular";
   return unreadable ? "unreadable" : (pid ?? -1);
 }
 
@@ -182,7 +237,7 @@ function holdLock(file: string): AnswersLock {
     process.removeListener("exit", release);
     for (const signal of ENDING_SIGNALS) process.removeListener(signal, onSignal);
     try {
-      const owner = Number.parseInt(readFileSync(file, "utf8").trim(), 10);
+      const owner = Number.parseInt(readLockText(file).trim(), 10);
       if (owner === process.pid) unlinkSync(file);
     } catch {
       // Already gone: nothing to release.

@@ -24,6 +24,8 @@ export interface AssessMessages {
     noTtyExisting(file: string, validateCommand: string): string;
     locked(file: string, pid: number | undefined): string;
     lockUnreadable(file: string, lockFile: string): string;
+    /** The lock path is a pipe, device, socket or folder: never opened, never waited on. */
+    lockNotRegular(file: string, lockFile: string): string;
     setMismatch(file: string, pinned: string, requested: string): string;
     /** --set names a newer version of the file's set: migrate first. */
     setNewer(file: string, pinned: string, requested: string, migrate: string): string;
@@ -244,6 +246,8 @@ const en: AssessMessages = {
       `${file} is being assessed in another session${pid !== undefined && pid > 0 ? ` (process ${pid})` : ""}; finish that one first. If no other netdz is running, delete ${file}.lock and try again`,
     lockUnreadable: (file, lockFile) =>
       `the lock file ${lockFile} of ${file} is unreadable (it does not hold the process id of a netdz session). If no netdz session is working on ${file}, delete ${lockFile} and try again`,
+    lockNotRegular: (file, lockFile) =>
+      `the lock file ${lockFile} of ${file} is not a regular file (a named pipe, a device or a folder), so netdz does not open it. If no netdz session is working on ${file}, remove it (\`rm ${lockFile}\`, or \`rmdir ${lockFile}\` for a folder) and try again`,
     setNewer: (file, pinned, requested, migrate) =>
       `${file} holds answers for ${pinned}, not ${requested}; to carry them over to the newer version, run \`${migrate}\` first (or leave out --set to continue on ${pinned})`,
     setMismatch: (file, pinned, requested) =>
@@ -506,6 +510,8 @@ const zh: AssessMessages = {
       `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话。如确认没有其他 netdz 在运行，可删除 ${file}.lock 后重试`,
     lockUnreadable: (file, lockFile) =>
       `${file} 的锁文件 ${lockFile} 无法读取（其中没有 netdz 会话的进程号）。如确认没有 netdz 会话正在填写 ${file}，请删除 ${lockFile} 后重试`,
+    lockNotRegular: (file, lockFile) =>
+      `${file} 的锁文件 ${lockFile} 不是普通文件（是命名管道、设备或文件夹），netdz 不会打开它。如确认没有 netdz 会话正在填写 ${file}，请删除它（\`rm ${lockFile}\`；如是文件夹，用 \`rmdir ${lockFile}\`）后重试`,
     setNewer: (file, pinned, requested, migrate) =>
       `${file} 中的答案对应 ${pinned}，而不是 ${requested}；如要将答案迁移到新版本，请先运行 \`${migrate}\`（或去掉 --set，继续按 ${pinned} 填写）`,
     setMismatch: (file, pinned, requested) =>

@@ -23,6 +23,8 @@ export interface MigrateMessages {
   /** Another live netdz session holds the answers file's lock. */
   locked(file: string, pid: number | undefined): string;
   lockUnreadable(file: string, lockFile: string): string;
+  /** The lock path is a pipe, device, socket or folder: never opened, never waited on. */
+  lockNotRegular(file: string, lockFile: string): string;
   notOlder(file: string, version: string, to: string): string;
   /** `--to` names a version of the set that is not available. */
   invalidBefore(file: string): string;
@@ -112,6 +114,8 @@ const en: MigrateMessages = {
     `${file} is being assessed in another session${pid !== undefined && pid > 0 ? ` (process ${pid})` : ""}; finish that one before migrating. If no other netdz is running, delete ${file}.lock and try again`,
   lockUnreadable: (file, lockFile) =>
     `the lock file ${lockFile} of ${file} is unreadable (it does not hold the process id of a netdz session). If no netdz session is working on ${file}, delete ${lockFile} and try again`,
+  lockNotRegular: (file, lockFile) =>
+    `the lock file ${lockFile} of ${file} is not a regular file (a named pipe, a device or a folder), so netdz does not open it. If no netdz session is working on ${file}, remove it (\`rm ${lockFile}\`, or \`rmdir ${lockFile}\` for a folder) and try again`,
   notOlder: (file, version, to) =>
     `${file} is on ${version}, which is not older than ${to}; nothing to migrate`,
   invalidBefore: (file) =>
@@ -182,6 +186,8 @@ const zh: MigrateMessages = {
     `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话再迁移。如确认没有其他 netdz 在运行，可删除 ${file}.lock 后重试`,
   lockUnreadable: (file, lockFile) =>
     `${file} 的锁文件 ${lockFile} 无法识别（其中没有 netdz 会话的进程号）。如确认没有 netdz 会话在处理 ${file}，可删除 ${lockFile} 后重试`,
+  lockNotRegular: (file, lockFile) =>
+    `${file} 的锁文件 ${lockFile} 不是普通文件（是命名管道、设备或文件夹），netdz 不会打开它。如确认没有 netdz 会话在处理 ${file}，请删除它（\`rm ${lockFile}\`；如是文件夹，用 \`rmdir ${lockFile}\`）后重试`,
   notOlder: (file, version, to) => `${file} 使用的是 ${version}，并不比 ${to} 旧；无需迁移`,
   invalidBefore: (file) => `${file} 本身存在错误；请先修正以下问题再迁移（netdz validate ${file}）`,
   noPath: (from, to, missing) =>

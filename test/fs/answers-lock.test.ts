@@ -98,11 +98,16 @@ describe("lock", () => {
     },
   );
 
-  it("says a lock that is a folder is unreadable", async () => {
+  it("says a lock that is a folder is unreadable and not a regular file", async () => {
     const file = path.join(dir, "a.yaml");
     const { mkdir } = await import("node:fs/promises");
     await mkdir(lockPath(file));
-    expect(await acquireLock(file)).toEqual({ ok: false, pid: undefined, unreadable: true });
+    expect(await acquireLock(file)).toEqual({
+      ok: false,
+      pid: undefined,
+      unreadable: true,
+      notRegular: true,
+    });
   });
 
   it("does not remove a lock that another process took over", async () => {
