@@ -31,6 +31,7 @@ import { EXIT, UsageError } from "../errors.js";
 import type { CommandLines } from "./command-lines.js";
 import type { AnswersStore } from "../fs/answers-store.js";
 import { ExternalEditError } from "../fs/answers-store.js";
+import { WriteFileError } from "../fs/atomic-write.js";
 import { describeFsError, displayPath } from "../fs/measure-sets.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
 import type { Io } from "../io.js";
@@ -214,7 +215,9 @@ export class Session {
       const message =
         error instanceof ExternalEditError
           ? m.errors.editedElsewhere(shown, error.reason, commands.resume)
-          : m.errors.cannotWrite(shown, describeFsError(error, this.lang));
+          : error instanceof WriteFileError
+            ? m.errors.cannotWrite(shown, error.reason)
+            : m.errors.cannotWrite(shown, describeFsError(error, this.lang));
       throw new UsageError(message, { cause: error });
     }
   }

@@ -4,7 +4,7 @@
  * so Ctrl-C or a lost terminal never loses one, and running it again resumes.
  */
 import { formatSetRef } from "../core/set-ref.js";
-import { readFile, realpath, stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Lang, MeasureSet } from "../core/model.js";
 import { CancelledError, DataError, UsageError } from "../errors.js";
@@ -13,6 +13,7 @@ import { acquireLock, lockPath, type AnswersLock } from "../fs/answers-lock.js";
 import { AnswersStore } from "../fs/answers-store.js";
 import { describeFsError, displayPath } from "../fs/measure-sets.js";
 import { fileMessages } from "../i18n/file-messages.js";
+import { readTextFile, refuseTooLargeToEdit } from "../fs/read-file.js";
 import { notRegularError } from "../fs/fs-errors.js";
 import { matchesSetRef, parseSetRef, resolveMeasureSet } from "../fs/workspace.js";
 import { assessMessages, type AssessMessages } from "../i18n/assess-messages.js";
@@ -129,6 +130,8 @@ async function openAnswers(
         describeFsError(info.isDirectory() ? { code: "EISDIR" } : notRegularError(), options.lang),
       );
     }
+    // Before anything is read: a file too large to edit within the memory bound is refused.
+    refuseTooLargeToEdit(file, shown, "assess", options.lang);
     const checked = await checkAnswersFile(file, {
       cwd: io.cwd,
       measuresDir: options.measures,
@@ -146,7 +149,7 @@ async function openAnswers(
       const reopened = await openAnswers(options, io, file, shown, m, commands, asker, false);
       return { ...reopened, migrated: true };
     }
-    const store = await AnswersStore.open(file);
+    const store = await AnswersStore.open(file, options.lang);
     const warnings = checked.diagnostics.length - errors.length;
     return { set: checked.set, store, created: false, warnings };
   }
@@ -190,16 +193,29 @@ async function migratedFirst(
   return offerMigration(args, io);
 }
 
+/**
+ * The text of a file through the one reader (never waiting on a pipe swapped in, strict UTF-8);
+ * undefined when it cannot be read as text, which the check of the file then reports.
+ */
+function textOf(file: string): string | undefined {
+  try {
+    const read = readTextFile(file, file);
+    return read.ok ? read.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** True for a file with nothing in it but blank lines and comments: a new assessment starts there. */
 async function holdsNothing(file: string): Promise<boolean> {
-  const text = await readFile(file, "utf8").catch(() => undefined);
+  const text = textOf(file);
   if (text === undefined) return false;
   return text.split(/\r?\n/).every((line) => line.trim() === "" || line.trim().startsWith("#"));
 }
 
 /** The comment lines of a file that holds nothing else, as they are. */
 async function commentsOf(file: string): Promise<string> {
-  const text = await readFile(file, "utf8").catch(() => "");
+  const text = textOf(file) ?? "";
   return text
     .replace(/^\uFEFF/, "")
     .split(/\r?\n/)

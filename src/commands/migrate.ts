@@ -8,6 +8,7 @@ import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { migrateDocument, type MigrationOutcome } from "../core/migrate.js";
+import { spliceDocument } from "../core/yaml-splice.js";
 import type { Lang } from "../core/model.js";
 import { compareVersions } from "../core/versions.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
@@ -16,7 +17,7 @@ import { checkAnswersFile } from "../fs/answers-loader.js";
 import { writeFileAtomic, WriteFileError } from "../fs/atomic-write.js";
 import { isStandardOutput, writeStdout } from "../fs/output.js";
 import { availableSets, describeFsError, displayPath, measuresRoot } from "../fs/measure-sets.js";
-import { readTextFile } from "../fs/read-file.js";
+import { readTextFile, refuseTooLargeToEdit } from "../fs/read-file.js";
 import { newerVersionOf, versionSteps } from "../fs/set-versions.js";
 import { migrateMessages, type MigrateMessages } from "../i18n/migrate-messages.js";
 import type { Io } from "../io.js";
@@ -48,9 +49,6 @@ export interface PlannedMigration {
   text: string;
   outcome: MigrationOutcome;
 }
-
-/** Line width of the written file, as the answers store writes it. */
-const LINE_WIDTH = 100;
 
 export async function migrate(
   opts: MigrateOptions,
@@ -198,6 +196,7 @@ export async function planMigration(
   const m = migrateMessages(opts.lang);
   const file = path.resolve(io.cwd, opts.answers);
   const shown = displayPath(file, io.cwd);
+  refuseTooLargeToEdit(file, shown, "migrate", opts.lang);
   const checked = await checkAnswersFile(opts.answers, {
     cwd: io.cwd,
     measuresDir: opts.measures,
@@ -227,12 +226,18 @@ export async function planMigration(
   const read = readTextFile(file, shown, opts.lang);
   if (!read.ok) throw new DataError(m.invalidBefore(shown), [read.problem]);
   const original = hasBom(read.bytes) ? `\uFEFF${read.text}` : read.text;
-  const doc = parseDocument(original, { keepSourceTokens: false });
+  const body = read.text;
+  const doc = parseDocument(body, { keepSourceTokens: false });
   const outcome = migrateDocument(doc, steps, {
     date: migrationDate(io.env),
     words: m.words,
   });
-  const text = inStyleOf(original, doc.toString({ lineWidth: LINE_WIDTH }));
+  // Only what the migration changed is rewritten: every other line stays as it was.
+  const spliced = spliceDocument(body, parseDocument(body, { uniqueKeys: true }), doc);
+  const text =
+    spliced !== undefined
+      ? `${original.startsWith("\uFEFF") ? "\uFEFF" : ""}${spliced}`
+      : inStyleOf(original, doc.toString({ lineWidth: 0 }));
   return { file, original, text, outcome };
 }
 

@@ -8,9 +8,10 @@ import { Document, isMap, isPair, isScalar, YAMLMap, type Node, type Pair } from
 import type { Answer, ProfileValue, Question } from "./model.js";
 import { compareIds } from "./score.js";
 
-/** Line width when writing the file (long plain texts fold there), and the longest flow line. */
+/** The longest line a new answer is written on as a flow map (longer: a block map). */
 const LINE_WIDTH = 100;
-const STRINGIFY = { lineWidth: LINE_WIDTH } as const;
+/** Texts are never folded: a long note stays on its line, and the file never grows by folding. */
+const STRINGIFY = { lineWidth: 0 } as const;
 const ANSWER_KEY_ORDER = [
   "status",
   "value",
@@ -53,8 +54,8 @@ export function putAnswer(doc: Document, questionId: string, answer: Answer | un
     answers.delete(questionId);
     return;
   }
-  const node = answerNode(doc, questionId, answer);
   const existing = answers.items.find((p) => keyOf(p) === questionId);
+  const node = answerNode(doc, questionId, answer, existing?.value);
   if (existing) {
     copyComments(existing.value, node);
     existing.value = node;
@@ -114,8 +115,12 @@ function ensureBlockMap(doc: Document, key: string, before?: string): YAMLMap {
   return map;
 }
 
-/** An answer as a YAML node: one flow line when it fits, else a block map. */
-function answerNode(doc: Document, questionId: string, answer: Answer): Node {
+/**
+ * An answer as a YAML node. An answer that was there keeps its style: a flow map stays a flow map
+ * however long it grows, a block map a block map, and a list in it keeps its flow or block style
+ * (so a save changes only what changed). A new answer is one flow line when it fits, else a block.
+ */
+function answerNode(doc: Document, questionId: string, answer: Answer, existing?: unknown): Node {
   const ordered: Record<string, unknown> = {};
   for (const key of ANSWER_KEY_ORDER) {
     const value = answer[key];
@@ -123,6 +128,18 @@ function answerNode(doc: Document, questionId: string, answer: Answer): Node {
     if (key === "evidence" && Array.isArray(value) && value.length === 0) continue;
     if (key === "review" && value !== true) continue;
     ordered[key] = value;
+  }
+  if (isMap(existing)) {
+    const node = doc.createNode(ordered, { flow: Boolean(existing.flow) }) as Node;
+    if (isMap(node) && !existing.flow) {
+      for (const pair of node.items) {
+        const before = existing.get(pair.key, true);
+        const value = pair.value as { flow?: boolean } | null;
+        if (value && typeof value === "object" && "flow" in value)
+          value.flow = Boolean((before as { flow?: boolean } | undefined)?.flow);
+      }
+    }
+    return node;
   }
   const flowNode = doc.createNode(ordered, { flow: true }) as Node;
   const oneLine = `  ${questionId}: ${new Document(flowNode).toString({ lineWidth: 0 }).trim()}`;

@@ -1,7 +1,8 @@
 /**
  * The answers file on disk while `netdz assess` runs: creating it, updating one answer or one zone
- * field at a time through the yaml Document API (comments and key order survive), writing every
- * change atomically. The edits themselves are pure (core/answers-yaml.ts); the lock that keeps a
+ * field at a time through the yaml Document API, writing every change atomically. A save changes
+ * only the text of what changed (core/yaml-splice.ts): every other line stays byte for byte as it
+ * was (flow style, spacing, quoting, comments, line ends, byte-order mark), nothing is folded. The edits themselves are pure (core/answers-yaml.ts); the lock that keeps a
  * second session away is in answers-lock.ts.
  */
 import path from "node:path";
@@ -16,8 +17,16 @@ import {
 import type { Answer, AnswersFile, Lang, ProfileValue } from "../core/model.js";
 import { ANSWERS_FORMAT } from "../core/model.js";
 import { normaliseAnswers } from "./answers-loader.js";
-import { makeFolder, writeFileAtomic } from "./atomic-write.js";
-import { readTextFile, type TextRead } from "./read-file.js";
+import { makeFolder, writeFileAtomic, WriteFileError } from "./atomic-write.js";
+import {
+  MAX_EDIT_BYTES,
+  MAX_EDIT_MB,
+  megabytes,
+  readTextFile,
+  type TextRead,
+} from "./read-file.js";
+import { spliceDocument } from "../core/yaml-splice.js";
+import { fileMessages } from "../i18n/file-messages.js";
 import { DataError } from "../errors.js";
 import { schemaModeline } from "./schema-modeline.js";
 
@@ -82,16 +91,20 @@ export class AnswersStore {
   private constructor(
     readonly file: string,
     private doc: Document,
-    /** The file's text as last read or written, to notice edits made outside this session. */
+    /** The file's text as last read or written (without its BOM), to notice outside edits. */
     private text: string,
+    /** The file starts with a UTF-8 byte-order mark, kept on every save. */
+    private bom = false,
+    private readonly lang: Lang = "en",
   ) {}
 
   /** Reads an existing answers file. */
-  static async open(file: string): Promise<AnswersStore> {
-    const read = readTextFile(file, file);
+  static async open(file: string, lang: Lang = "en"): Promise<AnswersStore> {
+    const read = readTextFile(file, file, lang);
     if (!read.ok) throw new DataError(read.problem.message, [read.problem]);
     const text = read.text;
-    return new AnswersStore(file, parseDocument(text, { uniqueKeys: true }), text);
+    const doc = parseDocument(text, { uniqueKeys: true });
+    return new AnswersStore(file, doc, text, startsWithBom(read.bytes), lang);
   }
 
   /** Creates a new answers file (atomically) and returns its store. */
@@ -108,9 +121,9 @@ export class AnswersStore {
     return this.cache;
   }
 
-  /** The current text of the file. */
+  /** The current text of the file (as last read or written, without a byte-order mark). */
   toString(): string {
-    return answersYamlText(this.doc);
+    return this.text;
   }
 
   /** Sets (or, with undefined, removes) one answer and writes the file. */
@@ -156,17 +169,40 @@ export class AnswersStore {
     }
     this.doc = doc;
     this.text = onDisk;
+    this.bom = startsWithBom(read.bytes);
     this.cache = undefined;
   }
 
+  /**
+   * Writes the change: the file's text with only what changed replaced (see core/yaml-splice.ts);
+   * where that cannot be done, the whole Document, unfolded, in the file's line endings. A save
+   * that would make the file larger than netdz changes is refused before anything is written,
+   * so a file that could be read is never turned into one that cannot.
+   */
   private async save(): Promise<void> {
     this.cache = undefined;
-    // The file keeps its line endings: one written with CRLF (Windows) stays CRLF.
-    const lf = this.toString();
-    const text = this.text.includes("\r\n") ? lf.replace(/\r?\n/g, "\r\n") : lf;
-    await writeFileAtomic(this.file, text);
+    const before = parseDocument(this.text, { uniqueKeys: true });
+    const text = spliceDocument(this.text, before, this.doc) ?? this.wholeText();
+    const bytes = Buffer.byteLength(text, "utf8") + (this.bom ? 3 : 0);
+    if (bytes > MAX_EDIT_BYTES && bytes > Buffer.byteLength(this.text, "utf8")) {
+      const reason = fileMessages(this.lang).wouldBeTooLarge(megabytes(bytes), MAX_EDIT_MB);
+      // The Document goes back to what is on disk: the refused change is not kept in memory.
+      this.doc = before;
+      throw new WriteFileError(this.file, reason, undefined, this.lang);
+    }
+    await writeFileAtomic(this.file, this.bom ? `\uFEFF${text}` : text, { lang: this.lang });
     this.text = text;
   }
+
+  /** The whole Document as text, in the line endings of the file (CRLF stays CRLF). */
+  private wholeText(): string {
+    const lf = answersYamlText(this.doc);
+    return /^[^\n]*\r\n/.test(this.text) ? lf.replace(/\r?\n/g, "\r\n") : lf;
+  }
+}
+
+function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** The file as now on disk (strict UTF-8), or undefined when it cannot be read at all. */

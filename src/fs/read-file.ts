@@ -14,6 +14,57 @@ import { describeFsError, notRegularError } from "./fs-errors.js";
 /** The largest file netdz reads, in MB: far above any real measure or answers file. */
 export const MAX_FILE_MB = 10;
 export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
+/**
+ * The largest answers file the commands that change one (`assess`, `migrate`) take, in MB: an
+ * edit holds the file as a yaml Document, whose memory grows far faster than the file, so this
+ * keeps those commands under 250 MB. Real answers files are well under 1 MB.
+ */
+export const MAX_EDIT_MB = 2;
+export const MAX_EDIT_BYTES = MAX_EDIT_MB * 1024 * 1024;
+
+/**
+ * Refuses (a located usage error, exit 2) a file larger than `assess` or `migrate` change,
+ * checked before the file is read. A file that cannot be looked at is left to the reader.
+ */
+export function refuseTooLargeToEdit(
+  file: string,
+  shown: string,
+  command: string,
+  lang: Lang = "en",
+): void {
+  const problem = tooLargeToEdit(file, shown, command, lang);
+  if (problem) throw new UsageError(`${shown}:1:1: ${problem.message}`);
+}
+
+function tooLargeToEdit(
+  file: string,
+  shown: string,
+  command: string,
+  lang: Lang,
+): Diagnostic | undefined {
+  let size: number;
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) return undefined;
+    size = info.size;
+  } catch {
+    return undefined;
+  }
+  if (size <= MAX_EDIT_BYTES) return undefined;
+  return {
+    file: shown,
+    line: 1,
+    column: 1,
+    severity: "error",
+    code: "file/too-large-to-edit",
+    message: fileMessages(lang).tooLargeToEdit(command, megabytes(size), MAX_EDIT_MB, MAX_FILE_MB),
+  };
+}
+
+/** A size in MB as messages show it: one decimal, rounded up (never down to the limit). */
+export function megabytes(size: number): string {
+  return (Math.ceil((size / (1024 * 1024)) * 10) / 10).toFixed(1);
+}
 
 export type TextRead =
   | { ok: true; text: string; bytes: Uint8Array }

@@ -34,6 +34,10 @@ export interface FileMessages {
   /** UTF-8 with bytes at `places` places that are not UTF-8 (cut off at the end, or stray bytes). */
   damagedUtf8(places: number, dropBad: string): string;
   tooLarge(sizeMb: string, limitMb: number): string;
+  /** A file above the size `assess` and `migrate` change (`validate` and `report` still read it). */
+  tooLargeToEdit(command: string, sizeMb: string, limitMb: number, readMb: number): string;
+  /** A save refused before writing: the file would grow past the size netdz changes. */
+  wouldBeTooLarge(sizeMb: string, limitMb: number): string;
   tooManyAliases(limit: number): string;
   /** More YAML entries (mapping entries and list items) than netdz reads in one file. */
   tooManyEntries(limit: number): string;
@@ -88,6 +92,11 @@ const en: FileMessages = {
     `Retype the text there from a good copy, or drop the damaged bytes: ${dropBad}`,
   tooLarge: (sizeMb, limitMb) =>
     `the file is ${sizeMb} MB, more than the ${limitMb} MB netdz reads; it was not read`,
+  tooLargeToEdit: (command, sizeMb, limitMb, readMb) =>
+    `the file is ${sizeMb} MB, more than the ${limitMb} MB that netdz ${command} changes; it was not changed. ` +
+    `Shorten its longest notes or texts (validate and report still read files up to ${readMb} MB)`,
+  wouldBeTooLarge: (sizeMb, limitMb) =>
+    `the file would be ${sizeMb} MB, more than the ${limitMb} MB netdz changes, so it was not written; shorten the note or text just entered`,
   tooManyAliases: (limit) =>
     `the YAML aliases (*name) in the file expand to more than ${limit} values, more than netdz reads; write the values out`,
   tooManyEntries: (limit) =>
@@ -141,6 +150,11 @@ const zh: FileMessages = {
     `请从完好的副本重新输入此处文字，或删去损坏的字节：${dropBad}`,
   tooLarge: (sizeMb, limitMb) =>
     `该文件有 ${sizeMb} MB，超过 netdz 读取的上限 ${limitMb} MB，未读取`,
+  tooLargeToEdit: (command, sizeMb, limitMb, readMb) =>
+    `该文件有 ${sizeMb} MB，超过 netdz ${command} 可修改的上限 ${limitMb} MB，未作任何修改。` +
+    `请缩短其中最长的备注或文字（validate 和 report 仍可读取不超过 ${readMb} MB 的文件）`,
+  wouldBeTooLarge: (sizeMb, limitMb) =>
+    `保存后文件将有 ${sizeMb} MB，超过 netdz 可修改的上限 ${limitMb} MB，因此未写入；请缩短刚输入的备注或文字`,
   tooManyAliases: (limit) =>
     `该文件中的 YAML 别名（*名称）展开后超过 ${limit} 个值，超出 netdz 的读取上限；请直接写出取值`,
   tooManyEntries: (limit) =>

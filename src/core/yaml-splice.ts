@@ -1,0 +1,532 @@
+/**
+ * Minimal edits of a YAML file's text. A command that changes an answers file (an `assess` save,
+ * a `migrate`) edits a yaml Document; writing that Document out again would re-format every line
+ * (flow maps split over several lines, `[a]` padded to `[ a ]`, long texts folded, quoting,
+ * spacing and indentation normalised). Instead, the edited Document is compared with the one the
+ * text was parsed into, and only the text of what differs is replaced, inserted or removed: every
+ * other byte of the file (comments, blank lines, line ends, quoting, flow style) stays as it was.
+ * New values are written on one line where they fit (never folded): scalars plain when that
+ * reads back as the same value, else double-quoted with JSON's escapes (valid YAML).
+ *
+ * The result is checked: it must parse without errors into the same data as the edited Document,
+ * else undefined is returned and the caller writes the Document as a whole. No I/O.
+ */
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  parse,
+  parseDocument,
+  Scalar,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from "yaml";
+import { isDeepStrictEqual } from "node:util";
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Placeholder {
+  start: number;
+  /** Where the comment lines describing the question end (the start of the next line). */
+  blockEnd: number;
+  indent: number;
+}
+
+/** Another question's placeholder line (`# M01.Q2: { status: }`). */
+const PLACEHOLDER = /^[ \t]*#[ \t]?[^\s:#]+:[ \t]*\{/;
+
+/** A shape the splicer does not handle: the caller writes the whole Document instead. */
+class Unsupported extends Error {}
+
+/**
+ * The text of `after` made from `text` (whose parse is `before`) by replacing only what differs;
+ * undefined when that cannot be done safely. `text` has no byte-order mark.
+ */
+export function spliceDocument(
+  text: string,
+  before: Document,
+  after: Document,
+): string | undefined {
+  if (before.errors.length > 0 || !isMap(before.contents) || !isMap(after.contents)) {
+    return undefined;
+  }
+  normalise(after, after.contents);
+  const eol = /\r?\n/.exec(text)?.[0] ?? "\n";
+  const splicer = new Splicer(text, eol);
+  let result: string;
+  try {
+    splicer.patchBlockMap(before.contents, after.contents, 0, text.length, 0);
+    result = splicer.apply();
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+  if (result === text) return result;
+  const check = parseDocument(result, { uniqueKeys: true });
+  if (check.errors.length > 0) return undefined;
+  return isDeepStrictEqual(check.toJS(), after.toJS()) ? result : undefined;
+}
+
+class Splicer {
+  private readonly edits: Edit[] = [];
+  /** Text inserted at one place, in order (several new entries after the same one). */
+  private readonly inserts = new Map<number, string[]>();
+
+  constructor(
+    private readonly text: string,
+    private readonly eol: string,
+  ) {}
+
+  apply(): string {
+    const all = [
+      ...this.edits,
+      ...[...this.inserts].map(([at, parts]) => ({ start: at, end: at, text: parts.join("") })),
+    ].sort((x, y) => x.start - y.start || x.end - y.end);
+    let out = "";
+    let at = 0;
+    for (const edit of all) {
+      if (edit.start < at) throw new Unsupported("overlapping edits");
+      out += this.text.slice(at, edit.start) + edit.text;
+      at = edit.end;
+    }
+    return out + this.text.slice(at);
+  }
+
+  private replace(start: number, end: number, text: string): void {
+    this.edits.push({ start, end, text });
+  }
+
+  private insert(at: number, text: string): void {
+    const parts = this.inserts.get(at) ?? [];
+    parts.push(text);
+    this.inserts.set(at, parts);
+  }
+
+  /** The start of the line holding `pos`. */
+  private lineStart(pos: number): number {
+    return this.text.lastIndexOf("\n", pos - 1) + 1;
+  }
+
+  /** The end of the line holding `pos` (before its line end). */
+  private lineEnd(pos: number): number {
+    const nl = this.text.indexOf("\n", pos);
+    if (nl === -1) return this.text.length;
+    return this.text[nl - 1] === "\r" ? nl - 1 : nl;
+  }
+
+  /** The start of the line after the one holding `pos` (the end of the text on the last line). */
+  private nextLine(pos: number): number {
+    const nl = this.text.indexOf("\n", pos);
+    return nl === -1 ? this.text.length : nl + 1;
+  }
+
+  /** Where a node's value ends, without the line end a block value's range includes. */
+  private valueEnd(node: Node): number {
+    let end = range(node)[1];
+    while (end > 0 && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
+    return end;
+  }
+
+  private column(pos: number): number {
+    return pos - this.lineStart(pos);
+  }
+
+  /** Lines of text inserted at the start of a line. */
+  private atLineStart(at: number, lines: string[]): string {
+    const body = lines.join(this.eol) + this.eol;
+    return at === this.text.length && at > 0 && !this.text.endsWith("\n") ? this.eol + body : body;
+  }
+
+  patchBlockMap(b: YAMLMap, a: YAMLMap, regionStart: number, regionEnd: number, indent: number) {
+    const bPairs = pairsByKey(b);
+    const aPairs = pairsByKey(a);
+    const first = b.items[0];
+    const itemIndent = first ? this.column(range(keyNode(first))[0]) : indent;
+    b.items.forEach((pair, i) => {
+      const next = b.items[i + 1];
+      const end = next ? this.lineStart(range(keyNode(next))[0]) : regionEnd;
+      const found = aPairs.get(keyText(pair));
+      if (found === undefined) this.deleteBlockPair(pair, itemIndent);
+      else this.patchPair(pair, found, false, itemIndent, end);
+    });
+    let previous: Pair | undefined;
+    for (const pair of a.items) {
+      const existing = bPairs.get(keyText(pair));
+      if (existing) {
+        previous = existing;
+        continue;
+      }
+      const lines = blockPairLines(pair, itemIndent);
+      const placeholder = this.placeholderLine(keyText(pair), regionStart, regionEnd);
+      if (placeholder) {
+        const at = first ? itemIndent : placeholder.indent;
+        this.underPlaceholder(placeholder, blockPairLines(pair, at));
+      } else if (previous) {
+        const at = this.nextLine(this.valueEnd(previous.value as Node));
+        this.insert(at, this.atLineStart(at, lines));
+      } else if (first) {
+        this.insert(this.lineStart(range(keyNode(first))[0]), this.atLineStart(-1, lines));
+      } else {
+        throw new Unsupported("an empty map");
+      }
+    }
+  }
+
+  /** Inserts every entry of `a` under a key whose value was empty (`answers:` and comments). */
+  private fillEmpty(keyStart: number, a: YAMLMap, regionEnd: number): void {
+    const indent = this.column(keyStart) + 2;
+    const after = this.nextLine(keyStart);
+    for (const pair of a.items) {
+      const placeholder = this.placeholderLine(keyText(pair), after, regionEnd);
+      if (placeholder) {
+        const at = placeholder.indent > this.column(keyStart) ? placeholder.indent : indent;
+        this.underPlaceholder(placeholder, blockPairLines(pair, at));
+      } else {
+        // Below the comment lines under the key (the hints `netdz init` writes there).
+        let at = after;
+        while (at < regionEnd && /^[ \t]*#/.test(this.text.slice(at, this.lineEnd(at)))) {
+          at = this.nextLine(at);
+        }
+        this.insert(at, this.atLineStart(at, blockPairLines(pair, indent)));
+      }
+    }
+  }
+
+  /**
+   * A line `  # ID: { … }` (the placeholder `netdz init` writes) between start and end, and the
+   * end of the comment lines under it that describe the question (up to a line `#` or a blank).
+   */
+  private placeholderLine(key: string, start: number, end: number): Placeholder | undefined {
+    const pattern = new RegExp(`^([ \\t]*)#[ \\t]?${escapeRegExp(key)}:[ \\t]*\\{[^\\n]*$`, "gm");
+    pattern.lastIndex = start;
+    const found = pattern.exec(this.text);
+    if (!found || found.index >= end) return undefined;
+    let blockEnd = this.nextLine(found.index);
+    while (blockEnd < end && blockEnd < this.text.length) {
+      const line = this.text.slice(blockEnd, this.lineEnd(blockEnd));
+      if (!/^[ \t]*#[ \t]*\S/.test(line) || PLACEHOLDER.test(line)) break;
+      blockEnd = this.nextLine(blockEnd);
+    }
+    return { start: found.index, blockEnd, indent: (found[1] ?? "").length };
+  }
+
+  /**
+   * The entry takes the place of its placeholder: the placeholder line goes, the description
+   * under it stays, and the entry follows the description.
+   */
+  private underPlaceholder(placeholder: Placeholder, lines: string[]): void {
+    this.replace(placeholder.start, this.nextLine(placeholder.start), "");
+    this.insert(placeholder.blockEnd, this.atLineStart(placeholder.blockEnd, lines));
+  }
+
+  private deleteBlockPair(pair: Pair, indent: number): void {
+    const keyStart = range(keyNode(pair))[0];
+    const start = this.lineStart(keyStart);
+    if (this.text.slice(start, keyStart).trim() !== "") throw new Unsupported("a key mid-line");
+    const value = pair.value as Node | null;
+    const last = value ? this.valueEnd(value) : range(keyNode(pair))[1];
+    const end = this.nextLine(last);
+    // A comment written on the entry's last line is kept, on a line of its own.
+    const comment = /#.*$/.exec(this.text.slice(last, this.lineEnd(last)))?.[0];
+    this.replace(start, end, comment ? `${" ".repeat(indent)}${comment}${this.eol}` : "");
+  }
+
+  private patchFlowMap(b: YAMLMap, a: YAMLMap): void {
+    const bPairs = pairsByKey(b);
+    const aPairs = pairsByKey(a);
+    const pad = this.text[range(b)[0] + 1] === " ";
+    const kept = b.items.map((pair) => aPairs.has(keyText(pair)));
+    const lastKept = kept.lastIndexOf(true);
+    b.items.forEach((pair, i) => {
+      const found = aPairs.get(keyText(pair));
+      if (found !== undefined) this.patchPair(pair, found, true, 0, 0);
+      // An entry removed before the last one kept goes with the separator after it.
+      else if (i < lastKept) {
+        const next = b.items[i + 1] as Pair;
+        this.replace(range(keyNode(pair))[0], range(keyNode(next))[0], "");
+      }
+    });
+    // The entries removed after the last one kept go, with the separator before them, at once.
+    const last = b.items.at(-1);
+    if (last && lastKept < b.items.length - 1) {
+      const from =
+        lastKept >= 0
+          ? this.pairEnd(b.items[lastKept] as Pair)
+          : range(keyNode(b.items[0] as Pair))[0];
+      this.replace(from, this.pairEnd(last), "");
+    }
+    let previous: Pair | undefined;
+    const head: string[] = [];
+    for (const pair of a.items) {
+      const existing = bPairs.get(keyText(pair));
+      if (existing) {
+        previous = existing;
+        continue;
+      }
+      const text = `${scalarText(keyText(pair), true)}: ${flowText(pair.value as Node, pad)}`;
+      if (previous) this.insert(this.pairEnd(previous), `, ${text}`);
+      else head.push(text);
+    }
+    if (head.length === 0) return;
+    const first = b.items[0];
+    if (!first) throw new Unsupported("an empty flow map");
+    this.insert(range(keyNode(first))[0], `${head.join(", ")}${lastKept >= 0 ? ", " : ""}`);
+  }
+
+  private pairEnd(pair: Pair): number {
+    const value = pair.value as Node | null;
+    return value ? range(value)[1] : range(keyNode(pair))[1];
+  }
+
+  /** Makes the text of one entry's value that of `a`'s. */
+  private patchPair(b: Pair, a: Pair, inFlow: boolean, indent: number, regionEnd: number): void {
+    const bv = b.value as Node | null;
+    const av = a.value as Node | null;
+    if (equalNodes(bv, av)) return;
+    if (!bv || !av) throw new Unsupported("an entry without a value node");
+    if (isMap(bv) && isMap(av) && Boolean(bv.flow) === Boolean(av.flow) && bv.items.length > 0) {
+      if (av.items.length > 0) {
+        if (bv.flow) this.patchFlowMap(bv, av);
+        else this.patchBlockMap(bv, av, range(keyNode(b))[0], regionEnd, indent + 2);
+        return;
+      }
+    }
+    if (!inFlow && isEmptyNull(bv) && isMap(av) && !av.flow && av.items.length > 0) {
+      this.fillEmpty(range(keyNode(b))[0], av, regionEnd);
+      return;
+    }
+    if (
+      isSeq(bv) &&
+      isSeq(av) &&
+      Boolean(bv.flow) === Boolean(av.flow) &&
+      this.appendToSeq(bv, av, inFlow)
+    )
+      return;
+    const oneLine = inlineText(av, flowPadOf(this.text, bv));
+    if (oneLine !== undefined && replaceableInline(bv)) {
+      const [start, end] = range(bv);
+      this.replace(start, end, oneLine);
+      return;
+    }
+    const keyStart = range(keyNode(b))[0];
+    if (inFlow) {
+      const text = inlineText(av, flowPadOf(this.text, bv)) ?? flowText(av, true);
+      this.replace(keyStart, this.pairEnd(b), `${scalarText(keyText(b), true)}: ${text}`);
+      return;
+    }
+    this.replace(keyStart, this.valueEnd(bv), blockPairLines(a, indent).join(this.eol).trimStart());
+  }
+
+  /** New items at the end of a list that otherwise stays as it is; false when not that case. */
+  private appendToSeq(b: YAMLSeq, a: YAMLSeq, inFlow: boolean): boolean {
+    if (b.items.length === 0 || a.items.length <= b.items.length) return false;
+    if (!b.items.every((item, i) => equalNodes(item as Node, a.items[i] as Node))) return false;
+    const added = a.items.slice(b.items.length) as Node[];
+    const last = b.items.at(-1) as Node;
+    if (b.flow) {
+      const pad = flowPadOf(this.text, b) ?? true;
+      this.insert(range(last)[1], added.map((item) => `, ${flowText(item, pad)}`).join(""));
+      return true;
+    }
+    if (inFlow) return false;
+    const dash = this.text.lastIndexOf("-", range(b.items[0] as Node)[0]);
+    const indent = " ".repeat(this.column(dash));
+    const lines = added.map((item) => {
+      const text = inlineText(item, true);
+      if (text === undefined) throw new Unsupported("a block item");
+      return `${indent}- ${text}`;
+    });
+    const at = this.nextLine(this.valueEnd(last));
+    this.insert(at, this.atLineStart(at, lines));
+    return true;
+  }
+}
+
+/** Plain values set on a map (`map.set(key, true)`) made nodes, so all is compared alike. */
+function normalise(doc: Document, node: unknown): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isNode(pair.key)) pair.key = doc.createNode(pair.key);
+      if (!isNode(pair.value)) pair.value = doc.createNode(pair.value ?? null);
+      normalise(doc, pair.value);
+    }
+  } else if (isSeq(node)) {
+    node.items = node.items.map((item) => (isNode(item) ? item : doc.createNode(item)));
+    for (const item of node.items) normalise(doc, item);
+  }
+}
+
+function range(node: Node): [number, number, number] {
+  const r = (node as { range?: [number, number, number] | null }).range;
+  if (!r) throw new Unsupported("a node without a position");
+  return r;
+}
+
+function keyNode(pair: Pair): Node {
+  if (!isScalar(pair.key)) throw new Unsupported("a key that is not a scalar");
+  return pair.key;
+}
+
+function keyText(pair: Pair): string {
+  return String(isScalar(pair.key) ? pair.key.value : pair.key);
+}
+
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  const pairs = new Map<string, Pair>();
+  for (const pair of map.items) pairs.set(keyText(pair), pair);
+  return pairs;
+}
+
+function isEmptyNull(node: Node): boolean {
+  return isScalar(node) && node.value === null && range(node)[0] === range(node)[1];
+}
+
+/** A value whose text can be swapped for one line: a scalar on one line, or a flow collection. */
+function replaceableInline(node: Node): boolean {
+  if (isScalar(node)) {
+    if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) return false;
+    return range(node)[0] < range(node)[1];
+  }
+  return (isMap(node) || isSeq(node)) && node.flow === true;
+}
+
+/** Whether a flow collection's text is padded (`{ a }`), or undefined for another node. */
+function flowPadOf(text: string, node: Node | null): boolean | undefined {
+  if (!node || !(isMap(node) || isSeq(node)) || !node.flow) return undefined;
+  const r = (node as { range?: [number, number, number] | null }).range;
+  return r ? text[r[0] + 1] === " " : undefined;
+}
+
+/** Same data and the same flow/block style; comments are not compared (their text stays). */
+function equalNodes(b: Node | null | undefined, a: Node | null | undefined): boolean {
+  if (!b || !a) return !b && !a;
+  if (isScalar(b) && isScalar(a)) return Object.is(b.value, a.value);
+  if (isMap(b) && isMap(a)) {
+    if (Boolean(b.flow) !== Boolean(a.flow) || b.items.length !== a.items.length) return false;
+    return b.items.every((pair, i) => {
+      const other = a.items[i] as Pair;
+      return (
+        keyText(pair) === keyText(other) && equalNodes(pair.value as Node, other.value as Node)
+      );
+    });
+  }
+  if (isSeq(b) && isSeq(a)) {
+    if (Boolean(b.flow) !== Boolean(a.flow) || b.items.length !== a.items.length) return false;
+    return b.items.every((item, i) => equalNodes(item as Node, a.items[i] as Node));
+  }
+  if (isAlias(b) || isAlias(a)) throw new Unsupported("an alias");
+  return false;
+}
+
+/** A node on one line: a scalar without line breaks in its text, or a collection in flow style. */
+function inlineText(node: Node, pad: boolean | undefined): string | undefined {
+  if (isScalar(node)) return scalarText(node.value, false);
+  if ((isMap(node) || isSeq(node)) && node.flow) return flowText(node, pad ?? true);
+  return undefined;
+}
+
+/** A node in flow style (nested collections too), on one line. */
+export function flowText(node: Node | null, pad: boolean): string {
+  if (node === null || isScalar(node)) return scalarText(node?.value ?? null, true);
+  const space = pad ? " " : "";
+  if (isMap(node)) {
+    if (node.items.length === 0) return "{}";
+    const items = node.items.map(
+      (pair) => `${scalarText(keyText(pair), true)}: ${flowText(pair.value as Node, pad)}`,
+    );
+    return `{${space}${items.join(", ")}${space}}`;
+  }
+  if (isSeq(node)) {
+    if (node.items.length === 0) return "[]";
+    return `[${space}${node.items.map((item) => flowText(item as Node, pad)).join(", ")}${space}]`;
+  }
+  throw new Unsupported("an alias");
+}
+
+/** An entry `key: value` of a block map, as lines indented by `indent` (never folded). */
+function blockPairLines(pair: Pair, indent: number): string[] {
+  const pad = " ".repeat(indent);
+  const key = scalarText(keyText(pair), false);
+  const value = pair.value as Node | null;
+  if (value === null || isScalar(value)) {
+    return [`${pad}${key}: ${scalarText(value?.value ?? null, false)}`];
+  }
+  if ((isMap(value) || isSeq(value)) && (value.flow || value.items.length === 0)) {
+    return [`${pad}${key}: ${flowText(value, true)}`];
+  }
+  if (isMap(value)) {
+    return [`${pad}${key}:`, ...value.items.flatMap((item) => blockPairLines(item, indent + 2))];
+  }
+  if (isSeq(value)) {
+    const lines = [`${pad}${key}:`];
+    for (const item of value.items as Node[]) {
+      const text = inlineText(item, true);
+      if (text === undefined) throw new Unsupported("a block item in a list");
+      lines.push(`${pad}  - ${text}`);
+    }
+    return lines;
+  }
+  throw new Unsupported("an alias");
+}
+
+const PLAIN_FIRST = /^[^\s\-?:,[\]{}#&*!|>'"%@`]/;
+const PLAIN_NEVER = /: |:$| #/;
+const FLOW_INDICATOR = /[,[\]{}]/;
+
+/**
+ * A scalar as YAML text on one line: plain where that reads back as the same string, else
+ * double-quoted (JSON's escapes are YAML's). Numbers, booleans and null as YAML writes them.
+ */
+export function scalarText(value: unknown, inFlow: boolean): string {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "boolean") return String(value);
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return ".nan";
+    if (!Number.isFinite(value)) return value > 0 ? ".inf" : "-.inf";
+    return String(value);
+  }
+  const text = String(value);
+  const plain =
+    text !== "" &&
+    text.length <= 1000 &&
+    PLAIN_FIRST.test(text) &&
+    !/\s$/.test(text) &&
+    !PLAIN_NEVER.test(text) &&
+    !hasControlOrBreak(text) &&
+    !(inFlow && FLOW_INDICATOR.test(text)) &&
+    readsBack(text);
+  return plain ? text : JSON.stringify(text);
+}
+
+/** Control characters, line breaks and the byte-order mark are never written plain. */
+function hasControlOrBreak(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029) {
+      return true;
+    }
+    if (code === 0xfeff || (code >= 0xd800 && code <= 0xdfff)) return true;
+  }
+  return false;
+}
+
+function readsBack(text: string): boolean {
+  try {
+    return parse(text) === text;
+  } catch {
+    return false;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
