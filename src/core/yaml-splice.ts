@@ -458,6 +458,8 @@ function blockPairLines(pair: Pair, indent: number): string[] {
   const key = scalarText(keyText(pair), false);
   const value = pair.value as Node | null;
   if (value === null || isScalar(value)) {
+    const literal = literalLines(value?.value, indent + 2);
+    if (literal) return [`${pad}${key}: |-`, ...literal];
     return [`${pad}${key}: ${scalarText(value?.value ?? null, false)}`];
   }
   if ((isMap(value) || isSeq(value)) && (value.flow || value.items.length === 0)) {
@@ -505,6 +507,20 @@ export function scalarText(value: unknown, inFlow: boolean): string {
     !(inFlow && FLOW_INDICATOR.test(text)) &&
     readsBack(text);
   return plain ? text : JSON.stringify(text);
+}
+
+/**
+ * A text of several lines as the lines of a literal block (`|-`), each as typed, or undefined
+ * when it cannot be one exactly (a first line starting with a space, a line end at its end,
+ * control characters): it is then double-quoted on one line.
+ */
+function literalLines(value: unknown, indent: number): string[] | undefined {
+  if (typeof value !== "string" || !value.includes("\n")) return undefined;
+  if (/^[ \t]|\n$|^\n/.test(value) || hasControlOrBreak(value.replace(/\n/g, ""))) {
+    return undefined;
+  }
+  const pad = " ".repeat(indent);
+  return value.split("\n").map((line) => (line === "" ? "" : `${pad}${line}`));
 }
 
 /** Control characters, line breaks and the byte-order mark are never written plain. */
