@@ -26,7 +26,10 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from "yaml";
+import { load } from "js-yaml";
 import { isDeepStrictEqual } from "node:util";
+import { YAML_CORE_SCHEMA } from "./yaml-core-schema.js";
+import { FULL_PARSE_LIMIT } from "./yaml-source.js";
 
 interface Edit {
   start: number;
@@ -71,9 +74,25 @@ export function spliceDocument(
     throw error;
   }
   if (result === text) return result;
-  const check = parseDocument(result, { uniqueKeys: true });
-  if (check.errors.length > 0) return undefined;
-  return isDeepStrictEqual(check.toJS(), after.toJS()) ? result : undefined;
+  const data = readBack(result);
+  return data.ok && isDeepStrictEqual(data.value, after.toJS()) ? result : undefined;
+}
+
+/**
+ * The data of the spliced text, read as netdz's reader reads it: by yaml, or above the size where
+ * the reader takes js-yaml (core schema, duplicate keys refused), by js-yaml, which holds far less
+ * in memory than a second yaml Document of a large file.
+ */
+function readBack(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.length > FULL_PARSE_LIMIT) {
+    try {
+      return { ok: true, value: load(text, { schema: YAML_CORE_SCHEMA, json: false }) ?? null };
+    } catch {
+      return { ok: false };
+    }
+  }
+  const check = parseDocument(text, { uniqueKeys: true });
+  return check.errors.length > 0 ? { ok: false } : { ok: true, value: check.toJS() };
 }
 
 class Splicer {

@@ -19,7 +19,7 @@ export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
  * edit holds the file as a yaml Document, whose memory grows far faster than the file, so this
  * keeps those commands under 250 MB. Real answers files are well under 1 MB.
  */
-export const MAX_EDIT_MB = 2;
+export const MAX_EDIT_MB = 1;
 export const MAX_EDIT_BYTES = MAX_EDIT_MB * 1024 * 1024;
 
 /**

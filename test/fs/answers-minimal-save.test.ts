@@ -233,7 +233,7 @@ describe("a save never makes a readable file unreadable", () => {
       .setAnswer("M01.Q2", { status: "planned", note: "m".repeat(1000) })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteFileError);
-    expect((error as WriteFileError).reason).toMatch(/超过 netdz 可修改的上限 2 MB/);
+    expect((error as WriteFileError).reason).toMatch(/超过 netdz 可修改的上限 1 MB/);
     expect(readFileSync(file, "utf8")).toBe(original);
     // The session goes on from the file as it is: a smaller answer is saved.
     await store.setAnswer("M01.Q2", { status: "planned" });
