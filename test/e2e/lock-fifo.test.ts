@@ -95,4 +95,17 @@ describe("a lock path that is not a regular file is refused at once", () => {
     },
     60_000,
   );
+
+  it("a named pipe where migrate keeps its backup is refused at once, not waited on", () => {
+    const dir = tempDir();
+    copyFileSync(path.join(FIXTURES, "versions", "answers-1.0.0.yaml"), path.join(dir, "z.yaml"));
+    execFileSync("mkfifo", [path.join(dir, "z.1.0.0.yaml")]);
+    const result = runBounded(
+      ["migrate", "z.yaml", "--measures", path.join(FIXTURES, "versions")],
+      dir,
+    );
+    expect(result.signal, "migrate waited on the pipe").toBeNull();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("cannot read z.1.0.0.yaml: not a regular file");
+  }, 30_000);
 });
