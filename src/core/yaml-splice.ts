@@ -310,6 +310,8 @@ class Splicer {
   private patchPair(b: Pair, a: Pair, inFlow: boolean, indent: number, regionEnd: number): void {
     const bv = b.value as Node | null;
     const av = a.value as Node | null;
+    // Inside a flow collection everything is in flow style, whatever a new node's flag says.
+    if (inFlow) forceFlow(av);
     if (equalNodes(bv, av)) return;
     if (!bv || !av) throw new Unsupported("an entry without a value node");
     if (isMap(bv) && isMap(av) && Boolean(bv.flow) === Boolean(av.flow) && bv.items.length > 0) {
@@ -330,7 +332,7 @@ class Splicer {
       this.appendToSeq(bv, av, inFlow)
     )
       return;
-    const oneLine = inlineText(av, flowPadOf(this.text, bv));
+    const oneLine = inlineText(av, flowPadOf(this.text, bv), inFlow);
     if (oneLine !== undefined && replaceableInline(bv)) {
       const [start, end] = range(bv);
       this.replace(start, end, oneLine);
@@ -338,7 +340,7 @@ class Splicer {
     }
     const keyStart = range(keyNode(b))[0];
     if (inFlow) {
-      const text = inlineText(av, flowPadOf(this.text, bv)) ?? flowText(av, true);
+      const text = inlineText(av, flowPadOf(this.text, bv), true) ?? flowText(av, true);
       this.replace(keyStart, this.pairEnd(b), `${scalarText(keyText(b), true)}: ${text}`);
       return;
     }
@@ -367,6 +369,16 @@ class Splicer {
     const at = this.nextLine(this.valueEnd(last));
     this.insert(at, this.atLineStart(at, lines));
     return true;
+  }
+}
+
+function forceFlow(node: unknown): void {
+  if (isMap(node)) {
+    node.flow = true;
+    for (const pair of node.items) forceFlow(pair.value);
+  } else if (isSeq(node)) {
+    node.flow = true;
+    for (const item of node.items) forceFlow(item);
   }
 }
 
@@ -447,8 +459,8 @@ function equalNodes(b: Node | null | undefined, a: Node | null | undefined): boo
 }
 
 /** A node on one line: a scalar without line breaks in its text, or a collection in flow style. */
-function inlineText(node: Node, pad: boolean | undefined): string | undefined {
-  if (isScalar(node)) return scalarText(node.value, false);
+function inlineText(node: Node, pad: boolean | undefined, inFlow = false): string | undefined {
+  if (isScalar(node)) return scalarText(node.value, inFlow);
   if ((isMap(node) || isSeq(node)) && node.flow) return flowText(node, pad ?? true);
   return undefined;
 }
