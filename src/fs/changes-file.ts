@@ -6,6 +6,7 @@ import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import {
   checkChanges,
+  checkEntryKinds,
   checkVersionWithoutChanges,
   composeChanges,
   readChangeEntries,
@@ -59,6 +60,7 @@ export async function checkChangesFile(
   const diagnostics = [...source.diagnostics];
   if (source.data === undefined) return { data: source.data as never, diagnostics };
   diagnostics.push(...checkSchema(source, validators.changes));
+  diagnostics.push(...checkEntryKinds(source, source.data));
   // An empty file, or one that is not a map, has nothing to check against the version before.
   const isMap =
     typeof source.data === "object" && source.data !== null && !Array.isArray(source.data);

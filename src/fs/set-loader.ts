@@ -23,6 +23,16 @@ import { checkChangesFile } from "./changes-file.js";
 import { measureFileNames, readOrReport, SET_FILE } from "./measure-sets.js";
 import { extendedSet, loadBase } from "./set-extends.js";
 
+/**
+ * Whether the text of a file that does not parse declares a format other than a measure's (a
+ * `format:` line with a name such as `netdz-answers/1`; `format: [` is a YAML error, not one).
+ */
+function declaresOther(format: string | undefined): boolean {
+  return (
+    format !== undefined && /^[A-Za-z][\w.-]*\/[\w.-]+$/.test(format) && format !== MEASURE_FORMAT
+  );
+}
+
 export interface LoadedSetFolder {
   dir: string;
   /** Present when every file passed every check (warnings allowed). */
@@ -66,7 +76,7 @@ export async function loadSetFolder(
     // only the exact format of a measure file makes a measure (`netdz-measure/2` is a format this
     // netdz does not know). A file that does not parse is taken for a measure unless its text
     // declares another format: its own problems are then the ones to fix.
-    if (format === undefined ? source.data !== undefined : format !== MEASURE_FORMAT) {
+    if (source.data !== undefined ? format !== MEASURE_FORMAT : declaresOther(format)) {
       found.push(
         diagnosticAt(source, format === undefined ? [] : ["format"], "error", "set/not-a-measure", {
           id: "set/not-a-measure",

@@ -72,7 +72,7 @@ describe.each(ODD)("set.yaml of a sibling version that is a %s", (kind) => {
     const validate = netdz(["validate", "measures", "--format", "json"], dir);
     expect(validate.code).toBe(1);
     const problems = JSON.parse(validate.stdout) as { file: string; code: string }[];
-    expect(problems.filter((p) => p.severity !== "warning")).toEqual([
+    expect(problems.filter((p) => (p as { severity?: string }).severity !== "warning")).toEqual([
       expect.objectContaining({ file: path.join(V100, "set.yaml"), code: "file/unreadable" }),
     ]);
 
