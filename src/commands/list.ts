@@ -2,7 +2,7 @@ import { formatSetRef } from "../core/set-ref.js";
 import path from "node:path";
 import { asRecord, asString, type Loose } from "../core/loose.js";
 import { LANGS, type Diagnostic, type Lang, type MeasureSet } from "../core/model.js";
-import { displayPath, readYamlFileSync, scanFolder, SET_FILE } from "../fs/measure-sets.js";
+import { displayPath, readOrReport, scanFolder, SET_FILE } from "../fs/measure-sets.js";
 import { workspace } from "../fs/workspace.js";
 import type { Io } from "../io.js";
 import { EXIT } from "../errors.js";
@@ -44,7 +44,7 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
     summaries.push({
       id: entry.id,
       version: entry.version,
-      title: set?.title ?? headerTitle(entry.dir, io.cwd),
+      title: set?.title ?? headerTitle(readOrReport(path.join(entry.dir, SET_FILE), io.cwd).data),
       path: displayPath(entry.dir, io.cwd),
       valid: set !== undefined,
       areas: set ? set.areas.length : null,
@@ -57,16 +57,17 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
   const listed = new Set(found.map((entry) => entry.dir));
   const reasons = new Map<number, Diagnostic>();
   for (const dir of scanFolder(root).setFolders.filter((d) => !listed.has(d))) {
-    const source = readYamlFileSync(path.join(dir, SET_FILE), io.cwd, options.lang);
+    // Never throws: a set.yaml that cannot be opened (a FIFO, a dangling link) is its problem.
+    const source = readOrReport(path.join(dir, SET_FILE), io.cwd, options.lang);
     const header = asRecord(source.data as Loose);
     loaded.push(undefined);
-    // set.yaml that cannot be read as YAML text (not UTF-8, a syntax error): say why.
+    // set.yaml that cannot be read as YAML text (unreadable, not UTF-8, a syntax error): say why.
     const problem = source.diagnostics.find((d) => d.severity === "error");
     if (problem !== undefined) reasons.set(summaries.length, problem);
     summaries.push({
       id: asString(header.id) ?? null,
       version: asString(header.version) ?? null,
-      title: headerTitle(dir, io.cwd),
+      title: headerTitle(source.data),
       path: displayPath(dir, io.cwd),
       valid: false,
       areas: null,
@@ -89,8 +90,7 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
 }
 
 /** The title set.yaml gives (the languages it has as text), or null: used for an invalid set. */
-function headerTitle(dir: string, cwd: string): ListedTitle | null {
-  const data = readYamlFileSync(path.join(dir, SET_FILE), cwd).data as Loose;
+function headerTitle(data: Loose): ListedTitle | null {
   const title = asRecord(asRecord(data).title);
   const en = asString(title.en);
   const zh = asString(title.zh);
@@ -110,8 +110,12 @@ function describeSet(
     summary.title?.[lang] ??
     LANGS.map((l) => summary.title?.[l]).find((t) => t !== undefined) ??
     "";
-  const name = formatSetRef({ id: summary.id ?? "?", version: summary.version ?? "?" });
-  const lines = [`${name}  ${title}`.trimEnd(), `  ${summary.path}`];
+  // A set.yaml that gives neither id nor version (unreadable, not YAML) is headed by its folder.
+  const named = summary.id !== null || summary.version !== null;
+  const name = named
+    ? formatSetRef({ id: summary.id ?? "?", version: summary.version ?? "?" })
+    : summary.path;
+  const lines = [`${name}  ${title}`.trimEnd(), ...(named ? [`  ${summary.path}`] : [])];
   if (!set) {
     if (reason) lines.push(`  ${reason.file}:${reason.line}:${reason.column}  ${reason.message}`);
     lines.push(`  ${t.invalid(summary.path)}`);

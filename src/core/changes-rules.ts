@@ -6,7 +6,7 @@
  */
 import { formatSetRef } from "./set-ref.js";
 import { questionIndex } from "./answers-rules.js";
-import { asArray, asRecord, asString, type Loose } from "./loose.js";
+import { asArray, asRecord, asString, isExtensionKey, type Loose } from "./loose.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
 import type {
   Lang,
@@ -34,8 +34,7 @@ export function readChangeEntries(data: Loose): { entry: ChangeEntry; index: num
   const out: { entry: ChangeEntry; index: number }[] = [];
   asArray(asRecord(data).changes).forEach((raw, index) => {
     const item = asRecord(raw);
-    const keys = Object.keys(item);
-    if (keys.length !== 1) return;
+    if (entryKinds(item).length !== 1) return;
     const rename = asRecord(item.rename);
     const rescale = asRecord(item.rescale);
     const retire = asRecord(item.retire);
@@ -53,12 +52,53 @@ export function readChangeEntries(data: Loose): { entry: ChangeEntry; index: num
       const map = Object.fromEntries(
         Object.entries(asRecord(profile.map)).filter(
           (e): e is [string, string | boolean] =>
-            typeof e[1] === "string" || typeof e[1] === "boolean",
+            !isExtensionKey(e[0]) && (typeof e[1] === "string" || typeof e[1] === "boolean"),
         ),
       );
       entry = { profile: { field: profile.field, map } };
     }
     if (entry) out.push({ entry, index });
+  });
+  return out;
+}
+
+const KINDS: readonly ChangeKind[] = ["rename", "reword", "rescale", "retire", "profile"];
+
+/** The change kinds an entry names (its keys other than x- keys and unknown ones). */
+function entryKinds(item: Record<string, Loose>): ChangeKind[] {
+  return Object.keys(item).filter(
+    (key): key is ChangeKind => !isExtensionKey(key) && (KINDS as string[]).includes(key),
+  );
+}
+
+/**
+ * Every entry of `changes:` names exactly one change; x- keys beside it are the user's own (the
+ * schema cannot count keys without counting those, so the rule is here). An unknown key is the
+ * schema's problem.
+ */
+export function checkEntryKinds(source: YamlSource, data: Loose): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const push = problemPusher(source, out);
+  asArray(asRecord(data).changes).forEach((raw, index) => {
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return;
+    const item = raw as Record<string, Loose>;
+    const kinds = entryKinds(item);
+    const unknown = Object.keys(item).some(
+      (k) => !isExtensionKey(k) && !kinds.includes(k as never),
+    );
+    if (kinds.length === 1 || (kinds.length === 0 && unknown)) return;
+    const at: PathSegment[] =
+      kinds.length > 1 ? ["changes", index, kinds[1] as string] : ["changes", index];
+    push(
+      "error",
+      at,
+      "changes/entry-kinds",
+      {
+        id: "changes/entry-kinds",
+        params: { entry: index + 1, kinds },
+      },
+      kinds.length > 1,
+    );
   });
   return out;
 }

@@ -500,6 +500,7 @@ function checkDerivation(
   const ownOptions = asArray(field.options).flatMap((o) => asString(asRecord(o).id) ?? []);
   const map = asRecord(derive.map);
   for (const [key, value] of Object.entries(map)) {
+    if (isExtensionKey(key)) continue;
     if (!sourceOptions.includes(key)) {
       report.error(
         source,

@@ -4,6 +4,7 @@
  * spaces ignored, then a looser form. Kept apart from changes-rules so the zone key of
  * `netdz aggregate` and `netdz diff` uses the same rules without loading the rest. Pure.
  */
+import { isExtensionKey } from "./loose.js";
 import type { ProfileValue } from "./model.js";
 
 /** The normalised form of an old profile value as a map key: trimmed, lower case. */
@@ -74,11 +75,13 @@ export function mapProfileValue(
   value: ProfileValue,
 ): ProfileValue | undefined {
   const wanted = profileKey(value);
-  for (const [key, mapped] of Object.entries(map)) if (profileKey(key) === wanted) return mapped;
+  // x- keys are the user's own notes, never an old value.
+  const entries = Object.entries(map).filter(([key]) => !isExtensionKey(key));
+  for (const [key, mapped] of entries) if (profileKey(key) === wanted) return mapped;
   if (typeof value !== "string") return undefined;
   const loose = looseProfileKey(value);
   const found = new Set<ProfileValue>();
-  for (const [key, mapped] of Object.entries(map)) {
+  for (const [key, mapped] of entries) {
     if (looseProfileKey(key) === loose) found.add(mapped);
   }
   return found.size === 1 ? [...found][0] : undefined;

@@ -9,6 +9,7 @@
  * are one province. Pure.
  */
 import { looseProfileKey, mapProfileValue } from "./profile-spelling.js";
+import { isExtensionKey } from "./loose.js";
 import type { ChangesFile, ProfileValue, Zone } from "./model.js";
 
 /** Old spellings of the province mapped to the ids a later version asks for. */
@@ -65,7 +66,9 @@ export function provinceSpellings(
   for (const file of changes) {
     for (const entry of file?.changes ?? []) {
       if ("profile" in entry && entry.profile.field === PROVINCE) {
-        Object.assign(spellings, entry.profile.map);
+        for (const [key, value] of Object.entries(entry.profile.map)) {
+          if (!isExtensionKey(key)) spellings[key] = value;
+        }
       }
     }
   }

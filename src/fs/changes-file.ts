@@ -2,10 +2,11 @@
  * The changes.yaml beside a set.yaml: its schema, and its entries checked against the version it
  * comes from when that version's folder is beside this one.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import {
   checkChanges,
+  checkEntryKinds,
   checkVersionWithoutChanges,
   composeChanges,
   readChangeEntries,
@@ -28,10 +29,11 @@ import {
   availableSets,
   BUNDLED_MEASURES_DIR,
   CHANGES_FILE,
-  readYamlFile,
+  readOrReport,
   readYamlFileSync,
   SET_FILE,
 } from "./measure-sets.js";
+import { readTextQuietly } from "./read-file.js";
 
 /**
  * Reads the folder's changes.yaml (if any) and checks it: schema, and against the version it
@@ -47,14 +49,18 @@ export async function checkChangesFile(
   lang?: Lang,
 ): Promise<{ data: ChangesFile | undefined; diagnostics: Diagnostic[] } | undefined> {
   const file = path.join(dir, CHANGES_FILE);
-  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
+  // Only a name that is not there at all is "no changes.yaml": a FIFO, a device, a folder, a
+  // dangling link or a link loop under that name is one file/unreadable problem of the set,
+  // never read as missing (a migration would then clear what the file maps).
+  if (!nameExists(file)) {
     return set ? checkWithoutChangesFile(dir, cwd, set, measures, loadPrevious, lang) : undefined;
   }
   const validators = await loadValidators();
-  const source = await readYamlFile(file, cwd, lang);
+  const source = readOrReport(file, cwd, lang);
   const diagnostics = [...source.diagnostics];
   if (source.data === undefined) return { data: source.data as never, diagnostics };
   diagnostics.push(...checkSchema(source, validators.changes));
+  diagnostics.push(...checkEntryKinds(source, source.data));
   // An empty file, or one that is not a map, has nothing to check against the version before.
   const isMap =
     typeof source.data === "object" && source.data !== null && !Array.isArray(source.data);
@@ -89,6 +95,15 @@ export async function checkChangesFile(
   });
   diagnostics.push(...newProblems(rules, diagnostics));
   return { data: data as ChangesFile, diagnostics };
+}
+
+/** Whether anything at all (even a dangling link) has this name; false only when nothing has. */
+function nameExists(file: string): boolean {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return true;
+  }
 }
 
 /** Where each question of the folder's measure files is defined. */
@@ -193,7 +208,8 @@ async function baseEntriesBetween(
       visited.add(current);
       let data: Partial<ChangesFile> | undefined;
       try {
-        const text = readFileSync(path.join(current, CHANGES_FILE), "utf8");
+        const text = readTextQuietly(path.join(current, CHANGES_FILE));
+        if (text === undefined) return [];
         data = parseYamlSource(current, text).data as Partial<ChangesFile> | undefined;
       } catch {
         return [];
@@ -248,7 +264,8 @@ function safeReaddir(dir: string): string[] {
 
 function readHeaderQuietly(dir: string): Partial<MeasureSetHeader> | undefined {
   try {
-    const text = readFileSync(path.join(dir, SET_FILE), "utf8");
+    const text = readTextQuietly(path.join(dir, SET_FILE));
+    if (text === undefined) return undefined;
     return parseYamlSource(dir, text).data as Partial<MeasureSetHeader> | undefined;
   } catch {
     return undefined;
@@ -267,12 +284,7 @@ function retiredBefore(dir: string, id: string): Map<string, string> {
   while (current && !visited.has(current)) {
     visited.add(current);
     const version: unknown = readHeaderQuietly(current)?.version;
-    let text: string | undefined;
-    try {
-      text = readFileSync(path.join(current, CHANGES_FILE), "utf8");
-    } catch {
-      text = undefined;
-    }
+    const text = readTextQuietly(path.join(current, CHANGES_FILE));
     const parent = path.dirname(current);
     if (text === undefined) {
       current =

@@ -148,7 +148,10 @@ export function scanFolder(root: string): FolderContents {
     } catch {
       return;
     }
-    if (entries.some((e) => e.name === SET_FILE && leadsTo(dir, e) === "file")) {
+    // Any entry named set.yaml makes a set folder, even one that cannot be read (a FIFO, a
+    // dangling link): the set loader then reports it as the set's one unreadable file, instead
+    // of every measure file beside it as a measure without its set.
+    if (entries.some((e) => e.name === SET_FILE)) {
       found.setFolders.push(dir);
       return;
     }

@@ -138,6 +138,20 @@ export function readHead(file: string, limit: number): Uint8Array | undefined {
   }
 }
 
+/**
+ * The text of a regular UTF-8 file within the size limit, or undefined for anything else (missing,
+ * a FIFO, a device, a folder, a link loop, too large, not UTF-8): for files read only to look
+ * something up, whose problems are reported where the file itself is checked. Never blocks.
+ */
+export function readTextQuietly(file: string): string | undefined {
+  try {
+    const read = readTextFile(file, file);
+    return read.ok ? read.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The head of a file as text: UTF-8, or the encoding guessed for it (to sniff `format:`). */
 export function readHeadText(file: string, limit = 64 * 1024): string | undefined {
   const head = readHead(file, limit);

@@ -14,6 +14,7 @@ import type {
   MeasureSet,
   MeasureSetHeader,
 } from "../core/model.js";
+import { MEASURE_FORMAT } from "../core/model.js";
 import { checkSchema } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
 import { diagnosticAt, withText, type YamlSource } from "../core/yaml-source.js";
@@ -21,6 +22,16 @@ import { diagnosticMessage, type DiagnosticText } from "../i18n/diagnostic-messa
 import { checkChangesFile } from "./changes-file.js";
 import { measureFileNames, readOrReport, SET_FILE } from "./measure-sets.js";
 import { extendedSet, loadBase } from "./set-extends.js";
+
+/**
+ * Whether the text of a file that does not parse declares a format other than a measure's (a
+ * `format:` line with a name such as `netdz-answers/1`; `format: [` is a YAML error, not one).
+ */
+function declaresOther(format: string | undefined): boolean {
+  return (
+    format !== undefined && /^[A-Za-z][\w.-]*\/[\w.-]+$/.test(format) && format !== MEASURE_FORMAT
+  );
+}
 
 export interface LoadedSetFolder {
   dir: string;
@@ -61,9 +72,11 @@ export async function loadSetFolder(
   for (const name of measureFiles) {
     const source = readOrReport(path.join(dir, name), cwd, lang);
     const format = declaredFormat(source.text, source.data);
-    // Another YAML file in the folder is one problem, not a measure with every field missing. A
-    // file that does not parse is taken for a measure: its own problems are the ones to fix.
-    if (source.data !== undefined && !format?.startsWith("netdz-measure/")) {
+    // Another YAML file in the folder is one problem, not a measure with every field missing:
+    // only the exact format of a measure file makes a measure (`netdz-measure/2` is a format this
+    // netdz does not know). A file that does not parse is taken for a measure unless its text
+    // declares another format: its own problems are then the ones to fix.
+    if (source.data !== undefined ? format !== MEASURE_FORMAT : declaresOther(format)) {
       found.push(
         diagnosticAt(source, format === undefined ? [] : ["format"], "error", "set/not-a-measure", {
           id: "set/not-a-measure",

@@ -19,6 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ChangesFile, MeasureSet } from "../core/model.js";
 import { BUNDLED_MEASURES_DIR } from "./measure-sets.js";
+import { readBytes } from "./read-file.js";
 
 /** What loading a clean set folder gives, less its folder (the caller's). */
 export interface SnapshotEntry {
@@ -71,7 +72,11 @@ function digestTree(root: string, hash: Hash): boolean {
       } else if (info.isFile()) {
         seen.bytes += info.size;
         if (seen.bytes > LIMITS.bytes) return false;
-        const bytes = readFileSync(full);
+        // Opened without blocking and checked again on the descriptor: a file swapped for a FIFO
+        // between the stat and the read is not waited on (readBytes throws, the digest fails).
+        const read = readBytes(full, full, "en", LIMITS.bytes);
+        if (!read.ok) return false;
+        const bytes = read.bytes;
         hash.update(`f${name}\0${bytes.length}\0`);
         hash.update(bytes);
       } else {

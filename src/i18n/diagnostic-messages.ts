@@ -159,6 +159,7 @@ export interface DiagnosticParams {
   "changes/from-skips": { from: string; to: string; skipped: string };
   "changes/version-minor": { from: string; to: string; suggestion: string };
   "changes/named-twice": { id: string; entry: number };
+  "changes/entry-kinds": { entry: number; kinds: string[] };
   "changes/not-a-question": { id: string; set: string };
   "changes/rename-target": { id: string; version: string };
   "changes/rename-source": { id: string; version: string };
@@ -555,6 +556,10 @@ const en: MessageTable = {
     `${p.to} retires or rescales questions, which needs at least a new minor version after ${p.from} (e.g. ${p.suggestion})`,
   "changes/named-twice": (p) =>
     `${p.id} is already named by entry ${p.entry}; name each question once`,
+  "changes/entry-kinds": (p) =>
+    p.kinds.length === 0
+      ? `entry ${p.entry} of changes names no change: give it exactly one of rename, reword, rescale, retire or profile (x- keys beside it are your own notes)`
+      : `entry ${p.entry} of changes names ${p.kinds.length} changes (${p.kinds.join(", ")}): give each change an entry of its own`,
   "changes/not-a-question": (p) => `${p.id} is not a question of ${p.set}`,
   "changes/rename-source": (p) =>
     `${p.id} is renamed away, but ${p.version} still has a question ${p.id}; an old id must not exist in the new version (give the new question a new id, or drop the rename)`,
@@ -768,6 +773,10 @@ const zh: MessageTable = {
   "changes/version-minor": (p) =>
     `${p.to} 删除了问题或改变了计分口径，至少应在 ${p.from} 之后升级次版本号（例如 ${p.suggestion}）`,
   "changes/named-twice": (p) => `${p.id} 已由第 ${p.entry} 条变更指明；每个问题只能指明一次`,
+  "changes/entry-kinds": (p) =>
+    p.kinds.length === 0
+      ? `第 ${p.entry} 条变更没有指明任何变更：请写明 rename、reword、rescale、retire、profile 中的恰好一项（旁边以 x- 开头的键是自定义备注）`
+      : `第 ${p.entry} 条变更同时指明了 ${p.kinds.length} 项变更（${p.kinds.join("、")}）：请把每项变更写成单独的一条`,
   "changes/not-a-question": (p) => `${p.id} 不是 ${p.set} 的问题`,
   "changes/rename-source": (p) =>
     `${p.id} 已被改名，但 ${p.version} 中仍有问题 ${p.id}；旧编号不能出现在新版本中（请为新问题另起编号，或删去此改名条目）`,

@@ -130,7 +130,38 @@ export async function renderDocx(
   const packed = await Packer.toBuffer(document, false, [
     { path: "docProps/core.xml", data: core },
   ]);
-  return withEntryTimes(new Uint8Array(packed), stamp);
+  return withEntryTimes(new Uint8Array(packed), stamp, (name, data) =>
+    name === "word/document.xml" ? withLineBreaks(data) : data,
+  );
+}
+
+/**
+ * Stands for a line break inside the text of one run: a cell of thousands of lines is one run
+ * whose text the packer escapes as usual, and each mark becomes `<w:br/>` in document.xml after
+ * packing. (The docx library keeps dozens of objects per run, row or cell: a run per line of a
+ * 10 MB list took gigabytes.) A private-use character, so no report text holds it.
+ */
+const LINE_BREAK = "\uE010";
+const BREAK_XML = '</w:t><w:br/><w:t xml:space="preserve">';
+
+const encoder = new TextEncoder();
+const BREAK_MARK_BYTES = encoder.encode(LINE_BREAK);
+const BREAK_XML_BYTES = encoder.encode(BREAK_XML);
+
+/** document.xml with each line-break mark replaced, byte by byte (the XML is never decoded). */
+function withLineBreaks(xml: Uint8Array): Uint8Array {
+  const bytes = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  let at = bytes.indexOf(BREAK_MARK_BYTES);
+  if (at === -1) return xml;
+  const parts: Uint8Array[] = [];
+  let start = 0;
+  while (at !== -1) {
+    parts.push(bytes.subarray(start, at), BREAK_XML_BYTES);
+    start = at + BREAK_MARK_BYTES.length;
+    at = bytes.indexOf(BREAK_MARK_BYTES, start);
+  }
+  parts.push(bytes.subarray(start));
+  return Buffer.concat(parts);
 }
 
 function styles(doc: ReportDocument) {
@@ -203,7 +234,7 @@ function cell(
       new Paragraph({
         spacing: { after: 0, line: 260, lineRule: LineRuleType.AUTO },
         ...(options.right ? { alignment: AlignmentType.RIGHT } : {}),
-        children: content.map(
+        children: mergedSpans(content).map(
           (span) =>
             new TextRun({
               text: span.text,
@@ -216,12 +247,57 @@ function cell(
   });
 }
 
+/** Adjacent spans of the same weight as one span (one run instead of one per span). */
+function mergedSpans(content: Rich): { text: string; strong?: boolean }[] {
+  const merged: { texts: string[]; strong: boolean }[] = [];
+  for (const span of content) {
+    const strong = span.strong === true;
+    const last = merged.at(-1);
+    if (last?.strong === strong) last.texts.push(span.text);
+    else merged.push({ texts: [span.text], strong });
+  }
+  return merged.map((m) => ({ text: m.texts.join(""), strong: m.strong }));
+}
+
+/**
+ * Consecutive rows equal in every cell but the last, as one row whose last cell holds each of
+ * their last cells on a line of its own: a question with 5,000 evidence items is one row with
+ * 5,000 lines, not 5,000 rows (each row costs the docx library tens of kilobytes). Nothing is
+ * left out.
+ */
+export function stackedRows(rows: readonly (readonly Rich[])[]): Rich[][] {
+  const out: Rich[][] = [];
+  let lastKey: string | undefined;
+  for (const row of rows) {
+    const key =
+      row.length < 2
+        ? undefined
+        : JSON.stringify(row.slice(0, -1).map((c) => c.map((s) => [s.text, s.strong, s.bar])));
+    const previous = out.at(-1);
+    const last = previous?.at(-1);
+    if (key !== undefined && key === lastKey && last !== undefined) {
+      // In place: a copy per line would be quadratic in the lines of the cell.
+      last.push({ text: LINE_BREAK });
+      for (const span of row.at(-1) ?? []) last.push(span);
+    } else {
+      out.push([...row.slice(0, -1), [...(row.at(-1) ?? [])]]);
+    }
+    lastKey = key;
+  }
+  return out;
+}
+
 /**
  * The width in twentieths of a point that a text needs on one line in table type, with the
  * cell's margins; generous, since LibreOffice sets Calibri in a wider stand-in when it lacks it.
  */
 export function unbrokenWidth(text: string): number {
-  const points = textWidth(text) * (TABLE_SIZE / 2) * 1.12;
+  return emsWidth(textWidth(text));
+}
+
+/** The width in twentieths of a point of `ems` on one line in table type, with the margins. */
+function emsWidth(ems: number): number {
+  const points = ems * (TABLE_SIZE / 2) * 1.12;
   return Math.ceil(points * 20) + 2 * CELL_MARGIN + 40;
 }
 
@@ -231,28 +307,71 @@ export function unbrokenWidth(text: string): number {
  * anywhere) and, for a column that must not wrap, its longest value. fittedWidths caps it.
  */
 export function minimumWidths(table: DocTable): number[] {
-  const longestWord = (text: string, cjkBreaks: boolean): number => {
-    const words = text.split(/\s+/).flatMap((word) => (cjkBreaks ? latinRuns(word) : [word]));
-    return Math.max(0, ...words.filter((word) => word !== "").map(unbrokenWidth));
-  };
+  // No column is made wider than the text width, so a scan stops there (a 10 MB note is not
+  // walked to its end, nor copied).
+  const cap = TEXT_WIDTH;
   return table.columns.map((column, i) => {
-    let least = longestWord(column.title, false);
+    const wordWidth = (ems: number) => (ems === 0 ? 0 : emsWidth(ems));
+    let least = wordWidth(widestWord([column.title], false, cap));
     for (const row of table.rows) {
-      const value = (row[i] ?? []).map((span) => span.text).join("");
-      least = Math.max(least, column.nowrap ? unbrokenWidth(value) : longestWord(value, true));
+      const texts = (row[i] ?? []).map((span) => span.text);
+      least = Math.max(
+        least,
+        column.nowrap ? emsWidth(lineWidth(texts, cap)) : wordWidth(widestWord(texts, true, cap)),
+      );
+      if (least >= cap) break;
     }
     return least;
   });
 }
 
-/** The runs of a word without wide (CJK) characters, where a line may not break. */
-function latinRuns(word: string): string[] {
-  let runs: string[] = [""];
-  for (const char of word) {
-    if (textWidth(char) >= 1) runs = [...runs, ""];
-    else runs[runs.length - 1] += char;
+/** The ems past which a text is wider than `cap` twentieths of a point in table type. */
+function capEms(cap: number): number {
+  return cap / (20 * (TABLE_SIZE / 2) * 1.12);
+}
+
+/** The width in ems of texts set on one line, counted up to the cap. */
+function lineWidth(texts: readonly string[], cap: number): number {
+  const limit = capEms(cap);
+  let width = 0;
+  for (const text of texts) {
+    for (const char of text) {
+      width += textWidth(char);
+      if (width > limit) return width;
+    }
   }
-  return runs;
+  return width;
+}
+
+/**
+ * The width in ems of the widest word of texts (the spans of one cell, read as one text): words
+ * end at white space and, with `cjkBreaks`, at every wide (CJK) character, where Chinese may
+ * break (the runs of other characters between them are the words). One pass, no copies; counted
+ * up to the cap.
+ */
+function widestWord(texts: readonly string[], cjkBreaks: boolean, cap: number): number {
+  const limit = capEms(cap);
+  let widest = 0;
+  let word = 0;
+  for (const text of texts) {
+    for (const char of text) {
+      if (/\s/.test(char)) {
+        word = 0;
+        continue;
+      }
+      const width = textWidth(char);
+      if (cjkBreaks && width >= 1) {
+        word = 0;
+        continue;
+      }
+      word += width;
+      if (word > widest) {
+        widest = word;
+        if (widest > limit) return widest;
+      }
+    }
+  }
+  return widest;
 }
 
 /**
@@ -336,7 +455,7 @@ function dataTable(table: DocTable): Table {
     cantSplit: true,
     children: table.columns.map((c, i) => cell([{ text: c.title }], { head: true, ...at(i) })),
   });
-  const rows = table.rows.map(
+  const rows = stackedRows(table.rows).map(
     (row) =>
       new TableRow({
         cantSplit: true,

@@ -23,7 +23,12 @@ export function documentTime(date: string | undefined): Date {
  * from the local clock fields, so the UTC fields of `time` are passed as local ones (the bytes
  * do not depend on `TZ`), clamped to the range a zip entry holds.
  */
-export function withEntryTimes(zip: Uint8Array, time: Date): Uint8Array {
+export function withEntryTimes(
+  zip: Uint8Array,
+  time: Date,
+  /** Rewrites an entry's bytes on the way (the Word report's line breaks). */
+  transform: (name: string, data: Uint8Array) => Uint8Array = (_name, data) => data,
+): Uint8Array {
   const utc = new Date(Math.min(LATEST_ZIP_TIME, Math.max(UNDATED_TIME, time.getTime())));
   const local = new Date(
     utc.getUTCFullYear(),
@@ -35,6 +40,8 @@ export function withEntryTimes(zip: Uint8Array, time: Date): Uint8Array {
   );
   const entries = unzipSync(zip);
   const dated: Zippable = {};
-  for (const [name, data] of Object.entries(entries)) dated[name] = [data, { mtime: local }];
+  for (const [name, data] of Object.entries(entries)) {
+    dated[name] = [transform(name, data), { mtime: local }];
+  }
   return zipSync(dated, { level: 6 });
 }

@@ -62,7 +62,9 @@ describe("netdz list with an invalid set", () => {
     ]);
     expect(sets[1]?.title).toEqual({ en: "Broken", zh: "坏的" });
     const zh = await run(["list", "--measures", ".", "--lang", "zh"], root);
-    expect(zh.stdout).toContain("?@?  坏的\n  broken/2\n  无效：请运行 `netdz validate broken/2`");
+    // Headed by its folder (no id or version to show), never by "?@?".
+    expect(zh.stdout).toContain("broken/2  坏的\n  无效：请运行 `netdz validate broken/2`");
+    expect(zh.stdout).not.toContain("?@?");
   });
 
   it.each([
@@ -73,6 +75,24 @@ describe("netdz list with an invalid set", () => {
       "UTF-16 LE",
     ],
     ["broken YAML", Buffer.from("format: netdz-measure-set/1\nid: [u\n"), "", ""],
+    [
+      "GBK",
+      Buffer.concat([
+        Buffer.from("format: netdz-measure-set/1\nid: u\nversion: 1.0.0\ntitle: { zh: "),
+        Buffer.from([0xd6, 0xd0, 0xce, 0xc4]),
+        Buffer.from(" }\n"),
+      ]),
+      "file/not-utf8",
+      "GB18030",
+    ],
+    [
+      "merge-conflict markers",
+      Buffer.from(
+        "format: netdz-measure-set/1\n<<<<<<< HEAD\nid: u\n=======\nid: v\n>>>>>>> other\nversion: 1.0.0\n",
+      ),
+      "",
+      "conflict",
+    ],
   ])(
     "a set whose set.yaml cannot be read (%s) is listed as invalid with the reason",
     async (_n, bytes, _code, label) => {
@@ -83,11 +103,11 @@ describe("netdz list with an invalid set", () => {
       expect(code).toBe(0);
       const block = stdout.split("\n\n").find((b) => b.includes("u/1.0.0")) ?? "";
       const lines = block.split("\n");
-      expect(lines[0]).toBe("?@?");
-      expect(lines[1]).toBe("  u/1.0.0");
-      expect(lines[2]).toMatch(/^ {2}u\/1\.0\.0\/set\.yaml:\d+:\d+ {2}\S/);
-      expect(lines[2]).toContain(label);
-      expect(lines[3]).toBe("  invalid: run `netdz validate u/1.0.0`");
+      expect(lines[0]).toBe("u/1.0.0");
+      expect(lines[1]).toMatch(/^ {2}u\/1\.0\.0\/set\.yaml:\d+:\d+ {2}\S/);
+      expect(lines[1]).toContain(label);
+      expect(lines[2]).toBe("  invalid: run `netdz validate u/1.0.0`");
+      expect(stdout).not.toContain("?@?");
     },
   );
 });

@@ -42,7 +42,7 @@ const cases: Case[] = [
   { name: "a profile entry for a field the new version lacks", version: "1.1.0", file: "changes.yaml", from: "field: province", to: "field: provinse", code: "changes/unknown-id", at: "provinse" },
   { name: "two old values that differ only in case", version: "1.1.0", file: "changes.yaml", from: "        Zhejiang: zj\n", to: "        Zhejiang: zj\n        ZHEJIANG: zj\n", code: "changes/duplicate", at: "ZHEJIANG" },
   { name: "one question named twice", version: "1.1.0", file: "changes.yaml", from: "  - reword: M01.Q1\n", to: "  - reword: M01.Q1\n  - reword: M01.Q1\n", code: "changes/duplicate", at: "M01.Q1\n  - rescale" },
-  { name: "an entry with two kinds at once", version: "1.1.0", file: "changes.yaml", from: "  - reword: M01.Q1\n", to: "  - reword: M01.Q1\n    retire: { id: M01.Q1, reason: { en: x, zh: x } }\n", code: "schema/maxProperties", at: "reword: M01.Q1\n    retire" },
+  { name: "an entry with two kinds at once", version: "1.1.0", file: "changes.yaml", from: "  - reword: M01.Q1\n", to: "  - reword: M01.Q1\n    retire: { id: M01.Q1, reason: { en: x, zh: x } }\n", code: "changes/entry-kinds", at: "retire: { id: M01.Q1" },
 ];
 
 describe("cross-version rules of changes.yaml", () => {

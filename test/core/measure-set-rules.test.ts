@@ -338,6 +338,33 @@ describe("messages that point the right way", () => {
     ]);
   });
 
+  it.each([
+    ["netdz-measure/2", "format: netdz-measure/2\nid: M09\nnumber: 9\n"],
+    ["netdz-measure", "format: netdz-measure\nid: M09\n"],
+    ["netdz-measure/1.0", "format: 'netdz-measure/1.0'\nquestions: []\n"],
+    ["netdz-measure-set/1", "format: netdz-measure-set/1\nid: other\n"],
+    ["netdz-measure/2", "format: netdz-measure/2\nid: [unclosed\n"],
+  ])(
+    "a file declaring format %s in a set folder is one problem, not a measure",
+    async (format, text) => {
+      const { setDir } = copyMiniSet();
+      writeFileSync(path.join(setDir, "m09-stray.yaml"), text);
+      const before = await loadSetFolder(copyMiniSet().setDir, setDir);
+      const loaded = await loadSetFolder(setDir, setDir);
+      expect(loaded.fileCount).toBe(before.fileCount);
+      expect(loaded.diagnostics.map((d) => [d.file, d.code, messageIn(d, "en")])).toEqual([
+        [
+          "m09-stray.yaml",
+          "set/not-a-measure",
+          `this file is not a measure file (its format is "${format}"): move it out of the set folder, or give it format: netdz-measure/1`,
+        ],
+      ]);
+      expect(messageIn(loaded.diagnostics[0] as Diagnostic, "zh")).toContain(
+        `format 为“${format}”`,
+      );
+    },
+  );
+
   it("names a question by its id, not by its index", async () => {
     const { lines } = await afterEdit("m01-first.yaml", "weight: 2", "weight: lots");
     expect(lines).toEqual([
@@ -362,7 +389,7 @@ describe("ajv's own wording never reaches the user", () => {
     { name: "a maximum", file: "set.yaml", from: "profile:", to: "bands:\n  - min: 120\n    label: { en: Top, zh: 顶 }\n  - min: 0\n    label: { en: Low, zh: 低 }\nprofile:", code: "schema/maximum", en: "Min of band #1 must be at most 100", zh: "第 1 个等级的 min 必须不大于 100" },
     { name: "a minimum", file: "m02-second.yaml", from: /^number: 2$/m, to: "number: 0", code: "schema/minimum", en: "number must be at least 1", zh: "number 必须不小于 1" },
     { name: "an enum", file: "m02-second.yaml", from: "basis: reconstructed", to: "basis: guess", code: "schema/enum", en: "provenance.basis must be one of: text, briefing, reconstructed", zh: "provenance.basis 必须是以下之一：text、briefing、reconstructed" },
-    { name: "a const", file: "m02-second.yaml", from: "format: netdz-measure/1", to: "format: netdz-measure/2", code: "schema/const", en: 'format must be "netdz-measure/1"', zh: "format 必须是“netdz-measure/1”" },
+    { name: "a const", file: "set.yaml", from: "format: netdz-measure-set/1", to: "format: netdz-measure-set/2", code: "schema/const", en: 'format must be "netdz-measure-set/1"', zh: "format 必须是“netdz-measure-set/1”" },
     { name: "an unknown field", file: "m02-second.yaml", from: "    weight: 1\n    appliesWhen:", to: "    weight: 1\n    wieght: 1\n    appliesWhen:", code: "schema/unknown-property", en: 'unknown field "wieght" in question M02.Q2 (check the spelling; your own extra fields must start with x-)', zh: "问题 M02.Q2 中有未知字段“wieght”（请检查拼写；自定义的附加字段须以 x- 开头）" },
     { name: "a repeated list item", file: "m01-first.yaml", from: "requiredFor: [implemented]", to: "requiredFor: [implemented, implemented]", code: "schema/uniqueItems", en: "evidence.requiredFor of question M01.Q1 lists the same item more than once", zh: "问题 M01.Q1 的 evidence.requiredFor 中有重复的项" },
     { name: "options on a non-choice profile field", file: "set.yaml", from: "  - id: name\n    type: text\n", to: "  - id: name\n    type: text\n    options: [{ id: a, label: { en: A, zh: 甲 } }]\n", code: "schema/not-allowed", en: "Options of profile field name: not allowed for this type of question or field", zh: "画像字段 name 的 options 不适用于这种题型或字段类型" },

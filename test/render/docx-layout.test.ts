@@ -4,7 +4,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { rasteriseChart } from "../../src/fs/chart-images.js";
-import { renderDocx } from "../../src/render/report-docx.js";
+import { renderDocx, stackedRows } from "../../src/render/report-docx.js";
 import { FIXTURES, tempDir } from "../helpers.js";
 import { LANGS, loadReportInput } from "./document-fixtures.js";
 
@@ -138,4 +138,23 @@ describe("Word report layout", () => {
     },
     180_000,
   );
+});
+
+describe("stackedRows", () => {
+  it("stacks rows equal but for the last cell into lines of one cell, keeping every line", () => {
+    const rows = [
+      [[{ text: "M01.Q1" }], [{ text: "done" }], [{ text: "a.pdf" }]],
+      [[{ text: "M01.Q1" }], [{ text: "done" }], [{ text: "b.pdf" }]],
+      [[{ text: "M01.Q2" }], [{ text: "done" }], [{ text: "c.pdf" }]],
+      [[{ text: "M01.Q1" }], [{ text: "done" }], [{ text: "d.pdf" }]],
+    ];
+    const stacked = stackedRows(rows);
+    expect(stacked.map((row) => row.map((c) => c.map((s) => s.text).join("|")))).toEqual([
+      ["M01.Q1", "done", "a.pdf|\uE010|b.pdf"],
+      ["M01.Q2", "done", "c.pdf"],
+      ["M01.Q1", "done", "d.pdf"],
+    ]);
+    // The input is left as it was.
+    expect(rows[0]?.[2]).toEqual([{ text: "a.pdf" }]);
+  });
 });

@@ -24,9 +24,8 @@ export const changesSchema = {
       type: "array",
       items: {
         type: "object",
-        description: "One change: exactly one of rename, reword, rescale, retire or profile.",
-        minProperties: 1,
-        maxProperties: 1,
+        description:
+          "One change: exactly one of rename, reword, rescale, retire or profile (x- keys beside it are your own notes; netdz checks that exactly one change is named).",
         properties: {
           rename: {
             type: "object",
@@ -34,6 +33,7 @@ export const changesSchema = {
             required: ["from", "to"],
             properties: { from: questionId, to: questionId },
             additionalProperties: false,
+            ...EXTENSIONS,
           },
           reword: {
             ...questionId,
@@ -47,6 +47,7 @@ export const changesSchema = {
             required: ["id", "note"],
             properties: { id: questionId, note: text },
             additionalProperties: false,
+            ...EXTENSIONS,
           },
           retire: {
             type: "object",
@@ -54,6 +55,7 @@ export const changesSchema = {
             required: ["id", "reason"],
             properties: { id: questionId, reason: text },
             additionalProperties: false,
+            ...EXTENSIONS,
           },
           profile: {
             type: "object",
@@ -64,13 +66,18 @@ export const changesSchema = {
               field: profileFieldId,
               map: {
                 type: "object",
+                description:
+                  "Old value → new value; x- keys are your own notes, never an old value.",
                 additionalProperties: { type: ["string", "boolean"] },
+                ...EXTENSIONS,
               },
             },
             additionalProperties: false,
+            ...EXTENSIONS,
           },
         },
         additionalProperties: false,
+        ...EXTENSIONS,
       },
     },
   },
