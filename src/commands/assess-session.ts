@@ -164,7 +164,6 @@ export class Session {
       assessor: () => store.data.assessor,
       saveAssessor: (field, value) => this.write(() => store.setAssessor(field, value)),
       print: (text) => this.screen.say(text, "dim"),
-      width: () => this.screen.width,
     };
   }
 

@@ -18,6 +18,7 @@ import { notRegularError } from "../fs/fs-errors.js";
 import { matchesSetRef, parseSetRef, resolveMeasureSet } from "../fs/workspace.js";
 import { assessMessages, type AssessMessages } from "../i18n/assess-messages.js";
 import type { Io } from "../io.js";
+import { screenWidth } from "../prompts/terminal-screen.js";
 import { Asker, isCancellation } from "../prompts/ask.js";
 import { guardSession } from "../prompts/guard.js";
 import { savedCount, Session, type OpenedAnswers } from "./assess-session.js";
@@ -57,6 +58,8 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
     output: io.stdout,
     keys: m.keys,
     yesNo: { yes: m.yes, no: m.no, error: m.yesNoError },
+    // Every prompt's message wraps to the screen's width, as question texts do.
+    width: () => screenWidth(io.stdout.columns),
   });
   const untrap = guardSession(asker, io);
   let lock: AnswersLock | undefined;

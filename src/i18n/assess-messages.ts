@@ -127,6 +127,8 @@ export interface AssessMessages {
     missingEvidence(id: string): string;
     markedForReview(id: string): string;
     stillMarkedForReview(id: string): string;
+    /** Escape at the owner or due-date prompt after an answer: the answer is as it was before. */
+    choiceNotSaved(id: string): string;
     unmarkedForReview(id: string): string;
     skipped(id: string): string;
     noteSaved(id: string): string;
@@ -366,6 +368,8 @@ const en: AssessMessages = {
     missingEvidence: (id) =>
       `⚠ ${id} has no evidence; \`netdz validate\` will warn about it until you add some.`,
     markedForReview: (id) => `⚑ ${id} is marked for review.`,
+    choiceNotSaved: (id) =>
+      `Back to the list: the answer to ${id} is as it was before (an owner or evidence confirmed with Enter stays).`,
     stillMarkedForReview: (id) =>
       `⚑ ${id} stays marked for review; choose “Remove the review mark” once it is settled.`,
     unmarkedForReview: (id) => `${id} is no longer marked for review.`,
@@ -621,6 +625,8 @@ const zh: AssessMessages = {
     evidenceCount: (count) => `佐证材料 ${count} 条`,
     missingEvidence: (id) => `⚠ ${id} 尚无佐证材料，补充之前 \`netdz validate\` 会给出警告。`,
     markedForReview: (id) => `⚑ ${id} 已标记待复核。`,
+    choiceNotSaved: (id) =>
+      `已返回选项列表：${id} 的答案保持原样（已按回车确认的责任单位或佐证材料仍保留）。`,
     stillMarkedForReview: (id) => `⚑ ${id} 仍标记为待复核；确认无误后请选择“取消待复核标记”。`,
     unmarkedForReview: (id) => `${id} 已取消待复核标记。`,
     skipped: (id) => `已跳过 ${id}，该题仍为未作答。`,

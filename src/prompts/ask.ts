@@ -14,6 +14,7 @@
 import { styleText } from "node:util";
 import { checkbox, confirm, input, search, select, Separator } from "@inquirer/prompts";
 import { CancelledError } from "../errors.js";
+import { wrapPrompt } from "./layout.js";
 
 /** A choice in a list; `value` must be a string so that `default` can preselect it. */
 export interface ChoiceItem<V extends string> {
@@ -48,6 +49,8 @@ export interface AskerOptions {
   keys?: Readonly<Record<string, string>>;
   /** The words for yes and no, shown in the hint of a yes/no question and as its answer. */
   yesNo?: { yes: string; no: string; error: string };
+  /** Columns a prompt's message may use: every message is wrapped there (wrapPrompt). */
+  width?: () => number;
 }
 
 /**
@@ -166,6 +169,12 @@ export class Asker {
     };
   }
 
+  /** A prompt's message, wrapped to the width given (as it is, without one). */
+  private message(text: string): string {
+    const width = this.options.width?.();
+    return width === undefined ? text : wrapPrompt(text, width);
+  }
+
   /** The terminal's height, when the output is one. */
   private rows(): number | undefined {
     return (this.options.output as { rows?: number }).rows;
@@ -199,7 +208,7 @@ export class Asker {
     return this.run(config.escape, (signal) =>
       select<V>(
         {
-          message: config.message,
+          message: this.message(config.message),
           choices,
           ...(config.default !== undefined ? { default: config.default } : {}),
           pageSize: config.pageSize ?? fitPageSize(choices.length, this.rows()),
@@ -232,7 +241,7 @@ export class Asker {
     return this.run(config.escape, (signal) =>
       search<V>(
         {
-          message: config.message,
+          message: this.message(config.message),
           source: (term) => filterChoices(config.choices, term).map((item) => toInquirer(item)),
           ...(config.default !== undefined ? { default: config.default } : {}),
           pageSize: config.pageSize ?? fitPageSize(config.choices.length, this.rows()),
@@ -255,7 +264,7 @@ export class Asker {
     return this.run(config.escape, (signal) =>
       input(
         {
-          message: config.message,
+          message: this.message(config.message),
           ...(config.default !== undefined && config.default !== ""
             ? { default: config.default, prefill: config.editable ? "editable" : "tab" }
             : {}),
@@ -276,7 +285,7 @@ export class Asker {
     return this.run(config.escape, (signal) =>
       checkbox<V>(
         {
-          message: config.message,
+          message: this.message(config.message),
           choices: config.choices.map((c) => ({
             ...(toInquirer(c) as Omit<ChoiceItem<V>, "keywords">),
             ...(c.checked !== undefined ? { checked: c.checked } : {}),
@@ -300,7 +309,7 @@ export class Asker {
     return this.run(config.escape, (signal) =>
       confirm(
         {
-          message: config.message,
+          message: this.message(config.message),
           default: config.default ?? true,
           ...(words
             ? {

@@ -99,6 +99,22 @@ export function wrapIndented(text: string, width: number, indent: string): strin
   return wrap(text, width - displayWidth(indent)).map((line) => indent + line);
 }
 
+/**
+ * A prompt's message wrapped to `width` columns, as question texts are: the first line leaves
+ * room for Inquirer's "? " before it, and each line of the message keeps its own indent (the
+ * "  - item" lines of a list). Every prompt of `netdz assess` goes through this (see Asker).
+ */
+export function wrapPrompt(text: string, width: number): string {
+  return text
+    .split("\n")
+    .flatMap((line, index) => {
+      const indent = /^\s*/.exec(line)?.[0] ?? "";
+      const room = width - (index === 0 ? 2 : 0) - displayWidth(indent);
+      return wrap(line, room).map((part) => indent + part);
+    })
+    .join("\n");
+}
+
 /** A progress bar of `width` cells: `█` for the done part, `░` for the rest. */
 export function progressBar(ratio: number, width: number): { done: string; rest: string } {
   const clamped = Math.min(1, Math.max(0, Number.isFinite(ratio) ? ratio : 0));

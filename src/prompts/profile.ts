@@ -6,7 +6,6 @@ import { isAsked } from "../core/applicability.js";
 import type { Lang, MeasureSet, ProfileField, ProfileValue, Zone } from "../core/model.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
 import { FILTER_FROM, type Asker, type EscapeMode } from "./ask.js";
-import { wrap } from "./layout.js";
 
 /** What the profile prompts need: the asker, the texts, and where to read and save values. */
 export interface ProfileContext {
@@ -19,8 +18,6 @@ export interface ProfileContext {
   assessor(): { name?: string; role?: string } | undefined;
   saveAssessor(field: "name" | "role", value: string): Promise<void>;
   print(text: string): void;
-  /** Columns a prompt's text may use; long labels wrap there, as question texts do. */
-  width(): number;
 }
 
 /** True when the zone has no value for the field. */
@@ -60,8 +57,8 @@ export async function askProfileField(
   const { asker, m, lang } = ctx;
   const required = field.required !== false;
   const label = required ? field.label[lang] : `${field.label[lang]} ${m.profile.optional}`;
-  // Long labels wrap to the terminal, as question texts do ("? " comes before the first line).
-  const message = wrap(label, ctx.width() - 2).join("\n");
+  // Long labels wrap to the terminal as every prompt does (the Asker wraps each message).
+  const message = label;
   if (field.help) ctx.print(`  ${field.help[lang]}`);
   if (field.type === "yesno") {
     const answer = await asker.select<"yes" | "no">({

@@ -266,7 +266,24 @@ async function answerWith(
   } else if (!sameAnswer(previous, answer)) {
     await ctx.save(answer);
   }
-  const described = describeAnswer(question, answer, m, ctx.lang) ?? "";
+  // Escape at the owner or due-date prompt that follows a new answer goes back to the list
+  // with the answer as it was before, as Escape in the evidence prompt does: the choice is
+  // undone (the evidence items and the owner already confirmed with Enter stay).
+  const offered = await offerAction(ctx, answer, previous);
+  if (offered.escaped) {
+    let restored: Answer | undefined = previous;
+    if (!sameList(answer.evidence ?? [], previous?.evidence ?? [])) {
+      const kept: Answer = { ...previous };
+      delete kept.evidence;
+      restored = (answer.evidence ?? []).length > 0 ? { ...kept, evidence: answer.evidence } : kept;
+    }
+    if (offered.owner !== undefined) restored = withAction(restored, { owner: offered.owner });
+    await ctx.save(restored);
+    ctx.notice(m.notices.choiceNotSaved(question.id));
+    return false;
+  }
+  const final = offered.answer;
+  const described = describeAnswer(question, final, m, ctx.lang) ?? "";
   // Confirmed as it was (in review): nothing was written, and the notice says so.
   ctx.notice(
     sameAnswer(previous, answer)
@@ -277,43 +294,63 @@ async function answerWith(
     ctx.notice(m.notices.missingEvidence(question.id), "warn");
   }
   if (previous?.review === true) ctx.notice(m.notices.stillMarkedForReview(question.id));
-  await offerAction(ctx, answer, previous);
+  for (const line of offered.notices) ctx.notice(line);
   return true;
+}
+
+/** How the owner and due-date prompts ended. */
+interface ActionResult {
+  /** The entry as it is now. */
+  answer: Answer;
+  /** True when the user pressed Escape at one of them. */
+  escaped: boolean;
+  /** The owner confirmed with Enter (`""` when removed), if one was. */
+  owner?: string;
+  /** The notices to show (about the owner and due date). */
+  notices: string[];
 }
 
 /**
  * After a new answer that leaves a gap (scores below 1) and has no owner or due date yet, asks
  * once who closes it and by when; Enter at both prompts skips (a due date without an owner is
- * kept). Confirming an answer
- * unchanged (in review) does not ask again.
+ * kept). Confirming an answer unchanged (in review) does not ask again.
  */
 async function offerAction(
   ctx: QuestionContext,
   answer: Answer,
   previous: Answer | undefined,
-): Promise<void> {
+): Promise<ActionResult> {
   const score = questionScore(ctx.question, answer);
-  if (score === null || score >= 1 || answer.owner !== undefined || answer.due !== undefined)
-    return;
   const unchanged =
     previous !== undefined &&
     previous.status === answer.status &&
     JSON.stringify(previous.value) === JSON.stringify(answer.value);
-  if (unchanged) return;
+  if (
+    score === null ||
+    score >= 1 ||
+    answer.owner !== undefined ||
+    answer.due !== undefined ||
+    unchanged
+  )
+    return { answer, escaped: false, notices: [] };
   ctx.print(ctx.m.input.actionOffer(ctx.question.id));
-  await askAction(ctx, answer);
+  return askAction(ctx, answer);
 }
 
-/** The "☐" entry: edits the owner and the due date of the question's entry. */
+/**
+ * The "☐" entry: edits the owner and the due date of the question's entry. Escape at either
+ * prompt goes back to the list; an owner already confirmed with Enter stays.
+ */
 async function editAction(ctx: QuestionContext, answer: Answer | undefined): Promise<void> {
-  await askAction(ctx, answer);
+  const result = await askAction(ctx, answer);
+  for (const line of result.notices) ctx.notice(line);
 }
 
 /**
  * Asks the owner, then the due date, saving each as it is confirmed. Enter keeps a field as it
- * is, "-" removes it; Escape leaves the rest as it is.
+ * is, "-" removes it; Escape stops (the rest is left as it is) and says so in `escaped`.
  */
-async function askAction(ctx: QuestionContext, answer: Answer | undefined): Promise<void> {
+async function askAction(ctx: QuestionContext, answer: Answer | undefined): Promise<ActionResult> {
   const { m, question } = ctx;
   const edit = (typed: string, now: string | undefined): string | undefined => {
     const value = typed.trim();
@@ -323,7 +360,7 @@ async function askAction(ctx: QuestionContext, answer: Answer | undefined): Prom
   const owner = await unlessEscaped(
     ctx.asker.input({ message: m.input.owner(question.id, answer?.owner), escape: "back" }),
   );
-  if (owner === undefined) return;
+  if (owner === undefined) return { answer: answer ?? {}, escaped: true, notices: [] };
   let current = answer;
   let changed = false;
   const save = async (field: { owner?: string; due?: string }): Promise<void> => {
@@ -334,7 +371,8 @@ async function askAction(ctx: QuestionContext, answer: Answer | undefined): Prom
     }
     current = next;
   };
-  await save({ owner: edit(owner, answer?.owner) ?? "" });
+  const ownerField = edit(owner, answer?.owner) ?? "";
+  await save({ owner: ownerField });
   const due = await unlessEscaped(
     ctx.asker.input({
       message: m.input.due(question.id, current?.due),
@@ -347,14 +385,21 @@ async function askAction(ctx: QuestionContext, answer: Answer | undefined): Prom
     }),
   );
   if (due !== undefined) await save({ due: edit(due, current?.due) ?? "" });
+  const notices: string[] = [];
   if (!changed) {
     if (current?.owner !== undefined || current?.due !== undefined)
-      ctx.notice(m.notices.actionUnchanged(question.id));
+      notices.push(m.notices.actionUnchanged(question.id));
   } else if (current?.owner !== undefined || current?.due !== undefined) {
-    ctx.notice(m.notices.actionSaved(question.id, current.owner, current.due));
+    notices.push(m.notices.actionSaved(question.id, current.owner, current.due));
   } else if (answer?.owner !== undefined || answer?.due !== undefined) {
-    ctx.notice(m.notices.actionRemoved(question.id));
+    notices.push(m.notices.actionRemoved(question.id));
   }
+  return {
+    answer: current ?? {},
+    escaped: due === undefined,
+    owner: ownerField,
+    notices,
+  };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -14,6 +14,11 @@ export type Tone = "plain" | "dim" | "warn" | "bold";
 const MAX_WIDTH = 100;
 const CLEAR_SCREEN = "\x1b[H\x1b[2J";
 
+/** Columns the screen content (and every prompt's message) may use on a terminal this wide. */
+export function screenWidth(columns: number | undefined): number {
+  return Math.max(40, Math.min(columns ?? 80, MAX_WIDTH) - 1);
+}
+
 export class TerminalScreen {
   private notices: string[] = [];
 
@@ -25,7 +30,7 @@ export class TerminalScreen {
 
   /** Columns the screen content may use. */
   get width(): number {
-    return Math.max(40, Math.min(this.io.stdout.columns ?? 80, MAX_WIDTH) - 1);
+    return screenWidth(this.io.stdout.columns);
   }
 
   /** Queues text for the top of the next screen, wrapped to the screen width. */

@@ -50,7 +50,7 @@ export function builtCliExists(): boolean {
   return existsSync(path.join(ROOT, "dist", "main.js"));
 }
 
-/** A netdz process in a 100×30 pseudo-terminal, with its output collected. */
+/** A netdz process in a pseudo-terminal (100×30 unless `cols` says), with its output collected. */
 export class PtySession {
   private raw = "";
   private readonly waiters = new Set<() => void>();
@@ -58,10 +58,10 @@ export class PtySession {
   private exitInfo: PtyExit | undefined;
   private readonly term: IPty;
 
-  constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) {
+  constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; cols?: number }) {
     this.term = spawn(process.execPath, [BIN, ...args], {
       name: "xterm-256color",
-      cols: 100,
+      cols: options.cols ?? 100,
       rows: 30,
       cwd: options.cwd,
       env: {

@@ -35,8 +35,14 @@ function harness(initial: Zone = {}, lang: "en" | "zh" = "en") {
   const assessor: { name?: string; role?: string } = {};
   const printed: string[] = [];
   const m = assessMessages(lang);
+  const columns = { width: 100 };
   const ctx: ProfileContext = {
-    asker: new Asker({ input: new PassThrough(), output: new PassThrough(), keys: m.keys }),
+    asker: new Asker({
+      input: new PassThrough(),
+      output: new PassThrough(),
+      keys: m.keys,
+      width: () => columns.width,
+    }),
     m,
     lang,
     set,
@@ -51,9 +57,8 @@ function harness(initial: Zone = {}, lang: "en" | "zh" = "en") {
       else assessor[field] = value.trim();
     },
     print: (text) => printed.push(text),
-    width: () => 100,
   };
-  return { ctx, zone, saved, assessor, printed };
+  return { ctx, zone, saved, assessor, printed, columns };
 }
 
 describe("missingProfileFields", () => {
@@ -112,7 +117,7 @@ describe("askProfile", () => {
 
   it("wraps a long label to the terminal width at word boundaries", async () => {
     const h = harness();
-    h.ctx.width = () => 40;
+    h.columns.width = 40;
     const long = {
       id: "hub",
       type: "yesno",
