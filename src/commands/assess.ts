@@ -18,6 +18,7 @@ import { notRegularError } from "../fs/fs-errors.js";
 import { matchesSetRef, parseSetRef, resolveMeasureSet } from "../fs/workspace.js";
 import { assessMessages, type AssessMessages } from "../i18n/assess-messages.js";
 import type { Io } from "../io.js";
+import { checkFilePath } from "../fs/output.js";
 import { screenWidth } from "../prompts/terminal-screen.js";
 import { Asker, isCancellation } from "../prompts/ask.js";
 import { guardSession } from "../prompts/guard.js";
@@ -40,6 +41,7 @@ export interface AssessOptions {
 /** `netdz assess`: runs the session; 0 when it ends, 130 (CancelledError) when interrupted. */
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
   const m = assessMessages(options.lang);
+  checkFilePath(options.answers, "--answers", options.lang);
   const commands = commandLines(options, io.env);
   if (io.stdin.isTTY !== true) {
     const exists = await stat(path.resolve(io.cwd, options.answers)).catch(() => undefined);

@@ -12,6 +12,7 @@ import { EXIT, UsageError } from "../errors.js";
 import { lockHolder, lockPath } from "../fs/answers-lock.js";
 import { schemaComment } from "../fs/answers-store.js";
 import { makeFolder, writeFileAtomic } from "../fs/atomic-write.js";
+import { checkFilePath } from "../fs/output.js";
 import { describeFsError, displayPath } from "../fs/measure-sets.js";
 import { resolveMeasureSet } from "../fs/workspace.js";
 import { assessMessages } from "../i18n/assess-messages.js";
@@ -31,6 +32,7 @@ export interface InitOptions {
 /** `netdz init`: writes the answers template; refuses to overwrite a file without --force. */
 export async function init(options: InitOptions, io: Io): Promise<number> {
   const m = assessMessages(options.lang);
+  checkFilePath(options.answers, "--answers", options.lang);
   if (options.answers === "-") {
     // `--answers -` prints the template to standard output, as `report --out -` does.
     const set = await resolveMeasureSet(

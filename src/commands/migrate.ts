@@ -15,7 +15,7 @@ import { DataError, EXIT, UsageError } from "../errors.js";
 import { acquireLock, lockPath, type AnswersLock } from "../fs/answers-lock.js";
 import { checkAnswersFile } from "../fs/answers-loader.js";
 import { writeFileAtomic, WriteFileError } from "../fs/atomic-write.js";
-import { isStandardOutput, writeStdout } from "../fs/output.js";
+import { checkFilePath, isStandardOutput, writeStdout } from "../fs/output.js";
 import { availableSets, describeFsError, displayPath, measuresRoot } from "../fs/measure-sets.js";
 import { readTextFile, refuseTooLargeToEdit } from "../fs/read-file.js";
 import { newerVersionOf, versionSteps } from "../fs/set-versions.js";
@@ -56,6 +56,7 @@ export async function migrate(
   deps: MigrateDeps = { writeFile: writeFileAtomic },
 ): Promise<number> {
   const m = migrateMessages(opts.lang);
+  if (opts.out !== undefined) checkFilePath(opts.out, "--out", opts.lang);
   // A migration that writes holds the answers file's lock, as an assess session does, so it
   // never writes under a running session and no session starts while it writes.
   const locks: AnswersLock[] = [];

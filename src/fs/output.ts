@@ -5,7 +5,31 @@ import { isatty } from "node:tty";
 import type { Lang } from "../core/model.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
+import { fileMessages } from "../i18n/file-messages.js";
 import { writeFileAtomic } from "./atomic-write.js";
+
+/** Separators a path may end in here ("/" everywhere, "\\" too on Windows). */
+const SEPARATORS = path.sep === "\\" ? /[\\/]/ : /\//;
+
+/**
+ * The one check of a path given for a file netdz writes (`--out`, `--answers`), made before
+ * anything is resolved (path.resolve would drop a trailing "/" and write `keep.md/` over
+ * keep.md): an empty path, and a path that names a folder by its form (it ends in a separator,
+ * ".", or ".."), are refused with one line (exit 2). `-` (standard output) passes.
+ */
+export function checkFilePath(given: string, option: string, lang: Lang): void {
+  const m = fileMessages(lang);
+  if (given.trim() === "") throw new UsageError(m.pathEmpty(option));
+  const parts = given.split(SEPARATORS);
+  const last = parts.at(-1);
+  if (last !== "" && last !== "." && last !== "..") return;
+  // The file the user probably meant: the path without its trailing separators.
+  const trimmed = given.replace(new RegExp(`(?:${SEPARATORS.source})+$`), "");
+  const name = trimmed.split(SEPARATORS).at(-1);
+  const file =
+    last === "" && name !== undefined && !["", ".", ".."].includes(name) ? trimmed : undefined;
+  throw new UsageError(m.pathNamesFolder(option, given, file));
+}
 
 /** Names of standard output as a path: `-`, and the system's own names for it. */
 const STDOUT_PATHS = new Set(["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]);
@@ -68,6 +92,7 @@ export async function writeOutput(
   target: OutputTarget,
 ): Promise<void> {
   const { io, out } = target;
+  if (out !== undefined) checkFilePath(out, "--out", target.lang);
   if (out === undefined || isStandardOutput(out, io.cwd)) {
     await writeStdout(output, io);
     return;
