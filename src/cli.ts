@@ -53,7 +53,7 @@ export function buildProgram(
       outputError: (s, write) => write(m.translateError(s)),
     })
     .exitOverride()
-    .addHelpText("after", `${m.program.quickStart(DEFAULT_ANSWERS_FILE)}\n${m.exitCodes(true)}`);
+    .addHelpText("after", `${m.program.quickStart(DEFAULT_ANSWERS_FILE)}\n${m.exitCodes("program")}`);
   const ctx: CliContext = {
     io,
     lang,

@@ -9,7 +9,7 @@ export const assessCommand: CommandFactory = (ctx) => {
   const h = ANSWERS_COMMANDS_HELP[ctx.lang].assess;
   return withAnswersFile(ctx.command("assess").description(h.description), ctx, h.answers)
     .addOption(new Option("--review", h.review).default(false))
-    .addHelpText("after", `${h.after}\n${ctx.m.exitCodes(true)}`)
+    .addHelpText("after", `${h.after}\n${ctx.m.exitCodes("assess")}`)
     .action((opts: AssessOptions) =>
       ctx.run(async () => {
         const { assess } = await import("../commands/assess.js");

@@ -9,7 +9,7 @@ export const initCommand: CommandFactory = (ctx) => {
   const h = ANSWERS_COMMANDS_HELP[ctx.lang].init;
   return withAnswersFile(ctx.command("init").description(h.description), ctx, h.answers)
     .addOption(new Option("-f, --force", h.force).default(false))
-    .addHelpText("after", h.after)
+    .addHelpText("after", `${h.after}\n${ctx.m.exitCodes("init")}`)
     .action((opts: InitOptions) =>
       ctx.run(async () => {
         const { init } = await import("../commands/init.js");

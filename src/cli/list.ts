@@ -13,6 +13,7 @@ export const listCommand: CommandFactory = (ctx) => {
     .addOption(new Option("--json", h.json).default(false))
     .addOption(new Option("--questions", h.questions).default(false))
     .addOption(langOption(ctx))
+    .addHelpText("after", ctx.m.exitCodes("list"))
     .action((opts: ListOptions) =>
       ctx.run(async () => {
         const { list } = await import("../commands/list.js");

@@ -17,7 +17,7 @@ export const migrateCommand: CommandFactory = (ctx) => {
     .addOption(new Option("--dry-run", h.dryRun).default(false))
     .addOption(langOption(ctx))
     .addOption(measuresOption(ctx))
-    .addHelpText("after", h.after(DEFAULT_ANSWERS_FILE))
+    .addHelpText("after", `${h.after(DEFAULT_ANSWERS_FILE)}\n${ctx.m.exitCodes("migrate")}`)
     .action((answers: string, opts: Omit<MigrateOptions, "answers">) =>
       ctx.run(async () => {
         const { migrate } = await import("../commands/migrate.js");

@@ -37,7 +37,7 @@ export const reportCommand: CommandFactory = (ctx) => {
         .default(DEFAULT_TOP),
     )
     .addOption(measuresOption(ctx))
-    .addHelpText("after", h.after(DEFAULT_ANSWERS_FILE))
+    .addHelpText("after", `${h.after(DEFAULT_ANSWERS_FILE)}\n${ctx.m.exitCodes("report")}`)
     .action((answers: string, opts: Omit<ReportOptions, "answers">) =>
       ctx.run(async () => {
         const { report } = await import("../commands/report.js");

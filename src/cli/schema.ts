@@ -12,7 +12,7 @@ export const schemaCommand: CommandFactory = (ctx) => {
     .description(h.description(SCHEMA_NAMES))
     .addArgument(new Argument("<name>", h.name(SCHEMA_NAMES)))
     .addOption(langOption(ctx))
-    .addHelpText("after", h.after(LOCAL_SCHEMA_FILE))
+    .addHelpText("after", `${h.after(LOCAL_SCHEMA_FILE)}\n${ctx.m.exitCodes("schema")}`)
     .action((name: string, opts: Omit<SchemaOptions, "name">) =>
       ctx.run(async () => {
         const { schema } = await import("../commands/schema.js");

@@ -21,7 +21,7 @@ export const validateCommand: CommandFactory = (ctx) => {
     .addOption(new Option("--check-evidence", h.checkEvidence).default(false))
     .addOption(measuresOption(ctx))
     .addOption(langOption(ctx))
-    .addHelpText("after", h.after(DEFAULT_ANSWERS_FILE, ctx.m.exitCodes(false)))
+    .addHelpText("after", h.after(DEFAULT_ANSWERS_FILE, ctx.m.exitCodes("validate")))
     .action((paths: string[], opts: Omit<ValidateOptions, "paths">) =>
       ctx.run(async () => {
         const { validate } = await import("../commands/validate.js");

@@ -15,8 +15,11 @@ export interface CliMessages {
     helpCommand: string;
     afterError: string;
   };
-  /** The exit codes, for the help of the program and of the commands that exit 130. */
-  exitCodes(interrupted: boolean): string;
+  /**
+   * The exit codes section of a help text: those the program (or that command) really has, each
+   * with what it means there (`aggregate` and `diff` write their own, in their messages).
+   */
+  exitCodes(of: ExitCodesOf): string;
   options: {
     lang: string;
     langDefault: string;
@@ -47,6 +50,68 @@ export interface CliMessages {
   translateError(message: string): string;
 }
 
+/** Whose exit codes a help text lists. */
+export type ExitCodesOf =
+  "program" | "validate" | "assess" | "init" | "report" | "migrate" | "list" | "schema";
+
+/** What 1 and 130 mean for each (no entry: the command never exits with it). */
+interface ExitMeanings {
+  ok: string;
+  usage: string;
+  invalid: Partial<Record<ExitCodesOf, string>>;
+  interrupted: Partial<Record<ExitCodesOf, string>>;
+}
+
+/** The exit codes section for `of`, in the layout every command's help uses. */
+function exitCodesText(heading: string, words: ExitMeanings, of: ExitCodesOf): string {
+  const rows: [string, string | undefined][] = [
+    ["0", words.ok],
+    ["1", words.invalid[of]],
+    ["2", words.usage],
+    ["130", words.interrupted[of]],
+  ];
+  const lines = rows.flatMap(([code, meaning]) =>
+    meaning === undefined ? [] : [`  ${code.padEnd(5)}${meaning}`],
+  );
+  return `\n${heading}\n${lines.join("\n")}`;
+}
+
+const EN_EXIT: ExitMeanings = {
+  ok: "success (warnings allowed)",
+  usage: "usage error, or input that cannot be read",
+  invalid: {
+    program:
+      "invalid data, or (report --fail-under) a score below the threshold; see each command's --help",
+    validate: "problems were found (errors; with --strict, missing evidence too)",
+    assess: "the answers file or its measure set has problems (the file is not changed)",
+    init: "the measure set has problems (nothing is written)",
+    report:
+      "invalid data, or (--fail-under) the score is below it or the zone declared more than half of its questions not applicable",
+    migrate: "the answers file or a measure set has problems (nothing is written)",
+  },
+  interrupted: {
+    program: "interrupted (Ctrl-C) during assess; every confirmed answer is already saved",
+    assess: "interrupted (Ctrl-C) or the terminal closed; every confirmed answer is already saved",
+  },
+};
+
+const ZH_EXIT: ExitMeanings = {
+  ok: "成功（允许有警告）",
+  usage: "用法错误，或输入无法读取",
+  invalid: {
+    program: "数据无效，或（report --fail-under）得分低于阈值；详见各命令的 --help",
+    validate: "发现问题（错误；加 --strict 时缺少佐证也算）",
+    assess: "答卷文件或其评估清单有问题（文件不作改动）",
+    init: "评估清单有问题（不写入任何文件）",
+    report: "数据无效，或（--fail-under）得分低于该值，或开发区自行声明不适用的题目超过一半",
+    migrate: "答卷文件或评估清单有问题（不写入任何文件）",
+  },
+  interrupted: {
+    program: "assess 过程中被中断（Ctrl-C）；已确认的答案均已保存",
+    assess: "被中断（Ctrl-C）或终端已关闭；已确认的答案均已保存",
+  },
+};
+
 const quote = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(", ");
 
 const en: CliMessages = {
@@ -63,13 +128,7 @@ Quick start:
     helpCommand: "show help for a command",
     afterError: "(run with --help for usage)",
   },
-  exitCodes: (interrupted) =>
-    `
-Exit codes:
-  0    success (warnings allowed)
-  1    invalid data, or the score is below --fail-under
-  2    usage error, or input that cannot be read` +
-    (interrupted ? "\n  130  interrupted (Ctrl-C); every confirmed answer is already saved" : ""),
+  exitCodes: (of) => exitCodesText("Exit codes:", EN_EXIT, of),
   options: {
     lang: "interface and content language",
     langDefault: "from LC_ALL/LC_MESSAGES/LANG, zh_* → zh",
@@ -154,13 +213,7 @@ const zh: CliMessages = {
     helpCommand: "显示某个命令的帮助",
     afterError: "（运行时加 --help 查看用法）",
   },
-  exitCodes: (interrupted) =>
-    `
-退出码：
-  0    成功（允许有警告）
-  1    数据无效，或得分低于 --fail-under
-  2    用法错误，或输入无法读取` +
-    (interrupted ? "\n  130  已中断（Ctrl-C）；已确认的答案均已保存" : ""),
+  exitCodes: (of) => exitCodesText("退出码：", ZH_EXIT, of),
   options: {
     lang: "界面和内容的语言",
     langDefault: "取自 LC_ALL/LC_MESSAGES/LANG，zh_* 即中文",
