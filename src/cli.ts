@@ -53,7 +53,10 @@ export function buildProgram(
       outputError: (s, write) => write(m.translateError(s)),
     })
     .exitOverride()
-    .addHelpText("after", `${m.program.quickStart(DEFAULT_ANSWERS_FILE)}\n${m.exitCodes("program")}`);
+    .addHelpText(
+      "after",
+      `${m.program.quickStart(DEFAULT_ANSWERS_FILE)}\n${m.exitCodes("program")}`,
+    );
   const ctx: CliContext = {
     io,
     lang,
@@ -84,9 +87,20 @@ function localHelp(m: CliMessages): Partial<Help> {
   };
   return {
     styleTitle: (title) => m.help.titles[title] ?? title,
-    // The usage line's placeholders ([options], [command], the arguments) in the language.
+    // The usage line's placeholders ([options], [command], the arguments) in the language,
+    // there and in the list of commands (`assess [选项]`).
     commandUsage(this: Help, cmd: Command) {
       return m.help.usage(Help.prototype.commandUsage.call(this, cmd));
+    },
+    subcommandTerm(this: Help, cmd: Command) {
+      return m.help.usage(Help.prototype.subcommandTerm.call(this, cmd));
+    },
+    // "Usage:" is followed by the usage line on the same line: after a full-width colon
+    // (用法：) with no space, as Chinese punctuation is written.
+    formatHelp(this: Help, cmd: Command, helper: Help) {
+      const text = Help.prototype.formatHelp.call(this, cmd, helper);
+      const title = m.help.titles["Usage:"];
+      return title?.endsWith("：") ? text.replace(`${title} `, title) : text;
     },
     optionDescription: (option: Option) => {
       const shown = option.required || option.optional;

@@ -1,4 +1,5 @@
 import { Argument, Option } from "commander";
+import { LIST_SEPARATORS } from "../i18n/quote.js";
 import type { AggregateCommandOptions } from "../commands/aggregate.js";
 import { parsePlainNumber, parseWholeNumber } from "../commands/report-options.js";
 import {
@@ -16,7 +17,7 @@ export const aggregateCommand: CommandFactory = (ctx) => {
   const h = AGGREGATE_HELP[ctx.lang];
   return ctx
     .command("aggregate")
-    .description(h.description(AGGREGATE_FORMAT_NAMES.join(", ")))
+    .description(h.description(AGGREGATE_FORMAT_NAMES.join(LIST_SEPARATORS[ctx.lang])))
     .addArgument(new Argument("[paths...]", h.paths))
     .addOption(
       new Option("-f, --format <format>", h.format)

@@ -1,4 +1,5 @@
 import { Argument, Option } from "commander";
+import { LIST_SEPARATORS } from "../i18n/quote.js";
 import type { DiffCommandOptions } from "../commands/diff.js";
 import { DIFF_HELP } from "../i18n/diff-messages.js";
 import { DEFAULT_DIFF_FORMAT, DIFF_FORMAT_NAMES } from "../render/reporters.js";
@@ -9,7 +10,7 @@ export const diffCommand: CommandFactory = (ctx) => {
   const h = DIFF_HELP[ctx.lang];
   return ctx
     .command("diff")
-    .description(h.description(DIFF_FORMAT_NAMES.join(", ")))
+    .description(h.description(DIFF_FORMAT_NAMES.join(LIST_SEPARATORS[ctx.lang])))
     .addArgument(new Argument("<old>", h.old))
     .addArgument(new Argument("<new>", h.new))
     .addOption(

@@ -1,4 +1,5 @@
 import { Argument, Option } from "commander";
+import { LIST_SEPARATORS } from "../i18n/quote.js";
 import { DEFAULT_ANSWERS_FILE } from "../core/model.js";
 import type { ReportOptions } from "../commands/report.js";
 import {
@@ -17,7 +18,7 @@ export const reportCommand: CommandFactory = (ctx) => {
   const h = REPORT_HELP[ctx.lang];
   return ctx
     .command("report")
-    .description(h.description(REPORT_FORMAT_NAMES.join(", ")))
+    .description(h.description(REPORT_FORMAT_NAMES.join(LIST_SEPARATORS[ctx.lang])))
     .addArgument(new Argument("[answers]", h.answers).default(DEFAULT_ANSWERS_FILE))
     .addOption(
       new Option("-f, --format <format>", h.format)

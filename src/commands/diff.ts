@@ -33,9 +33,7 @@ export interface DiffCommandOptions {
 export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
   const m = diffMessages(opts.lang);
   if (!isFormat(DIFF_FORMATS, opts.format)) {
-    throw new UsageError(
-      m.command.unknownFormat(String(opts.format), DIFF_FORMAT_NAMES.join(", ")),
-    );
+    throw new UsageError(m.command.unknownFormat(String(opts.format), DIFF_FORMAT_NAMES));
   }
   const epoch = sourceDateEpoch(io.env, opts.lang);
   const oldPin = await pinOf(opts.old, io.cwd, opts.lang);

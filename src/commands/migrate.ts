@@ -212,7 +212,7 @@ export async function planMigration(
   const versions = (await availableSets(root)).filter((s) => s.id === id).map((s) => s.version);
   const to = opts.to ?? versions[0] ?? version;
   if (!versions.includes(to)) {
-    throw new UsageError(m.unavailable(to, id, versions.join(", ")));
+    throw new UsageError(m.unavailable(to, id, versions));
   }
   const order = compareVersions(to, version);
   if (order < 0) throw new UsageError(m.notOlder(shown, version, to));

@@ -203,7 +203,7 @@ export class Workspace {
       throw new UsageError(w.noSets(displayPath(await this.root(), this.cwd)));
     }
     const id = wanted?.id ?? (sets[0] as AvailableSet).id;
-    const listing = sets.map((s) => formatSetRef(s)).join(", ");
+    const listing = sets.map((s) => formatSetRef(s));
     if (!sets.some((s) => s.id === id)) {
       throw new UsageError(w.setNotFound(id, listing));
     }

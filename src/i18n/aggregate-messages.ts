@@ -5,6 +5,7 @@
  */
 import type { SupersededBy } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
+import { LIST_SEPARATORS, quoteZh } from "./quote.js";
 
 export interface AggregateMessages {
   title: string;
@@ -150,7 +151,7 @@ const en: AggregateMessages = {
     completeness: "Completeness",
   },
   fieldSeparator: ": ",
-  listSeparator: ", ",
+  listSeparator: LIST_SEPARATORS.en,
   itemSeparator: "; ",
   parenthetical: (text, remark) => `${text} (${remark})`,
   zonesLine: (used, leftOut, superseded) =>
@@ -298,7 +299,7 @@ const zh: AggregateMessages = {
     completeness: "完成度",
   },
   fieldSeparator: "：",
-  listSeparator: "、",
+  listSeparator: LIST_SEPARATORS.zh,
   itemSeparator: "；",
   parenthetical: (text, remark) => `${text}（${remark}）`,
   zonesLine: (used, leftOut, superseded) =>
@@ -413,9 +414,10 @@ const zh: AggregateMessages = {
     noFiles: (where) => `在 ${where} 中未找到答卷文件（format: netdz-answers/1）`,
     binaryToTerminal:
       "--format xlsx 输出二进制文件：请用 --out FILE 指定文件，或将标准输出重定向到文件",
-    unknownFormat: (format, choices) => `未知格式“${format}”（可选：${choices}）`,
-    minCompleteness: (value) => `--min-completeness 应为 0 到 100 之间的百分比，而不是“${value}”`,
-    bottom: (value) => `--bottom 应为 0 或更大的整数，而不是“${value}”`,
+    unknownFormat: (format, choices) => `未知格式${quoteZh(format)}（可选：${choices}）`,
+    minCompleteness: (value) =>
+      `--min-completeness 应为 0 到 100 之间的百分比，而不是${quoteZh(value)}`,
+    bottom: (value) => `--bottom 应为 0 或更大的整数，而不是${quoteZh(value)}`,
     noSuchPath: (given) => `无法读取 ${given}：文件或文件夹不存在`,
     outIsInput: (out) => `--out ${out} 是输入文件之一；请另选一个文件`,
   },

@@ -6,6 +6,7 @@
 import type { Lang, Status } from "../core/model.js";
 import { numberBoundsWords } from "./number-bounds.js";
 import { STATUS_LABELS } from "./status-labels.js";
+import { LIST_SEPARATORS, quoteZh } from "./quote.js";
 
 /** The strings of `netdz assess` and `netdz init` in one language. */
 export interface AssessMessages {
@@ -231,7 +232,7 @@ export interface InitMessages {
 
 const en: AssessMessages = {
   lang: "en",
-  listSeparator: ", ",
+  listSeparator: LIST_SEPARATORS.en,
   detailSeparator: ", ",
   yes: "Yes",
   no: "No",
@@ -304,7 +305,8 @@ const en: AssessMessages = {
   choices: {
     enterNumber: (unit, current) =>
       `Enter the number${unit ? ` (${unit})` : ""}${current !== undefined ? ` — now ${current}` : ""}`,
-    enterText: (current) => `Enter the answer${current !== undefined ? ` — now “${current}”` : ""}`,
+    enterText: (current) =>
+      `Enter the answer${current !== undefined ? ` — now ${quoteZh(current)}` : ""}`,
     chooseOptions: (current) =>
       `Choose the ones that apply${current !== undefined ? ` — now: ${current}` : ""}`,
     back: "← Back to the previous question",
@@ -497,7 +499,7 @@ const en: AssessMessages = {
 
 const zh: AssessMessages = {
   lang: "zh",
-  listSeparator: "、",
+  listSeparator: LIST_SEPARATORS.zh,
   detailSeparator: "，",
   yes: "是",
   no: "否",
@@ -565,7 +567,7 @@ const zh: AssessMessages = {
   choices: {
     enterNumber: (unit, current) =>
       `填写数值${unit ? `（单位：${unit}）` : ""}${current !== undefined ? `，当前为 ${current}` : ""}`,
-    enterText: (current) => `填写答案${current !== undefined ? `，当前为“${current}”` : ""}`,
+    enterText: (current) => `填写答案${current !== undefined ? `，当前为${quoteZh(current)}` : ""}`,
     chooseOptions: (current) =>
       `选择符合的各项${current !== undefined ? `，当前：${current}` : ""}`,
     back: "← 返回上一题",

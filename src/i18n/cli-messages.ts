@@ -5,6 +5,7 @@
  * Each command's own help is in its messages file (src/i18n/<command>-messages.ts).
  */
 import type { Lang } from "../core/model.js";
+import { quoteZh } from "./quote.js";
 
 export interface CliMessages {
   program: {
@@ -162,13 +163,13 @@ const ZH_ERRORS: readonly [RegExp, string | ((match: string, ...parts: string[])
   [
     /^error: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\./,
     (_, option: string, value: string, choices: string) =>
-      `错误：选项“${option}”的取值“${value}”无效。可选：${chineseList(choices)}。`,
+      `错误：选项${quoteZh(option)}的取值${quoteZh(value)}无效。可选：${chineseList(choices)}。`,
   ],
   [/^error: option '(.*?)' argument '(.*?)' is invalid\.\s*/, "错误：选项“$1”的取值“$2”无效。"],
   [
     /^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\. Allowed choices are (.*)\./,
     (_, value: string, argument: string, choices: string) =>
-      `错误：参数“${argument}”的取值“${value}”无效。可选：${chineseList(choices)}。`,
+      `错误：参数${quoteZh(argument)}的取值${quoteZh(value)}无效。可选：${chineseList(choices)}。`,
   ],
   [
     /^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\.\s*/,
@@ -222,7 +223,7 @@ const zh: CliMessages = {
   },
   help: {
     titles: {
-      "Usage:": "用法:",
+      "Usage:": "用法：",
       "Options:": "选项：",
       "Arguments:": "参数：",
       "Commands:": "命令：",

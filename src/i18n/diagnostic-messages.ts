@@ -8,6 +8,7 @@
 import { numberBoundsWords } from "./number-bounds.js";
 import { STATUSES, type Lang, type Text } from "../core/model.js";
 import { STATUS_LABELS } from "./status-labels.js";
+import { joinList, literalZh, quoteZh } from "./quote.js";
 
 /** A kind of list item that messages name by its id: `question M01.Q2`. */
 export type OwnerKind = "question" | "answer" | "area" | "profileField" | "option" | "band";
@@ -347,11 +348,11 @@ function cap(text: string): string {
 }
 
 const quoteEn = (items: readonly string[]) => items.map((s) => `"${s}"`).join(", ");
-const listEn = (items: readonly (string | number)[]) => items.join(", ");
+const listEn = (items: readonly (string | number)[]) => joinList(items, "en");
 /** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
 const andEn = (items: readonly string[]) =>
   items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-const listZh = (items: readonly (string | number)[]) => items.join("、");
+const listZh = (items: readonly (string | number)[]) => joinList(items, "zh");
 const kindsEn = (kinds: readonly ValueKind[]) => kinds.map((k) => KINDS.en[k]).join(" or ");
 const kindsZh = (kinds: readonly ValueKind[]) =>
   kinds
@@ -601,24 +602,24 @@ const zh: MessageTable = {
     return summary === undefined ? `YAML 语法错误：${p.detail}` : `YAML 语法错误：${summary}`;
   },
   "yaml/duplicate-key": (p) =>
-    `${p.key === undefined ? "键重复" : `键“${p.key}”重复`}：同一映射中每个键只能出现一次` +
+    `${p.key === undefined ? "键重复" : `键${quoteZh(p.key)}重复`}：同一映射中每个键只能出现一次` +
     (p.first ? `（第一次出现在第 ${p.first.line} 行第 ${p.first.column} 列；请删去其中一个）` : ""),
   "yaml/multiple-docs": () => "文件中有不止一个 YAML 文档；请删去开始第二个文档的 `---` 行",
   "schema/required": (p) =>
-    `${subjectZh(p.field)}缺少必填字段${listZh(p.properties.map((s) => `“${s}”`))}`,
+    `${subjectZh(p.field)}缺少必填字段${listZh(p.properties.map((s) => `${quoteZh(s)}`))}`,
   "schema/missing-translation": (p) =>
     `${subjectZh(p.field)}有${LANGUAGE_LABELS.zh[p.missing === "en" ? "zh" : "en"]}文本，但缺少${LANGUAGE_LABELS.zh[p.missing]}文本`,
   "schema/empty-translation": (p) => `${LANGUAGE_LABELS.zh[p.lang]}文本为空`,
   "schema/empty": (p) => `${subjectZh(p.field)}不能为空`,
   "schema/too-long": (p) => `${subjectZh(p.field)}最多 ${p.limit} 个字符`,
   "schema/unknown-property": (p) =>
-    `${subjectZh(p.field)}中有未知字段“${p.property}”（请检查拼写；自定义的附加字段须以 x- 开头）`,
+    `${subjectZh(p.field)}中有未知字段${quoteZh(p.property)}（请检查拼写；自定义的附加字段须以 x- 开头）`,
   "schema/number-split": (p) =>
-    `${subjectZh(p.field)}中的“${p.property}”像是数字的后半部分：请写成 ${p.fixed}` +
+    `${subjectZh(p.field)}中的${quoteZh(p.property)}像是数字的后半部分：请写成 ${p.fixed}` +
     (p.thousands ? "（不要用千位分隔符）" : "（小数用小数点）"),
   "schema/not-allowed": (p) => `${subjectZh(p.field)}不适用于这种题型或字段类型`,
   "schema/enum": (p) => `${subjectZh(p.field)}必须是以下之一：${listZh(p.allowed)}`,
-  "schema/const": (p) => `${subjectZh(p.field)}必须是“${p.allowed}”`,
+  "schema/const": (p) => `${subjectZh(p.field)}必须是${quoteZh(p.allowed)}`,
   "schema/type": (p) => {
     const kinds = kindsZh(p.expected);
     return `${subjectZh(p.field)}必须是${/^[A-Za-z]/.test(kinds) ? " " : ""}${kinds}`;
@@ -633,12 +634,12 @@ const zh: MessageTable = {
   "schema/status-and-value": (p) =>
     `${subjectZh(p.field)}同时有“status”和“value”；只能给出其中一个`,
   "schema/pattern": (p) =>
-    `${fieldZh(p.field)}“${p.value}”的格式不对（应为${p.form ? FORMS.zh[p.form] : `符合 ${p.pattern} 的文字`}）`,
+    `${fieldZh(p.field)}${quoteZh(p.value)}的格式不对（应为${p.form ? FORMS.zh[p.form] : `符合 ${p.pattern} 的文字`}）`,
   "schema/id-case": (p) =>
-    `${fieldZh(p.field)}“${p.value}”应为${p.form ? FORMS.zh[p.form] : ""}，用大写字母：请写成 ${p.fixed}`,
-  "schema/question-id": (p) => `“${p.key}”不是问题编号（应形如 M01.Q1）`,
+    `${fieldZh(p.field)}${quoteZh(p.value)}应为${p.form ? FORMS.zh[p.form] : ""}，用大写字母：请写成 ${p.fixed}`,
+  "schema/question-id": (p) => `${quoteZh(p.key)}不是问题编号（应形如 M01.Q1）`,
   "schema/question-id-case": (p) =>
-    `“${p.key}”不是问题编号：问题编号形如 M01.Q1，用大写字母（请写成 ${p.fixed}）`,
+    `${quoteZh(p.key)}不是问题编号：问题编号形如 M01.Q1，用大写字母（请写成 ${p.fixed}）`,
   "schema/min-items": (p) =>
     p.limit === 1
       ? `${subjectZh(p.field)}不能是空列表：至少写一项`
@@ -653,25 +654,26 @@ const zh: MessageTable = {
   "schema/one-of": (p) => `${subjectZh(p.field)}必须恰好符合一种允许的写法`,
   "schema/multiple-of": (p) => `${subjectZh(p.field)}必须是 ${p.step} 的倍数`,
   "schema/dependent-required": (p) =>
-    `${subjectZh(p.field)}有“${p.property}”，因此也必须有“${p.needs}”`,
+    `${subjectZh(p.field)}有${quoteZh(p.property)}，因此也必须有${quoteZh(p.needs)}`,
   "schema/invalid": (p) => `${subjectZh(p.field)}无效（规则：${p.keyword}）`,
-  "set/duplicate-measure": (p) => `举措编号“${p.id}”用了两次（第一次在 ${p.first}）`,
-  "set/duplicate-question": (p) => `问题编号“${p.id}”用了两次（第一次在 ${p.first}）`,
-  "set/duplicate-area": (p) => `方面编号“${p.id}”用了两次（第一次在 ${p.first}）`,
-  "set/duplicate-profile-field": (p) => `画像字段“${p.id}”定义了两次（第一次在 ${p.first}）`,
+  "set/duplicate-measure": (p) => `举措编号${quoteZh(p.id)}用了两次（第一次在 ${p.first}）`,
+  "set/duplicate-question": (p) => `问题编号${quoteZh(p.id)}用了两次（第一次在 ${p.first}）`,
+  "set/duplicate-area": (p) => `方面编号${quoteZh(p.id)}用了两次（第一次在 ${p.first}）`,
+  "set/duplicate-profile-field": (p) => `画像字段${quoteZh(p.id)}定义了两次（第一次在 ${p.first}）`,
   "set/duplicate-profile-option": (p) =>
-    `画像字段“${p.field}”中的选项编号“${p.id}”用了两次（第一次在 ${p.first}）`,
+    `画像字段${quoteZh(p.field)}中的选项编号${quoteZh(p.id)}用了两次（第一次在 ${p.first}）`,
   "set/duplicate-option": (p) =>
-    `${p.question === undefined ? "本问题" : `问题 ${p.question} `}中的选项编号“${p.id}”用了两次（第一次在 ${p.first}）`,
+    `${p.question === undefined ? "本问题" : `问题 ${p.question} `}中的选项编号${quoteZh(p.id)}用了两次（第一次在 ${p.first}）`,
   "set/duplicate-band": (p) => `有两个等级都从 ${p.min} 开始（第一个在 ${p.first}）`,
   "set/band-floor": () => "没有从 0 开始的等级，低分将没有等级名称",
-  "set/unknown-area": (p) => `set.yaml 中没有定义方面“${p.area}”（已有方面：${listZh(p.areas)}）`,
-  "set/version-folder": (p) => `版本“${p.version}”与所在文件夹名“${p.folder}”不一致`,
+  "set/unknown-area": (p) =>
+    `set.yaml 中没有定义方面${quoteZh(p.area)}（已有方面：${listZh(p.areas)}）`,
+  "set/version-folder": (p) => `版本${quoteZh(p.version)}与所在文件夹名${quoteZh(p.folder)}不一致`,
   "set/id-folder": (p) =>
-    `举措集编号“${p.id}”与上一级文件夹名（“${p.folder}”）不一致；举措集应放在 measures/<id>/<version>/ 中`,
+    `评估清单编号${quoteZh(p.id)}与上一级文件夹名（${quoteZh(p.folder)}）不一致；评估清单应放在 measures/<id>/<version>/ 中`,
   "set/blank-translation": (p) => `${LANGUAGE_LABELS.zh[p.lang]}文本只有空白`,
   "set/question-prefix": (p) =>
-    `问题编号“${p.id}”必须以所属举措编号“${p.measure}.”开头（例如 ${p.measure}.Q1）`,
+    `问题编号${quoteZh(p.id)}必须以所属举措编号“${p.measure}.”开头（例如 ${p.measure}.Q1）`,
   "set/weight": (p) =>
     `${{ area: "方面", measure: "举措", question: "问题" }[p.what]}权重必须大于 0，而不是 ${p.weight}`,
   "set/number-target": (p) => `数值题的目标值必须大于 0，而不是 ${p.target}`,
@@ -681,18 +683,22 @@ const zh: MessageTable = {
   "set/target-above-max": (p) => `目标值 ${p.target} 大于最大值 ${p.max}`,
   "set/bound-not-whole": (p) =>
     `${p.key} 为 ${p.value}，不是整数，而本题只接受整数（integer: true）`,
-  "set/derive-not-choice": (p) => `只有选择型字段可以由其他字段确定，“${p.field}”不是选择型字段`,
-  "set/derive-self": (p) => `“${p.field}”不能由自身确定`,
-  "set/derive-unknown": (p) => `derive.from 中的“${p.from}”不是画像字段`,
-  "set/derive-from-type": (p) => `derive.from 必须是选择型字段，而“${p.from}”的类型是 ${p.type}`,
-  "set/derive-chain": (p) => `“${p.from}”本身也是由其他字段确定的；请改为依据需要填写的字段`,
-  "set/derive-option": (p) => `“${p.option}”不是“${p.from}”的选项`,
-  "set/derive-value": (p) => `“${p.value}”不是“${p.field}”的选项（可选：${listZh(p.options)}）`,
+  "set/derive-not-choice": (p) =>
+    `只有选择型字段可以由其他字段确定，${quoteZh(p.field)}不是选择型字段`,
+  "set/derive-self": (p) => `${quoteZh(p.field)}不能由自身确定`,
+  "set/derive-unknown": (p) => `derive.from 中的${quoteZh(p.from)}不是画像字段`,
+  "set/derive-from-type": (p) =>
+    `derive.from 必须是选择型字段，而${quoteZh(p.from)}的类型是 ${p.type}`,
+  "set/derive-chain": (p) => `${quoteZh(p.from)}本身也是由其他字段确定的；请改为依据需要填写的字段`,
+  "set/derive-option": (p) => `${quoteZh(p.option)}不是${quoteZh(p.from)}的选项`,
+  "set/derive-value": (p) =>
+    `${quoteZh(p.value)}不是${quoteZh(p.field)}的选项（可选：${listZh(p.options)}）`,
   "set/derive-unmapped": (p) =>
-    `derive.map 没有为“${p.from}”的 ${listZh(p.options)} 指定“${p.field}”的值`,
+    `derive.map 没有为${quoteZh(p.from)}的 ${listZh(p.options)} 指定${quoteZh(p.field)}的值`,
   "set/extends-area": (p) =>
-    `方面“${p.id}”属于本清单所扩展的 ${p.base}，不能重新定义（可在其下增加举措）`,
-  "set/extends-profile": (p) => `画像字段“${p.id}”属于本清单所扩展的 ${p.base}，不能重新定义`,
+    `方面${quoteZh(p.id)}属于本清单所扩展的 ${p.base}，不能重新定义（可在其下增加举措）`,
+  "set/extends-profile": (p) =>
+    `画像字段${quoteZh(p.id)}属于本清单所扩展的 ${p.base}，不能重新定义`,
   "set/extends-band": (p) => `${p.base} 已有起点为 ${p.min} 的等级；扩展清单只能增加等级`,
   "set/extends-measure": (p) =>
     `举措 ${p.id} 属于本清单所扩展的 ${p.base}；全国举措不能删除或修改，请为本举措另起编号（例如 XX-${p.id}）`,
@@ -707,59 +713,61 @@ const zh: MessageTable = {
   "set/extends-loop": (p) => `${p.base} 反过来又扩展本清单；清单不能扩展自身`,
   "set/extends-invalid": (p) => `本清单所扩展的 ${p.base} 无效；请运行 \`netdz validate ${p.dir}\``,
   "set/applies-when-field": (p) =>
-    `appliesWhen 中的“${p.field}”不是画像字段（已有字段：${listZh(p.fields)}）`,
+    `appliesWhen 中的${quoteZh(p.field)}不是画像字段（已有字段：${listZh(p.fields)}）`,
   "set/applies-when-yesno": (p) =>
-    `画像字段“${p.field}”是是否题，取值只能是 true 或 false，而不是“${p.value}”`,
+    `画像字段${quoteZh(p.field)}是是否题，取值只能是 true 或 false，而不是${quoteZh(p.value)}`,
   "set/applies-when-choice": (p) =>
-    `“${p.value}”不是画像字段“${p.field}”的选项（选项：${listZh(p.options)}）`,
-  "set/applies-when-text": (p) => `画像字段“${p.field}”是文字题，取值应为文字，而不是 ${p.value}`,
+    `${quoteZh(p.value)}不是画像字段${quoteZh(p.field)}的选项（选项：${listZh(p.options)}）`,
+  "set/applies-when-text": (p) =>
+    `画像字段${quoteZh(p.field)}是文字题，取值应为文字，而不是 ${literalZh(p.value)}`,
   "set/numbering-repeat": (p) => `举措序号 ${p.n} 用了两次（第一次在 ${p.first}）`,
   "set/numbering-gap": (p) =>
     `举措序号必须从 1 连续排到 ${p.count}：发现了 ${p.n}` +
     (p.missing.length > 0 ? `，而缺少 ${listZh(p.missing)}` : ""),
-  "set/empty-area": (p) => `方面“${p.area}”下没有举措`,
-  "set/no-measures": () => "举措集文件夹中没有举措文件（set.yaml 旁的 *.yaml）",
+  "set/empty-area": (p) => `方面${quoteZh(p.area)}下没有举措`,
+  "set/no-measures": () => "评估清单文件夹中没有举措文件（set.yaml 旁的 *.yaml）",
   "set/no-header": (p) =>
-    `${p.count === 1 ? "这个举措文件" : `${p.folder} 中的 ${p.count} 个举措文件`}旁边没有 set.yaml：举措文件必须和 set.yaml 一起放在举措集文件夹（<id>/<version>/）中`,
+    `${p.count === 1 ? "这个举措文件" : `${p.folder} 中的 ${p.count} 个举措文件`}旁边没有 set.yaml：举措文件必须和 set.yaml 一起放在评估清单文件夹（<id>/<version>/）中`,
   "set/not-a-measure": (p) =>
-    `这不是举措文件（${p.format === undefined ? "没有 format" : `format 为“${p.format}”`}）：请把它移出举措集文件夹，或给它加上 format: netdz-measure/1`,
+    `这不是举措文件（${p.format === undefined ? "没有 format" : `format 为${quoteZh(p.format)}`}）：请把它移出评估清单文件夹，或给它加上 format: netdz-measure/1`,
   "file/problem-limit": (p) =>
     `问题超过 ${p.limit} 个：本文件的检查到此为止，问题数只是下限；请先修正这些问题，再重新检查`,
   "file/unknown-format": (p) =>
     p.format === undefined
       ? "不是 netdz 文件：没有“format”（应为 netdz-measure-set/1、netdz-measure/1 或 netdz-answers/1）"
-      : `未知的 format“${p.format}”（应为 netdz-measure-set/1、netdz-measure/1 或 netdz-answers/1）`,
-  "answers/profile-missing": (p) => `开发区画像缺少“${p.field}”（${p.label.zh}）`,
+      : `未知的 format${quoteZh(p.format)}（应为 netdz-measure-set/1、netdz-measure/1 或 netdz-answers/1）`,
+  "answers/profile-missing": (p) => `开发区画像缺少${quoteZh(p.field)}（${p.label.zh}）`,
   "answers/profile-yesno": (p) => `zone.${p.field} 必须是 true 或 false`,
   "answers/profile-choice": (p) =>
-    `zone.${p.field} 的值“${p.value}”不在可选范围内：${listZh(p.options)}`,
+    `zone.${p.field} 的值${quoteZh(p.value)}不在可选范围内：${listZh(p.options)}`,
   "answers/profile-text": (p) => `zone.${p.field} 必须是文字`,
-  "answers/profile-unknown": (p) => `“${p.key}”不是 ${p.set} 的画像字段`,
+  "answers/profile-unknown": (p) => `${quoteZh(p.key)}不是 ${p.set} 的画像字段`,
   "answers/unknown-question": (p) => `${p.id} 不是 ${p.set} 中的问题`,
   "answers/na-note": (p) => `${p.id} 标为不适用：请在“note”中说明理由`,
   "answers/missing-evidence": (p) =>
-    `${p.id} ${p.status !== undefined ? `为“${statusZh(p.status)}”` : "已填写取值"}，但没有佐证材料（${p.hint?.zh ?? "请补充网址或文件路径"}）`,
+    `${p.id} ${p.status !== undefined ? `为${quoteZh(statusZh(p.status))}` : "已填写取值"}，但没有佐证材料（${p.hint?.zh ?? "请补充网址或文件路径"}）`,
   "answers/empty": (p) => `${p.id} 既没有“status”也没有“value”，按未作答计`,
   "answers/due-date": (p) => `${p.id} 的完成时限 ${p.due} 不是日历上存在的日期`,
   "answers/owner-blank": (p) =>
     `${p.id} 的责任单位（owner）只有空格：请填写责任单位或责任人，或删去 owner`,
   "answers/evidence-missing": (p) =>
-    `${p.id} 的佐证材料“${p.item}”不存在（路径相对于答卷文件所在文件夹）`,
+    `${p.id} 的佐证材料${quoteZh(p.item)}不存在（路径相对于答卷文件所在文件夹）`,
   "answers/not-applicable-to-zone": (p) =>
     `${p.id} 不适用于本开发区（${p.field} 为 ${p.actual ?? "未填写"}）；其回答不计分`,
   "answers/many-not-applicable": (p) =>
     `适用于本开发区的 ${p.applicable} 个问题中，有 ${p.declared} 个被本区自行标为不适用（${p.percent}，超过 ${p.limit}%）；这些问题不计入得分，请逐一核对理由`,
   "answers/status-question": (p) => `${p.id} 是状态题：请用“status”作答，而不是“value”`,
   "answers/status-type": (p) =>
-    `${p.id} 是 ${p.type} 题：请给出“value”，或 status 为 unknown 或 not_applicable（而不是“${p.status}”）`,
-  "answers/yesno": (p) => `${p.id} 只能填 true 或 false，而不是 ${p.value}`,
-  "answers/number": (p) => `${p.id} 应填数值，而不是 ${p.value}`,
+    `${p.id} 是 ${p.type} 题：请给出“value”，或 status 为 unknown 或 not_applicable（而不是${quoteZh(p.status)}）`,
+  "answers/yesno": (p) => `${p.id} 只能填 true 或 false，而不是 ${literalZh(p.value)}`,
+  "answers/number": (p) => `${p.id} 应填数值，而不是 ${literalZh(p.value)}`,
   "answers/not-finite": (p) => `${p.id} 应填有限数值（不能是 .nan、.inf 或大到无法保存的数）`,
   "answers/thousands": (p) => `${p.id} 应填数值：请写成 ${p.fixed}（不要用千位分隔符）`,
   "answers/decimal-comma": (p) => `${p.id} 应填数值：请写成 ${p.fixed}（小数用小数点）`,
-  "answers/negative": (p) => `${p.id} 应填 0 或更大的数，而不是 ${p.value}`,
-  "answers/number-range": (p) => `${p.id} 应填${numberBoundsWords("zh", p)}，而不是 ${p.value}`,
-  "answers/not-whole": (p) => `${p.id} 应填整数，而不是 ${p.value}`,
+  "answers/negative": (p) => `${p.id} 应填 0 或更大的数，而不是 ${literalZh(p.value)}`,
+  "answers/number-range": (p) =>
+    `${p.id} 应填${numberBoundsWords("zh", p)}，而不是 ${literalZh(p.value)}`,
+  "answers/not-whole": (p) => `${p.id} 应填整数，而不是 ${literalZh(p.value)}`,
   "changes/retired-reused": (p) =>
     `${p.id} 已在 ${p.version} 中删除，不能再用于其他问题；请为新问题另起编号`,
   "changes/no-changes-file": (p) =>
@@ -788,28 +796,32 @@ const zh: MessageTable = {
     `${p.from} 的 ${p.id} 不在 ${p.to} 中，也没有任何变更条目指明它；请增加 rename 或 retire 条目`,
   "changes/unannounced-rescale": (p) =>
     `${p.id} 自 ${p.version} 以来类型、选项、目标值或单位有变化，但 changes.yaml ${p.reworded === true ? "只把它列为 reword（reword 表示含义和计分方式不变）" : "未指明"}；请用 rescale 条目说明（不再相符的答案都会被清空）`,
-  "changes/not-a-field": (p) => `“${p.field}”不是 ${p.set} 的画像字段`,
+  "changes/not-a-field": (p) => `${quoteZh(p.field)}不是 ${p.set} 的画像字段`,
   "changes/duplicate-value": (p) =>
-    `“${p.value}”与“${p.other}”是同一个旧值（不区分大小写和首尾空格）`,
+    `${quoteZh(p.value)}与${quoteZh(p.other)}是同一个旧值（不区分大小写和首尾空格）`,
   "changes/profile-yesno": (p) =>
-    `“${p.field}”是“是/否”字段，旧值只能对应 true 或 false，而不是“${p.value}”`,
+    `${quoteZh(p.field)}是“是/否”字段，旧值只能对应 true 或 false，而不是${quoteZh(p.value)}`,
   "changes/profile-choice": (p) =>
-    `“${p.value}”不是“${p.field}”的选项（可选：${listZh(p.options)}）`,
-  "changes/profile-text": (p) => `“${p.field}”是文字字段，旧值只能对应文字，而不是 ${p.value}`,
+    `${quoteZh(p.value)}不是${quoteZh(p.field)}的选项（可选：${listZh(p.options)}）`,
+  "changes/profile-text": (p) =>
+    `${quoteZh(p.field)}是文字字段，旧值只能对应文字，而不是 ${literalZh(p.value)}`,
   "answers/profile-derived": (p) =>
-    `zone.${p.field} 由 zone.${p.from} 确定${p.derived === undefined ? "" : `（${p.derived}）`}，所填的值（“${p.value}”）不会被采用`,
+    `zone.${p.field} 由 zone.${p.from} 确定${p.derived === undefined ? "" : `（${p.derived}）`}，所填的值（${quoteZh(p.value)}）不会被采用`,
   "answers/choice": (p) =>
-    `${p.id} 应从以下选项中选一个：${listZh(p.options)}（而不是 ${p.value}）`,
-  "answers/multi-repeat": (p) => `${p.id} 重复列出了 ${listZh(p.repeated.map((v) => `“${v}”`))}`,
+    `${p.id} 应从以下选项中选一个：${listZh(p.options)}（而不是 ${literalZh(p.value)}）`,
+  "answers/multi-repeat": (p) =>
+    `${p.id} 重复列出了 ${listZh(p.repeated.map((v) => `${quoteZh(v)}`))}`,
   "answers/multi-unknown": (p) =>
-    `${p.id} 应填以下选项组成的列表：${listZh(p.options)}（而不是 ${p.value}）`,
-  "answers/text": (p) => `${p.id} 应填文字，而不是 ${p.value}`,
+    `${p.id} 应填以下选项组成的列表：${listZh(p.options)}（而不是 ${literalZh(p.value)}）`,
+  "answers/text": (p) => `${p.id} 应填文字，而不是 ${literalZh(p.value)}`,
   "answers/set-not-available": (p) =>
     `这些回答对应 ${p.set}，但找不到该版本` +
-    (p.others.length > 0 ? `（现有版本：${listZh(p.others)}）` : `（这里没有举措集“${p.id}”）`) +
+    (p.others.length > 0
+      ? `（现有版本：${listZh(p.others)}）`
+      : `（这里没有评估清单${quoteZh(p.id)}）`) +
     "；请用 --measures DIR 指向包含它的文件夹",
   "answers/not-answers-file": (p) =>
-    `这是${p.kind === "set" ? "举措集（set.yaml）" : "举措"}文件，不是回答文件（format netdz-answers/1）；可运行 \`netdz init\` 新建一个`,
+    `这是${p.kind === "set" ? "评估清单（set.yaml）" : "举措"}文件，不是回答文件（format netdz-answers/1）；可运行 \`netdz init\` 新建一个`,
 };
 
 export const DIAGNOSTIC_MESSAGES: Readonly<Record<Lang, MessageTable>> = { en, zh };

@@ -6,6 +6,7 @@ import type { ActionCategory, QuestionCategory } from "../core/diff.js";
 import type { Lang } from "../core/model.js";
 import type { QuestionState } from "../core/score.js";
 import { STATUS_LABELS } from "./status-labels.js";
+import { joinList, LIST_SEPARATORS, quoteZh } from "./quote.js";
 
 export interface DiffMessages {
   title: string;
@@ -65,7 +66,7 @@ export interface DiffMessages {
     wrote(path: string): string;
     versionMismatch(oldFile: string, oldPin: string, newFile: string, newPin: string): string;
     regressed(measures: string): string;
-    unknownFormat(format: string, choices: string): string;
+    unknownFormat(format: string, choices: readonly string[]): string;
     /** After the problems of both files: which of them are invalid. */
     invalid(files: readonly string[]): string;
   };
@@ -83,7 +84,7 @@ const en: DiffMessages = {
     noName: "—",
   },
   fieldSeparator: ": ",
-  listSeparator: ", ",
+  listSeparator: LIST_SEPARATORS.en,
   parenthetical: (text, remark) => `${text} (${remark})`,
   overallLine: (old, next, change) => `Overall score: ${old} → ${next} (${change})`,
   bandLine: (old, next) => `Band: ${old} → ${next}`,
@@ -162,7 +163,7 @@ const zh: DiffMessages = {
     noName: "—",
   },
   fieldSeparator: "：",
-  listSeparator: "、",
+  listSeparator: LIST_SEPARATORS.zh,
   parenthetical: (text, remark) => `${text}（${remark}）`,
   overallLine: (old, next, change) => `总分：${old} → ${next}（${change}）`,
   bandLine: (old, next) => `等级：${old} → ${next}`,

@@ -5,6 +5,7 @@
 import type { MigrationEvent, MigrationWords } from "../core/migrate.js";
 import type { Answer, Lang, Question, Text } from "../core/model.js";
 import { STATUS_LABELS } from "./status-labels.js";
+import { joinList, LIST_SEPARATORS, quoteZh } from "./quote.js";
 
 export interface MigrateMessages {
   /** One line of the account for an answer or profile value that did not simply carry over. */
@@ -30,7 +31,7 @@ export interface MigrateMessages {
   invalidBefore(file: string): string;
   noPath(from: string, to: string, missing: string): string;
   /** --to names a version of the set that is not available. */
-  unavailable(to: string, set: string, available: string): string;
+  unavailable(to: string, set: string, available: readonly string[]): string;
   /** A version folder on the way is not a valid set. */
   setInvalid(dir: string): string;
   /** report / assess: the file is pinned to an older version than the newest one available. */
@@ -48,7 +49,7 @@ function oldAnswerIn(lang: Lang) {
   return (question: Question | undefined, answer: Answer): string => {
     const yes = lang === "zh" ? "是" : "yes";
     const no = lang === "zh" ? "否" : "no";
-    const sep = lang === "zh" ? "、" : ", ";
+    const sep = LIST_SEPARATORS[lang];
     const label = (id: string) => question?.options?.find((o) => o.id === id)?.label[lang];
     const withId = (id: string) => {
       const l = label(id);
@@ -66,7 +67,7 @@ function oldAnswerIn(lang: Lang) {
     } else if (Array.isArray(answer.value)) {
       main = answer.value.length === 0 ? "—" : answer.value.map(withId).join(sep);
     } else if (typeof answer.value === "string") {
-      main = question?.type === "choice" ? withId(answer.value) : `“${answer.value}”`;
+      main = question?.type === "choice" ? withId(answer.value) : `${quoteZh(answer.value)}`;
     } else main = lang === "zh" ? "（无）" : "(none)";
     return main;
   };
@@ -123,7 +124,7 @@ const en: MigrateMessages = {
   noPath: (from, to, missing) =>
     `cannot migrate from ${from} to ${to}: ${missing} has no changes.yaml leading back to ${from}`,
   unavailable: (to, set, available) =>
-    `--to ${to}: ${set}@${to} is not available (available versions: ${available})`,
+    `--to ${to}: ${set}@${to} is not available (available versions: ${joinList(available, "en")})`,
   setInvalid: (dir) => `the measure set in ${dir} is invalid; run \`netdz validate ${dir}\``,
   newerAvailable: (pinned, newest, command) =>
     `note: this file uses ${pinned}; ${newest} is available (migrate with: ${command})`,
@@ -161,15 +162,15 @@ const zh: MigrateMessages = {
       case "retired":
         return `${e.id}：已在 ${e.version} 中删除${e.reason ? `（${e.reason.zh}）` : ""}；答案保存在 retired: 下`;
       case "profile-mapped":
-        return `zone.${e.field}：“${String(e.from)}” → ${String(e.to)}（${e.version}）`;
+        return `zone.${e.field}：${quoteZh(String(e.from))} → ${String(e.to)}（${e.version}）`;
       case "profile-derived":
-        return `zone.${e.field}：“${String(e.value)}”已移除，该项现由 zone.${e.from} 确定（取值相同）（${e.version}）`;
+        return `zone.${e.field}：${quoteZh(String(e.value))}已移除，该项现由 zone.${e.from} 确定（取值相同）（${e.version}）`;
       case "profile-cleared":
         return e.why === "underived"
-          ? `zone.${e.field}：“${String(e.value)}”已移除，该项现由其他字段确定，而该字段已清空、将重新询问；原值保存在 retired: 下`
+          ? `zone.${e.field}：${quoteZh(String(e.value))}已移除，该项现由其他字段确定，而该字段已清空、将重新询问；原值保存在 retired: 下`
           : e.why === "derived"
-            ? `zone.${e.field}：“${String(e.value)}”已移除，该项现由其他字段确定且与之不符；原值保存在 retired: 下`
-            : `zone.${e.field}：“${String(e.value)}”已清空（${e.why === "unmapped" ? "无法识别的值" : "不再是有效取值"}），将重新询问；原值保存在 retired: 下`;
+            ? `zone.${e.field}：${quoteZh(String(e.value))}已移除，该项现由其他字段确定且与之不符；原值保存在 retired: 下`
+            : `zone.${e.field}：${quoteZh(String(e.value))}已清空（${e.why === "unmapped" ? "无法识别的值" : "不再是有效取值"}），将重新询问；原值保存在 retired: 下`;
     }
   },
   carried: (n) => `${n} 个答案原样保留。`,
@@ -193,8 +194,8 @@ const zh: MigrateMessages = {
   noPath: (from, to, missing) =>
     `无法从 ${from} 迁移到 ${to}：${missing} 缺少可追溯到 ${from} 的 changes.yaml`,
   unavailable: (to, set, available) =>
-    `--to ${to}：没有 ${set}@${to} 这一版本（可用版本：${available}）`,
-  setInvalid: (dir) => `${dir} 中的清单无效；请运行 \`netdz validate ${dir}\``,
+    `--to ${to}：没有 ${set}@${to} 这一版本（可用版本：${joinList(available, "zh")}）`,
+  setInvalid: (dir) => `${dir} 中的评估清单无效；请运行 \`netdz validate ${dir}\``,
   newerAvailable: (pinned, newest, command) =>
     `提示：此文件使用 ${pinned}；已有新版本 ${newest}（迁移命令：${command}）`,
   offerMigrate: (pinned, newest) =>

@@ -8,6 +8,7 @@ import type { Lang } from "../core/model.js";
 import { STATUS_LABELS } from "./status-labels.js";
 import { plural } from "../render/plural.js";
 import type { QuestionState } from "../core/score.js";
+import { LIST_SEPARATORS, quoteZh } from "./quote.js";
 
 export interface CompletenessFacts {
   /** Already formatted, e.g. `75.0%`. */
@@ -222,7 +223,7 @@ const en: ReportMessages = {
   notApplicableShort: "n/a",
   noJustification: "No justification given.",
   profileExclusion: (field, allowed, actual) =>
-    `Zone profile: applies only when ${nestedQuote(field)} is ${allowed}; this zone: ${actual}.`,
+    `Zone profile: applies only when ${quoteZh(field)} is ${allowed}; this zone: ${actual}.`,
   states: {
     ...STATUS_LABELS.en,
     answered: "Answered",
@@ -258,7 +259,7 @@ const en: ReportMessages = {
       "(netdz report --format json) carries them unrounded.",
   ],
   bandItem: (label, min) => `${label} from ${min}`,
-  listSeparator: ", ",
+  listSeparator: LIST_SEPARATORS.en,
   fieldSeparator: ": ",
   partSeparator: ", ",
   parenthetical: (text, remark) => `${text} (${remark})`,
@@ -368,7 +369,7 @@ const zh: ReportMessages = {
   notApplicableShort: "不适用",
   noJustification: "未说明理由。",
   profileExclusion: (field, allowed, actual) =>
-    `开发区概况：仅当${nestedQuote(field)}为${allowed}时适用；本开发区：${actual}。`,
+    `开发区概况：仅当${quoteZh(field)}为${allowed}时适用；本开发区：${actual}。`,
   states: {
     ...STATUS_LABELS.zh,
     answered: "已作答",
@@ -396,7 +397,7 @@ const zh: ReportMessages = {
     `等级：${bands}。得分保留一位小数显示；JSON 报告（netdz report --format json）给出未经舍入的数值。`,
   ],
   bandItem: (label, min) => `${label}（${min} 分及以上）`,
-  listSeparator: "、",
+  listSeparator: LIST_SEPARATORS.zh,
   fieldSeparator: "：",
   partSeparator: "，",
   parenthetical: (text, remark) => `${text}（${remark}）`,
@@ -409,18 +410,13 @@ const zh: ReportMessages = {
     warnings: (count, file) =>
       `${file} 有 ${count} 条警告；运行 \`netdz validate ${file}\` 查看详情。`,
     sameFile: (out) => `--out ${out} 就是答卷文件本身，请为报告另选一个文件`,
-    badLang: (value, choices) => `未知的语言“${value}”（可选：${choices.join("、")}）`,
-    badFormat: (value, choices) => `未知的格式“${value}”（可选：${choices.join("、")}）`,
-    badTop: (value) => `--top 须为 0 或更大的整数，而不是“${value}”`,
-    badFailUnder: (value) => `--fail-under 须为 0 至 100 之间的分数，而不是“${value}”`,
-    badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH 须为整秒数，而不是“${value}”`,
+    badLang: (value, choices) => `未知的语言${quoteZh(value)}（可选：${choices.join("、")}）`,
+    badFormat: (value, choices) => `未知的格式${quoteZh(value)}（可选：${choices.join("、")}）`,
+    badTop: (value) => `--top 须为 0 或更大的整数，而不是${quoteZh(value)}`,
+    badFailUnder: (value) => `--fail-under 须为 0 至 100 之间的分数，而不是${quoteZh(value)}`,
+    badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH 须为整秒数，而不是${quoteZh(value)}`,
   },
 };
-
-/** “text”, with the double quotes inside it turned into single ones (‘ ’), as both languages nest. */
-function nestedQuote(text: string): string {
-  return `“${text.replace(/“/g, "‘").replace(/”/g, "’")}”`;
-}
 
 export const REPORT_MESSAGES: Readonly<Record<Lang, ReportMessages>> = { en, zh };
 

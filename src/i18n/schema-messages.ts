@@ -1,5 +1,6 @@
 /** Every string of `netdz schema`, its help included, in English and Chinese. */
 import type { Lang } from "../core/model.js";
+import { quoteZh } from "./quote.js";
 
 export interface SchemaMessages {
   help: {
@@ -33,7 +34,7 @@ const zh: SchemaMessages = {
     name: (names) => names.join(" | "),
     after: (file) => `\n示例：\n  $ netdz schema answers > ${file}`,
   },
-  unknown: (name, names) => `未知的 schema“${name}”（可选：${names.join("、")}）`,
+  unknown: (name, names) => `未知的 schema${quoteZh(name)}（可选：${names.join("、")}）`,
   modelineHint: (command, modeline) => [
     "如需在编辑器中检查和补全，请把 schema 保存到本文件旁边：",
     `  ${command}`,
