@@ -86,8 +86,7 @@ describe("main(argv, io) in-process", () => {
     it("--lang zh anywhere in the arguments gives Chinese help", async () => {
       const { code, stdout } = await run(["report", "--help", "--lang", "zh"]);
       expect(code).toBe(0);
-      expect(stdout.split("
-")[0]).toBe("用法：netdz report [选项] [答卷文件]");
+      expect(stdout.split("\n")[0]).toBe("用法：netdz report [选项] [答卷文件]");
       expect(stdout).toContain("\n选项：\n");
       expect(stdout).toContain("\n参数：\n");
       expect(stdout).toMatch(
