@@ -12,6 +12,8 @@ import { fileURLToPath } from "node:url";
 import { asArray, asRecord } from "../core/loose.js";
 import type { Diagnostic } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
+import type { FsReason } from "../i18n/file-messages.js";
+import { fsReason } from "./fs-errors.js";
 
 /**
  * An RFC 3986 URL: a scheme of two or more characters (a letter, then letters, digits, `+`, `-`
@@ -60,10 +62,11 @@ export function withoutSuffix(target: string): string | undefined {
   return cut > 0 ? target.slice(0, cut) : undefined;
 }
 
-async function exists(target: string): Promise<boolean> {
+/** True when the path is there; else why not, in the words the file readers use. */
+async function exists(target: string): Promise<true | FsReason> {
   return stat(target).then(
-    () => true,
-    () => false,
+    () => true as const,
+    (error: unknown) => fsReason(error),
   );
 }
 
@@ -80,17 +83,25 @@ export async function checkEvidencePaths(
       if (typeof item !== "string" || item.trim() === "") continue;
       const target = evidencePath(item.trim(), base);
       if (target === undefined) continue;
-      if (await exists(target)) continue;
+      const found = await exists(target);
+      if (found === true) continue;
       // The literal name first (a file may be called `a#1.pdf`), then without `#…`/`?…`.
       const bare = withoutSuffix(target);
-      if (bare !== undefined && (await exists(bare))) continue;
+      if (bare !== undefined && (await exists(bare)) === true) continue;
+      // A path that is there but cannot be looked at (a loop of links, no permission) says why.
+      const missing = found === "missing" || found === "notFolder";
       out.push(
         diagnosticAt(
           source,
           ["answers", id, "evidence", index],
           "warning",
           "answers/evidence-missing",
-          { id: "answers/evidence-missing", params: { id, item: item.trim() } },
+          missing
+            ? { id: "answers/evidence-missing", params: { id, item: item.trim() } }
+            : {
+                id: "answers/evidence-unreadable",
+                params: { id, item: item.trim(), reason: found },
+              },
         ),
       );
     }

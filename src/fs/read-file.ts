@@ -220,7 +220,8 @@ function readUpTo(fd: number, limit: number, expected = 0): Uint8Array {
 }
 
 function tooLarge(shown: string, size: number, maxBytes: number, lang: Lang): Diagnostic {
-  const mb = (size / (1024 * 1024)).toFixed(1);
+  // A size just over the limit would read "10.0 MB, more than the 10 MB": the bytes say it.
+  const mb = sizeInWords(size, maxBytes, lang);
   return {
     file: shown,
     line: 1,
@@ -229,4 +230,15 @@ function tooLarge(shown: string, size: number, maxBytes: number, lang: Lang): Di
     code: "file/too-large",
     message: fileMessages(lang).tooLarge(mb, Math.round(maxBytes / (1024 * 1024))),
   };
+}
+
+/**
+ * A file's size as the too-large message gives it: in MB with one decimal (`11.1 MB`), or in
+ * bytes (`10,485,761 bytes`) where one decimal would not be visibly more than the limit.
+ */
+export function sizeInWords(size: number, maxBytes: number, lang: Lang): string {
+  const m = fileMessages(lang);
+  const mb = (size / (1024 * 1024)).toFixed(1);
+  if (Number(mb) * 1024 * 1024 > maxBytes) return m.sizeMb(mb);
+  return m.exactSize(size.toLocaleString("en-US"));
 }

@@ -8,6 +8,7 @@
 import { numberBoundsWords } from "./number-bounds.js";
 import { STATUSES, type Lang, type Text } from "../core/model.js";
 import { STATUS_LABELS } from "./status-labels.js";
+import { fileMessages, type FsReason } from "./file-messages.js";
 import { joinList, literalZh, quoteZh } from "./quote.js";
 
 /** A kind of list item that messages name by its id: `question M01.Q2`. */
@@ -138,6 +139,8 @@ export interface DiagnosticParams {
   "answers/due-date": { id: string; due: string };
   "answers/owner-blank": { id: string };
   "answers/evidence-missing": { id: string; item: string };
+  /** An evidence path that is there but cannot be looked at (a link loop, no permission). */
+  "answers/evidence-unreadable": { id: string; item: string; reason: FsReason };
   "answers/not-applicable-to-zone": { id: string; field: string; actual?: string };
   "answers/many-not-applicable": {
     declared: number;
@@ -524,6 +527,8 @@ const en: MessageTable = {
     `${p.id} has an owner of spaces only: name the responsible unit or person, or remove owner`,
   "answers/evidence-missing": (p) =>
     `${p.id} evidence "${p.item}" does not exist (a path is read from the answers file's folder)`,
+  "answers/evidence-unreadable": (p) =>
+    `${p.id} evidence "${p.item}" cannot be read: ${fileMessages("en").reasons[p.reason]}`,
   "answers/not-applicable-to-zone": (p) =>
     `${p.id} does not apply to this zone (${p.field} is ${p.actual ?? "not given"}); its answer is not scored`,
   "answers/many-not-applicable": (p) =>
@@ -752,6 +757,8 @@ const zh: MessageTable = {
     `${p.id} 的责任单位（owner）只有空格：请填写责任单位或责任人，或删去 owner`,
   "answers/evidence-missing": (p) =>
     `${p.id} 的佐证材料${quoteZh(p.item)}不存在（路径相对于答卷文件所在文件夹）`,
+  "answers/evidence-unreadable": (p) =>
+    `${p.id} 的佐证材料${quoteZh(p.item)}无法读取：${fileMessages("zh").reasons[p.reason]}`,
   "answers/not-applicable-to-zone": (p) =>
     `${p.id} 不适用于本开发区（${p.field} 为 ${p.actual ?? "未填写"}）；其回答不计分`,
   "answers/many-not-applicable": (p) =>

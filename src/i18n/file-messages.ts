@@ -33,7 +33,11 @@ export interface FileMessages {
   notUtf8(encoding: string | undefined, convert: string): string;
   /** UTF-8 with bytes at `places` places that are not UTF-8 (cut off at the end, or stray bytes). */
   damagedUtf8(places: number, dropBad: string): string;
-  tooLarge(sizeMb: string, limitMb: number): string;
+  /** `size` is in words with its unit (sizeMb or exactSize). */
+  tooLarge(size: string, limitMb: number): string;
+  sizeMb(mb: string): string;
+  /** A size in bytes, where one decimal of MB would not tell it from the limit. */
+  exactSize(bytes: string): string;
   /** A file above the size `assess` and `migrate` change (`validate` and `report` still read it). */
   tooLargeToEdit(command: string, sizeMb: string, limitMb: number, readMb: number): string;
   /** A save refused before writing: the file would grow past the size netdz changes. */
@@ -95,7 +99,9 @@ const en: FileMessages = {
     "(a character cut off, as in a file cut short, or bytes from another encoding), the first one here. " +
     `Retype the text there from a good copy, or drop the damaged bytes: ${dropBad}`,
   tooLarge: (sizeMb, limitMb) =>
-    `the file is ${sizeMb} MB, more than the ${limitMb} MB netdz reads; it was not read`,
+    `the file is ${sizeMb}, more than the ${limitMb} MB netdz reads; it was not read`,
+  sizeMb: (mb) => `${mb} MB`,
+  exactSize: (bytes) => `${bytes} bytes`,
   tooLargeToEdit: (command, sizeMb, limitMb, readMb) =>
     `the file is ${sizeMb} MB, more than the ${limitMb} MB that netdz ${command} changes; it was not changed. ` +
     `Shorten its longest notes or texts (validate and report still read files up to ${readMb} MB)`,
@@ -155,8 +161,9 @@ const zh: FileMessages = {
   damagedUtf8: (places, dropBad) =>
     `该文件是已损坏的 UTF-8 文本：有 ${places} 处字节不是 UTF-8（字符被截断，例如文件被截短，或混入了其他编码的字节），第一处在此处。` +
     `请从完好的副本重新输入此处文字，或删去损坏的字节：${dropBad}`,
-  tooLarge: (sizeMb, limitMb) =>
-    `该文件有 ${sizeMb} MB，超过 netdz 读取的上限 ${limitMb} MB，未读取`,
+  tooLarge: (sizeMb, limitMb) => `该文件有 ${sizeMb}，超过 netdz 读取的上限 ${limitMb} MB，未读取`,
+  sizeMb: (mb) => `${mb} MB`,
+  exactSize: (bytes) => `${bytes} 字节`,
   tooLargeToEdit: (command, sizeMb, limitMb, readMb) =>
     `该文件有 ${sizeMb} MB，超过 netdz ${command} 可修改的上限 ${limitMb} MB，未作任何修改。` +
     `请缩短其中最长的备注或文字（validate 和 report 仍可读取不超过 ${readMb} MB 的文件）`,

@@ -1,0 +1,73 @@
+/**
+ * Messages that point the right way (issue 7, QA #9): a file just over the size limit shows a
+ * size visibly over it, and an evidence path that is a loop of links says so in the words the
+ * file readers use, not "does not exist".
+ */
+import { symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { sizeInWords } from "../../src/fs/read-file.js";
+import { main } from "../../src/main.js";
+import { captureIo, FIXTURES, tempDir } from "../helpers.js";
+
+const REPORT_SETS = path.join(FIXTURES, "report", "sets");
+const MB = 1024 * 1024;
+
+async function run(argv: string[], cwd: string) {
+  const io = captureIo(cwd, { TZ: "UTC" });
+  const code = await main(argv, io);
+  return { code, stdout: io.out(), stderr: io.err() };
+}
+
+describe("the size of a file over the limit", () => {
+  it("is visibly more than the limit", () => {
+    expect(sizeInWords(10 * MB + 1, 10 * MB, "en")).toBe("10,485,761 bytes");
+    expect(sizeInWords(10 * MB + 40_000, 10 * MB, "zh")).toBe("10,525,760 字节");
+    expect(sizeInWords(11.1 * MB, 10 * MB, "en")).toBe("11.1 MB");
+    expect(sizeInWords(30 * MB, 10 * MB, "zh")).toBe("30.0 MB");
+  });
+
+  it("is given so by validate, in both languages", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "big.yaml");
+    writeFileSync(file, Buffer.alloc(10 * MB + 1, 0x20));
+    const en = await run(["validate", file], dir);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain("the file is 10,485,761 bytes, more than the 10 MB netdz reads");
+    const zh = await run(["validate", file, "--lang", "zh"], dir);
+    expect(zh.stdout).toContain("该文件有 10,485,761 字节，超过 netdz 读取的上限 10 MB");
+  });
+});
+
+describe("an evidence path that cannot be looked at", () => {
+  it("says the links form a loop, and a missing one still does not exist", async () => {
+    const dir = tempDir();
+    symlinkSync("loop-b", path.join(dir, "loop-a"));
+    symlinkSync("loop-a", path.join(dir, "loop-b"));
+    const text = [
+      "format: netdz-answers/1",
+      "measureSet: { id: demo-2025, version: 1.0.0 }",
+      "zone: { name: Z, province: Jiangsu, region: eastern, westernHubArea: false, customsArea: true }",
+      "answers:",
+      "  M01.Q1: { status: implemented, evidence: [loop-a, gone.pdf] }",
+      "",
+    ].join("\n");
+    writeFileSync(path.join(dir, "a.yaml"), text);
+    for (const lang of ["en", "zh"] as const) {
+      const result = await run(
+        ["validate", "a.yaml", "--measures", REPORT_SETS, "--check-evidence", "--lang", lang],
+        dir,
+      );
+      const loop = result.stdout.split("\n").filter((l) => l.includes("loop-a"));
+      expect(loop, result.stdout).toHaveLength(1);
+      expect(loop[0]).toMatch(/^a\.yaml:5:\d+ /);
+      expect(loop[0]).toContain(
+        lang === "en"
+          ? 'evidence "loop-a" cannot be read: the symbolic links in its path form a loop'
+          : "的佐证材料“loop-a”无法读取：路径中的符号链接构成了循环",
+      );
+      const gone = result.stdout.split("\n").filter((l) => l.includes("gone.pdf"));
+      expect(gone[0]).toContain(lang === "en" ? "does not exist" : "不存在");
+    }
+  });
+});
