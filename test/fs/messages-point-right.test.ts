@@ -3,7 +3,7 @@
  * size visibly over it, and an evidence path that is a loop of links says so in the words the
  * file readers use, not "does not exist".
  */
-import { symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sizeInWords } from "../../src/fs/read-file.js";
@@ -69,5 +69,53 @@ describe("an evidence path that cannot be looked at", () => {
       const gone = result.stdout.split("\n").filter((l) => l.includes("gone.pdf"));
       expect(gone[0]).toContain(lang === "en" ? "does not exist" : "不存在");
     }
+  });
+});
+
+describe("one message for one mistake", () => {
+  it("a profile field left empty (~) is missing, not also of the wrong type", async () => {
+    const dir = tempDir();
+    const text = [
+      "format: netdz-answers/1",
+      "measureSet: { id: demo-2025, version: 1.0.0 }",
+      "zone: { name: Z, province: Jiangsu, region: eastern, westernHubArea: ~, customsArea: null }",
+      "answers: {}",
+      "",
+    ].join("\n");
+    writeFileSync(path.join(dir, "a.yaml"), text);
+    const result = await run(["validate", "a.yaml", "--measures", REPORT_SETS], dir);
+    const problems = result.stdout.split("\n").filter((l) => /\s(error|warning)\s/.test(l));
+    expect(problems.join("\n")).not.toContain("schema/");
+    expect(problems.filter((l) => l.includes("westernHubArea"))).toHaveLength(1);
+    expect(problems.filter((l) => l.includes("customsArea"))).toHaveLength(1);
+    for (const line of problems) expect(line).toContain("answers/profile-missing");
+    expect(result.code).toBe(0);
+  });
+
+  it("a question missing only its type is told only that", async () => {
+    const dir = tempDir();
+    cpSync(REPORT_SETS, path.join(dir, "sets"), { recursive: true });
+    const setDir = path.join(dir, "sets", "demo-2025", "1.0.0");
+    const file = readdirSync(setDir).find((name) => name.startsWith("m01"));
+    if (file === undefined) throw new Error("no m01 file in the demo set");
+    let tried = 0;
+    for (const type of ["status", "number", "choice", "multi"]) {
+      const full = path.join(setDir, file);
+      const original = readFileSync(full, "utf8");
+      // Every question of that type loses its type line.
+      const edited = original.replace(new RegExp(`^(\\s+)type: ${type}\\n`, "gm"), "");
+      if (edited === original) continue;
+      tried += 1;
+      writeFileSync(full, edited);
+      const result = await run(["validate", setDir], dir);
+      const problems = result.stdout.split("\n").filter((l) => /\serror\s/.test(l));
+      expect(problems.length, type).toBeGreaterThan(0);
+      for (const line of problems) {
+        expect(line, type).toContain('missing the required field "type"');
+        expect(line, type).not.toMatch(/"(unit|target|direction|options)"/);
+      }
+      writeFileSync(full, original);
+    }
+    expect(tried).toBeGreaterThanOrEqual(3);
   });
 });

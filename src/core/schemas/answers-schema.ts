@@ -74,7 +74,7 @@ export const answersSchema = {
     zone: {
       type: ["object", "null"],
       description: "The zone profile: name, province, region and the set's other profile fields.",
-      additionalProperties: { type: ["string", "boolean"] },
+      additionalProperties: { type: ["string", "boolean", "null"] },
       ...EXTENSIONS,
     },
     assessor: {

@@ -61,14 +61,15 @@ const question = {
     options: { type: "array", minItems: 1, items: option },
   },
   // Type-specific fields are required for their type and refused for the other known types; a
-  // question whose type is itself wrong gets that one error, not a cascade.
+  // question whose type is itself wrong or missing gets that one error, not a cascade (each `if`
+  // requires the type: without it, `properties` alone would hold and every `then` apply).
   allOf: [
     {
-      if: { properties: { type: { const: "number" } } },
+      if: { required: ["type"], properties: { type: { const: "number" } } },
       then: { required: ["unit", "target", "direction"] },
     },
     {
-      if: { properties: { type: { enum: ["status", "yesno", "choice", "multi", "text"] } } },
+      if: { required: ["type"], properties: { type: { enum: ["status", "yesno", "choice", "multi", "text"] } } },
       then: {
         properties: {
           unit: false,
@@ -81,11 +82,11 @@ const question = {
       },
     },
     {
-      if: { properties: { type: { enum: ["choice", "multi"] } } },
+      if: { required: ["type"], properties: { type: { enum: ["choice", "multi"] } } },
       then: { required: ["options"] },
     },
     {
-      if: { properties: { type: { enum: ["status", "yesno", "number", "text"] } } },
+      if: { required: ["type"], properties: { type: { enum: ["status", "yesno", "number", "text"] } } },
       then: { properties: { options: false } },
     },
   ],
