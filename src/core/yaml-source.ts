@@ -52,6 +52,18 @@ export function parseYamlSource(file: string, text: string, lang: Lang = "en"): 
       message: fileMessages(lang).conflictMarkers,
     });
   }
+  // A control character YAML does not allow (NUL, ESC…) is named where it is, not reported as
+  // the syntax error it causes a line later.
+  const control = CONTROL_CHARACTER.exec(text);
+  if (control !== null) {
+    return failedSource(file, text, {
+      file,
+      ...lineColumn(text, control.index),
+      severity: "error",
+      code: "yaml/control-character",
+      message: fileMessages(lang).controlCharacter(control[0].codePointAt(0) ?? 0),
+    });
+  }
   if (text.length > FULL_PARSE_LIMIT) return checkDepth(parseLarge(file, text, lang), lang);
   const fast = hasAnchor(text) || mayHoldUnsupported(text) ? undefined : parseFast(text);
   if (fast === undefined) return checkDepth(parseFull(file, text, lang), lang);
@@ -510,6 +522,9 @@ const ANCHOR = /(?:^|[\s[{,])&[^\s,[\]{}]/;
 const UNSUPPORTED_HINT =
   /^[ \t-]*\?(?:[ \t]|$)|^[ \t-]*[[{][^\n]*[\]}][ \t]*:(?:[ \t]|$)|<<[ \t]*:/m;
 const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?:[ \t]|\r?$)/m;
+/** Characters YAML does not allow in a file: C0 controls but tab, LF and CR; DEL; C1 but NEL. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]/;
 
 /*
  * The prescans below run on every file. Each first looks with a native string search for what

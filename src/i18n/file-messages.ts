@@ -57,6 +57,8 @@ export interface FileMessages {
   /** YAML that no parser could read within its limits (e.g. nested beyond the stack). */
   unparsable: string;
   conflictMarkers: string;
+  /** A control character YAML does not allow, by its code point. */
+  controlCharacter(codePoint: number): string;
   /** After the first `shown` problems of one file. */
   /** `atLeast`: checking the file stopped early, so `more` is a lower bound. */
   moreProblems(file: string, more: number, atLeast?: boolean): string;
@@ -123,6 +125,8 @@ const en: FileMessages = {
   unparsable: "the YAML is nested too deeply or is too complex to read",
   conflictMarkers:
     "the file contains merge-conflict markers (<<<<<<<, =======, >>>>>>>) from git, the first one here; keep one side of each conflict and delete the marker lines",
+  controlCharacter: (code) =>
+    `the file contains the control character ${controlName(code, "en")} here, which YAML does not allow (often a byte of another file or program); delete it`,
   moreProblems: (file, more, atLeast) =>
     `${file}: … and ${atLeast ? "at least " : ""}${more} more ${more === 1 && !atLeast ? "problem" : "problems"}`,
   wouldDestroy: (encoding) =>
@@ -183,6 +187,8 @@ const zh: FileMessages = {
   unparsable: "YAML 嵌套过深或过于复杂，无法读取",
   conflictMarkers:
     "该文件含有 git 合并冲突标记（<<<<<<<、=======、>>>>>>>），第一个在此处；请保留每处冲突的一方并删除标记行",
+  controlCharacter: (code) =>
+    `该文件此处含有控制字符 ${controlName(code, "zh")}，YAML 不允许使用（通常来自其他文件或程序的字节）；请删除它`,
   moreProblems: (file, more, atLeast) => `${file}：……另有${atLeast ? "至少" : ""} ${more} 个问题`,
   wouldDestroy: (encoding) =>
     `它不是 UTF-8 文本${encoding === "UTF-8" ? "（是部分损坏的 UTF-8）" : encoding ? `（看起来是 ${encoding}）` : ""}，为免破坏其中文字，netdz 不覆盖它；请先转换为 UTF-8，或另选文件`,
@@ -191,6 +197,26 @@ const zh: FileMessages = {
   pathNamesFolder: (option, given, file) =>
     `${option} ${given} 指的是文件夹（以“/”“.”或“..”结尾的路径即为文件夹），不是文件：请给出文件的路径${file ? `，例如 ${file}` : ""}`,
 };
+
+/** Names of the control characters met most often in text files. */
+const CONTROL_NAMES: Readonly<Record<number, string>> = {
+  0x00: "NUL",
+  0x07: "BEL",
+  0x08: "BS",
+  0x0b: "VT",
+  0x0c: "FF",
+  0x1a: "SUB",
+  0x1b: "ESC",
+  0x7f: "DEL",
+};
+
+/** `U+0000 (NUL)`, or `U+0001` for one without a common name. */
+function controlName(code: number, lang: Lang): string {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  const name = CONTROL_NAMES[code];
+  if (name === undefined) return hex;
+  return lang === "zh" ? `${hex}（${name}）` : `${hex} (${name})`;
+}
 
 export function fileMessages(lang: Lang = "en"): FileMessages {
   return lang === "zh" ? zh : en;

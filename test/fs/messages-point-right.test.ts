@@ -119,3 +119,35 @@ describe("one message for one mistake", () => {
     expect(tried).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("a control character in a YAML file", () => {
+  for (const [code, name] of [
+    [0x00, "U+0000 (NUL)"],
+    [0x1b, "U+001B (ESC)"],
+    [0x01, "U+0001"],
+  ] as const) {
+    it(`is named at its own line and column: ${name}`, async () => {
+      const dir = tempDir();
+      const lines = [
+        "format: netdz-answers/1",
+        "measureSet: { id: demo-2025, version: 1.0.0 }",
+        "zone: { name: Z, province: Jiangsu, region: eastern, westernHubArea: false, customsArea: true }",
+        "answers:",
+        `${String.fromCharCode(code)}  M01.Q1: { status: implemented }`,
+        `  M01.Q2: { value: 1${String.fromCharCode(code)}2 }`,
+        "",
+      ];
+      writeFileSync(path.join(dir, "a.yaml"), lines.join("\n"));
+      const result = await run(["validate", "a.yaml", "--measures", REPORT_SETS], dir);
+      expect(result.code).toBe(1);
+      const problems = result.stdout.split("\n").filter((l) => /\serror\s/.test(l));
+      expect(problems).toEqual([
+        `a.yaml:5:1  error  yaml/control-character  the file contains the control character ${name} here, which YAML does not allow (often a byte of another file or program); delete it`,
+      ]);
+      const zh = await run(["validate", "a.yaml", "--measures", REPORT_SETS, "--lang", "zh"], dir);
+      expect(zh.stdout).toContain(
+        "a.yaml:5:1  error  yaml/control-character  该文件此处含有控制字符 U+00",
+      );
+    });
+  }
+});
