@@ -146,7 +146,8 @@ const en: DiffMessages = {
       `${oldFile} is pinned to ${oldPin} and ${newFile} to ${newPin}; diff compares two ` +
       "assessments of the same measure set and version",
     regressed: (measures) => `These measures' scores went down: ${measures}.`,
-    unknownFormat: (format, choices) => `unknown format "${format}" (choose ${choices})`,
+    unknownFormat: (format, choices) =>
+      `unknown format "${format}" (choose ${joinList(choices, "en")})`,
     invalid: (files) =>
       files.length === 1 ? `${files[0]} is invalid` : `${files.join(" and ")} are invalid`,
   },
@@ -222,7 +223,8 @@ const zh: DiffMessages = {
     versionMismatch: (oldFile, oldPin, newFile, newPin) =>
       `${oldFile} 对应 ${oldPin}，而 ${newFile} 对应 ${newPin}；diff 只比较同一评估清单同一版本的两次评估`,
     regressed: (measures) => `以下举措得分下降：${measures}。`,
-    unknownFormat: (format, choices) => `未知格式“${format}”（可选：${choices}）`,
+    unknownFormat: (format, choices) =>
+      `未知格式${quoteZh(format)}（可选：${joinList(choices, "zh")}）`,
     invalid: (files) => `${files.join(" 和 ")} 无效`,
   },
 };
