@@ -98,15 +98,15 @@ describe("main(argv, io) in-process", () => {
       const usage = async (command: string) =>
         (await run([command, "--help", "--lang", "zh"])).stdout;
       expect((await usage("validate")).split("\n")[0]).toBe(
-        "用法: netdz validate [选项] [路径...]",
+        "用法：netdz validate [选项] [路径...]",
       );
       expect((await usage("aggregate")).split("\n")[0]).toBe(
-        "用法: netdz aggregate [选项] [路径...]",
+        "用法：netdz aggregate [选项] [路径...]",
       );
       const diff = await usage("diff");
-      expect(diff.split("\n")[0]).toBe("用法: netdz diff [选项] <旧答卷> <新答卷>");
-      expect((await usage("migrate")).split("\n")[0]).toBe("用法: netdz migrate [选项] <答卷文件>");
-      expect((await usage("schema")).split("\n")[0]).toBe("用法: netdz schema [选项] <名称>");
+      expect(diff.split("\n")[0]).toBe("用法：netdz diff [选项] <旧答卷> <新答卷>");
+      expect((await usage("migrate")).split("\n")[0]).toBe("用法：netdz migrate [选项] <答卷文件>");
+      expect((await usage("schema")).split("\n")[0]).toBe("用法：netdz schema [选项] <名称>");
       // A Chinese character is two columns wide: the descriptions start in one column.
       const width = (s: string) => s.length + (s.match(/[\u4e00-\u9fff]/g)?.length ?? 0);
       const start = (line: string | undefined) =>

@@ -336,8 +336,8 @@ describe("a zone field of the wrong type", () => {
         code: "schema/type",
         line: 6,
         column: 11,
-        en: "zone.region must be a text or true/false",
-        zh: "zone.region 必须是文字或 true/false",
+        en: "zone.region must be a text or true/false or empty",
+        zh: "zone.region 必须是文字或 true/false 或空值",
       },
     ]);
   });

@@ -17,7 +17,7 @@ describe("netdz migrate refuses in the language of the run (spawned)", () => {
       "en",
       "netdz: --to 9.9.9: mini@9.9.9 is not available (available versions: 1.2.0, 1.1.0, 1.0.0)\n",
     ],
-    ["zh", "netdz: --to 9.9.9：没有 mini@9.9.9 这一版本（可用版本：1.2.0, 1.1.0, 1.0.0）\n"],
+    ["zh", "netdz: --to 9.9.9：没有 mini@9.9.9 这一版本（可用版本：1.2.0、1.1.0、1.0.0）\n"],
   ])("an unknown --to version (%s), exit 2, nothing written", (lang, message) => {
     const dir = tempDir();
     const before = answersIn(dir);
