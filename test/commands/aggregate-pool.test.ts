@@ -4,11 +4,9 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { AnswersChecker } from "../../src/commands/aggregate-check.js";
 import {
-  batchSize,
   checkFiles,
   startWorkers,
   workerCount,
-  WORKER_FROM,
   WORKERS_FROM,
 } from "../../src/commands/aggregate-pool.js";
 import { workspace } from "../../src/fs/workspace.js";
@@ -22,8 +20,8 @@ describe("how many workers aggregate uses", () => {
     ["0", 5000, 0],
     ["3", 5000, 3],
     // Never more workers than batches of files.
-    ["3", 5, 1],
-    ["3", 10, 2],
+    ["3", 10, 1],
+    ["3", 40, 2],
     [" 2 ", 100, 2],
   ])("NETDZ_WORKERS=%j with %i files: %i", (value, files, expected) => {
     expect(workerCount(files, { NETDZ_WORKERS: value })).toBe(expected);
@@ -31,11 +29,8 @@ describe("how many workers aggregate uses", () => {
 
   it.each([
     // [files, cores, workers]
-    [WORKER_FROM - 1, 2, 0],
-    [WORKER_FROM, 1, 0],
-    [WORKER_FROM, 2, 1],
-    [WORKER_FROM, 8, 1],
-    [WORKERS_FROM - 1, 4, 1],
+    [230, 2, 0],
+    [WORKERS_FROM - 1, 8, 0],
     [WORKERS_FROM, 1, 0],
     [WORKERS_FROM, 2, 1],
     [WORKERS_FROM, 3, 2],
@@ -45,12 +40,6 @@ describe("how many workers aggregate uses", () => {
     for (const env of [{}, { NETDZ_WORKERS: "many" }]) {
       expect(workerCount(files, env, cores)).toBe(expected);
     }
-  });
-
-  it("sends small batches below WORKERS_FROM files and larger ones from it on", () => {
-    expect(batchSize(WORKER_FROM)).toBe(8);
-    expect(batchSize(WORKERS_FROM - 1)).toBe(8);
-    expect(batchSize(WORKERS_FROM)).toBe(32);
   });
 });
 
