@@ -25,17 +25,18 @@ export function numberHint(value: unknown): NumberHint | undefined {
 }
 
 /**
- * In a flow mapping, `{ value: 1,200 }` reads as `value: 1` and a key `200` with no value. Given
- * that key and the value before it, the number that was meant.
+ * In a flow mapping, `{ value: 1,200 }` reads as `value: 1` and a key `200` with no value (and
+ * `1,200,300.5` as `1` and keys `200` and `300.5`). Given the whole run of digits and commas the
+ * key was cut from (`1,200,300.5`), the number that was meant: only when the run reads as one
+ * number with thousands separators or a decimal comma (`1,2,3` is neither, and gets no hint).
  */
 export function splitNumberHint(
-  previous: unknown,
-  key: string,
+  run: string | undefined,
   value: unknown,
 ): { fixed: string; thousands: boolean } | undefined {
-  if (value !== null || !/^\d+$/.test(key)) return undefined;
-  if (typeof previous !== "number" || !Number.isInteger(previous)) return undefined;
-  return key.length === 3
-    ? { fixed: `${previous}${key}`, thousands: true }
-    : { fixed: `${previous}.${key}`, thousands: false };
+  if (value !== null || run === undefined) return undefined;
+  const hint = numberHint(run);
+  if (hint?.kind === "thousands") return { fixed: hint.fixed, thousands: true };
+  if (hint?.kind === "decimal-comma") return { fixed: hint.fixed, thousands: false };
+  return undefined;
 }

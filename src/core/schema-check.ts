@@ -325,8 +325,7 @@ function describeError(source: YamlSource, error: ErrorObject, prefix: string): 
     case "additionalProperties": {
       const extra = String(params.additionalProperty);
       const split = splitNumberHint(
-        numberBefore(source, [...path, extra]),
-        extra,
+        numberRun(source, [...path, extra], extra),
         ownValue(value, extra),
       );
       return at(
@@ -474,17 +473,30 @@ function describeError(source: YamlSource, error: ErrorObject, prefix: string): 
 const QUESTION_ID = /^M\d{2,}\.Q\d+$/;
 
 /**
- * The whole number written just before a key on its line (`{ value: 1,200 }` reads as `value: 1`
- * and a key `200`), if any.
+ * The run of digits and commas a flow mapping's key `key` was cut from (`1,200,300` for the key
+ * `200` of `{ value: 1,200,300 }`), read from the text around the key; undefined when the key is
+ * no such part (it has to be digits, with a fraction only at the end of the run).
  */
-function numberBefore(source: YamlSource, path: readonly PathSegment[]): number | undefined {
+function numberRun(
+  source: YamlSource,
+  path: readonly PathSegment[],
+  key: string,
+): string | undefined {
+  if (!/^\d+(?:\.\d+)?$/.test(key)) return undefined;
   const { line, column } = locate(source, path, { key: true });
   // The line from the line starts kept for positions: splitting a 2 MB text for each unknown
   // key took a file of 200,000 of them over 350 MB and 9 s.
   const start = source.lineCounter.lineStarts[line - 1] ?? 0;
-  const before = source.text.slice(start, start + column - 1);
-  const match = /(?:^|[\s:{[,])([+-]?\d+),\s*$/.exec(before);
-  return match ? Number(match[1]) : undefined;
+  const keyAt = start + column - 1;
+  if (source.text.slice(keyAt, keyAt + key.length) !== key) return undefined;
+  const before = /(?:^|[\s:{[])([+-]?\d+(?:,\d+)*),\s*$/.exec(source.text.slice(start, keyAt));
+  if (!before) return undefined;
+  const tail = key.includes(".")
+    ? ""
+    : /^(?:,\d+)*(?:\.\d+)?/.exec(
+        source.text.slice(keyAt + key.length, keyAt + key.length + 200),
+      )?.[0];
+  return `${before[1]},${key}${tail ?? ""}`;
 }
 
 /** The message for a value that was meant as a number, if it looks like one. */

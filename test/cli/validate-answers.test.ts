@@ -236,6 +236,31 @@ describe("answers messages that point the right way", () => {
   });
 
   it.each([
+    // [flow value, the hint of every key cut from it (none: an unknown field)]
+    ["1,200.5", ["write 1200.5 (no thousands separator)"]],
+    [
+      "1,200,300",
+      ["write 1200300 (no thousands separator)", "write 1200300 (no thousands separator)"],
+    ],
+    ["1,25", ["write 1.25 (a point for decimals)"]],
+    ["1,2,3", [undefined, undefined]],
+  ])(
+    "{ value: %s } in a flow mapping: each key cut from it names the whole number",
+    async (v, hints) => {
+      const lines = await answersAfter(NUMBER_ANSWER, `M01.Q2: { value: ${v} }`);
+      expect(lines.map((l) => l.code)).toEqual(hints.map(() => "schema/unknown-property"));
+      lines.forEach((l, i) => {
+        const hint = hints[i];
+        if (hint === undefined) expect(l.en).toMatch(/^unknown field "\d+" in answer M01\.Q2/);
+        else
+          expect(l.en).toMatch(
+            new RegExp(`looks like the rest of a number: ${hint.replace(/[().]/g, "\\$&")}$`),
+          );
+      });
+    },
+  );
+
+  it.each([
     ["1,200", "write 1200 (no thousands separator)", "请写成 1200（不要用千位分隔符）"],
     ["1 200", "write 1200 (no thousands separator)", "请写成 1200（不要用千位分隔符）"],
     ["1,5", "write 1.5 (a point for decimals)", "请写成 1.5（小数用小数点）"],
