@@ -518,13 +518,14 @@ function justification(ctx: Context, result: QuestionResult): string {
 
 function evidenceSection(ctx: Context): string[] {
   const { m } = ctx;
-  const rows = ctx.assessment.questions.flatMap((q) =>
-    (q.answer?.evidence ?? []).map((item) => [
-      questionCell(ctx, q),
-      stateCell(ctx, q),
-      linkOrText(item),
-    ]),
-  );
+  // The question's cells are made once and shared by its rows (a question may have thousands).
+  const rows = ctx.assessment.questions.flatMap((q) => {
+    const evidence = q.answer?.evidence ?? [];
+    if (evidence.length === 0) return [];
+    const question = questionCell(ctx, q);
+    const state = stateCell(ctx, q);
+    return evidence.map((item) => [question, state, linkOrText(item)]);
+  });
   const columns: Column[] = [
     { title: m.columns.question },
     { title: m.columns.status },
