@@ -22,14 +22,16 @@ export const SET_FILE = "set.yaml";
 /** What changed from the version before, beside set.yaml (optional). */
 export const CHANGES_FILE = "changes.yaml";
 
-/** How a file's path is shown in messages: relative to the working directory (`x.yaml`, `../x.yaml`), or absolute when that is shorter. */
+/**
+ * How a file's path is shown in messages: relative to the working directory when it is inside it
+ * (`x.yaml`, `sub/x.yaml`), else absolute, so that a message names the same file wherever the
+ * command was run from.
+ */
 export function displayPath(file: string, cwd: string): string {
   const relative = plainRelative(file, cwd) ?? path.relative(cwd, file);
   if (relative === "" || path.isAbsolute(relative)) return file;
-  // Above the current folder, the shorter of the two: `../x.yaml`, but `/etc/x.yaml` rather
-  // than `../../../etc/x.yaml`.
   const above = relative === ".." || relative.startsWith(`..${path.sep}`);
-  return !above || relative.length <= file.length ? relative : file;
+  return above ? file : relative;
 }
 
 /**
