@@ -305,7 +305,7 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
     if (!beside.includes(from)) {
       push("error", ["from"], "changes/from-version", {
         id: "changes/from-missing",
-        params: { from, id: current.id, available: beside.join(", ") },
+        params: { from, id: current.id, available: [...beside] },
       });
     } else {
       const between = beside
@@ -314,7 +314,7 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
       if (between.length > 0) {
         push("warning", ["from"], "changes/from-version", {
           id: "changes/from-skips",
-          params: { from, to: current.version, skipped: between.join(", ") },
+          params: { from, to: current.version, skipped: between },
         });
       }
     }

@@ -159,8 +159,8 @@ export interface DiagnosticParams {
   "changes/retired-reused": { id: string; version: string };
   "changes/no-changes-file": { ids: string[]; from: string; to: string };
   "changes/version-not-moved": { from: string; to: string };
-  "changes/from-missing": { from: string; id: string; available: string };
-  "changes/from-skips": { from: string; to: string; skipped: string };
+  "changes/from-missing": { from: string; id: string; available: string[] };
+  "changes/from-skips": { from: string; to: string; skipped: string[] };
   "changes/version-minor": { from: string; to: string; suggestion: string };
   "changes/named-twice": { id: string; entry: number };
   "changes/entry-kinds": { entry: number; kinds: string[] };
@@ -555,9 +555,9 @@ const en: MessageTable = {
   "changes/version-not-moved": (p) =>
     `the version did not move: from ${p.from} is not older than this version (${p.to}); from: names the version before this one`,
   "changes/from-missing": (p) =>
-    `from: ${p.from} is not a version of ${p.id} here (versions beside this one: ${p.available})`,
+    `from: ${p.from} is not a version of ${p.id} here (versions beside this one: ${joinList(p.available, "en")})`,
   "changes/from-skips": (p) =>
-    `from: ${p.from} skips ${p.skipped}, which sits between ${p.from} and ${p.to}; name the version just before this one, so that migrations pass through every version`,
+    `from: ${p.from} skips ${joinList(p.skipped, "en")}, which sits between ${p.from} and ${p.to}; name the version just before this one, so that migrations pass through every version`,
   "changes/version-minor": (p) =>
     `${p.to} retires or rescales questions, which needs at least a new minor version after ${p.from} (e.g. ${p.suggestion})`,
   "changes/named-twice": (p) =>
@@ -782,9 +782,9 @@ const zh: MessageTable = {
   "changes/version-not-moved": (p) =>
     `版本号没有变化：from ${p.from} 不早于本版本（${p.to}）；from: 应写本版本的上一个版本`,
   "changes/from-missing": (p) =>
-    `from: ${p.from} 不是此处 ${p.id} 的版本（同目录下的其他版本：${p.available}）`,
+    `from: ${p.from} 不是此处 ${p.id} 的版本（同目录下的其他版本：${joinList(p.available, "zh")}）`,
   "changes/from-skips": (p) =>
-    `from: ${p.from} 跳过了介于 ${p.from} 与 ${p.to} 之间的 ${p.skipped}；请写紧邻的上一个版本，以便迁移依次经过每个版本`,
+    `from: ${p.from} 跳过了介于 ${p.from} 与 ${p.to} 之间的 ${joinList(p.skipped, "zh")}；请写紧邻的上一个版本，以便迁移依次经过每个版本`,
   "changes/version-minor": (p) =>
     `${p.to} 删除了问题或改变了计分口径，至少应在 ${p.from} 之后升级次版本号（例如 ${p.suggestion}）`,
   "changes/named-twice": (p) => `${p.id} 已由第 ${p.entry} 条变更指明；每个问题只能指明一次`,
