@@ -13,7 +13,6 @@ import {
   type Measure,
   type MeasureSet,
   type Question,
-  type SetSource,
 } from "../core/model.js";
 import {
   scoreLeftOutByZone,
@@ -27,7 +26,14 @@ import { reportMessages, type ReportMessages } from "../i18n/report-messages.js"
 import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
 import { singleLine } from "./markdown-escape.js";
 import { textWidth } from "./svg-charts.js";
-import { formatScore, percent, scoreInItsBand, textBar, valueLabel } from "./report-markdown.js";
+import {
+  formatScore,
+  percent,
+  planLine,
+  scoreInItsBand,
+  textBar,
+  valueLabel,
+} from "./report-markdown.js";
 
 /** A run of plain text, optionally emphasised, a link, or a score bar (0…100, null for n/a). */
 export interface Span {
@@ -251,7 +257,7 @@ function headerFacts(ctx: Context, date: string | undefined): { label: string; v
     },
     {
       label: m.header.plan,
-      value: [text(planLine(m, lang, source, set.base?.source))],
+      value: [text(planLine(m, lang, source, set.base?.source, (t) => t))],
     },
     { label: m.header.assessor, value: plain(assessor) },
     { label: m.header.date, value: [text(date ?? "—")] },
@@ -709,16 +715,4 @@ function methodSection(ctx: Context): Section {
     .map((band) => m.bandItem(singleLine(band.label[lang]), String(band.min)))
     .join(m.listSeparator);
   return section("method", m.sections.method, m.method(bands).map(paragraph));
-}
-
-/** The plan document line: the base set's document first for a set that extends another. */
-function planLine(
-  m: ReportMessages,
-  lang: Lang,
-  own: SetSource,
-  base: SetSource | undefined,
-): string {
-  const one = (s: SetSource) =>
-    m.planDocument(s.document, s.title ? s.title[lang] : undefined, s.issuer[lang], s.issued);
-  return base === undefined ? one(own) : m.planDocuments(one(base), one(own));
 }

@@ -543,19 +543,23 @@ function methodSection(ctx: Context): string[] {
   return [`## ${m.sections.method}`, ...m.method(bands)];
 }
 
-/** The plan document line: the base set's document first for a set that extends another. */
-function planLine(
+/**
+ * The plan document line: the base set's document first for a set that extends another; each
+ * text from the set passed through `escape` (Markdown escapes it; a Word document takes it as is).
+ */
+export function planLine(
   m: ReportMessages,
   lang: Lang,
   own: SetSource,
   base: SetSource | undefined,
+  escape: (text: string) => string = escapeInline,
 ): string {
   const one = (s: SetSource) =>
     m.planDocument(
-      escapeInline(s.document),
-      s.title ? escapeInline(s.title[lang]) : undefined,
-      escapeInline(s.issuer[lang]),
-      escapeInline(s.issued),
+      escape(s.document),
+      s.title ? escape(s.title[lang]) : undefined,
+      escape(s.issuer[lang]),
+      escape(s.issued),
     );
   return base === undefined ? one(own) : m.planDocuments(one(base), one(own));
 }
