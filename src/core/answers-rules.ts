@@ -99,6 +99,25 @@ export function checkAnswers(
   for (const field of set.profile) {
     // Own keys only: a profile field named `constructor` is not Object.prototype's.
     const value = Object.hasOwn(zone, field.id) ? zone[field.id] : undefined;
+    // Not a text nor true/false (a number, a list, a mapping): the schema takes any value under
+    // `zone`, as it cannot tell a profile field from an unknown key; a field's type is checked here.
+    const given =
+      value === undefined && Object.hasOwn(givenZone, field.id) ? givenZone[field.id] : null;
+    if (given !== null && given !== undefined) {
+      const options = (field.options ?? []).map((o) => o.id);
+      const params = { field: field.id };
+      push(
+        "error",
+        ["zone", field.id],
+        "answers/profile-value",
+        field.type === "yesno"
+          ? { id: "answers/profile-yesno", params }
+          : field.type === "text"
+            ? { id: "answers/profile-text", params }
+            : { id: "answers/profile-choice-type", params: { ...params, options } },
+      );
+      continue;
+    }
     if (field.derive !== undefined) {
       if (value !== undefined && value !== derived[field.id]) {
         const shown = derived[field.id];
@@ -114,10 +133,6 @@ export function checkAnswers(
       }
       continue;
     }
-    // A value of the wrong type (a number, a list) is the schema's to report, not "missing".
-    const mistyped =
-      value === undefined && Object.hasOwn(givenZone, field.id) && givenZone[field.id] !== null;
-    if (mistyped) continue;
     if (value === undefined || value === "") {
       if (missing.has(field.id)) {
         push("warning", ["zone"], "answers/profile-missing", {
@@ -148,8 +163,9 @@ export function checkAnswers(
     }
   }
   const setName = formatSetRef(set);
-  for (const key of Object.keys(zone)) {
-    if (!set.profile.some((p) => p.id === key)) {
+  // Every unknown key, whatever its value (a mapping or a list too): only this warning.
+  for (const key of Object.keys(givenZone)) {
+    if (!isExtensionKey(key) && !set.profile.some((p) => p.id === key)) {
       push(
         "warning",
         ["zone", key],

@@ -312,9 +312,14 @@ export function normaliseAnswers(data: AnswersFile): AnswersFile {
   const zone = data.zone ?? {};
   return {
     ...data,
-    zone: withoutKeys(zone, (field) => isExtensionKey(field)),
+    // A value that is no text nor true/false is an unknown key's (a known field's is an error).
+    zone: withoutKeys(zone, (field, v) => isExtensionKey(field) || !isProfileValue(v)),
     answers: withoutKeys(answers, (id, answer) => answer === null || isExtensionKey(id)),
   };
+}
+
+function isProfileValue(v: unknown): boolean {
+  return v === null || typeof v === "string" || typeof v === "boolean";
 }
 
 /** The record itself when no entry is to be dropped, else a copy without those entries. */

@@ -131,6 +131,7 @@ export interface DiagnosticParams {
   "answers/profile-yesno": { field: string };
   "answers/profile-choice": { field: string; value: string; options: string[] };
   "answers/profile-text": { field: string };
+  "answers/profile-choice-type": { field: string; options: string[] };
   "answers/profile-unknown": { key: string; set: string };
   "answers/unknown-question": { id: string; set: string };
   "answers/na-note": { id: string };
@@ -516,6 +517,7 @@ const en: MessageTable = {
   "answers/profile-choice": (p) =>
     `zone.${p.field} "${p.value}" is not one of: ${listEn(p.options)}`,
   "answers/profile-text": (p) => `zone.${p.field} must be a text`,
+  "answers/profile-choice-type": (p) => `zone.${p.field} must be one of: ${listEn(p.options)}`,
   "answers/profile-unknown": (p) => `"${p.key}" is not a profile field of ${p.set}`,
   "answers/unknown-question": (p) => `${p.id} is not a question of ${p.set}`,
   "answers/na-note": (p) => `${p.id} is marked not applicable: say why in "note"`,
@@ -746,6 +748,7 @@ const zh: MessageTable = {
   "answers/profile-choice": (p) =>
     `zone.${p.field} 的值${quoteZh(p.value)}不在可选范围内：${listZh(p.options)}`,
   "answers/profile-text": (p) => `zone.${p.field} 必须是文字`,
+  "answers/profile-choice-type": (p) => `zone.${p.field} 必须是以下之一：${listZh(p.options)}`,
   "answers/profile-unknown": (p) => `${quoteZh(p.key)}不是 ${p.set} 的画像字段`,
   "answers/unknown-question": (p) => `${p.id} 不是 ${p.set} 中的问题`,
   "answers/na-note": (p) => `${p.id} 标为不适用：请在“note”中说明理由`,

@@ -358,13 +358,52 @@ describe("a zone field of the wrong type", () => {
     const lines = await answersAfter("region: eastern", "region: 5");
     expect(lines).toEqual([
       {
-        code: "schema/type",
+        code: "answers/profile-value",
         line: 6,
         column: 11,
-        en: "zone.region must be a text or true/false or empty",
-        zh: "zone.region 必须是文字或 true/false 或空值",
+        en: "zone.region must be one of: eastern, western",
+        zh: "zone.region 必须是以下之一：eastern、western",
       },
     ]);
+  });
+
+  it.each([
+    ["name", "{ a: 1 }", "zone.name must be a text", "zone.name 必须是文字"],
+    ["hub", "[true]", "zone.hub must be true or false", "zone.hub 必须是 true 或 false"],
+  ])(
+    "a mapping or list under the known field %s is one type error",
+    async (field, value, en, zh) => {
+      const from = new RegExp(`^  ${field}: .*$`, "m");
+      const lines = await answersAfter(from, `  ${field}: ${value}`);
+      expect(lines).toEqual([expect.objectContaining({ code: "answers/profile-value", en, zh })]);
+    },
+  );
+});
+
+describe("an unknown zone field", () => {
+  // A scalar unknown field gets only the warning; a mapping, a list or a number the same.
+  it.each(["extra", "3", "{ a: 1 }", "[1, 2]", "{ a: { b: [1] } }", "\n    a: 1\n    b: [x]"])(
+    "gets only the not-a-profile-field warning with the value %s",
+    async (value) => {
+      const lines = await answersAfter("  hub: false", `  hub: false\n  foo: ${value}`);
+      expect(lines).toEqual([
+        {
+          code: "answers/profile-unknown",
+          line: 8,
+          column: 3,
+          en: '"foo" is not a profile field of mini@1.0.0',
+          zh: "“foo”不是 mini@1.0.0 的画像字段",
+        },
+      ]);
+    },
+  );
+
+  it("does not reach the answers read (the file stays valid and its profile scalar)", async () => {
+    const { file, measuresDir, cwd } = answersCopy();
+    editFile(file, "  hub: false", "  hub: false\n  foo: { a: 1 }\n  bar: [1]\n  baz: 2");
+    const checked = await checkAnswersFile(file, { cwd, measuresDir });
+    expect(checked.diagnostics.every((d) => d.severity === "warning")).toBe(true);
+    expect(checked.answers?.zone).toEqual({ name: "Test Zone", region: "eastern", hub: false });
   });
 });
 

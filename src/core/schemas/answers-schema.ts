@@ -73,8 +73,11 @@ export const answersSchema = {
     },
     zone: {
       type: ["object", "null"],
-      description: "The zone profile: name, province, region and the set's other profile fields.",
-      additionalProperties: { type: ["string", "boolean", "null"] },
+      description:
+        "The zone profile: name, province, region and the set's other profile fields, each a text or true/false (checked against the set, which also warns of keys that are not its fields).",
+      // Any value: only the set tells a profile field (a text or true/false) from an unknown key,
+      // which is a warning whatever its value.
+      additionalProperties: true,
       ...EXTENSIONS,
     },
     assessor: {
