@@ -831,7 +831,7 @@ const zh: MessageTable = {
       : `（这里没有评估清单${quoteZh(p.id)}）`) +
     "；请用 --measures DIR 指向包含它的文件夹",
   "answers/not-answers-file": (p) =>
-    `这是${p.kind === "set" ? "评估清单（set.yaml）" : "举措"}文件，不是回答文件（format netdz-answers/1）；可运行 \`netdz init\` 新建一个`,
+    `这是${p.kind === "set" ? "评估清单（set.yaml）" : "举措"}文件，不是答卷文件（format netdz-answers/1）；可运行 \`netdz init\` 新建一个`,
 };
 
 export const DIAGNOSTIC_MESSAGES: Readonly<Record<Lang, MessageTable>> = { en, zh };

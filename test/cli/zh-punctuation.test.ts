@@ -69,6 +69,34 @@ describe("Chinese punctuation in Chinese output", () => {
       );
   });
 
+  it("calls an answers file 答卷文件 in every message, help text and the README", async () => {
+    // The name the Chinese interface uses; any other name for the same file must not come back.
+    const others = [
+      "回答文件",
+      "答题文件",
+      "答案文件",
+      "应答文件",
+      "作答文件",
+      "答复文件",
+      "问卷文件",
+    ];
+    const sources = readdirSync(path.join(ROOT, "src", "i18n")).map((name) =>
+      path.join(ROOT, "src", "i18n", name),
+    );
+    let uses = 0;
+    for (const file of [...sources, path.join(ROOT, "README.md")]) {
+      const text = readFileSync(file, "utf8");
+      for (const other of others) expect(text, `${file}: ${other}`).not.toContain(other);
+      uses += text.split("答卷文件").length - 1;
+    }
+    expect(uses).toBeGreaterThan(10);
+    // A measure file given where an answers file is expected says so with that name.
+    const measure = path.join(REPORT_SETS, "demo-2025", "1.0.0", "m01-original-innovation.yaml");
+    const result = await run(["report", measure, "--measures", REPORT_SETS, "--lang", "zh"]);
+    expect(result.code).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toContain("不是答卷文件");
+  });
+
   it("localises the usage terms of every --help, after 用法：", async () => {
     const program = await run(["--help"], ROOT, { LANG: "zh_CN.UTF-8" });
     const commands = program.stdout
