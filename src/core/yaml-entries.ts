@@ -6,8 +6,10 @@
  *
  * An entry is a mapping entry or a list item. The count takes
  * - every line that holds something other than blanks or a comment;
- * - on a line, the node after each block indicator (`- x`, `? x`) and after each `[`, `{` and `,`
- *   (`a: {b: 1, c: [2, 3]}` is 4: a, b, c and two items);
+ * - on a line, the node after each `? ` and after each `[`, `{` and `,` (`a: {b: 1, c: [2, 3]}` is
+ *   5: a, b, c and two items), and a block list item as the one entry its line is, plus one for
+ *   a mapping entry or another item that starts on its line (`- x` and `- [1]` are 1 and 2, `- k: v`
+ *   and `- - x` are 2: the item and the entry or the inner item);
  * - inside a quoted scalar (`"a, b: c"`, `'it''s'`) or a comment, each line break, `,`, `[`, `{`
  *   and `- `/`: `/`? ` as half an entry.
  * It is at least the number of entries a parser builds for the YAML a netdz file is written in,
@@ -91,6 +93,9 @@ export function countEntries(text: string, limit = MAX_ENTRIES): EntryCount {
   let nodeStart = true; // a node may begin here: a quote opens a quoted scalar, `[` a collection
   let afterQuoted = false; // just after a quoted scalar or a closed collection (`"a":1` is a pair)
   let pending = false; // an indicator was read: the next thing on this line is one more entry
+  // A block list item's `- ` was read: the item is the entry its line counted, unless what follows
+  // on the line is a mapping entry (`- k: v`) or another item (`- - x`), which is one more.
+  let item = false;
   let lineStart = true;
   let at = 0;
   while (at < n) {
@@ -98,6 +103,7 @@ export function countEntries(text: string, limit = MAX_ENTRIES): EntryCount {
     if (isBreak(c)) {
       lineStart = true;
       pending = false;
+      item = false;
       at++;
       continue;
     }
@@ -203,10 +209,18 @@ export function countEntries(text: string, limit = MAX_ENTRIES): EntryCount {
         continue;
       }
     } else if (nodeStart && (c === DASH || c === QUESTION) && endsToken(next)) {
-      pending = true; // `- x`, `? x`: x is one more entry, and a node may begin there
+      // `- - x`: the inner item is one more entry than the outer one its line counted.
+      if (item && add(at, 2)) break;
+      item = c === DASH;
+      pending = !item; // `? x`: x is one more entry; `- x`: x is the item, counted already
       at++;
       continue;
     } else if (c === COLON && (endsToken(next) || afterQuoted)) {
+      // `- k: v`: the item and its first mapping entry are two entries.
+      if (item) {
+        item = false;
+        if (add(at, 2)) break;
+      }
       nodeStart = true; // a block mapping's value follows
       afterQuoted = false;
       at++;

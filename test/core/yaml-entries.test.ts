@@ -34,6 +34,32 @@ describe("countEntries", () => {
     expect(countEntries("- a: 1\n  b: 2\n").count).toBeGreaterThanOrEqual(3);
   });
 
+  it("counts a block list item once, and a mapping entry or an item that starts on its line once more", () => {
+    for (const [text, entries] of [
+      ["- x\n", 1],
+      ["- 'a: b'\n", 1],
+      ["- x # c: d\n", 1],
+      ["- {}\n", 1],
+      ["- [a, b]\n", 3],
+      ["- {a: 1, b: 2}\n", 3],
+      ["- k: v\n", 2],
+      ['- "k": v\n', 2],
+      ["- k: v\n  l: w\n", 3],
+      ["-\n  k: v\n", 2],
+      ["- - x\n", 2],
+      ["- - k: v\n", 3],
+    ] as const) {
+      expect(countEntries(text).count, text).toBe(entries);
+      expect(entries, text).toBe(entriesOf(load(text)));
+    }
+    // 200,000 one-line items are at the limit, not twice over it.
+    const items = (k: number) => "- item\n".repeat(k);
+    expect(countEntries(items(MAX_ENTRIES))).toEqual({ count: MAX_ENTRIES });
+    expect(countEntries(items(MAX_ENTRIES + 1)).passedAt).toBe(items(MAX_ENTRIES).length);
+    const under = `list:\n${"  - key: value\n".repeat(MAX_ENTRIES / 2 - 1)}`;
+    expect(countEntries(under)).toEqual({ count: MAX_ENTRIES - 1 });
+  });
+
   it("counts each item of a flow list on one line", () => {
     // The key `a` and its 49 items: 50; one more item passes 50.
     expect(countEntries(flowList(49), 50)).toEqual({ count: 50 });
@@ -201,6 +227,14 @@ describe("parseYamlSource refuses a large file with too many entries", () => {
     const zh = parseYamlSource("big.yaml", `${at}extra: 1\n`, "zh").diagnostics[0];
     expect(zh?.code).toBe("yaml/too-many-nodes");
     expect(zh?.message).toMatch(/200,000 个/);
+  });
+
+  it("reads a large file of 100,000 one-line list items", () => {
+    const text = `list:\n${"  - https://example.org/evidence.pdf\n".repeat(100_000)}`;
+    expect(text.length).toBeGreaterThan(FULL_PARSE_LIMIT);
+    const read = parseYamlSource("list.yaml", text);
+    expect(read.diagnostics).toEqual([]);
+    expect((read.data as { list: string[] }).list).toHaveLength(100_000);
   });
 
   it("locates the limit inside a one-line flow collection", () => {

@@ -48,6 +48,9 @@ const unknownIds = () => fill(HEAD, (i) => `  M${i}.Q1: { status: unknown }\n`);
 const noIds = () => fill(HEAD, (i) => `  X${i}: 1\n`);
 const evidenceLines = () =>
   fill(`${HEAD}  M01.Q1: { status: implemented, evidence: [\n`, (i) => `    ${i},\n`, "  ] }\n");
+const EVIDENCE_BLOCK = `${HEAD}  M01.Q1:\n    status: implemented\n    evidence:\n`;
+const blockList = () => fill(EVIDENCE_BLOCK, (i) => `      - ${i}\n`);
+const blockListOfMaps = () => fill(EVIDENCE_BLOCK, (i) => `      - x: ${i}\n`);
 const flowMap = () => {
   const items = fill("", (i) => `a${i}: ${i}, `).slice(0, -2);
   return `${HEAD}  M01.Q1: {${items}}\n`;
@@ -62,6 +65,8 @@ const shapes: [string, () => string, "over" | "read"][] = [
   ["answers to questions the set does not have", unknownIds, "over"],
   ["760,000 keys that are no question ids", noIds, "over"],
   ["one evidence list of a million wrong items", evidenceLines, "over"],
+  ["one evidence list of a million wrong items, one a line", blockList, "over"],
+  ["one evidence list of 800,000 one-entry mappings, one a line", blockListOfMaps, "over"],
   ["a one-line flow mapping of 600,000 entries", flowMap, "over"],
   ["a one-line flow list of five million items", flowList, "over"],
   ["one top-level key per line, no format", topKeys, "over"],
@@ -79,6 +84,16 @@ const shapes: [string, () => string, "over" | "read"][] = [
   [
     "the longest evidence list still read",
     () => underLimit(evidenceLines(), "\n", " ] }\n"),
+    "read",
+  ],
+  [
+    "the longest block evidence list still read (an item a line: one entry each)",
+    () => underLimit(blockList(), "\n", "\n"),
+    "read",
+  ],
+  [
+    "the longest block list of one-entry mappings still read (two entries each)",
+    () => underLimit(blockListOfMaps(), "\n", "\n"),
     "read",
   ],
   [
