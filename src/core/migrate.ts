@@ -297,8 +297,8 @@ function migrateZone(
       clear(pair, field.id, value, "misfit");
     }
   }
-  // An edited flow map that no longer fits on one line is written as a block.
-  if (events.some((e) => e.kind !== "profile-derived")) zone.flow = false;
+  // The zone keeps its style: a flow map is edited in place (values mapped are ids, and fields
+  // only go, so it grows by no more than a few characters), a block map stays a block.
   return events;
 }
 

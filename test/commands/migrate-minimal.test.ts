@@ -26,7 +26,30 @@ const variants: [string, (text: string) => string][] = [
   ],
 ];
 
+/** The fixture with its zone as one flow map, `{…}` padded or not, and a comment after it. */
+const FLOW_ZONE = (pad: string) =>
+  ORIGINAL.replace(
+    /zone:\n(?: {2}.*\n)+/,
+    `zone: {${pad}name: Test Zone, province: "  JIANGSU ", region: eastern, hub: true${pad}} # the zone\n`,
+  );
+
 describe("migrate changes only the entries it migrates", () => {
+  it.each([" ", ""])("keeps a flow-style zone it edits in flow style (pad %j)", async (pad) => {
+    const dir = tempDir();
+    const original = FLOW_ZONE(pad);
+    expect(original).toContain("zone: {");
+    writeFileSync(path.join(dir, "zone.yaml"), original);
+    const result = await run(["migrate", "zone.yaml", "--measures", SETS, "--lang", "en"], dir);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toMatch(/zone\.province/);
+    const text = readFileSync(path.join(dir, "zone.yaml"), "utf8");
+    // The province mapped, every other byte of the line as it was.
+    expect(text).toContain(
+      `zone: {${pad}name: Test Zone, province: js, region: eastern, hub: true${pad}} # the zone\n`,
+    );
+    expect(text).not.toMatch(/^ {2}name:/m);
+  });
+
   it.each(variants)("%s", async (_name, make) => {
     const dir = tempDir();
     const original = make(ORIGINAL);
