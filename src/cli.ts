@@ -111,6 +111,8 @@ function localHelp(m: CliMessages): Partial<Help> {
       return notes(option.description, option.argChoices, fallback);
     },
     argumentTerm: (argument: Argument) => m.help.argument(argument.name()),
+    // `--out <文件>` in Chinese: only how the help shows it, the flags parsed stay English.
+    optionTerm: (option: Option) => m.help.optionTerm(option.flags),
     // A Chinese character takes two columns of a terminal: terms are padded to line up.
     displayWidth(this: Help, str: string) {
       const width = Help.prototype.displayWidth.call(this, str);

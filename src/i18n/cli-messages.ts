@@ -38,6 +38,11 @@ export interface CliMessages {
     usage(line: string): string;
     /** A command's argument (`paths`, `answers`) as the help names it. */
     argument(name: string): string;
+    /**
+     * An option's flags as the help and the error lines show them (`--out <file>`), its value's
+     * placeholder in the language; only shown: the option is parsed by its English flags.
+     */
+    optionTerm(flags: string): string;
   };
   /** Problems with an option's value, raised by the command line's parsers. */
   values: {
@@ -143,6 +148,7 @@ Quick start:
     withNotes: (description, notes) => `${description} (${notes.join(", ")})`,
     usage: (line) => line,
     argument: (name) => name,
+    optionTerm: (flags) => flags,
   },
   values: {
     wholeNumber: "expected a whole number of 0 or more.",
@@ -157,7 +163,10 @@ Quick start:
 const ZH_ERRORS: readonly [RegExp, string | ((match: string, ...parts: string[]) => string)][] = [
   [/^error: unknown option '(.*?)'/, "错误：未知的选项“$1”"],
   [/^error: unknown command '(.*?)'/, "错误：未知的命令“$1”"],
-  [/^error: missing required argument '(.*?)'/, "错误：缺少必需的参数“$1”"],
+  [
+    /^error: missing required argument '(.*?)'/,
+    (_, name: string) => `错误：缺少必需的参数${quoteZh(ZH_PLACEHOLDERS[name] ?? name)}`,
+  ],
   [/^error: option '(.*?)' argument missing/, "错误：选项“$1”缺少取值"],
   [/^error: required option '(.*?)' not specified/, "错误：未指定必需的选项“$1”"],
   [
@@ -169,7 +178,7 @@ const ZH_ERRORS: readonly [RegExp, string | ((match: string, ...parts: string[])
   [
     /^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\. Allowed choices are (.*)\./,
     (_, value: string, argument: string, choices: string) =>
-      `错误：参数${quoteZh(argument)}的取值${quoteZh(value)}无效。可选：${chineseList(choices)}。`,
+      `错误：参数${quoteZh(ZH_PLACEHOLDERS[argument] ?? argument)}的取值${quoteZh(value)}无效。可选：${chineseList(choices)}。`,
   ],
   [
     /^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\.\s*/,
@@ -199,6 +208,26 @@ const ZH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   new: "新答卷",
   name: "名称",
 };
+
+/** The placeholders of options' values (`--out <file>`), in Chinese. */
+const ZH_OPTION_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  dir: "文件夹",
+  file: "文件",
+  format: "格式",
+  "id[@version]": "清单ID[@版本]",
+  lang: "语言",
+  n: "数量",
+  percent: "百分比",
+  score: "分数",
+  version: "版本",
+};
+
+/** `--out <file>` as `--out <文件>`: each known placeholder of the flags in Chinese. */
+function zhOptionTerm(flags: string): string {
+  return flags.replace(/<([^<>\s]+)>/g, (all, name: string) =>
+    ZH_OPTION_PLACEHOLDERS[name] === undefined ? all : `<${ZH_OPTION_PLACEHOLDERS[name]}>`,
+  );
+}
 
 const zh: CliMessages = {
   program: {
@@ -242,6 +271,7 @@ const zh: CliMessages = {
             : `${open}${ZH_PLACEHOLDERS[name]}${dots ?? ""}${close}`,
       ),
     argument: (name) => ZH_PLACEHOLDERS[name] ?? name,
+    optionTerm: zhOptionTerm,
   },
   values: {
     wholeNumber: "应为 0 或更大的整数。",
@@ -256,9 +286,15 @@ const zh: CliMessages = {
         const rule = ZH_ERRORS.find(([pattern]) => pattern.test(line));
         if (!rule) return line;
         const [pattern, replacement] = rule;
-        return typeof replacement === "string"
-          ? line.replace(pattern, replacement)
-          : line.replace(pattern, replacement);
+        const translated =
+          typeof replacement === "string"
+            ? line.replace(pattern, replacement)
+            : line.replace(pattern, replacement);
+        // The option named as the help names it (`--out <文件>`).
+        return translated.replace(
+          /选项“([^”]*)”/g,
+          (_, flags: string) => `选项“${zhOptionTerm(flags)}”`,
+        );
       })
       .join("\n"),
 };

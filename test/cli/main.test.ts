@@ -90,7 +90,7 @@ describe("main(argv, io) in-process", () => {
       expect(stdout).toContain("\n选项：\n");
       expect(stdout).toContain("\n参数：\n");
       expect(stdout).toMatch(
-        /--top <n> +Markdown 报告列出多少项差距（0 或更多；JSON\s+始终包含全部差距）（默认：10）/,
+        /--top <数量> +Markdown 报告列出多少项差距（0 或更多；JSON\s+始终包含全部差距）（默认：10）/,
       );
     });
 
@@ -155,16 +155,16 @@ describe("main(argv, io) in-process", () => {
       const choice = await run(["report", "--format", "xml", "--lang", "zh"]);
       expect(choice.code).toBe(2);
       expect(choice.stderr.split("\n")[0]).toBe(
-        `错误：选项“-f, --format <format>”的取值“xml”无效。可选：${REPORT_FORMAT_NAMES.join("、")}。`,
+        `错误：选项“-f, --format <格式>”的取值“xml”无效。可选：${REPORT_FORMAT_NAMES.join("、")}。`,
       );
       // A value checked by netdz itself: its reason follows the Chinese full stop with no space.
       const top = await run(["report", "--top", "-1", "--lang", "zh"]);
       expect(top.stderr.split("\n")[0]).toBe(
-        "错误：选项“--top <n>”的取值“-1”无效。应为 0 或更大的整数。",
+        "错误：选项“--top <数量>”的取值“-1”无效。应为 0 或更大的整数。",
       );
       const missing = await run(["schema", "--lang", "zh"]);
       expect(missing.code).toBe(2);
-      expect(missing.stderr.split("\n")[0]).toBe("错误：缺少必需的参数“name”");
+      expect(missing.stderr.split("\n")[0]).toBe("错误：缺少必需的参数“名称”");
       const missingEn = await run(["schema"]);
       expect(missingEn.stderr.split("\n")[0]).toBe("error: missing required argument 'name'");
     });

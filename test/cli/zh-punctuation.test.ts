@@ -113,6 +113,71 @@ describe("Chinese punctuation in Chinese output", () => {
       expect(help.stdout, what).not.toContain("用法:");
       // The formats listed in a description are a Chinese list.
       expect(help.stdout, what).not.toMatch(/（[a-z]+, [a-z]+/);
+      // Every option's value placeholder in Chinese (`--out <文件>`), never `<file>`.
+      const terms = help.stdout
+        .split("\n")
+        .flatMap((line) => /^ {2}((?:-\w, )?--[a-z-]+(?: <[^>]+>)?)/.exec(line)?.[1] ?? []);
+      expect(terms.length, what).toBeGreaterThan(1);
+      for (const term of terms) expect(term, what).not.toMatch(/<[\x20-\x7e]*[a-z][\x20-\x7e]*>$/);
+      const english = await run([...argv, "--help"], ROOT, { LANG: "C" });
+      const englishTerms = english.stdout
+        .split("\n")
+        .flatMap((line) => /^ {2}(-[^ ]+(?: [^ ]+)?)/.exec(line)?.[1] ?? []);
+      expect(englishTerms.length, what).toBe(terms.length);
     }
+  });
+
+  it("shows option placeholders in Chinese but parses the options as in English", async () => {
+    const zh = await run(["report", "--help", "--lang", "zh"]);
+    for (const term of [
+      "-f, --format <格式>",
+      "-o, --out <文件>",
+      "--fail-under <分数>",
+      "--top <数量>",
+      "--measures <文件夹>",
+      "--lang <语言>",
+    ])
+      expect(zh.stdout).toContain(term);
+    const en = await run(["report", "--help", "--lang", "en"]);
+    for (const term of [
+      "-f, --format <format>",
+      "-o, --out <file>",
+      "--fail-under <score>",
+      "--top <n>",
+      "--measures <dir>",
+      "--lang <lang>",
+    ])
+      expect(en.stdout).toContain(term);
+    expect(en.stdout).not.toMatch(/[\u4e00-\u9fff]/);
+    const migrate = await run(["migrate", "--help", "--lang", "zh"]);
+    expect(migrate.stdout).toContain("--to <版本>");
+    const assess = await run(["assess", "--help", "--lang", "zh"]);
+    expect(assess.stdout).toContain("-a, --answers <文件>");
+    expect(assess.stdout).toContain("--set <清单ID[@版本]>");
+    // The same options, read the same way in both languages.
+    const dir = tempDir();
+    for (const lang of ["en", "zh"]) {
+      const out = path.join(dir, `r-${lang}.json`);
+      const result = await run([
+        "report",
+        EASTERN,
+        "--measures",
+        REPORT_SETS,
+        "-f",
+        "json",
+        "--out",
+        out,
+        "--top",
+        "3",
+        "--lang",
+        lang,
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(readFileSync(out, "utf8")).format).toBe("netdz-report/1");
+    }
+    // An option named in an error as the help names it.
+    const bad = await run(["report", EASTERN, "--format", "x", "--lang", "zh"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("选项“-f, --format <格式>”的取值“x”无效");
   });
 });
