@@ -30,14 +30,14 @@ import { scoreAssessment, scoreLeftOutByZone } from "../core/score.js";
 import { EXIT, UsageError } from "../errors.js";
 import type { CommandLines } from "./command-lines.js";
 import type { AnswersStore } from "../fs/answers-store.js";
-import { ExternalEditError } from "../fs/answers-store.js";
+import { ExternalEditError, SaveTooLargeError } from "../fs/answers-store.js";
 import { WriteFileError } from "../fs/atomic-write.js";
 import { describeFsError, displayPath } from "../fs/measure-sets.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
 import type { Io } from "../io.js";
 import { unlessEscaped, type Asker } from "../prompts/ask.js";
 import { askProfile, missingProfileFields, type ProfileContext } from "../prompts/profile.js";
-import { askQuestion, type QuestionContext } from "../prompts/question.js";
+import { askQuestion, type QuestionContext, type QuestionOutcome } from "../prompts/question.js";
 import {
   JUMP_BACK,
   jumpChoices,
@@ -205,12 +205,18 @@ export class Session {
     this.screen.notice(m.profile.notApplicableCount(excluded));
   }
 
-  /** Writes to the answers file; a failed write ends the session with a clear message. */
+  /**
+   * Writes to the answers file; a failed write ends the session with a clear message, except a
+   * save refused for the file's size, after which the session goes on (see `refusedSave`).
+   */
   private async write(action: () => Promise<void>): Promise<void> {
     try {
       await action();
     } catch (error) {
       const { m, shown, commands } = this.d;
+      if (error instanceof SaveTooLargeError) {
+        throw new SaveRefused(m.refused.notSaved(shown, error.reason), { cause: error });
+      }
       const message =
         error instanceof ExternalEditError
           ? m.errors.editedElsewhere(shown, error.reason, commands.resume)
@@ -227,7 +233,15 @@ export class Session {
       await this.followHandEdits();
       if (this.state.index === null) break;
       const step = this.flow.steps[this.state.index] as FlowStep;
-      const outcome = await askQuestion(this.questionContext(step, this.state.index));
+      let outcome: QuestionOutcome;
+      try {
+        outcome = await askQuestion(this.questionContext(step, this.state.index));
+        if (outcome === "menu" && (await this.menu(step)) === "quit") return "quit";
+      } catch (error) {
+        if (!(error instanceof SaveRefused)) throw error;
+        if ((await this.refusedSave(error)) === "quit") return "quit";
+        continue;
+      }
       if (outcome === "next") {
         this.apply(advance(this.flow, this.answers, this.state));
         // After the questions marked for review, the rest of the walk as usual.
@@ -238,9 +252,33 @@ export class Session {
         const t = goBack(this.flow, this.state);
         if (t.blocked) this.screen.notice(this.d.m.notices.firstQuestion);
         this.apply(t);
-      } else if ((await this.menu(step)) === "quit") return "quit";
+      }
     }
     return "end";
+  }
+
+  /**
+   * After a save refused for the file's size: says why (nothing was written, what was saved
+   * before is kept, and the store holds what is on disk), then goes back to where the user was,
+   * or quits, as the user chooses. Escape goes back.
+   */
+  private async refusedSave(error: SaveRefused): Promise<"back" | "quit"> {
+    const { asker, m } = this.d;
+    this.screen.print("");
+    this.screen.say(error.message, "warn");
+    const choice = await unlessEscaped(
+      asker.select<"back" | "quit">({
+        message: m.refused.prompt,
+        choices: [
+          { value: "back", name: m.refused.back },
+          { value: "quit", name: m.refused.quit },
+        ],
+        escape: "back",
+      }),
+    );
+    if (choice === "quit") return "quit";
+    this.screen.notice(error.message, "warn");
+    return "back";
   }
 
   /** The walk for the zone profile as it is now (remembered, to notice changes made by hand). */
@@ -453,6 +491,12 @@ export class Session {
     return EXIT.ok;
   }
 }
+
+/**
+ * A save refused for the file's size, with the words that say so: the walk goes on after it;
+ * anywhere else (the first profile questions) it ends the session with those words.
+ */
+class SaveRefused extends UsageError {}
 
 /** `<folder>/<answers-basename>-report.<ext>` (ext of the default format), next to the answers file. */
 export function reportPathFor(answersFile: string): string {

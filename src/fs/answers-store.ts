@@ -71,6 +71,9 @@ export function newAnswersText(answersFile: string, content: NewAnswersFile): st
 }
 
 /** The answers file was changed outside the session and can no longer be read. */
+/** A save refused before anything was written: the file would pass the edit limit. */
+export class SaveTooLargeError extends WriteFileError {}
+
 export class ExternalEditError extends Error {
   constructor(
     readonly file: string,
@@ -188,7 +191,7 @@ export class AnswersStore {
       const reason = fileMessages(this.lang).wouldBeTooLarge(megabytes(bytes), MAX_EDIT_MB);
       // The Document goes back to what is on disk: the refused change is not kept in memory.
       this.doc = before;
-      throw new WriteFileError(this.file, reason, undefined, this.lang);
+      throw new SaveTooLargeError(this.file, reason, undefined, this.lang);
     }
     await writeFileAtomic(this.file, this.bom ? `\uFEFF${text}` : text, { lang: this.lang });
     this.text = text;

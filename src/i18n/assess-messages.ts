@@ -155,6 +155,14 @@ export interface AssessMessages {
     measureProgress(done: number, total: number, review: number): string;
     notForZone: string;
   };
+  /** A save refused because the file would pass the edit limit: the session goes on. */
+  refused: {
+    /** Why, and that nothing was written (the answers saved before are all kept). */
+    notSaved(file: string, reason: string): string;
+    prompt: string;
+    back: string;
+    quit: string;
+  };
   end: {
     heading: string;
     summary: SummaryLabels;
@@ -402,6 +410,13 @@ const en: AssessMessages = {
     measureProgress: (done, total, review) =>
       `${done}/${total} answered${review > 0 ? `, ${review} to review` : ""}`,
     notForZone: "does not apply",
+  },
+  refused: {
+    notSaved: (file, reason) =>
+      `Not saved: ${reason}. Nothing was written to ${file}; every answer saved before is kept.`,
+    prompt: "What now?",
+    back: "Go back to where you were (and answer or write it shorter)",
+    quit: "Quit without saving this change (continue later)",
   },
   end: {
     heading: "Summary",
@@ -657,6 +672,12 @@ const zh: AssessMessages = {
     measureProgress: (done, total, review) =>
       `已答 ${done}/${total}${review > 0 ? `，待复核 ${review}` : ""}`,
     notForZone: "不适用",
+  },
+  refused: {
+    notSaved: (file, reason) => `未保存：${reason}。${file} 未作任何改动，此前保存的回答都在。`,
+    prompt: "接下来？",
+    back: "返回刚才的位置（重新作答，或写得短一些）",
+    quit: "退出，不保存这次修改（以后继续）",
   },
   end: {
     heading: "汇总",
