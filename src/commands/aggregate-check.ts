@@ -16,7 +16,7 @@ import { asRecord, asString } from "../core/loose.js";
 import type { Diagnostic, Lang } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError } from "../errors.js";
-import { displayPath, readYamlFileSync } from "../fs/measure-sets.js";
+import { displayPath, readYamlFileSync, resolvedPath } from "../fs/measure-sets.js";
 import { readHead, readHeadText, UnreadableFileError } from "../fs/read-file.js";
 import { messageIn } from "../render/diagnostics.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
@@ -58,12 +58,14 @@ export class AnswersChecker {
     private readonly lang: Lang,
   ) {}
 
-  async check(absolute: string): Promise<Checked> {
-    const file = displayPath(absolute, this.ws.cwd);
-    const named = this.named.has(absolute);
+  /** Checks one file, `given` as collectFiles names it (the path as given). */
+  async check(given: string): Promise<Checked> {
+    const file = displayPath(given, this.ws.cwd);
+    const absolute = resolvedPath(given, this.ws.cwd);
+    const named = this.named.has(given);
     let source: YamlSource;
     try {
-      source = readYamlFileSync(absolute, this.ws.cwd, this.lang);
+      source = readYamlFileSync(given, this.ws.cwd, this.lang);
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
       return { answersFile: true, problem: invalid(file, 1, 1, "file/unreadable", error.message) };

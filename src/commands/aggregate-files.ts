@@ -6,12 +6,17 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import { fsReason } from "../fs/fs-errors.js";
+import { givenBelow } from "../fs/measure-sets.js";
 import type { AggregateMessages } from "../i18n/aggregate-messages.js";
 
 export interface Found {
-  /** Absolute paths of candidate files, in a stable order. */
+  /**
+   * Candidate files, each by its path as given (a file found in a folder: the folder as given
+   * joined with the path below it; see displayPath), once each, in the order of their absolute
+   * paths.
+   */
   files: string[];
-  /** The files named on the command line (checked whatever format they declare). */
+  /** The files named on the command line (checked whatever format they declare), as given. */
   named: Set<string>;
 }
 
@@ -23,20 +28,24 @@ const YAML_FILE = /\.ya?ml$/i;
  * an answers file is decided when it is read.
  */
 export function collectFiles(paths: readonly string[], cwd: string, m: AggregateMessages): Found {
-  const files = new Set<string>();
+  // Absolute path → the path as given: the first way a file was reached names it.
+  const files = new Map<string, string>();
   const named = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const info = statPath(absolute);
     if (!info) throw new UsageError(m.command.noSuchPath(given));
     if (info !== "unreadable" && info.isDirectory()) {
-      for (const file of walk(absolute)) files.add(file);
+      for (const file of walk(absolute)) {
+        if (!files.has(file)) files.set(file, givenBelow(given, absolute, file));
+      }
     } else {
-      files.add(absolute);
-      named.add(absolute);
+      if (!files.has(absolute)) files.set(absolute, given);
+      named.add(files.get(absolute) as string);
     }
   }
-  return { files: [...files].sort(), named };
+  const order = [...files.keys()].sort();
+  return { files: order.map((file) => files.get(file) as string), named };
 }
 
 /**

@@ -16,7 +16,7 @@ export interface WorkerSetup {
   cwd: string;
   measuresDir?: string;
   lang: Lang;
-  /** Files named on the command line (absolute). */
+  /** Files named on the command line, as given (as collectFiles names them). */
   named: string[];
 }
 

@@ -118,7 +118,7 @@ export async function rollUp(
   await writeOutput(output, {
     out: opts.out,
     io,
-    inputs: found.files,
+    inputs: found.files.map((file) => path.resolve(io.cwd, file)),
     command: "aggregate",
     lang: opts.lang,
     ...m.command,

@@ -457,7 +457,16 @@ export class Session {
   private async offerReport(): Promise<void> {
     const { asker, m, io, options, store } = this.d;
     const offered = reportPathFor(store.file);
-    const show = (file: string): string => displayPath(file, io.cwd);
+    // Named as the answers file was given (not through a link): a file beside it so too.
+    const asGiven = path.resolve(io.cwd, this.d.shown) === store.file;
+    const beside = path.dirname(store.file);
+    const show = (file: string): string =>
+      displayPath(
+        asGiven && path.dirname(file) === beside
+          ? path.join(path.dirname(this.d.shown), path.basename(file))
+          : file,
+        io.cwd,
+      );
     const reportFile = await chooseReportTarget({ asker, m: m.end, cwd: io.cwd, show }, offered);
     if (reportFile === undefined) {
       this.screen.print(m.end.reportLater(this.d.commands.report(show(offered))));
@@ -468,7 +477,7 @@ export class Session {
     try {
       await report(
         {
-          answers: store.file,
+          answers: asGiven ? this.d.shown : store.file,
           format: DEFAULT_REPORT_FORMAT,
           out: shownReport === "-" ? reportFile : shownReport,
           lang: options.lang,

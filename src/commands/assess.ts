@@ -54,7 +54,7 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   // Through a symbolic link, lock and write the file it points to.
   const given = path.resolve(io.cwd, options.answers);
   const file = await realpath(given).catch(() => given);
-  const shown = displayPath(given, io.cwd);
+  const shown = displayPath(options.answers, io.cwd);
   const asker = new Asker({
     input: io.stdin,
     output: io.stdout,
@@ -137,7 +137,8 @@ async function openAnswers(
     }
     // Before anything is read: a file too large to edit within the memory bound is refused.
     refuseTooLargeToEdit(file, shown, "assess", options.lang);
-    const checked = await checkAnswersFile(file, {
+    // Its problems name it as given (a link by the link's name).
+    const checked = await checkAnswersFile(options.answers, {
       cwd: io.cwd,
       measuresDir: options.measures,
       lang: options.lang,
@@ -194,7 +195,9 @@ async function migratedFirst(
   if ((await newerVersionOf(pinned, options.measures, io.cwd)) === undefined) return false;
   const { offerMigration } = await import("./migrate.js");
   const confirm = (message: string) => asker.confirm({ message, default: false });
-  const args = { answers: file, measures: options.measures, lang: options.lang, pinned, confirm };
+  // Named as given, unless that is a link (then the file it points to is migrated).
+  const answers = path.resolve(io.cwd, options.answers) === file ? options.answers : file;
+  const args = { answers, measures: options.measures, lang: options.lang, pinned, confirm };
   return offerMigration(args, io);
 }
 

@@ -39,7 +39,8 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
   const oldPin = await pinOf(opts.old, io.cwd, opts.lang);
   const newPin = await pinOf(opts.new, io.cwd, opts.lang);
   if (oldPin !== undefined && newPin !== undefined && oldPin !== newPin) {
-    throw new UsageError(m.command.versionMismatch(opts.old, oldPin, opts.new, newPin));
+    const [oldShown, newShown] = [displayPath(opts.old, io.cwd), displayPath(opts.new, io.cwd)];
+    throw new UsageError(m.command.versionMismatch(oldShown, oldPin, newShown, newPin));
   }
   const options = { cwd: io.cwd, measuresDir: opts.measures, lang: opts.lang };
   const sameFile = isSameFile(opts.old, opts.new, io.cwd);
@@ -55,13 +56,13 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
   const spellings = await spellingsFor(ws, [set.id], zones);
   const result = diffAssessments(
     {
-      file: opts.old,
+      file: displayPath(opts.old, io.cwd),
       answers: before.answers,
       assessment: scoreAssessment(before.set, before.answers),
       ...dated("reportDate", oldDate),
     },
     {
-      file: opts.new,
+      file: displayPath(opts.new, io.cwd),
       answers: after.answers,
       assessment: scoreAssessment(set, after.answers),
       ...dated("reportDate", newDate),
@@ -120,9 +121,7 @@ async function loadBoth(
     for (const { error } of failed)
       diagnostics = [...diagnostics, ...newProblems(error.diagnostics, diagnostics)];
     // Named as their problems name them (the path shown from the current folder).
-    const files = failed.map(({ i }) =>
-      displayPath(path.resolve(options.cwd, i === 0 ? older : newer), options.cwd),
-    );
+    const files = failed.map(({ i }) => displayPath(i === 0 ? older : newer, options.cwd));
     throw new DataError(
       m.command.invalid(files),
       diagnostics,
@@ -151,7 +150,7 @@ function dated<K extends string>(key: K, date: string | undefined): Partial<Reco
 
 /** `id@version` a file is pinned to, when it can be read; its other problems are checked later. */
 async function pinOf(file: string, cwd: string, lang: Lang): Promise<string | undefined> {
-  const source = await readYamlFile(path.resolve(cwd, file), cwd, lang);
+  const source = await readYamlFile(file, cwd, lang);
   const pinned = asRecord(asRecord(source.data).measureSet);
   const id = asString(pinned.id);
   const version = asString(pinned.version);

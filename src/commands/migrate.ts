@@ -16,7 +16,13 @@ import { acquireLock, lockPath, type AnswersLock } from "../fs/answers-lock.js";
 import { checkAnswersFile } from "../fs/answers-loader.js";
 import { writeFileAtomic, WriteFileError } from "../fs/atomic-write.js";
 import { checkFilePath, isStandardOutput, writeStdout } from "../fs/output.js";
-import { availableSets, describeFsError, displayPath, measuresRoot } from "../fs/measure-sets.js";
+import {
+  availableSets,
+  describeFsError,
+  displayPath,
+  measuresRoot,
+  resolvedPath,
+} from "../fs/measure-sets.js";
 import { readTextFile, refuseTooLargeToEdit } from "../fs/read-file.js";
 import { newerVersionOf, versionSteps } from "../fs/set-versions.js";
 import { migrateMessages, type MigrateMessages } from "../i18n/migrate-messages.js";
@@ -62,7 +68,7 @@ export async function migrate(
   const locks: AnswersLock[] = [];
   try {
     if (!opts.dryRun && !opts.lockHeld) {
-      locks.push(await takeLock(path.resolve(io.cwd, opts.answers), io.cwd, opts.lang));
+      locks.push(await takeLock(opts.answers, io.cwd, opts.lang));
     }
     return await migrateLocked(opts, io, deps, m, locks);
   } finally {
@@ -70,12 +76,15 @@ export async function migrate(
   }
 }
 
-/** Takes the lock of an answers file (through a link, of the file it points to), or refuses. */
+/**
+ * Takes the lock of an answers file (through a link, of the file it points to), or refuses.
+ * `given`: the path as given (named so in messages).
+ */
 async function takeLock(given: string, cwd: string, lang: Lang): Promise<AnswersLock> {
   const m = migrateMessages(lang);
-  let file = given;
+  let file = resolvedPath(given, cwd);
   try {
-    file = realpathSync(given);
+    file = realpathSync(file);
   } catch {
     // A file that does not exist: the lock is taken beside the name given.
   }
@@ -105,26 +114,29 @@ async function migrateLocked(
 ): Promise<number> {
   const plan = await planMigration(opts, io);
   if (!plan) return EXIT.ok;
-  const target = path.resolve(io.cwd, opts.out ?? opts.answers);
+  // Each file named as given: the target, and the backup beside the answers file.
+  const targetGiven = opts.out ?? opts.answers;
+  const target = path.resolve(io.cwd, targetGiven);
   const inPlace = target === plan.file;
   // `--out -` or `/dev/stdout`: the migrated file is the output, the account goes to stderr.
   const toStdout = opts.out !== undefined && isStandardOutput(opts.out, io.cwd);
   // Refused before the account is printed, so that it never reads as if the file was written.
   if (!opts.dryRun && !toStdout && !inPlace && !opts.force && existsSync(target)) {
-    throw new UsageError(m.outExists(displayPath(target, io.cwd)));
+    throw new UsageError(m.outExists(displayPath(targetGiven, io.cwd)));
   }
   const { outcome } = plan;
   const backup = backupPath(plan.file, outcome.from);
+  const backupGiven = backupPath(opts.answers, outcome.from);
   // An earlier copy that differs is never overwritten: refused before the account is printed.
   if (
     !opts.dryRun &&
     inPlace &&
     existsSync(backup) &&
-    readBackup(backup, io.cwd, opts.lang) !== plan.original
+    readBackup(backup, backupGiven, io.cwd, opts.lang) !== plan.original
   ) {
-    throw new UsageError(m.backupExists(displayPath(backup, io.cwd)));
+    throw new UsageError(m.backupExists(displayPath(backupGiven, io.cwd)));
   }
-  const shown = displayPath(plan.file, io.cwd);
+  const shown = displayPath(opts.answers, io.cwd);
   const lines = [m.heading(shown, outcome.from, outcome.to)];
   for (const event of outcome.events) lines.push(`  ${m.event(event)}`);
   lines.push(m.carried(outcome.carried));
@@ -138,14 +150,14 @@ async function migrateLocked(
     return EXIT.ok;
   }
   if (inPlace) {
-    await write(deps, backup, plan.original, io.cwd, opts.lang);
-    await write(deps, target, plan.text, io.cwd, opts.lang);
-    io.stdout.write(`${m.wrote(displayPath(target, io.cwd))}\n`);
-    io.stdout.write(`${m.keptBackup(displayPath(backup, io.cwd))}\n`);
+    await write(deps, backup, backupGiven, plan.original, io.cwd, opts.lang);
+    await write(deps, target, targetGiven, plan.text, io.cwd, opts.lang);
+    io.stdout.write(`${m.wrote(displayPath(targetGiven, io.cwd))}\n`);
+    io.stdout.write(`${m.keptBackup(displayPath(backupGiven, io.cwd))}\n`);
   } else {
-    locks.push(await takeLock(target, io.cwd, opts.lang));
-    await write(deps, target, plan.text, io.cwd, opts.lang);
-    io.stdout.write(`${m.wrote(displayPath(target, io.cwd))}\n`);
+    locks.push(await takeLock(targetGiven, io.cwd, opts.lang));
+    await write(deps, target, targetGiven, plan.text, io.cwd, opts.lang);
+    io.stdout.write(`${m.wrote(displayPath(targetGiven, io.cwd))}\n`);
   }
   return EXIT.ok;
 }
@@ -154,8 +166,8 @@ async function migrateLocked(
  * The text of an earlier backup, read without blocking (a pipe or device there is refused, in
  * words, never waited on); a backup that is not UTF-8 text never equals the file.
  */
-function readBackup(backup: string, cwd: string, lang: Lang): string | undefined {
-  const read = readTextFile(backup, displayPath(backup, cwd), lang);
+function readBackup(backup: string, given: string, cwd: string, lang: Lang): string | undefined {
+  const read = readTextFile(backup, displayPath(given, cwd), lang);
   if (!read.ok) return undefined;
   return hasBom(read.bytes) ? `\uFEFF${read.text}` : read.text;
 }
@@ -174,13 +186,14 @@ export function backupPath(file: string, version: string): string {
 async function write(
   deps: MigrateDeps,
   target: string,
+  given: string,
   text: string,
   cwd: string,
   lang: Lang,
 ): Promise<void> {
   await deps.writeFile(target, text).catch((error: unknown) => {
     const reason = error instanceof WriteFileError ? error.reason : describeFsError(error, lang);
-    throw new UsageError(migrateMessages(lang).cannotWrite(displayPath(target, cwd), reason), {
+    throw new UsageError(migrateMessages(lang).cannotWrite(displayPath(given, cwd), reason), {
       cause: error,
     });
   });
@@ -196,7 +209,7 @@ export async function planMigration(
 ): Promise<PlannedMigration | undefined> {
   const m = migrateMessages(opts.lang);
   const file = path.resolve(io.cwd, opts.answers);
-  const shown = displayPath(file, io.cwd);
+  const shown = displayPath(opts.answers, io.cwd);
   refuseTooLargeToEdit(file, shown, "migrate", opts.lang);
   const checked = await checkAnswersFile(opts.answers, {
     cwd: io.cwd,

@@ -8,6 +8,7 @@ import { DataError, EXIT, UsageError } from "../errors.js";
 import { describeFsError } from "../fs/fs-errors.js";
 import {
   displayPath,
+  givenBelow,
   readOrReport,
   readYamlFile,
   scanFolder,
@@ -40,9 +41,11 @@ export interface ValidateOptions {
 
 /** What the given paths name: set folders and answers files to check, and what could not be read. */
 interface Targets {
+  /** Absolute paths of set folders. */
   setFolders: Set<string>;
-  answerFiles: Set<string>;
-  /** Answers files already parsed while their format was read. */
+  /** Answers files: the absolute path of each (one entry per file), and its path as given. */
+  answerFiles: Map<string, string>;
+  /** Answers files already parsed while their format was read, by absolute path. */
   sources: Map<string, YamlSource>;
   /** Problems found on the way (files that are not netdz files, measure files without a set). */
   diagnostics: Diagnostic[];
@@ -70,17 +73,16 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
   if (targets.answerFiles.size > 0) {
     // Answers beside sets in the folders given are checked against those sets too.
     const alsoSets = setsIn([...targets.setFolders]);
-    for (const file of targets.answerFiles) {
+    for (const [located, file] of targets.answerFiles) {
       try {
         const checked = await ws.checkAnswers(file, {
           strict: options.strict,
-          source: targets.sources.get(file),
+          source: targets.sources.get(located),
           alsoSets,
         });
         append(diagnostics, checked.diagnostics);
         if (options.checkEvidence && checked.source !== undefined) {
           const { checkEvidencePaths } = await import("../fs/evidence-check.js");
-          const located = path.resolve(io.cwd, file);
           append(diagnostics, await checkEvidencePaths(checked.source, located));
         }
       } catch (error) {
@@ -116,7 +118,7 @@ async function collectTargets(
   const m = validateMessages(lang);
   const targets: Targets = {
     setFolders: new Set(),
-    answerFiles: new Set(),
+    answerFiles: new Map(),
     sources: new Map(),
     diagnostics: [],
     unchecked: 0,
@@ -145,10 +147,12 @@ async function collectTargets(
       unreadable(fileMessages(lang).cannotRead(given, describeFsError(info, lang)));
     } else if (info.isDirectory()) {
       const found = scanFolder(absolute);
+      // What is found is named as the folder was given, joined with the path below it.
+      const named = (file: string) => givenBelow(given, absolute, file);
       // One problem per folder that lacks its set.yaml, not one per measure file in it.
       const byFolder = new Map<string, YamlSource[]>();
       for (const stray of found.strayMeasureFiles) {
-        const source = await readYamlFile(stray, io.cwd, lang).catch(() => undefined);
+        const source = await readYamlFile(named(stray), io.cwd, lang).catch(() => undefined);
         if (source?.failed) {
           targets.diagnostics.push(...source.diagnostics);
           targets.unchecked++;
@@ -159,7 +163,8 @@ async function collectTargets(
       }
       for (const [folder, sources] of byFolder) {
         const first = sources[0] as YamlSource;
-        targets.diagnostics.push(noSetHeader(first, sources.length, displayPath(folder, io.cwd)));
+        const shown = displayPath(named(folder), io.cwd);
+        targets.diagnostics.push(noSetHeader(first, sources.length, shown));
         targets.unchecked += sources.length;
       }
       if (
@@ -173,14 +178,16 @@ async function collectTargets(
       }
       // A FIFO, device or broken link named like a YAML file: one problem, as inside a set.
       for (const odd of found.unreadableFiles) {
-        targets.diagnostics.push(...readOrReport(odd, io.cwd, lang).diagnostics);
+        targets.diagnostics.push(...readOrReport(named(odd), io.cwd, lang).diagnostics);
         targets.unchecked++;
       }
       found.setFolders.forEach((f) => targets.setFolders.add(f));
-      found.answerFiles.forEach((f) => targets.answerFiles.add(f));
+      for (const f of found.answerFiles) {
+        if (!targets.answerFiles.has(f)) targets.answerFiles.set(f, named(f));
+      }
     } else {
       try {
-        await addFile(absolute, targets, io.cwd, lang);
+        await addFile(given, absolute, targets, io.cwd, lang);
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;
         unreadable(error.message);
@@ -190,23 +197,33 @@ async function collectTargets(
   return targets;
 }
 
-/** A file given by name: an answers file, a file of a measure set, or something else. */
-async function addFile(file: string, targets: Targets, cwd: string, lang: Lang): Promise<void> {
+/**
+ * A file given by name (`file` as given, `absolute` resolved): an answers file, a file of a
+ * measure set, or something else.
+ */
+async function addFile(
+  file: string,
+  absolute: string,
+  targets: Targets,
+  cwd: string,
+  lang: Lang,
+): Promise<void> {
   const source = await readYamlFile(file, cwd, lang);
   const format = declaredFormat(source.text, source.data);
   const kind = fileKind(format);
   if (kind === "answers") {
-    targets.answerFiles.add(file);
-    targets.sources.set(file, source);
+    // Named by the name given for it, even when a folder given before holds it too.
+    targets.answerFiles.set(absolute, file);
+    targets.sources.set(absolute, source);
   } else if (kind === undefined && source.failed === true) {
     // Not UTF-8, too large, merge-conflict markers: that one problem says it all.
     targets.diagnostics.push(...source.diagnostics);
     targets.unchecked++;
   } else if (kind !== undefined) {
-    const dir = path.dirname(file);
+    const dir = path.dirname(absolute);
     if (await stat(path.join(dir, SET_FILE)).catch(() => undefined)) targets.setFolders.add(dir);
     else {
-      targets.diagnostics.push(noSetHeader(source, 1, displayPath(dir, cwd)));
+      targets.diagnostics.push(noSetHeader(source, 1, displayPath(path.dirname(file), cwd)));
       targets.unchecked++;
     }
   } else {

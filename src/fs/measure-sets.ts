@@ -23,15 +23,53 @@ export const SET_FILE = "set.yaml";
 export const CHANGES_FILE = "changes.yaml";
 
 /**
- * How a file's path is shown in messages: relative to the working directory when it is inside it
- * (`x.yaml`, `sub/x.yaml`), else absolute, so that a message names the same file wherever the
- * command was run from.
+ * How a file is named in every message: as the user gave it on the command line, and a file
+ * found by walking a folder given there as that folder, as given, joined with the path below it
+ * (`../zones/a.yaml`, `/srv/zones/a.yaml`); a file inside the working folder is named relative
+ * to it however it was given (`x.yaml`, `sub/x.yaml`). So a message names a file the same way
+ * wherever the checkout sits. `file` is that given path (relative to `cwd`, or absolute): callers
+ * pass it through, never a path they resolved (see `givenBelow` for a walked folder's files).
  */
 export function displayPath(file: string, cwd: string): string {
+  if (!path.isAbsolute(file)) {
+    if (isPlainRelative(file)) return file;
+    if (file.startsWith("./") && isPlainRelative(file.slice(2))) return file.slice(2);
+    return insideRelative(path.resolve(cwd, file), cwd) ?? file;
+  }
+  return insideRelative(file, cwd) ?? file;
+}
+
+/**
+ * The path of `found` (a file or folder found by walking `root`, both absolute) as the user would
+ * name it: `given` (how `root` was given) joined with the path below `root`.
+ */
+export function givenBelow(given: string, root: string, found: string): string {
+  if (found === root) return given;
+  const below = found.startsWith(root + path.sep)
+    ? found.slice(root.length + 1)
+    : path.relative(root, found);
+  // The working folder itself (aggregate's default): the paths below it, plain. Otherwise
+  // joined as written: `./../zones` gives `./../zones/a.yaml` (path.join would tidy it).
+  if (given === ".") return below;
+  return /[\\/]$/.test(given) ? `${given}${below}` : `${given}${path.sep}${below}`;
+}
+
+/** A file's path for reading it: `file` (as given) resolved against the working folder. */
+export function resolvedPath(file: string, cwd: string): string {
+  return path.isAbsolute(file) ? file : path.resolve(cwd, file);
+}
+
+/** A relative path without empty, `.` or `..` parts: inside the folder it is relative to. */
+function isPlainRelative(file: string): boolean {
+  return file !== "" && file.split(/[\\/]/).every((p) => p !== "" && p !== "." && p !== "..");
+}
+
+/** `file` (absolute) relative to `cwd` when it is inside it, else undefined. */
+function insideRelative(file: string, cwd: string): string | undefined {
   const relative = plainRelative(file, cwd) ?? path.relative(cwd, file);
-  if (relative === "" || path.isAbsolute(relative)) return file;
+  if (relative === "" || path.isAbsolute(relative)) return undefined;
   const above = relative === ".." || relative.startsWith(`..${path.sep}`);
-  return above ? file : relative;
+  return above ? undefined : relative;
 }
 
 /**
@@ -65,8 +103,10 @@ function isPlainAbsolute(p: string): boolean {
 }
 
 /**
- * Reads and parses a YAML file. A file that cannot be opened is a usage error (exit 2); one that
- * is too large, not UTF-8 or has merge-conflict markers is a source with that one problem.
+ * Reads and parses a YAML file, `file` as given (relative to `cwd`, or absolute: see
+ * `displayPath`, which names it in the problems). A file that cannot be opened is a usage error
+ * (exit 2); one that is too large, not UTF-8 or has merge-conflict markers is a source with that
+ * one problem.
  */
 export async function readYamlFile(file: string, cwd: string, lang?: Lang): Promise<YamlSource> {
   return readYamlFileSync(file, cwd, lang);
@@ -98,7 +138,7 @@ export function readOrReport(file: string, cwd: string, lang?: Lang): YamlSource
 /** Synchronous reads: a CLI reading a few dozen small files gains nothing from the thread pool. */
 export function readYamlFileSync(file: string, cwd: string, lang?: Lang): YamlSource {
   const shown = displayPath(file, cwd);
-  const text = textOrProblem(file, shown, lang);
+  const text = textOrProblem(resolvedPath(file, cwd), shown, lang);
   if (typeof text !== "string") return failedSource(shown, "", text);
   return parseYamlSource(shown, text, lang);
 }

@@ -231,8 +231,7 @@ export class Workspace {
     } = {},
   ): Promise<AnswersCheck> {
     const validators = await loadValidators();
-    const parsed =
-      options.source ?? (await readYamlFile(path.resolve(this.cwd, file), this.cwd, this.lang));
+    const parsed = options.source ?? (await readYamlFile(file, this.cwd, this.lang)); // named as given
     if (parsed.data === undefined) return { source: parsed, diagnostics: [...parsed.diagnostics] };
     const format = declaredFormat(parsed.text, parsed.data);
     const kind = fileKind(format);

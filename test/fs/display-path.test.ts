@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { displayPath } from "../../src/fs/measure-sets.js";
 
 describe("displayPath", () => {
-  it("is relative to the working folder inside it, absolute outside it", () => {
+  it("is relative to the working folder inside it, as given (absolute here) outside it", () => {
     const cwd = path.join(path.sep, "work", "zone", "2026");
     expect(displayPath(path.join(cwd, "a.yaml"), cwd)).toBe("a.yaml");
     expect(displayPath(path.join(cwd, "sub", "a.yaml"), cwd)).toBe(path.join("sub", "a.yaml"));
@@ -20,9 +20,12 @@ describe("displayPath", () => {
   });
 });
 
-/** displayPath as defined, with the relative path worked out by path.relative itself. */
+/**
+ * displayPath as defined, with the relative path worked out by path.relative itself: a path
+ * (as given, relative to `cwd` or absolute) inside `cwd` relative to it, any other as given.
+ */
 function byPathRelative(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
+  const relative = path.relative(cwd, path.resolve(cwd, file));
   if (relative === "" || path.isAbsolute(relative)) return file;
   const above = relative === ".." || relative.startsWith(`..${path.sep}`);
   return above ? file : relative;
