@@ -271,7 +271,8 @@ class Splicer {
       // An entry removed before the last one kept goes with the separator after it.
       else if (i < lastKept) {
         const next = b.items[i + 1] as Pair;
-        this.replace(range(keyNode(pair))[0], range(keyNode(next))[0], "");
+        const [from, to] = [range(keyNode(pair))[0], range(keyNode(next))[0]];
+        this.replace(from, to, this.keptComments(from, to, ""));
       }
     });
     // The entries removed after the last one kept go, with the separator before them, at once.
@@ -281,7 +282,8 @@ class Splicer {
         lastKept >= 0
           ? this.pairEnd(b.items[lastKept] as Pair)
           : range(keyNode(b.items[0] as Pair))[0];
-      this.replace(from, this.pairEnd(last), "");
+      const to = this.pairEnd(last);
+      this.replace(from, to, this.keptComments(from, to, lastKept >= 0 ? " " : ""));
     }
     let previous: Pair | undefined;
     const head: string[] = [];
@@ -299,6 +301,18 @@ class Splicer {
     const first = b.items[0];
     if (!first) throw new Unsupported("an empty flow map");
     this.insert(range(keyNode(first))[0], `${head.join(", ")}${lastKept >= 0 ? ", " : ""}`);
+  }
+
+  /**
+   * The comments written in [from, to) of a flow map whose entries there are removed, kept: each
+   * followed by a line break and the indentation of the line the range ends on (a comment runs
+   * to the end of its line); `lead` goes before the first. "" when there are none.
+   */
+  private keptComments(from: number, to: number, lead: string): string {
+    const comments = commentsIn(this.text, from, to);
+    if (comments.length === 0) return "";
+    const indent = /^[ \t]*/.exec(this.text.slice(this.lineStart(to), to))?.[0] ?? "";
+    return lead + comments.map((comment) => `${comment}${this.eol}${indent}`).join("");
   }
 
   private pairEnd(pair: Pair): number {
@@ -370,6 +384,34 @@ class Splicer {
     this.insert(at, this.atLineStart(at, lines));
     return true;
   }
+}
+
+/**
+ * The comments (`# …` to the end of the line, after a blank or a line start) in [from, to) of
+ * YAML text in flow style, outside quoted scalars.
+ */
+function commentsIn(text: string, from: number, to: number): string[] {
+  const comments: string[] = [];
+  let quote: string | undefined;
+  for (let i = from; i < to; i++) {
+    const c = text[i] as string;
+    const before = i === 0 ? "\n" : (text[i - 1] as string);
+    if (quote !== undefined) {
+      if (quote === '"' && c === "\\") i++;
+      else if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++;
+        else quote = undefined;
+      }
+    } else if ((c === '"' || c === "'") && /[\s{[,:]/.test(before)) {
+      quote = c;
+    } else if (c === "#" && /\s/.test(before)) {
+      let end = text.indexOf("\n", i);
+      if (end === -1 || end > to) end = to;
+      comments.push(text.slice(i, end).replace(/\r$/, "").trimEnd());
+      i = end;
+    }
+  }
+  return comments;
 }
 
 function forceFlow(node: unknown): void {

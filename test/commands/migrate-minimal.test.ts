@@ -34,6 +34,22 @@ const FLOW_ZONE = (pad: string) =>
   );
 
 describe("migrate changes only the entries it migrates", () => {
+  it("keeps the comments of the entries it removes from a flow zone over several lines", async () => {
+    const dir = tempDir();
+    const original = ORIGINAL.replace(
+      /zone:\n(?: {2}.*\n)+/,
+      'zone: {\n  name: Test Zone, # the name\n  province: Atlantis, # "odd, # value"\n  region: eastern, hub: true }\n',
+    );
+    writeFileSync(path.join(dir, "zone.yaml"), original);
+    const result = await run(["migrate", "zone.yaml", "--measures", SETS, "--lang", "en"], dir);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toMatch(/zone\.province: "Atlantis" cleared/);
+    const text = readFileSync(path.join(dir, "zone.yaml"), "utf8");
+    expect(text).toContain(
+      'zone: {\n  name: Test Zone, # the name\n  # "odd, # value"\n  region: eastern, hub: true }\n',
+    );
+  });
+
   it.each([" ", ""])("keeps a flow-style zone it edits in flow style (pad %j)", async (pad) => {
     const dir = tempDir();
     const original = FLOW_ZONE(pad);
