@@ -68,10 +68,13 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
     throw new UsageError(documentMessages(opts.lang).binaryToTerminal(opts.format, file));
   }
   const assessment = scoreAssessment(set, answers);
-  const text = await renderReport(
-    { assessment, set, answers, date: reportDate(answers, epoch, io.env.TZ) },
-    { ...opts, services: renderServices(opts.lang, io) },
-  );
+  const model = { assessment, set, answers, date: reportDate(answers, epoch, io.env.TZ) };
+  const renderOptions = { ...opts, services: renderServices(opts.lang, io) };
+  // A text format is written in pieces as it is made (a huge file's report is never held whole).
+  const text =
+    "pieces" in reporter
+      ? { pieces: await reporter.pieces(model, renderOptions) }
+      : await renderReport(model, renderOptions);
   // The answers file by its given and its real path, so no link to it can be written over.
   const input = path.resolve(io.cwd, opts.answers);
   await writeOutput(text, {

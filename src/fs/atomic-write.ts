@@ -9,8 +9,57 @@ import { notUtf8Encoding } from "./decode.js";
 import { describeFsError, notRegularError } from "./fs-errors.js";
 import { readBytes } from "./read-file.js";
 
-/** What a writer writes: text (UTF-8) or bytes (a binary report format). */
-export type FileData = string | Uint8Array;
+/**
+ * What a writer writes: text (UTF-8), bytes (a binary report format), or text in pieces (a large
+ * report, written as it is made so that it is never held whole; see textBatches).
+ */
+export type FileData = string | Uint8Array | TextPieces;
+
+/** Text given as pieces whose concatenation is the text (a generator is read once). */
+export interface TextPieces {
+  readonly pieces: Iterable<string>;
+}
+
+/** Whether data is text (whole or in pieces) rather than bytes. */
+export function isText(data: FileData): data is string | TextPieces {
+  return typeof data === "string" || !(data instanceof Uint8Array);
+}
+
+/** About 1 MB of text at a time. */
+const BATCH_CHARS = 1 << 20;
+
+/**
+ * The data as UTF-8 buffers of about 1 MB each: text pieces are gathered into batches (a piece
+ * longer than a batch is cut, at a code point, so a 10 MB note is never encoded whole).
+ */
+export function* textBatches(data: FileData): Generator<Uint8Array> {
+  if (data instanceof Uint8Array) {
+    yield data;
+    return;
+  }
+  const pieces = typeof data === "string" ? [data] : data.pieces;
+  let batch: string[] = [];
+  let size = 0;
+  const flush = function* () {
+    if (size > 0) yield Buffer.from(batch.join(""), "utf8");
+    batch = [];
+    size = 0;
+  };
+  for (const piece of pieces) {
+    for (let at = 0; at < piece.length;) {
+      let end = Math.min(piece.length, at + BATCH_CHARS - size);
+      // Never between the two halves of a surrogate pair.
+      const code = piece.charCodeAt(end - 1);
+      if (end < piece.length && code >= 0xd800 && code <= 0xdbff) end -= 1;
+      const part = at === 0 && end === piece.length ? piece : piece.slice(at, end);
+      batch.push(part);
+      size += part.length;
+      at = end;
+      if (size >= BATCH_CHARS) yield* flush();
+    }
+  }
+  yield* flush();
+}
 
 /**
  * A file that could not be written. The message names the path the user gave and the reason in
@@ -67,7 +116,7 @@ export async function writeFileAtomic(
     // Root could replace it anyway; a file its owner made read-only is kept as it is.
     throw new WriteFileError(shown, fileMessages(options.lang).readOnly, undefined, options.lang);
   }
-  if (info) refuseToDestroy(target, shown, typeof data === "string", options.lang);
+  if (info) refuseToDestroy(target, shown, isText(data), options.lang);
   const file = info
     ? await realpath(target).catch(() => target)
     : await danglingLinkTarget(target).catch(fail);
@@ -80,7 +129,11 @@ export async function writeFileAtomic(
   let handle;
   try {
     handle = await open(temp, "wx", mode);
-    await handle.writeFile(data);
+    for (const bytes of textBatches(data)) {
+      for (let done = 0; done < bytes.length;) {
+        done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+      }
+    }
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -118,14 +171,15 @@ async function writeInPlace(target: string, data: FileData, info: Stats): Promis
   // Non-blocking: opening a pipe that no process reads fails at once (ENXIO) instead of waiting.
   const handle = await open(target, fsConstants.O_WRONLY | fsConstants.O_NONBLOCK);
   try {
-    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    for (let done = 0; done < bytes.length;) {
-      try {
-        done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
-      } catch (error) {
-        // A full pipe: its reader is there and reading; try again shortly.
-        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-        await new Promise((resolve) => setTimeout(resolve, 5));
+    for (const bytes of textBatches(data)) {
+      for (let done = 0; done < bytes.length;) {
+        try {
+          done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+        } catch (error) {
+          // A full pipe: its reader is there and reading; try again shortly.
+          if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
       }
     }
   } finally {

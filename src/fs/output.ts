@@ -6,7 +6,7 @@ import type { Lang } from "../core/model.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { fileMessages } from "../i18n/file-messages.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { textBatches, writeFileAtomic, type FileData } from "./atomic-write.js";
 
 /** Separators a path may end in here ("/" everywhere, "\\" too on Windows). */
 const SEPARATORS = path.sep === "\\" ? /[\\/]/ : /\//;
@@ -65,14 +65,20 @@ export async function writesToTerminal(
   }
 }
 
-/** Writes text or bytes to standard output, resolving once the stream has taken them. */
-export async function writeStdout(
-  output: string | Uint8Array,
-  io: Pick<Io, "stdout">,
-): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    io.stdout.write(output, (error) => (error ? reject(error) : resolve()));
-  });
+/**
+ * Writes text or bytes to standard output, resolving once the stream has taken them. Text in
+ * pieces is written a batch at a time, each taken before the next is made.
+ */
+export async function writeStdout(output: FileData, io: Pick<Io, "stdout">): Promise<void> {
+  const write = (chunk: string | Uint8Array) =>
+    new Promise<void>((resolve, reject) => {
+      io.stdout.write(chunk, (error) => (error ? reject(error) : resolve()));
+    });
+  if (typeof output === "string" || output instanceof Uint8Array) {
+    await write(output);
+    return;
+  }
+  for (const bytes of textBatches(output)) await write(bytes);
 }
 
 export interface OutputTarget {
@@ -87,10 +93,7 @@ export interface OutputTarget {
 }
 
 /** Writes text or bytes to standard output, or atomically to --out (never over an input). */
-export async function writeOutput(
-  output: string | Uint8Array,
-  target: OutputTarget,
-): Promise<void> {
+export async function writeOutput(output: FileData, target: OutputTarget): Promise<void> {
   const { io, out } = target;
   if (out !== undefined) checkFilePath(out, "--out", target.lang);
   if (out === undefined || isStandardOutput(out, io.cwd)) {

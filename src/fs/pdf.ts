@@ -7,11 +7,13 @@
  */
 import { execFile } from "node:child_process";
 import { constants as fsConstants } from "node:fs";
-import { access, mkdtemp, rm, stat } from "node:fs/promises";
+import { access, mkdtemp, open, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Lang } from "../core/model.js";
 import { UsageError } from "../errors.js";
+import { textBatches } from "./atomic-write.js";
 import { documentMessages, type BrowserProblem } from "../i18n/document-messages.js";
 
 /** Executable names looked up on the PATH, in this order. */
@@ -145,8 +147,16 @@ export interface PdfOptions {
   executablePath?: string;
 }
 
-/** Prints the HTML to A4 PDF bytes; exits 2 (UsageError) when no browser can be found or run. */
-export async function printHtmlToPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+/**
+ * Prints the HTML to A4 PDF bytes; exits 2 (UsageError) when no browser can be found or run. The
+ * page is written (in pieces, as it is made) to a file in the browser's own temporary profile
+ * folder and opened from there, so a large report is never held whole nor sent over the
+ * browser's protocol as one message.
+ */
+export async function printHtmlToPdf(
+  html: string | Iterable<string>,
+  options: PdfOptions,
+): Promise<Uint8Array> {
   const m = documentMessages(options.lang).pdf;
   const found: FoundBrowser | undefined =
     options.executablePath === undefined
@@ -175,7 +185,9 @@ export async function printHtmlToPdf(html: string, options: PdfOptions): Promise
     }
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
-    await page.setContent(html, { waitUntil: "load", timeout: 60_000 });
+    const file = path.join(profile, "report.html");
+    await writeText(file, html);
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: 60_000 });
     await page.emulateMediaType("print");
     const pdf = await page.pdf({
       format: "A4",
@@ -190,6 +202,20 @@ export async function printHtmlToPdf(html: string, options: PdfOptions): Promise
   } finally {
     await browser?.close().catch(() => undefined);
     await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** Writes text, whole or in pieces, to a new file. */
+async function writeText(file: string, html: string | Iterable<string>): Promise<void> {
+  const handle = await open(file, "wx", 0o600);
+  try {
+    for (const bytes of textBatches(typeof html === "string" ? html : { pieces: html })) {
+      for (let done = 0; done < bytes.length;) {
+        done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+      }
+    }
+  } finally {
+    await handle.close();
   }
 }
 

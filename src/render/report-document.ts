@@ -689,13 +689,14 @@ export function evidenceSpan(item: string): Span {
 
 function evidenceSection(ctx: Context): Section {
   const { m } = ctx;
-  const rows = ctx.assessment.questions.flatMap((q) =>
-    (q.answer?.evidence ?? []).map((item): Rich[] => [
-      [text(questionCell(ctx, q))],
-      [text(stateCell(ctx, q))],
-      [evidenceSpan(item)],
-    ]),
-  );
+  // The question's cells are made once and shared by its rows (a question may have 200,000).
+  const rows = ctx.assessment.questions.flatMap((q) => {
+    const evidence = q.answer?.evidence ?? [];
+    if (evidence.length === 0) return [];
+    const question = [text(questionCell(ctx, q))];
+    const state = [text(stateCell(ctx, q))];
+    return evidence.map((item): Rich[] => [question, state, [evidenceSpan(item)]]);
+  });
   return tableOrNone(
     ctx,
     "evidence",

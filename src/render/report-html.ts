@@ -33,6 +33,16 @@ export function renderHtml(
   return renderHtmlDocument(buildReportDocument(assessment, set, answers, options));
 }
 
+/** The page of renderHtml in pieces whose concatenation it is, made as they are read. */
+export function htmlPieces(
+  assessment: Assessment,
+  set: MeasureSet,
+  answers: AnswersFile,
+  options: HtmlOptions,
+): Generator<string> {
+  return htmlDocumentPieces(buildReportDocument(assessment, set, answers, options));
+}
+
 /** What the HTML layout needs of a document (a zone's report, or a roll-up of many). */
 export type HtmlDocument = Pick<
   ReportDocument,
@@ -41,8 +51,16 @@ export type HtmlDocument = Pick<
 
 /** Lays out a report document as HTML. */
 export function renderHtmlDocument(doc: HtmlDocument): string {
+  return [...htmlDocumentPieces(doc)].join("");
+}
+
+/**
+ * The page of renderHtmlDocument in pieces, a table row or a cell at a time: a report of
+ * 200,000 evidence rows, or of a 10 MB note, is written as it is made and never held whole.
+ */
+export function* htmlDocumentPieces(doc: HtmlDocument): Generator<string> {
   const title = doc.zoneName === "" ? doc.title : `${doc.title} — ${doc.zoneName}`;
-  const lines = [
+  yield [
     "<!DOCTYPE html>",
     `<html lang="${doc.d.htmlLang}">`,
     "<head>",
@@ -60,12 +78,12 @@ export function renderHtmlDocument(doc: HtmlDocument): string {
     factsList(doc.facts),
     ...(doc.warning ? [`<p class="warning" role="note">${richHtml(doc.warning)}</p>`] : []),
     "</header>",
-    ...doc.sections.map((s) => sectionHtml(s, doc)),
-    "</main>",
-    "</body>",
-    "</html>",
-  ];
-  return `${lines.join("\n")}\n`;
+  ].join("\n");
+  for (const s of doc.sections) {
+    yield "\n";
+    yield* sectionHtml(s, doc);
+  }
+  yield "\n</main>\n</body>\n</html>\n";
 }
 
 function factsList(items: HtmlDocument["facts"]): string {
@@ -75,18 +93,29 @@ function factsList(items: HtmlDocument["facts"]): string {
   return `<dl class="facts">\n${rows.join("\n")}\n</dl>`;
 }
 
-function sectionHtml(section: Section, doc: HtmlDocument): string {
+/** Pieces joined by line feeds, each piece itself given in pieces. */
+function* lines(parts: Iterable<string | Iterable<string>>): Generator<string> {
+  let first = true;
+  for (const part of parts) {
+    if (!first) yield "\n";
+    first = false;
+    if (typeof part === "string") yield part;
+    else yield* part;
+  }
+}
+
+function sectionHtml(section: Section, doc: HtmlDocument): Generator<string> {
   const classes = section.empty ? "report-section brief" : "report-section";
   const headingId = `h-${section.id}`;
-  return [
+  return lines([
     `<section id="${section.id}" class="${classes}" aria-labelledby="${headingId}">`,
     `<h2 id="${headingId}">${escapeHtml(section.heading)}</h2>`,
     ...section.blocks.map((block) => blockHtml(block, headingId, doc)),
     "</section>",
-  ].join("\n");
+  ]);
 }
 
-function blockHtml(block: Block, headingId: string, doc: HtmlDocument): string {
+function blockHtml(block: Block, headingId: string, doc: HtmlDocument): string | Iterable<string> {
   switch (block.kind) {
     case "paragraph":
       return `<p>${richHtml(block.content)}</p>`;
@@ -95,19 +124,19 @@ function blockHtml(block: Block, headingId: string, doc: HtmlDocument): string {
     case "table":
       return tableHtml(block.table, headingId, doc);
     case "columns":
-      return [
+      return lines([
         block.stacked ? '<div class="parts">' : '<div class="side-by-side">',
         ...block.parts.map((part, i) => {
           const id = `${headingId}-${i + 1}`;
-          return [
+          return lines([
             `<div class="part" role="group" aria-labelledby="${id}">`,
             `<h3 id="${id}">${escapeHtml(part.heading)}</h3>`,
             ...part.blocks.map((inner) => blockHtml(inner, id, doc)),
             "</div>",
-          ].join("\n");
+          ]);
         }),
         "</div>",
-      ].join("\n");
+      ]);
     case "chart":
       return (
         `<figure class="chart-figure" id="chart-${block.chart.id}">` +
@@ -117,7 +146,7 @@ function blockHtml(block: Block, headingId: string, doc: HtmlDocument): string {
   }
 }
 
-function tableHtml(table: Table, headingId: string, doc: HtmlDocument): string {
+function* tableHtml(table: Table, headingId: string, doc: HtmlDocument): Generator<string> {
   const classOf = (i: number, header: boolean): string => {
     const column = table.columns[i];
     const classes = [
@@ -127,7 +156,6 @@ function tableHtml(table: Table, headingId: string, doc: HtmlDocument): string {
     const joined = classes.filter((c) => c !== "").join(" ");
     return joined === "" ? "" : ` class="${joined}"`;
   };
-  const align = (i: number): string => classOf(i, false);
   const head = table.columns
     .map((column, i) => `<th scope="col"${classOf(i, true)}>${escapeHtml(column.title)}</th>`)
     .join("");
@@ -136,24 +164,36 @@ function tableHtml(table: Table, headingId: string, doc: HtmlDocument): string {
   const colgroup = shared
     ? `<colgroup>${table.columns.map((c) => `<col style="width:${c.share ?? 0}%">`).join("")}</colgroup>`
     : "";
-  const body = table.rows.map((row) => {
-    const cells = row.map((cell, i) => {
-      const label = escapeHtml(table.columns[i]?.title ?? "");
-      const heat = cell.find((span) => span.heat !== undefined)?.heat;
-      const shade = heat === undefined ? "" : ` style="background:${heatColour(heat)}"`;
-      return `<td${align(i)}${shade} data-label="${label}">${richHtml(cell, doc)}</td>`;
-    });
-    return `<tr>${cells.join("")}</tr>`;
-  });
-  return [
+  // Each column's class and label of a cell, made once for all rows.
+  const classes = table.columns.map((_, i) => `<td${classOf(i, false)}`);
+  const labels = table.columns.map((column) => ` data-label="${escapeHtml(column.title)}">`);
+  yield [
     `<div class="table-block"><table id="table-${table.id}"${shared ? ' class="shared"' : ""} aria-labelledby="${headingId}">`,
     ...(colgroup === "" ? [] : [colgroup]),
     `<thead><tr>${head}</tr></thead>`,
     "<tbody>",
-    ...body,
-    "</tbody>",
-    "</table></div>",
   ].join("\n");
+  // A cell shared by consecutive rows (a question's cells beside each of its evidence items) is
+  // escaped once.
+  const last: { cell?: Rich; html?: string }[] = table.columns.map(() => ({}));
+  for (const row of table.rows) {
+    yield "\n<tr>";
+    for (const [i, cell] of row.entries()) {
+      const heat = cell.find((span) => span.heat !== undefined)?.heat;
+      const shade = heat === undefined ? "" : ` style="background:${heatColour(heat)}"`;
+      yield `${classes[i] ?? "<td"}${shade}${labels[i] ?? ' data-label="">'}`;
+      const memo = last[i];
+      if (memo !== undefined && memo.cell === cell && memo.html !== undefined) yield memo.html;
+      else {
+        const html = richHtml(cell, doc);
+        if (memo !== undefined) Object.assign(memo, { cell, html });
+        yield html;
+      }
+      yield "</td>";
+    }
+    yield "</tr>";
+  }
+  yield "\n</tbody>\n</table></div>";
 }
 
 /**

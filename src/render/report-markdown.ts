@@ -70,8 +70,27 @@ export function renderMarkdown(
   answers: AnswersFile,
   options: MarkdownOptions,
 ): string {
+  return [...markdownPieces(assessment, set, answers, options)].join("");
+}
+
+/**
+ * A block of the report: its text, or its text in pieces (a table a line at a time), so that a
+ * report of 200,000 evidence rows is written as it is made, never held whole.
+ */
+type MdBlock = string | Iterable<string>;
+
+/**
+ * The report of renderMarkdown as pieces whose concatenation is the report, made one at a time
+ * as they are read.
+ */
+export function* markdownPieces(
+  assessment: Assessment,
+  set: MeasureSet,
+  answers: AnswersFile,
+  options: MarkdownOptions,
+): Generator<string> {
   const ctx = makeContext(assessment, set, answers, options.lang);
-  const blocks = [
+  const blocks: MdBlock[] = [
     `# ${ctx.m.title}`,
     headerList(ctx, options.date),
     ...declaredWarning(ctx),
@@ -85,7 +104,12 @@ export function renderMarkdown(
     ...evidenceSection(ctx),
     ...methodSection(ctx),
   ];
-  return `${blocks.join("\n\n")}\n`;
+  for (const [i, block] of blocks.entries()) {
+    if (i > 0) yield "\n\n";
+    if (typeof block === "string") yield block;
+    else yield* block;
+  }
+  yield "\n";
 }
 
 function makeContext(
@@ -118,9 +142,30 @@ export function textBar(score: number | null): string {
 
 /** A GFM table in "compact" style; cells must already be escaped. */
 export function table(columns: readonly Column[], rows: readonly string[][]): string {
-  const line = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
-  const delimiter = columns.map((c) => (c.align === "right" ? "---:" : "---"));
-  return [line(columns.map((c) => c.title)), line(delimiter), ...rows.map(line)].join("\n");
+  return [...tablePieces(columns, rows)].join("");
+}
+
+/** The table of `table` a line at a time (rows may be made as they are read). */
+function* tablePieces(
+  columns: readonly Column[],
+  rows: Iterable<readonly string[]>,
+): Generator<string> {
+  // Cell by cell: a 10 MB note is passed on as it is, not copied into its line.
+  function* line(cells: readonly string[]): Generator<string> {
+    if (cells.length === 0) yield "| ";
+    for (const [i, cell] of cells.entries()) {
+      yield i === 0 ? "| " : " | ";
+      yield cell;
+    }
+    yield " |";
+  }
+  yield* line(columns.map((c) => c.title));
+  yield "\n";
+  yield* line(columns.map((c) => (c.align === "right" ? "---:" : "---")));
+  for (const row of rows) {
+    yield "\n";
+    yield* line(row);
+  }
 }
 
 function headerList(ctx: Context, date: string | undefined): string {
@@ -221,7 +266,7 @@ function hasNote(q: QuestionResult): boolean {
 }
 
 /** Free-text answers and the notes of answered (or still unanswered) questions. */
-function answersInWordsSection(ctx: Context): string[] {
+function answersInWordsSection(ctx: Context): MdBlock[] {
   const { m, t, assessment } = ctx;
   const rows = assessment.questions
     // "Don't know" and "not applicable" entries show their notes in their own sections.
@@ -235,7 +280,7 @@ function answersInWordsSection(ctx: Context): string[] {
     { title: t.answerColumn },
     { title: m.columns.note },
   ];
-  return [`## ${t.answersHeading}`, table(columns, rows)];
+  return [`## ${t.answersHeading}`, tablePieces(columns, rows)];
 }
 
 /** For a set that extends another: the national score, the additions' score and the overall. */
@@ -446,11 +491,11 @@ function section(
   m: ReportMessages,
   columns: Column[],
   rows: string[][],
-): string[] {
-  return [`## ${heading}`, rows.length === 0 ? m.none : table(columns, rows)];
+): MdBlock[] {
+  return [`## ${heading}`, rows.length === 0 ? m.none : tablePieces(columns, rows)];
 }
 
-function openPointSections(ctx: Context): string[] {
+function openPointSections(ctx: Context): MdBlock[] {
   const { m, assessment } = ctx;
   const c = m.columns;
   const qs = assessment.questions;
@@ -516,22 +561,27 @@ function justification(ctx: Context, result: QuestionResult): string {
   return note.trim() === "" ? m.noJustification : escapeCell(note);
 }
 
-function evidenceSection(ctx: Context): string[] {
+function evidenceSection(ctx: Context): MdBlock[] {
   const { m } = ctx;
-  // The question's cells are made once and shared by its rows (a question may have thousands).
-  const rows = ctx.assessment.questions.flatMap((q) => {
-    const evidence = q.answer?.evidence ?? [];
-    if (evidence.length === 0) return [];
-    const question = questionCell(ctx, q);
-    const state = stateCell(ctx, q);
-    return evidence.map((item) => [question, state, linkOrText(item)]);
-  });
+  const withEvidence = ctx.assessment.questions.filter(
+    (q) => (q.answer?.evidence ?? []).length > 0,
+  );
   const columns: Column[] = [
     { title: m.columns.question },
     { title: m.columns.status },
     { title: m.columns.evidence },
   ];
-  return section(m.sections.evidence, m, columns, rows);
+  if (withEvidence.length === 0) return [`## ${m.sections.evidence}`, m.none];
+  // A row at a time as it is written; the question's cells are made once and shared by its
+  // rows (a question may have 200,000).
+  function* rows(): Generator<string[]> {
+    for (const q of withEvidence) {
+      const question = questionCell(ctx, q);
+      const state = stateCell(ctx, q);
+      for (const item of q.answer?.evidence ?? []) yield [question, state, linkOrText(item)];
+    }
+  }
+  return [`## ${m.sections.evidence}`, tablePieces(columns, rows())];
 }
 
 function methodSection(ctx: Context): string[] {

@@ -23,6 +23,11 @@ export interface Reporter<Model, Options> {
   /** One line for `--help` and the README, in each language. */
   description: Readonly<Record<Lang, string>>;
   render(model: Model, options: Options): Promise<string | Uint8Array>;
+  /**
+   * The text of `render` in pieces whose concatenation it is, made as they are read: a command
+   * writes a large document this way without holding it whole. Text formats may give it.
+   */
+  pieces?(model: Model, options: Options): Promise<Iterable<string>>;
 }
 
 /** The Markdown format's line, the same in every registry. */
@@ -63,8 +68,8 @@ export interface ReportRenderOptions {
 export interface RenderServices {
   /** Rasterises a chart's SVG to PNG. */
   rasterise?(svg: string): Promise<{ png: Uint8Array }>;
-  /** Prints a self-contained HTML page to A4 PDF. */
-  printPdf?(html: string): Promise<Uint8Array>;
+  /** Prints a self-contained HTML page (whole, or in pieces read once) to A4 PDF. */
+  printPdf?(html: string | Iterable<string>): Promise<Uint8Array>;
 }
 
 /** The formats of `netdz report`; the first is the default. */
@@ -77,6 +82,10 @@ export const REPORT_FORMATS = {
     async render({ assessment, set, answers, date }, { lang, top }) {
       const { renderMarkdown } = await import("./report-markdown.js");
       return renderMarkdown(assessment, set, answers, { lang, top, date });
+    },
+    async pieces({ assessment, set, answers, date }, { lang, top }) {
+      const { markdownPieces } = await import("./report-markdown.js");
+      return markdownPieces(assessment, set, answers, { lang, top, date });
     },
   },
   json: {
@@ -101,6 +110,10 @@ export const REPORT_FORMATS = {
       const { renderHtml } = await import("./report-html.js");
       return renderHtml(assessment, set, answers, { lang, top, date });
     },
+    async pieces({ assessment, set, answers, date }, { lang, top }) {
+      const { htmlPieces } = await import("./report-html.js");
+      return htmlPieces(assessment, set, answers, { lang, top, date });
+    },
   },
   pdf: {
     extension: "pdf",
@@ -111,8 +124,8 @@ export const REPORT_FORMATS = {
       zh: "PDF（A4），由本机的 Chromium 或 Chrome 打印 HTML 而成",
     },
     async render({ assessment, set, answers, date }, { lang, top, services }) {
-      const { renderHtml } = await import("./report-html.js");
-      const html = renderHtml(assessment, set, answers, { lang, top, date });
+      const { htmlPieces } = await import("./report-html.js");
+      const html = htmlPieces(assessment, set, answers, { lang, top, date });
       if (services?.printPdf === undefined) throw new Error("no PDF printer was given");
       return services.printPdf(html);
     },
