@@ -70,7 +70,11 @@ export interface Table {
   id: string;
   caption: string;
   columns: Column[];
-  rows: Rich[][];
+  /**
+   * The rows, which may be read more than once; the evidence index makes its rows as they are
+   * read (200,000 of them are never held at once).
+   */
+  rows: Iterable<readonly Rich[]>;
 }
 
 export interface ChartBar {
@@ -357,9 +361,10 @@ function tableOrNone(
   id: string,
   heading: string,
   columns: Column[],
-  rows: Rich[][],
+  rows: Iterable<readonly Rich[]>,
+  count = Array.isArray(rows) ? rows.length : 1,
 ): Section {
-  if (rows.length === 0) return section(id, heading, [paragraph(ctx.m.none)], true);
+  if (count === 0) return section(id, heading, [paragraph(ctx.m.none)], true);
   return section(id, heading, [{ kind: "table", table: { id, caption: heading, columns, rows } }]);
 }
 
@@ -689,14 +694,22 @@ export function evidenceSpan(item: string): Span {
 
 function evidenceSection(ctx: Context): Section {
   const { m } = ctx;
-  // The question's cells are made once and shared by its rows (a question may have 200,000).
-  const rows = ctx.assessment.questions.flatMap((q) => {
-    const evidence = q.answer?.evidence ?? [];
-    if (evidence.length === 0) return [];
-    const question = [text(questionCell(ctx, q))];
-    const state = [text(stateCell(ctx, q))];
-    return evidence.map((item): Rich[] => [question, state, [evidenceSpan(item)]]);
-  });
+  // The question's cells are made once and shared by its rows (a question may have 200,000),
+  // and each row is made as it is read.
+  const questions = ctx.assessment.questions
+    .filter((q) => (q.answer?.evidence ?? []).length > 0)
+    .map((q) => ({
+      items: q.answer?.evidence ?? [],
+      question: [text(questionCell(ctx, q))],
+      state: [text(stateCell(ctx, q))],
+    }));
+  const rows: Iterable<readonly Rich[]> = {
+    *[Symbol.iterator]() {
+      for (const { items, question, state } of questions) {
+        for (const item of items) yield [question, state, [evidenceSpan(item)]];
+      }
+    },
+  };
   return tableOrNone(
     ctx,
     "evidence",
@@ -706,6 +719,7 @@ function evidenceSection(ctx: Context): Section {
       [42, 18, 40],
     ),
     rows,
+    questions.length,
   );
 }
 

@@ -59,6 +59,11 @@ export type Rasterise = (svg: string) => ChartImage | Promise<ChartImage>;
 export interface DocxOptions extends DocumentOptions {
   /** Rasterises the charts; without it, the charts are left out. */
   rasterise?: Rasterise;
+  /**
+   * Texts of runs longer than this many characters are kept out of the docx library (see
+   * LongTexts); default LONG_TEXT. Tests set it to Infinity to compare both ways.
+   */
+  longText?: number;
 }
 
 export const LATIN_FONT = "Calibri";
@@ -88,11 +93,12 @@ export async function renderDocx(
   options: DocxOptions,
 ): Promise<Uint8Array> {
   const doc = buildReportDocument(assessment, set, answers, options);
+  const long = new LongTexts(options.longText ?? LONG_TEXT);
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
-    factsTable(doc),
+    factsTable(doc, long),
     ...(doc.warning
-      ? [new Paragraph({ spacing: { before: 160 }, children: runs(doc.warning) })]
+      ? [new Paragraph({ spacing: { before: 160 }, children: runs(doc.warning, long) })]
       : []),
   ];
   for (const section of doc.sections) {
@@ -101,7 +107,7 @@ export async function renderDocx(
     );
     for (const [i, block] of section.blocks.entries()) {
       const beforeTable = section.blocks[i + 1]?.kind === "table";
-      children.push(...(await blockParts(block, doc, options, beforeTable)));
+      children.push(...(await blockParts(block, doc, options, long, beforeTable)));
     }
   }
   const document = new Document({
@@ -131,8 +137,89 @@ export async function renderDocx(
     { path: "docProps/core.xml", data: core },
   ]);
   return withEntryTimes(new Uint8Array(packed), stamp, (name, data) =>
-    name === "word/document.xml" ? withLineBreaks(data) : data,
+    name === "word/document.xml" ? long.expand(withLineBreaks(data)) : data,
   );
+}
+
+/** Runs longer than this many characters are kept out of the docx library (see LongTexts). */
+export const LONG_TEXT = 1000;
+
+const LONG_OPEN = "\uE011";
+const LONG_CLOSE = "\uE012";
+const LONG_OPEN_BYTES = new TextEncoder().encode(LONG_OPEN);
+
+/**
+ * Long texts kept out of the docx library's tree: a run of a 10 MB note, or a cell of 200,000
+ * evidence lines, holds a short mark (two private-use characters around a number) in its place,
+ * and the text, escaped as the library escapes a run's text, is written over the mark in
+ * document.xml after packing. The library keeps several copies of every text it holds (its
+ * tree, the XML string, the zip): a 10 MB note took 300 MB; this way the report's text is in
+ * memory about once. The same bytes out as through the library (a test compares both ways).
+ */
+class LongTexts {
+  private readonly texts: (readonly string[])[] = [];
+  constructor(private readonly limit: number) {}
+
+  /** The text of a run from its pieces: as it is, or a mark standing for it. */
+  run(pieces: readonly string[]): string {
+    let length = 0;
+    for (const piece of pieces) length += piece.length;
+    if (length <= this.limit) return pieces.join("");
+    this.texts.push(pieces);
+    return `${LONG_OPEN}${this.texts.length - 1}${LONG_CLOSE}`;
+  }
+
+  /** document.xml with each mark replaced by its text, escaped (line-break marks as breaks). */
+  expand(xml: Uint8Array): Uint8Array {
+    if (this.texts.length === 0) return xml;
+    const bytes = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+    const parts: Uint8Array[] = [];
+    let batch: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (size > 0) parts.push(Buffer.from(batch.join(""), "utf8"));
+      batch = [];
+      size = 0;
+    };
+    let start = 0;
+    for (let at = bytes.indexOf(LONG_OPEN_BYTES); at !== -1;) {
+      const digits = at + LONG_OPEN_BYTES.length;
+      let end = digits;
+      const isDigit = (byte: number | undefined) =>
+        byte !== undefined && byte >= 0x30 && byte <= 0x39;
+      while (isDigit(bytes[end])) end++;
+      const pieces = this.texts[Number(bytes.toString("latin1", digits, end))];
+      parts.push(bytes.subarray(start, at));
+      for (const piece of pieces ?? []) {
+        const xmlText = piece === LINE_BREAK ? BREAK_XML : escapeRunText(piece);
+        batch.push(xmlText);
+        size += xmlText.length;
+        if (size >= 1 << 20) flush();
+      }
+      flush();
+      start = end + LONG_OPEN_BYTES.length;
+      at = bytes.indexOf(LONG_OPEN_BYTES, start);
+    }
+    parts.push(bytes.subarray(start));
+    return Buffer.concat(parts);
+  }
+}
+
+/** What the docx library escapes in a run's text, and how (its `escapeAll`). */
+// eslint-disable-next-line no-control-regex -- the control characters it drops
+const RUN_TEXT_SPECIAL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+const RUN_TEXT_ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  '"': "&quot;",
+  "'": "&apos;",
+  "<": "&lt;",
+  ">": "&gt;",
+};
+
+/** A run's text as the docx library writes it into document.xml; line-break marks as breaks. */
+function escapeRunText(text: string): string {
+  const escaped = text.replace(RUN_TEXT_SPECIAL, (char) => RUN_TEXT_ESCAPES[char] ?? "");
+  return escaped.includes(LINE_BREAK) ? escaped.split(LINE_BREAK).join(BREAK_XML) : escaped;
 }
 
 /**
@@ -211,9 +298,9 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "9AA5B5" };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 const HEAD_SHADING = { type: ShadingType.CLEAR, fill: "E8EDF4", color: "auto" };
 
-function runs(content: Rich, bold = false): TextRun[] {
+function runs(content: Rich, long: LongTexts, bold = false): TextRun[] {
   return content.map(
-    (span) => new TextRun({ text: span.text, bold: bold || span.strong === true }),
+    (span) => new TextRun({ text: long.run([span.text]), bold: bold || span.strong === true }),
   );
 }
 
@@ -223,6 +310,7 @@ const CELL_MARGIN = 80;
 
 function cell(
   content: Rich,
+  long: LongTexts,
   options: { head?: boolean; right?: boolean; width?: number; size?: number } = {},
 ): TableCell {
   return new TableCell({
@@ -237,7 +325,7 @@ function cell(
         children: mergedSpans(content).map(
           (span) =>
             new TextRun({
-              text: span.text,
+              text: long.run(span.texts),
               bold: options.head === true || span.strong === true,
               ...(options.size === undefined ? {} : { size: options.size }),
             }),
@@ -248,7 +336,7 @@ function cell(
 }
 
 /** Adjacent spans of the same weight as one span (one run instead of one per span). */
-function mergedSpans(content: Rich): { text: string; strong?: boolean }[] {
+function mergedSpans(content: Rich): { texts: string[]; strong: boolean }[] {
   const merged: { texts: string[]; strong: boolean }[] = [];
   for (const span of content) {
     const strong = span.strong === true;
@@ -256,7 +344,7 @@ function mergedSpans(content: Rich): { text: string; strong?: boolean }[] {
     if (last?.strong === strong) last.texts.push(span.text);
     else merged.push({ texts: [span.text], strong });
   }
-  return merged.map((m) => ({ text: m.texts.join(""), strong: m.strong }));
+  return merged;
 }
 
 /**
@@ -265,26 +353,43 @@ function mergedSpans(content: Rich): { text: string; strong?: boolean }[] {
  * 5,000 lines, not 5,000 rows (each row costs the docx library tens of kilobytes). Nothing is
  * left out.
  */
-export function stackedRows(rows: readonly (readonly Rich[])[]): Rich[][] {
+export function stackedRows(rows: Iterable<readonly Rich[]>): Rich[][] {
   const out: Rich[][] = [];
   let lastKey: string | undefined;
+  let lastRow: readonly Rich[] | undefined;
   for (const row of rows) {
+    // The same cells as the row before (a question's cells shared by its evidence rows) need
+    // no key of their own.
+    const same = lastRow !== undefined && lastKey !== undefined && sameLeadingCells(row, lastRow);
     const key =
       row.length < 2
         ? undefined
-        : JSON.stringify(row.slice(0, -1).map((c) => c.map((s) => [s.text, s.strong, s.bar])));
+        : same
+          ? lastKey
+          : JSON.stringify(row.slice(0, -1).map((c) => c.map((s) => [s.text, s.strong, s.bar])));
     const previous = out.at(-1);
     const last = previous?.at(-1);
     if (key !== undefined && key === lastKey && last !== undefined) {
       // In place: a copy per line would be quadratic in the lines of the cell.
-      last.push({ text: LINE_BREAK });
+      last.push(BREAK_SPAN);
       for (const span of row.at(-1) ?? []) last.push(span);
     } else {
       out.push([...row.slice(0, -1), [...(row.at(-1) ?? [])]]);
     }
     lastKey = key;
+    lastRow = row;
   }
   return out;
+}
+
+/** One line-break span, shared by every cell of stacked lines. */
+const BREAK_SPAN: Readonly<{ text: string }> = { text: LINE_BREAK };
+
+/** Whether two rows of the same length hold the very same cells but the last. */
+function sameLeadingCells(row: readonly Rich[], other: readonly Rich[]): boolean {
+  if (row.length !== other.length) return false;
+  for (let i = 0; i < row.length - 1; i++) if (row[i] !== other[i]) return false;
+  return true;
 }
 
 /**
@@ -313,7 +418,12 @@ export function minimumWidths(table: DocTable): number[] {
   return table.columns.map((column, i) => {
     const wordWidth = (ems: number) => (ems === 0 ? 0 : emsWidth(ems));
     let least = wordWidth(widestWord([column.title], false, cap));
+    let previous: Rich | undefined;
     for (const row of table.rows) {
+      // A cell shared with the row before (a question's, beside each of its evidence items)
+      // was measured there.
+      if (row[i] !== undefined && row[i] === previous) continue;
+      previous = row[i];
       const texts = (row[i] ?? []).map((span) => span.text);
       least = Math.max(
         least,
@@ -418,13 +528,13 @@ function sharesOf(table: DocTable): readonly number[] {
   return table.columns.map((_, i) => {
     const longest = Math.max(
       4,
-      ...table.rows.map((row) => (row[i] ?? []).reduce((n, span) => n + span.text.length, 0)),
+      ...[...table.rows].map((row) => (row[i] ?? []).reduce((n, span) => n + span.text.length, 0)),
     );
     return Math.min(60, Math.sqrt(longest));
   });
 }
 
-function factsTable(doc: ReportDocument): Table {
+function factsTable(doc: ReportDocument, long: LongTexts): Table {
   const widths = columnWidths([20, 80]);
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -435,15 +545,15 @@ function factsTable(doc: ReportDocument): Table {
         new TableRow({
           cantSplit: true,
           children: [
-            cell([{ text: item.label }], { head: true, width: widths[0] }),
-            cell(item.value, { width: widths[1] }),
+            cell([{ text: item.label }], long, { head: true, width: widths[0] }),
+            cell(item.value, long, { width: widths[1] }),
           ],
         }),
     ),
   });
 }
 
-function dataTable(table: DocTable): Table {
+function dataTable(table: DocTable, long: LongTexts): Table {
   const widths = fittedWidths(sharesOf(table), minimumWidths(table));
   const at = (i: number) => ({
     right: table.columns[i]?.align === "right",
@@ -453,13 +563,15 @@ function dataTable(table: DocTable): Table {
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: table.columns.map((c, i) => cell([{ text: c.title }], { head: true, ...at(i) })),
+    children: table.columns.map((c, i) =>
+      cell([{ text: c.title }], long, { head: true, ...at(i) }),
+    ),
   });
   const rows = stackedRows(table.rows).map(
     (row) =>
       new TableRow({
         cantSplit: true,
-        children: row.map((content, i) => cell(barAsText(content), at(i))),
+        children: row.map((content, i) => cell(barAsText(content), long, at(i))),
       }),
   );
   return new Table({
@@ -491,6 +603,7 @@ async function blockParts(
   block: Block,
   doc: ReportDocument,
   options: DocxOptions,
+  long: LongTexts,
   beforeTable = false,
 ): Promise<(Paragraph | Table)[]> {
   switch (block.kind) {
@@ -498,18 +611,21 @@ async function blockParts(
       return [
         new Paragraph({
           ...(beforeTable ? { keepNext: true, keepLines: true } : {}),
-          children: runs(block.content),
+          children: runs(block.content, long),
         }),
       ];
     case "facts":
       return block.items.map(
         (item) =>
           new Paragraph({
-            children: [new TextRun({ text: `${item.label}: `, bold: true }), ...runs(item.value)],
+            children: [
+              new TextRun({ text: `${item.label}: `, bold: true }),
+              ...runs(item.value, long),
+            ],
           }),
       );
     case "table":
-      return [dataTable(block.table), new Paragraph({ children: [] })];
+      return [dataTable(block.table, long), new Paragraph({ children: [] })];
     case "chart":
       return chartParts(block.chart, doc, options);
     case "columns": {
@@ -520,7 +636,7 @@ async function blockParts(
         );
         for (const [i, inner] of part.blocks.entries()) {
           const beforeTable = part.blocks[i + 1]?.kind === "table";
-          parts.push(...(await blockParts(inner, doc, options, beforeTable)));
+          parts.push(...(await blockParts(inner, doc, options, long, beforeTable)));
         }
       }
       return parts;
