@@ -101,7 +101,7 @@ export function shapes() {
     },
     // Chinese evidence items (3 bytes a character in UTF-8, 2 in memory).
     "evidence-zh": () => {
-      const per = Math.floor(LIMIT / 110 / status.length);
+      const per = Math.floor(LIMIT / 135 / status.length);
       return (
         HEAD +
         status
@@ -111,6 +111,10 @@ export function shapes() {
           .join("")
       );
     },
+    // A zone name of almost 10 MB (in the title, the header, the footer and the properties).
+    "zone-name-10mb": () =>
+      HEAD.replace("name: Z,", `name: ${quoted("开发区".repeat(LIMIT / 9 - 20))},`) +
+      `  ${status[0].id}: { status: implemented }\n`,
     // One note of almost 10 MB on one line (ASCII).
     "note-10mb": () =>
       `${HEAD}  ${status[0].id}: { status: implemented, note: ${quoted("note text. ".repeat(LIMIT / 11))} }\n`,

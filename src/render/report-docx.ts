@@ -173,35 +173,37 @@ class LongTexts {
   expand(xml: Uint8Array): Uint8Array {
     if (this.texts.length === 0) return xml;
     const bytes = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
-    const parts: Uint8Array[] = [];
-    let batch: string[] = [];
-    let size = 0;
-    const flush = () => {
-      if (size > 0) parts.push(Buffer.from(batch.join(""), "utf8"));
-      batch = [];
-      size = 0;
-    };
-    let start = 0;
+    const isDigit = (byte: number | undefined) =>
+      byte !== undefined && byte >= 0x30 && byte <= 0x39;
+    // The marks in order: where each starts and ends, and the pieces of its text.
+    const marks: { at: number; end: number; pieces: readonly string[] }[] = [];
     for (let at = bytes.indexOf(LONG_OPEN_BYTES); at !== -1;) {
       const digits = at + LONG_OPEN_BYTES.length;
       let end = digits;
-      const isDigit = (byte: number | undefined) =>
-        byte !== undefined && byte >= 0x30 && byte <= 0x39;
       while (isDigit(bytes[end])) end++;
-      const pieces = this.texts[Number(bytes.toString("latin1", digits, end))];
-      parts.push(bytes.subarray(start, at));
-      for (const piece of pieces ?? []) {
-        const xmlText = piece === LINE_BREAK ? BREAK_XML : escapeRunText(piece);
-        batch.push(xmlText);
-        size += xmlText.length;
-        if (size >= 1 << 20) flush();
-      }
-      flush();
-      start = end + LONG_OPEN_BYTES.length;
-      at = bytes.indexOf(LONG_OPEN_BYTES, start);
+      const pieces = this.texts[Number(bytes.toString("latin1", digits, end))] ?? [];
+      end += LONG_OPEN_BYTES.length;
+      marks.push({ at, end, pieces });
+      at = bytes.indexOf(LONG_OPEN_BYTES, end);
     }
-    parts.push(bytes.subarray(start));
-    return Buffer.concat(parts);
+    // Twice over the pieces: the size of the expanded XML first, then each piece escaped again
+    // and written straight into it, so the XML is never held in parts and then copied whole.
+    const xmlOf = (piece: string) => (piece === LINE_BREAK ? BREAK_XML : escapeRunText(piece));
+    let total = bytes.length;
+    for (const mark of marks) {
+      total -= mark.end - mark.at;
+      for (const piece of mark.pieces) total += Buffer.byteLength(xmlOf(piece), "utf8");
+    }
+    const out = Buffer.alloc(total);
+    let written = 0;
+    let start = 0;
+    for (const mark of marks) {
+      written += bytes.copy(out, written, start, mark.at);
+      for (const piece of mark.pieces) written += out.write(xmlOf(piece), written, "utf8");
+      start = mark.end;
+    }
+    bytes.copy(out, written, start);
+    return out;
   }
 }
 
@@ -413,26 +415,33 @@ function emsWidth(ems: number): number {
  */
 export function minimumWidths(table: DocTable): number[] {
   // No column is made wider than the text width, so a scan stops there (a 10 MB note is not
-  // walked to its end, nor copied).
+  // walked to its end, nor copied). One pass over the rows for every column: the evidence
+  // index makes its rows as they are read.
   const cap = TEXT_WIDTH;
-  return table.columns.map((column, i) => {
-    const wordWidth = (ems: number) => (ems === 0 ? 0 : emsWidth(ems));
-    let least = wordWidth(widestWord([column.title], false, cap));
-    let previous: Rich | undefined;
-    for (const row of table.rows) {
+  const wordWidth = (ems: number) => (ems === 0 ? 0 : emsWidth(ems));
+  const least = table.columns.map((column) => wordWidth(widestWord([column.title], false, cap)));
+  const previous: (Rich | undefined)[] = table.columns.map(() => undefined);
+  for (const row of table.rows) {
+    let open = false;
+    for (const [i, column] of table.columns.entries()) {
+      const cell = row[i];
       // A cell shared with the row before (a question's, beside each of its evidence items)
       // was measured there.
-      if (row[i] !== undefined && row[i] === previous) continue;
-      previous = row[i];
-      const texts = (row[i] ?? []).map((span) => span.text);
-      least = Math.max(
-        least,
-        column.nowrap ? emsWidth(lineWidth(texts, cap)) : wordWidth(widestWord(texts, true, cap)),
-      );
-      if (least >= cap) break;
+      if ((least[i] ?? 0) >= cap || cell === undefined || cell === previous[i]) {
+        open ||= (least[i] ?? 0) < cap;
+        continue;
+      }
+      previous[i] = cell;
+      const texts = cell.map((span) => span.text);
+      const width = column.nowrap
+        ? emsWidth(lineWidth(texts, cap))
+        : wordWidth(widestWord(texts, true, cap));
+      least[i] = Math.max(least[i] ?? 0, width);
+      open ||= (least[i] ?? 0) < cap;
     }
-    return least;
-  });
+    if (!open) break;
+  }
+  return least;
 }
 
 /** The ems past which a text is wider than `cap` twentieths of a point in table type. */
@@ -587,6 +596,8 @@ const DOCX_BAR_WIDTH = 10;
 
 /** A score bar as `█` and `░` characters. */
 function barAsText(content: Rich): Rich {
+  // A cell of 200,000 evidence lines is passed on as it is, not copied.
+  if (!content.some((span) => span.bar !== undefined)) return content;
   return content.map((span) => {
     if (span.bar === undefined) return span;
     if (span.bar === null) return { text: "—" };

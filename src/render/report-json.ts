@@ -193,3 +193,54 @@ export function renderJson(
 ): string {
   return `${JSON.stringify(buildJsonReport(assessment, set, answers, options), null, 2)}\n`;
 }
+
+/**
+ * The text of renderJson in pieces whose concatenation it is (JSON.stringify's layout with an
+ * indent of 2), a value at a time: the report of a file of 10 MB of notes, which holds each note
+ * twice (in `questions` and `gaps`), is written as it is made and never held whole.
+ */
+export function* jsonPieces(
+  assessment: Assessment,
+  set: MeasureSet,
+  answers: AnswersFile,
+  options: JsonOptions,
+): Generator<string> {
+  yield* prettyJson(buildJsonReport(assessment, set, answers, options), "");
+  yield "\n";
+}
+
+/**
+ * A JSON value as JSON.stringify(value, null, 2) writes it, in pieces: plain data only (objects,
+ * arrays, strings, numbers, booleans, null), as a report is made of.
+ */
+export function* prettyJson(value: unknown, indent: string): Generator<string> {
+  if (value === null || typeof value !== "object") {
+    yield JSON.stringify(value) ?? "null";
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield "[]";
+      return;
+    }
+    for (const [i, item] of value.entries()) {
+      yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
+      // As JSON.stringify: an element that has no JSON form is null.
+      if (item === undefined || typeof item === "function" || typeof item === "symbol") {
+        yield "null";
+      } else yield* prettyJson(item, inner);
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  let first = true;
+  for (const [key, item] of Object.entries(value)) {
+    // As JSON.stringify: a member that has no JSON form is left out.
+    if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
+    yield `${first ? "{" : ","}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    yield* prettyJson(item, inner);
+  }
+  yield first ? "{}" : `\n${indent}}`;
+}

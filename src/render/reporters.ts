@@ -97,6 +97,10 @@ export const REPORT_FORMATS = {
       const { renderJson } = await import("./report-json.js");
       return renderJson(assessment, set, answers, { lang, date });
     },
+    async pieces({ assessment, set, answers, date }, { lang }) {
+      const { jsonPieces } = await import("./report-json.js");
+      return jsonPieces(assessment, set, answers, { lang, date });
+    },
   },
   html: {
     extension: "html",
