@@ -16,9 +16,13 @@ import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const BIN = path.join(ROOT, "bin", "netdz.js");
+// NETDZ_BIN: another build to measure (e.g. a checkout of main).
+const BIN = process.env.NETDZ_BIN ?? path.join(ROOT, "bin", "netdz.js");
 const SET = path.join(ROOT, "measures", "workplan-2025", "1.1.0");
 const LIMIT = 9.9 * 1024 * 1024;
+/** Writes the peak resident set (KB) of the process itself to stderr as it exits. */
+const PEAK_RSS =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\nmaxrss-kb=${process.resourceUsage().maxRSS}\\n`))';
 /** Entries a file may hold (200,000) less room for the head and the answers' keys. */
 const ENTRIES = 199_000;
 
@@ -186,6 +190,8 @@ function main() {
             "-f",
             "%M KB %e s",
             process.execPath,
+            "--import",
+            PEAK_RSS,
             BIN,
             "report",
             file,
@@ -194,15 +200,20 @@ function main() {
             "--out",
             out,
           ],
-          { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+          { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 600_000 },
         );
+        // The netdz process's own peak (process.resourceUsage), and /usr/bin/time's, which for a
+        // PDF is the largest of netdz and the browser's processes.
         const time = /(\d+) KB ([\d.]+) s/.exec(run.stderr);
-        const peak = time ? (Number(time[1]) / 1024).toFixed(0) : "?";
+        const self = /maxrss-kb=(\d+)/.exec(run.stderr);
+        const peak = self ? (Number(self[1]) / 1024).toFixed(0) : "?";
+        const tree = time ? ` (largest process ${(Number(time[1]) / 1024).toFixed(0)} MB)` : "";
         const outMb = run.status === 0 ? (statSync(out).size / 1024 / 1024).toFixed(1) : "-";
         const status = run.status === 0 ? "" : ` EXIT ${run.status}: ${run.stderr.slice(-300)}`;
         console.log(
           `${name.padEnd(20)} ${mb.toFixed(1).padStart(4)} MB  ${format.padEnd(4)} ` +
-            `${peak.padStart(5)} MB ${(time?.[2] ?? "?").padStart(6)} s  out ${outMb} MB${status}`,
+            `${peak.padStart(5)} MB ${(time?.[2] ?? "?").padStart(6)} s  out ${outMb} MB` +
+            `${format === "pdf" ? tree : ""}${status}`,
         );
         rmSync(out, { force: true });
       }

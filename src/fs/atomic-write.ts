@@ -51,6 +51,11 @@ export function* textBatches(data: FileData): Generator<Uint8Array> {
       // Never between the two halves of a surrogate pair.
       const code = piece.charCodeAt(end - 1);
       if (end < piece.length && code >= 0xd800 && code <= 0xdbff) end -= 1;
+      if (end === at) {
+        // No room in this batch for the pair: it starts the next one.
+        yield* flush();
+        continue;
+      }
       const part = at === 0 && end === piece.length ? piece : piece.slice(at, end);
       batch.push(part);
       size += part.length;

@@ -113,7 +113,7 @@ export async function renderDocx(
   const document = new Document({
     creator: "netdz",
     lastModifiedBy: "netdz",
-    title: doc.zoneName === "" ? doc.title : `${doc.title} — ${doc.zoneName}`,
+    title: propertiesTitle(doc),
     description: doc.title,
     revision: 1,
     styles: styles(doc),
@@ -694,10 +694,19 @@ async function chartParts(
   ];
 }
 
+/**
+ * The document's title property: the report's title and the zone's name, cut with "…" as the
+ * page footer cuts it (the first page's header facts carry the name in full), so a 10 MB name is
+ * not copied into the properties as well.
+ */
+function propertiesTitle(doc: ReportDocument): string {
+  return doc.zoneName === "" ? doc.title : `${doc.title} — ${footerName(doc.zoneName)}`;
+}
+
 /** docProps/core.xml with the report's date as created and modified time. */
 function corePropertiesXml(doc: ReportDocument, time: Date): string {
   const stamp = time.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const title = doc.zoneName === "" ? doc.title : `${doc.title} — ${doc.zoneName}`;
+  const title = propertiesTitle(doc);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
