@@ -19,9 +19,16 @@ import {
   type Span,
   type Table,
 } from "./report-document.js";
+import { limitForPrint, type PrintLimits } from "./print-limits.js";
 import { FONT_STACK, renderBarChart } from "./svg-charts.js";
 
-export type HtmlOptions = DocumentOptions;
+export interface HtmlOptions extends DocumentOptions {
+  /**
+   * For the page printed to PDF only: show at most this many evidence items per question and
+   * characters of any one text, saying each cut (see print-limits.ts). The HTML report has none.
+   */
+  limits?: PrintLimits;
+}
 
 /** Renders the report as an HTML document. */
 export function renderHtml(
@@ -30,7 +37,7 @@ export function renderHtml(
   answers: AnswersFile,
   options: HtmlOptions,
 ): string {
-  return renderHtmlDocument(buildReportDocument(assessment, set, answers, options));
+  return renderHtmlDocument(reportHtmlDocument(assessment, set, answers, options));
 }
 
 /** The page of renderHtml in pieces whose concatenation it is, made as they are read. */
@@ -40,7 +47,18 @@ export function htmlPieces(
   answers: AnswersFile,
   options: HtmlOptions,
 ): Generator<string> {
-  return htmlDocumentPieces(buildReportDocument(assessment, set, answers, options));
+  return htmlDocumentPieces(reportHtmlDocument(assessment, set, answers, options));
+}
+
+function reportHtmlDocument(
+  assessment: Assessment,
+  set: MeasureSet,
+  answers: AnswersFile,
+  options: HtmlOptions,
+): HtmlDocument {
+  const { limits, ...documentOptions } = options;
+  const doc = buildReportDocument(assessment, set, answers, documentOptions);
+  return limits === undefined ? doc : limitForPrint(doc, limits);
 }
 
 /** What the HTML layout needs of a document (a zone's report, or a roll-up of many). */

@@ -129,7 +129,8 @@ export const REPORT_FORMATS = {
     },
     async render({ assessment, set, answers, date }, { lang, top, services }) {
       const { htmlPieces } = await import("./report-html.js");
-      const html = htmlPieces(assessment, set, answers, { lang, top, date });
+      const { PDF_LIMITS: limits } = await import("./print-limits.js");
+      const html = htmlPieces(assessment, set, answers, { lang, top, date, limits });
       if (services?.printPdf === undefined) throw new Error("no PDF printer was given");
       return services.printPdf(html);
     },
