@@ -76,8 +76,9 @@ function limitRich(rich: Rich, max: number, d: DocumentMessages): Rich {
     if (cut === span.text) return;
     out ??= [...rich];
     // A cut link keeps no address: the address shown would not be the one followed.
-    const { href: _href, ...rest } = span;
-    out[i] = { ...rest, text: cut };
+    const next: Span = { ...span, text: cut };
+    delete next.href;
+    out[i] = next;
   });
   return out ?? rich;
 }
@@ -181,22 +182,20 @@ function limitBlock(block: Block, limits: PrintLimits, d: DocumentMessages): Blo
 export function limitForPrint<D extends HtmlDocument>(doc: D, limits: PrintLimits): D {
   const d = doc.d;
   const max = limits.maxText;
-  const sections = doc.sections.map(
-    (s): Section => ({
-      ...s,
-      blocks: [
-        ...s.blocks.map((block) => limitBlock(block, limits, d)),
-        ...(s.id === "method"
-          ? [
-              {
-                kind: "paragraph",
-                content: [{ text: d.printCuts.method(limits) }],
-              } satisfies Block,
-            ]
-          : []),
-      ],
-    }),
-  );
+  const sections = doc.sections.map((s): Section => ({
+    ...s,
+    blocks: [
+      ...s.blocks.map((block) => limitBlock(block, limits, d)),
+      ...(s.id === "method"
+        ? [
+            {
+              kind: "paragraph",
+              content: [{ text: d.printCuts.method(limits) }],
+            } satisfies Block,
+          ]
+        : []),
+    ],
+  }));
   return {
     ...doc,
     zoneName: limitText(doc.zoneName, max, d),
