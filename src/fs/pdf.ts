@@ -195,7 +195,8 @@ export async function printHtmlToPdf(
       preferCSSPageSize: true,
       timeout: 120_000,
     });
-    return new Uint8Array(pdf);
+    // Already bytes: not copied (a PDF of thousands of links is tens of MB).
+    return pdf;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(m.failed(firstLine(error)), { cause: error });
