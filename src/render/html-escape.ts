@@ -4,6 +4,8 @@
  * can never produce markup, break an attribute or make a document unreadable.
  */
 
+import { escapeInSlices } from "./escape-slices.js";
+
 const SPECIAL: Readonly<Record<string, string>> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -18,5 +20,9 @@ const NOT_XML =
 
 /** Text made safe for HTML/XML text content and attribute values. */
 export function escapeHtml(text: string): string {
+  return escapeInSlices(text, escapeHtmlWhole);
+}
+
+function escapeHtmlWhole(text: string): string {
   return text.replace(NOT_XML, "").replace(/[&<>"']/g, (char) => SPECIAL[char] ?? char);
 }

@@ -4,6 +4,8 @@
  * emphasis, a link, code or strikethrough, inject HTML, or become a bare autolink.
  */
 
+import { escapeInSlices } from "./escape-slices.js";
+
 /** Line breaks, tabs and other control characters; each run becomes one space. */
 const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
 
@@ -32,6 +34,10 @@ export function singleLine(text: string): string {
  * (never `<br>`), `& < >` become entities, and `\ ` * _ [ ] | # ~ $ @` are backslash-escaped.
  */
 export function escapeInline(text: string): string {
+  return escapeInSlices(text, escapeInlineWhole);
+}
+
+function escapeInlineWhole(text: string): string {
   return neutraliseBlockStart(
     singleLine(text)
       .replace(SYNTAX, (char) => `\\${char}`)

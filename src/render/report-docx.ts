@@ -31,6 +31,7 @@ import {
 } from "docx";
 import type { AnswersFile, MeasureSet } from "../core/model.js";
 import type { Assessment } from "../core/score.js";
+import { escapedSlices } from "./escape-slices.js";
 import { escapeHtml } from "./html-escape.js";
 import { documentTime, withEntryTimes } from "./zip-time.js";
 import {
@@ -43,7 +44,7 @@ import {
   type Rich,
   type Table as DocTable,
 } from "./report-document.js";
-import { CHART_WIDTH, chartLayout, renderBarChart, textWidth } from "./svg-charts.js";
+import { CHART_WIDTH, chartLayout, isWideCode, renderBarChart, textWidth } from "./svg-charts.js";
 
 /** The drawing id of each chart, unique in the document. */
 const CHART_IDS: Readonly<Record<BarChart["id"], number>> = { areas: 1, measures: 2, gaps: 3 };
@@ -188,18 +189,24 @@ class LongTexts {
     }
     // Twice over the pieces: the size of the expanded XML first, then each piece escaped again
     // and written straight into it, so the XML is never held in parts and then copied whole.
-    const xmlOf = (piece: string) => (piece === LINE_BREAK ? BREAK_XML : escapeRunText(piece));
+    // A long piece (a 10 MB note) is escaped a slice at a time, never whole.
+    const xmlOf = (piece: string): Iterable<string> =>
+      piece === LINE_BREAK ? [BREAK_XML] : escapedSlices(piece, escapeRunTextWhole);
     let total = bytes.length;
     for (const mark of marks) {
       total -= mark.end - mark.at;
-      for (const piece of mark.pieces) total += Buffer.byteLength(xmlOf(piece), "utf8");
+      for (const piece of mark.pieces) {
+        for (const xml of xmlOf(piece)) total += Buffer.byteLength(xml, "utf8");
+      }
     }
     const out = Buffer.alloc(total);
     let written = 0;
     let start = 0;
     for (const mark of marks) {
       written += bytes.copy(out, written, start, mark.at);
-      for (const piece of mark.pieces) written += out.write(xmlOf(piece), written, "utf8");
+      for (const piece of mark.pieces) {
+        for (const xml of xmlOf(piece)) written += out.write(xml, written, "utf8");
+      }
       start = mark.end;
     }
     bytes.copy(out, written, start);
@@ -219,7 +226,7 @@ const RUN_TEXT_ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /** A run's text as the docx library writes it into document.xml; line-break marks as breaks. */
-function escapeRunText(text: string): string {
+function escapeRunTextWhole(text: string): string {
   const escaped = text.replace(RUN_TEXT_SPECIAL, (char) => RUN_TEXT_ESCAPES[char] ?? "");
   return escaped.includes(LINE_BREAK) ? escaped.split(LINE_BREAK).join(BREAK_XML) : escaped;
 }
@@ -468,17 +475,37 @@ function lineWidth(texts: readonly string[], cap: number): number {
  * break (the runs of other characters between them are the words). One pass, no copies; counted
  * up to the cap.
  */
+/** The characters `\s` matches. */
+function isSpaceCode(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 function widestWord(texts: readonly string[], cjkBreaks: boolean, cap: number): number {
   const limit = capEms(cap);
   let widest = 0;
   let word = 0;
   for (const text of texts) {
-    for (const char of text) {
-      if (/\s/.test(char)) {
+    // By code point, not `for of`: a 10 MB note would make a string of every character.
+    for (let at = 0; at < text.length;) {
+      const code = text.codePointAt(at) ?? 0;
+      at += code > 0xffff ? 2 : 1;
+      if (isSpaceCode(code)) {
         word = 0;
         continue;
       }
-      const width = textWidth(char);
+      const width = isWideCode(code) ? 1 : 0.6;
       if (cjkBreaks && width >= 1) {
         word = 0;
         continue;

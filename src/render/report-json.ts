@@ -3,6 +3,7 @@
  * are unrounded: question scores s in 0…1, measure, area and overall scores in 0…100, gaps in points
  * of the overall score; `null` where not applicable. Pure and deterministic.
  */
+import { escapedSlices, SLICE_CHARS } from "./escape-slices.js";
 import { withDerivedProfile } from "../core/applicability.js";
 import {
   REPORT_FORMAT,
@@ -213,7 +214,19 @@ export function* jsonPieces(
  * A JSON value as JSON.stringify(value, null, 2) writes it, in pieces: plain data only (objects,
  * arrays, strings, numbers, booleans, null), as a report is made of.
  */
+/** A text as JSON.stringify writes it, without the quotes. */
+function jsonStringBody(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
 export function* prettyJson(value: unknown, indent: string): Generator<string> {
+  if (typeof value === "string" && value.length > SLICE_CHARS) {
+    // A long text a slice at a time: JSON.stringify escapes each character on its own.
+    yield '"';
+    for (const slice of escapedSlices(value, jsonStringBody)) yield slice;
+    yield '"';
+    return;
+  }
   if (value === null || typeof value !== "object") {
     yield JSON.stringify(value) ?? "null";
     return;

@@ -40,7 +40,11 @@ export function textWidth(text: string): number {
 }
 
 function isWide(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
+  return isWideCode(char.codePointAt(0) ?? 0);
+}
+
+/** Whether a code point is set a full em wide (CJK), as textWidth counts it. */
+export function isWideCode(code: number): boolean {
   return (
     (code >= 0x1100 && code <= 0x115f) ||
     (code >= 0x2e80 && code <= 0xa4cf) ||
