@@ -103,6 +103,8 @@ export interface ReportMessages {
   notApplicableShort: string;
   noJustification: string;
   profileExclusion(field: string, allowed: string, actual: string): string;
+  /** A profile exclusion (profileExclusion) followed by the note the zone wrote anyway. */
+  exclusionWithNote(exclusion: string, note: string): string;
   states: Record<QuestionState, string>;
   yes: string;
   no: string;
@@ -224,6 +226,7 @@ const en: ReportMessages = {
   noJustification: "No justification given.",
   profileExclusion: (field, allowed, actual) =>
     `Zone profile: applies only when ${quoteZh(field)} is ${allowed}; this zone: ${actual}.`,
+  exclusionWithNote: (exclusion, note) => `${exclusion} Note: ${note}`,
   states: {
     ...STATUS_LABELS.en,
     answered: "Answered",
@@ -370,6 +373,7 @@ const zh: ReportMessages = {
   noJustification: "未说明理由。",
   profileExclusion: (field, allowed, actual) =>
     `开发区概况：仅当${quoteZh(field)}为${allowed}时适用；本开发区：${actual}。`,
+  exclusionWithNote: (exclusion, note) => `${exclusion}备注：${note}`,
   states: {
     ...STATUS_LABELS.zh,
     answered: "已作答",

@@ -674,11 +674,14 @@ function justification(ctx: Context, result: QuestionResult): string {
   if (exclusion?.by === "profile") {
     const { field, allowed, actual } = exclusion.reason;
     const allowedLabels = allowed.map((value) => profileValueLabel(set, field, value)[lang]);
-    return m.profileExclusion(
+    const reason = m.profileExclusion(
       singleLine(profileFieldLabel(set, field)[lang]),
       allowedLabels.map(singleLine).join(" / "),
       singleLine(profileValueLabel(set, field, actual)[lang]),
     );
+    // The zone may have answered it anyway: its note is shown with the reason.
+    const note = singleLine(result.answer?.note ?? "");
+    return note === "" ? reason : m.exclusionWithNote(reason, note);
   }
   const note = singleLine(result.answer?.note ?? "");
   return note === "" ? m.noJustification : note;
