@@ -122,6 +122,7 @@ export async function rollUp(
     command: "aggregate",
     lang: opts.lang,
     ...m.command,
+    fileName: `aggregate.${AGGREGATE_FORMATS[opts.format].extension}`,
   });
   printSetProblems(setProblems, io, m);
   printLeftOut(agg.leftOut, agg.set, io, m);

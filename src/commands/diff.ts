@@ -12,7 +12,13 @@ import { displayPath, readYamlFile } from "../fs/measure-sets.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import { diffMessages } from "../i18n/diff-messages.js";
 import type { Io } from "../io.js";
-import { DIFF_FORMAT_NAMES, DIFF_FORMATS, isFormat, type DiffFormat } from "../render/reporters.js";
+import {
+  defaultOutputName,
+  DIFF_FORMAT_NAMES,
+  DIFF_FORMATS,
+  isFormat,
+  type DiffFormat,
+} from "../render/reporters.js";
 import { workspace } from "../fs/workspace.js";
 import { writeOutput } from "../fs/output.js";
 import { spellingsFor } from "./aggregate-zones.js";
@@ -80,6 +86,7 @@ export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
     wrote: m.command.wrote,
     lang: opts.lang,
     outIsInput: aggregateMessages(opts.lang).command.outIsInput,
+    fileName: defaultOutputName(path.parse(opts.new).name, DIFF_FORMATS[opts.format], "diff"),
   });
   if (opts.failOnRegression) {
     const down = regressedMeasures(result);

@@ -7,7 +7,7 @@
 import { stat } from "node:fs/promises";
 import { formatSetRef } from "../core/set-ref.js";
 import path from "node:path";
-import type { Lang } from "../core/model.js";
+import { DEFAULT_ANSWERS_FILE, type Lang } from "../core/model.js";
 import { EXIT, UsageError } from "../errors.js";
 import { lockHolder, lockPath } from "../fs/answers-lock.js";
 import { schemaComment } from "../fs/answers-store.js";
@@ -32,7 +32,10 @@ export interface InitOptions {
 /** `netdz init`: writes the answers template; refuses to overwrite a file without --force. */
 export async function init(options: InitOptions, io: Io): Promise<number> {
   const m = assessMessages(options.lang);
-  checkFilePath(options.answers, "--answers", options.lang);
+  checkFilePath(options.answers, "--answers", options.lang, {
+    fileName: DEFAULT_ANSWERS_FILE,
+    cwd: io.cwd,
+  });
   if (options.answers === "-") {
     // `--answers -` prints the template to standard output, as `report --out -` does.
     const set = await resolveMeasureSet(

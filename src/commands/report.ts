@@ -85,6 +85,7 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
     lang: opts.lang,
     wrote: m.command.wrote,
     outIsInput: m.command.sameFile,
+    fileName: defaultOutputName(path.parse(opts.answers).name, reporter),
   });
   return thresholdExitCode(assessment, opts.failUnder, opts.lang, io);
 }

@@ -1,4 +1,5 @@
 import { constants } from "node:fs";
+import { statSync } from "node:fs";
 import { open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { isatty } from "node:tty";
@@ -11,13 +12,27 @@ import { textBatches, writeFileAtomic, type FileData } from "./atomic-write.js";
 /** Separators a path may end in here ("/" everywhere, "\\" too on Windows). */
 const SEPARATORS = path.sep === "\\" ? /[\\/]/ : /\//;
 
+/** What a command's output file is named by default, and where paths are resolved from. */
+export interface SuggestedFile {
+  /** The name the command gives its output (`x-report.md`), suggested inside a folder. */
+  fileName?: string;
+  cwd?: string;
+}
+
 /**
  * The one check of a path given for a file netdz writes (`--out`, `--answers`), made before
  * anything is resolved (path.resolve would drop a trailing "/" and write `keep.md/` over
  * keep.md): an empty path, and a path that names a folder by its form (it ends in a separator,
- * ".", or ".."), are refused with one line (exit 2). `-` (standard output) passes.
+ * ".", or ".."), are refused with one line (exit 2). `-` (standard output) passes. The file
+ * suggested is the path without its trailing separators, or, where that is an existing folder,
+ * the command's file name inside it (`sub/x-report.md`).
  */
-export function checkFilePath(given: string, option: string, lang: Lang): void {
+export function checkFilePath(
+  given: string,
+  option: string,
+  lang: Lang,
+  suggest: SuggestedFile = {},
+): void {
   const m = fileMessages(lang);
   if (given.trim() === "") throw new UsageError(m.pathEmpty(option));
   const parts = given.split(SEPARATORS);
@@ -26,9 +41,28 @@ export function checkFilePath(given: string, option: string, lang: Lang): void {
   // The file the user probably meant: the path without its trailing separators.
   const trimmed = given.replace(new RegExp(`(?:${SEPARATORS.source})+$`), "");
   const name = trimmed.split(SEPARATORS).at(-1);
-  const file =
-    last === "" && name !== undefined && !["", ".", ".."].includes(name) ? trimmed : undefined;
+  const named = last === "" && name !== undefined && !["", ".", ".."].includes(name);
+  const folder = named ? trimmed : given;
+  let file = named ? trimmed : undefined;
+  if (suggest.fileName !== undefined && isFolder(folder, suggest.cwd)) {
+    file = inFolder(folder === "" ? given : folder, suggest.fileName);
+  }
   throw new UsageError(m.pathNamesFolder(option, given, file));
+}
+
+/** Whether a path (relative to cwd) is an existing folder. */
+function isFolder(given: string, cwd = process.cwd()): boolean {
+  if (given === "") return false;
+  try {
+    return statSync(path.resolve(cwd, given)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A file name inside a folder as the user wrote it (`sub` → `sub/x.md`, `sub/` kept). */
+function inFolder(folder: string, fileName: string): string {
+  return SEPARATORS.test(folder.at(-1) ?? "") ? `${folder}${fileName}` : `${folder}/${fileName}`;
 }
 
 /** Names of standard output as a path: `-`, and the system's own names for it. */
@@ -90,12 +124,18 @@ export interface OutputTarget {
   lang: Lang;
   wrote(path: string): string;
   outIsInput(out: string): string;
+  /** The name the command gives its output, suggested inside a folder given as --out. */
+  fileName?: string;
 }
 
 /** Writes text or bytes to standard output, or atomically to --out (never over an input). */
 export async function writeOutput(output: FileData, target: OutputTarget): Promise<void> {
   const { io, out } = target;
-  if (out !== undefined) checkFilePath(out, "--out", target.lang);
+  const suggest = {
+    cwd: io.cwd,
+    ...(target.fileName === undefined ? {} : { fileName: target.fileName }),
+  };
+  if (out !== undefined) checkFilePath(out, "--out", target.lang, suggest);
   if (out === undefined || isStandardOutput(out, io.cwd)) {
     await writeStdout(output, io);
     return;
@@ -106,6 +146,11 @@ export async function writeOutput(output: FileData, target: OutputTarget): Promi
   const inputs = new Set(target.inputs);
   if (inputs.has(file) || (resolvedTarget !== file && inputs.has(resolvedTarget))) {
     throw new UsageError(target.outIsInput(out));
+  }
+  if (target.fileName !== undefined && isFolder(out, io.cwd)) {
+    // An existing folder: the file the report would be, inside it.
+    const suggested = inFolder(out, target.fileName);
+    throw new UsageError(fileMessages(target.lang).folderGiveFile("--out", out, suggested));
   }
   await writeFileAtomic(file, output, { lang: target.lang, shown: out });
   io.stderr.write(`netdz ${target.command}: ${target.wrote(out)}\n`);

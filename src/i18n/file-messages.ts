@@ -70,6 +70,8 @@ export interface FileMessages {
   pathEmpty(option: string): string;
   /** `option` was given a path that names a folder by its form (ends in "/", ".", ".."). */
   pathNamesFolder(option: string, given: string, file: string | undefined): string;
+  /** An existing folder given where a file is written, with a file inside it to give instead. */
+  folderGiveFile(option: string, given: string, file: string): string;
 }
 
 const en: FileMessages = {
@@ -136,6 +138,8 @@ const en: FileMessages = {
   pathEmpty: (option) => `${option} was given an empty path: give the path of a file`,
   pathNamesFolder: (option, given, file) =>
     `${option} ${given} names a folder (a path ending in "/", "." or ".." is one), not a file: give the path of a file${file ? `, such as ${file}` : ""}`,
+  folderGiveFile: (option, given, file) =>
+    `${option} ${given} is a folder, not a file: give the path of a file in it, such as ${file}`,
 };
 
 const zh: FileMessages = {
@@ -196,6 +200,8 @@ const zh: FileMessages = {
   pathEmpty: (option) => `${option} 给出的路径为空：请给出文件的路径`,
   pathNamesFolder: (option, given, file) =>
     `${option} ${given} 指的是文件夹（以“/”“.”或“..”结尾的路径即为文件夹），不是文件：请给出文件的路径${file ? `，例如 ${file}` : ""}`,
+  folderGiveFile: (option, given, file) =>
+    `${option} ${given} 是文件夹，不是文件：请给出其中文件的路径，例如 ${file}`,
 };
 
 /** Names of the control characters met most often in text files. */
