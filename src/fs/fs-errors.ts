@@ -20,6 +20,8 @@ export function fsReason(error: unknown): FsReason {
       return "nameTooLong";
     case "ENXIO":
       return "fifoNoReader";
+    case "EPIPE":
+      return "pipeClosed";
     case "ENOSPC":
     case "EDQUOT":
       return "noSpace";

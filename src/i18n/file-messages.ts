@@ -19,6 +19,7 @@ export type FsReason =
   | "noSpace"
   | "readOnly"
   | "busy"
+  | "pipeClosed"
   | "tooManyOpen"
   | "ioError"
   | "other";
@@ -88,6 +89,7 @@ const en: FileMessages = {
     noSpace: "no space left on the disk",
     readOnly: "the file system is read-only",
     busy: "the file is busy",
+    pipeClosed: "the program reading from the pipe closed it before everything was written",
     tooManyOpen: "too many files are open",
     ioError: "the disk reported an input/output error",
     other: "the system refused",
@@ -156,6 +158,7 @@ const zh: FileMessages = {
     noSpace: "磁盘空间不足",
     readOnly: "文件系统为只读",
     busy: "文件正被占用",
+    pipeClosed: "读取该管道的程序在内容全部写完之前关闭了管道",
     tooManyOpen: "打开的文件过多",
     ioError: "磁盘报告了输入/输出错误",
     other: "系统拒绝了该操作",
