@@ -171,6 +171,7 @@ export async function printHtmlToPdf(
   const profile = await mkdtemp(path.join(tmpdir(), "netdz-pdf-"));
   const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
   let browser: Awaited<ReturnType<typeof launch>> | undefined;
+  let stage: "load" | "print" = "load";
   try {
     try {
       browser = await launch({
@@ -187,23 +188,43 @@ export async function printHtmlToPdf(
     await page.setJavaScriptEnabled(false);
     const file = path.join(profile, "report.html");
     await writeText(file, html);
-    await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: 60_000 });
+    stage = "load";
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: LOAD_TIMEOUT_MS });
     await page.emulateMediaType("print");
+    stage = "print";
     const pdf = await page.pdf({
       format: "A4",
       printBackground: true,
       preferCSSPageSize: true,
-      timeout: 120_000,
+      timeout: PRINT_TIMEOUT_MS,
     });
     // Already bytes: not copied (a PDF of thousands of links is tens of MB).
     return pdf;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(m.failed(firstLine(error)), { cause: error });
+    throw new UsageError(printFailure(stage, error, options.lang), { cause: error });
   } finally {
     await browser?.close().catch(() => undefined);
     await rm(profile, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/** How long the browser may take to open the page, and to print it. */
+const LOAD_TIMEOUT_MS = 60_000;
+const PRINT_TIMEOUT_MS = 120_000;
+
+/**
+ * What a browser's failure to load or print the page is said as: in netdz's words and the
+ * user's language (out of time, or could not), the browser's own line only as a detail.
+ */
+export function printFailure(stage: "load" | "print", error: unknown, lang: Lang): string {
+  const timedOut = (error as { name?: unknown } | undefined)?.name === "TimeoutError";
+  const limit = stage === "load" ? LOAD_TIMEOUT_MS : PRINT_TIMEOUT_MS;
+  return documentMessages(lang).pdf.failed({
+    stage,
+    ...(timedOut ? { seconds: limit / 1000 } : {}),
+    detail: firstLine(error),
+  });
 }
 
 /** Writes text, whole or in pieces, to a new file. */

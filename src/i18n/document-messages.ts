@@ -11,6 +11,16 @@ export type BrowserProblem =
   | { kind: "timeout"; seconds: number }
   | { kind: "launch"; reason: string };
 
+/**
+ * Why a started browser gave no PDF: it did not load the page or did not print it, within
+ * `seconds` when it ran out of time; `detail` is the browser's own first line (English).
+ */
+export interface PrintProblem {
+  stage: "load" | "print";
+  seconds?: number;
+  detail: string;
+}
+
 export interface DocumentMessages {
   /** The BCP 47 tag of the document's language. */
   htmlLang: string;
@@ -50,7 +60,7 @@ export interface DocumentMessages {
     noBrowser: string;
     /** A browser that was found (or named by an environment variable) but cannot be used. */
     cannotStart(file: string, variable: string | undefined, problem: BrowserProblem): string;
-    failed(reason: string): string;
+    failed(problem: PrintProblem): string;
   };
   /** A binary format asked for on a terminal: say to use --out. */
   binaryToTerminal(format: string, file: string): string;
@@ -127,7 +137,17 @@ const en: DocumentMessages = {
         "PUPPETEER_EXECUTABLE_PATH unset to look on the PATH)."
       );
     },
-    failed: (reason) => `printing the report to PDF failed: ${reason}`,
+    failed: ({ stage, seconds, detail }) => {
+      const what = stage === "load" ? "load the report" : "print the report to PDF";
+      const why =
+        seconds === undefined
+          ? `the browser could not ${what}`
+          : `the browser did not ${what} within ${seconds} s`;
+      return (
+        `--format pdf: ${why}. For a very large report write --format html, docx or md instead` +
+        (detail === "" ? "" : ` (the browser said: ${detail})`)
+      );
+    },
   },
   binaryToTerminal: (format, file) =>
     `--format ${format} writes a binary file, not text for the terminal: add --out ${file}, or redirect standard output to a file`,
@@ -201,7 +221,15 @@ const zh: DocumentMessages = {
         "CHROME_PATH 设为其路径（或不设置 CHROME_PATH 和 PUPPETEER_EXECUTABLE_PATH，以便在 PATH 中查找）。"
       );
     },
-    failed: (reason) => `将报告打印为 PDF 失败：${reason}`,
+    failed: ({ stage, seconds, detail }) => {
+      const what = stage === "load" ? "打开报告" : "将报告打印为 PDF";
+      const why =
+        seconds === undefined ? `浏览器无法${what}` : `浏览器未能在 ${seconds} 秒内${what}`;
+      return (
+        `--format pdf：${why}。报告很大时，请改用 --format html、docx 或 md` +
+        (detail === "" ? "" : `（浏览器信息：${detail}）`)
+      );
+    },
   },
   binaryToTerminal: (format, file) =>
     `--format ${format} 生成的是二进制文件，不能直接输出到终端：请加上 --out ${file}，或将标准输出重定向到文件`,
