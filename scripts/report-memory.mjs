@@ -128,6 +128,18 @@ export function shapes() {
     // One free-text answer of almost 10 MB.
     "text-10mb": () =>
       `${HEAD}  ${textQ.id}: { value: ${quoted("free text answer ".repeat(LIMIT / 17))} }\n`,
+    // One note of almost 10 MB of characters every format escapes (| " \\ < & _ * and tabs),
+    // single-quoted, so the YAML holds them as they are.
+    "note-escapes": () =>
+      `${HEAD}  ${status[0].id}: { status: planned, note: '${'|"\\<&_*\t中'.repeat(LIMIT / 11)}' }\n`,
+    // One note of almost 10 MB of markup, and a text answer of the same.
+    "note-markup": () =>
+      `${HEAD}  ${status[0].id}: { status: planned, note: ${quoted("<b>&amp;|".repeat(LIMIT / 9))} }\n`,
+    "text-markup": () =>
+      `${HEAD}  ${textQ.id}: { value: ${quoted("<b>&amp;|".repeat(LIMIT / 9))} }\n`,
+    // One evidence URL of almost 10 MB (Chinese and letters: 4 bytes a pair in UTF-8).
+    "evidence-url-10mb": () =>
+      `${HEAD}  ${status[0].id}: { status: implemented, evidence: [${quoted(`https://x.cn/${"证a".repeat(LIMIT / 4 - 10)}`)}] }\n`,
     // A long note on every question (answered ones, so the note shows in the answers section).
     "notes-all": () => {
       const each = Math.floor(LIMIT / (qs.length + 4)) - 100;

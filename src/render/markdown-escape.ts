@@ -26,6 +26,10 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
  * and trims the ends.
  */
 export function singleLine(text: string): string {
+  return escapeInSlices(text, singleLineWhole);
+}
+
+function singleLineWhole(text: string): string {
   return text.replace(BIDI_CONTROLS, "").replace(BREAKS, " ").replace(/ {2,}/g, " ").trim();
 }
 
@@ -39,7 +43,7 @@ export function escapeInline(text: string): string {
 
 function escapeInlineWhole(text: string): string {
   return neutraliseBlockStart(
-    singleLine(text)
+    singleLineWhole(text)
       .replace(SYNTAX, (char) => `\\${char}`)
       .replace(/[&<>]/g, (char) => ENTITIES[char] ?? char)
       .replace(/:\/\//g, ":\\/\\/")

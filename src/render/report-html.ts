@@ -7,6 +7,7 @@
  */
 import type { AnswersFile, MeasureSet } from "../core/model.js";
 import type { Assessment } from "../core/score.js";
+import { escapedSlices, SLICE_CHARS } from "./escape-slices.js";
 import { escapeHtml } from "./html-escape.js";
 import {
   buildReportDocument,
@@ -201,8 +202,12 @@ function* tableHtml(table: Table, headingId: string, doc: HtmlDocument): Generat
       const shade = heat === undefined ? "" : ` style="background:${heatColour(heat)}"`;
       yield `${classes[i] ?? "<td"}${shade}${labels[i] ?? ' data-label="">'}`;
       const memo = last[i];
-      if (memo !== undefined && memo.cell === cell && memo.html !== undefined) yield memo.html;
-      else {
+      if (cell.some(isLong)) {
+        // A 10 MB note is escaped and written a slice at a time, never held escaped whole.
+        for (const span of cell) yield* spanPieces(span, doc);
+      } else if (memo !== undefined && memo.cell === cell && memo.html !== undefined) {
+        yield memo.html;
+      } else {
         const html = richHtml(cell, doc);
         if (memo !== undefined) Object.assign(memo, { cell, html });
         yield html;
@@ -222,6 +227,29 @@ export function heatColour(score: number): string {
   const t = Math.min(100, Math.max(0, score)) / 100;
   const hue = Math.round(t * 120);
   return `hsl(${hue}, 70%, 86%)`;
+}
+
+/** A text span longer than a slice (see escape-slices). */
+function isLong(span: Span): boolean {
+  return span.bar === undefined && span.text.length + (span.href?.length ?? 0) > SLICE_CHARS;
+}
+
+/** The HTML of spanHtml in pieces: a long text escaped a slice at a time. */
+function* spanPieces(span: Span, doc: HtmlDocument): Generator<string> {
+  if (!isLong(span)) {
+    yield spanHtml(span, doc);
+    return;
+  }
+  const [open, close] =
+    span.href !== undefined ? ["", "</a>"] : span.strong ? ["<strong>", "</strong>"] : ["", ""];
+  if (span.href !== undefined) {
+    yield '<a href="';
+    yield* escapedSlices(span.href, escapeHtml);
+    yield '" rel="noopener noreferrer">';
+  }
+  yield open;
+  yield* escapedSlices(span.text, escapeHtml);
+  yield close;
 }
 
 function richHtml(content: Rich, doc?: HtmlDocument): string {

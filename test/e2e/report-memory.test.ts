@@ -26,6 +26,8 @@ const HEAD =
 const LIMIT = 9.9 * 1024 * 1024;
 const ITEMS = 199_000;
 const item = (i: number) => `docs/evidence-${String(i).padStart(6, "0")}-${"y".repeat(24)}.pdf`;
+/** Characters each format escapes, with a tab and a Chinese one. */
+const ESCAPES = '|"\\<&_*\t中';
 const NOTE = "长文本备注，".repeat(Math.floor(LIMIT / 18));
 
 /** The status questions of the bundled set 1.1.0. */
@@ -117,6 +119,33 @@ const shapes: Shape[] = [
     formats: ["docx"],
     holds: (output) => {
       expect(output).toContain(`https://example.org/M16.Q1/`);
+    },
+  },
+  {
+    // QA 7b: every character of it is escaped in every format (a regex replace over it whole
+    // took 250 to 680 MB). Single-quoted, so the YAML holds the characters as they are.
+    name: "one note of 9.9 MB of characters to escape",
+    text: () =>
+      `${HEAD}  M01.Q1: { status: planned, note: '${ESCAPES.repeat(Math.floor(LIMIT / 11))}' }\n`,
+    formats: ["md", "json", "html", "docx"],
+    holds: (output, format) => {
+      const escaped = {
+        md: '\\|"\\\\&lt;&amp;\\_\\* 中',
+        json: '|\\"\\\\<&_*\\t中',
+        html: "|&quot;\\&lt;&amp;_*\t中",
+        docx: "|&quot;\\&lt;&amp;_*\t中",
+      }[format];
+      const count = Math.floor(LIMIT / 11);
+      expect(output.split(escaped ?? "?").length - 1, format).toBeGreaterThanOrEqual(count - 1);
+    },
+  },
+  {
+    name: "one evidence URL of 9.9 MB",
+    text: () =>
+      `${HEAD}  M01.Q1: { status: implemented, evidence: ["https://x.cn/${"证a".repeat(Math.floor(LIMIT / 4) - 10)}"] }\n`,
+    formats: ["docx"],
+    holds: (output) => {
+      expect(output).toContain(`https://x.cn/${"证a".repeat(Math.floor(LIMIT / 4) - 10)}`);
     },
   },
 ];

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { escapeInSlices, escapedSlices, sliceEnds } from "../../src/render/escape-slices.js";
 import { escapeHtml } from "../../src/render/html-escape.js";
-import { escapeCell, escapeInline } from "../../src/render/markdown-escape.js";
+import { escapeCell, escapeInline, singleLine } from "../../src/render/markdown-escape.js";
 import { prettyJson } from "../../src/render/report-json.js";
 
 /** Characters every escape treats specially, with plain ones, pairs and lone surrogates. */
@@ -32,7 +32,7 @@ describe("escaping in slices", () => {
     fc.assert(
       fc.property(text, fc.integer({ min: 1, max: 12 }), (s, size) => {
         // Below 64 K characters each escape works on the text whole: the reference.
-        for (const escape of [escapeInline, escapeHtml, jsonBody, escapeCell]) {
+        for (const escape of [escapeInline, escapeHtml, jsonBody, escapeCell, singleLine]) {
           expect(escapeInSlices(s, escape, size)).toBe(escape(s));
         }
       }),
