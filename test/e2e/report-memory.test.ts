@@ -139,15 +139,6 @@ const shapes: Shape[] = [
       expect(output.split(escaped ?? "?").length - 1, format).toBeGreaterThanOrEqual(count - 1);
     },
   },
-  {
-    name: "one evidence URL of 9.9 MB",
-    text: () =>
-      `${HEAD}  M01.Q1: { status: implemented, evidence: ["https://x.cn/${"证a".repeat(Math.floor(LIMIT / 4) - 10)}"] }\n`,
-    formats: ["docx"],
-    holds: (output) => {
-      expect(output).toContain(`https://x.cn/${"证a".repeat(Math.floor(LIMIT / 4) - 10)}`);
-    },
-  },
 ];
 
 describe("report of huge valid answers files in every format", () => {
