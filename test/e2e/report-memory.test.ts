@@ -132,8 +132,8 @@ const shapes: Shape[] = [
       const escaped = {
         md: '\\|"\\\\&lt;&amp;\\_\\* 中',
         json: '|\\"\\\\<&_*\\t中',
-        html: "|&quot;\\&lt;&amp;_*\t中",
-        docx: "|&quot;\\&lt;&amp;_*\t中",
+        html: "|&quot;\\&lt;&amp;_* 中",
+        docx: "|&quot;\\&lt;&amp;_* 中",
       }[format];
       const count = Math.floor(LIMIT / 11);
       expect(output.split(escaped ?? "?").length - 1, format).toBeGreaterThanOrEqual(count - 1);
