@@ -6,7 +6,11 @@ import { YAML_CORE_SCHEMA } from "./yaml-core-schema.js";
 import { countEntries, MAX_ENTRIES } from "./yaml-entries.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import type { Diagnostic, Lang, Severity } from "./model.js";
-import { diagnosticMessage, type DiagnosticText } from "../i18n/diagnostic-messages.js";
+import {
+  diagnosticMessage,
+  YAML_ERRORS_EN,
+  type DiagnosticText,
+} from "../i18n/diagnostic-messages.js";
 
 /** A parsed YAML file that can say where any of its values sits. */
 export interface YamlSource {
@@ -64,12 +68,12 @@ export function parseYamlSource(file: string, text: string, lang: Lang = "en"): 
       message: fileMessages(lang).controlCharacter(control[0].codePointAt(0) ?? 0),
     });
   }
-  if (text.length > FULL_PARSE_LIMIT) return checkDepth(parseLarge(file, text, lang), lang);
+  if (text.length > FULL_PARSE_LIMIT) return checkText(parseLarge(file, text, lang), lang);
   const fast = hasAnchor(text) || mayHoldUnsupported(text) ? undefined : parseFast(text);
-  if (fast === undefined) return checkDepth(parseFull(file, text, lang), lang);
+  if (fast === undefined) return checkText(parseFull(file, text, lang), lang);
   let full: YamlSource | undefined;
   const positions = () => (full ??= parseFull(file, text, lang));
-  return checkDepth(
+  return checkText(
     {
       file,
       text,
@@ -108,16 +112,22 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
       message: fileMessages(lang).tooManyEntries(MAX_ENTRIES),
     });
   }
-  // js-yaml reads a list or mapping as a key, and a merge key, without a word: located as yaml
-  // locates them in a smaller file, from the tokens of the text (only when it may hold one).
-  if (UNSUPPORTED_HINT.test(text)) {
+  // js-yaml reads a list or mapping as a key, a merge key and an alias as a key without a word:
+  // located as yaml locates them in a smaller file, from the tokens of the text (only when it may
+  // hold one: an alias key needs an anchor).
+  if (UNSUPPORTED_HINT.test(text) || hasAnchor(text)) {
     const m = fileMessages(lang);
     const refused = keyConstructs(text).map(({ offset, code }): Diagnostic => ({
       file,
       ...lineColumn(text, offset),
       severity: "error",
       code,
-      message: code === "yaml/merge-key" ? m.mergeKey : m.complexKey,
+      message:
+        code === "yaml/merge-key"
+          ? m.mergeKey
+          : code === "yaml/alias-key"
+            ? m.aliasKey(/^\*[^\s,[\]{}]*/.exec(text.slice(offset, offset + 1024))?.[0] ?? "*")
+            : m.complexKey,
     }));
     const [first, ...more] = refused;
     if (first !== undefined) {
@@ -143,35 +153,7 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
       };
     }
   } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    const reason = (error as { reason?: unknown }).reason;
-    const tooDeep = /maxDepth/.test(String(reason));
-    const refused = refusedByJsYaml(String(reason), lang);
-    problem =
-      refused !== undefined
-        ? {
-            file,
-            line: (mark?.line ?? 0) + 1,
-            column: (mark?.column ?? 0) + 1,
-            severity: "error",
-            ...refused,
-          }
-        : {
-            file,
-            line: (mark?.line ?? 0) + 1,
-            column: (mark?.column ?? 0) + 1,
-            severity: "error",
-            code: tooDeep
-              ? "yaml/too-deep"
-              : /duplicated mapping key/.test(String(reason))
-                ? "yaml/duplicate-key"
-                : "yaml/syntax",
-            message: tooDeep
-              ? fileMessages(lang).tooDeep(MAX_DEPTH)
-              : mark === undefined
-                ? fileMessages(lang).unparsable
-                : firstLine(String(reason ?? error)),
-          };
+    problem = jsYamlProblem(file, text, error, lang);
   }
   let lineCounter: LineCounter | undefined;
   let empty: YamlSource | undefined;
@@ -187,6 +169,7 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
     get lineCounter() {
       if (lineCounter === undefined) {
         lineCounter = new (yaml().LineCounter)();
+        lineCounter.addNewLine(0); // as yaml's parser does: line 1 starts at 0
         for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1))
           lineCounter.addNewLine(i + 1);
       }
@@ -197,7 +180,7 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
 
 /**
  * Where the text has a key that is a list or a mapping (`? [a, b]`, `? - a`, `? a: 1`,
- * `[a, b]: x`) or a merge key (`<<:`), from yaml's lexer: its tokens are read one at a time, so
+ * `[a, b]: x`), a merge key (`<<:`) or an alias as a key (`*k :`), from yaml's lexer: its tokens are read one at a time, so
  * a large text never becomes a tree. Each is at its key, where yaml's node for it starts.
  */
 function keyConstructs(text: string): { offset: number; code: string }[] {
@@ -206,6 +189,7 @@ function keyConstructs(text: string): { offset: number; code: string }[] {
   const opened: number[] = []; // where each open flow collection starts
   let closed: number | undefined; // a flow collection just closed on this line: where it began
   let merge: number | undefined; // a `<<` key just read
+  let alias: number | undefined; // an alias `*name` just read (a key if a `:` follows)
   let explicit: "key" | "scalar" | undefined; // after `?`: its key still to come, or a scalar
   let explicitAt = 0;
   let offset = 0;
@@ -225,11 +209,12 @@ function keyConstructs(text: string): { offset: number; code: string }[] {
       if (closed !== undefined) found.push({ offset: closed, code: "yaml/complex-key" });
       else if (merge !== undefined) found.push({ offset: merge, code: "yaml/merge-key" });
       else if (explicit === "scalar") found.push({ offset: explicitAt, code: "yaml/complex-key" });
-      closed = merge = explicit = undefined;
+      else if (alias !== undefined) found.push({ offset: alias, code: "yaml/alias-key" });
+      closed = merge = explicit = alias = undefined;
       continue;
     }
     if (type === "newline") {
-      closed = merge = undefined;
+      closed = merge = alias = undefined;
       if (explicit === "scalar") explicit = undefined;
       continue;
     }
@@ -245,7 +230,8 @@ function keyConstructs(text: string): { offset: number; code: string }[] {
         explicitAt = at;
       } else explicit = undefined;
     } else explicit = undefined;
-    closed = merge = undefined;
+    closed = merge = alias = undefined;
+    if (type === "alias") alias = at;
     if (type === "explicit-key-ind") explicit = "key";
     else if (type === "flow-seq-start" || type === "flow-map-start") opened.push(at);
     else if (type === "flow-seq-end" || type === "flow-map-end") closed = opened.pop();
@@ -253,6 +239,141 @@ function keyConstructs(text: string): { offset: number; code: string }[] {
     if (explicit === "scalar") closed = merge = undefined;
   }
   return found;
+}
+
+/**
+ * js-yaml's failure in netdz's words, with the code a smaller file gets for the same problem: a
+ * repeated key says where its first use is, another syntax error gets the summary yaml's path
+ * gives for it (js-yaml's own words never reach the user), anything else "not valid YAML here".
+ */
+function jsYamlProblem(file: string, text: string, error: unknown, lang: Lang): Diagnostic {
+  const mark = (error as { mark?: { line: number; column: number; position: number } }).mark;
+  const reason = String((error as { reason?: unknown }).reason ?? "");
+  const where = { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
+  const problem = (code: string, message: string | DiagnosticText, at = where): Diagnostic => {
+    const diagnostic: Diagnostic = {
+      file,
+      ...at,
+      severity: "error",
+      code,
+      message: typeof message === "string" ? message : diagnosticMessage(message, "en"),
+    };
+    return typeof message === "string" ? diagnostic : withText(diagnostic, message);
+  };
+  if (/maxDepth/.test(reason))
+    return problem("yaml/too-deep", fileMessages(lang).tooDeep(MAX_DEPTH));
+  const refused = refusedByJsYaml(reason, lang);
+  if (refused !== undefined) return problem(refused.code, refused.message);
+  if (/^expected a single document/.test(reason)) {
+    const second = secondDocument(text);
+    return problem(
+      "yaml/syntax",
+      { id: "yaml/multiple-docs", params: {} },
+      second === undefined ? { line: 1, column: 1 } : lineColumn(text, second),
+    );
+  }
+  if (mark === undefined) return problem("yaml/syntax", syntaxText(undefined));
+  // js-yaml drops a byte-order mark before reading: its offsets are one short after one.
+  const offset = mark.position + (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  if (/^duplicated mapping key/.test(reason)) {
+    const key = keyText(text, offset);
+    const first = key === undefined ? undefined : firstUseOfKey(text, offset, key);
+    return problem("yaml/duplicate-key", {
+      id: "yaml/duplicate-key",
+      params: { key, first: first === undefined ? undefined : lineColumn(text, first) },
+    });
+  }
+  const code = JS_YAML_ERRORS.find(([pattern]) => pattern.test(reason))?.[1];
+  return problem("yaml/syntax", syntaxText(code));
+}
+
+/** A syntax error's text: yaml's code for it (its summary in both languages), or "not valid YAML". */
+function syntaxText(code: string | undefined): DiagnosticText {
+  const yamlCode = code ?? "NOT_YAML";
+  return { id: "yaml/syntax", params: { detail: YAML_ERRORS_EN[yamlCode] ?? "", yamlCode } };
+}
+
+/** js-yaml's reasons, by the code yaml gives the same fault. */
+const JS_YAML_ERRORS: readonly (readonly [RegExp, string])[] = [
+  [/^tab characters must not be used/, "TAB_AS_INDENT"],
+  [/^(?:bad|deficient) indentation/, "BAD_INDENT"],
+  [/^missed comma|^unexpected end of the stream within/, "MISSING_CHAR"],
+  [
+    /^end of the stream or a document separator|^can not read (?:a block mapping entry|an implicit mapping pair)/,
+    "MULTILINE_IMPLICIT_KEY",
+  ],
+  [
+    /^unknown escape sequence|^expected hexadecimal character|^expected valid JSON character/,
+    "BAD_DQ_ESCAPE",
+  ],
+  [/^expected the node content/, "BAD_SCALAR_START"],
+  [/^name of an alias node/, "BAD_ALIAS"],
+  [/^block sequence entries are not allowed/, "UNEXPECTED_TOKEN"],
+  [/directive|^unacceptable YAML version/i, "BAD_DIRECTIVE"],
+];
+
+/** The key written at `offset` (quotes taken off), undefined when no `key:` starts there. */
+function keyText(text: string, offset: number): string | undefined {
+  const raw = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:\n]+?)[ \t]*:/.exec(
+    text.slice(offset, offset + 1100),
+  )?.[1];
+  return raw?.replace(/^(["'])(.*)\1$/, "$2");
+}
+
+/**
+ * Where `key`, repeated at `offset`, is first used in the same mapping. In a block mapping: the
+ * lines before, at the same indentation, up to a less indented line (or the `- ` that starts the
+ * mapping); in a flow mapping: its entries before, back to its `{`.
+ */
+function firstUseOfKey(text: string, offset: number, key: string): number | undefined {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const lead = text.slice(lineStart, offset);
+  if (!/^[ \t]*$/.test(lead)) {
+    if (/^[ \t]*-[ \t-]*$/.test(lead)) return undefined; // the first key of a list item
+    return firstUseInFlow(text, offset, key);
+  }
+  const indent = offset - lineStart;
+  for (let end = lineStart - 1; end > 0;) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    const dashes = /^[ \t]*(?:-[ \t]+)*/.exec(line)?.[0] ?? "";
+    const rest = line.slice(dashes.length);
+    if (/^(?:#|\r?$)/.test(rest)) continue;
+    if (dashes.length > indent) continue;
+    if (dashes.length < indent) return undefined;
+    if (keyText(text, start + dashes.length) === key) return start + dashes.length;
+    if (dashes.includes("-")) return undefined;
+  }
+  return undefined;
+}
+
+/** firstUseOfKey in a flow mapping `{ … }`: the keys after its `{` and its commas, back from offset. */
+function firstUseInFlow(text: string, offset: number, key: string): number | undefined {
+  let depth = 0;
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === "}" || c === "]") depth++;
+    else if ((c === "{" || c === "[") && depth > 0) depth--;
+    else if (depth === 0 && (c === "," || c === "{")) {
+      let from = i + 1;
+      while (/\s/.test(text[from] ?? "")) from++;
+      if (from < offset && keyText(text, from) === key) return from;
+      if (c === "{") return undefined;
+    } else if (depth === 0 && c === "[") return undefined;
+  }
+  return undefined;
+}
+
+/** Where the second YAML document starts: the `---` after some content (or a second `---`). */
+function secondDocument(text: string): number | undefined {
+  const separator = /^---(?=[ \t\r\n]|$)/gm;
+  let from = 0;
+  for (let match = separator.exec(text); match !== null; match = separator.exec(text)) {
+    if (/^[ \t]*[^\s#%]/m.test(text.slice(from, match.index))) return match.index;
+    from = match.index + 3;
+  }
+  return undefined;
 }
 
 /** js-yaml's refusal of a tag or an alias without anchor, in netdz's words (as yaml's path says). */
@@ -432,7 +553,8 @@ function locateInText(
   let offset = 0;
   for (const segment of path) {
     if (typeof segment === "number") continue;
-    const next = keyPlace(index, source.text, segment, offset);
+    const next =
+      keyPlace(index, source.text, segment, offset) ?? flowKeyPlace(source.text, segment, offset);
     if (next === undefined) break;
     offset = next;
   }
@@ -444,6 +566,27 @@ function locateInText(
     else hi = mid - 1;
   }
   return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
+}
+
+/**
+ * A key in a flow mapping on the line of `offset`, after it (`200` in `{ value: 1,200 }`): the
+ * index holds only the keys that start lines. Looked for on that one line only.
+ */
+function flowKeyPlace(text: string, key: string, offset: number): number | undefined {
+  const newline = text.indexOf("\n", offset);
+  const end = newline === -1 ? text.length : newline;
+  const blank = (c: string | undefined) => c === " " || c === "\t" || c === "\r";
+  for (let at = text.indexOf(key, offset); at !== -1 && at < end; at = text.indexOf(key, at + 1)) {
+    let b = at - 1;
+    while (b >= offset && blank(text[b])) b--;
+    let a = at + key.length;
+    while (a < end && blank(text[a])) a++;
+    const before = text[b];
+    const after = text[a];
+    if ((before === "{" || before === ",") && (after === ":" || after === "," || after === "}"))
+      return at;
+  }
+  return undefined;
 }
 
 /**
@@ -571,6 +714,90 @@ function conflictMarker(text: string): { line: number; column: number } | undefi
   const match = CONFLICT_MARKER.exec(text);
   if (!match) return undefined;
   return lineColumn(text, match.index);
+}
+
+/** The checks of the data read, for a file of any size: nesting, then escapes. */
+function checkText(source: YamlSource, lang: Lang): YamlSource {
+  return checkEscapes(checkDepth(source, lang), lang);
+}
+
+/** Half of a UTF-16 pair on its own: a high surrogate with no low one after it, or a low alone. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * A `\u` or `\U` escape giving half a UTF-16 pair (`"\ud800"`) is one problem at the escape,
+ * and the data is not handed on. The text itself was decoded strictly, so only an escape can make
+ * one: a text without `\u` or `\U` is not walked.
+ */
+function checkEscapes(source: YamlSource, lang: Lang): YamlSource {
+  const { text } = source;
+  if (source.data === undefined || (!text.includes("\\u") && !text.includes("\\U"))) return source;
+  if (!holdsLoneSurrogate(source.data)) return source;
+  const escape = loneSurrogateEscape(text);
+  const problem: Diagnostic = {
+    file: source.file,
+    ...(escape === undefined ? { line: 1, column: 1 } : lineColumn(text, escape.offset)),
+    severity: "error",
+    code: "yaml/invalid-escape",
+    message: fileMessages(lang).loneSurrogate(escape?.written ?? "\\u"),
+  };
+  return {
+    file: source.file,
+    text,
+    data: undefined,
+    diagnostics: [...source.diagnostics, problem],
+    get doc() {
+      return source.doc;
+    },
+    get lineCounter() {
+      return source.lineCounter;
+    },
+  };
+}
+
+/** Whether a key or text in the data holds half a UTF-16 pair. Walked without recursion. */
+function holdsLoneSurrogate(data: unknown): boolean {
+  const stack: unknown[] = [data];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === "string") {
+      if (LONE_SURROGATE.test(value)) return true;
+    } else if (value !== null && typeof value === "object" && !seen.has(value)) {
+      seen.add(value);
+      if (Array.isArray(value)) for (const item of value as unknown[]) stack.push(item);
+      else
+        for (const key of Object.keys(value)) {
+          if (LONE_SURROGATE.test(key)) return true;
+          stack.push((value as Record<string, unknown>)[key]);
+        }
+    }
+  }
+  return false;
+}
+
+/** The first escape in the text (an odd run of backslashes) that gives half a UTF-16 pair. */
+function loneSurrogateEscape(text: string): { offset: number; written: string } | undefined {
+  const escape = /(\\+)(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/g;
+  let pendingHigh: { offset: number; written: string; end: number } | undefined;
+  for (let match = escape.exec(text); match !== null; match = escape.exec(text)) {
+    const slashes = (match[1] as string).length;
+    if (slashes % 2 === 0) continue;
+    const offset = match.index + slashes - 1;
+    const written = `\\${match[2] as string}`;
+    const code = Number.parseInt((match[2] as string).slice(1), 16);
+    if (pendingHigh !== undefined) {
+      if (offset === pendingHigh.end && code >= 0xdc00 && code <= 0xdfff) {
+        pendingHigh = undefined;
+        continue;
+      }
+      return pendingHigh;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && written[1] === "u")
+      pendingHigh = { offset, written, end: offset + written.length };
+    else if (code >= 0xd800 && code <= 0xdfff) return { offset, written };
+  }
+  return pendingHigh;
 }
 
 /** Data nested deeper than MAX_DEPTH is one problem, and is not handed on to be checked. */
@@ -825,7 +1052,7 @@ const CORE_TAGS = new Set(
 /**
  * The YAML constructs netdz does not read, each one located problem: a tag other than the core
  * ones (`!!binary`, `!foo`), an alias with no anchor before it, a key that is a list or mapping,
- * and a merge key (`<<`).
+ * a merge key (`<<`), and an alias as a key (`*k :`, which repeats the key it stands for).
  */
 function unsupportedConstructs(
   doc: Document.Parsed,
@@ -858,6 +1085,8 @@ function unsupportedConstructs(
         at(isNode(pair.key) ? pair.key.range?.[0] : undefined, "yaml/complex-key", m.complexKey);
       } else if (isScalar(pair.key) && pair.key.value === "<<") {
         at(pair.key.range?.[0], "yaml/merge-key", m.mergeKey);
+      } else if (isAlias(pair.key)) {
+        at(pair.key.range?.[0], "yaml/alias-key", m.aliasKey(`*${pair.key.source}`));
       }
       return undefined;
     },

@@ -271,7 +271,29 @@ const OWNERS: Record<Lang, Record<OwnerKind, string>> = {
  * The yaml parser's errors in Chinese words, one for each of its error codes; under zh its own
  * (English) message is not shown (only for a code this table lacks).
  */
+/**
+ * The same summaries in English, for the syntax errors of a file over 256 KB (read by js-yaml,
+ * whose own words are not shown): by the code yaml gives the same fault in a smaller file.
+ * NOT_YAML is netdz's own: a fault with no closer summary.
+ */
+export const YAML_ERRORS_EN: Readonly<Record<string, string>> = {
+  BAD_INDENT:
+    "the indentation is wrong here (the entries of one mapping or list start at the same column)",
+  TAB_AS_INDENT: "a tab is used as indentation here; indent with spaces",
+  MISSING_CHAR:
+    "a character is missing, such as a closing quote or bracket, or a comma between entries",
+  MULTILINE_IMPLICIT_KEY:
+    "a key cannot run over lines: a colon may be missing, or the indentation is wrong",
+  UNEXPECTED_TOKEN: "a character here does not belong where it stands",
+  BAD_DQ_ESCAPE: "an escape (\\…) in this double-quoted text is not valid",
+  BAD_SCALAR_START: "a value cannot start with this character; put the value in quotes",
+  BAD_ALIAS: "the alias (*) is written wrongly or not defined",
+  BAD_DIRECTIVE: "the directive starting with % is written wrongly",
+  NOT_YAML: "the text here is not valid YAML",
+};
+
 const YAML_ERRORS_ZH: Readonly<Record<string, string>> = {
+  NOT_YAML: "此处的文字不是有效的 YAML",
   BAD_INDENT: "缩进不正确",
   TAB_AS_INDENT: "用了 Tab 缩进，请改用空格",
   MISSING_CHAR: "缺少字符，例如引号或括号没有闭合",

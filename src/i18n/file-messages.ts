@@ -54,6 +54,10 @@ export interface FileMessages {
   complexKey: string;
   /** A YAML merge key `<<`. */
   mergeKey: string;
+  /** A YAML alias `*name` used as a mapping key (it would repeat the key it stands for). */
+  aliasKey(name: string): string;
+  /** A `\u` or `\U` escape in double-quoted text that gives half a UTF-16 pair (U+D800–U+DFFF). */
+  loneSurrogate(escape: string): string;
   tooDeep(limit: number): string;
   /** YAML that no parser could read within its limits (e.g. nested beyond the stack). */
   unparsable: string;
@@ -124,6 +128,10 @@ const en: FileMessages = {
   complexKey:
     "a key must be a single value (a name or a question id), not a list or mapping; write the key plainly",
   mergeKey: "YAML merge keys (<<) are not supported; write the fields out in this mapping",
+  aliasKey: (name) =>
+    `an alias (${name}) cannot be used as a key: write the key itself (an alias key repeats another key, and one of the two answers would be lost)`,
+  loneSurrogate: (escape) =>
+    `the escape ${escape} stands for half of a character (a UTF-16 surrogate, U+D800 to U+DFFF), which is not text; write the character itself, or its whole code as \\U0001F600`,
   tooDeep: (limit) =>
     `the YAML is nested more than ${limit} levels deep here, which netdz does not read`,
   unparsable: "the YAML is nested too deeply or is too complex to read",
@@ -190,6 +198,10 @@ const zh: FileMessages = {
     `不支持 YAML 标签 ${tag}：netdz 只读取文本、数字、true/false、列表和映射；请删去标签，直接写出取值`,
   complexKey: "键必须是单个值（名称或题号），不能是列表或映射；请直接写出键",
   mergeKey: "不支持 YAML 合并键（<<）；请在此映射中逐项写出字段",
+  aliasKey: (name) =>
+    `别名（${name}）不能用作键：请直接写出键本身（别名作键会重复另一个键，其中一个答案将丢失）`,
+  loneSurrogate: (escape) =>
+    `转义 ${escape} 只表示半个字符（UTF-16 代理项，U+D800 至 U+DFFF），不是有效文字；请直接写出该字符，或写出完整编码，如 \\U0001F600`,
   tooDeep: (limit) => `此处 YAML 嵌套超过 ${limit} 层，netdz 不予读取`,
   unparsable: "YAML 嵌套过深或过于复杂，无法读取",
   conflictMarkers:
