@@ -21,7 +21,6 @@ import { makeFolder, writeFileAtomic, WriteFileError } from "./atomic-write.js";
 import {
   MAX_EDIT_BYTES,
   MAX_EDIT_MB,
-  megabytes,
   readTextFile,
   type TextRead,
 } from "./read-file.js";
@@ -188,7 +187,16 @@ export class AnswersStore {
     const text = spliceDocument(this.text, before, this.doc) ?? this.wholeText();
     const bytes = Buffer.byteLength(text, "utf8") + (this.bom ? 3 : 0);
     if (bytes > MAX_EDIT_BYTES && bytes > Buffer.byteLength(this.text, "utf8")) {
-      const reason = fileMessages(this.lang).wouldBeTooLarge(megabytes(bytes), MAX_EDIT_MB);
+      const m = fileMessages(this.lang);
+      // In bytes where the rounded MB would read as the limit itself (1,048,606 is "1.0 MB").
+      const mb = (bytes / (1024 * 1024)).toFixed(1);
+      const reason =
+        Number(mb) * 1024 * 1024 > MAX_EDIT_BYTES
+          ? m.wouldBeTooLarge(m.sizeMb(mb), m.sizeMb(String(MAX_EDIT_MB)))
+          : m.wouldBeTooLarge(
+              m.exactSize(bytes.toLocaleString("en-US")),
+              m.editLimitBytes(MAX_EDIT_BYTES.toLocaleString("en-US"), MAX_EDIT_MB),
+            );
       // The Document goes back to what is on disk: the refused change is not kept in memory.
       this.doc = before;
       throw new SaveTooLargeError(this.file, reason, undefined, this.lang);

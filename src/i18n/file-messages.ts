@@ -41,8 +41,14 @@ export interface FileMessages {
   exactSize(bytes: string): string;
   /** A file above the size `assess` and `migrate` change (`validate` and `report` still read it). */
   tooLargeToEdit(command: string, sizeMb: string, limitMb: number, readMb: number): string;
-  /** A save refused before writing: the file would grow past the size netdz changes. */
-  wouldBeTooLarge(sizeMb: string, limitMb: number): string;
+  /**
+   * A save refused before writing: the file would grow past the size netdz changes. `size` and
+   * `limit` in words with their unit (sizeMb, or exactSize and editLimitBytes where one decimal
+   * of MB would not tell them apart). Whether or not text was just typed, the advice fits.
+   */
+  wouldBeTooLarge(size: string, limit: string): string;
+  /** The edit limit in bytes, with its MB. */
+  editLimitBytes(bytes: string, mb: number): string;
   tooManyAliases(limit: number): string;
   /** More YAML entries (mapping entries and list items) than netdz reads in one file. */
   tooManyEntries(limit: number): string;
@@ -115,8 +121,9 @@ const en: FileMessages = {
   tooLargeToEdit: (command, sizeMb, limitMb, readMb) =>
     `the file is ${sizeMb} MB, more than the ${limitMb} MB that netdz ${command} changes; it was not changed. ` +
     `Shorten its longest notes or texts (validate and report still read files up to ${readMb} MB)`,
-  wouldBeTooLarge: (sizeMb, limitMb) =>
-    `the file would be ${sizeMb} MB, more than the ${limitMb} MB netdz changes, so it was not written; shorten the note or text just entered`,
+  wouldBeTooLarge: (size, limit) =>
+    `the file would be ${size}, more than the ${limit} netdz changes, so it was not written; the file is already close to that size: make room by shortening its longest notes or texts (in an editor), or keep this change shorter`,
+  editLimitBytes: (bytes, mb) => `${bytes} bytes (${mb} MB)`,
   tooManyAliases: (limit) =>
     `the YAML aliases (*name) in the file expand to more than ${limit} values, more than netdz reads; write the values out`,
   tooManyEntries: (limit) =>
@@ -186,8 +193,9 @@ const zh: FileMessages = {
   tooLargeToEdit: (command, sizeMb, limitMb, readMb) =>
     `该文件有 ${sizeMb} MB，超过 netdz ${command} 可修改的上限 ${limitMb} MB，未作任何修改。` +
     `请缩短其中最长的备注或文字（validate 和 report 仍可读取不超过 ${readMb} MB 的文件）`,
-  wouldBeTooLarge: (sizeMb, limitMb) =>
-    `保存后文件将有 ${sizeMb} MB，超过 netdz 可修改的上限 ${limitMb} MB，因此未写入；请缩短刚输入的备注或文字`,
+  wouldBeTooLarge: (size, limit) =>
+    `保存后文件将有 ${size}，超过 netdz 可修改的上限 ${limit}，因此未写入；文件已接近上限：请在编辑器中缩短其中最长的备注或文字以腾出空间，或把这次修改写得更短`,
+  editLimitBytes: (bytes, mb) => `${bytes} 字节（${mb} MB）`,
   tooManyAliases: (limit) =>
     `该文件中的 YAML 别名（*名称）展开后超过 ${limit} 个值，超出 netdz 的读取上限；请直接写出取值`,
   tooManyEntries: (limit) =>

@@ -222,6 +222,37 @@ describe("a save never makes a readable file unreadable", () => {
     expect(text.length - original.length).toBeLessThan(60);
   });
 
+  it("a refused save just over the limit gives both sizes in bytes, and advice that fits a status chosen", async () => {
+    const head =
+      "format: netdz-answers/1\nmeasureSet: { id: workplan-2025, version: 1.1.0 }\nzone: {}\nanswers:\n";
+    const line = (n: number) => `  M01.Q1: { status: implemented, note: "${"n".repeat(n)}" }\n`;
+    const original = head + line(MAX_EDIT_BYTES - 20 - Buffer.byteLength(head + line(0)));
+    expect(Buffer.byteLength(original)).toBe(MAX_EDIT_BYTES - 20);
+    const file = path.join(tempDir(), "a.yaml");
+    writeFileSync(file, original);
+    const store = await AnswersStore.open(file, "en");
+    const error = await store
+      .setAnswer("M01.Q2", { status: "not_started" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteFileError);
+    const reason = (error as WriteFileError).reason;
+    const bytes = Number(/would be ([\d,]+) bytes/.exec(reason)?.[1]?.replace(/,/g, ""));
+    expect(bytes).toBeGreaterThan(MAX_EDIT_BYTES);
+    expect(bytes).toBeLessThan(MAX_EDIT_BYTES + 100);
+    expect(reason).toContain(
+      "more than the 1,048,576 bytes (1 MB) netdz changes, so it was not written",
+    );
+    expect(reason).not.toMatch(/1\.\d MB|just entered/);
+    expect(readFileSync(file, "utf8")).toBe(original);
+    // Well past the limit, the sizes stay in MB.
+    const far = await store
+      .setAnswer("M01.Q2", { status: "planned", note: "m".repeat(200_000) })
+      .catch((e: unknown) => e);
+    expect((far as WriteFileError).reason).toMatch(
+      /^the file would be 1\.2 MB, more than the 1 MB netdz changes/,
+    );
+  });
+
   it("a save that would grow the file past the edit limit is refused before writing", async () => {
     const original =
       "format: netdz-answers/1\nmeasureSet: { id: workplan-2025, version: 1.1.0 }\n" +
@@ -233,7 +264,9 @@ describe("a save never makes a readable file unreadable", () => {
       .setAnswer("M01.Q2", { status: "planned", note: "m".repeat(1000) })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteFileError);
-    expect((error as WriteFileError).reason).toMatch(/超过 netdz 可修改的上限 1 MB/);
+    expect((error as WriteFileError).reason).toMatch(
+      /^保存后文件将有 [\d,]+ 字节，超过 netdz 可修改的上限 1,048,576 字节（1 MB）/,
+    );
     expect(readFileSync(file, "utf8")).toBe(original);
     // The session goes on from the file as it is: a smaller answer is saved.
     await store.setAnswer("M01.Q2", { status: "planned" });
