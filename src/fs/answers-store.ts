@@ -18,12 +18,7 @@ import type { Answer, AnswersFile, Lang, ProfileValue } from "../core/model.js";
 import { ANSWERS_FORMAT } from "../core/model.js";
 import { normaliseAnswers } from "./answers-loader.js";
 import { makeFolder, writeFileAtomic, WriteFileError } from "./atomic-write.js";
-import {
-  MAX_EDIT_BYTES,
-  MAX_EDIT_MB,
-  readTextFile,
-  type TextRead,
-} from "./read-file.js";
+import { MAX_EDIT_BYTES, MAX_EDIT_MB, readTextFile, type TextRead } from "./read-file.js";
 import { spliceDocument } from "../core/yaml-splice.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import { DataError } from "../errors.js";
