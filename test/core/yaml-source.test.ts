@@ -152,7 +152,9 @@ describe("hostile and huge YAML: one located problem, never a crash", () => {
     expect(text.length).toBeGreaterThan(FULL_PARSE_LIMIT);
     const source = parseYamlSource("big.yaml", text);
     expect(source.diagnostics).toEqual([]);
-    expect(locate(source, ["answers", "K12345", "v"])).toEqual({ line: 12348, column: 3 });
+    // A key inside a flow mapping is found on its line (the index holds the keys starting lines).
+    expect(locate(source, ["answers", "K12345", "v"])).toEqual({ line: 12348, column: 13 });
+    expect(locate(source, ["answers", "K12345"])).toEqual({ line: 12348, column: 3 });
     const broken = parseYamlSource("big.yaml", `${text}  K1: { v: 1 }\n`);
     expect(broken.diagnostics.map((d) => d.code)).toEqual(["yaml/duplicate-key"]);
     expect(broken.diagnostics[0]?.line).toBe(20_003);
