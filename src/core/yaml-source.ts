@@ -741,18 +741,7 @@ function checkEscapes(source: YamlSource, lang: Lang): YamlSource {
     code: "yaml/invalid-escape",
     message: fileMessages(lang).loneSurrogate(escape?.written ?? "\\u"),
   };
-  return {
-    file: source.file,
-    text,
-    data: undefined,
-    diagnostics: [...source.diagnostics, problem],
-    get doc() {
-      return source.doc;
-    },
-    get lineCounter() {
-      return source.lineCounter;
-    },
-  };
+  return withoutData(source, problem);
 }
 
 /** Whether a key or text in the data holds half a UTF-16 pair. Walked without recursion. */
@@ -819,6 +808,11 @@ function checkDepth(source: YamlSource, lang: Lang): YamlSource {
     code: "yaml/too-deep",
     message: fileMessages(lang).tooDeep(MAX_DEPTH),
   };
+  return withoutData(source, problem);
+}
+
+/** `source` with its data dropped and one more problem: a value that is not handed on to be checked. */
+function withoutData(source: YamlSource, problem: Diagnostic): YamlSource {
   const { file, text } = source;
   return {
     file,
