@@ -67,8 +67,8 @@ export interface DocumentMessages {
   /** What the PDF says where it leaves out evidence items or the end of a long text. */
   printCuts: {
     /**
-     * The row after a question's first `shown` evidence items (none, past the PDF's total):
-     * how many more it has, and where they are.
+     * The row after a question's first `shown` evidence items (none, past the total of the PDF
+     * and Word reports): how many more it has, and where they are.
      */
     moreEvidence(count: number, shown: number): string;
     /** Appended to a text cut short: how many characters follow, and where. */
@@ -154,16 +154,16 @@ const en: DocumentMessages = {
   printCuts: {
     moreEvidence: (n, shown) =>
       `${shown > 0 ? "… and " : ""}${count(n)} ${shown > 0 ? "more " : ""}evidence ` +
-      `item${n === 1 ? "" : "s"}${shown > 0 ? "" : " not listed in this PDF"}: all are in the ` +
-      "answers file and in the Markdown, HTML, JSON and Word reports",
+      `item${n === 1 ? "" : "s"}${shown > 0 ? "" : " not listed in this report"}: all are in the ` +
+      "answers file and in the Markdown, HTML and JSON reports",
     moreCharacters: (n) =>
       ` … (${count(n)} more character${n === 1 ? "" : "s"}: see the answers file or the ` +
-      "Markdown, HTML, JSON or Word report)",
+      "Markdown, HTML or JSON report)",
     method: ({ maxEvidence, maxEvidenceTotal, maxText }) =>
-      `This PDF shows at most ${count(maxEvidence)} evidence items per question ` +
+      `The PDF and Word reports show at most ${count(maxEvidence)} evidence items per question ` +
       `(${count(maxEvidenceTotal)} in all) and at most ${count(maxText)} characters of any one text (a note, a free-text answer, an evidence ` +
       "item, a zone field); each cut says how much is left out. The answers file and the " +
-      "Markdown, HTML, JSON and Word reports hold everything.",
+      "Markdown, HTML and JSON reports hold everything.",
   },
 };
 
@@ -235,15 +235,15 @@ const zh: DocumentMessages = {
     `--format ${format} 生成的是二进制文件，不能直接输出到终端：请加上 --out ${file}，或将标准输出重定向到文件`,
   printCuts: {
     moreEvidence: (n, shown) =>
-      `${shown > 0 ? "……另有" : "本 PDF 未列出该问题的"} ${count(n)} 项佐证材料` +
-      `${shown > 0 ? "未列出" : ""}：全部佐证材料见答卷文件及 Markdown、HTML、JSON、Word 报告`,
+      `${shown > 0 ? "……另有" : "本报告未列出该问题的"} ${count(n)} 项佐证材料` +
+      `${shown > 0 ? "未列出" : ""}：全部佐证材料见答卷文件及 Markdown、HTML、JSON 报告`,
     moreCharacters: (n) =>
-      `……（另有 ${count(n)} 个字符未显示：见答卷文件或 Markdown、HTML、JSON、Word 报告）`,
+      `……（另有 ${count(n)} 个字符未显示：见答卷文件或 Markdown、HTML、JSON 报告）`,
     method: ({ maxEvidence, maxEvidenceTotal, maxText }) =>
-      `本 PDF 每个问题最多列出 ${count(maxEvidence)} 项佐证材料（全文合计最多 ` +
+      `PDF 和 Word 报告每个问题最多列出 ${count(maxEvidence)} 项佐证材料（全文合计最多 ` +
       `${count(maxEvidenceTotal)} 项），每段文字（备注、文字题答案、` +
       `佐证材料、开发区概况字段）最多显示 ${count(maxText)} 个字符；每处截断处均注明省略的数量。` +
-      "答卷文件及 Markdown、HTML、JSON、Word 报告包含全部内容。",
+      "答卷文件及 Markdown、HTML、JSON 报告包含全部内容。",
   },
 };
 

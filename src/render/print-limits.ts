@@ -1,35 +1,47 @@
 /**
- * The limits of the printed (PDF) report: a browser cannot lay out and print a page of 200,000
- * evidence rows or of a 10 MB note in the time netdz waits, and nobody reads one on paper. So
- * the PDF — and only the PDF — shows at most PDF_MAX_EVIDENCE evidence items per question and at
- * most PDF_MAX_TEXT characters (Unicode code points) of any one text, and says at each cut, with
- * the exact number left out, where the rest is. Every other format shows everything. Pure.
+ * The limits of the printed-style reports, the PDF and the Word document: a browser cannot lay
+ * out and print a page of 200,000 evidence rows or of a 10 MB note in the time netdz waits, a
+ * Word document of a 10 MB text takes over 250 MB to write, and nobody reads one on paper. So
+ * the PDF and Word reports — and only they — show at most DOCUMENT_MAX_EVIDENCE evidence items
+ * per question (DOCUMENT_MAX_EVIDENCE_TOTAL in all) and at most DOCUMENT_MAX_TEXT characters
+ * (Unicode code points) of any one text, and say at each cut, with the exact number left out,
+ * where the rest is. The Markdown, HTML and JSON reports show everything. Pure.
  */
 import type { DocumentMessages } from "../i18n/document-messages.js";
 import type { HtmlDocument } from "./report-html.js";
 import type { Block, Rich, Section, Span, Table } from "./report-document.js";
 
-/** Evidence items shown per question in the PDF. */
-export const PDF_MAX_EVIDENCE = 1_000;
+/** Evidence items shown per question in the PDF and Word reports. */
+export const DOCUMENT_MAX_EVIDENCE = 1_000;
 /**
- * Evidence items shown in the whole PDF: a browser does not print tens of thousands of rows in
- * time, even when each question has fewer than PDF_MAX_EVIDENCE. Past it, a question's evidence
+ * Evidence items shown in the whole PDF or Word report: a browser does not print tens of
+ * thousands of rows in time, even when each question has fewer than DOCUMENT_MAX_EVIDENCE. Past it, a question's evidence
  * is one row saying how many items it has.
  */
-export const PDF_MAX_EVIDENCE_TOTAL = 5_000;
+export const DOCUMENT_MAX_EVIDENCE_TOTAL = 5_000;
 /** Characters shown of any one text (a note, a free-text answer, an evidence item, a zone field). */
-export const PDF_MAX_TEXT = 20_000;
+export const DOCUMENT_MAX_TEXT = 20_000;
 
 export interface PrintLimits {
   maxEvidence: number;
   maxEvidenceTotal: number;
   maxText: number;
+  /**
+   * When the method section states the limits: always (the PDF), or only when something was cut
+   * (the Word report, whose file for a report with nothing cut stays as it is without limits).
+   */
+  sayLimits?: "always" | "when-cut";
 }
 
-export const PDF_LIMITS: PrintLimits = {
-  maxEvidence: PDF_MAX_EVIDENCE,
-  maxEvidenceTotal: PDF_MAX_EVIDENCE_TOTAL,
-  maxText: PDF_MAX_TEXT,
+/** Whether a document's limits cut anything yet (set as its texts and rows are made). */
+interface Seen {
+  cut: boolean;
+}
+
+export const DOCUMENT_LIMITS: PrintLimits = {
+  maxEvidence: DOCUMENT_MAX_EVIDENCE,
+  maxEvidenceTotal: DOCUMENT_MAX_EVIDENCE_TOTAL,
+  maxText: DOCUMENT_MAX_TEXT,
 };
 
 /** The table whose rows are evidence items, grouped by question (see report-document.ts). */
@@ -63,16 +75,23 @@ export function cutText(text: string, max: number): { kept: string; more: number
 }
 
 /** A text cut to `max` characters with the cut said, or the text itself when it fits. */
-export function limitText(text: string, max: number, d: DocumentMessages): string {
+export function limitText(
+  text: string,
+  max: number,
+  d: DocumentMessages,
+  seen: Seen = { cut: false },
+): string {
   const { kept, more } = cutText(text, max);
-  return more === 0 ? text : `${kept}${d.printCuts.moreCharacters(more)}`;
+  if (more === 0) return text;
+  seen.cut = true;
+  return `${kept}${d.printCuts.moreCharacters(more)}`;
 }
 
 /** The spans of a rich text, each cut; the same array when nothing is cut. */
-function limitRich(rich: Rich, max: number, d: DocumentMessages): Rich {
+function limitRich(rich: Rich, max: number, d: DocumentMessages, seen: Seen): Rich {
   let out: Span[] | undefined;
   rich.forEach((span, i) => {
-    const cut = limitText(span.text, max, d);
+    const cut = limitText(span.text, max, d, seen);
     if (cut === span.text) return;
     out ??= [...rich];
     // A cut link keeps no address: the address shown would not be the one followed.
@@ -95,6 +114,7 @@ function* limitEvidenceRows(
   rows: Iterable<readonly Rich[]>,
   limits: PrintLimits,
   d: DocumentMessages,
+  seen: Seen,
 ): Generator<readonly Rich[]> {
   let first: Rich | undefined;
   let key = "";
@@ -102,10 +122,10 @@ function* limitEvidenceRows(
   let more = 0;
   let total = 0;
   let last: readonly Rich[] | undefined;
-  const moreRow = (row: readonly Rich[]): Rich[] => [
-    ...row.slice(0, -1),
-    [{ text: d.printCuts.moreEvidence(more, shown), strong: true }],
-  ];
+  const moreRow = (row: readonly Rich[]): Rich[] => {
+    seen.cut = true;
+    return [...row.slice(0, -1), [{ text: d.printCuts.moreEvidence(more, shown), strong: true }]];
+  };
   for (const row of rows) {
     const head = row[0];
     const same = last !== undefined && (head === first || plainText(head) === key);
@@ -120,43 +140,45 @@ function* limitEvidenceRows(
     if (shown < limits.maxEvidence && total < limits.maxEvidenceTotal) {
       shown++;
       total++;
-      yield row.map((cell) => limitRich(cell, limits.maxText, d));
+      yield row.map((cell) => limitRich(cell, limits.maxText, d, seen));
     } else more++;
   }
   if (more > 0 && last !== undefined) yield moreRow(last);
 }
 
-function limitTable(table: Table, limits: PrintLimits, d: DocumentMessages): Table {
+function limitTable(table: Table, limits: PrintLimits, d: DocumentMessages, seen: Seen): Table {
   const { rows } = table;
   const limited: Iterable<readonly Rich[]> =
     table.id === EVIDENCE_TABLE
-      ? { [Symbol.iterator]: () => limitEvidenceRows(rows, limits, d) }
+      ? { [Symbol.iterator]: () => limitEvidenceRows(rows, limits, d, seen) }
       : {
           *[Symbol.iterator]() {
-            for (const row of rows) yield row.map((cell) => limitRich(cell, limits.maxText, d));
+            for (const row of rows) {
+              yield row.map((cell) => limitRich(cell, limits.maxText, d, seen));
+            }
           },
         };
   return { ...table, rows: limited };
 }
 
-function limitBlock(block: Block, limits: PrintLimits, d: DocumentMessages): Block {
+function limitBlock(block: Block, limits: PrintLimits, d: DocumentMessages, seen: Seen): Block {
   const max = limits.maxText;
   switch (block.kind) {
     case "paragraph":
-      return { ...block, content: limitRich(block.content, max, d) };
+      return { ...block, content: limitRich(block.content, max, d, seen) };
     case "facts":
       return {
         ...block,
-        items: block.items.map((item) => ({ ...item, value: limitRich(item.value, max, d) })),
+        items: block.items.map((item) => ({ ...item, value: limitRich(item.value, max, d, seen) })),
       };
     case "table":
-      return { ...block, table: limitTable(block.table, limits, d) };
+      return { ...block, table: limitTable(block.table, limits, d, seen) };
     case "columns":
       return {
         ...block,
         parts: block.parts.map((part) => ({
           ...part,
-          blocks: part.blocks.map((inner) => limitBlock(inner, limits, d)),
+          blocks: part.blocks.map((inner) => limitBlock(inner, limits, d, seen)),
         })),
       };
     case "chart":
@@ -166,8 +188,8 @@ function limitBlock(block: Block, limits: PrintLimits, d: DocumentMessages): Blo
           ...block.chart,
           bars: block.chart.bars.map((bar) => ({
             ...bar,
-            label: limitText(bar.label, max, d),
-            fullLabel: limitText(bar.fullLabel, max, d),
+            label: limitText(bar.label, max, d, seen),
+            fullLabel: limitText(bar.fullLabel, max, d, seen),
           })),
         },
       };
@@ -175,32 +197,38 @@ function limitBlock(block: Block, limits: PrintLimits, d: DocumentMessages): Blo
 }
 
 /**
- * The document as the PDF shows it: every text cut to `maxText` characters, every question's
- * evidence to `maxEvidence` items, each cut said in the document's language; the method section
- * says the limits. Rows are still made as they are read.
+ * The document as the PDF and Word reports show it: every text cut to `maxText` characters,
+ * every question's evidence to `maxEvidence` items, each cut said in the document's language;
+ * the method section (the last) says the limits — with `sayLimits: "when-cut"` only when a cut
+ * was made before it is read. Rows are still made as they are read.
  */
 export function limitForPrint<D extends HtmlDocument>(doc: D, limits: PrintLimits): D {
   const d = doc.d;
   const max = limits.maxText;
-  const sections = doc.sections.map((s): Section => ({
-    ...s,
-    blocks: [
-      ...s.blocks.map((block) => limitBlock(block, limits, d)),
-      ...(s.id === "method"
-        ? [
-            {
-              kind: "paragraph",
-              content: [{ text: d.printCuts.method(limits) }],
-            } satisfies Block,
-          ]
-        : []),
-    ],
-  }));
+  const seen: Seen = { cut: false };
+  const zoneName = limitText(doc.zoneName, max, d, seen);
+  const facts = doc.facts.map((item) => ({ ...item, value: limitRich(item.value, max, d, seen) }));
+  const warning = doc.warning === undefined ? undefined : limitRich(doc.warning, max, d, seen);
+  const said: Block = { kind: "paragraph", content: [{ text: d.printCuts.method(limits) }] };
+  const sections = doc.sections.map((s): Section => {
+    const blocks = s.blocks.map((block) => limitBlock(block, limits, d, seen));
+    if (s.id !== "method") return { ...s, blocks };
+    if (limits.sayLimits !== "when-cut") return { ...s, blocks: [...blocks, said] };
+    // Read after the sections before it (whose rows are made as they are read): once read, fixed.
+    let fixed: Block[] | undefined;
+    return {
+      ...s,
+      get blocks(): Block[] {
+        fixed ??= seen.cut ? [...blocks, said] : blocks;
+        return fixed;
+      },
+    };
+  });
   return {
     ...doc,
-    zoneName: limitText(doc.zoneName, max, d),
-    facts: doc.facts.map((item) => ({ ...item, value: limitRich(item.value, max, d) })),
-    ...(doc.warning === undefined ? {} : { warning: limitRich(doc.warning, max, d) }),
+    zoneName,
+    facts,
+    ...(warning === undefined ? {} : { warning }),
     sections,
   };
 }

@@ -44,6 +44,7 @@ import {
   type Rich,
   type Table as DocTable,
 } from "./report-document.js";
+import { limitForPrint, type PrintLimits } from "./print-limits.js";
 import { CHART_WIDTH, chartLayout, isWideCode, renderBarChart, textWidth } from "./svg-charts.js";
 
 /** The drawing id of each chart, unique in the document. */
@@ -60,6 +61,12 @@ export type Rasterise = (svg: string) => ChartImage | Promise<ChartImage>;
 export interface DocxOptions extends DocumentOptions {
   /** Rasterises the charts; without it, the charts are left out. */
   rasterise?: Rasterise;
+  /**
+   * Show at most this many evidence items per question and characters of any one text, saying
+   * each cut (see print-limits.ts); `netdz report --format docx` gives DOCUMENT_LIMITS. Without
+   * it, everything.
+   */
+  limits?: PrintLimits;
   /**
    * Texts of runs longer than this many characters are kept out of the docx library (see
    * LongTexts); default LONG_TEXT. Tests set it to Infinity to compare both ways.
@@ -93,7 +100,9 @@ export async function renderDocx(
   answers: AnswersFile,
   options: DocxOptions,
 ): Promise<Uint8Array> {
-  const doc = buildReportDocument(assessment, set, answers, options);
+  const { limits } = options;
+  const whole = buildReportDocument(assessment, set, answers, options);
+  const doc = limits === undefined ? whole : limitForPrint(whole, limits);
   const long = new LongTexts(options.longText ?? LONG_TEXT);
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),

@@ -129,7 +129,7 @@ export const REPORT_FORMATS = {
     },
     async render({ assessment, set, answers, date }, { lang, top, services }) {
       const { htmlPieces } = await import("./report-html.js");
-      const { PDF_LIMITS: limits } = await import("./print-limits.js");
+      const { DOCUMENT_LIMITS: limits } = await import("./print-limits.js");
       const html = htmlPieces(assessment, set, answers, { lang, top, date, limits });
       if (services?.printPdf === undefined) throw new Error("no PDF printer was given");
       return services.printPdf(html);
@@ -145,11 +145,15 @@ export const REPORT_FORMATS = {
     },
     async render({ assessment, set, answers, date }, { lang, top, services }) {
       const { renderDocx } = await import("./report-docx.js");
+      const { DOCUMENT_LIMITS } = await import("./print-limits.js");
+      // The PDF's limits; a report with nothing cut is the same file as without them.
+      const limits = { ...DOCUMENT_LIMITS, sayLimits: "when-cut" as const };
       const rasterise = services?.rasterise;
       return renderDocx(assessment, set, answers, {
         lang,
         top,
         date,
+        limits,
         ...(rasterise === undefined ? {} : { rasterise }),
       });
     },

@@ -1,11 +1,11 @@
-// The PDF of a huge report shows at most PDF_MAX_EVIDENCE evidence items per question and says
+// The PDF of a huge report shows at most DOCUMENT_MAX_EVIDENCE evidence items per question and says
 // exactly how many more there are (the browser cannot print 199,000 rows in time); it finishes.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentMessages } from "../../src/i18n/document-messages.js";
-import { PDF_MAX_EVIDENCE } from "../../src/render/print-limits.js";
+import { DOCUMENT_MAX_EVIDENCE } from "../../src/render/print-limits.js";
 import { runCli, tempDir } from "../helpers.js";
 
 const ITEMS = 199_000;
@@ -36,12 +36,12 @@ describe("netdz report --format pdf of 199,000 evidence items on one question", 
         maxBuffer: 1 << 26,
       }).replace(/\s+/g, "");
       const said = documentMessages(lang).printCuts.moreEvidence(
-        ITEMS - PDF_MAX_EVIDENCE,
-        PDF_MAX_EVIDENCE,
+        ITEMS - DOCUMENT_MAX_EVIDENCE,
+        DOCUMENT_MAX_EVIDENCE,
       );
       expect(text).toContain(said.replace(/\s+/g, ""));
-      expect(text).toContain(`e/${String(PDF_MAX_EVIDENCE - 1).padStart(6, "0")}.pdf`);
-      expect(text).not.toContain(`e/${String(PDF_MAX_EVIDENCE).padStart(6, "0")}.pdf`);
+      expect(text).toContain(`e/${String(DOCUMENT_MAX_EVIDENCE - 1).padStart(6, "0")}.pdf`);
+      expect(text).not.toContain(`e/${String(DOCUMENT_MAX_EVIDENCE).padStart(6, "0")}.pdf`);
     }
   }, 60_000);
 });

@@ -2,8 +2,10 @@
 // megabyte. `netdz report` of the worst valid answers files — just under the 10 MB read limit
 // and the 200,000-entry limit, shaped to make a report large — stays under 250 MB in every
 // format it writes here (Markdown, JSON, HTML, Word; PDF is the HTML printed by a browser, see
-// scripts/report-memory.mjs), and the report holds everything: every evidence item, the whole
-// note. The peak resident memory is read from the process itself.
+// scripts/report-memory.mjs). The Markdown, JSON and HTML reports hold everything: every evidence
+// item, the whole note; the Word report, a printed-style document like the PDF, holds the first
+// DOCUMENT_MAX_EVIDENCE items of a question and DOCUMENT_MAX_TEXT characters of a text, saying
+// each cut with the exact count. The peak resident memory is read from the process itself.
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +13,8 @@ import { unzipSync } from "fflate";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { countEntries } from "../../src/core/yaml-entries.js";
+import { documentMessages } from "../../src/i18n/document-messages.js";
+import { DOCUMENT_MAX_EVIDENCE, DOCUMENT_MAX_TEXT } from "../../src/render/print-limits.js";
 import { BIN, ROOT, tempDir } from "../helpers.js";
 
 /** Writes the peak resident set (KB) of the process to stderr as it exits. */
@@ -29,6 +33,10 @@ const item = (i: number) => `docs/evidence-${String(i).padStart(6, "0")}-${"y".r
 /** Characters each format escapes, with a tab and a Chinese one. */
 const ESCAPES = '|"\\<&_*\t中';
 const NOTE = "长文本备注，".repeat(Math.floor(LIMIT / 18));
+/** The 9.9 MB evidence URL (Chinese and Latin characters). */
+const URL_10MB = `https://x.cn/${"证a".repeat(Math.floor(LIMIT / 4) - 10)}`;
+/** The Word report's cut lines (LANG=C: English). */
+const cuts = documentMessages("en").printCuts;
 
 /** The status questions of the bundled set 1.1.0. */
 function statusQuestions(): string[] {
@@ -65,7 +73,17 @@ const shapes: Shape[] = [
         expect(q.find((x) => x.id === "M01.Q1")?.evidence).toHaveLength(ITEMS);
         return;
       }
-      // Every item, each once (a row of its own, or a line of the question's row in Word).
+      if (format === "docx") {
+        // The first items, a line each in the question's row, then the cut with its count.
+        expect(output.match(/docs\/evidence-\d{6}-/g)).toHaveLength(DOCUMENT_MAX_EVIDENCE);
+        expect(output).toContain(item(DOCUMENT_MAX_EVIDENCE - 1));
+        expect(output).not.toContain(item(DOCUMENT_MAX_EVIDENCE));
+        expect(output).toContain(
+          cuts.moreEvidence(ITEMS - DOCUMENT_MAX_EVIDENCE, DOCUMENT_MAX_EVIDENCE),
+        );
+        return;
+      }
+      // Every item, each once, a row of its own.
       expect(output.match(/docs\/evidence-\d{6}-/g), format).toHaveLength(ITEMS);
       expect(output).toContain(item(ITEMS - 1));
     },
@@ -74,7 +92,13 @@ const shapes: Shape[] = [
     name: "one note of 9.9 MB in Chinese",
     text: () => `${HEAD}  M01.Q1: { status: implemented, note: "${NOTE}" }\n`,
     formats: ["md", "json", "html", "docx"],
-    holds: (output) => {
+    holds: (output, format) => {
+      if (format === "docx") {
+        const kept = NOTE.slice(0, DOCUMENT_MAX_TEXT);
+        expect(output).toContain(kept + cuts.moreCharacters(NOTE.length - DOCUMENT_MAX_TEXT));
+        expect(output).not.toContain(NOTE.slice(0, DOCUMENT_MAX_TEXT + 1));
+        return;
+      }
       expect(output).toContain(NOTE);
     },
   },
@@ -136,7 +160,27 @@ const shapes: Shape[] = [
         docx: "|&quot;\\&lt;&amp;_* 中",
       }[format];
       const count = Math.floor(LIMIT / 11);
-      expect(output.split(escaped ?? "?").length - 1, format).toBeGreaterThanOrEqual(count - 1);
+      const found = output.split(escaped ?? "?").length - 1;
+      if (format === "docx") {
+        // The first DOCUMENT_MAX_TEXT characters (9 a time), then the cut with its count.
+        expect(found).toBe(Math.floor(DOCUMENT_MAX_TEXT / [...ESCAPES].length));
+        expect(output).toContain(
+          cuts.moreCharacters(count * [...ESCAPES].length - DOCUMENT_MAX_TEXT),
+        );
+        return;
+      }
+      expect(found, format).toBeGreaterThanOrEqual(count - 1);
+    },
+  },
+  {
+    // 255 MB for Word before the Word report had the PDF's limits.
+    name: "one evidence URL of 9.9 MB",
+    text: () => `${HEAD}  M01.Q1: { status: implemented, evidence: ["${URL_10MB}"] }\n`,
+    formats: ["docx"],
+    holds: (output) => {
+      const kept = URL_10MB.slice(0, DOCUMENT_MAX_TEXT);
+      expect(output).toContain(kept + cuts.moreCharacters(URL_10MB.length - DOCUMENT_MAX_TEXT));
+      expect(output).not.toContain(URL_10MB.slice(0, DOCUMENT_MAX_TEXT + 1));
     },
   },
 ];

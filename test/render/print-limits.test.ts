@@ -4,9 +4,9 @@ import {
   cutText,
   limitForPrint,
   limitText,
-  PDF_LIMITS,
-  PDF_MAX_EVIDENCE,
-  PDF_MAX_TEXT,
+  DOCUMENT_LIMITS,
+  DOCUMENT_MAX_EVIDENCE,
+  DOCUMENT_MAX_TEXT,
   type PrintLimits,
 } from "../../src/render/print-limits.js";
 import { htmlPieces, renderHtml } from "../../src/render/report-html.js";
@@ -26,18 +26,18 @@ describe("cutText", () => {
     expect(cutText("𠀀𠀀𠀀", 1)).toEqual({ kept: "𠀀", more: 2 });
     // Four code units but two characters: fits in 2.
     expect(cutText("𠀀𠀀", 2)).toEqual({ kept: "𠀀𠀀", more: 0 });
-    const long = "长".repeat(PDF_MAX_TEXT + 12_345);
-    const cut = cutText(long, PDF_MAX_TEXT);
-    expect([...cut.kept]).toHaveLength(PDF_MAX_TEXT);
+    const long = "长".repeat(DOCUMENT_MAX_TEXT + 12_345);
+    const cut = cutText(long, DOCUMENT_MAX_TEXT);
+    expect([...cut.kept]).toHaveLength(DOCUMENT_MAX_TEXT);
     expect(cut.more).toBe(12_345);
   });
 
   it("says the cut with the exact count, in both languages", () => {
     expect(limitText("x".repeat(12_350), 5, documentMessages("en"))).toBe(
-      "xxxxx … (12,345 more characters: see the answers file or the Markdown, HTML, JSON or Word report)",
+      "xxxxx … (12,345 more characters: see the answers file or the Markdown, HTML or JSON report)",
     );
     expect(limitText("备注".repeat(3), 4, documentMessages("zh"))).toBe(
-      "备注备注……（另有 2 个字符未显示：见答卷文件或 Markdown、HTML、JSON、Word 报告）",
+      "备注备注……（另有 2 个字符未显示：见答卷文件或 Markdown、HTML、JSON 报告）",
     );
     expect(limitText("short", 5, documentMessages("en"))).toBe("short");
   });
@@ -90,19 +90,19 @@ describe("limitForPrint", () => {
 
   it("says the cut in each language", () => {
     expect(documentMessages("en").printCuts.moreEvidence(198_000, 1_000)).toBe(
-      "… and 198,000 more evidence items: all are in the answers file and in the Markdown, HTML, JSON and Word reports",
+      "… and 198,000 more evidence items: all are in the answers file and in the Markdown, HTML and JSON reports",
     );
     expect(documentMessages("zh").printCuts.moreEvidence(198_000, 1_000)).toBe(
-      "……另有 198,000 项佐证材料未列出：全部佐证材料见答卷文件及 Markdown、HTML、JSON、Word 报告",
+      "……另有 198,000 项佐证材料未列出：全部佐证材料见答卷文件及 Markdown、HTML、JSON 报告",
     );
-    expect(documentMessages("en").printCuts.method(PDF_LIMITS)).toContain(
-      `at most ${PDF_MAX_EVIDENCE.toLocaleString("en-US")} evidence items per question`,
+    expect(documentMessages("en").printCuts.method(DOCUMENT_LIMITS)).toContain(
+      `at most ${DOCUMENT_MAX_EVIDENCE.toLocaleString("en-US")} evidence items per question`,
     );
   });
 
   it("cuts long texts of the answers (a note, the zone's name) and leaves the HTML report whole", () => {
     const note = "长备注".repeat(10_000); // 30,000 characters
-    const zone = { ...answers.zone, name: "区".repeat(PDF_MAX_TEXT + 7) };
+    const zone = { ...answers.zone, name: "区".repeat(DOCUMENT_MAX_TEXT + 7) };
     const big = {
       ...answers,
       zone,
@@ -112,16 +112,18 @@ describe("limitForPrint", () => {
     };
     const options = { lang: "zh" as const, top: 10 };
     const scored = scoreAssessment(set, big);
-    const printed = [...htmlPieces(scored, set, big, { ...options, limits: PDF_LIMITS })].join("");
+    const printed = [...htmlPieces(scored, set, big, { ...options, limits: DOCUMENT_LIMITS })].join(
+      "",
+    );
     const d = documentMessages("zh").printCuts;
-    expect(printed).toContain(d.moreCharacters(30_000 - PDF_MAX_TEXT));
+    expect(printed).toContain(d.moreCharacters(30_000 - DOCUMENT_MAX_TEXT));
     expect(printed).toContain(d.moreCharacters(7));
     expect(printed).not.toContain(note);
-    expect(printed).toContain(d.method(PDF_LIMITS));
+    expect(printed).toContain(d.method(DOCUMENT_LIMITS));
     // Without limits: the HTML report, whole, as renderHtml makes it.
     const html = [...htmlPieces(scored, set, big, options)].join("");
     expect(html).toBe(renderHtml(scored, set, big, options));
     expect(html).toContain(note);
-    expect(html).not.toContain(d.method(PDF_LIMITS));
+    expect(html).not.toContain(d.method(DOCUMENT_LIMITS));
   });
 });
