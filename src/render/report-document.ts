@@ -24,7 +24,7 @@ import {
 import { documentMessages, type DocumentMessages } from "../i18n/document-messages.js";
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
 import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
-import { singleLine } from "./markdown-escape.js";
+import { isSafeUrl, singleLine } from "./markdown-escape.js";
 import { textWidth } from "./svg-charts.js";
 import {
   formatScore,
@@ -685,18 +685,6 @@ function justification(ctx: Context, result: QuestionResult): string {
   }
   const note = singleLine(result.answer?.note ?? "");
   return note === "" ? m.noJustification : note;
-}
-
-const URL_START = /^https?:\/\/./i;
-const UNSAFE_IN_URL = /[\s<>|\\`"'\p{Cc}]/u;
-
-/**
- * Whether a text is an http(s) URL with nothing that would end or break a link: as
- * /^https?:\/\/[^\s<>|\\`"'\p{Cc}]+$/iu, but searched for a bad character rather than matched
- * whole (the whole match kept a backtracking position per character: 65 MB for a 10 MB URL).
- */
-export function isSafeUrl(text: string): boolean {
-  return URL_START.test(text) && !UNSAFE_IN_URL.test(text);
 }
 
 /** An evidence item: a link when it is an http(s) URL, else text. */

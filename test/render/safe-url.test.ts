@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evidenceSpan, isSafeUrl } from "../../src/render/report-document.js";
+import { isSafeUrl } from "../../src/render/markdown-escape.js";
+import { evidenceSpan } from "../../src/render/report-document.js";
 
 /** The whole-match pattern isSafeUrl stands for. */
 const WHOLE = /^https?:\/\/[^\s<>|\\`"'\p{Cc}]+$/iu;
