@@ -10,6 +10,9 @@ import type { Io } from "../src/io.js";
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BIN = path.join(ROOT, "bin", "netdz.js");
 export const FIXTURES = path.join(ROOT, "test", "fixtures");
+/** A `--import` module that writes the peak resident set (KB) of the process to stderr as it exits. */
+export const PEAK_RSS =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\nmaxrss-kb=${process.resourceUsage().maxRSS}\\n`))';
 export const BUNDLED_SET = path.join(ROOT, "measures", "workplan-2025", "1.0.0");
 
 /** A fresh temporary folder, removed when the test finishes. */

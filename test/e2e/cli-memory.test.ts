@@ -6,13 +6,9 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_PROBLEMS_COLLECTED } from "../../src/core/diagnostic-filter.js";
-import { BIN, ROOT, tempDir } from "../helpers.js";
+import { BIN, PEAK_RSS, ROOT, tempDir } from "../helpers.js";
 
 const LIMIT_KB = 250 * 1024;
-
-/** Writes the peak resident set (KB) of the process to stderr as it exits. */
-const PEAK_RSS =
-  'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\nmaxrss-kb=${process.resourceUsage().maxRSS}\\n`))';
 
 function answersFile(entries: number, entry: (i: number) => string): string {
   const lines = [

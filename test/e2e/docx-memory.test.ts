@@ -9,11 +9,7 @@ import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { documentMessages } from "../../src/i18n/document-messages.js";
 import { DOCUMENT_MAX_EVIDENCE } from "../../src/render/print-limits.js";
-import { BIN, tempDir } from "../helpers.js";
-
-/** Writes the peak resident set (KB) of the process to stderr as it exits. */
-const PEAK_RSS =
-  'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\nmaxrss-kb=${process.resourceUsage().maxRSS}\\n`))';
+import { BIN, PEAK_RSS, tempDir } from "../helpers.js";
 
 const HEAD =
   "format: netdz-answers/1\n" +

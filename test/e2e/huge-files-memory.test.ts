@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { countEntries } from "../../src/core/yaml-entries.js";
-import { BIN, tempDir } from "../helpers.js";
+import { BIN, PEAK_RSS, tempDir } from "../helpers.js";
 
 const LIMIT = 9.5 * 1024 * 1024;
 const HEAD =
@@ -123,10 +123,6 @@ const shapes: [string, () => string, "over" | "read"][] = [
     "read",
   ],
 ];
-
-/** Writes the peak resident set (KB) of the process to stderr as it exits. */
-const PEAK_RSS =
-  'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\nmaxrss-kb=${process.resourceUsage().maxRSS}\\n`))';
 
 /** Runs the CLI, with its heap capped at 200 MB or not, and its peak resident memory in MB. */
 function run(args: string[], cwd: string, capped: boolean) {

@@ -15,11 +15,7 @@ import { describe, expect, it } from "vitest";
 import { countEntries } from "../../src/core/yaml-entries.js";
 import { documentMessages } from "../../src/i18n/document-messages.js";
 import { DOCUMENT_MAX_EVIDENCE, DOCUMENT_MAX_TEXT } from "../../src/render/print-limits.js";
-import { BIN, ROOT, tempDir } from "../helpers.js";
-
-/** Writes the peak resident set (KB) of the process to stderr as it exits. */
-const PEAK_RSS =
-  'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\nmaxrss-kb=${process.resourceUsage().maxRSS}\\n`))';
+import { BIN, PEAK_RSS, ROOT, tempDir } from "../helpers.js";
 
 const HEAD =
   "format: netdz-answers/1\n" +
