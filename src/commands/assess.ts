@@ -6,7 +6,7 @@
 import { formatSetRef } from "../core/set-ref.js";
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Lang, MeasureSet } from "../core/model.js";
+import { DEFAULT_ANSWERS_FILE, type Lang, type MeasureSet } from "../core/model.js";
 import { CancelledError, DataError, UsageError } from "../errors.js";
 import { checkAnswersFile } from "../fs/answers-loader.js";
 import { acquireLock, lockPath, type AnswersLock } from "../fs/answers-lock.js";
@@ -41,7 +41,10 @@ export interface AssessOptions {
 /** `netdz assess`: runs the session; 0 when it ends, 130 (CancelledError) when interrupted. */
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
   const m = assessMessages(options.lang);
-  checkFilePath(options.answers, "--answers", options.lang);
+  checkFilePath(options.answers, "--answers", options.lang, {
+    fileName: DEFAULT_ANSWERS_FILE,
+    cwd: io.cwd,
+  });
   const commands = commandLines(options, io.env);
   if (io.stdin.isTTY !== true) {
     const exists = await stat(path.resolve(io.cwd, options.answers)).catch(() => undefined);

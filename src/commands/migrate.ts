@@ -62,7 +62,12 @@ export async function migrate(
   deps: MigrateDeps = { writeFile: writeFileAtomic },
 ): Promise<number> {
   const m = migrateMessages(opts.lang);
-  if (opts.out !== undefined) checkFilePath(opts.out, "--out", opts.lang);
+  // Inside a folder given for --out, the file keeps the answers file's name.
+  if (opts.out !== undefined)
+    checkFilePath(opts.out, "--out", opts.lang, {
+      fileName: path.basename(opts.answers),
+      cwd: io.cwd,
+    });
   // A migration that writes holds the answers file's lock, as an assess session does, so it
   // never writes under a running session and no session starts while it writes.
   const locks: AnswersLock[] = [];

@@ -25,7 +25,8 @@ export interface SuggestedFile {
  * keep.md): an empty path, and a path that names a folder by its form (it ends in a separator,
  * ".", or ".."), are refused with one line (exit 2). `-` (standard output) passes. The file
  * suggested is the path without its trailing separators, or, where that is an existing folder,
- * the command's file name inside it (`sub/x-report.md`).
+ * the command's file name inside it (`sub/x-report.md`). With a file name to suggest, an existing
+ * folder named without a trailing separator (`--out sub`) is refused the same way.
  */
 export function checkFilePath(
   given: string,
@@ -37,7 +38,14 @@ export function checkFilePath(
   if (given.trim() === "") throw new UsageError(m.pathEmpty(option));
   const parts = given.split(SEPARATORS);
   const last = parts.at(-1);
-  if (last !== "" && last !== "." && last !== "..") return;
+  if (last !== "" && last !== "." && last !== "..") {
+    // An existing folder named without a trailing separator: the file inside it.
+    if (given !== "-" && suggest.fileName !== undefined && isFolder(given, suggest.cwd)) {
+      const suggested = inFolder(given, suggest.fileName);
+      throw new UsageError(m.folderGiveFile(option, given, suggested));
+    }
+    return;
+  }
   // The file the user probably meant: the path without its trailing separators.
   const trimmed = given.replace(new RegExp(`(?:${SEPARATORS.source})+$`), "");
   const name = trimmed.split(SEPARATORS).at(-1);
@@ -146,11 +154,6 @@ export async function writeOutput(output: FileData, target: OutputTarget): Promi
   const inputs = new Set(target.inputs);
   if (inputs.has(file) || (resolvedTarget !== file && inputs.has(resolvedTarget))) {
     throw new UsageError(target.outIsInput(out));
-  }
-  if (target.fileName !== undefined && isFolder(out, io.cwd)) {
-    // An existing folder: the file the report would be, inside it.
-    const suggested = inFolder(out, target.fileName);
-    throw new UsageError(fileMessages(target.lang).folderGiveFile("--out", out, suggested));
   }
   await writeFileAtomic(file, output, { lang: target.lang, shown: out });
   io.stderr.write(`netdz ${target.command}: ${target.wrote(out)}\n`);

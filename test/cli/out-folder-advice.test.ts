@@ -31,6 +31,8 @@ describe("a folder given for a file to write", () => {
     ["aggregate sub", ["aggregate", "x.yaml", "--out", "sub"], "sub/aggregate.md"],
     ["diff sub/", ["diff", "x.yaml", "x.yaml", "--out", "sub/"], "sub/x-diff.md"],
     ["init sub/", ["init", "--answers", "sub/"], "sub/netdz-answers.yaml"],
+    ["migrate sub/", ["migrate", "x.yaml", "--out", "sub/"], "sub/x.yaml"],
+    ["migrate sub", ["migrate", "x.yaml", "--out", "sub"], "sub/x.yaml"],
   ];
   for (const lang of ["en", "zh"] as const) {
     it.each(cases)(`%s suggests a file inside it (${lang})`, (_name, args, file) => {
@@ -43,6 +45,25 @@ describe("a folder given for a file to write", () => {
       expect(followed.status, followed.stderr).toBe(0);
     });
   }
+
+  // assess needs a terminal to run, so only its advice is checked here.
+  it.each(["en", "zh"] as const)(
+    "assess --answers sub/ suggests the answers file inside it (%s)",
+    (lang) => {
+      const cwd = setUp();
+      const advice: [string, string][] = [
+        ["sub/", "sub/"],
+        ["sub/.", "sub/./"],
+        ["./", "./"],
+        ["sub", "sub/"],
+      ];
+      for (const [given, folder] of advice) {
+        const result = runCli(["assess", "--answers", given, "--lang", lang], { cwd });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toContain(`${SUCH_AS[lang]}${folder}netdz-answers.yaml`);
+      }
+    },
+  );
 
   it("a path with a trailing separator that is no folder suggests the path without it", () => {
     const cwd = setUp();
