@@ -28,8 +28,9 @@ const cases: [string, (dir: string) => void, string, string][] = [
   [
     "a folder",
     (dir) => mkdirSync(path.join(dir, "x.yaml")),
-    "cannot read x.yaml: it is a folder, not a file",
-    "无法读取 x.yaml：",
+    // Refused before anything is read, with the file inside it to give instead.
+    "--answers x.yaml is a folder, not a file: give the path of a file in it, such as x.yaml/netdz-answers.yaml",
+    "--answers x.yaml 是文件夹，不是文件",
   ],
   [
     "a symbolic-link loop",

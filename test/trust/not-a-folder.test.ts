@@ -65,7 +65,8 @@ describe("a path whose parent is a file: 'a part of the path is not a folder', n
       mkdirSync(path.join(cwd, "dd"));
       const result = await run(["init", "--answers", "dd", "--measures", "sets", ...extra], cwd);
       expect(result.code).toBe(2);
-      expect(result.err).toContain("cannot write dd: it is a folder");
+      expect(result.err).toContain("--answers dd is a folder, not a file");
+      expect(result.err).toContain("such as dd/netdz-answers.yaml");
       expect(result.err).not.toContain("--force");
     },
   );
