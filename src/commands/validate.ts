@@ -7,6 +7,7 @@ import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
 import { describeFsError } from "../fs/fs-errors.js";
 import {
+  detectFileKind,
   displayPath,
   givenBelow,
   readOrReport,
@@ -146,20 +147,30 @@ async function collectTargets(
     if (info instanceof Error) {
       unreadable(fileMessages(lang).cannotRead(given, describeFsError(info, lang)));
     } else if (info.isDirectory()) {
-      const found = scanFolder(absolute);
+      // Searched as `netdz aggregate` searches a folder, and each YAML file told by the same
+      // detector: every answers file it would read is checked here.
+      const found = scanFolder(absolute, Infinity);
       // What is found is named as the folder was given, joined with the path below it.
       const named = (file: string) => givenBelow(given, absolute, file);
       // One problem per folder that lacks its set.yaml, not one per measure file in it.
       const byFolder = new Map<string, YamlSource[]>();
-      for (const stray of found.strayMeasureFiles) {
-        const source = await readYamlFile(named(stray), io.cwd, lang).catch(() => undefined);
-        if (source?.failed) {
+      let netdzFiles = 0;
+      for (const file of found.yamlFiles) {
+        const { kind, source } = detectFileKind(named(file), io.cwd, lang);
+        if (kind === "answers" || kind === "unread") {
+          // Not decoded and no other format in its head: checked as answers, which says why.
+          if (!targets.answerFiles.has(file)) targets.answerFiles.set(file, named(file));
+        } else if (kind === "unreadable") {
+          targets.diagnostics.push(...readOrReport(named(file), io.cwd, lang).diagnostics);
+          targets.unchecked++;
+        } else if (kind === "measure" && source?.failed) {
           targets.diagnostics.push(...source.diagnostics);
           targets.unchecked++;
-        } else if (source) {
-          const folder = path.dirname(stray);
+        } else if (kind === "measure" && source) {
+          const folder = path.dirname(file);
           byFolder.set(folder, [...(byFolder.get(folder) ?? []), source]);
-        }
+        } else continue;
+        netdzFiles++;
       }
       for (const [folder, sources] of byFolder) {
         const first = sources[0] as YamlSource;
@@ -167,13 +178,7 @@ async function collectTargets(
         targets.diagnostics.push(noSetHeader(first, sources.length, shown));
         targets.unchecked += sources.length;
       }
-      if (
-        found.setFolders.length +
-          found.answerFiles.length +
-          found.strayMeasureFiles.length +
-          found.unreadableFiles.length ===
-        0
-      ) {
+      if (found.setFolders.length + netdzFiles + found.unreadableFiles.length === 0) {
         unreadable(m.nothingFoundIn(given, SET_FILE));
       }
       // A FIFO, device or broken link named like a YAML file: one problem, as inside a set.
@@ -182,9 +187,6 @@ async function collectTargets(
         targets.unchecked++;
       }
       found.setFolders.forEach((f) => targets.setFolders.add(f));
-      for (const f of found.answerFiles) {
-        if (!targets.answerFiles.has(f)) targets.answerFiles.set(f, named(f));
-      }
     } else {
       try {
         await addFile(given, absolute, targets, io.cwd, lang);
