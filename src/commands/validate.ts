@@ -67,6 +67,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
     sets: 0,
     measures: 0,
     answerFiles: 0,
+    notAgainstSet: 0,
     unchecked: targets.unchecked,
     unreadable: targets.unreadable,
   };
@@ -75,21 +76,32 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
     // Answers beside sets in the folders given are checked against those sets too.
     const alsoSets = setsIn([...targets.setFolders]);
     for (const [located, file] of targets.answerFiles) {
+      // Pinned to an invalid set: the file's own problems (YAML, schema, owner, due, evidence)
+      // are still reported, with one saying it was not checked against that set, and the set's
+      // own problems beside them.
+      let checked;
       try {
-        const checked = await ws.checkAnswers(file, {
+        checked = await ws.checkAnswers(file, {
           strict: options.strict,
           source: targets.sources.get(located),
           alsoSets,
+          reportInvalidSet: true,
         });
-        append(diagnostics, checked.diagnostics);
-        if (options.checkEvidence && checked.source !== undefined) {
-          const { checkEvidencePaths } = await import("../fs/evidence-check.js");
-          append(diagnostics, await checkEvidencePaths(checked.source, located));
-        }
       } catch (error) {
-        // An answers file pinned to an invalid measure set: that set's own problems explain it.
+        // Any other invalid input met on the way carries its own problems.
         if (!(error instanceof DataError)) throw error;
         append(diagnostics, error.diagnostics);
+        tally.answerFiles++;
+        continue;
+      }
+      if (checked.invalidSet) {
+        append(diagnostics, checked.invalidSet.diagnostics);
+        tally.notAgainstSet++;
+      }
+      append(diagnostics, checked.diagnostics);
+      if (options.checkEvidence && checked.source !== undefined) {
+        const { checkEvidencePaths } = await import("../fs/evidence-check.js");
+        append(diagnostics, await checkEvidencePaths(checked.source, located));
       }
       tally.answerFiles++;
     }

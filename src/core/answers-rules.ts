@@ -210,14 +210,6 @@ export function checkAnswers(
     for (const problem of valueProblems(question, answer))
       push("error", [...path, problem.key], problem.code, problem.message);
     const entry = asRecord(raw);
-    // A missing note is the schema's to report; a blank one is ours.
-    if (
-      answer.status === "not_applicable" &&
-      "note" in entry &&
-      (answer.note ?? "").trim() === ""
-    ) {
-      push("error", path, "answers/na-note", { id: "answers/na-note", params: { id } });
-    }
     if (
       lacksRequiredEvidence(question, answer) &&
       !("evidence" in entry && !Array.isArray(entry.evidence))
@@ -232,27 +224,7 @@ export function checkAnswers(
         },
       );
     }
-    // The schema rejects an empty owner; one of spaces only is ours to report.
-    if (typeof entry.owner === "string" && entry.owner !== "" && entry.owner.trim() === "") {
-      push("error", [...path, "owner"], "answers/owner-blank", {
-        id: "answers/owner-blank",
-        params: { id },
-      });
-    }
-    // The schema checks the YYYY-MM-DD shape; a day that does not exist is ours to report.
-    if (
-      answer.due !== undefined &&
-      /^\d{4}-\d{2}-\d{2}$/.test(answer.due) &&
-      !isCalendarDate(answer.due)
-    ) {
-      push("error", [...path, "due"], "answers/due-date", {
-        id: "answers/due-date",
-        params: { id, due: answer.due },
-      });
-    }
-    if (!("status" in entry) && !("value" in entry) && entry.review !== true) {
-      push("warning", path, "answers/empty", { id: "answers/empty", params: { id } });
-    }
+    ownProblems(push, path, id, answer, entry);
     const reason =
       appliesToZone[found.position] === 1 ? undefined : notApplicableReason(question, derived);
     if (reason && (answer.status !== undefined || answer.value !== undefined)) {
@@ -271,6 +243,63 @@ export function checkAnswers(
   if (!stopped && anyNotApplicable) {
     const given = new Map(read.map(({ id, answer }) => [id, answer]));
     declaredNotApplicableWarning(set, zone, given, push);
+  }
+  return out;
+}
+
+type Push = ReturnType<typeof problemPusher>;
+
+/**
+ * The checks of one answer that need no measure set: a blank note on "not applicable", a blank
+ * owner, a due day that does not exist, an entry with nothing in it.
+ */
+function ownProblems(
+  push: Push,
+  path: PathSegment[],
+  id: string,
+  answer: Answer,
+  entry: Record<string, Loose>,
+): void {
+  // A missing note is the schema's to report; a blank one is ours.
+  if (answer.status === "not_applicable" && "note" in entry && (answer.note ?? "").trim() === "") {
+    push("error", path, "answers/na-note", { id: "answers/na-note", params: { id } });
+  }
+  // The schema rejects an empty owner; one of spaces only is ours to report.
+  if (typeof entry.owner === "string" && entry.owner !== "" && entry.owner.trim() === "") {
+    push("error", [...path, "owner"], "answers/owner-blank", {
+      id: "answers/owner-blank",
+      params: { id },
+    });
+  }
+  // The schema checks the YYYY-MM-DD shape; a day that does not exist is ours to report.
+  if (
+    answer.due !== undefined &&
+    /^\d{4}-\d{2}-\d{2}$/.test(answer.due) &&
+    !isCalendarDate(answer.due)
+  ) {
+    push("error", [...path, "due"], "answers/due-date", {
+      id: "answers/due-date",
+      params: { id, due: answer.due },
+    });
+  }
+  if (!("status" in entry) && !("value" in entry) && entry.review !== true) {
+    push("warning", path, "answers/empty", { id: "answers/empty", params: { id } });
+  }
+}
+
+/**
+ * An answers file's own problems that need no measure set (see ownProblems): what is still
+ * checked when the set it is pinned to is invalid, beside the YAML and the schema.
+ */
+export function checkAnswersAlone(source: YamlSource, data: Loose): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const push = problemPusher(source, out);
+  const entries = asRecord(asRecord(data).answers);
+  for (const id of Object.keys(entries)) {
+    if (out.length > RULE_PROBLEMS_KEPT) break;
+    const raw = entries[id] as Loose;
+    if (raw === null || isExtensionKey(id)) continue; // left empty: unanswered
+    ownProblems(push, ["answers", id], id, looseAnswer(raw), asRecord(raw));
   }
   return out;
 }

@@ -190,6 +190,7 @@ export interface DiagnosticParams {
   "answers/multi-unknown": { id: string; value: string; options: string[] };
   "answers/text": { id: string; value: string };
   "answers/set-not-available": { set: string; id: string; others: string[] };
+  "answers/invalid-set": { set: string; errors: number; first: string };
   "answers/not-answers-file": { kind: "set" | "measure" };
 }
 
@@ -621,6 +622,8 @@ const en: MessageTable = {
       ? ` (available versions: ${listEn(p.others)})`
       : ` (no set "${p.id}" here)`) +
     "; use --measures DIR to point at a folder that has it",
+  "answers/invalid-set": (p) =>
+    `not checked against ${p.set}: that set has ${p.errors} error${p.errors === 1 ? "" : "s"} (the first at ${p.first}); only the checks that need no set were made`,
   "answers/not-answers-file": (p) =>
     `this is a ${p.kind === "set" ? "measure set (set.yaml)" : "measure"} file, not an answers file (format netdz-answers/1); run \`netdz init\` to start one`,
 };
@@ -852,6 +855,8 @@ const zh: MessageTable = {
       ? `（现有版本：${listZh(p.others)}）`
       : `（这里没有评估清单${quoteZh(p.id)}）`) +
     "；请用 --measures DIR 指向包含它的文件夹",
+  "answers/invalid-set": (p) =>
+    `未对照 ${p.set} 检查：该评估清单有 ${p.errors} 个错误（第一个在 ${p.first}）；只做了无需评估清单的检查`,
   "answers/not-answers-file": (p) =>
     `这是${p.kind === "set" ? "评估清单（set.yaml）" : "举措"}文件，不是答卷文件（format netdz-answers/1）；可运行 \`netdz init\` 新建一个`,
 };
