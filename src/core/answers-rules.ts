@@ -10,7 +10,7 @@ import {
 import { missingProfileFields, notApplicableReason, withDerivedProfile } from "./applicability.js";
 import { lacksRequiredEvidence } from "./score.js";
 import { asRecord, asString, isExtensionKey, type Loose } from "./loose.js";
-import type { Answer, Diagnostic, MeasureSet, Question, Severity, Status } from "./model.js";
+import type { Answer, Diagnostic, MeasureSet, Question, Status } from "./model.js";
 import { STATUSES, VALUE_QUESTION_STATUSES } from "./model.js";
 import { problemPusher, type PathSegment, type YamlSource } from "./yaml-source.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
@@ -312,7 +312,7 @@ function declaredNotApplicableWarning(
   set: MeasureSet,
   zone: Record<string, string | boolean>,
   answers: ReadonlyMap<string, Answer>,
-  push: (severity: Severity, path: PathSegment[], code: string, message: DiagnosticText) => void,
+  push: Push,
 ): void {
   const index = setIndex(set);
   const applies = index.applies(zone);
@@ -336,15 +336,22 @@ function declaredNotApplicableWarning(
   const share = declaredNotApplicableShare(counts);
   if (share === null || share <= DECLARED_NOT_APPLICABLE_WARN) return;
   const percent = `${(share * 100).toFixed(1)}%`;
-  push("warning", ["answers"], "answers/many-not-applicable", {
-    id: "answers/many-not-applicable",
-    params: {
-      declared: counts.declaredNotApplicable,
-      applicable: profileApplicable(counts),
-      percent,
-      limit: DECLARED_NOT_APPLICABLE_WARN * 100,
+  // At the `answers:` key: a warning about the answers as a whole, not about the first of them.
+  push(
+    "warning",
+    ["answers"],
+    "answers/many-not-applicable",
+    {
+      id: "answers/many-not-applicable",
+      params: {
+        declared: counts.declaredNotApplicable,
+        applicable: profileApplicable(counts),
+        percent,
+        limit: DECLARED_NOT_APPLICABLE_WARN * 100,
+      },
     },
-  });
+    true,
+  );
 }
 
 interface Problem {
