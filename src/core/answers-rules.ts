@@ -96,6 +96,8 @@ export function checkAnswers(
   const missing = new Set(missingProfileFields(set, zone));
   const givenZone = asRecord(file.zone);
   const derived = withDerivedProfile(set.profile, zone);
+  // Profile fields whose value is an error: not used to tell what applies (as if not given).
+  const invalid = new Set<string>();
   for (const field of set.profile) {
     // Own keys only: a profile field named `constructor` is not Object.prototype's.
     const value = Object.hasOwn(zone, field.id) ? zone[field.id] : undefined;
@@ -106,6 +108,7 @@ export function checkAnswers(
     if (given !== null && given !== undefined) {
       const options = (field.options ?? []).map((o) => o.id);
       const params = { field: field.id };
+      invalid.add(field.id);
       push(
         "error",
         ["zone", field.id],
@@ -143,6 +146,7 @@ export function checkAnswers(
       continue;
     }
     if (field.type === "yesno" && typeof value !== "boolean") {
+      invalid.add(field.id);
       push("error", ["zone", field.id], "answers/profile-value", {
         id: "answers/profile-yesno",
         params: { field: field.id },
@@ -150,12 +154,14 @@ export function checkAnswers(
     } else if (field.type === "choice") {
       const ids = (field.options ?? []).map((o) => o.id);
       if (typeof value !== "string" || !ids.includes(value)) {
+        invalid.add(field.id);
         push("error", ["zone", field.id], "answers/profile-value", {
           id: "answers/profile-choice",
           params: { field: field.id, value: String(value), options: ids },
         });
       }
     } else if (field.type === "text" && typeof value !== "string") {
+      invalid.add(field.id);
       push("error", ["zone", field.id], "answers/profile-value", {
         id: "answers/profile-text",
         params: { field: field.id },
@@ -177,7 +183,12 @@ export function checkAnswers(
   }
 
   const index = setIndex(set);
-  const appliesToZone = index.applies(derived);
+  const usable =
+    invalid.size === 0
+      ? zone
+      : Object.fromEntries(Object.entries(zone).filter(([field]) => !invalid.has(field)));
+  const applicable = invalid.size === 0 ? derived : withDerivedProfile(set.profile, usable);
+  const appliesToZone = index.applies(applicable);
   // Each entry read once: the count of "not applicable" answers below uses them again, when
   // there is one (the map is built only then).
   const read: { id: string; answer: Answer }[] = [];
@@ -226,7 +237,7 @@ export function checkAnswers(
     }
     ownProblems(push, path, id, answer, entry);
     const reason =
-      appliesToZone[found.position] === 1 ? undefined : notApplicableReason(question, derived);
+      appliesToZone[found.position] === 1 ? undefined : notApplicableReason(question, applicable);
     if (reason && (answer.status !== undefined || answer.value !== undefined)) {
       push(
         "warning",
@@ -242,7 +253,7 @@ export function checkAnswers(
   }
   if (!stopped && anyNotApplicable) {
     const given = new Map(read.map(({ id, answer }) => [id, answer]));
-    declaredNotApplicableWarning(set, zone, given, push);
+    declaredNotApplicableWarning(set, usable, given, push);
   }
   return out;
 }

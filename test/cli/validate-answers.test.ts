@@ -480,3 +480,21 @@ describe("the schema's messages about owner and due in Chinese", () => {
     for (const message of zh) expect(message).not.toMatch(/的 (due|owner)\b/);
   });
 });
+
+describe("an invalid profile value", () => {
+  it.each([["  hub: maybe\n"], ['  hub: "no"\n']])(
+    "is an error, and is not used to tell what applies (%j)",
+    async (to) => {
+      const { file, measuresDir, cwd } = answersCopy();
+      editFile(file, "  hub: false\n", to);
+      // M02.Q2 is for hub zones only: an invalid hub neither keeps nor drops it.
+      editFile(
+        file,
+        "  M02.Q1: { value: true }\n",
+        "  M02.Q1: { value: true }\n  M02.Q2: { status: planned }\n",
+      );
+      const checked = await checkAnswersFile(file, { cwd, measuresDir });
+      expect(checked.diagnostics.map((d) => d.code)).toEqual(["answers/profile-value"]);
+    },
+  );
+});
