@@ -87,6 +87,7 @@ export interface DiagnosticParams {
   "set/band-floor": Record<string, never>;
   "set/unknown-area": { area: string; areas: string[] };
   "set/version-folder": { version: string; folder: string };
+  "set/issued-date": { issued: string };
   "set/id-folder": { id: string; folder: string };
   "set/blank-translation": { lang: Lang };
   "set/question-prefix": { id: string; measure: string };
@@ -464,6 +465,8 @@ const en: MessageTable = {
   "set/band-floor": () => "no band starts at 0, so low scores get no band label",
   "set/unknown-area": (p) =>
     `area "${p.area}" is not defined in set.yaml (areas: ${listEn(p.areas)})`,
+  "set/issued-date": (p) =>
+    `source.issued is ${p.issued}, which is not a calendar day (write a date like 2025-05-21)`,
   "set/version-folder": (p) =>
     `version "${p.version}" does not match its folder name "${p.folder}"`,
   "set/id-folder": (p) =>
@@ -700,6 +703,8 @@ const zh: MessageTable = {
   "set/band-floor": () => "没有从 0 开始的等级，低分将没有等级名称",
   "set/unknown-area": (p) =>
     `set.yaml 中没有定义方面${quoteZh(p.area)}（已有方面：${listZh(p.areas)}）`,
+  "set/issued-date": (p) =>
+    `source.issued 为 ${p.issued}，不是日历上存在的日期（请写成 2025-05-21 这样的日期）`,
   "set/version-folder": (p) => `版本${quoteZh(p.version)}与所在文件夹名${quoteZh(p.folder)}不一致`,
   "set/id-folder": (p) =>
     `评估清单编号${quoteZh(p.id)}与上一级文件夹名（${quoteZh(p.folder)}）不一致；评估清单应放在 measures/<id>/<version>/ 中`,
