@@ -55,7 +55,7 @@ export interface DiagnosticParams {
   "schema/not-allowed": { field: FieldRef };
   "schema/enum": { field: FieldRef; allowed: string[] };
   "schema/const": { field: FieldRef; allowed: string };
-  "schema/type": { field: FieldRef; expected: ValueKind[] };
+  "schema/type": { field: FieldRef; expected: ValueKind[]; form?: FormName };
   "schema/not-finite": { field: FieldRef };
   "schema/thousands": { field: FieldRef; fixed: string };
   "schema/decimal-comma": { field: FieldRef; fixed: string };
@@ -328,7 +328,19 @@ const LANGUAGE_LABELS: Record<Lang, Record<Lang, string>> = {
 };
 
 /** `target of question M01.Q2`, `the file`, `source.url`. */
-function fieldEn(field: FieldRef): string {
+/**
+ * A path that ends in a list item (`evidence[19]`) as people count items, from 1: `evidence
+ * item 20` / `evidence 第 20 项`; any other path as it is.
+ */
+function itemPath(path: string, lang: Lang): string {
+  const item = /^([^[\]]+)\[(\d+)\]$/.exec(path);
+  if (!item) return path;
+  const n = Number(item[2]) + 1;
+  return lang === "zh" ? `${item[1]} 第 ${n} 项` : `${item[1]} item ${n}`;
+}
+
+function fieldEn(ref: FieldRef): string {
+  const field = { ...ref, path: itemPath(ref.path, "en") };
   const owners = [...field.owners]
     .reverse()
     .map((o) => `${OWNERS.en[o.kind]} ${"id" in o ? o.id : `#${o.position}`}`)
@@ -344,7 +356,8 @@ const ANSWER_FIELDS_ZH: Readonly<Record<string, string>> = {
 };
 
 /** `问题 M01.Q2 的 target`, `文件`. */
-function fieldZh(field: FieldRef): string {
+function fieldZh(ref: FieldRef): string {
+  const field = { ...ref, path: itemPath(ref.path, "zh") };
   const owners = field.owners
     .map((o) =>
       "id" in o ? `${OWNERS.zh[o.kind]} ${o.id}` : `第 ${o.position} 个${OWNERS.zh[o.kind]}`,
@@ -414,7 +427,9 @@ const en: MessageTable = {
     `${cap(fieldEn(p.field))}: not allowed for this type of question or field`,
   "schema/enum": (p) => `${cap(fieldEn(p.field))} must be one of: ${listEn(p.allowed)}`,
   "schema/const": (p) => `${cap(fieldEn(p.field))} must be "${p.allowed}"`,
-  "schema/type": (p) => `${cap(fieldEn(p.field))} must be ${kindsEn(p.expected)}`,
+  "schema/type": (p) =>
+    `${cap(fieldEn(p.field))} must be ${kindsEn(p.expected)}` +
+    (p.form ? `: write ${FORMS.en[p.form]}` : ""),
   "schema/not-finite": (p) =>
     `${cap(fieldEn(p.field))} must be a finite number (not .nan, .inf or a number too large to store)`,
   "schema/thousands": (p) =>
@@ -657,7 +672,8 @@ const zh: MessageTable = {
   "schema/const": (p) => `${subjectZh(p.field)}必须是${quoteZh(p.allowed)}`,
   "schema/type": (p) => {
     const kinds = kindsZh(p.expected);
-    return `${subjectZh(p.field)}必须是${/^[A-Za-z]/.test(kinds) ? " " : ""}${kinds}`;
+    const form = p.form ? `：请写成${FORMS.zh[p.form]}` : "";
+    return `${subjectZh(p.field)}必须是${/^[A-Za-z]/.test(kinds) ? " " : ""}${kinds}${form}`;
   },
   "schema/not-finite": (p) =>
     `${subjectZh(p.field)}必须是有限数值（不能是 .nan、.inf 或大到无法保存的数）`,
