@@ -222,3 +222,14 @@ describe("x- keys in set.yaml derive.map", () => {
     expect(region?.derive?.map).toHaveProperty("x-map");
   });
 });
+
+describe("the bundled example answers file points editors at its schema", () => {
+  it("starts with a yaml-language-server line naming the answers schema", () => {
+    const file = path.join(ROOT, "examples", "answers", "example-province-answers.yaml");
+    const firstLine = readFileSync(file, "utf8").split("\n")[0] ?? "";
+    const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(firstLine);
+    expect(path.resolve(path.dirname(file), match?.[1] ?? "")).toBe(
+      path.join(ROOT, "schemas", "answers.schema.json"),
+    );
+  });
+});

@@ -16,8 +16,8 @@ import { asRecord, asString } from "../core/loose.js";
 import type { Diagnostic, Lang } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError } from "../errors.js";
-import { displayPath, readYamlFileSync, resolvedPath } from "../fs/measure-sets.js";
-import { readHead, readHeadText, UnreadableFileError } from "../fs/read-file.js";
+import { displayPath, kindOfSource, readYamlFileSync, resolvedPath } from "../fs/measure-sets.js";
+import { UnreadableFileError } from "../fs/read-file.js";
 import { messageIn } from "../render/diagnostics.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import type { Workspace } from "../fs/workspace.js";
@@ -71,16 +71,16 @@ export class AnswersChecker {
       return { answersFile: true, problem: invalid(file, 1, 1, "file/unreadable", error.message) };
     }
     const format = declaredFormat(source.text, source.data);
-    // A file found in a folder that could not be decoded (not UTF-8, too large) is listed unless
-    // its head shows it is another kind of netdz file: it may well be an answers file.
-    const unread = source.failed === true ? firstError(source.diagnostics) : undefined;
-    if (!named && unread) {
-      const kind = sniffKind(absolute);
-      if (kind !== undefined && kind !== "answers") return NOT_ANSWERS;
-      return { answersFile: true, problem: this.fromDiagnostic(unread) };
+    // Found while searching a folder: only files that declare the answers format count, by the
+    // one detector `netdz validate` uses too. A file that could not be decoded (not UTF-8, too
+    // large) is listed unless its head shows it is another kind of netdz file: it may well be an
+    // answers file.
+    if (!named) {
+      const kind = kindOfSource(absolute, source);
+      if (kind !== "answers" && kind !== "unread") return NOT_ANSWERS;
+      const unread = source.failed === true ? firstError(source.diagnostics) : undefined;
+      if (unread) return { answersFile: true, problem: this.fromDiagnostic(unread) };
     }
-    // Found while searching a folder: only files that declare the answers format count.
-    if (!named && fileKind(format) !== "answers") return NOT_ANSWERS;
     if (source.data !== undefined && fileKind(format) === undefined) {
       return { answersFile: true, problem: this.fromDiagnostic(notAnswers(source, format)) };
     }
@@ -181,14 +181,4 @@ function invalid(
   message: string,
 ): LeftOut {
   return { file, line, column, reason: { kind: "invalid", code, message } };
-}
-
-/** The netdz kind a file's head declares, read leniently (as guessed, else UTF-8 with gaps). */
-function sniffKind(absolute: string) {
-  const head = readHead(absolute, 64 * 1024);
-  if (head === undefined) return undefined;
-  const lenient = new TextDecoder("utf-8").decode(head);
-  return (
-    fileKind(declaredFormat(readHeadText(absolute) ?? "")) ?? fileKind(declaredFormat(lenient))
-  );
 }

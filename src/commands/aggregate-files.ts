@@ -6,7 +6,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import { fsReason } from "../fs/fs-errors.js";
-import { givenBelow } from "../fs/measure-sets.js";
+import { givenBelow, YAML_NAME } from "../fs/measure-sets.js";
 import type { AggregateMessages } from "../i18n/aggregate-messages.js";
 
 export interface Found {
@@ -19,8 +19,6 @@ export interface Found {
   /** The files named on the command line (checked whatever format they declare), as given. */
   named: Set<string>;
 }
-
-const YAML_FILE = /\.ya?ml$/i;
 
 /**
  * The candidate files at the given paths: a file named is taken as it is; a folder is searched
@@ -74,7 +72,7 @@ function walk(root: string): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(".") && entry.name !== "node_modules") visit(full);
-      } else if (YAML_FILE.test(entry.name)) {
+      } else if (YAML_NAME.test(entry.name)) {
         // Not only regular files: a FIFO or socket named *.yaml is listed as not a regular file.
         out.push(full);
       }

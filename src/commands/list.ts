@@ -29,6 +29,15 @@ interface SetSummary {
   areas: number | null;
   measures: number | null;
   questions: number | null;
+  /** With --questions: every question of a valid set, in order; null when the set is invalid. */
+  questionList?: ListedQuestion[] | null;
+}
+
+interface ListedQuestion {
+  id: string;
+  measure: string;
+  type: string;
+  text: MeasureSet["measures"][number]["questions"][number]["text"];
 }
 
 /** `netdz list`: the measure sets available, with counts of areas, measures and questions. */
@@ -50,6 +59,7 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
       areas: set ? set.areas.length : null,
       measures: set ? set.measures.length : null,
       questions: set ? set.measures.reduce((n, m) => n + m.questions.length, 0) : null,
+      ...(options.questions ? { questionList: set ? questionsOf(set) : null } : {}),
     });
   }
   // A folder with a set.yaml that gives no id or version is not a set anyone can use, but it is
@@ -73,6 +83,7 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
       areas: null,
       measures: null,
       questions: null,
+      ...(options.questions ? { questionList: null } : {}),
     });
   }
   if (options.json) {
@@ -87,6 +98,13 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
     io.stdout.write(describeSet(summary, loaded[i], options, reasons.get(i))),
   );
   return EXIT.ok;
+}
+
+/** The questions `--json --questions` lists: what the text form shows of each. */
+function questionsOf(set: MeasureSet): ListedQuestion[] {
+  return set.measures.flatMap((m) =>
+    m.questions.map((q) => ({ id: q.id, measure: m.id, type: q.type, text: q.text })),
+  );
 }
 
 /** The title set.yaml gives (the languages it has as text), or null: used for an invalid set. */

@@ -7,6 +7,7 @@ import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
 import { describeFsError } from "../fs/fs-errors.js";
 import {
+  detectFileKind,
   displayPath,
   givenBelow,
   readOrReport,
@@ -66,6 +67,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
     sets: 0,
     measures: 0,
     answerFiles: 0,
+    notAgainstSet: 0,
     unchecked: targets.unchecked,
     unreadable: targets.unreadable,
   };
@@ -74,21 +76,32 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
     // Answers beside sets in the folders given are checked against those sets too.
     const alsoSets = setsIn([...targets.setFolders]);
     for (const [located, file] of targets.answerFiles) {
+      // Pinned to an invalid set: the file's own problems (YAML, schema, owner, due, evidence)
+      // are still reported, with one saying it was not checked against that set, and the set's
+      // own problems beside them.
+      let checked;
       try {
-        const checked = await ws.checkAnswers(file, {
+        checked = await ws.checkAnswers(file, {
           strict: options.strict,
           source: targets.sources.get(located),
           alsoSets,
+          reportInvalidSet: true,
         });
-        append(diagnostics, checked.diagnostics);
-        if (options.checkEvidence && checked.source !== undefined) {
-          const { checkEvidencePaths } = await import("../fs/evidence-check.js");
-          append(diagnostics, await checkEvidencePaths(checked.source, located));
-        }
       } catch (error) {
-        // An answers file pinned to an invalid measure set: that set's own problems explain it.
+        // Any other invalid input met on the way carries its own problems.
         if (!(error instanceof DataError)) throw error;
         append(diagnostics, error.diagnostics);
+        tally.answerFiles++;
+        continue;
+      }
+      if (checked.invalidSet) {
+        append(diagnostics, checked.invalidSet.diagnostics);
+        tally.notAgainstSet++;
+      }
+      append(diagnostics, checked.diagnostics);
+      if (options.checkEvidence && checked.source !== undefined) {
+        const { checkEvidencePaths } = await import("../fs/evidence-check.js");
+        append(diagnostics, await checkEvidencePaths(checked.source, located));
       }
       tally.answerFiles++;
     }
@@ -146,20 +159,30 @@ async function collectTargets(
     if (info instanceof Error) {
       unreadable(fileMessages(lang).cannotRead(given, describeFsError(info, lang)));
     } else if (info.isDirectory()) {
-      const found = scanFolder(absolute);
+      // Searched as `netdz aggregate` searches a folder, and each YAML file told by the same
+      // detector: every answers file it would read is checked here.
+      const found = scanFolder(absolute, Infinity);
       // What is found is named as the folder was given, joined with the path below it.
       const named = (file: string) => givenBelow(given, absolute, file);
       // One problem per folder that lacks its set.yaml, not one per measure file in it.
       const byFolder = new Map<string, YamlSource[]>();
-      for (const stray of found.strayMeasureFiles) {
-        const source = await readYamlFile(named(stray), io.cwd, lang).catch(() => undefined);
-        if (source?.failed) {
+      let netdzFiles = 0;
+      for (const file of found.yamlFiles) {
+        const { kind, source } = detectFileKind(named(file), io.cwd, lang);
+        if (kind === "answers" || kind === "unread") {
+          // Not decoded and no other format in its head: checked as answers, which says why.
+          if (!targets.answerFiles.has(file)) targets.answerFiles.set(file, named(file));
+        } else if (kind === "unreadable") {
+          targets.diagnostics.push(...readOrReport(named(file), io.cwd, lang).diagnostics);
+          targets.unchecked++;
+        } else if (kind === "measure" && source?.failed) {
           targets.diagnostics.push(...source.diagnostics);
           targets.unchecked++;
-        } else if (source) {
-          const folder = path.dirname(stray);
+        } else if (kind === "measure" && source) {
+          const folder = path.dirname(file);
           byFolder.set(folder, [...(byFolder.get(folder) ?? []), source]);
-        }
+        } else continue;
+        netdzFiles++;
       }
       for (const [folder, sources] of byFolder) {
         const first = sources[0] as YamlSource;
@@ -167,13 +190,7 @@ async function collectTargets(
         targets.diagnostics.push(noSetHeader(first, sources.length, shown));
         targets.unchecked += sources.length;
       }
-      if (
-        found.setFolders.length +
-          found.answerFiles.length +
-          found.strayMeasureFiles.length +
-          found.unreadableFiles.length ===
-        0
-      ) {
+      if (found.setFolders.length + netdzFiles + found.unreadableFiles.length === 0) {
         unreadable(m.nothingFoundIn(given, SET_FILE));
       }
       // A FIFO, device or broken link named like a YAML file: one problem, as inside a set.
@@ -182,9 +199,6 @@ async function collectTargets(
         targets.unchecked++;
       }
       found.setFolders.forEach((f) => targets.setFolders.add(f));
-      for (const f of found.answerFiles) {
-        if (!targets.answerFiles.has(f)) targets.answerFiles.set(f, named(f));
-      }
     } else {
       try {
         await addFile(given, absolute, targets, io.cwd, lang);

@@ -10,7 +10,7 @@ import {
 import { missingProfileFields, notApplicableReason, withDerivedProfile } from "./applicability.js";
 import { lacksRequiredEvidence } from "./score.js";
 import { asRecord, asString, isExtensionKey, type Loose } from "./loose.js";
-import type { Answer, Diagnostic, MeasureSet, Question, Severity, Status } from "./model.js";
+import type { Answer, Diagnostic, MeasureSet, Question, Status } from "./model.js";
 import { STATUSES, VALUE_QUESTION_STATUSES } from "./model.js";
 import { problemPusher, type PathSegment, type YamlSource } from "./yaml-source.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
@@ -96,6 +96,8 @@ export function checkAnswers(
   const missing = new Set(missingProfileFields(set, zone));
   const givenZone = asRecord(file.zone);
   const derived = withDerivedProfile(set.profile, zone);
+  // Profile fields whose value is an error: not used to tell what applies (as if not given).
+  const invalid = new Set<string>();
   for (const field of set.profile) {
     // Own keys only: a profile field named `constructor` is not Object.prototype's.
     const value = Object.hasOwn(zone, field.id) ? zone[field.id] : undefined;
@@ -106,6 +108,7 @@ export function checkAnswers(
     if (given !== null && given !== undefined) {
       const options = (field.options ?? []).map((o) => o.id);
       const params = { field: field.id };
+      invalid.add(field.id);
       push(
         "error",
         ["zone", field.id],
@@ -143,6 +146,7 @@ export function checkAnswers(
       continue;
     }
     if (field.type === "yesno" && typeof value !== "boolean") {
+      invalid.add(field.id);
       push("error", ["zone", field.id], "answers/profile-value", {
         id: "answers/profile-yesno",
         params: { field: field.id },
@@ -150,12 +154,14 @@ export function checkAnswers(
     } else if (field.type === "choice") {
       const ids = (field.options ?? []).map((o) => o.id);
       if (typeof value !== "string" || !ids.includes(value)) {
+        invalid.add(field.id);
         push("error", ["zone", field.id], "answers/profile-value", {
           id: "answers/profile-choice",
           params: { field: field.id, value: String(value), options: ids },
         });
       }
     } else if (field.type === "text" && typeof value !== "string") {
+      invalid.add(field.id);
       push("error", ["zone", field.id], "answers/profile-value", {
         id: "answers/profile-text",
         params: { field: field.id },
@@ -177,7 +183,12 @@ export function checkAnswers(
   }
 
   const index = setIndex(set);
-  const appliesToZone = index.applies(derived);
+  const usable =
+    invalid.size === 0
+      ? zone
+      : Object.fromEntries(Object.entries(zone).filter(([field]) => !invalid.has(field)));
+  const applicable = invalid.size === 0 ? derived : withDerivedProfile(set.profile, usable);
+  const appliesToZone = index.applies(applicable);
   // Each entry read once: the count of "not applicable" answers below uses them again, when
   // there is one (the map is built only then).
   const read: { id: string; answer: Answer }[] = [];
@@ -210,14 +221,6 @@ export function checkAnswers(
     for (const problem of valueProblems(question, answer))
       push("error", [...path, problem.key], problem.code, problem.message);
     const entry = asRecord(raw);
-    // A missing note is the schema's to report; a blank one is ours.
-    if (
-      answer.status === "not_applicable" &&
-      "note" in entry &&
-      (answer.note ?? "").trim() === ""
-    ) {
-      push("error", path, "answers/na-note", { id: "answers/na-note", params: { id } });
-    }
     if (
       lacksRequiredEvidence(question, answer) &&
       !("evidence" in entry && !Array.isArray(entry.evidence))
@@ -232,29 +235,9 @@ export function checkAnswers(
         },
       );
     }
-    // The schema rejects an empty owner; one of spaces only is ours to report.
-    if (typeof entry.owner === "string" && entry.owner !== "" && entry.owner.trim() === "") {
-      push("error", [...path, "owner"], "answers/owner-blank", {
-        id: "answers/owner-blank",
-        params: { id },
-      });
-    }
-    // The schema checks the YYYY-MM-DD shape; a day that does not exist is ours to report.
-    if (
-      answer.due !== undefined &&
-      /^\d{4}-\d{2}-\d{2}$/.test(answer.due) &&
-      !isCalendarDate(answer.due)
-    ) {
-      push("error", [...path, "due"], "answers/due-date", {
-        id: "answers/due-date",
-        params: { id, due: answer.due },
-      });
-    }
-    if (!("status" in entry) && !("value" in entry) && entry.review !== true) {
-      push("warning", path, "answers/empty", { id: "answers/empty", params: { id } });
-    }
+    ownProblems(push, path, id, answer, entry);
     const reason =
-      appliesToZone[found.position] === 1 ? undefined : notApplicableReason(question, derived);
+      appliesToZone[found.position] === 1 ? undefined : notApplicableReason(question, applicable);
     if (reason && (answer.status !== undefined || answer.value !== undefined)) {
       push(
         "warning",
@@ -270,7 +253,64 @@ export function checkAnswers(
   }
   if (!stopped && anyNotApplicable) {
     const given = new Map(read.map(({ id, answer }) => [id, answer]));
-    declaredNotApplicableWarning(set, zone, given, push);
+    declaredNotApplicableWarning(set, usable, given, push);
+  }
+  return out;
+}
+
+type Push = ReturnType<typeof problemPusher>;
+
+/**
+ * The checks of one answer that need no measure set: a blank note on "not applicable", a blank
+ * owner, a due day that does not exist, an entry with nothing in it.
+ */
+function ownProblems(
+  push: Push,
+  path: PathSegment[],
+  id: string,
+  answer: Answer,
+  entry: Record<string, Loose>,
+): void {
+  // A missing note is the schema's to report; a blank one is ours.
+  if (answer.status === "not_applicable" && "note" in entry && (answer.note ?? "").trim() === "") {
+    push("error", path, "answers/na-note", { id: "answers/na-note", params: { id } });
+  }
+  // The schema rejects an empty owner; one of spaces only is ours to report.
+  if (typeof entry.owner === "string" && entry.owner !== "" && entry.owner.trim() === "") {
+    push("error", [...path, "owner"], "answers/owner-blank", {
+      id: "answers/owner-blank",
+      params: { id },
+    });
+  }
+  // The schema checks the YYYY-MM-DD shape; a day that does not exist is ours to report.
+  if (
+    answer.due !== undefined &&
+    /^\d{4}-\d{2}-\d{2}$/.test(answer.due) &&
+    !isCalendarDate(answer.due)
+  ) {
+    push("error", [...path, "due"], "answers/due-date", {
+      id: "answers/due-date",
+      params: { id, due: answer.due },
+    });
+  }
+  if (!("status" in entry) && !("value" in entry) && entry.review !== true) {
+    push("warning", path, "answers/empty", { id: "answers/empty", params: { id } });
+  }
+}
+
+/**
+ * An answers file's own problems that need no measure set (see ownProblems): what is still
+ * checked when the set it is pinned to is invalid, beside the YAML and the schema.
+ */
+export function checkAnswersAlone(source: YamlSource, data: Loose): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const push = problemPusher(source, out);
+  const entries = asRecord(asRecord(data).answers);
+  for (const id of Object.keys(entries)) {
+    if (out.length > RULE_PROBLEMS_KEPT) break;
+    const raw = entries[id] as Loose;
+    if (raw === null || isExtensionKey(id)) continue; // left empty: unanswered
+    ownProblems(push, ["answers", id], id, looseAnswer(raw), asRecord(raw));
   }
   return out;
 }
@@ -283,7 +323,7 @@ function declaredNotApplicableWarning(
   set: MeasureSet,
   zone: Record<string, string | boolean>,
   answers: ReadonlyMap<string, Answer>,
-  push: (severity: Severity, path: PathSegment[], code: string, message: DiagnosticText) => void,
+  push: Push,
 ): void {
   const index = setIndex(set);
   const applies = index.applies(zone);
@@ -307,15 +347,22 @@ function declaredNotApplicableWarning(
   const share = declaredNotApplicableShare(counts);
   if (share === null || share <= DECLARED_NOT_APPLICABLE_WARN) return;
   const percent = `${(share * 100).toFixed(1)}%`;
-  push("warning", ["answers"], "answers/many-not-applicable", {
-    id: "answers/many-not-applicable",
-    params: {
-      declared: counts.declaredNotApplicable,
-      applicable: profileApplicable(counts),
-      percent,
-      limit: DECLARED_NOT_APPLICABLE_WARN * 100,
+  // At the `answers:` key: a warning about the answers as a whole, not about the first of them.
+  push(
+    "warning",
+    ["answers"],
+    "answers/many-not-applicable",
+    {
+      id: "answers/many-not-applicable",
+      params: {
+        declared: counts.declaredNotApplicable,
+        applicable: profileApplicable(counts),
+        percent,
+        limit: DECLARED_NOT_APPLICABLE_WARN * 100,
+      },
     },
-  });
+    true,
+  );
 }
 
 interface Problem {

@@ -25,6 +25,17 @@ export function declaredFormat(text: string, data?: unknown): string | undefined
   return FORMAT_LINE.exec(text.replace(/^\uFEFF/, ""))?.[1];
 }
 
+/**
+ * Whether a file's text can declare a netdz format at all, in any YAML spelling (JSON or flow
+ * style, quoted, tagged, anchored, on the next line, after any number of comments): every netdz
+ * format starts with `netdz-`, and YAML can write those letters otherwise only with a backslash
+ * escape in a double-quoted scalar. False lets a file be passed over without parsing it; true
+ * means only that it must be parsed to tell.
+ */
+export function mayDeclareFormat(text: string): boolean {
+  return text.includes("netdz") || text.includes("\\");
+}
+
 /** The kind of netdz file a format names, or undefined for anything else. */
 export function fileKind(format: string | undefined): FileKind | undefined {
   return format !== undefined && Object.hasOwn(KINDS, format) ? KINDS[format] : undefined;

@@ -1,4 +1,5 @@
 import { formatSetRef } from "./set-ref.js";
+import { isCalendarDate } from "./actions.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
 import { diagnosticAt, locate, type PathSegment, type YamlSource } from "./yaml-source.js";
 import type { Diagnostic, MeasureSet } from "./model.js";
@@ -147,6 +148,14 @@ function checkHeader(
     report.warning(source, ["id"], "set/id-folder", {
       id: "set/id-folder",
       params: { id, folder: files.parentFolderName },
+    });
+  }
+  // The schema checks the YYYY-MM-DD shape; a day that does not exist is ours, as for `due`.
+  const issued = asString(asRecord(header.source).issued);
+  if (issued !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(issued) && !isCalendarDate(issued)) {
+    report.error(source, ["source", "issued"], "set/issued-date", {
+      id: "set/issued-date",
+      params: { issued },
     });
   }
   checkTranslations(source, header, [], report);

@@ -360,7 +360,7 @@ function describeError(source: YamlSource, error: ErrorObject, prefix: string): 
         `${prefix}/type`,
         numberText(hint, field) ?? {
           id: "schema/type",
-          params: { field, expected },
+          params: { field, expected, ...dateForm(path, value) },
         },
       );
     }
@@ -576,6 +576,17 @@ function pathText(path: readonly PathSegment[]): string {
 function typeList(type: unknown): ValueKind[] {
   const list = Array.isArray(type) ? type : String(type).split(",");
   return list.map((t) => String(t) as ValueKind);
+}
+
+/** The date fields (YYYY-MM-DD texts) whose value written as a number is told how to write it. */
+const DATE_FIELDS = new Set(["due", "issued"]);
+
+/** A date field given a number (`due: 20261231`): the message says the form a date takes. */
+function dateForm(path: readonly PathSegment[], value: unknown): { form?: FormName } {
+  const last = path.at(-1);
+  return typeof value === "number" && typeof last === "string" && DATE_FIELDS.has(last)
+    ? { form: "date" }
+    : {};
 }
 
 /** The name of a pattern the schemas use, so the message can say the form in words. */

@@ -1,6 +1,6 @@
 import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import { declaredFormat, fileKind } from "../core/file-format.js";
+import { declaredFormat, fileKind, mayDeclareFormat, type FileKind } from "../core/file-format.js";
 import type { Diagnostic, Lang, MeasureSetHeader } from "../core/model.js";
 import { failedSource, parseYamlSource, type YamlSource } from "../core/yaml-source.js";
 import { workspaceMessages } from "../i18n/workspace-messages.js";
@@ -8,7 +8,7 @@ import { compareVersions } from "../core/versions.js";
 import { UsageError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { describeFsError } from "./fs-errors.js";
-import { readHeadText, readTextFile, UnreadableFileError } from "./read-file.js";
+import { readHead, readHeadText, readTextFile, UnreadableFileError } from "./read-file.js";
 
 /** The problem code of a file or path that cannot be read. */
 export const UNREADABLE_CODE = "file/unreadable";
@@ -156,14 +156,18 @@ export function measureFileNames(dir: string): string[] {
     .sort();
 }
 
-/** What a folder holds, three levels deep at most: measure-set folders and answers files. */
+/** A YAML file's name, as a folder search takes it (`.yaml` or `.yml`, in any case). */
+export const YAML_NAME = /\.ya?ml$/i;
+
+/** What a folder holds: measure-set folders and the YAML files outside them. */
 export interface FolderContents {
   /** Folders that hold a set.yaml (not searched further). */
   setFolders: string[];
-  /** YAML files outside set folders that declare `format: netdz-answers/1`. */
-  answerFiles: string[];
-  /** Measure files (`format: netdz-measure/1`) with no set.yaml beside them. */
-  strayMeasureFiles: string[];
+  /**
+   * Regular files (or links to one) named like YAML files outside set folders, not yet read:
+   * what each is, is told by `detectFileKind`.
+   */
+  yamlFiles: string[];
   /**
    * Entries named like YAML files that are not regular files and do not lead to one (a FIFO, a
    * device, a dangling link, a link loop): outside set folders, where nothing else reports them.
@@ -173,12 +177,14 @@ export interface FolderContents {
   visited: Map<string, number>;
 }
 
-/** Finds the measure sets and answers files at or below `root`. */
-export function scanFolder(root: string): FolderContents {
+/**
+ * Finds the measure sets and YAML files at or below `root`, `depth` levels deep (hidden folders
+ * and node_modules skipped; links to folders are not followed).
+ */
+export function scanFolder(root: string, depth = 3): FolderContents {
   const found: FolderContents = {
     setFolders: [],
-    answerFiles: [],
-    strayMeasureFiles: [],
+    yamlFiles: [],
     unreadableFiles: [],
     visited: new Map(),
   };
@@ -199,15 +205,11 @@ export function scanFolder(root: string): FolderContents {
     }
     for (const entry of entries.sort((a, b) => compareNames(a.name, b.name))) {
       const full = path.join(dir, entry.name);
-      const yaml = /\.ya?ml$/.test(entry.name);
-      const target = yaml ? leadsTo(dir, entry) : undefined;
-      const kind = target === "file" ? sniffKind(full) : undefined;
+      const target = YAML_NAME.test(entry.name) ? leadsTo(dir, entry) : undefined;
       if (target === "odd") {
         found.unreadableFiles.push(full);
-      } else if (kind === "answers") {
-        found.answerFiles.push(full);
-      } else if (kind === "measure") {
-        found.strayMeasureFiles.push(full);
+      } else if (target === "file") {
+        found.yamlFiles.push(full);
       } else if (
         depth > 0 &&
         entry.isDirectory() &&
@@ -218,8 +220,53 @@ export function scanFolder(root: string): FolderContents {
       }
     }
   };
-  walk(root, 3);
+  walk(root, depth);
   return found;
+}
+
+/** What a YAML file is to netdz: a kind, "unreadable", or "unread" (see `kindOfSource`). */
+export type DetectedKind = FileKind | "unread" | "unreadable" | undefined;
+
+/**
+ * The one detector of the kind of netdz file a YAML file is, from the file as parsed: the
+ * `format` its data declares, else its `format:` line (see declaredFormat). A file that could not
+ * be decoded (not UTF-8, too large, merge-conflict markers) is told by the `format:` line in its
+ * head, read as its encoding is guessed and then leniently; "unread" when that head declares none
+ * (it may well be an answers file). `absolute` is the file's path for reading that head.
+ */
+export function kindOfSource(
+  absolute: string,
+  source: YamlSource,
+): FileKind | "unread" | undefined {
+  if (source.failed !== true) return fileKind(declaredFormat(source.text, source.data));
+  return headKind(absolute) ?? "unread";
+}
+
+/**
+ * What a YAML file found in a folder is, by `kindOfSource` (`file` as given, relative to `cwd`
+ * or absolute), and its source when it was parsed to tell: a file whose text cannot declare a
+ * netdz format is not parsed, and one that cannot be opened is "unreadable". One file is held at
+ * a time, at most the size limit.
+ */
+export function detectFileKind(
+  file: string,
+  cwd: string,
+  lang?: Lang,
+): { kind: DetectedKind; source?: YamlSource } {
+  const shown = displayPath(file, cwd);
+  const absolute = resolvedPath(file, cwd);
+  let read;
+  try {
+    read = readTextFile(absolute, shown, lang);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    return { kind: "unreadable" };
+  }
+  if (read.ok && !mayDeclareFormat(read.text)) return { kind: undefined };
+  const source = read.ok
+    ? parseYamlSource(shown, read.text, lang)
+    : failedSource(shown, "", read.problem);
+  return { kind: kindOfSource(absolute, source), source };
 }
 
 /**
@@ -252,11 +299,19 @@ export function compareNames(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-/** The kind of netdz file a YAML file is, from the `format:` line in its head (any encoding). */
-function sniffKind(file: string) {
-  const head = readHeadText(file);
-  return head === undefined ? undefined : fileKind(declaredFormat(head));
+/** The netdz kind a file's head declares: as its encoding is guessed, else UTF-8 with gaps. */
+function headKind(absolute: string): FileKind | undefined {
+  const head = readHead(absolute, HEAD_BYTES);
+  if (head === undefined) return undefined;
+  const lenient = new TextDecoder("utf-8").decode(head);
+  return (
+    fileKind(declaredFormat(readHeadText(absolute, HEAD_BYTES) ?? "")) ??
+    fileKind(declaredFormat(lenient))
+  );
 }
+
+/** How much of an undecodable file's head is read for its `format:` line. */
+const HEAD_BYTES = 64 * 1024;
 
 export interface AvailableSet {
   id: string;

@@ -14,7 +14,7 @@
 import { formatSetRef, type SetRef } from "../core/set-ref.js";
 import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { newProblems } from "../core/diagnostic-filter.js";
+import { firstError, newProblems } from "../core/diagnostic-filter.js";
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import { asRecord, asString, isExtensionKey } from "../core/loose.js";
 import type { AnswersFile, Diagnostic, Lang, MeasureSet } from "../core/model.js";
@@ -61,6 +61,12 @@ export interface AnswersCheck {
   answers?: AnswersFile;
   set?: MeasureSet;
   diagnostics: Diagnostic[];
+  /**
+   * The set the file is pinned to, when that set is invalid and the caller asked for the file's
+   * own problems instead of the set's DataError: its reference and its errors. The file was then
+   * checked only for what needs no set, and `diagnostics` says so (`answers/invalid-set`).
+   */
+  invalidSet?: { set: string; diagnostics: Diagnostic[] };
 }
 
 export interface WorkspaceOptions {
@@ -228,6 +234,8 @@ export class Workspace {
       source?: YamlSource;
       /** Sets found beside the answers (validate's folders), looked at before the measures folder. */
       alsoSets?: readonly AvailableSet[];
+      /** Pinned to an invalid set: return the file's own problems (`invalidSet`), do not throw. */
+      reportInvalidSet?: boolean;
     } = {},
   ): Promise<AnswersCheck> {
     const validators = await loadValidators();
@@ -266,7 +274,34 @@ export class Workspace {
       );
       return { source: parsed, answers, diagnostics: [...fileProblems, missing] };
     }
-    const set = await this.loadValidSet(match.dir);
+    let set: MeasureSet;
+    try {
+      set = await this.loadValidSet(match.dir);
+    } catch (error) {
+      if (!options.reportInvalidSet || !(error instanceof DataError)) throw error;
+      const { checkAnswersAlone } = await (answersRules ??= import("../core/answers-rules.js"));
+      const own = reachedLimit(fileProblems) ? [] : checkAnswersAlone(parsed, parsed.data);
+      const ref = formatSetRef({ id, version });
+      const first = firstError(error.diagnostics);
+      const notChecked = diagnosticAt(parsed, ["measureSet"], "error", "answers/invalid-set", {
+        id: "answers/invalid-set",
+        params: {
+          set: ref,
+          errors: error.diagnostics.length,
+          first: first ? `${first.file}:${first.line}:${first.column}` : "?",
+        },
+      });
+      return {
+        source: parsed,
+        answers,
+        invalidSet: { set: ref, diagnostics: error.diagnostics },
+        diagnostics: withinLimit(parsed, [
+          ...fileProblems,
+          ...newProblems(own, fileProblems),
+          notChecked,
+        ]),
+      };
+    }
     // Past the problem limit already: the rules would only add more of what is not shown.
     if (reachedLimit(fileProblems))
       return { source: parsed, answers, set, diagnostics: fileProblems };

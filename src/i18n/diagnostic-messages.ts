@@ -55,7 +55,7 @@ export interface DiagnosticParams {
   "schema/not-allowed": { field: FieldRef };
   "schema/enum": { field: FieldRef; allowed: string[] };
   "schema/const": { field: FieldRef; allowed: string };
-  "schema/type": { field: FieldRef; expected: ValueKind[] };
+  "schema/type": { field: FieldRef; expected: ValueKind[]; form?: FormName };
   "schema/not-finite": { field: FieldRef };
   "schema/thousands": { field: FieldRef; fixed: string };
   "schema/decimal-comma": { field: FieldRef; fixed: string };
@@ -87,6 +87,7 @@ export interface DiagnosticParams {
   "set/band-floor": Record<string, never>;
   "set/unknown-area": { area: string; areas: string[] };
   "set/version-folder": { version: string; folder: string };
+  "set/issued-date": { issued: string };
   "set/id-folder": { id: string; folder: string };
   "set/blank-translation": { lang: Lang };
   "set/question-prefix": { id: string; measure: string };
@@ -190,6 +191,7 @@ export interface DiagnosticParams {
   "answers/multi-unknown": { id: string; value: string; options: string[] };
   "answers/text": { id: string; value: string };
   "answers/set-not-available": { set: string; id: string; others: string[] };
+  "answers/invalid-set": { set: string; errors: number; first: string };
   "answers/not-answers-file": { kind: "set" | "measure" };
 }
 
@@ -326,7 +328,19 @@ const LANGUAGE_LABELS: Record<Lang, Record<Lang, string>> = {
 };
 
 /** `target of question M01.Q2`, `the file`, `source.url`. */
-function fieldEn(field: FieldRef): string {
+/**
+ * A path that ends in a list item (`evidence[19]`) as people count items, from 1: `evidence
+ * item 20` / `evidence 第 20 项`; any other path as it is.
+ */
+function itemPath(path: string, lang: Lang): string {
+  const item = /^([^[\]]+)\[(\d+)\]$/.exec(path);
+  if (!item) return path;
+  const n = Number(item[2]) + 1;
+  return lang === "zh" ? `${item[1]} 第 ${n} 项` : `${item[1]} item ${n}`;
+}
+
+function fieldEn(ref: FieldRef): string {
+  const field = { ...ref, path: itemPath(ref.path, "en") };
   const owners = [...field.owners]
     .reverse()
     .map((o) => `${OWNERS.en[o.kind]} ${"id" in o ? o.id : `#${o.position}`}`)
@@ -342,7 +356,8 @@ const ANSWER_FIELDS_ZH: Readonly<Record<string, string>> = {
 };
 
 /** `问题 M01.Q2 的 target`, `文件`. */
-function fieldZh(field: FieldRef): string {
+function fieldZh(ref: FieldRef): string {
+  const field = { ...ref, path: itemPath(ref.path, "zh") };
   const owners = field.owners
     .map((o) =>
       "id" in o ? `${OWNERS.zh[o.kind]} ${o.id}` : `第 ${o.position} 个${OWNERS.zh[o.kind]}`,
@@ -412,7 +427,9 @@ const en: MessageTable = {
     `${cap(fieldEn(p.field))}: not allowed for this type of question or field`,
   "schema/enum": (p) => `${cap(fieldEn(p.field))} must be one of: ${listEn(p.allowed)}`,
   "schema/const": (p) => `${cap(fieldEn(p.field))} must be "${p.allowed}"`,
-  "schema/type": (p) => `${cap(fieldEn(p.field))} must be ${kindsEn(p.expected)}`,
+  "schema/type": (p) =>
+    `${cap(fieldEn(p.field))} must be ${kindsEn(p.expected)}` +
+    (p.form ? `: write ${FORMS.en[p.form]}` : ""),
   "schema/not-finite": (p) =>
     `${cap(fieldEn(p.field))} must be a finite number (not .nan, .inf or a number too large to store)`,
   "schema/thousands": (p) =>
@@ -463,6 +480,8 @@ const en: MessageTable = {
   "set/band-floor": () => "no band starts at 0, so low scores get no band label",
   "set/unknown-area": (p) =>
     `area "${p.area}" is not defined in set.yaml (areas: ${listEn(p.areas)})`,
+  "set/issued-date": (p) =>
+    `source.issued is ${p.issued}, which is not a calendar day (write a date like 2025-05-21)`,
   "set/version-folder": (p) =>
     `version "${p.version}" does not match its folder name "${p.folder}"`,
   "set/id-folder": (p) =>
@@ -621,6 +640,8 @@ const en: MessageTable = {
       ? ` (available versions: ${listEn(p.others)})`
       : ` (no set "${p.id}" here)`) +
     "; use --measures DIR to point at a folder that has it",
+  "answers/invalid-set": (p) =>
+    `not checked against ${p.set}: that set has ${p.errors} error${p.errors === 1 ? "" : "s"} (the first at ${p.first}); only the checks that need no set were made`,
   "answers/not-answers-file": (p) =>
     `this is a ${p.kind === "set" ? "measure set (set.yaml)" : "measure"} file, not an answers file (format netdz-answers/1); run \`netdz init\` to start one`,
 };
@@ -651,7 +672,8 @@ const zh: MessageTable = {
   "schema/const": (p) => `${subjectZh(p.field)}必须是${quoteZh(p.allowed)}`,
   "schema/type": (p) => {
     const kinds = kindsZh(p.expected);
-    return `${subjectZh(p.field)}必须是${/^[A-Za-z]/.test(kinds) ? " " : ""}${kinds}`;
+    const form = p.form ? `：请写成${FORMS.zh[p.form]}` : "";
+    return `${subjectZh(p.field)}必须是${/^[A-Za-z]/.test(kinds) ? " " : ""}${kinds}${form}`;
   },
   "schema/not-finite": (p) =>
     `${subjectZh(p.field)}必须是有限数值（不能是 .nan、.inf 或大到无法保存的数）`,
@@ -697,6 +719,8 @@ const zh: MessageTable = {
   "set/band-floor": () => "没有从 0 开始的等级，低分将没有等级名称",
   "set/unknown-area": (p) =>
     `set.yaml 中没有定义方面${quoteZh(p.area)}（已有方面：${listZh(p.areas)}）`,
+  "set/issued-date": (p) =>
+    `source.issued 为 ${p.issued}，不是日历上存在的日期（请写成 2025-05-21 这样的日期）`,
   "set/version-folder": (p) => `版本${quoteZh(p.version)}与所在文件夹名${quoteZh(p.folder)}不一致`,
   "set/id-folder": (p) =>
     `评估清单编号${quoteZh(p.id)}与上一级文件夹名（${quoteZh(p.folder)}）不一致；评估清单应放在 measures/<id>/<version>/ 中`,
@@ -852,6 +876,8 @@ const zh: MessageTable = {
       ? `（现有版本：${listZh(p.others)}）`
       : `（这里没有评估清单${quoteZh(p.id)}）`) +
     "；请用 --measures DIR 指向包含它的文件夹",
+  "answers/invalid-set": (p) =>
+    `未对照 ${p.set} 检查：该评估清单有 ${p.errors} 个错误（第一个在 ${p.first}）；只做了无需评估清单的检查`,
   "answers/not-answers-file": (p) =>
     `这是${p.kind === "set" ? "评估清单（set.yaml）" : "举措"}文件，不是答卷文件（format netdz-answers/1）；可运行 \`netdz init\` 新建一个`,
 };

@@ -9,6 +9,8 @@ export interface ValidateTally {
   sets: number;
   measures: number;
   answerFiles: number;
+  /** Answers files pinned to an invalid set: checked only for what needs no set. */
+  notAgainstSet: number;
   /** Files given or found that could not be checked as a set or answers file (each has an error). */
   unchecked: number;
   /** Paths that could not be read at all (each has its own line; the exit code is 2). */
@@ -60,7 +62,12 @@ Examples:
       tally.sets > 0
         ? `${plural(tally.sets, "measure set")} (${plural(tally.measures, "measure file")})`
         : "",
-      tally.answerFiles > 0 ? plural(tally.answerFiles, "answers file") : "",
+      tally.answerFiles > 0
+        ? plural(tally.answerFiles, "answers file") +
+          (tally.notAgainstSet > 0
+            ? ` (${tally.notAgainstSet} not checked against ${tally.notAgainstSet === 1 ? "its set, which is" : "their sets, which are"} invalid)`
+            : "")
+        : "",
       tally.unchecked > 0 ? `${plural(tally.unchecked, "file")} not checked` : "",
     ]
       .filter(Boolean)
@@ -101,7 +108,12 @@ ${exitCodes}
   summary: (tally, errors, warnings) => {
     const what = [
       tally.sets > 0 ? `${tally.sets} 个评估清单（${tally.measures} 个举措文件）` : "",
-      tally.answerFiles > 0 ? `${tally.answerFiles} 个答卷文件` : "",
+      tally.answerFiles > 0
+        ? `${tally.answerFiles} 个答卷文件` +
+          (tally.notAgainstSet > 0
+            ? `（其中 ${tally.notAgainstSet} 个因所对应的评估清单无效而未对照清单检查）`
+            : "")
+        : "",
       tally.unchecked > 0 ? `${tally.unchecked} 个未能检查的文件` : "",
     ]
       .filter(Boolean)

@@ -148,7 +148,8 @@ describe("hand-written entries", () => {
     expect(checked.diagnostics).toEqual([
       {
         file: "answers.yaml",
-        ...positionIn(file, "M01.Q1"),
+        // At the `answers:` key, not at the first answer (a value answer, not one of those).
+        ...positionIn(file, "answers:"),
         severity: "warning",
         code: "answers/many-not-applicable",
         message:
@@ -478,4 +479,22 @@ describe("the schema's messages about owner and due in Chinese", () => {
     );
     for (const message of zh) expect(message).not.toMatch(/的 (due|owner)\b/);
   });
+});
+
+describe("an invalid profile value", () => {
+  it.each([["  hub: maybe\n"], ['  hub: "no"\n']])(
+    "is an error, and is not used to tell what applies (%j)",
+    async (to) => {
+      const { file, measuresDir, cwd } = answersCopy();
+      editFile(file, "  hub: false\n", to);
+      // M02.Q2 is for hub zones only: an invalid hub neither keeps nor drops it.
+      editFile(
+        file,
+        "  M02.Q1: { value: true }\n",
+        "  M02.Q1: { value: true }\n  M02.Q2: { status: planned }\n",
+      );
+      const checked = await checkAnswersFile(file, { cwd, measuresDir });
+      expect(checked.diagnostics.map((d) => d.code)).toEqual(["answers/profile-value"]);
+    },
+  );
 });

@@ -28,6 +28,8 @@ const cases: Case[] = [
   { name: "area weight of 0", file: "set.yaml", from: "    weight: 1\n  - id: beta", to: "    weight: 0\n  - id: beta", code: "set/weight", at: "0\n  - id: beta" },
   { name: "measure numbers with a gap", file: "m02-second.yaml", from: "number: 2", to: "number: 3", code: "set/numbering", at: "3\n" },
   { name: "version unlike its folder", file: "set.yaml", from: "version: 1.0.0", to: "version: 1.0.1", code: "set/version-folder", at: "1.0.1" },
+  { name: "issued on a day that does not exist", file: "set.yaml", from: "issued: 2025-05-21", to: "issued: 2025-13-45", code: "set/issued-date", at: "2025-13-45" },
+  { name: "issued on 29 February of a common year", file: "set.yaml", from: "issued: 2025-05-21", to: "issued: 2025-02-29", code: "set/issued-date", at: "2025-02-29" },
   { name: "English without Chinese", file: "m01-first.yaml", from: "      zh: 是否已完成？\n", to: "", code: "set/missing-translation", at: "text:\n      en: Is it done?" },
   { name: "Chinese without English", file: "m02-second.yaml", from: "      en: A written plan.\n", to: "", code: "set/missing-translation", at: "guidance:\n      zh: 书面方案。" },
   { name: "blank Chinese text", file: "m02-second.yaml", from: "zh: 书面方案。", to: 'zh: " "', code: "set/missing-translation", at: '" "' },
@@ -466,5 +468,20 @@ describe("a repeated key in a flow mapping", () => {
         zh: "键“en”重复：同一映射中每个键只能出现一次（第一次出现在第 58 行第 18 列；请删去其中一个）",
       },
     ]);
+  });
+});
+
+describe("source.issued", () => {
+  it("says in en and zh that the day does not exist", async () => {
+    const { setDir } = copyMiniSet();
+    editFile(path.join(setDir, "set.yaml"), "issued: 2025-05-21", "issued: 2025-13-45");
+    const loaded = await loadSetFolder(setDir, setDir);
+    const problem = loaded.diagnostics.find((d) => d.code === "set/issued-date") as Diagnostic;
+    expect(messageIn(problem, "en")).toBe(
+      "source.issued is 2025-13-45, which is not a calendar day (write a date like 2025-05-21)",
+    );
+    expect(messageIn(problem, "zh")).toBe(
+      "source.issued 为 2025-13-45，不是日历上存在的日期（请写成 2025-05-21 这样的日期）",
+    );
   });
 });
