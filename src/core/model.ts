@@ -172,7 +172,15 @@ export interface Measure {
 export interface MeasureSet extends MeasureSetHeader {
   measures: Measure[];
   /** For a set that extends another: the base set and which of the measures are its. */
-  base?: SetRef & { measures: string[]; source?: SetSource };
+  base?: SetRef & {
+    measures: string[];
+    source?: SetSource;
+    /**
+     * Every measure and profile field the set takes from the set it extends: its own
+     * changes.yaml can neither remove nor change them.
+     */
+    inherited: { measures: string[]; profile: string[] };
+  };
 }
 
 export type ProfileValue = string | boolean;

@@ -92,6 +92,7 @@ export async function checkChangesFile(
     versionsBeside: versionsBeside(path.dirname(dir), set.id, set.version),
     retiredEarlier: previousDir ? retiredBefore(previousDir, set.id) : new Map(),
     locateQuestion: (id) => locations.get(id),
+    ownEntries: asList((source.data as Partial<ChangesFile>).changes).length,
   });
   diagnostics.push(...newProblems(rules, diagnostics));
   return { data: data as ChangesFile, diagnostics };

@@ -85,6 +85,10 @@ export function extendedSet(
       version: base.version,
       measures: base.measures.map((m) => m.id),
       source: base.source,
+      inherited: {
+        measures: base.measures.map((m) => m.id),
+        profile: base.profile.map((p) => p.id),
+      },
     },
   };
 }

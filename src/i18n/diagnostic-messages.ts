@@ -114,6 +114,8 @@ export interface DiagnosticParams {
   "set/extends-self": { base: string };
   "set/extends-prefix-mixed": { id: string; prefix: string; first: string };
   "set/extends-loop": { base: string };
+  "set/extends-changes-question": { id: string; kind: string; base: string };
+  "set/extends-changes-field": { field: string; base: string };
   "set/extends-invalid": { base: string; dir: string };
   "set/applies-when-field": { field: string; fields: string[] };
   "set/applies-when-yesno": { field: string; value: string };
@@ -506,6 +508,10 @@ const en: MessageTable = {
   "set/extends-missing": (p) =>
     `the set this one extends, ${p.base}, is not available (looked in the folder of sets this one is in and among the bundled sets)`,
   "set/extends-loop": (p) => `${p.base} extends this set in turn; a set cannot extend itself`,
+  "set/extends-changes-question": (p) =>
+    `${p.id} is a question of ${p.base}, which this set extends; a set that extends another can neither remove nor change its questions, so this changes.yaml cannot ${p.kind} it (what changes in ${p.base} is said by its own changes.yaml)`,
+  "set/extends-changes-field": (p) =>
+    `profile field "${p.field}" belongs to ${p.base}, which this set extends; its old values are carried over by the maps of ${p.base}'s own changes.yaml, and a set that extends it cannot map them`,
   "set/extends-invalid": (p) =>
     `the set this one extends, ${p.base}, is invalid; run \`netdz validate ${p.dir}\``,
   "set/applies-when-field": (p) =>
@@ -740,6 +746,10 @@ const zh: MessageTable = {
   "set/extends-missing": (p) =>
     `本清单所扩展的 ${p.base} 不可用（已在本清单所在的清单文件夹和内置清单中查找）`,
   "set/extends-loop": (p) => `${p.base} 反过来又扩展本清单；清单不能扩展自身`,
+  "set/extends-changes-question": (p) =>
+    `${p.id} 是本清单所扩展的 ${p.base} 的问题；扩展清单不能删除或修改其问题，因此本 changes.yaml 不能对其作 ${p.kind}（${p.base} 的变化由其自己的 changes.yaml 说明）`,
+  "set/extends-changes-field": (p) =>
+    `画像字段${quoteZh(p.field)}属于本清单所扩展的 ${p.base}；其旧值由 ${p.base} 自己的 changes.yaml 中的对应表转换，扩展清单不能为其另设对应表`,
   "set/extends-invalid": (p) => `本清单所扩展的 ${p.base} 无效；请运行 \`netdz validate ${p.dir}\``,
   "set/applies-when-field": (p) =>
     `appliesWhen 中的${quoteZh(p.field)}不是画像字段（已有字段：${listZh(p.fields)}）`,
