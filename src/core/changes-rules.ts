@@ -312,13 +312,18 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
       id: "changes/version-not-moved",
       params: { from, to: current.version },
     });
-  } else if (from !== undefined && input.versionsBeside && input.versionsBeside.length > 0) {
+  } else if (from !== undefined && input.versionsBeside) {
     const beside = input.versionsBeside;
+    // The version before need not be kept (the issue checks against it only when it is there);
+    // a missing one beside older ones is likely a slip, so it is a warning, not an error.
+    const older = beside.filter((v) => compareVersions(v, current.version) < 0);
     if (!beside.includes(from)) {
-      push("error", ["from"], "changes/from-version", {
-        id: "changes/from-missing",
-        params: { from, id: current.id, available: [...beside] },
-      });
+      if (older.length > 0) {
+        push("warning", ["from"], "changes/from-version", {
+          id: "changes/from-missing",
+          params: { from, id: current.id, available: older },
+        });
+      }
     } else {
       const between = beside
         .filter((v) => compareVersions(v, from) > 0 && compareVersions(v, current.version) < 0)

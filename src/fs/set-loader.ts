@@ -42,6 +42,11 @@ export interface LoadedSetFolder {
   fileCount: number;
   /** The folder's changes.yaml, when it has one and it is valid. */
   changes?: ChangesFile;
+  /**
+   * The set as its files give it when it is invalid but every file was read and matched its
+   * schema (and its base loaded): enough to check the next version's changes.yaml against.
+   */
+  readable?: MeasureSet;
 }
 
 /**
@@ -62,8 +67,13 @@ export async function loadSetFolder(
   const found: Diagnostic[] = [];
   const headerSource = readOrReport(path.join(dir, SET_FILE), cwd, lang);
   append(found, headerSource.diagnostics);
+  const hasErrors = (list: readonly Diagnostic[]) => list.some((d) => d.severity === "error");
+  /** Whether every file was read and matched its schema (see LoadedSetFolder.readable). */
+  let wellFormed = headerSource.data !== undefined && !hasErrors(headerSource.diagnostics);
   if (headerSource.data !== undefined) {
-    append(found, checkSchema(headerSource, validators["measure-set"]));
+    const schema = checkSchema(headerSource, validators["measure-set"]);
+    if (hasErrors(schema)) wellFormed = false;
+    append(found, schema);
   }
 
   const measureFiles = measureFileNames(dir);
@@ -83,12 +93,16 @@ export async function loadSetFolder(
           params: { format },
         }),
       );
+      wellFormed = false;
       continue;
     }
     measureCount++;
     append(found, source.diagnostics);
+    if (source.data === undefined || hasErrors(source.diagnostics)) wellFormed = false;
     if (source.data === undefined) continue;
-    append(found, checkSchema(source, validators.measure));
+    const schema = checkSchema(source, validators.measure);
+    if (hasErrors(schema)) wellFormed = false;
+    append(found, schema);
     measures.push({ source, data: source.data });
   }
   const chain = [...extendedBy, path.resolve(dir)];
@@ -124,23 +138,31 @@ export async function loadSetFolder(
   }
   const diagnostics = [...found, ...newProblems(semantic, found)];
   const result: LoadedSetFolder = { dir, diagnostics, fileCount: measureCount };
-  if (!diagnostics.some((d) => d.severity === "error")) {
+  const named = (headerSource.data as Partial<MeasureSetHeader> | undefined)?.extends;
+  let assembled: MeasureSet | undefined;
+  if (wellFormed && measureCount > 0 && (base !== undefined || named === undefined)) {
     const header = headerSource.data as MeasureSetHeader;
     const own = measures.map((m) => m.data as Measure).sort((a, b) => a.number - b.number);
-    result.set = base ? extendedSet(base, header, own) : { ...header, measures: own };
+    assembled = base ? extendedSet(base, header, own) : { ...header, measures: own };
   }
+  if (!hasErrors(diagnostics)) result.set = assembled;
   const changes = await checkChangesFile(
     dir,
     cwd,
-    result.set,
+    // An invalid version whose files are well formed is still checked against the one before.
+    result.set ?? assembled,
     measures,
-    async (previousDir) => (await loadPrevious(previousDir)).set,
+    async (previousDir) => {
+      const previous = await loadPrevious(previousDir);
+      return previous.set ?? previous.readable;
+    },
     lang,
   );
   if (changes) {
     diagnostics.push(...changes.diagnostics);
-    if (changes.diagnostics.some((d) => d.severity === "error")) delete result.set;
+    if (hasErrors(changes.diagnostics)) delete result.set;
     else result.changes = changes.data;
   }
+  if (!result.set && assembled) result.readable = assembled;
   return result;
 }

@@ -163,6 +163,7 @@ export interface DiagnosticParams {
   "changes/no-changes-file": { ids: string[]; from: string; to: string };
   "changes/version-not-moved": { from: string; to: string };
   "changes/from-missing": { from: string; id: string; available: string[] };
+  "changes/previous-invalid": { from: string; dir: string };
   "changes/from-skips": { from: string; to: string; skipped: string[] };
   "changes/version-minor": { from: string; to: string; suggestion: string };
   "changes/named-twice": { id: string; entry: number };
@@ -585,7 +586,9 @@ const en: MessageTable = {
   "changes/version-not-moved": (p) =>
     `the version did not move: from ${p.from} is not older than this version (${p.to}); from: names the version before this one`,
   "changes/from-missing": (p) =>
-    `from: ${p.from} is not a version of ${p.id} here (versions beside this one: ${joinList(p.available, "en")})`,
+    `from: ${p.from} is not a version of ${p.id} here, so this version was not checked against it (older versions beside this one: ${joinList(p.available, "en")}); name the version this one comes from`,
+  "changes/previous-invalid": (p) =>
+    `this version could not be checked against ${p.from}: that version is invalid; fix it first (run \`netdz validate ${p.dir}\`)`,
   "changes/from-skips": (p) =>
     `from: ${p.from} skips ${joinList(p.skipped, "en")}, which sits between ${p.from} and ${p.to}; name the version just before this one, so that migrations pass through every version`,
   "changes/version-minor": (p) =>
@@ -817,7 +820,9 @@ const zh: MessageTable = {
   "changes/version-not-moved": (p) =>
     `版本号没有变化：from ${p.from} 不早于本版本（${p.to}）；from: 应写本版本的上一个版本`,
   "changes/from-missing": (p) =>
-    `from: ${p.from} 不是此处 ${p.id} 的版本（同目录下的其他版本：${joinList(p.available, "zh")}）`,
+    `from: ${p.from} 不是此处 ${p.id} 的版本，因此本版本未能与其比对检查（同目录下较早的版本：${joinList(p.available, "zh")}）；请写本版本所由来的版本`,
+  "changes/previous-invalid": (p) =>
+    `本版本未能与 ${p.from} 比对检查：该版本无效；请先修正它（运行 \`netdz validate ${p.dir}\`）`,
   "changes/from-skips": (p) =>
     `from: ${p.from} 跳过了介于 ${p.from} 与 ${p.to} 之间的 ${joinList(p.skipped, "zh")}；请写紧邻的上一个版本，以便迁移依次经过每个版本`,
   "changes/version-minor": (p) =>
