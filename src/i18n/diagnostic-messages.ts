@@ -114,6 +114,7 @@ export interface DiagnosticParams {
   "set/extends-self": { base: string };
   "set/extends-prefix-mixed": { id: string; prefix: string; first: string };
   "set/extends-loop": { base: string };
+  "set/extends-cycle": { cycle: string[] };
   "set/extends-changes-question": { id: string; kind: string; base: string };
   "set/extends-changes-field": { field: string; base: string };
   "set/extends-invalid": { base: string; dir: string };
@@ -509,6 +510,8 @@ const en: MessageTable = {
   "set/extends-missing": (p) =>
     `the set this one extends, ${p.base}, is not available (looked in the folder of sets this one is in and among the bundled sets)`,
   "set/extends-loop": (p) => `${p.base} extends this set in turn; a set cannot extend itself`,
+  "set/extends-cycle": (p) =>
+    `extends: goes round in a cycle, ${p.cycle.join(" → ")}, so none of these sets can be loaded; a set cannot extend itself through others: make one of them extend another set (such as the national one)`,
   "set/extends-changes-question": (p) =>
     `${p.id} is a question of ${p.base}, which this set extends; a set that extends another can neither remove nor change its questions, so this changes.yaml cannot ${p.kind} it (what changes in ${p.base} is said by its own changes.yaml)`,
   "set/extends-changes-field": (p) =>
@@ -749,6 +752,8 @@ const zh: MessageTable = {
   "set/extends-missing": (p) =>
     `本清单所扩展的 ${p.base} 不可用（已在本清单所在的清单文件夹和内置清单中查找）`,
   "set/extends-loop": (p) => `${p.base} 反过来又扩展本清单；清单不能扩展自身`,
+  "set/extends-cycle": (p) =>
+    `extends: 构成循环：${p.cycle.join(" → ")}，这些清单都无法加载；清单不能经由其他清单扩展自身：请让其中一个清单改为扩展另一个清单（例如全国清单）`,
   "set/extends-changes-question": (p) =>
     `${p.id} 是本清单所扩展的 ${p.base} 的问题；扩展清单不能删除或修改其问题，因此本 changes.yaml 不能对其作 ${p.kind}（${p.base} 的变化由其自己的 changes.yaml 说明）`,
   "set/extends-changes-field": (p) =>

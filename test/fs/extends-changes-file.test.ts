@@ -72,7 +72,7 @@ describe("an extending set's changes.yaml naming the base's questions or profile
     );
     const io = captureIo(dir);
     await expect(
-      migrate({ answers: "a.yaml", measures: sets, dryRun: true }, io),
+      migrate({ answers: "a.yaml", lang: "en", measures: sets, dryRun: true }, io),
     ).rejects.toMatchObject({
       exitCode: 1,
       diagnostics: [expect.objectContaining({ code: "set/extends-change" })],
