@@ -223,8 +223,9 @@ async function baseEntriesBetween(
   previous: MeasureSet | undefined,
   set: MeasureSet,
 ): Promise<ChangeEntry[]> {
-  const older = previous?.base;
-  const newer = set.base;
+  // The set it extends itself (not the national root of the chain): its changes apply.
+  const older = previous?.extends;
+  const newer = set.extends;
   if (!older || !newer || older.id !== newer.id) return [];
   if (compareVersions(older.version, newer.version) >= 0) return [];
   for (const root of [path.dirname(path.dirname(dir)), BUNDLED_MEASURES_DIR]) {

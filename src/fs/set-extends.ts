@@ -136,6 +136,10 @@ export function extendedSet(
 ): MeasureSet {
   const bands = [...(base.bands ?? []), ...(header.bands ?? [])].sort((a, b) => b.min - a.min);
   const offset = base.measures.length;
+  // The national set is the root of the chain: a set extending a set that extends another keeps
+  // its base's base, and the documents of the sets between.
+  const root = base.base;
+  const between = root ? [...(root.between ?? []), base.source] : [];
   return {
     ...header,
     areas: [...base.areas, ...(header.areas ?? [])],
@@ -143,10 +147,11 @@ export function extendedSet(
     ...(bands.length > 0 ? { bands } : {}),
     measures: [...base.measures, ...own.map((m) => ({ ...m, number: m.number + offset }))],
     base: {
-      id: base.id,
-      version: base.version,
-      measures: base.measures.map((m) => m.id),
-      source: base.source,
+      id: root?.id ?? base.id,
+      version: root?.version ?? base.version,
+      measures: root?.measures ?? base.measures.map((m) => m.id),
+      source: root ? root.source : base.source,
+      ...(between.length > 0 ? { between } : {}),
       inherited: {
         measures: base.measures.map((m) => m.id),
         profile: base.profile.map((p) => p.id),
