@@ -33,6 +33,12 @@ function declaresOther(format: string | undefined): boolean {
   );
 }
 
+/** `extends:` in its form, from what was written instead (`id@version`, or an example). */
+function extendsSuggestion(given: unknown): string {
+  const ref = typeof given === "string" ? /^\s*([^@\s]+)@(\S+)\s*$/.exec(given) : null;
+  return `{ id: ${ref?.[1] ?? "workplan-2025"}, version: ${ref?.[2] ?? "1.1.0"} }`;
+}
+
 export interface LoadedSetFolder {
   dir: string;
   /** Present when every file passed every check (warnings allowed). */
@@ -70,9 +76,28 @@ export async function loadSetFolder(
   const hasErrors = (list: readonly Diagnostic[]) => list.some((d) => d.severity === "error");
   /** Whether every file was read and matched its schema (see LoadedSetFolder.readable). */
   let wellFormed = headerSource.data !== undefined && !hasErrors(headerSource.diagnostics);
+  /** Whether `extends:` is there but not in its form: its base is then not looked up. */
+  let extendsMalformed = false;
   if (headerSource.data !== undefined) {
-    const schema = checkSchema(headerSource, validators["measure-set"]);
+    let schema = checkSchema(headerSource, validators["measure-set"]);
     if (hasErrors(schema)) wellFormed = false;
+    const atExtends = (d: Diagnostic) => {
+      const field = (d.text?.params as { field?: { owners: unknown[]; path: string } } | undefined)
+        ?.field;
+      return field?.owners.length === 0 && /^extends(\.|\[|$)/.test(field.path);
+    };
+    extendsMalformed = schema.some(atExtends);
+    const given = (headerSource.data as { extends?: unknown }).extends;
+    if (extendsMalformed && (typeof given !== "object" || given === null || Array.isArray(given))) {
+      // Not a mapping at all (`extends: workplan-2025@1.1.0`): one problem, saying the form.
+      schema = [
+        ...schema.filter((d) => !atExtends(d)),
+        diagnosticAt(headerSource, ["extends"], "error", "schema/type", {
+          id: "set/extends-form",
+          params: { suggestion: extendsSuggestion(given) },
+        }),
+      ];
+    }
     append(found, schema);
   }
 
@@ -106,9 +131,11 @@ export async function loadSetFolder(
     measures.push({ source, data: source.data });
   }
   const chain = [...extendedBy, path.resolve(dir)];
-  const base = await loadBase(dir, cwd, headerSource, found, chain, lang, (baseDir) =>
-    loadSetFolder(baseDir, cwd, lang, chain),
-  );
+  const base = extendsMalformed
+    ? undefined
+    : await loadBase(dir, cwd, headerSource, found, chain, lang, (baseDir) =>
+        loadSetFolder(baseDir, cwd, lang, chain),
+      );
   const semantic = checkMeasureSet({
     base,
     folderName: path.basename(dir),

@@ -115,6 +115,7 @@ export interface DiagnosticParams {
   "set/extends-prefix-mixed": { id: string; prefix: string; first: string };
   "set/extends-loop": { base: string };
   "set/extends-cycle": { cycle: string[] };
+  "set/extends-form": { suggestion: string };
   "set/extends-changes-question": { id: string; kind: string; base: string };
   "set/extends-changes-field": { field: string; base: string };
   "set/extends-invalid": { base: string; dir: string };
@@ -510,6 +511,8 @@ const en: MessageTable = {
   "set/extends-missing": (p) =>
     `the set this one extends, ${p.base}, is not available (looked in the folder of sets this one is in and among the bundled sets)`,
   "set/extends-loop": (p) => `${p.base} extends this set in turn; a set cannot extend itself`,
+  "set/extends-form": (p) =>
+    `extends: names the set this one adds to by its id and version, as a mapping: extends: ${p.suggestion}`,
   "set/extends-cycle": (p) =>
     `extends: goes round in a cycle, ${p.cycle.join(" → ")}, so none of these sets can be loaded; a set cannot extend itself through others: make one of them extend another set (such as the national one)`,
   "set/extends-changes-question": (p) =>
@@ -752,6 +755,8 @@ const zh: MessageTable = {
   "set/extends-missing": (p) =>
     `本清单所扩展的 ${p.base} 不可用（已在本清单所在的清单文件夹和内置清单中查找）`,
   "set/extends-loop": (p) => `${p.base} 反过来又扩展本清单；清单不能扩展自身`,
+  "set/extends-form": (p) =>
+    `extends: 应以映射写明所扩展清单的编号和版本：extends: ${p.suggestion}`,
   "set/extends-cycle": (p) =>
     `extends: 构成循环：${p.cycle.join(" → ")}，这些清单都无法加载；清单不能经由其他清单扩展自身：请让其中一个清单改为扩展另一个清单（例如全国清单）`,
   "set/extends-changes-question": (p) =>
