@@ -15,6 +15,7 @@ import type {
   MeasureSet,
   ProfileValue,
   Question,
+  SetRef,
   Severity,
   Text,
 } from "./model.js";
@@ -261,6 +262,11 @@ export interface ChangesCheckInput {
   retiredEarlier: ReadonlyMap<string, string>;
   /** Where a question of the current version is defined, for located messages. */
   locateQuestion(id: string): { source: YamlSource; path: PathSegment[] } | undefined;
+  /**
+   * How many entries of `changes:` are the file's own (undefined: all of them); the entries after
+   * them are the base set's, inherited by a set that extends it.
+   */
+  ownEntries?: number;
 }
 
 /** The cross-version rules; runs on a changes file that failed its schema too. */
@@ -279,8 +285,14 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
     else if (severity === "error") push(severity, ["changes"], code, message, true);
   };
   const from = asString(asRecord(data).from);
-  const entries = readChangeEntries(data);
   const newIndex = questionIndex(current);
+  // A set that extends another can neither remove nor change what it takes from it: its own
+  // entries naming those are problems of their own, and are not read as changes.
+  const ownEntries = input.ownEntries ?? Number.POSITIVE_INFINITY;
+  const entries = readChangeEntries(data).filter(
+    ({ entry, index }) =>
+      index >= ownEntries || !changesInherited(entry, index, previous, current, push),
+  );
 
   // A retired id must never come back, in this version or any later one.
   const retiredHere = new Map<string, string>();
@@ -300,13 +312,18 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
       id: "changes/version-not-moved",
       params: { from, to: current.version },
     });
-  } else if (from !== undefined && input.versionsBeside && input.versionsBeside.length > 0) {
+  } else if (from !== undefined && input.versionsBeside) {
     const beside = input.versionsBeside;
+    // The version before need not be kept (the issue checks against it only when it is there);
+    // a missing one beside older ones is likely a slip, so it is a warning, not an error.
+    const older = beside.filter((v) => compareVersions(v, current.version) < 0);
     if (!beside.includes(from)) {
-      push("error", ["from"], "changes/from-version", {
-        id: "changes/from-missing",
-        params: { from, id: current.id, available: [...beside] },
-      });
+      if (older.length > 0) {
+        push("warning", ["from"], "changes/from-version", {
+          id: "changes/from-missing",
+          params: { from, id: current.id, available: older },
+        });
+      }
     } else {
       const between = beside
         .filter((v) => compareVersions(v, from) > 0 && compareVersions(v, current.version) < 0)
@@ -438,6 +455,56 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
 
   checkVersionBump(from ?? previous.version, current.version, entries, push);
   return out;
+}
+
+/** The question ids of the measures a set takes from the set it extends. */
+function inheritedQuestions(set: MeasureSet | undefined): Set<string> {
+  const measures = set?.base?.inherited.measures ?? [];
+  return new Set(
+    set?.measures.flatMap((m) => (measures.includes(m.id) ? m.questions.map((q) => q.id) : [])),
+  );
+}
+
+/**
+ * Whether an entry of a set that extends another names a question or profile field it takes
+ * from its base (on either side); if so, the problem is told at the id it names.
+ */
+function changesInherited(
+  entry: ChangeEntry,
+  index: number,
+  previous: MeasureSet | undefined,
+  current: MeasureSet,
+  push: Push,
+): boolean {
+  const bases = [previous, current].filter((s): s is MeasureSet => s?.base !== undefined);
+  if (bases.length === 0) return false;
+  const kind = kindOf(entry);
+  const at: PathSegment[] = ["changes", index, kind];
+  const base = formatSetRef(current.extends ?? previous?.extends ?? (current.base as SetRef));
+  if ("profile" in entry) {
+    if (!bases.some((s) => s.base?.inherited.profile.includes(entry.profile.field))) return false;
+    push("error", [...at, "field"], "set/extends-change", {
+      id: "set/extends-changes-field",
+      params: { field: entry.profile.field, base },
+    });
+    return true;
+  }
+  const questions = new Set(bases.flatMap((s) => [...inheritedQuestions(s)]));
+  const ids = namedIds(entry);
+  const named: [string | undefined, PathSegment[]][] =
+    kind === "rename"
+      ? [
+          [ids.old, [...at, "from"]],
+          [ids.new, [...at, "to"]],
+        ]
+      : [[ids.old, kind === "reword" ? at : [...at, "id"]]];
+  const hit = named.find(([id]) => id !== undefined && questions.has(id));
+  if (!hit) return false;
+  push("error", hit[1], "set/extends-change", {
+    id: "set/extends-changes-question",
+    params: { id: hit[0] as string, kind, base },
+  });
+  return true;
 }
 
 /** The old id of the question an entry renames to `id`, if one does. */

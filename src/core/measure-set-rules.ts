@@ -219,7 +219,7 @@ function checkHeader(
   );
   // A base that is named but could not be loaded is one problem (set/extends-base): what the
   // set would take from it (areas, profile fields, the bands' floor) is not checked without it.
-  const unresolvedBase = !files.base && asString(asRecord(header.extends).id) !== undefined;
+  const unresolvedBase = !files.base && header.extends !== undefined;
   const baseFloor =
     (files.base?.bands ?? []).some((b) => b.min === 0) || files.base?.bands === undefined;
   if (

@@ -184,7 +184,10 @@ function migrateStep(
       continue;
     }
     const answer = looseAnswer(toJs(pair.value));
-    if (rescale && "rescale" in rescale) {
+    // An entry with no value and no status (an owner, a note) has no answer to clear: it carries
+    // over as it is, as a reworded one does.
+    const unanswered = answer.value === undefined && answer.status === undefined;
+    if (rescale && "rescale" in rescale && !unanswered) {
       const why = words.pick(rescale.rescale.note);
       const old = words.oldAnswer(oldQuestion, answer);
       clearValue(doc, pair, words.clearedNote(step.from.version, version, old, why));

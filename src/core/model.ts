@@ -171,8 +171,24 @@ export interface Measure {
 /** A loaded, validated measure set: the header plus its measures in plan order. */
 export interface MeasureSet extends MeasureSetHeader {
   measures: Measure[];
-  /** For a set that extends another: the base set and which of the measures are its. */
-  base?: SetRef & { measures: string[]; source?: SetSource };
+  /**
+   * For a set that extends another: the national set at the root of its chain of `extends:`
+   * (the set it extends, or the set that one extends…) and which of the measures are its.
+   */
+  base?: SetRef & {
+    measures: string[];
+    source?: SetSource;
+    /**
+     * The documents of the sets between the root and this one, the root's side first (a city
+     * set's province): `base` itself is the root of the chain, the national set.
+     */
+    between?: SetSource[];
+    /**
+     * Every measure and profile field the set takes from the set it extends: its own
+     * changes.yaml can neither remove nor change them.
+     */
+    inherited: { measures: string[]; profile: string[] };
+  };
 }
 
 export type ProfileValue = string | boolean;

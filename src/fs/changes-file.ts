@@ -23,12 +23,18 @@ import type {
 import { checkSchema } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
 import { compareVersions } from "../core/versions.js";
-import { parseYamlSource, type PathSegment, type YamlSource } from "../core/yaml-source.js";
+import {
+  diagnosticAt,
+  parseYamlSource,
+  type PathSegment,
+  type YamlSource,
+} from "../core/yaml-source.js";
 import { newProblems } from "../core/diagnostic-filter.js";
 import {
   availableSets,
   BUNDLED_MEASURES_DIR,
   CHANGES_FILE,
+  displayPath,
   readOrReport,
   readYamlFileSync,
   SET_FILE,
@@ -73,6 +79,16 @@ export async function checkChangesFile(
       ? findVersionFolder(path.dirname(dir), set.id, from)
       : undefined;
   const previous = previousDir ? await loadPrevious(previousDir) : undefined;
+  if (previousDir && !previous) {
+    // Present but not readable enough to compare with: said, so that the version is not
+    // reported valid unchecked.
+    diagnostics.push(
+      diagnosticAt(source, ["from"], "error", "changes/previous-invalid", {
+        id: "changes/previous-invalid",
+        params: { from: String(from), dir: displayPath(previousDir, cwd) },
+      }),
+    );
+  }
   // A set that extends another and moves to a newer base version inherits what changed in the
   // base between the two base versions (its profile maps, renames…), after its own entries.
   const inherited = await baseEntriesBetween(dir, previous, set);
@@ -92,6 +108,7 @@ export async function checkChangesFile(
     versionsBeside: versionsBeside(path.dirname(dir), set.id, set.version),
     retiredEarlier: previousDir ? retiredBefore(previousDir, set.id) : new Map(),
     locateQuestion: (id) => locations.get(id),
+    ownEntries: asList((source.data as Partial<ChangesFile>).changes).length,
   });
   diagnostics.push(...newProblems(rules, diagnostics));
   return { data: data as ChangesFile, diagnostics };
@@ -138,20 +155,34 @@ async function checkWithoutChangesFile(
   const previous = await loadPrevious(previousDir);
   const locations = questionLocations(measures);
   let header: YamlSource | undefined;
+  const headerAt = () => {
+    try {
+      header ??= readYamlFileSync(path.join(dir, SET_FILE), cwd, lang);
+    } catch {
+      return undefined;
+    }
+    return { source: header, path: ["version"] };
+  };
   const diagnostics = checkVersionWithoutChanges({
     previous,
     current: set,
     retiredEarlier: retiredBefore(previousDir, set.id),
     locateQuestion: (id) => locations.get(id),
-    header: () => {
-      try {
-        header ??= readYamlFileSync(path.join(dir, SET_FILE), cwd, lang);
-      } catch {
-        return undefined;
-      }
-      return { source: header, path: ["version"] };
-    },
+    header: headerAt,
   });
+  const at = previous ? undefined : headerAt();
+  if (at) {
+    // The questions it dropped could not be looked for: a warning, as dropped questions are.
+    diagnostics.push(
+      diagnosticAt(at.source, at.path, "warning", "changes/previous-invalid", {
+        id: "changes/previous-invalid",
+        params: {
+          from: readHeaderQuietly(previousDir)?.version ?? "",
+          dir: displayPath(previousDir, cwd),
+        },
+      }),
+    );
+  }
   return diagnostics.length === 0 ? undefined : { data: undefined, diagnostics };
 }
 
@@ -192,8 +223,9 @@ async function baseEntriesBetween(
   previous: MeasureSet | undefined,
   set: MeasureSet,
 ): Promise<ChangeEntry[]> {
-  const older = previous?.base;
-  const newer = set.base;
+  // The set it extends itself (not the national root of the chain): its changes apply.
+  const older = previous?.extends;
+  const newer = set.extends;
   if (!older || !newer || older.id !== newer.id) return [];
   if (compareVersions(older.version, newer.version) >= 0) return [];
   for (const root of [path.dirname(path.dirname(dir)), BUNDLED_MEASURES_DIR]) {

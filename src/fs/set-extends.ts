@@ -3,14 +3,76 @@
  * set, and the extended set as one set.
  */
 import path from "node:path";
-import type { Diagnostic, Lang, Measure, MeasureSet, MeasureSetHeader } from "../core/model.js";
+import type {
+  Diagnostic,
+  Lang,
+  Measure,
+  MeasureSet,
+  MeasureSetHeader,
+  SetRef,
+} from "../core/model.js";
+import { formatSetRef } from "../core/set-ref.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
-import { availableSets, BUNDLED_MEASURES_DIR, displayPath } from "./measure-sets.js";
+import {
+  availableSets,
+  BUNDLED_MEASURES_DIR,
+  displayPath,
+  readYamlFileSync,
+  SET_FILE,
+} from "./measure-sets.js";
 
 /** Where `extends:` looks for the base set: the folder of sets this one is in, then the bundled sets. */
 function baseSearchRoots(dir: string): string[] {
   return [path.dirname(path.dirname(dir)), BUNDLED_MEASURES_DIR];
+}
+
+/** The folder of the set `wanted`, looked up from the set in `dir` (never `dir` itself). */
+async function findBase(dir: string, wanted: SetRef): Promise<string | undefined> {
+  for (const root of baseSearchRoots(dir)) {
+    const match = (await availableSets(root)).find(
+      (s) => s.id === wanted.id && s.version === wanted.version,
+    );
+    if (match && path.resolve(match.dir) !== path.resolve(dir)) return match.dir;
+  }
+  return undefined;
+}
+
+/** What the set.yaml in `dir` names in `extends:`, when it names a set in the right form. */
+function extendsOf(dir: string): SetRef | undefined {
+  try {
+    const data = readYamlFileSync(path.join(dir, SET_FILE), dir).data as
+      Partial<MeasureSetHeader> | undefined;
+    const wanted = data?.extends;
+    return typeof wanted?.id === "string" && typeof wanted.version === "string"
+      ? { id: wanted.id, version: wanted.version }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The sets of a cycle of `extends:` that leads from the set in `dir` through its base in
+ * `baseDir` back to it (`names` starts with the two), or undefined when the bases lead elsewhere.
+ */
+async function cycleBack(
+  dir: string,
+  baseDir: string,
+  names: string[],
+): Promise<string[] | undefined> {
+  const seen = new Set([path.resolve(baseDir)]);
+  let current = baseDir;
+  for (;;) {
+    const next = extendsOf(current);
+    const nextDir = next && (await findBase(current, next));
+    if (!next || !nextDir) return undefined;
+    names.push(formatSetRef(next));
+    if (path.resolve(nextDir) === path.resolve(dir)) return names;
+    if (seen.has(path.resolve(nextDir))) return undefined;
+    seen.add(path.resolve(nextDir));
+    current = nextDir;
+  }
 }
 
 /**
@@ -37,18 +99,18 @@ export async function loadBase(
     problem({ id: "set/extends-self", params: { base: name } });
     return undefined;
   }
-  let baseDir: string | undefined;
-  for (const root of baseSearchRoots(dir)) {
-    const match = (await availableSets(root)).find(
-      (s) => s.id === wanted.id && s.version === wanted.version,
-    );
-    if (match && path.resolve(match.dir) !== path.resolve(dir)) {
-      baseDir = match.dir;
-      break;
-    }
-  }
+  const baseDir = await findBase(dir, wanted);
   if (!baseDir) {
     problem({ id: "set/extends-missing", params: { base: name } });
+    return undefined;
+  }
+  const ownName =
+    typeof own.id === "string" && typeof own.version === "string"
+      ? formatSetRef({ id: own.id, version: own.version })
+      : displayPath(dir, cwd);
+  const cycle = await cycleBack(dir, baseDir, [ownName, name]);
+  if (cycle) {
+    problem({ id: "set/extends-cycle", params: { cycle } });
     return undefined;
   }
   if (chain.includes(path.resolve(baseDir))) {
@@ -74,6 +136,10 @@ export function extendedSet(
 ): MeasureSet {
   const bands = [...(base.bands ?? []), ...(header.bands ?? [])].sort((a, b) => b.min - a.min);
   const offset = base.measures.length;
+  // The national set is the root of the chain: a set extending a set that extends another keeps
+  // its base's base, and the documents of the sets between.
+  const root = base.base;
+  const between = root ? [...(root.between ?? []), base.source] : [];
   return {
     ...header,
     areas: [...base.areas, ...(header.areas ?? [])],
@@ -81,10 +147,15 @@ export function extendedSet(
     ...(bands.length > 0 ? { bands } : {}),
     measures: [...base.measures, ...own.map((m) => ({ ...m, number: m.number + offset }))],
     base: {
-      id: base.id,
-      version: base.version,
-      measures: base.measures.map((m) => m.id),
-      source: base.source,
+      id: root?.id ?? base.id,
+      version: root?.version ?? base.version,
+      measures: root?.measures ?? base.measures.map((m) => m.id),
+      source: root ? root.source : base.source,
+      ...(between.length > 0 ? { between } : {}),
+      inherited: {
+        measures: base.measures.map((m) => m.id),
+        profile: base.profile.map((p) => p.id),
+      },
     },
   };
 }

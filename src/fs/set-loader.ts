@@ -33,6 +33,12 @@ function declaresOther(format: string | undefined): boolean {
   );
 }
 
+/** `extends:` in its form, from what was written instead (`id@version`, or an example). */
+function extendsSuggestion(given: unknown): string {
+  const ref = typeof given === "string" ? /^\s*([^@\s]+)@(\S+)\s*$/.exec(given) : null;
+  return `{ id: ${ref?.[1] ?? "workplan-2025"}, version: ${ref?.[2] ?? "1.1.0"} }`;
+}
+
 export interface LoadedSetFolder {
   dir: string;
   /** Present when every file passed every check (warnings allowed). */
@@ -42,6 +48,11 @@ export interface LoadedSetFolder {
   fileCount: number;
   /** The folder's changes.yaml, when it has one and it is valid. */
   changes?: ChangesFile;
+  /**
+   * The set as its files give it when it is invalid but every file was read and matched its
+   * schema (and its base loaded): enough to check the next version's changes.yaml against.
+   */
+  readable?: MeasureSet;
 }
 
 /**
@@ -62,8 +73,32 @@ export async function loadSetFolder(
   const found: Diagnostic[] = [];
   const headerSource = readOrReport(path.join(dir, SET_FILE), cwd, lang);
   append(found, headerSource.diagnostics);
+  const hasErrors = (list: readonly Diagnostic[]) => list.some((d) => d.severity === "error");
+  /** Whether every file was read and matched its schema (see LoadedSetFolder.readable). */
+  let wellFormed = headerSource.data !== undefined && !hasErrors(headerSource.diagnostics);
+  /** Whether `extends:` is there but not in its form: its base is then not looked up. */
+  let extendsMalformed = false;
   if (headerSource.data !== undefined) {
-    append(found, checkSchema(headerSource, validators["measure-set"]));
+    let schema = checkSchema(headerSource, validators["measure-set"]);
+    if (hasErrors(schema)) wellFormed = false;
+    const atExtends = (d: Diagnostic) => {
+      const field = (d.text?.params as { field?: { owners: unknown[]; path: string } } | undefined)
+        ?.field;
+      return field?.owners.length === 0 && /^extends(\.|\[|$)/.test(field.path);
+    };
+    extendsMalformed = schema.some(atExtends);
+    const given = (headerSource.data as { extends?: unknown }).extends;
+    if (extendsMalformed && (typeof given !== "object" || given === null || Array.isArray(given))) {
+      // Not a mapping at all (`extends: workplan-2025@1.1.0`): one problem, saying the form.
+      schema = [
+        ...schema.filter((d) => !atExtends(d)),
+        diagnosticAt(headerSource, ["extends"], "error", "schema/type", {
+          id: "set/extends-form",
+          params: { suggestion: extendsSuggestion(given) },
+        }),
+      ];
+    }
+    append(found, schema);
   }
 
   const measureFiles = measureFileNames(dir);
@@ -83,18 +118,24 @@ export async function loadSetFolder(
           params: { format },
         }),
       );
+      wellFormed = false;
       continue;
     }
     measureCount++;
     append(found, source.diagnostics);
+    if (source.data === undefined || hasErrors(source.diagnostics)) wellFormed = false;
     if (source.data === undefined) continue;
-    append(found, checkSchema(source, validators.measure));
+    const schema = checkSchema(source, validators.measure);
+    if (hasErrors(schema)) wellFormed = false;
+    append(found, schema);
     measures.push({ source, data: source.data });
   }
   const chain = [...extendedBy, path.resolve(dir)];
-  const base = await loadBase(dir, cwd, headerSource, found, chain, lang, (baseDir) =>
-    loadSetFolder(baseDir, cwd, lang, chain),
-  );
+  const base = extendsMalformed
+    ? undefined
+    : await loadBase(dir, cwd, headerSource, found, chain, lang, (baseDir) =>
+        loadSetFolder(baseDir, cwd, lang, chain),
+      );
   const semantic = checkMeasureSet({
     base,
     folderName: path.basename(dir),
@@ -124,23 +165,31 @@ export async function loadSetFolder(
   }
   const diagnostics = [...found, ...newProblems(semantic, found)];
   const result: LoadedSetFolder = { dir, diagnostics, fileCount: measureCount };
-  if (!diagnostics.some((d) => d.severity === "error")) {
+  const named = (headerSource.data as Partial<MeasureSetHeader> | undefined)?.extends;
+  let assembled: MeasureSet | undefined;
+  if (wellFormed && measureCount > 0 && (base !== undefined || named === undefined)) {
     const header = headerSource.data as MeasureSetHeader;
     const own = measures.map((m) => m.data as Measure).sort((a, b) => a.number - b.number);
-    result.set = base ? extendedSet(base, header, own) : { ...header, measures: own };
+    assembled = base ? extendedSet(base, header, own) : { ...header, measures: own };
   }
+  if (!hasErrors(diagnostics)) result.set = assembled;
   const changes = await checkChangesFile(
     dir,
     cwd,
-    result.set,
+    // An invalid version whose files are well formed is still checked against the one before.
+    result.set ?? assembled,
     measures,
-    async (previousDir) => (await loadPrevious(previousDir)).set,
+    async (previousDir) => {
+      const previous = await loadPrevious(previousDir);
+      return previous.set ?? previous.readable;
+    },
     lang,
   );
   if (changes) {
     diagnostics.push(...changes.diagnostics);
-    if (changes.diagnostics.some((d) => d.severity === "error")) delete result.set;
+    if (hasErrors(changes.diagnostics)) delete result.set;
     else result.changes = changes.data;
   }
+  if (!result.set && assembled) result.readable = assembled;
   return result;
 }

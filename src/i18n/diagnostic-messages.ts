@@ -115,6 +115,10 @@ export interface DiagnosticParams {
   "set/extends-self": { base: string };
   "set/extends-prefix-mixed": { id: string; prefix: string; first: string };
   "set/extends-loop": { base: string };
+  "set/extends-cycle": { cycle: string[] };
+  "set/extends-form": { suggestion: string };
+  "set/extends-changes-question": { id: string; kind: string; base: string };
+  "set/extends-changes-field": { field: string; base: string };
   "set/extends-invalid": { base: string; dir: string };
   "set/applies-when-field": { field: string; fields: string[] };
   "set/applies-when-yesno": { field: string; value: string };
@@ -162,6 +166,7 @@ export interface DiagnosticParams {
   "changes/no-changes-file": { ids: string[]; from: string; to: string };
   "changes/version-not-moved": { from: string; to: string };
   "changes/from-missing": { from: string; id: string; available: string[] };
+  "changes/previous-invalid": { from: string; dir: string };
   "changes/from-skips": { from: string; to: string; skipped: string[] };
   "changes/version-minor": { from: string; to: string; suggestion: string };
   "changes/named-twice": { id: string; entry: number };
@@ -525,6 +530,14 @@ const en: MessageTable = {
   "set/extends-missing": (p) =>
     `the set this one extends, ${p.base}, is not available (looked in the folder of sets this one is in and among the bundled sets)`,
   "set/extends-loop": (p) => `${p.base} extends this set in turn; a set cannot extend itself`,
+  "set/extends-form": (p) =>
+    `extends: names the set this one adds to by its id and version, as a mapping: extends: ${p.suggestion}`,
+  "set/extends-cycle": (p) =>
+    `extends: goes round in a cycle, ${p.cycle.join(" → ")}, so none of these sets can be loaded; a set cannot extend itself through others: make one of them extend another set (such as the national one)`,
+  "set/extends-changes-question": (p) =>
+    `${p.id} is a question of ${p.base}, which this set extends; a set that extends another can neither remove nor change its questions, so this changes.yaml cannot ${p.kind} it (what changes in ${p.base} is said by its own changes.yaml)`,
+  "set/extends-changes-field": (p) =>
+    `profile field "${p.field}" belongs to ${p.base}, which this set extends; its old values are carried over by the maps of ${p.base}'s own changes.yaml, and a set that extends it cannot map them`,
   "set/extends-invalid": (p) =>
     `the set this one extends, ${p.base}, is invalid; run \`netdz validate ${p.dir}\``,
   "set/applies-when-field": (p) =>
@@ -598,7 +611,9 @@ const en: MessageTable = {
   "changes/version-not-moved": (p) =>
     `the version did not move: from ${p.from} is not older than this version (${p.to}); from: names the version before this one`,
   "changes/from-missing": (p) =>
-    `from: ${p.from} is not a version of ${p.id} here (versions beside this one: ${joinList(p.available, "en")})`,
+    `from: ${p.from} is not a version of ${p.id} here, so this version was not checked against it (older versions beside this one: ${joinList(p.available, "en")}); name the version this one comes from`,
+  "changes/previous-invalid": (p) =>
+    `this version could not be checked against ${p.from}: that version is invalid; fix it first (run \`netdz validate ${p.dir}\`)`,
   "changes/from-skips": (p) =>
     `from: ${p.from} skips ${joinList(p.skipped, "en")}, which sits between ${p.from} and ${p.to}; name the version just before this one, so that migrations pass through every version`,
   "changes/version-minor": (p) =>
@@ -764,6 +779,14 @@ const zh: MessageTable = {
   "set/extends-missing": (p) =>
     `本清单所扩展的 ${p.base} 不可用（已在本清单所在的清单文件夹和内置清单中查找）`,
   "set/extends-loop": (p) => `${p.base} 反过来又扩展本清单；清单不能扩展自身`,
+  "set/extends-form": (p) =>
+    `extends: 应以映射写明所扩展清单的编号和版本：extends: ${p.suggestion}`,
+  "set/extends-cycle": (p) =>
+    `extends: 构成循环：${p.cycle.join(" → ")}，这些清单都无法加载；清单不能经由其他清单扩展自身：请让其中一个清单改为扩展另一个清单（例如全国清单）`,
+  "set/extends-changes-question": (p) =>
+    `${p.id} 是本清单所扩展的 ${p.base} 的问题；扩展清单不能删除或修改其问题，因此本 changes.yaml 不能对其作 ${p.kind}（${p.base} 的变化由其自己的 changes.yaml 说明）`,
+  "set/extends-changes-field": (p) =>
+    `画像字段${quoteZh(p.field)}属于本清单所扩展的 ${p.base}；其旧值由 ${p.base} 自己的 changes.yaml 中的对应表转换，扩展清单不能为其另设对应表`,
   "set/extends-invalid": (p) => `本清单所扩展的 ${p.base} 无效；请运行 \`netdz validate ${p.dir}\``,
   "set/applies-when-field": (p) =>
     `appliesWhen 中的${quoteZh(p.field)}不是画像字段（已有字段：${listZh(p.fields)}）`,
@@ -831,7 +854,9 @@ const zh: MessageTable = {
   "changes/version-not-moved": (p) =>
     `版本号没有变化：from ${p.from} 不早于本版本（${p.to}）；from: 应写本版本的上一个版本`,
   "changes/from-missing": (p) =>
-    `from: ${p.from} 不是此处 ${p.id} 的版本（同目录下的其他版本：${joinList(p.available, "zh")}）`,
+    `from: ${p.from} 不是此处 ${p.id} 的版本，因此本版本未能与其比对检查（同目录下较早的版本：${joinList(p.available, "zh")}）；请写本版本所由来的版本`,
+  "changes/previous-invalid": (p) =>
+    `本版本未能与 ${p.from} 比对检查：该版本无效；请先修正它（运行 \`netdz validate ${p.dir}\`）`,
   "changes/from-skips": (p) =>
     `from: ${p.from} 跳过了介于 ${p.from} 与 ${p.to} 之间的 ${joinList(p.skipped, "zh")}；请写紧邻的上一个版本，以便迁移依次经过每个版本`,
   "changes/version-minor": (p) =>

@@ -6,6 +6,7 @@
 import { DECLARED_NOT_APPLICABLE_WARN, profileApplicable } from "../core/answer.js";
 import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
 import { actionPlan, type ActionItem } from "../core/actions.js";
+import { baseDocuments } from "../core/set-ref.js";
 import {
   DEFAULT_BANDS,
   type AnswersFile,
@@ -261,7 +262,7 @@ function headerFacts(ctx: Context, date: string | undefined): { label: string; v
     },
     {
       label: m.header.plan,
-      value: [text(planLine(m, lang, source, set.base?.source, (t) => t))],
+      value: [text(planLine(m, lang, source, baseDocuments(set), (t) => t))],
     },
     { label: m.header.assessor, value: plain(assessor) },
     { label: m.header.date, value: [text(date ?? "—")] },

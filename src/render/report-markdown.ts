@@ -21,6 +21,7 @@ import {
   type SetSource,
 } from "../core/model.js";
 import { actionPlan } from "../core/actions.js";
+import { baseDocuments } from "../core/set-ref.js";
 import {
   scoreInItsBand,
   scoreLeftOutByZone,
@@ -180,7 +181,7 @@ function headerList(ctx: Context, date: string | undefined): string {
         `${escapeInline(set.id)} ${escapeInline(set.version)}`,
       ),
     ],
-    [m.header.plan, planLine(m, lang, source, set.base?.source)],
+    [m.header.plan, planLine(m, lang, source, baseDocuments(set))],
     [m.header.assessor, assessorLine(answers, m)],
   ];
   items.push([m.header.date, date === undefined ? "—" : escapeInline(date)]);
@@ -604,7 +605,8 @@ export function planLine(
   m: ReportMessages,
   lang: Lang,
   own: SetSource,
-  base: SetSource | undefined,
+  /** The documents the set builds on (see baseDocuments), national first. */
+  bases: readonly SetSource[],
   escape: (text: string) => string = escapeInline,
 ): string {
   const one = (s: SetSource) =>
@@ -614,5 +616,5 @@ export function planLine(
       escape(s.issuer[lang]),
       escape(s.issued),
     );
-  return base === undefined ? one(own) : m.planDocuments(one(base), one(own));
+  return [...bases, own].map(one).reduce((before, next) => m.planDocuments(before, next));
 }

@@ -30,7 +30,7 @@ const cases: Case[] = [
   { name: "a question of the previous version that is gone and not named", version: "1.1.0", file: "changes.yaml", from: / {2}- retire:\n {6}id: M02.Q3\n(.*\n){4}/, to: "", code: "changes/unaccounted", at: "changes:" },
   { name: "a rename from an id the previous version lacks", version: "1.1.0", file: "changes.yaml", from: "from: M01.Q3, to", to: "from: M01.Q9, to", code: "changes/unknown-id", at: "M01.Q9" },
   { name: "a rename from an id the new version still has", version: "1.1.0", file: "changes.yaml", from: "from: M01.Q3, to", to: "from: M02.Q1, to", code: "changes/rename-source", at: "M02.Q1, to" },
-  { name: "a from: that names no version beside it", version: "1.1.0", file: "changes.yaml", from: "from: 1.0.0", to: "from: 0.9.0", code: "changes/from-version", at: "0.9.0" },
+  { name: "a from: that names no version beside it", version: "1.1.0", file: "changes.yaml", from: "from: 1.0.0", to: "from: 0.9.0", code: "changes/from-version", severity: "warning", at: "0.9.0" },
   { name: "a from: that names the version itself", version: "1.1.0", file: "changes.yaml", from: "from: 1.0.0", to: "from: 1.1.0", code: "changes/from-version", at: "1.1.0\n" },
   { name: "a from: that skips a version between", version: "1.2.0", file: "changes.yaml", from: "from: 1.1.0", to: "from: 1.0.0", code: "changes/from-version", severity: "warning", at: "1.0.0\n" },
   { name: "a rename to an id the new version lacks", version: "1.1.0", file: "changes.yaml", from: "to: M02.Q4 }", to: "to: M02.Q8 }", code: "changes/unknown-id", at: "M02.Q8" },

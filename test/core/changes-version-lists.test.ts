@@ -5,8 +5,8 @@ import { diagnosticMessage } from "../../src/i18n/diagnostic-messages.js";
 
 describe("versions listed in changes.yaml messages", () => {
   it.each([
-    ["en", "versions beside this one: 1.2.0, 1.1.0, 1.0.0"],
-    ["zh", "同目录下的其他版本：1.2.0、1.1.0、1.0.0"],
+    ["en", "older versions beside this one: 1.2.0, 1.1.0, 1.0.0"],
+    ["zh", "同目录下较早的版本：1.2.0、1.1.0、1.0.0"],
   ] as const)("from-missing in %s", (lang, words) => {
     const text = diagnosticMessage(
       {

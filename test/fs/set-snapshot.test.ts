@@ -129,22 +129,21 @@ describe("set snapshot (content-addressed record of checked sets)", () => {
 
   it("a set with problems is not recorded; a clean one beside it is", async () => {
     const { root, v100, v110 } = copyBundled();
-    const file = path.join(v100, "m01-original-innovation.yaml");
+    const file = path.join(v110, "m01-original-innovation.yaml");
     editFile(file, /^number: 1$/m, "number: one");
     const at = positionIn(file, "one");
     const made = await record(root);
     const full = workspace({ cwd: root, snapshot: false });
-    const problems = (await full.loadSet(v100)).diagnostics;
+    const problems = (await full.loadSet(v110)).diagnostics;
     expect(problems.map(({ code, file, line, column }) => ({ code, file, line, column }))).toEqual([
       {
         code: "schema/type",
-        file: path.join("workplan-2025", "1.0.0", "m01-original-innovation.yaml"),
+        file: path.join("workplan-2025", "1.1.0", "m01-original-innovation.yaml"),
         ...at,
       },
     ]);
-    // 1.1.0 is still valid (its changes are not checked against an invalid 1.0.0).
-    expect((await full.loadSet(v110)).diagnostics).toEqual([]);
-    expect(Object.values(made.sets).map((entry) => entry.set.version)).toEqual(["1.1.0"]);
+    expect((await full.loadSet(v100)).diagnostics).toEqual([]);
+    expect(Object.values(made.sets).map((entry) => entry.set.version)).toEqual(["1.0.0"]);
   });
 });
 
