@@ -163,7 +163,10 @@ export interface CommonGap {
 export interface BottomZones {
   region: string;
   label: Text;
-  /** The region's lowest-ranked zones, in league order (the last is the lowest). */
+  /**
+   * The region's lowest-ranked zones, in league order (the last is the lowest), with any tied
+   * with the highest of them; empty when the region has no ranked zone.
+   */
   zones: RankedZone[];
 }
 
@@ -829,16 +832,21 @@ function accumulate(
   }
 }
 
+/**
+ * The lowest `count` ranked zones of each region present, in league order; zones tied in region
+ * rank with the highest of them are listed too (so more than `count` when ranks tie at the
+ * cut-off). A region with no ranked zone is there with none, so that it can be said; with
+ * `count` 0, no region.
+ */
 function bottomZones(set: MeasureSet, zones: readonly RankedZone[], count: number): BottomZones[] {
+  if (count <= 0) return [];
   return regionOrder(set, zones)
     .filter((region): region is string => region !== null)
     .map((region) => {
       const members = zones.filter((z) => z.ranked && z.region === region);
-      return {
-        region,
-        label: regionLabel(set, region),
-        zones: count > 0 ? members.slice(-count) : [],
-      };
-    })
-    .filter((entry) => entry.zones.length > 0);
+      let start = Math.max(0, members.length - count);
+      const cut = members[start]?.regionRank;
+      while (start > 0 && members[start - 1]?.regionRank === cut) start--;
+      return { region, label: regionLabel(set, region), zones: members.slice(start) };
+    });
 }

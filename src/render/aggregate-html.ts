@@ -244,6 +244,13 @@ function bottom(ctx: Context): Section {
     { title: c.largestGaps },
   ];
   const parts = agg.bottom.map((region, i) => {
+    const heading = region.label[lang];
+    if (region.zones.length === 0) {
+      return {
+        heading,
+        blocks: [paragraph(m.bottomNoRanked(`${agg.options.minCompleteness}%`))],
+      };
+    }
     const rows = region.zones.map((z): Rich[] => [
       text(String(z.regionRank ?? "")),
       text(String(z.rank ?? "")),
@@ -251,7 +258,6 @@ function bottom(ctx: Context): Section {
       text(oneDecimal(z.overall)),
       text(gapList(z.topGaps, m)),
     ]);
-    const heading = region.label[lang];
     return { heading, blocks: [table(`bottom-${i + 1}`, heading, columns, rows)] };
   });
   return section("bottom", m.sections.bottom, [

@@ -240,6 +240,10 @@ function bottom(ctx: Context): string[] {
   const c = m.columns;
   for (const region of agg.bottom) {
     blocks.push(`### ${escapeInline(region.label[lang])}`);
+    if (region.zones.length === 0) {
+      blocks.push(escapeInline(m.bottomNoRanked(`${agg.options.minCompleteness}%`)));
+      continue;
+    }
     const rows = region.zones.map((z) => [
       String(z.regionRank ?? "—"),
       String(z.rank ?? "—"),

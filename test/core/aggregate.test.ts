@@ -14,6 +14,8 @@ import {
 } from "../../src/core/aggregate.js";
 import type { AnswersFile } from "../../src/core/model.js";
 import { scoreAssessment } from "../../src/core/score.js";
+import { renderAggregateHtml } from "../../src/render/aggregate-html.js";
+import { renderAggregateMarkdown } from "../../src/render/aggregate-markdown.js";
 import { loadDemoSet } from "../render/report-fixtures.js";
 
 const set = loadDemoSet();
@@ -406,6 +408,39 @@ describe("bottom zones", () => {
     expect(agg.bottom[0]?.zones[1]?.topGaps).toEqual([
       { question: "M01.Q1", measure: "M01", gap: 7 },
     ]);
+  });
+
+  it.each<[string, number[], number, string[]]>([
+    ["three tied at the cut-off of 1", [70, 70, 70], 1, ["E0", "E1", "E2"]],
+    ["tied at the cut-off of 2", [90, 80, 80, 60], 2, ["E1", "E2", "E3"]],
+    ["tied below the cut-off", [90, 80, 60, 60], 2, ["E2", "E3"]],
+    ["fewer zones than asked", [90, 80], 5, ["E0", "E1"]],
+  ])("%s: every zone tied with the highest listed is listed", (_, scores, bottom, listed) => {
+    const zones = scores.map((overall, i) => zone({ name: `E${i}`, region: "eastern", overall }));
+    const agg = aggregate(set, zones, [], { minCompleteness: 80, bottom });
+    expect(agg.bottom.map((b) => b.zones.map((z) => z.zone.name))).toEqual([listed]);
+  });
+
+  it("keeps a region with no ranked zone, with none, so that it can be said", () => {
+    const zones = [
+      zone({ name: "E", region: "eastern", overall: 70 }),
+      zone({ name: "C1", region: "central", overall: 60, completeness: 0.5 }),
+      zone({ name: "C2", region: "central", overall: 50, completeness: 0.5 }),
+    ];
+    const agg = aggregate(set, zones, [], { minCompleteness: 80, bottom: 5 });
+    expect(agg.bottom.map((b) => [b.region, b.zones.length])).toEqual([
+      ["eastern", 1],
+      ["central", 0],
+    ]);
+    expect(aggregate(set, zones, [], { minCompleteness: 80, bottom: 0 }).bottom).toEqual([]);
+    for (const [lang, words] of [
+      ["en", "No ranked zone: every zone of this region answered less than 80% of its questions."],
+      ["zh", "无参与排名的开发区：该区域所有开发区作答的问题均不足 80%。"],
+    ] as const) {
+      const md = renderAggregateMarkdown(agg, { lang });
+      expect(md).toContain(`### ${lang === "en" ? "Central" : "中部"}\n\n${words}`);
+      expect(renderAggregateHtml(agg, { lang })).toContain(words);
+    }
   });
 });
 
