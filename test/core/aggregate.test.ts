@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import {
   aggregate,
@@ -15,7 +16,8 @@ import {
 import type { AnswersFile } from "../../src/core/model.js";
 import { scoreAssessment } from "../../src/core/score.js";
 import { renderAggregateHtml } from "../../src/render/aggregate-html.js";
-import { renderAggregateMarkdown } from "../../src/render/aggregate-markdown.js";
+import { renderAggregateXlsx } from "../../src/render/aggregate-xlsx.js";
+import { renderAggregateMarkdown, zoneLabel } from "../../src/render/aggregate-markdown.js";
 import { loadDemoSet } from "../render/report-fixtures.js";
 
 const set = loadDemoSet();
@@ -440,6 +442,52 @@ describe("bottom zones", () => {
       const md = renderAggregateMarkdown(agg, { lang });
       expect(md).toContain(`### ${lang === "en" ? "Central" : "中部"}\n\n${words}`);
       expect(renderAggregateHtml(agg, { lang })).toContain(words);
+    }
+  });
+});
+
+describe("zones that show the same name", () => {
+  const zones = [
+    zone({
+      file: "a.yaml",
+      name: "Same Name",
+      province: "Jiangxi",
+      region: "central",
+      overall: 60,
+    }),
+    zone({ file: "b.yaml", name: "Same Name", province: "Shanxi", region: "central", overall: 50 }),
+    zone({ file: "c.yaml", province: "Hebei", region: "eastern", overall: 40 }),
+    zone({ file: "d.yaml", province: "Hebei", region: "eastern", overall: 30 }),
+    zone({ file: "e.yaml", name: "Alone", province: "Hebei", region: "eastern", overall: 20 }),
+  ];
+  const agg = aggregate(set, zones, [], { minCompleteness: 80, bottom: 5 });
+
+  it("are told apart by province, then by file, wherever the province is not shown", () => {
+    expect(agg.zones.map((z) => zoneLabel(agg, z, "en"))).toEqual([
+      "Same Name (Jiangxi)",
+      "Same Name (Shanxi)",
+      "— (Hebei, c.yaml)",
+      "— (Hebei, d.yaml)",
+      "Alone",
+    ]);
+    expect(zoneLabel(agg, agg.zones[0]!, "zh")).toBe("Same Name（Jiangxi）");
+  });
+
+  it("in the xlsx measure matrix", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await renderAggregateXlsx(agg, { lang: "en" }));
+    const sheet = book.getWorksheet("Measure matrix");
+    const names = sheet?.getColumn(1).values.slice(2, 2 + agg.zones.length);
+    expect(names).toEqual(agg.zones.map((z) => zoneLabel(agg, z, "en")));
+  });
+
+  it.each(["en", "zh"] as const)("in the matrix and the bottom tables (%s)", (lang) => {
+    const md = renderAggregateMarkdown(agg, { lang });
+    const html = renderAggregateHtml(agg, { lang });
+    for (const label of agg.zones.map((z) => zoneLabel(agg, z, lang))) {
+      // The matrix and the bottom tables of the region (and the league table for a name alone).
+      expect(md.split(`| ${label} |`).length - 1, label).toBe(label === "Alone" ? 3 : 2);
+      expect(html).toContain(label);
     }
   });
 });
