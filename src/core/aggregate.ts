@@ -88,7 +88,13 @@ export interface ZoneSummary {
 export type LeftOutReason =
   | { kind: "invalid"; code: string; message: string }
   | { kind: "other-set"; id: string; version: string }
-  | { kind: "other-version"; version: string; migrate?: string };
+  | {
+      kind: "other-version";
+      version: string;
+      migrate?: string;
+      /** As many usable files are of this version as of the one used (a tie: the newest wins). */
+      tie?: true;
+    };
 
 export interface LeftOut {
   file: string;
@@ -450,7 +456,8 @@ function pickMost(counts: Map<string, number>, order: (a: string, b: string) => 
 }
 
 /**
- * The files pinned to another set id or version than the chosen one, with the reason.
+ * The files pinned to another set id or version than the chosen one, with the reason (the pins
+ * of the chosen set and version give none; given too, they tell a tie of versions).
  * `migrate` gives the command that brings a file to the chosen version, when there is one.
  */
 export function incompatiblePins(
@@ -459,6 +466,10 @@ export function incompatiblePins(
   migrate?: (pin: Pin, version: string) => string | undefined,
 ): LeftOut[] {
   const out: LeftOut[] = [];
+  const versions = countBy(
+    pins.filter((p) => p.id === chosen.id),
+    (p) => p.version,
+  );
   for (const pin of pins) {
     if (pin.id !== chosen.id) {
       out.push({
@@ -473,6 +484,7 @@ export function incompatiblePins(
           kind: "other-version",
           version: pin.version,
           ...(command === undefined ? {} : { migrate: command }),
+          ...(versions.get(pin.version) === versions.get(chosen.version) ? { tie: true } : {}),
         },
       });
     }

@@ -88,7 +88,8 @@ export interface AggregateMessages {
   notApplicableShort: string;
   reasons: {
     otherSet(id: string, version: string, usedId: string, usedVersion: string): string;
-    otherVersion(version: string, used: string, migrate: string | undefined): string;
+    /** `tie`: as many usable files use `version` as `used` (the newest version wins a tie). */
+    otherVersion(version: string, used: string, migrate: string | undefined, tie: boolean): string;
     /** `dated`: whether `by` has an answeredAt (else a tie of dates is of two undated files). */
     superseded(by: string, why: SupersededBy, dated: boolean): string;
     invalidSet(id: string, version: string, problem: string): string;
@@ -230,8 +231,10 @@ const en: AggregateMessages = {
   reasons: {
     otherSet: (id, version, usedId, usedVersion) =>
       `pinned to set ${id}@${version}; this roll-up is of ${usedId}@${usedVersion}`,
-    otherVersion: (version, used, migrate) =>
-      `pinned to version ${version}; most valid files use ${used}, and versions are not mixed` +
+    otherVersion: (version, used, migrate, tie) =>
+      (tie
+        ? `pinned to version ${version}; as many valid files use ${used}, and a tie goes to the newest version; versions are not mixed`
+        : `pinned to version ${version}; most valid files use ${used}, and versions are not mixed`) +
       (migrate ? `; bring it over with: ${migrate}` : ""),
     superseded: (by, why, dated) => {
       if (why === "answered-later") return `superseded by ${by}, answered later for the same zone`;
@@ -376,8 +379,10 @@ const zh: AggregateMessages = {
   reasons: {
     otherSet: (id, version, usedId, usedVersion) =>
       `对应评估清单 ${id}@${version}；本汇总使用 ${usedId}@${usedVersion}`,
-    otherVersion: (version, used, migrate) =>
-      `对应版本 ${version}；多数有效文件使用 ${used}，不同版本不混合汇总` +
+    otherVersion: (version, used, migrate, tie) =>
+      (tie
+        ? `对应版本 ${version}；使用 ${used} 的有效文件与之数量相同，数量相同时取最新版本；不同版本不混合汇总`
+        : `对应版本 ${version}；多数有效文件使用 ${used}，不同版本不混合汇总`) +
       (migrate ? `；可用以下命令迁移：${migrate}` : ""),
     superseded: (by, why, dated) => {
       if (why === "answered-later") return `已被 ${by} 取代（同一开发区更晚的填报）`;

@@ -331,7 +331,12 @@ export function leftOutReason(
     case "other-set":
       return m.reasons.otherSet(reason.id, reason.version, used.id, used.version);
     case "other-version":
-      return m.reasons.otherVersion(reason.version, used.version, reason.migrate);
+      return m.reasons.otherVersion(
+        reason.version,
+        used.version,
+        reason.migrate,
+        reason.tie === true,
+      );
   }
 }
 

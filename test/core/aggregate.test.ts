@@ -17,7 +17,12 @@ import type { AnswersFile } from "../../src/core/model.js";
 import { scoreAssessment } from "../../src/core/score.js";
 import { renderAggregateHtml } from "../../src/render/aggregate-html.js";
 import { renderAggregateXlsx } from "../../src/render/aggregate-xlsx.js";
-import { renderAggregateMarkdown, zoneLabel } from "../../src/render/aggregate-markdown.js";
+import {
+  leftOutReason,
+  renderAggregateMarkdown,
+  zoneLabel,
+} from "../../src/render/aggregate-markdown.js";
+import { aggregateMessages } from "../../src/i18n/aggregate-messages.js";
 import { loadDemoSet } from "../render/report-fixtures.js";
 
 const set = loadDemoSet();
@@ -380,7 +385,7 @@ describe("compatibility", () => {
         file: "f2.yaml",
         line: null,
         column: null,
-        reason: { kind: "other-version", version: "0.9.0" },
+        reason: { kind: "other-version", version: "0.9.0", tie: true },
       },
     ]);
     const migrate = (pin: { file: string }, version: string) =>
@@ -389,7 +394,31 @@ describe("compatibility", () => {
       kind: "other-version",
       version: "0.9.0",
       migrate: "netdz migrate f2.yaml --to 1.0.0",
+      tie: true,
     });
+  });
+
+  it("says when the version was chosen by the tie rule, in the reason's words too", () => {
+    const tied = pins([
+      ["s", "1.0.0"],
+      ["s", "1.1.0"],
+      ["s", "1.0.0"],
+      ["s", "1.1.0"],
+    ]);
+    const [reason] = incompatiblePins(tied, { id: "s", version: "1.1.0" });
+    expect(reason?.reason).toEqual({ kind: "other-version", version: "1.0.0", tie: true });
+    const used = { id: "s", version: "1.1.0" };
+    expect(leftOutReason(reason!, used, aggregateMessages("en"))).toBe(
+      "pinned to version 1.0.0; as many valid files use 1.1.0, and a tie goes to the newest version; versions are not mixed",
+    );
+    expect(leftOutReason(reason!, used, aggregateMessages("zh"))).toContain(
+      "使用 1.1.0 的有效文件与之数量相同，数量相同时取最新版本",
+    );
+    const most = incompatiblePins(tied.slice(0, 3), { id: "s", version: "1.0.0" });
+    expect(most.map((e) => e.reason)).toEqual([{ kind: "other-version", version: "1.1.0" }]);
+    expect(leftOutReason(most[0]!, used, aggregateMessages("en"))).toContain(
+      "most valid files use",
+    );
   });
 });
 
@@ -475,7 +504,8 @@ describe("zones that show the same name", () => {
 
   it("in the xlsx measure matrix", async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await renderAggregateXlsx(agg, { lang: "en" }));
+    const bytes = await renderAggregateXlsx(agg, { lang: "en" });
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
     const sheet = book.getWorksheet("Measure matrix");
     const names = sheet?.getColumn(1).values.slice(2, 2 + agg.zones.length);
     expect(names).toEqual(agg.zones.map((z) => zoneLabel(agg, z, "en")));
