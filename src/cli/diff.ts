@@ -1,8 +1,10 @@
-import { Argument, Option } from "commander";
+import { Argument, Option, type Command } from "commander";
 import { LIST_SEPARATORS } from "../i18n/quote.js";
 import type { DiffCommandOptions } from "../commands/diff.js";
 import { DIFF_HELP } from "../i18n/diff-messages.js";
-import { DEFAULT_DIFF_FORMAT, DIFF_FORMAT_NAMES } from "../render/reporters.js";
+import { outputFormat } from "../commands/report-options.js";
+import { OUT_FORMAT_MESSAGES } from "../i18n/out-format-messages.js";
+import { DEFAULT_DIFF_FORMAT, DIFF_FORMAT_NAMES, DIFF_FORMATS } from "../render/reporters.js";
 import { langOption, measuresOption, type CommandFactory } from "./context.js";
 
 /** `netdz diff <old> <new>`. */
@@ -16,17 +18,34 @@ export const diffCommand: CommandFactory = (ctx) => {
     .addOption(
       new Option("-f, --format <format>", h.format)
         .choices(DIFF_FORMAT_NAMES)
-        .default(DEFAULT_DIFF_FORMAT),
+        .default(
+          DEFAULT_DIFF_FORMAT,
+          OUT_FORMAT_MESSAGES[ctx.lang].formatDefault(DEFAULT_DIFF_FORMAT),
+        ),
     )
     .addOption(new Option("-o, --out <file>", h.out))
     .addOption(langOption(ctx))
     .addOption(new Option("--fail-on-regression", h.failOnRegression).default(false))
     .addOption(measuresOption(ctx))
     .addHelpText("after", h.after)
-    .action((older: string, newer: string, opts: Omit<DiffCommandOptions, "old" | "new">) =>
-      ctx.run(async () => {
-        const { diff } = await import("../commands/diff.js");
-        return diff({ ...opts, old: older, new: newer }, ctx.io);
-      }),
+    .action(
+      (
+        older: string,
+        newer: string,
+        opts: Omit<DiffCommandOptions, "old" | "new">,
+        command: Command,
+      ) =>
+        ctx.run(async () => {
+          const given = command.getOptionValueSource("format") === "cli" ? opts.format : undefined;
+          const format = outputFormat(
+            DIFF_FORMATS,
+            given,
+            opts.out,
+            DEFAULT_DIFF_FORMAT,
+            opts.lang,
+          );
+          const { diff } = await import("../commands/diff.js");
+          return diff({ ...opts, format, old: older, new: newer }, ctx.io);
+        }),
     );
 };

@@ -1,4 +1,4 @@
-import { Argument, Option } from "commander";
+import { Argument, Option, type Command } from "commander";
 import { LIST_SEPARATORS } from "../i18n/quote.js";
 import { DEFAULT_ANSWERS_FILE } from "../core/model.js";
 import type { ReportOptions } from "../commands/report.js";
@@ -6,11 +6,13 @@ import {
   DEFAULT_TOP,
   isScore,
   isTop,
+  outputFormat,
   parsePlainNumber,
   parseWholeNumber,
 } from "../commands/report-options.js";
 import { REPORT_HELP } from "../i18n/report-messages.js";
-import { DEFAULT_REPORT_FORMAT, REPORT_FORMAT_NAMES } from "../render/reporters.js";
+import { OUT_FORMAT_MESSAGES } from "../i18n/out-format-messages.js";
+import { DEFAULT_REPORT_FORMAT, REPORT_FORMAT_NAMES, REPORT_FORMATS } from "../render/reporters.js";
 import { langOption, measuresOption, numberParser, type CommandFactory } from "./context.js";
 
 /** `netdz report [answers]`. */
@@ -23,7 +25,10 @@ export const reportCommand: CommandFactory = (ctx) => {
     .addOption(
       new Option("-f, --format <format>", h.format)
         .choices(REPORT_FORMAT_NAMES)
-        .default(DEFAULT_REPORT_FORMAT),
+        .default(
+          DEFAULT_REPORT_FORMAT,
+          OUT_FORMAT_MESSAGES[ctx.lang].formatDefault(DEFAULT_REPORT_FORMAT),
+        ),
     )
     .addOption(new Option("-o, --out <file>", h.out))
     .addOption(langOption(ctx))
@@ -39,10 +44,18 @@ export const reportCommand: CommandFactory = (ctx) => {
     )
     .addOption(measuresOption(ctx))
     .addHelpText("after", `${h.after(DEFAULT_ANSWERS_FILE)}\n${ctx.m.exitCodes("report")}`)
-    .action((answers: string, opts: Omit<ReportOptions, "answers">) =>
+    .action((answers: string, opts: Omit<ReportOptions, "answers">, command: Command) =>
       ctx.run(async () => {
+        const given = command.getOptionValueSource("format") === "cli" ? opts.format : undefined;
+        const format = outputFormat(
+          REPORT_FORMATS,
+          given,
+          opts.out,
+          DEFAULT_REPORT_FORMAT,
+          opts.lang,
+        );
         const { report } = await import("../commands/report.js");
-        return report({ ...opts, answers }, ctx.io);
+        return report({ ...opts, format, answers }, ctx.io);
       }),
     );
 };

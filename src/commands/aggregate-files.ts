@@ -2,7 +2,7 @@
  * The candidate files of `netdz aggregate`: the files named and the YAML files found in the
  * folders named, found before anything is read (so that workers can be started at once).
  */
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import { fsReason } from "../fs/fs-errors.js";
@@ -13,7 +13,8 @@ export interface Found {
   /**
    * Candidate files, each by its path as given (a file found in a folder: the folder as given
    * joined with the path below it; see displayPath), once each, in the order of their absolute
-   * paths.
+   * paths. A file reached by several paths (a symbolic link, a linked folder, a hard link) is
+   * one file: only the first of its paths in that order is kept.
    */
   files: string[];
   /** The files named on the command line (checked whatever format they declare), as given. */
@@ -43,7 +44,36 @@ export function collectFiles(paths: readonly string[], cwd: string, m: Aggregate
     }
   }
   const order = [...files.keys()].sort();
-  return { files: order.map((file) => files.get(file) as string), named };
+  const seen = new Map<string, string>();
+  const kept: string[] = [];
+  for (const file of order) {
+    const given = files.get(file) as string;
+    const identity = fileIdentity(file);
+    const first = seen.get(identity);
+    if (first === undefined) {
+      seen.set(identity, given);
+      kept.push(given);
+    } else if (named.delete(given)) {
+      // The file was named by another of its paths: the path kept is checked as named too.
+      named.add(first);
+    }
+  }
+  return { files: kept, named };
+}
+
+/**
+ * What makes two paths one file: its device and inode (so hard links are one file too), else
+ * (no inode, as on some file systems) its real path; a file that cannot be looked at is known by
+ * its path alone (it is listed as unreadable).
+ */
+function fileIdentity(absolute: string): string {
+  try {
+    const info = statSync(absolute, { bigint: true });
+    if (info.ino !== 0n) return `${info.dev}:${info.ino}`;
+    return `path:${realpathSync(absolute)}`;
+  } catch {
+    return `path:${absolute}`;
+  }
 }
 
 /**

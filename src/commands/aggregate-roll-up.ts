@@ -95,11 +95,7 @@ export async function rollUp(
   // Invalid files are already in leftOut (whatever their version); the valid files of another
   // set id or version are left out for it.
   leftOut.push(
-    ...incompatiblePins(
-      pins.filter((p) => !sameSet(p, chosen)),
-      chosen,
-      (pin, version) => migrateAdvice(pin, version, opts.measures),
-    ),
+    ...incompatiblePins(pins, chosen, (pin, version) => migrateAdvice(pin, version, opts.measures)),
   );
   const agg = buildAggregate(
     set,
@@ -143,10 +139,6 @@ interface Group {
 async function setOf(ws: Workspace, chosen: { id: string; version: string }) {
   const found = await ws.find(chosen);
   return found ? (await ws.loadSet(found.dir)).set : undefined;
-}
-
-function sameSet(pin: Pin, chosen: { id: string; version: string }): boolean {
-  return pin.id === chosen.id && pin.version === chosen.version;
 }
 
 /** An answers file already checked, read again for its date. */

@@ -2,6 +2,10 @@
  * The rules for `netdz report`'s options, shared by the command line (which parses strings) and
  * `report()` (which checks the values it is given), so the two cannot drift apart.
  */
+import type { Lang } from "../core/model.js";
+import { UsageError } from "../errors.js";
+import { OUT_FORMAT_MESSAGES } from "../i18n/out-format-messages.js";
+import { chooseFormat, type Reporter } from "../render/reporters.js";
 
 /** How many gaps a report lists unless told (`--top`). */
 export const DEFAULT_TOP = 10;
@@ -24,4 +28,26 @@ export function parseWholeNumber(raw: string): number {
 /** A command-line value as a plain decimal number (`85`, `72.5`), or NaN. */
 export function parsePlainNumber(raw: string): number {
   return /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
+/**
+ * The output format of report, aggregate and diff on the command line: `--format` when it was
+ * given (`given`), else the one `--out`'s extension names, else the default (chooseFormat); a
+ * usage error when `--format` and `--out`'s extension name two of the command's formats.
+ */
+export function outputFormat<F extends string>(
+  registry: Readonly<Record<F, Pick<Reporter<unknown, unknown>, "extension">>>,
+  given: F | undefined,
+  out: string | undefined,
+  fallback: F,
+  lang: Lang,
+): F {
+  const { format, conflict } = chooseFormat(registry, given, out, fallback);
+  if (conflict !== undefined) {
+    const extension = registry[format].extension;
+    throw new UsageError(
+      OUT_FORMAT_MESSAGES[lang].conflict(format, out ?? "", conflict, extension),
+    );
+  }
+  return format;
 }

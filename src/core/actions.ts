@@ -17,6 +17,28 @@ export function isCalendarDate(value: unknown): value is string {
   );
 }
 
+/**
+ * Whether a date-time of the answers schema's shape (YYYY-MM-DDThh:mm[:ss[.f]] and Z or ±hh:mm)
+ * names an instant that exists: its day a calendar day (isCalendarDate), its hour 00–23, its
+ * minutes and seconds 00–59, its offset's hour 00–23 and minutes 00–59. A value of another shape
+ * is the schema's to report: true.
+ */
+export function isRealDateTime(value: string): boolean {
+  const shape =
+    /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+  const parts = shape.exec(value);
+  if (!parts) return true;
+  const [, day, hour, minute, second = "0", offsetHour = "0", offsetMinute = "0"] = parts;
+  return (
+    isCalendarDate(day) &&
+    Number(hour) <= 23 &&
+    Number(minute) <= 59 &&
+    Number(second) <= 59 &&
+    Number(offsetHour) <= 23 &&
+    Number(offsetMinute) <= 59
+  );
+}
+
 export interface ActionItem {
   id: string;
   measure: string;

@@ -88,7 +88,13 @@ export interface ZoneSummary {
 export type LeftOutReason =
   | { kind: "invalid"; code: string; message: string }
   | { kind: "other-set"; id: string; version: string }
-  | { kind: "other-version"; version: string; migrate?: string };
+  | {
+      kind: "other-version";
+      version: string;
+      migrate?: string;
+      /** As many usable files are of this version as of the one used (a tie: the newest wins). */
+      tie?: true;
+    };
 
 export interface LeftOut {
   file: string;
@@ -163,7 +169,10 @@ export interface CommonGap {
 export interface BottomZones {
   region: string;
   label: Text;
-  /** The region's lowest-ranked zones, in league order (the last is the lowest). */
+  /**
+   * The region's lowest-ranked zones, in league order (the last is the lowest), with any tied
+   * with the highest of them; empty when the region has no ranked zone.
+   */
   zones: RankedZone[];
 }
 
@@ -447,7 +456,8 @@ function pickMost(counts: Map<string, number>, order: (a: string, b: string) => 
 }
 
 /**
- * The files pinned to another set id or version than the chosen one, with the reason.
+ * The files pinned to another set id or version than the chosen one, with the reason (the pins
+ * of the chosen set and version give none; given too, they tell a tie of versions).
  * `migrate` gives the command that brings a file to the chosen version, when there is one.
  */
 export function incompatiblePins(
@@ -456,6 +466,10 @@ export function incompatiblePins(
   migrate?: (pin: Pin, version: string) => string | undefined,
 ): LeftOut[] {
   const out: LeftOut[] = [];
+  const versions = countBy(
+    pins.filter((p) => p.id === chosen.id),
+    (p) => p.version,
+  );
   for (const pin of pins) {
     if (pin.id !== chosen.id) {
       out.push({
@@ -470,6 +484,7 @@ export function incompatiblePins(
           kind: "other-version",
           version: pin.version,
           ...(command === undefined ? {} : { migrate: command }),
+          ...(versions.get(pin.version) === versions.get(chosen.version) ? { tie: true } : {}),
         },
       });
     }
@@ -829,16 +844,21 @@ function accumulate(
   }
 }
 
+/**
+ * The lowest `count` ranked zones of each region present, in league order; zones tied in region
+ * rank with the highest of them are listed too (so more than `count` when ranks tie at the
+ * cut-off). A region with no ranked zone is there with none, so that it can be said; with
+ * `count` 0, no region.
+ */
 function bottomZones(set: MeasureSet, zones: readonly RankedZone[], count: number): BottomZones[] {
+  if (count <= 0) return [];
   return regionOrder(set, zones)
     .filter((region): region is string => region !== null)
     .map((region) => {
       const members = zones.filter((z) => z.ranked && z.region === region);
-      return {
-        region,
-        label: regionLabel(set, region),
-        zones: count > 0 ? members.slice(-count) : [],
-      };
-    })
-    .filter((entry) => entry.zones.length > 0);
+      let start = Math.max(0, members.length - count);
+      const cut = members[start]?.regionRank;
+      while (start > 0 && members[start - 1]?.regionRank === cut) start--;
+      return { region, label: regionLabel(set, region), zones: members.slice(start) };
+    });
 }

@@ -1,5 +1,5 @@
 import { formatSetRef } from "./set-ref.js";
-import { isCalendarDate } from "./actions.js";
+import { isCalendarDate, isRealDateTime } from "./actions.js";
 import {
   answerState,
   countAnswers,
@@ -291,6 +291,13 @@ function ownProblems(
     push("error", [...path, "due"], "answers/due-date", {
       id: "answers/due-date",
       params: { id, due: answer.due },
+    });
+  }
+  // Likewise a date-time of the right shape that does not exist (2026-02-30T…, hour 25).
+  if (typeof entry.answeredAt === "string" && !isRealDateTime(entry.answeredAt)) {
+    push("error", [...path, "answeredAt"], "answers/answered-at", {
+      id: "answers/answered-at",
+      params: { id, at: entry.answeredAt },
     });
   }
   if (!("status" in entry) && !("value" in entry) && entry.review !== true) {

@@ -14,6 +14,11 @@ export const DIFF_FORMAT = "netdz-diff/1";
 /** Changes smaller than this are float noise, not progress. */
 const EPSILON = 1e-9;
 
+/** Whether a change is one (not float noise): the rule of every category and of the ratchet. */
+export function isChange(change: number): boolean {
+  return Math.abs(change) > EPSILON;
+}
+
 export interface Change {
   old: number | null;
   new: number | null;

@@ -79,6 +79,8 @@ export interface AggregateMessages {
   commonGapsIntro: string;
   shareCell(below: number, zones: number, percent: string): string;
   bottomIntro(count: number): string;
+  /** A region of the bottom zones section that has no ranked zone. */
+  bottomNoRanked(minCompleteness: string): string;
   gapItem(question: string, points: string): string;
   none: string;
   /** The bottom zones section when `--bottom 0` asked for none. */
@@ -86,7 +88,8 @@ export interface AggregateMessages {
   notApplicableShort: string;
   reasons: {
     otherSet(id: string, version: string, usedId: string, usedVersion: string): string;
-    otherVersion(version: string, used: string, migrate: string | undefined): string;
+    /** `tie`: as many usable files use `version` as `used` (the newest version wins a tie). */
+    otherVersion(version: string, used: string, migrate: string | undefined, tie: boolean): string;
     /** `dated`: whether `by` has an answeredAt (else a tie of dates is of two undated files). */
     superseded(by: string, why: SupersededBy, dated: boolean): string;
     invalidSet(id: string, version: string, problem: string): string;
@@ -218,7 +221,9 @@ const en: AggregateMessages = {
     "points of the overall score they cost those zones.",
   shareCell: (below, zones, percent) => `${below} of ${zones} (${percent})`,
   bottomIntro: (count) =>
-    `The ${count} lowest-ranked zone${count === 1 ? "" : "s"} of each region, with their three largest gaps (points of the overall score lost).`,
+    `The ${count} lowest-ranked zone${count === 1 ? "" : "s"} of each region, with their three largest gaps (points of the overall score lost); zones tied in region rank with the highest of them are listed too.`,
+  bottomNoRanked: (min) =>
+    `No ranked zone: every zone of this region answered less than ${min} of its questions.`,
   gapItem: (question, points) => `${question} ${points}`,
   none: "None.",
   bottomNoneRequested: "None requested (--bottom 0).",
@@ -226,8 +231,10 @@ const en: AggregateMessages = {
   reasons: {
     otherSet: (id, version, usedId, usedVersion) =>
       `pinned to set ${id}@${version}; this roll-up is of ${usedId}@${usedVersion}`,
-    otherVersion: (version, used, migrate) =>
-      `pinned to version ${version}; most valid files use ${used}, and versions are not mixed` +
+    otherVersion: (version, used, migrate, tie) =>
+      (tie
+        ? `pinned to version ${version}; as many valid files use ${used}, and a tie goes to the newest version; versions are not mixed`
+        : `pinned to version ${version}; most valid files use ${used}, and versions are not mixed`) +
       (migrate ? `; bring it over with: ${migrate}` : ""),
     superseded: (by, why, dated) => {
       if (why === "answered-later") return `superseded by ${by}, answered later for the same zone`;
@@ -262,7 +269,9 @@ const en: AggregateMessages = {
     "A common gap is a question on which at least half of the zones it applies to score below " +
       "0.5 (an unanswered or “don't know” question scores 0). They are ordered by the points of " +
       "the overall score the question costs, averaged over the zones it applies to.",
-    `The lowest-ranked ${bottom} zones of each region are listed with their three largest gaps. ` +
+    `The lowest-ranked ${bottom} zones of each region are listed with their three largest gaps ` +
+      "(zones tied in region rank with the highest of them too, so a tie at the cut-off lists " +
+      "more; a region with no ranked zone says so). " +
       "Scores are shown rounded to one decimal; the JSON output carries them unrounded.",
   ],
   sheets: {
@@ -360,7 +369,9 @@ const zh: AggregateMessages = {
   commonGapsIntro:
     "在其适用的开发区中至少有一半得分低于 0.5 的问题，按其在这些开发区造成的总分平均失分排列。",
   shareCell: (below, zones, percent) => `${zones} 个中 ${below} 个（${percent}）`,
-  bottomIntro: (count) => `各区域排名最后的 ${count} 个开发区及其三项最大差距（总分失分）。`,
+  bottomIntro: (count) =>
+    `各区域排名最后的 ${count} 个开发区及其三项最大差距（总分失分）；与所列名次最高者并列的开发区一并列出。`,
+  bottomNoRanked: (min) => `无参与排名的开发区：该区域所有开发区作答的问题均不足 ${min}。`,
   gapItem: (question, points) => `${question} ${points}`,
   none: "无。",
   bottomNoneRequested: "未要求列出（--bottom 0）。",
@@ -368,8 +379,10 @@ const zh: AggregateMessages = {
   reasons: {
     otherSet: (id, version, usedId, usedVersion) =>
       `对应评估清单 ${id}@${version}；本汇总使用 ${usedId}@${usedVersion}`,
-    otherVersion: (version, used, migrate) =>
-      `对应版本 ${version}；多数有效文件使用 ${used}，不同版本不混合汇总` +
+    otherVersion: (version, used, migrate, tie) =>
+      (tie
+        ? `对应版本 ${version}；使用 ${used} 的有效文件与之数量相同，数量相同时取最新版本；不同版本不混合汇总`
+        : `对应版本 ${version}；多数有效文件使用 ${used}，不同版本不混合汇总`) +
       (migrate ? `；可用以下命令迁移：${migrate}` : ""),
     superseded: (by, why, dated) => {
       if (why === "answered-later") return `已被 ${by} 取代（同一开发区更晚的填报）`;
@@ -397,7 +410,8 @@ const zh: AggregateMessages = {
       "开发区数为偶数时，中位数取中间两个数的平均值。举措平均值针对该举措适用的开发区。",
     "共性差距指在其适用的开发区中至少一半得分低于 0.5 的问题（未作答或“不清楚”得 0），" +
       "按该问题在适用开发区造成的总分平均失分排列。",
-    `列出各区域排名最后的 ${bottom} 个开发区及其三项最大差距。得分保留一位小数显示；` +
+    `列出各区域排名最后的 ${bottom} 个开发区及其三项最大差距（与其中名次最高者并列的开发区一并列出，` +
+      "因此名次在截止处并列时会多于该数；没有参与排名的开发区的区域会注明）。得分保留一位小数显示；" +
       "JSON 输出给出未经舍入的数值。",
   ],
   sheets: {

@@ -143,6 +143,7 @@ export interface DiagnosticParams {
   "answers/missing-evidence": { id: string; status?: string; hint?: Text };
   "answers/empty": { id: string };
   "answers/due-date": { id: string; due: string };
+  "answers/answered-at": { id: string; at: string };
   "answers/owner-blank": { id: string };
   "answers/evidence-missing": { id: string; item: string };
   /** An evidence path that is there but cannot be looked at (a link loop, no permission). */
@@ -579,6 +580,8 @@ const en: MessageTable = {
     `${p.id} ${p.status !== undefined ? `is "${p.status}"` : "has a value"} but no evidence (${p.hint?.en ?? "add a URL or file path"})`,
   "answers/empty": (p) => `${p.id} has neither "status" nor "value"; it counts as unanswered`,
   "answers/due-date": (p) => `${p.id} has due date ${p.due}, which is not a calendar day`,
+  "answers/answered-at": (p) =>
+    `${p.id} has answeredAt ${p.at}, which is not a real date and time (a day that exists, hours 00–23, minutes and seconds 00–59)`,
   "answers/owner-blank": (p) =>
     `${p.id} has an owner of spaces only: name the responsible unit or person, or remove owner`,
   "answers/evidence-missing": (p) =>
@@ -825,6 +828,8 @@ const zh: MessageTable = {
     `${p.id} ${p.status !== undefined ? `为${quoteZh(statusZh(p.status))}` : "已填写取值"}，但没有佐证材料（${p.hint?.zh ?? "请补充网址或文件路径"}）`,
   "answers/empty": (p) => `${p.id} 既没有“status”也没有“value”，按未作答计`,
   "answers/due-date": (p) => `${p.id} 的完成时限 ${p.due} 不是日历上存在的日期`,
+  "answers/answered-at": (p) =>
+    `${p.id} 的作答时间 answeredAt ${p.at} 不是实际存在的日期和时间（日期须存在，时为 00–23，分、秒为 00–59）`,
   "answers/owner-blank": (p) =>
     `${p.id} 的责任单位（owner）只有空格：请填写责任单位或责任人，或删去 owner`,
   "answers/evidence-missing": (p) =>

@@ -17,6 +17,7 @@ import {
   oneDecimal,
   percent,
   setProblemRows,
+  zoneLabel,
   zoneText,
 } from "./aggregate-markdown.js";
 import type { Block, Column, Rich, Section } from "./report-document.js";
@@ -180,7 +181,7 @@ function matrix(ctx: Context): Section {
   const cell = (score: number | null): Rich =>
     score === null ? text("") : [{ text: score.toFixed(1), heat: score }];
   const rows = agg.zones.map((z): Rich[] => [
-    text(zoneText(agg, z.zone, "name", lang)),
+    text(zoneLabel(agg, z, lang)),
     ...nullable(z.measureScores).map(cell),
   ]);
   rows.push([[{ text: m.meanRow, strong: true }], ...agg.measureMeans.map((x) => cell(x.mean))]);
@@ -244,14 +245,20 @@ function bottom(ctx: Context): Section {
     { title: c.largestGaps },
   ];
   const parts = agg.bottom.map((region, i) => {
+    const heading = region.label[lang];
+    if (region.zones.length === 0) {
+      return {
+        heading,
+        blocks: [paragraph(m.bottomNoRanked(`${agg.options.minCompleteness}%`))],
+      };
+    }
     const rows = region.zones.map((z): Rich[] => [
       text(String(z.regionRank ?? "")),
       text(String(z.rank ?? "")),
-      text(zoneText(agg, z.zone, "name", lang)),
+      text(zoneLabel(agg, z, lang)),
       text(oneDecimal(z.overall)),
       text(gapList(z.topGaps, m)),
     ]);
-    const heading = region.label[lang];
     return { heading, blocks: [table(`bottom-${i + 1}`, heading, columns, rows)] };
   });
   return section("bottom", m.sections.bottom, [

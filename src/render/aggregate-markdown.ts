@@ -68,6 +68,52 @@ export function zoneText(
     : value;
 }
 
+/** How many used zones show each text (name, or name and province) in each language, by roll-up. */
+const SHOWN_COUNTS = new WeakMap<Aggregate, Map<string, number>>();
+
+/**
+ * How many used zones of the roll-up `key` gives the same text as `z` (`kind` names the key:
+ * every zone is counted once for each kind).
+ */
+function sameShown(
+  agg: Aggregate,
+  z: RankedZone,
+  kind: string,
+  key: (x: RankedZone) => string,
+): number {
+  let counts = SHOWN_COUNTS.get(agg);
+  if (counts === undefined) {
+    counts = new Map();
+    SHOWN_COUNTS.set(agg, counts);
+  }
+  const mark = `\u0001${kind}`;
+  if (!counts.has(mark)) {
+    counts.set(mark, 0);
+    for (const x of agg.zones) counts.set(key(x), (counts.get(key(x)) ?? 0) + 1);
+  }
+  return counts.get(key(z)) ?? 0;
+}
+
+/**
+ * A zone's name where it is shown without the province column (the measure matrix, the bottom
+ * tables, the xlsx matrix): the name alone when no other used zone shows it; else with the
+ * province (`Same Name (Jiangxi)`), and with the file too when name and province still do not
+ * tell it apart (several nameless zones: `— (Hebei, zones/a.yaml)`). Plain text, unescaped.
+ */
+export function zoneLabel(agg: Aggregate, z: RankedZone, lang: Lang): string {
+  const m = aggregateMessages(lang);
+  const name = (x: RankedZone) => `${lang}\u0000${zoneText(agg, x.zone, "name", lang)}`;
+  const place = (x: RankedZone) => `${name(x)}\u0000${zoneText(agg, x.zone, "province", lang)}`;
+  const given = zoneText(agg, z.zone, "name", lang);
+  const shown = given === "" ? "—" : given;
+  if (sameShown(agg, z, `name ${lang}`, name) < 2) return shown;
+  const province = zoneText(agg, z.zone, "province", lang);
+  const where = province === "" ? "—" : province;
+  return sameShown(agg, z, `place ${lang}`, place) < 2
+    ? m.parenthetical(shown, where)
+    : m.parenthetical(shown, `${where}${m.listSeparator}${z.file}`);
+}
+
 function header(ctx: Context): string {
   const { agg, m, lang } = ctx;
   const stats = agg.completeness;
@@ -176,7 +222,7 @@ function matrix(ctx: Context): string[] {
   // An empty cell where the measure does not apply.
   const cell = (score: number | null) => (score === null ? "" : score.toFixed(1));
   const rows = agg.zones.map((z) => [
-    escapeCell(zoneText(agg, z.zone, "name", lang)),
+    escapeCell(zoneLabel(agg, z, lang)),
     ...nullable(z.measureScores).map(cell),
   ]);
   rows.push([`**${escapeInline(m.meanRow)}**`, ...agg.measureMeans.map((x) => cell(x.mean))]);
@@ -240,10 +286,14 @@ function bottom(ctx: Context): string[] {
   const c = m.columns;
   for (const region of agg.bottom) {
     blocks.push(`### ${escapeInline(region.label[lang])}`);
+    if (region.zones.length === 0) {
+      blocks.push(escapeInline(m.bottomNoRanked(`${agg.options.minCompleteness}%`)));
+      continue;
+    }
     const rows = region.zones.map((z) => [
       String(z.regionRank ?? "—"),
       String(z.rank ?? "—"),
-      escapeCell(zoneText(agg, z.zone, "name", lang)),
+      escapeCell(zoneLabel(agg, z, lang)),
       oneDecimal(z.overall),
       z.topGaps.length === 0 ? "—" : escapeInline(gapList(z.topGaps, m)),
     ]);
@@ -281,7 +331,12 @@ export function leftOutReason(
     case "other-set":
       return m.reasons.otherSet(reason.id, reason.version, used.id, used.version);
     case "other-version":
-      return m.reasons.otherVersion(reason.version, used.version, reason.migrate);
+      return m.reasons.otherVersion(
+        reason.version,
+        used.version,
+        reason.migrate,
+        reason.tie === true,
+      );
   }
 }
 

@@ -10,7 +10,7 @@ import type { Worksheet } from "exceljs";
 import { nullable, regionLabel, type Aggregate } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
-import { leftOutRows, zoneText } from "./aggregate-markdown.js";
+import { leftOutRows, zoneLabel, zoneText } from "./aggregate-markdown.js";
 import { cellText } from "./cell-text.js";
 import { documentTime, withEntryTimes } from "./zip-time.js";
 
@@ -109,7 +109,7 @@ export async function renderAggregateXlsx(
     matrix,
     [c.zone, ...measures.map((x) => x.id)],
     [
-      ...agg.zones.map((z) => [zoneText(agg, z.zone, "name", lang), ...nullable(z.measureScores)]),
+      ...agg.zones.map((z) => [zoneLabel(agg, z, lang), ...nullable(z.measureScores)]),
       [m.meanRow, ...agg.measureMeans.map((x) => x.mean)],
     ],
     Object.fromEntries(measures.map((_, i) => [i + 1, SCORE_FORMAT])),

@@ -3,7 +3,7 @@
  * deterministic; text from the files or the set goes through markdown-escape.
  */
 import type { Diff, QuestionChange } from "../core/diff.js";
-import { ACTION_CATEGORIES, QUESTION_CATEGORIES } from "../core/diff.js";
+import { ACTION_CATEGORIES, isChange, QUESTION_CATEGORIES } from "../core/diff.js";
 import type { Lang, MeasureSet, Question } from "../core/model.js";
 import { diffMessages } from "../i18n/diff-messages.js";
 import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
@@ -16,23 +16,57 @@ export interface DiffMarkdownOptions {
   newDate?: string;
 }
 
+/** The most decimals a figure is given to show a change that is not zero. */
+const MAX_DIGITS = 6;
+
 /**
  * The one formatter of a signed figure (every change of `netdz diff`): to `digits` decimals with
- * `+` or the minus sign U+2212 (`+3.5`, `−2.0`), `0.0` when it rounds to zero; `—` for none.
+ * `+` or the minus sign U+2212 (`+3.5`, `−2.0`); a change that is one (isChange) but rounds to
+ * zero gets more decimals until it does not (`−0.04`), at most MAX_DIGITS (then `−0.000000`).
+ * Only no change (float noise included) is an unsigned `0.0`; `—` for none.
  */
 export function signed(value: number | null, digits = 1): string {
   if (value === null) return "—";
-  const shown = Math.abs(value).toFixed(digits);
-  if (Number(shown) === 0) return (0).toFixed(digits);
+  if (!isChange(value)) return (0).toFixed(digits);
+  const shown = Math.abs(value).toFixed(rowDigits(null, null, value, digits));
   return value > 0 ? `+${shown}` : `\u2212${shown}`;
+}
+
+/**
+ * The decimals of a row old → new (change): `digits`, or more when the change is one but would
+ * be shown as zero, or old and new would be shown alike (`79.90 → 79.80`), at most MAX_DIGITS.
+ */
+export function rowDigits(
+  old: number | null,
+  next: number | null,
+  change: number | null,
+  digits = 1,
+): number {
+  if (change === null || !isChange(change)) return digits;
+  for (let d = digits; d < MAX_DIGITS; d++) {
+    const apart = old === null || next === null || old.toFixed(d) !== next.toFixed(d);
+    if (apart && Number(Math.abs(change).toFixed(d)) !== 0) return d;
+  }
+  return MAX_DIGITS;
 }
 
 function fixed(value: number | null, digits = 1): string {
   return value === null ? "—" : value.toFixed(digits);
 }
 
-function pct(share: number | null): string {
-  return share === null ? "—" : `${(share * 100).toFixed(1)}%`;
+function pct(share: number | null, digits = 1): string {
+  return share === null ? "—" : `${(share * 100).toFixed(digits)}%`;
+}
+
+/** A share as per cent (null kept), for rowDigits. */
+function percent(share: number | null): number | null {
+  return share === null ? null : share * 100;
+}
+
+/** Old, new and change of a row, to the decimals that tell them apart (rowDigits). */
+function changeCells(row: { old: number | null; new: number | null; change: number | null }) {
+  const digits = rowDigits(row.old, row.new, row.change);
+  return [fixed(row.old, digits), fixed(row.new, digits), signed(row.change, digits)];
 }
 
 /** Renders the comparison. */
@@ -68,20 +102,21 @@ export function renderDiffMarkdown(
   }
 
   const o = diff.overall;
+  const od = rowDigits(o.old, o.new, o.change);
+  const comp = diff.completeness;
+  const cd = rowDigits(percent(comp.old), percent(comp.new), percent(comp.change));
   const oldBand = o.oldBand?.label[lang] ?? "—";
   const newBand = o.newBand?.label[lang] ?? "—";
   blocks.push(
     `## ${escapeInline(m.sections.overall)}`,
     [
-      `- ${escapeInline(m.overallLine(fixed(o.old), fixed(o.new), signed(o.change)))}`,
+      `- ${escapeInline(m.overallLine(fixed(o.old, od), fixed(o.new, od), signed(o.change, od)))}`,
       `- ${escapeInline(o.bandChanged ? m.bandLine(oldBand, newBand) : m.bandSame(newBand))}`,
       `- ${escapeInline(
         m.completenessLine(
-          pct(diff.completeness.old),
-          pct(diff.completeness.new),
-          diff.completeness.change === null
-            ? "—"
-            : m.percentagePoints(signed(diff.completeness.change * 100)),
+          pct(comp.old, cd),
+          pct(comp.new, cd),
+          comp.change === null ? "—" : m.percentagePoints(signed(comp.change * 100, cd)),
         ),
       )}`,
     ].join("\n"),
@@ -98,9 +133,7 @@ export function renderDiffMarkdown(
       [{ title: c.area }, ...changeColumns],
       diff.areas.map((a) => [
         escapeCell(set.areas.find((x) => x.id === a.id)?.title[lang] ?? a.id),
-        fixed(a.old),
-        fixed(a.new),
-        signed(a.change),
+        ...changeCells(a),
       ]),
     ),
     `## ${escapeInline(m.sections.measures)}`,
@@ -108,17 +141,15 @@ export function renderDiffMarkdown(
       [{ title: c.measure }, ...changeColumns],
       diff.measures.map((x) => [
         `${escapeInline(x.id)} ${escapeCell(set.measures.find((y) => y.id === x.id)?.title[lang])}`,
-        fixed(x.old),
-        fixed(x.new),
-        signed(x.change),
+        ...changeCells(x),
       ]),
     ),
   );
 
   blocks.push(`## ${escapeInline(m.sections.questions)}`);
-  const stateCell = (state: QuestionChange["oldState"], score: number | null) =>
+  const stateCell = (state: QuestionChange["oldState"], score: number | null, digits: number) =>
     escapeCell(
-      score === null ? m.states[state] : m.parenthetical(m.states[state], score.toFixed(2)),
+      score === null ? m.states[state] : m.parenthetical(m.states[state], score.toFixed(digits)),
     );
   for (const category of QUESTION_CATEGORIES) {
     const list = diff.questions[category];
@@ -128,13 +159,16 @@ export function renderDiffMarkdown(
         ? escapeInline(m.none)
         : table(
             [{ title: c.question }, { title: c.measure }, ...changeColumns],
-            list.map((q) => [
-              questionCell(q.id),
-              escapeCell(q.measure),
-              stateCell(q.oldState, q.old),
-              stateCell(q.newState, q.new),
-              signed(q.change, 2),
-            ]),
+            list.map((q) => {
+              const digits = rowDigits(q.old, q.new, q.change, 2);
+              return [
+                questionCell(q.id),
+                escapeCell(q.measure),
+                stateCell(q.oldState, q.old, digits),
+                stateCell(q.newState, q.new, digits),
+                signed(q.change, digits),
+              ];
+            }),
           ),
     );
   }

@@ -178,6 +178,39 @@ export function isFormat<F extends string>(
   return typeof name === "string" && Object.prototype.hasOwnProperty.call(registry, name);
 }
 
+/**
+ * The format a file name's extension names among a registry's formats (`roll-up.XLSX` → xlsx),
+ * by each reporter's `extension`; undefined when it names none of them, or has none.
+ */
+export function formatOfFile<F extends string>(
+  registry: Readonly<Record<F, Pick<Reporter<unknown, unknown>, "extension">>>,
+  file: string | undefined,
+): F | undefined {
+  const name = file?.split(/[\\/]/).at(-1) ?? "";
+  const dot = name.lastIndexOf(".");
+  if (dot <= 0) return undefined;
+  const extension = name.slice(dot + 1).toLowerCase();
+  return formatNames(registry).find((f) => registry[f].extension === extension);
+}
+
+/**
+ * The format a command writes: `--format` when given, else the one `--out`'s extension names
+ * (formatOfFile), else the registry's default. `conflict` when `--format` is given and `--out`'s
+ * extension names another of the registry's formats (the command refuses it).
+ */
+export function chooseFormat<F extends string>(
+  registry: Readonly<Record<F, Pick<Reporter<unknown, unknown>, "extension">>>,
+  given: F | undefined,
+  out: string | undefined,
+  fallback: F,
+): { format: F; conflict?: F } {
+  const named = formatOfFile(registry, out);
+  if (given === undefined) return { format: named ?? fallback };
+  return named === undefined || named === given
+    ? { format: given }
+    : { format: given, conflict: named };
+}
+
 /** The file a document of this format is written to by default: `<base>-<suffix>.<extension>`. */
 export function defaultOutputName(
   base: string,

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import {
   aggregate,
@@ -14,6 +15,14 @@ import {
 } from "../../src/core/aggregate.js";
 import type { AnswersFile } from "../../src/core/model.js";
 import { scoreAssessment } from "../../src/core/score.js";
+import { renderAggregateHtml } from "../../src/render/aggregate-html.js";
+import { renderAggregateXlsx } from "../../src/render/aggregate-xlsx.js";
+import {
+  leftOutReason,
+  renderAggregateMarkdown,
+  zoneLabel,
+} from "../../src/render/aggregate-markdown.js";
+import { aggregateMessages } from "../../src/i18n/aggregate-messages.js";
 import { loadDemoSet } from "../render/report-fixtures.js";
 
 const set = loadDemoSet();
@@ -376,7 +385,7 @@ describe("compatibility", () => {
         file: "f2.yaml",
         line: null,
         column: null,
-        reason: { kind: "other-version", version: "0.9.0" },
+        reason: { kind: "other-version", version: "0.9.0", tie: true },
       },
     ]);
     const migrate = (pin: { file: string }, version: string) =>
@@ -385,7 +394,31 @@ describe("compatibility", () => {
       kind: "other-version",
       version: "0.9.0",
       migrate: "netdz migrate f2.yaml --to 1.0.0",
+      tie: true,
     });
+  });
+
+  it("says when the version was chosen by the tie rule, in the reason's words too", () => {
+    const tied = pins([
+      ["s", "1.0.0"],
+      ["s", "1.1.0"],
+      ["s", "1.0.0"],
+      ["s", "1.1.0"],
+    ]);
+    const [reason] = incompatiblePins(tied, { id: "s", version: "1.1.0" });
+    expect(reason?.reason).toEqual({ kind: "other-version", version: "1.0.0", tie: true });
+    const used = { id: "s", version: "1.1.0" };
+    expect(leftOutReason(reason!, used, aggregateMessages("en"))).toBe(
+      "pinned to version 1.0.0; as many valid files use 1.1.0, and a tie goes to the newest version; versions are not mixed",
+    );
+    expect(leftOutReason(reason!, used, aggregateMessages("zh"))).toContain(
+      "使用 1.1.0 的有效文件与之数量相同，数量相同时取最新版本",
+    );
+    const most = incompatiblePins(tied.slice(0, 3), { id: "s", version: "1.0.0" });
+    expect(most.map((e) => e.reason)).toEqual([{ kind: "other-version", version: "1.1.0" }]);
+    expect(leftOutReason(most[0]!, used, aggregateMessages("en"))).toContain(
+      "most valid files use",
+    );
   });
 });
 
@@ -406,6 +439,86 @@ describe("bottom zones", () => {
     expect(agg.bottom[0]?.zones[1]?.topGaps).toEqual([
       { question: "M01.Q1", measure: "M01", gap: 7 },
     ]);
+  });
+
+  it.each<[string, number[], number, string[]]>([
+    ["three tied at the cut-off of 1", [70, 70, 70], 1, ["E0", "E1", "E2"]],
+    ["tied at the cut-off of 2", [90, 80, 80, 60], 2, ["E1", "E2", "E3"]],
+    ["tied below the cut-off", [90, 80, 60, 60], 2, ["E2", "E3"]],
+    ["fewer zones than asked", [90, 80], 5, ["E0", "E1"]],
+  ])("%s: every zone tied with the highest listed is listed", (_, scores, bottom, listed) => {
+    const zones = scores.map((overall, i) => zone({ name: `E${i}`, region: "eastern", overall }));
+    const agg = aggregate(set, zones, [], { minCompleteness: 80, bottom });
+    expect(agg.bottom.map((b) => b.zones.map((z) => z.zone.name))).toEqual([listed]);
+  });
+
+  it("keeps a region with no ranked zone, with none, so that it can be said", () => {
+    const zones = [
+      zone({ name: "E", region: "eastern", overall: 70 }),
+      zone({ name: "C1", region: "central", overall: 60, completeness: 0.5 }),
+      zone({ name: "C2", region: "central", overall: 50, completeness: 0.5 }),
+    ];
+    const agg = aggregate(set, zones, [], { minCompleteness: 80, bottom: 5 });
+    expect(agg.bottom.map((b) => [b.region, b.zones.length])).toEqual([
+      ["eastern", 1],
+      ["central", 0],
+    ]);
+    expect(aggregate(set, zones, [], { minCompleteness: 80, bottom: 0 }).bottom).toEqual([]);
+    for (const [lang, words] of [
+      ["en", "No ranked zone: every zone of this region answered less than 80% of its questions."],
+      ["zh", "无参与排名的开发区：该区域所有开发区作答的问题均不足 80%。"],
+    ] as const) {
+      const md = renderAggregateMarkdown(agg, { lang });
+      expect(md).toContain(`### ${lang === "en" ? "Central" : "中部"}\n\n${words}`);
+      expect(renderAggregateHtml(agg, { lang })).toContain(words);
+    }
+  });
+});
+
+describe("zones that show the same name", () => {
+  const zones = [
+    zone({
+      file: "a.yaml",
+      name: "Same Name",
+      province: "Jiangxi",
+      region: "central",
+      overall: 60,
+    }),
+    zone({ file: "b.yaml", name: "Same Name", province: "Shanxi", region: "central", overall: 50 }),
+    zone({ file: "c.yaml", province: "Hebei", region: "eastern", overall: 40 }),
+    zone({ file: "d.yaml", province: "Hebei", region: "eastern", overall: 30 }),
+    zone({ file: "e.yaml", name: "Alone", province: "Hebei", region: "eastern", overall: 20 }),
+  ];
+  const agg = aggregate(set, zones, [], { minCompleteness: 80, bottom: 5 });
+
+  it("are told apart by province, then by file, wherever the province is not shown", () => {
+    expect(agg.zones.map((z) => zoneLabel(agg, z, "en"))).toEqual([
+      "Same Name (Jiangxi)",
+      "Same Name (Shanxi)",
+      "— (Hebei, c.yaml)",
+      "— (Hebei, d.yaml)",
+      "Alone",
+    ]);
+    expect(zoneLabel(agg, agg.zones[0]!, "zh")).toBe("Same Name（Jiangxi）");
+  });
+
+  it("in the xlsx measure matrix", async () => {
+    const book = new ExcelJS.Workbook();
+    const bytes = await renderAggregateXlsx(agg, { lang: "en" });
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet("Measure matrix");
+    const names = sheet?.getColumn(1).values.slice(2, 2 + agg.zones.length);
+    expect(names).toEqual(agg.zones.map((z) => zoneLabel(agg, z, "en")));
+  });
+
+  it.each(["en", "zh"] as const)("in the matrix and the bottom tables (%s)", (lang) => {
+    const md = renderAggregateMarkdown(agg, { lang });
+    const html = renderAggregateHtml(agg, { lang });
+    for (const label of agg.zones.map((z) => zoneLabel(agg, z, lang))) {
+      // The matrix and the bottom tables of the region (and the league table for a name alone).
+      expect(md.split(`| ${label} |`).length - 1, label).toBe(label === "Alone" ? 3 : 2);
+      expect(html).toContain(label);
+    }
   });
 });
 

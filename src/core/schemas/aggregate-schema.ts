@@ -221,7 +221,13 @@ export const aggregateSchema = {
         required: ["region", "files"],
         properties: {
           region: id,
-          files: { description: "In league order (the last is the lowest).", type: "array", items: { type: "string" } },
+          files: {
+            description:
+              "In league order (the last is the lowest), with the zones tied in region rank with the " +
+              "highest of them; empty when the region has no ranked zone.",
+            type: "array",
+            items: { type: "string" },
+          },
         },
       },
     },

@@ -33,7 +33,13 @@ const answer = {
       description: "URLs or file paths that show the answer is true.",
     },
     note: { type: "string" },
-    answeredAt: dateTime,
+    answeredAt: {
+      ...dateTime,
+      description:
+        "When the answer was given: an ISO 8601 date-time, e.g. 2026-11-26T10:00:00Z. The pattern " +
+        "checks the shape; netdz validate also rejects a date-time that does not exist " +
+        "(answers/answered-at: a day such as 2026-02-30, hour 24 or more, minutes or seconds 60 or more).",
+    },
     review: { type: "boolean", description: "Marked for review." },
     owner: {
       type: "string",

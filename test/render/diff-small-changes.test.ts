@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { diffAssessments, regressedMeasures, type DiffSide } from "../../src/core/diff.js";
+import type { Answer, AnswersFile } from "../../src/core/model.js";
+import { scoreAssessment } from "../../src/core/score.js";
+import { renderDiffMarkdown, rowDigits } from "../../src/render/diff-markdown.js";
+import { loadDemoSet } from "./report-fixtures.js";
+
+const set = loadDemoSet();
+
+function side(file: string, answers: Record<string, Answer>): DiffSide {
+  const data: AnswersFile = {
+    format: "netdz-answers/1",
+    measureSet: { id: set.id, version: set.version },
+    zone: { name: "Suhe", province: "Jiangsu", region: "eastern" },
+    answers,
+  };
+  return { file, answers: data, assessment: scoreAssessment(set, data) };
+}
+
+/** The Markdown table row that starts with `id`. */
+function row(md: string, heading: string, id: string): string[] {
+  const section = md.slice(md.indexOf(heading));
+  const line = section.split("\n").find((l) => l.startsWith(`| ${id} `));
+  if (line === undefined) throw new Error(`no row ${id} under ${heading}`);
+  return line.split(" | ").map((cell) => cell.replace(/^\| |\s*\|$/g, ""));
+}
+
+describe("netdz diff shows a small change that is one, with its sign", () => {
+  // 89.9 → 89.8 of a target of 90: the measure goes down by far less than 0.05.
+  const diff = diffAssessments(
+    side("old.yaml", { "M05.Q2": { value: 89.9 } }),
+    side("new.yaml", { "M05.Q2": { value: 89.8 } }),
+  );
+
+  it.each(["en", "zh"] as const)("in the measures and the regressed questions (%s)", (lang) => {
+    expect(regressedMeasures(diff).map((x) => x.id)).toEqual(["M05"]);
+    const md = renderDiffMarkdown(diff, set, { lang });
+    const heading = lang === "en" ? "## Measures" : "## 各项举措";
+    const [, oldScore, newScore, change] = row(md, heading, "M05");
+    expect(change).toMatch(/^\u22120\.0*[1-9]/);
+    expect(oldScore).not.toBe(newScore);
+    const regressed = lang === "en" ? "### Regressed" : "### 得分下降";
+    const [, , oldState, newState, qChange] = row(md, regressed, "M05.Q2");
+    expect(oldState).not.toBe(newState);
+    expect(qChange).toMatch(/^\u22120\.0*[1-9]/);
+    // The overall score moved too: with its sign, old and new apart.
+    expect(md).toMatch(/(\d+\.\d+) → (?!\1)\d+\.\d+ ?[(（]\u22120\.0*[1-9]\d*[)）]/);
+  });
+
+  it("gives a row the decimals that tell old and new apart", () => {
+    expect(rowDigits(79.9, 79.8, -0.1)).toBe(1);
+    expect(rowDigits(78.63, 78.59, -0.04)).toBe(2);
+    expect(rowDigits(78.549, 78.551, 0.002)).toBe(3);
+    expect(rowDigits(50, 50 + 1e-12, 1e-12)).toBe(1);
+    expect(rowDigits(null, 3, null, 2)).toBe(2);
+  });
+});
