@@ -28,6 +28,7 @@ import { isSafeUrl, singleLine } from "./markdown-escape.js";
 import { textWidth } from "./svg-charts.js";
 import {
   formatScore,
+  noGapsListed,
   percent,
   planLine,
   scoreInItsBand,
@@ -512,7 +513,13 @@ function measuresSection(ctx: Context): Section {
 function gapsSection(ctx: Context, top: number): Section {
   const { m, d, lang, assessment } = ctx;
   const shown = assessment.gaps.slice(0, Math.max(0, top));
-  if (shown.length === 0) return section("gaps", m.gaps.heading, [paragraph(m.none)], true);
+  if (shown.length === 0)
+    return section(
+      "gaps",
+      m.gaps.heading,
+      [paragraph(noGapsListed(m, assessment.gaps.length))],
+      true,
+    );
   const c = m.gaps.columns;
   const rows = shown.map((gap, i): Rich[] => [
     [text(String(i + 1))],

@@ -374,12 +374,19 @@ function measuresSection(ctx: Context): string[] {
   return blocks;
 }
 
+/**
+ * The top-gaps section when it lists no gap: "None." when there is none, else how many there are
+ * and that `--top 0` turned the list off. Every format says this one sentence.
+ */
+export function noGapsListed(m: ReportMessages, total: number): string {
+  return total > 0 ? m.gaps.notListed(total) : m.none;
+}
+
 function gapsSection(ctx: Context, top: number): string[] {
   const { m, lang, assessment } = ctx;
   const shown = assessment.gaps.slice(0, Math.max(0, top));
   if (shown.length === 0) {
-    const total = assessment.gaps.length;
-    return [`## ${m.gaps.heading}`, total > 0 ? m.gaps.notListed(total) : m.none];
+    return [`## ${m.gaps.heading}`, noGapsListed(m, assessment.gaps.length)];
   }
   const c = m.gaps.columns;
   const rows = shown.map((gap, i) => {
