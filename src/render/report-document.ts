@@ -413,7 +413,10 @@ function overallSection(ctx: Context): Section {
     unit: d.charts.scoreUnit,
     bars: set.areas.map((area) => {
       const value = results.get(area.id)?.score ?? null;
-      const label = `${area.ref} ${singleLine(area.title[lang])}`;
+      // An area of a set's own (one that extends another) may have no plan reference.
+      const title = singleLine(area.title[lang]);
+      const ref = singleLine(area.ref ?? "");
+      const label = ref === "" ? title : `${ref} ${title}`;
       return { label, fullLabel: label, value, display: formatScore(value, m) };
     }),
   };

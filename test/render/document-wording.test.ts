@@ -1,12 +1,16 @@
 // The HTML, PDF and Word reports say what the Markdown report says, in the same words.
+import JSZip from "jszip";
 import mammoth from "mammoth";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/model.js";
+import { rasteriseChart } from "../../src/fs/chart-images.js";
 import { DOCUMENT_LIMITS } from "../../src/render/print-limits.js";
 import { renderDocx } from "../../src/render/report-docx.js";
 import { htmlPieces, renderHtml } from "../../src/render/report-html.js";
 import { renderMarkdown } from "../../src/render/report-markdown.js";
 import { reportMessages } from "../../src/i18n/report-messages.js";
+import { ROOT } from "../helpers.js";
 import { LANGS, loadReportInput, type ReportInput } from "./document-fixtures.js";
 
 const input = await loadReportInput();
@@ -18,6 +22,8 @@ interface Rendered {
   pdf: string;
   /** The Word document's text. */
   docx: string;
+  /** The Word document's XML, with the charts' alternative text. */
+  docxXml: string;
 }
 
 /** The report in every format, the binary ones as the text they hold. */
@@ -28,7 +34,10 @@ export async function renderAll(
 ): Promise<Rendered> {
   const { assessment, set, answers, date } = from;
   const options = { lang, top, date };
-  const docx = await renderDocx(assessment, set, answers, options);
+  const docx = await renderDocx(assessment, set, answers, {
+    ...options,
+    rasterise: rasteriseChart,
+  });
   return {
     md: renderMarkdown(assessment, set, answers, options),
     html: renderHtml(assessment, set, answers, options),
@@ -36,6 +45,7 @@ export async function renderAll(
       "",
     ),
     docx: (await mammoth.extractRawText({ buffer: Buffer.from(docx) })).value,
+    docxXml: (await (await JSZip.loadAsync(docx)).file("word/document.xml")?.async("string")) ?? "",
   };
 }
 
@@ -66,5 +76,34 @@ describe("--top 0", () => {
         expect(gaps.startsWith(m.none), format).toBe(false);
       }
     },
+    120_000,
+  );
+});
+
+describe("the bundled example of a set that extends the national one", () => {
+  const example = loadReportInput(
+    path.join(ROOT, "examples", "answers", "example-province-answers.yaml"),
+    path.join(ROOT, "examples"),
+  );
+
+  it.each(LANGS)(
+    "(%s) names an added area without a plan reference by its title alone",
+    async (lang) => {
+      const from = await example;
+      const added = from.set.areas.filter((area) => area.ref === undefined);
+      expect(added.length).toBeGreaterThan(0);
+      const all = await renderAll(lang, 10, from, true);
+      for (const [format, page] of Object.entries(all)) {
+        expect(page, format).not.toMatch(/undefined/);
+        for (const area of added) expect(page, format).toContain(area.title[lang]);
+      }
+      // The chart's bar, its <title> and the Word picture's alternative text.
+      for (const area of added) {
+        const title = area.title[lang];
+        expect(all.html).toMatch(new RegExp(`aria-label="${title}[:：]`));
+        expect(all.docxXml).toMatch(new RegExp(`descr="[^"]*${title}[:：]`));
+      }
+    },
+    120_000,
   );
 });
