@@ -31,12 +31,14 @@ export async function renderAll(
   lang: Lang,
   top = 10,
   from: ReportInput = input,
+  pictures = false,
 ): Promise<Rendered> {
   const { assessment, set, answers, date } = from;
   const options = { lang, top, date };
+  // The charts' pictures (slow to draw) only when their alternative text is looked at.
   const docx = await renderDocx(assessment, set, answers, {
     ...options,
-    rasterise: rasteriseChart,
+    ...(pictures ? { rasterise: rasteriseChart } : {}),
   });
   return {
     md: renderMarkdown(assessment, set, answers, options),
