@@ -45,7 +45,14 @@ import {
   type Table as DocTable,
 } from "./report-document.js";
 import { limitForPrint, type PrintLimits } from "./print-limits.js";
-import { CHART_WIDTH, chartLayout, isWideCode, renderBarChart, textWidth } from "./svg-charts.js";
+import {
+  barTitle,
+  CHART_WIDTH,
+  chartLayout,
+  isWideCode,
+  renderBarChart,
+  textWidth,
+} from "./svg-charts.js";
 
 /** The drawing id of each chart, unique in the document. */
 const CHART_IDS: Readonly<Record<BarChart["id"], number>> = { areas: 1, measures: 2, gaps: 3 };
@@ -701,9 +708,7 @@ async function chartParts(
   const image = await options.rasterise(svg);
   const width = Math.min(TEXT_WIDTH_PX, Math.round(CHART_WIDTH * 1.4));
   const height = Math.round((chartLayout(chart).height * width) / CHART_WIDTH);
-  const description = chart.bars
-    .map((bar) => doc.d.charts.bar(bar.fullLabel, bar.display, chart.unit))
-    .join("; ");
+  const description = chart.bars.map((bar) => barTitle(bar, chart.unit, doc.d.charts)).join("; ");
   return [
     new Paragraph({
       heading: HeadingLevel.HEADING_2,

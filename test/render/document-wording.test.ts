@@ -10,6 +10,7 @@ import { renderDocx } from "../../src/render/report-docx.js";
 import { htmlPieces, renderHtml } from "../../src/render/report-html.js";
 import { renderMarkdown } from "../../src/render/report-markdown.js";
 import { reportMessages } from "../../src/i18n/report-messages.js";
+import { scoreAssessment } from "../../src/core/score.js";
 import { ROOT } from "../helpers.js";
 import { LANGS, loadReportInput, type ReportInput } from "./document-fixtures.js";
 
@@ -104,6 +105,33 @@ describe("the bundled example of a set that extends the national one", () => {
         const title = area.title[lang];
         expect(all.html).toMatch(new RegExp(`aria-label="${title}[:：]`));
         expect(all.docxXml).toMatch(new RegExp(`descr="[^"]*${title}[:：]`));
+      }
+    },
+    120_000,
+  );
+});
+
+describe("a measure that is not applicable", () => {
+  it.each(LANGS)(
+    "(%s) is said in words in the chart's text and the Word picture's, with no score unit",
+    async (lang) => {
+      const { set } = input;
+      const answers = structuredClone(input.answers);
+      const measure = set.measures.find((m) => m.id === "M03");
+      if (!measure) throw new Error("no M03");
+      for (const q of measure.questions) {
+        answers.answers[q.id] = { status: "not_applicable", note: "No port in the zone." };
+      }
+      const from = { ...input, answers, assessment: scoreAssessment(set, answers) };
+      expect(from.assessment.measures.find((m) => m.id === "M03")?.score).toBeNull();
+      const all = await renderAll(lang, 10, from, true);
+      const title = measure.title[lang];
+      const words = lang === "en" ? `M03 ${title}: not applicable` : `M03 ${title}：不适用`;
+      expect(all.html).toContain(`aria-label="${words}"`);
+      expect(all.html).toContain(`<title>${words}</title>`);
+      expect(all.docxXml).toContain(words);
+      for (const page of [all.html, all.docxXml]) {
+        expect(page).not.toMatch(/n\/a out of 100|不适用 分/);
       }
     },
     120_000,
