@@ -24,7 +24,7 @@ import {
 import { documentMessages, type DocumentMessages } from "../i18n/document-messages.js";
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
 import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
-import { isSafeUrl, singleLine } from "./markdown-escape.js";
+import { isSafeUrl, keptLines, singleLine } from "./markdown-escape.js";
 import { textWidth } from "./svg-charts.js";
 import {
   formatScore,
@@ -44,6 +44,8 @@ export interface Span {
   bar?: number | null;
   /** A score (0…100) the cell is shaded by; the text still says it, for reading without colour. */
   heat?: number;
+  /** The text keeps the line breaks typed into it, as "\n" (see keptLines); each renderer breaks the line there. */
+  lines?: true;
 }
 
 export type Rich = Span[];
@@ -152,6 +154,12 @@ interface Context {
 
 const text = (value: string): Span => ({ text: value });
 const plain = (value: string | undefined): Rich => [text(lineOrDash(value))];
+
+/** Typed text with its line breaks kept (a note, a free-text answer); an empty one is a dash. */
+function lines(value: string | undefined): Rich {
+  const kept = keptLines(value ?? "");
+  return [kept === "" ? text("—") : { text: kept, lines: true }];
+}
 
 /** How wide the zone's name may run in a page footer, in ems, beside the page numbers. */
 const FOOTER_EMS = 42;
@@ -320,8 +328,10 @@ function answersInWordsSection(ctx: Context): Section[] {
     .map((q): Rich[] => [
       [text(questionCell(ctx, q))],
       [text(measureCell(ctx, q))],
-      [text(stateCell(ctx, q))],
-      plain(q.answer?.note),
+      q.type === "text" && typeof q.answer?.value === "string"
+        ? lines(q.answer.value)
+        : [text(stateCell(ctx, q))],
+      lines(q.answer?.note),
     ]);
   if (rows.length === 0) return [];
   const columns = withShares(
@@ -621,12 +631,12 @@ function openPointSections(ctx: Context): Section[] {
   const c = m.columns;
   const qs = assessment.questions;
   const base: Column[] = [{ title: c.question }, { title: c.measure }];
-  const row = (q: QuestionResult, ...extra: string[]): Rich[] => [
+  const row = (q: QuestionResult, ...extra: (string | Rich)[]): Rich[] => [
     [text(questionCell(ctx, q))],
     [text(measureCell(ctx, q))],
-    ...extra.map((value) => [text(value)]),
+    ...extra.map((value) => (typeof value === "string" ? [text(value)] : value)),
   ];
-  const note = (q: QuestionResult): string => lineOrDash(q.answer?.note);
+  const note = (q: QuestionResult): Rich => lines(q.answer?.note);
   // Question and measure, then one or two columns of text, a status first when there is one.
   const shared = (columns: Column[]): Column[] =>
     withShares(
@@ -678,7 +688,7 @@ function openPointSections(ctx: Context): Section[] {
   ];
 }
 
-function justification(ctx: Context, result: QuestionResult): string {
+function justification(ctx: Context, result: QuestionResult): Rich {
   const { m, set, lang } = ctx;
   const exclusion = result.exclusion;
   if (exclusion?.by === "profile") {
@@ -690,11 +700,13 @@ function justification(ctx: Context, result: QuestionResult): string {
       singleLine(profileValueLabel(set, field, actual)[lang]),
     );
     // The zone may have answered it anyway: its note is shown with the reason.
-    const note = singleLine(result.answer?.note ?? "");
-    return note === "" ? reason : m.exclusionWithNote(reason, note);
+    const note = keptLines(result.answer?.note ?? "");
+    return note === ""
+      ? [text(reason)]
+      : [{ text: m.exclusionWithNote(reason, note), lines: true }];
   }
-  const note = singleLine(result.answer?.note ?? "");
-  return note === "" ? m.noJustification : note;
+  const note = keptLines(result.answer?.note ?? "");
+  return note === "" ? [text(m.noJustification)] : [{ text: note, lines: true }];
 }
 
 /** An evidence item: a link when it is an http(s) URL, else text. */

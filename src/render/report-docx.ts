@@ -42,6 +42,7 @@ import {
   type DocumentOptions,
   type ReportDocument,
   type Rich,
+  type Span,
   type Table as DocTable,
 } from "./report-document.js";
 import { limitForPrint, type PrintLimits } from "./print-limits.js";
@@ -325,8 +326,13 @@ const HEAD_SHADING = { type: ShadingType.CLEAR, fill: "E8EDF4", color: "auto" };
 
 function runs(content: Rich, long: LongTexts, bold = false): TextRun[] {
   return content.map(
-    (span) => new TextRun({ text: long.run([span.text]), bold: bold || span.strong === true }),
+    (span) => new TextRun({ text: long.run([runText(span)]), bold: bold || span.strong === true }),
   );
+}
+
+/** A span's text for a run: its kept line breaks ("\n", see keptLines) as line-break marks. */
+function runText(span: Span): string {
+  return span.lines ? span.text.replace(/\n/g, LINE_BREAK) : span.text;
 }
 
 /** Type size of table text in half-points (9 pt), and the cells' left and right margins. */
@@ -366,8 +372,8 @@ function mergedSpans(content: Rich): { texts: string[]; strong: boolean }[] {
   for (const span of content) {
     const strong = span.strong === true;
     const last = merged.at(-1);
-    if (last?.strong === strong) last.texts.push(span.text);
-    else merged.push({ texts: [span.text], strong });
+    if (last?.strong === strong) last.texts.push(runText(span));
+    else merged.push({ texts: [runText(span)], strong });
   }
   return merged;
 }

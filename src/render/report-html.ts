@@ -248,8 +248,13 @@ function* spanPieces(span: Span, doc: HtmlDocument): Generator<string> {
     yield '" rel="noopener noreferrer">';
   }
   yield open;
-  yield* escapedSlices(span.text, escapeHtml);
+  yield* escapedSlices(span.text, span.lines ? escapeLines : escapeHtml);
   yield close;
+}
+
+/** Escaped text with its line breaks ("\n", see keptLines) as `<br>`. */
+function escapeLines(text: string): string {
+  return escapeHtml(text).replace(/\n/g, "<br>");
 }
 
 function richHtml(content: Rich, doc?: HtmlDocument): string {
@@ -266,7 +271,7 @@ function spanHtml(span: Span, doc: HtmlDocument | undefined): string {
       `<span class="meter-fill" style="width:${width.toFixed(1)}%"></span></span>`
     );
   }
-  const text = escapeHtml(span.text);
+  const text = span.lines ? escapeLines(span.text) : escapeHtml(span.text);
   if (span.href !== undefined) {
     return `<a href="${escapeHtml(span.href)}" rel="noopener noreferrer">${text}</a>`;
   }

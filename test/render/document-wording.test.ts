@@ -137,3 +137,30 @@ describe("a measure that is not applicable", () => {
     120_000,
   );
 });
+
+describe("line breaks typed into a note", () => {
+  it.each(LANGS)(
+    "(%s) are kept, escaped, in the HTML, PDF and Word reports, and flattened in Markdown",
+    async (lang) => {
+      const answers = structuredClone(input.answers);
+      const answered = input.assessment.questions.find(
+        (q) => q.state === "answered" && q.type !== "text",
+      );
+      if (!answered) throw new Error("no answered question");
+      const note = "第一行 <b>x</b>\r\nline2 # heading\n\n\n- list\n";
+      answers.answers[answered.id] = { ...answers.answers[answered.id], note };
+      const from = { ...input, answers, assessment: scoreAssessment(input.set, answers) };
+      const all = await renderAll(lang, 10, from);
+      const html = "第一行 &lt;b&gt;x&lt;/b&gt;<br>line2 # heading<br><br>- list";
+      expect(all.html).toContain(html);
+      expect(all.pdf).toContain(html);
+      expect(all.docxXml).toContain(
+        '第一行 &lt;b&gt;x&lt;/b&gt;</w:t><w:br/><w:t xml:space="preserve">line2 # heading' +
+          '</w:t><w:br/><w:t xml:space="preserve"></w:t><w:br/><w:t xml:space="preserve">- list<',
+      );
+      expect(all.md).toContain("第一行 &lt;b&gt;x&lt;/b&gt; line2 \\# heading - list");
+      expect(all.html).not.toContain("<b>x");
+    },
+    120_000,
+  );
+});
