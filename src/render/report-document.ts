@@ -27,6 +27,7 @@ import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages
 import { isSafeUrl, keptLines, singleLine } from "./markdown-escape.js";
 import { textWidth } from "./svg-charts.js";
 import {
+  formatPoints,
   formatScore,
   noGapsListed,
   percent,
@@ -42,6 +43,8 @@ export interface Span {
   strong?: boolean;
   href?: string;
   bar?: number | null;
+  /** The bar's score as the report writes it (with `bar`). */
+  shown?: string;
   /** A score (0…100) the cell is shaded by; the text still says it, for reading without colour. */
   heat?: number;
   /** The text keeps the line breaks typed into it, as "\n" (see keptLines); each renderer breaks the line there. */
@@ -313,7 +316,7 @@ function scoreText(
   ctx: Context,
   result: { score: number | null; declaredOnly: boolean } | undefined,
 ): string {
-  const shown = formatScore(result?.score ?? null, ctx.m);
+  const shown = formatScore(result?.score ?? null, ctx.m, ctx.set.bands);
   return result?.declaredOnly ? `${shown} ${ctx.t.declaredMarker}` : shown;
 }
 
@@ -403,7 +406,13 @@ function overallSection(ctx: Context): Section {
       plain(area.ref),
       plain(String(area.weight)),
       [text(scoreText(ctx, result))],
-      [{ text: textBar(areaScore), bar: areaScore }],
+      [
+        {
+          text: textBar(areaScore),
+          bar: areaScore,
+          ...(areaScore === null ? {} : { shown: formatScore(areaScore, m, set.bands) }),
+        },
+      ],
     ];
   });
   const columns = withShares(
@@ -427,7 +436,7 @@ function overallSection(ctx: Context): Section {
       const title = singleLine(area.title[lang]);
       const ref = singleLine(area.ref ?? "");
       const label = ref === "" ? title : `${ref} ${title}`;
-      return { label, fullLabel: label, value, display: formatScore(value, m) };
+      return { label, fullLabel: label, value, display: formatScore(value, m, set.bands) };
     }),
   };
   return section("overall", m.overall.heading, [
@@ -515,7 +524,7 @@ function measuresSection(ctx: Context): Section {
           label: `${measure.id} ${title}`,
           fullLabel: `${measure.id} ${title}`,
           value,
-          display: formatScore(value, m),
+          display: formatScore(value, m, set.bands),
         };
       }),
     },
@@ -540,7 +549,7 @@ function gapsSection(ctx: Context, top: number): Section {
     [text(measureCell(ctx, gap))],
     plain(ctx.measures.get(gap.measure)?.ref),
     [text(stateCell(ctx, gap))],
-    [text((gap.gap ?? 0).toFixed(1))],
+    [text(formatPoints(gap.gap))],
     plain(ctx.questions.get(gap.id)?.guidance[lang]),
   ]);
   const columns = withShares(
@@ -565,7 +574,7 @@ function gapsSection(ctx: Context, top: number): Section {
       label: gap.id,
       fullLabel: questionCell(ctx, gap),
       value: gap.gap ?? 0,
-      display: (gap.gap ?? 0).toFixed(1),
+      display: formatPoints(gap.gap),
     })),
   };
   return section("gaps", m.gaps.heading, [
@@ -607,7 +616,7 @@ function actionRow(ctx: Context, item: ActionItem): Rich[] {
     [text(item.owner === undefined ? d.actions.noOwner : lineOrDash(item.owner))],
     [text(questionCell(ctx, result))],
     [text(stateCell(ctx, result))],
-    [text((result.gap ?? 0).toFixed(1))],
+    [text(formatPoints(result.gap))],
     item.overdue ? [{ text: d.actions.overdue, strong: true }] : [text(d.actions.open)],
   ];
 }

@@ -6,7 +6,7 @@
  * (a Content-Security-Policy forbids it), and every piece of typed text is escaped. Pure.
  */
 import type { AnswersFile, MeasureSet } from "../core/model.js";
-import type { Assessment } from "../core/score.js";
+import { figure, type Assessment } from "../core/score.js";
 import { escapedSlices, SLICE_CHARS } from "./escape-slices.js";
 import { escapeHtml } from "./html-escape.js";
 import {
@@ -265,7 +265,7 @@ function spanHtml(span: Span, doc: HtmlDocument | undefined): string {
   if (span.bar !== undefined) {
     if (span.bar === null || doc === undefined) return "—";
     const width = Math.min(100, Math.max(0, span.bar));
-    const label = doc.d.barLabel(span.bar.toFixed(1));
+    const label = doc.d.barLabel(span.shown ?? figure(span.bar));
     return (
       `<span class="meter" role="img" aria-label="${escapeHtml(label)}">` +
       `<span class="meter-fill" style="width:${width.toFixed(1)}%"></span></span>`
