@@ -97,9 +97,9 @@ export function renderServices(lang: Lang, io: Pick<Io, "env">): RenderServices 
       const { rasteriseChart } = await import("../fs/chart-images.js");
       return rasteriseChart(svg);
     },
-    async printPdf(html) {
+    async printPdf(html, time) {
       const { printHtmlToPdf } = await import("../fs/pdf.js");
-      return printHtmlToPdf(html, { lang, env: io.env });
+      return printHtmlToPdf(html, { lang, env: io.env, time });
     },
   };
 }

@@ -216,22 +216,53 @@ export function lacksRequiredEvidence(question: Question, answer: Answer | undef
   return claimNeedsEvidence(question, answer);
 }
 
-/** The band whose `min` is the highest one not above the score (set bands, else the defaults). */
-export function bandFor(score: number | null, bands: readonly Band[] = DEFAULT_BANDS): Band | null {
-  if (score === null) return null;
-  const sorted = [...bands].sort((a, b) => b.min - a.min);
-  return sorted.find((band) => score >= band.min) ?? null;
+/**
+ * The significant digits a computed score, gap or share is taken to: past them is floating-point
+ * noise (1.2499999999999998 for a gap of exactly (1 − 0.9) × 0.125 × 100 = 1.25).
+ */
+const SIGNIFICANT_DIGITS = 12;
+
+/** A computed figure without its floating-point noise. */
+export function withoutNoise(value: number): number {
+  return Number(value.toPrecision(SIGNIFICANT_DIGITS));
 }
 
 /**
- * The overall score to one decimal, with more decimals only where rounding would carry it into
- * another band: 84.96 shows as 84.96 beside "Advancing", not as 85.0. Screens and reports both
- * show the score this way.
+ * A figure as screens and reports write it: `digits` decimals, a half rounded up, once the noise
+ * is dropped (so 1.25 shows as 1.3, as 3.75 shows as 3.8, whatever the arithmetic left behind).
+ */
+export function figure(value: number, digits = 1): string {
+  const scale = 10 ** digits;
+  return (Math.round(withoutNoise(withoutNoise(value) * scale)) / scale).toFixed(digits);
+}
+
+/** `figure` to one decimal, rounded down. */
+function figureDown(value: number): string {
+  return (Math.floor(withoutNoise(withoutNoise(value) * 10)) / 10).toFixed(1);
+}
+
+/** The band whose `min` is the highest one not above the score (set bands, else the defaults). */
+export function bandFor(score: number | null, bands: readonly Band[] = DEFAULT_BANDS): Band | null {
+  if (score === null) return null;
+  const clean = withoutNoise(score);
+  const sorted = [...bands].sort((a, b) => b.min - a.min);
+  return sorted.find((band) => clean >= band.min) ?? null;
+}
+
+/**
+ * A score on 0…100 as every screen and report shows it (the overall score, each area, measure
+ * and part): one decimal, a half rounded up (see `figure`), except that a score which rounding
+ * up would carry to the edge of a band it has not reached is rounded down: 84.96 shows as 84.9
+ * beside "Advancing", never as 85.0, and so does an area or measure of the same score. (Only
+ * bands closer than 0.1 apart could need more decimals, which it then gives.)
  */
 export function scoreInItsBand(score: number, bands?: readonly Band[]): string {
   const band = bandFor(score, bands);
-  for (let digits = 1; digits <= 6; digits++) {
-    const shown = score.toFixed(digits);
+  for (const shown of [figure(score), figureDown(score)]) {
+    if (bandFor(Number(shown), bands) === band) return shown;
+  }
+  for (let digits = 2; digits <= 6; digits++) {
+    const shown = figure(score, digits);
     if (bandFor(Number(shown), bands) === band) return shown;
   }
   return String(score);
@@ -385,7 +416,8 @@ function countQuestions(questions: readonly QuestionResult[]): Counts {
 }
 
 function byGap(a: QuestionResult, b: QuestionResult): number {
-  return (b.gap ?? 0) - (a.gap ?? 0) || compareIds(a.id, b.id);
+  // Equal gaps (up to floating-point noise) in id order.
+  return withoutNoise(b.gap ?? 0) - withoutNoise(a.gap ?? 0) || compareIds(a.id, b.id);
 }
 
 /** Scores every question, measure and area of the set for the answers' zone, with gaps and counts. */

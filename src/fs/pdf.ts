@@ -145,6 +145,11 @@ export interface PdfOptions {
   env: NodeJS.ProcessEnv;
   /** A browser executable; found with findBrowser when not given. */
   executablePath?: string;
+  /**
+   * The instant the PDF is dated with (its creation and modification dates), instead of the
+   * clock at printing: the same report then gives the same bytes with the same browser.
+   */
+  time?: Date;
 }
 
 /**
@@ -199,7 +204,7 @@ export async function printHtmlToPdf(
       timeout: PRINT_TIMEOUT_MS,
     });
     // Already bytes: not copied (a PDF of thousands of links is tens of MB).
-    return pdf;
+    return options.time === undefined ? pdf : withPdfDates(pdf, options.time);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(printFailure(stage, error, options.lang), { cause: error });
@@ -244,4 +249,70 @@ async function writeText(file: string, html: string | Iterable<string>): Promise
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split("\n").find((line) => line.trim() !== "") ?? "";
+}
+
+/** A PDF date as the browser writes it, with a time zone (`+08'00'`) or `Z` (PDF 1.7, 7.9.4). */
+const PDF_DATE = /^D:\d{14}(?:[+-]\d\d'\d\d'|Z)$/;
+
+/** How far from the end of a PDF its trailer is looked for. */
+const TRAILER_WINDOW = 4096;
+
+/**
+ * The PDF with the CreationDate and ModDate of its document information dictionary set to `time`
+ * in UTC, changed in place. Chromium dates a PDF with the clock and has no option to do
+ * otherwise; each date string is rewritten with one of exactly its length, so every byte offset
+ * and the cross-reference table stay right. The dictionary is found through the trailer and the
+ * cross-reference table; a PDF laid out otherwise (or a date in another form) is left as it is.
+ */
+export function withPdfDates(pdf: Uint8Array, time: Date): Uint8Array {
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const tailStart = Math.max(0, bytes.length - TRAILER_WINDOW);
+  const tail = bytes.toString("latin1", tailStart);
+  const trailer = tail.lastIndexOf("trailer");
+  const info = /\/Info\s+(\d+)\s+(\d+)\s+R/.exec(tail.slice(trailer));
+  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  if (trailer < 0 || !info || !startxref) return pdf;
+  const offset = objectOffset(bytes, Number(startxref[1]), Number(info[1]));
+  if (offset === undefined) return pdf;
+  const end = bytes.indexOf("endobj", offset, "latin1");
+  if (end < 0) return pdf;
+  const object = bytes.toString("latin1", offset, end);
+  if (!object.startsWith(`${info[1]} ${info[2]} obj`)) return pdf;
+  // A key starts a line or follows "<<"; a "(" inside a literal string is escaped as "\(".
+  for (const match of object.matchAll(/(?<=(?:^|[\n\r]|<<)\/(?:CreationDate|ModDate) \()[^)]*/g)) {
+    const old = match[0];
+    if (!PDF_DATE.test(old)) continue;
+    const date = pdfDate(time, old.endsWith("Z"));
+    if (date.length !== old.length) continue;
+    bytes.write(date, offset + match.index, "latin1");
+  }
+  return pdf;
+}
+
+/** `time` as a PDF date in UTC: `D:20260101000000+00'00'`, or `D:20260101000000Z`. */
+function pdfDate(time: Date, zulu: boolean): string {
+  const digits = time.toISOString().slice(0, 19).replace(/\D/g, "");
+  return `D:${digits}${zulu ? "Z" : "+00'00'"}`;
+}
+
+/** Where object `id` starts, read from the cross-reference table at `xref`, if it is there. */
+function objectOffset(bytes: Buffer, xref: number, id: number): number | undefined {
+  let at = xref;
+  const head = /^xref\s+/.exec(bytes.toString("latin1", at, at + 16));
+  if (!head) return undefined;
+  at += head[0].length;
+  for (;;) {
+    const sub = /^(\d+) (\d+)\s+/.exec(bytes.toString("latin1", at, at + 40));
+    if (!sub) return undefined;
+    const first = Number(sub[1]);
+    const count = Number(sub[2]);
+    at += sub[0].length;
+    if (id >= first && id < first + count) {
+      const entry = /^(\d{10}) \d{5} n/.exec(
+        bytes.toString("latin1", at + (id - first) * 20, at + (id - first) * 20 + 20),
+      );
+      return entry ? Number(entry[1]) : undefined;
+    }
+    at += count * 20;
+  }
 }

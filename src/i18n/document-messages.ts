@@ -30,8 +30,8 @@ export interface DocumentMessages {
     gaps: string;
     scoreUnit: string;
     pointsUnit: string;
-    /** Alternative text of one bar: `label: value unit`. */
-    bar(label: string, value: string, unit: string): string;
+    /** Alternative text of one bar: `label: value unit`, or "not applicable" in words (null). */
+    bar(label: string, value: string | null, unit: string): string;
     /** Alternative text of a whole chart. */
     summary(title: string, count: number): string;
   };
@@ -89,7 +89,8 @@ const en: DocumentMessages = {
     gaps: "Top gaps by points lost",
     scoreUnit: "out of 100",
     pointsUnit: "points lost",
-    bar: (label, value, unit) => `${label}: ${value} ${unit}`,
+    bar: (label, value, unit) =>
+      value === null ? `${label}: not applicable` : `${label}: ${value} ${unit}`,
     summary: (title, count) => `${title}, bar chart of ${count} bar${count === 1 ? "" : "s"}`,
   },
   actions: {
@@ -175,7 +176,8 @@ const zh: DocumentMessages = {
     gaps: "主要差距（按失分）",
     scoreUnit: "分（满分 100）",
     pointsUnit: "分（失分）",
-    bar: (label, value, unit) => `${label}：${value} ${unit}`,
+    bar: (label, value, unit) =>
+      value === null ? `${label}：不适用` : `${label}：${value} ${unit}`,
     summary: (title, count) => `${title}，条形图，共 ${count} 项`,
   },
   actions: {

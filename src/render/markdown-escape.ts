@@ -29,6 +29,24 @@ export function singleLine(text: string): string {
   return escapeInSlices(text, singleLineWhole);
 }
 
+/** The line breaks of typed text: CR LF, CR, LF, and VT, FF, NEL, LS and PS. */
+const LINE_BREAKS = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/;
+
+/**
+ * Typed text that keeps its line breaks (a note, a free-text answer), for the reports that can
+ * show them: each line as singleLine makes it, joined by "\n"; blank lines at the ends are
+ * dropped and a run of blank lines is one (a paragraph break).
+ */
+export function keptLines(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split(LINE_BREAKS).map(singleLine)) {
+    if (line === "" && (out.length === 0 || out.at(-1) === "")) continue;
+    out.push(line);
+  }
+  while (out.at(-1) === "") out.pop();
+  return out.join("\n");
+}
+
 function singleLineWhole(text: string): string {
   return text.replace(BIDI_CONTROLS, "").replace(BREAKS, " ").replace(/ {2,}/g, " ").trim();
 }

@@ -25,10 +25,12 @@ import {
 import { documentMessages, type DocumentMessages } from "../i18n/document-messages.js";
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
 import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
-import { isSafeUrl, singleLine } from "./markdown-escape.js";
+import { isSafeUrl, keptLines, singleLine } from "./markdown-escape.js";
 import { textWidth } from "./svg-charts.js";
 import {
+  formatPoints,
   formatScore,
+  noGapsListed,
   percent,
   planLine,
   scoreInItsBand,
@@ -42,8 +44,12 @@ export interface Span {
   strong?: boolean;
   href?: string;
   bar?: number | null;
+  /** The bar's score as the report writes it (with `bar`). */
+  shown?: string;
   /** A score (0…100) the cell is shaded by; the text still says it, for reading without colour. */
   heat?: number;
+  /** The text keeps the line breaks typed into it, as "\n" (see keptLines); each renderer breaks the line there. */
+  lines?: true;
 }
 
 export type Rich = Span[];
@@ -152,6 +158,12 @@ interface Context {
 
 const text = (value: string): Span => ({ text: value });
 const plain = (value: string | undefined): Rich => [text(lineOrDash(value))];
+
+/** Typed text with its line breaks kept (a note, a free-text answer); an empty one is a dash. */
+function lines(value: string | undefined): Rich {
+  const kept = keptLines(value ?? "");
+  return [kept === "" ? text("—") : { text: kept, lines: true }];
+}
 
 /** How wide the zone's name may run in a page footer, in ems, beside the page numbers. */
 const FOOTER_EMS = 42;
@@ -305,7 +317,7 @@ function scoreText(
   ctx: Context,
   result: { score: number | null; declaredOnly: boolean } | undefined,
 ): string {
-  const shown = formatScore(result?.score ?? null, ctx.m);
+  const shown = formatScore(result?.score ?? null, ctx.m, ctx.set.bands);
   return result?.declaredOnly ? `${shown} ${ctx.t.declaredMarker}` : shown;
 }
 
@@ -320,8 +332,10 @@ function answersInWordsSection(ctx: Context): Section[] {
     .map((q): Rich[] => [
       [text(questionCell(ctx, q))],
       [text(measureCell(ctx, q))],
-      [text(stateCell(ctx, q))],
-      plain(q.answer?.note),
+      q.type === "text" && typeof q.answer?.value === "string"
+        ? lines(q.answer.value)
+        : [text(stateCell(ctx, q))],
+      lines(q.answer?.note),
     ]);
   if (rows.length === 0) return [];
   const columns = withShares(
@@ -393,7 +407,13 @@ function overallSection(ctx: Context): Section {
       plain(area.ref),
       plain(String(area.weight)),
       [text(scoreText(ctx, result))],
-      [{ text: textBar(areaScore), bar: areaScore }],
+      [
+        {
+          text: textBar(areaScore),
+          bar: areaScore,
+          ...(areaScore === null ? {} : { shown: formatScore(areaScore, m, set.bands) }),
+        },
+      ],
     ];
   });
   const columns = withShares(
@@ -413,8 +433,11 @@ function overallSection(ctx: Context): Section {
     unit: d.charts.scoreUnit,
     bars: set.areas.map((area) => {
       const value = results.get(area.id)?.score ?? null;
-      const label = `${area.ref} ${singleLine(area.title[lang])}`;
-      return { label, fullLabel: label, value, display: formatScore(value, m) };
+      // An area of a set's own (one that extends another) may have no plan reference.
+      const title = singleLine(area.title[lang]);
+      const ref = singleLine(area.ref ?? "");
+      const label = ref === "" ? title : `${ref} ${title}`;
+      return { label, fullLabel: label, value, display: formatScore(value, m, set.bands) };
     }),
   };
   return section("overall", m.overall.heading, [
@@ -502,7 +525,7 @@ function measuresSection(ctx: Context): Section {
           label: `${measure.id} ${title}`,
           fullLabel: `${measure.id} ${title}`,
           value,
-          display: formatScore(value, m),
+          display: formatScore(value, m, set.bands),
         };
       }),
     },
@@ -513,7 +536,13 @@ function measuresSection(ctx: Context): Section {
 function gapsSection(ctx: Context, top: number): Section {
   const { m, d, lang, assessment } = ctx;
   const shown = assessment.gaps.slice(0, Math.max(0, top));
-  if (shown.length === 0) return section("gaps", m.gaps.heading, [paragraph(m.none)], true);
+  if (shown.length === 0)
+    return section(
+      "gaps",
+      m.gaps.heading,
+      [paragraph(noGapsListed(m, assessment.gaps.length))],
+      true,
+    );
   const c = m.gaps.columns;
   const rows = shown.map((gap, i): Rich[] => [
     [text(String(i + 1))],
@@ -521,7 +550,7 @@ function gapsSection(ctx: Context, top: number): Section {
     [text(measureCell(ctx, gap))],
     plain(ctx.measures.get(gap.measure)?.ref),
     [text(stateCell(ctx, gap))],
-    [text((gap.gap ?? 0).toFixed(1))],
+    [text(formatPoints(gap.gap))],
     plain(ctx.questions.get(gap.id)?.guidance[lang]),
   ]);
   const columns = withShares(
@@ -546,7 +575,7 @@ function gapsSection(ctx: Context, top: number): Section {
       label: gap.id,
       fullLabel: questionCell(ctx, gap),
       value: gap.gap ?? 0,
-      display: (gap.gap ?? 0).toFixed(1),
+      display: formatPoints(gap.gap),
     })),
   };
   return section("gaps", m.gaps.heading, [
@@ -588,7 +617,7 @@ function actionRow(ctx: Context, item: ActionItem): Rich[] {
     [text(item.owner === undefined ? d.actions.noOwner : lineOrDash(item.owner))],
     [text(questionCell(ctx, result))],
     [text(stateCell(ctx, result))],
-    [text((result.gap ?? 0).toFixed(1))],
+    [text(formatPoints(result.gap))],
     item.overdue ? [{ text: d.actions.overdue, strong: true }] : [text(d.actions.open)],
   ];
 }
@@ -612,12 +641,12 @@ function openPointSections(ctx: Context): Section[] {
   const c = m.columns;
   const qs = assessment.questions;
   const base: Column[] = [{ title: c.question }, { title: c.measure }];
-  const row = (q: QuestionResult, ...extra: string[]): Rich[] => [
+  const row = (q: QuestionResult, ...extra: (string | Rich)[]): Rich[] => [
     [text(questionCell(ctx, q))],
     [text(measureCell(ctx, q))],
-    ...extra.map((value) => [text(value)]),
+    ...extra.map((value) => (typeof value === "string" ? [text(value)] : value)),
   ];
-  const note = (q: QuestionResult): string => lineOrDash(q.answer?.note);
+  const note = (q: QuestionResult): Rich => lines(q.answer?.note);
   // Question and measure, then one or two columns of text, a status first when there is one.
   const shared = (columns: Column[]): Column[] =>
     withShares(
@@ -669,7 +698,7 @@ function openPointSections(ctx: Context): Section[] {
   ];
 }
 
-function justification(ctx: Context, result: QuestionResult): string {
+function justification(ctx: Context, result: QuestionResult): Rich {
   const { m, set, lang } = ctx;
   const exclusion = result.exclusion;
   if (exclusion?.by === "profile") {
@@ -681,11 +710,13 @@ function justification(ctx: Context, result: QuestionResult): string {
       singleLine(profileValueLabel(set, field, actual)[lang]),
     );
     // The zone may have answered it anyway: its note is shown with the reason.
-    const note = singleLine(result.answer?.note ?? "");
-    return note === "" ? reason : m.exclusionWithNote(reason, note);
+    const note = keptLines(result.answer?.note ?? "");
+    return note === ""
+      ? [text(reason)]
+      : [{ text: m.exclusionWithNote(reason, note), lines: true }];
   }
-  const note = singleLine(result.answer?.note ?? "");
-  return note === "" ? m.noJustification : note;
+  const note = keptLines(result.answer?.note ?? "");
+  return note === "" ? [text(m.noJustification)] : [{ text: note, lines: true }];
 }
 
 /** An evidence item: a link when it is an http(s) URL, else text. */

@@ -42,10 +42,18 @@ import {
   type DocumentOptions,
   type ReportDocument,
   type Rich,
+  type Span,
   type Table as DocTable,
 } from "./report-document.js";
 import { limitForPrint, type PrintLimits } from "./print-limits.js";
-import { CHART_WIDTH, chartLayout, isWideCode, renderBarChart, textWidth } from "./svg-charts.js";
+import {
+  barTitle,
+  CHART_WIDTH,
+  chartLayout,
+  isWideCode,
+  renderBarChart,
+  textWidth,
+} from "./svg-charts.js";
 
 /** The drawing id of each chart, unique in the document. */
 const CHART_IDS: Readonly<Record<BarChart["id"], number>> = { areas: 1, measures: 2, gaps: 3 };
@@ -318,8 +326,13 @@ const HEAD_SHADING = { type: ShadingType.CLEAR, fill: "E8EDF4", color: "auto" };
 
 function runs(content: Rich, long: LongTexts, bold = false): TextRun[] {
   return content.map(
-    (span) => new TextRun({ text: long.run([span.text]), bold: bold || span.strong === true }),
+    (span) => new TextRun({ text: long.run([runText(span)]), bold: bold || span.strong === true }),
   );
+}
+
+/** A span's text for a run: its kept line breaks ("\n", see keptLines) as line-break marks. */
+function runText(span: Span): string {
+  return span.lines ? span.text.replace(/\n/g, LINE_BREAK) : span.text;
 }
 
 /** Type size of table text in half-points (9 pt), and the cells' left and right margins. */
@@ -359,8 +372,8 @@ function mergedSpans(content: Rich): { texts: string[]; strong: boolean }[] {
   for (const span of content) {
     const strong = span.strong === true;
     const last = merged.at(-1);
-    if (last?.strong === strong) last.texts.push(span.text);
-    else merged.push({ texts: [span.text], strong });
+    if (last?.strong === strong) last.texts.push(runText(span));
+    else merged.push({ texts: [runText(span)], strong });
   }
   return merged;
 }
@@ -701,9 +714,7 @@ async function chartParts(
   const image = await options.rasterise(svg);
   const width = Math.min(TEXT_WIDTH_PX, Math.round(CHART_WIDTH * 1.4));
   const height = Math.round((chartLayout(chart).height * width) / CHART_WIDTH);
-  const description = chart.bars
-    .map((bar) => doc.d.charts.bar(bar.fullLabel, bar.display, chart.unit))
-    .join("; ");
+  const description = chart.bars.map((bar) => barTitle(bar, chart.unit, doc.d.charts)).join("; ");
   return [
     new Paragraph({
       heading: HeadingLevel.HEADING_2,

@@ -6,7 +6,7 @@
  * (a Content-Security-Policy forbids it), and every piece of typed text is escaped. Pure.
  */
 import type { AnswersFile, MeasureSet } from "../core/model.js";
-import type { Assessment } from "../core/score.js";
+import { figure, type Assessment } from "../core/score.js";
 import { escapedSlices, SLICE_CHARS } from "./escape-slices.js";
 import { escapeHtml } from "./html-escape.js";
 import {
@@ -248,8 +248,13 @@ function* spanPieces(span: Span, doc: HtmlDocument): Generator<string> {
     yield '" rel="noopener noreferrer">';
   }
   yield open;
-  yield* escapedSlices(span.text, escapeHtml);
+  yield* escapedSlices(span.text, span.lines ? escapeLines : escapeHtml);
   yield close;
+}
+
+/** Escaped text with its line breaks ("\n", see keptLines) as `<br>`. */
+function escapeLines(text: string): string {
+  return escapeHtml(text).replace(/\n/g, "<br>");
 }
 
 function richHtml(content: Rich, doc?: HtmlDocument): string {
@@ -260,13 +265,13 @@ function spanHtml(span: Span, doc: HtmlDocument | undefined): string {
   if (span.bar !== undefined) {
     if (span.bar === null || doc === undefined) return "—";
     const width = Math.min(100, Math.max(0, span.bar));
-    const label = doc.d.barLabel(span.bar.toFixed(1));
+    const label = doc.d.barLabel(span.shown ?? figure(span.bar));
     return (
       `<span class="meter" role="img" aria-label="${escapeHtml(label)}">` +
       `<span class="meter-fill" style="width:${width.toFixed(1)}%"></span></span>`
     );
   }
-  const text = escapeHtml(span.text);
+  const text = span.lines ? escapeLines(span.text) : escapeHtml(span.text);
   if (span.href !== undefined) {
     return `<a href="${escapeHtml(span.href)}" rel="noopener noreferrer">${text}</a>`;
   }

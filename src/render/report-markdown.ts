@@ -13,6 +13,7 @@ import { profileFieldLabel, profileValueLabel, withDerivedProfile } from "../cor
 import {
   DEFAULT_BANDS,
   type AnswerValue,
+  type Band,
   type AnswersFile,
   type Lang,
   type Measure,
@@ -23,6 +24,7 @@ import {
 import { actionPlan } from "../core/actions.js";
 import { baseDocuments } from "../core/set-ref.js";
 import {
+  figure,
   scoreInItsBand,
   scoreLeftOutByZone,
   scoreParts,
@@ -126,9 +128,18 @@ function makeContext(
   return { set, answers, assessment, lang, m, t: trustMessages(lang), questions, measures };
 }
 
-/** A score on 0…100 rounded to one decimal, or the "n/a" label. */
-export function formatScore(score: number | null, m: ReportMessages): string {
-  return score === null ? m.notApplicableShort : score.toFixed(1);
+/** A score on 0…100 as scoreInItsBand writes it (one decimal), or the "n/a" label. */
+export function formatScore(
+  score: number | null,
+  m: ReportMessages,
+  bands: readonly Band[] | undefined,
+): string {
+  return score === null ? m.notApplicableShort : scoreInItsBand(score, bands);
+}
+
+/** Points lost (a gap) to one decimal, a half rounded up. */
+export function formatPoints(gap: number | null): string {
+  return figure(gap ?? 0);
 }
 
 /** The overall score as every screen and report shows it (see core/score.ts). */
@@ -221,7 +232,7 @@ function strong(text: string): string {
 
 /** A fraction 0…1 as a percentage with one decimal, e.g. `87.5%`. */
 export function percent(fraction: number): string {
-  return `${(fraction * 100).toFixed(1)}%`;
+  return `${figure(fraction * 100)}%`;
 }
 
 function completenessLine(ctx: Context): string {
@@ -258,7 +269,7 @@ function scoreCell(
   ctx: Context,
   result: { score: number | null; declaredOnly: boolean } | undefined,
 ): string {
-  const shown = formatScore(result?.score ?? null, ctx.m);
+  const shown = formatScore(result?.score ?? null, ctx.m, ctx.set.bands);
   return result?.declaredOnly ? `${shown} ${ctx.t.declaredMarker}` : shown;
 }
 
@@ -375,12 +386,19 @@ function measuresSection(ctx: Context): string[] {
   return blocks;
 }
 
+/**
+ * The top-gaps section when it lists no gap: "None." when there is none, else how many there are
+ * and that `--top 0` turned the list off. Every format says this one sentence.
+ */
+export function noGapsListed(m: ReportMessages, total: number): string {
+  return total > 0 ? m.gaps.notListed(total) : m.none;
+}
+
 function gapsSection(ctx: Context, top: number): string[] {
   const { m, lang, assessment } = ctx;
   const shown = assessment.gaps.slice(0, Math.max(0, top));
   if (shown.length === 0) {
-    const total = assessment.gaps.length;
-    return [`## ${m.gaps.heading}`, total > 0 ? m.gaps.notListed(total) : m.none];
+    return [`## ${m.gaps.heading}`, noGapsListed(m, assessment.gaps.length)];
   }
   const c = m.gaps.columns;
   const rows = shown.map((gap, i) => {
@@ -391,7 +409,7 @@ function gapsSection(ctx: Context, top: number): string[] {
       measureCell(ctx, gap),
       escapeCell(measure?.ref),
       stateCell(ctx, gap),
-      (gap.gap ?? 0).toFixed(1),
+      formatPoints(gap.gap),
       escapeCell(ctx.questions.get(gap.id)?.guidance[lang]),
     ];
   });
@@ -422,7 +440,7 @@ function actionSection(ctx: Context, date: string | undefined): string[] {
     item.owner === undefined ? d.noOwner : escapeCell(item.owner),
     questionCell(ctx, item.result),
     stateCell(ctx, item.result),
-    (item.result.gap ?? 0).toFixed(1),
+    formatPoints(item.result.gap),
     item.overdue ? `**${d.overdue}**` : d.open,
   ]);
   const columns: Column[] = [

@@ -68,8 +68,11 @@ export interface ReportRenderOptions {
 export interface RenderServices {
   /** Rasterises a chart's SVG to PNG. */
   rasterise?(svg: string): Promise<{ png: Uint8Array }>;
-  /** Prints a self-contained HTML page (whole, or in pieces read once) to A4 PDF. */
-  printPdf?(html: string | Iterable<string>): Promise<Uint8Array>;
+  /**
+   * Prints a self-contained HTML page (whole, or in pieces read once) to A4 PDF, dated `time`
+   * (the report date at 00:00 UTC, as the Word document is) rather than by the clock.
+   */
+  printPdf?(html: string | Iterable<string>, time: Date): Promise<Uint8Array>;
 }
 
 /** The formats of `netdz report`; the first is the default. */
@@ -130,9 +133,10 @@ export const REPORT_FORMATS = {
     async render({ assessment, set, answers, date }, { lang, top, services }) {
       const { htmlPieces } = await import("./report-html.js");
       const { DOCUMENT_LIMITS: limits } = await import("./print-limits.js");
+      const { documentTime } = await import("./zip-time.js");
       const html = htmlPieces(assessment, set, answers, { lang, top, date, limits });
       if (services?.printPdf === undefined) throw new Error("no PDF printer was given");
-      return services.printPdf(html);
+      return services.printPdf(html, documentTime(date));
     },
   },
   docx: {

@@ -5,7 +5,7 @@
  * carry a `<title>` (and the chart an `aria-label`) with the label and value in words. The same
  * SVG is inlined in the HTML report and rasterised for the Word report. Pure and deterministic.
  */
-import type { BarChart } from "./report-document.js";
+import type { BarChart, ChartBar } from "./report-document.js";
 import { escapeHtml } from "./html-escape.js";
 
 /** The font stack of the charts and the HTML report: CJK faces of Windows, macOS and Linux. */
@@ -26,8 +26,8 @@ const LINE_HEIGHT = 15;
 const LABEL_EMS = (CHART_WIDTH / FONT_SIZE) * 0.92;
 
 export interface ChartLabels {
-  /** Alternative text of one bar. */
-  bar(label: string, value: string, unit: string): string;
+  /** Alternative text of one bar; `value` null for "not applicable", said in words. */
+  bar(label: string, value: string | null, unit: string): string;
   /** Alternative text of the whole chart. */
   summary(title: string, count: number): string;
 }
@@ -128,6 +128,11 @@ export function chartLayout(chart: BarChart): {
   return { rows, height: top + PADDING };
 }
 
+/** One bar's alternative text (its `<title>`, and the Word picture's text): label and value. */
+export function barTitle(bar: ChartBar, unit: string, labels: ChartLabels): string {
+  return labels.bar(bar.fullLabel, bar.value === null ? null : bar.display, unit);
+}
+
 /** The chart as an `<svg>` element (with its namespace, so it also stands alone as a file). */
 export function renderBarChart(chart: BarChart, labels: ChartLabels): string {
   const { rows: layout, height } = chartLayout(chart);
@@ -139,7 +144,7 @@ export function renderBarChart(chart: BarChart, labels: ChartLabels): string {
     const barY = labelY + (lines.length - 1) * LINE_HEIGHT + LABEL_GAP;
     const share = bar.value === null ? 0 : Math.min(1, Math.max(0, bar.value / chart.max));
     const length = share * track;
-    const title = labels.bar(bar.fullLabel, bar.display, chart.unit);
+    const title = barTitle(bar, chart.unit, labels);
     const label =
       lines.length === 1
         ? escapeHtml(bar.label)

@@ -1,7 +1,7 @@
 /**
- * Fixed dates for the zip-based documents (Word .docx, Excel .xlsx), so the same input gives the
- * same bytes whatever the clock and the time zone. A document is dated with its report date at
- * 00:00 UTC; an undated one (no answer carries `answeredAt` and `SOURCE_DATE_EPOCH` is not set)
+ * Fixed dates for the documents that carry one (Word .docx, Excel .xlsx, PDF), so the same input
+ * gives the same bytes whatever the clock and the time zone. A document is dated with its report
+ * date at 00:00 UTC; an undated one (no answer carries `answeredAt` and `SOURCE_DATE_EPOCH` is not set)
  * with 1980-01-01T00:00:00Z, the earliest instant a zip entry can hold. Pure.
  */
 import { unzipSync, zipSync, type Zippable } from "fflate";

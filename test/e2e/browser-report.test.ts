@@ -17,6 +17,7 @@ import { UsageError } from "../../src/errors.js";
 import { BROWSER_ARGS, findBrowser, printHtmlToPdf } from "../../src/fs/pdf.js";
 import { renderHtml } from "../../src/render/report-html.js";
 import { aggregate } from "../../src/commands/aggregate.js";
+import { renderReport, renderServices } from "../../src/commands/report.js";
 import { captureIo, ROOT } from "../helpers.js";
 import { LANGS, loadReportInput } from "../render/document-fixtures.js";
 
@@ -384,6 +385,24 @@ describe("netdz's PDF printer", () => {
     expect(text).toContain("苏州示范经济技术开发区");
     const overall = (input.assessment.overall.score ?? 0).toFixed(1);
     expect(text).toContain(`总分：${overall}/100`);
+  });
+
+  it("dates the PDF with the report date, so two prints a second apart are the same bytes", async () => {
+    const model = { ...input, date: "2026-01-01" };
+    const services = renderServices("zh", { env: process.env });
+    const print = async (): Promise<Uint8Array> =>
+      (await renderReport(model, { lang: "zh", top: 10, format: "pdf", services })) as Uint8Array;
+    const first = await print();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const second = await print();
+    expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
+    const file = path.join(work, "dated.pdf");
+    writeFileSync(file, first);
+    const info = execFileSync("pdfinfo", ["-isodates", file], { encoding: "utf8" });
+    expect(info).toMatch(/^CreationDate:\s+2026-01-01T00:00:00(Z|\+00(:00)?)$/m);
+    expect(info).toMatch(/^ModDate:\s+2026-01-01T00:00:00(Z|\+00(:00)?)$/m);
+    // The offsets still hold: every page's text can be read.
+    expect(pdfPageTexts(file, pdfPages(file)).join("")).toContain("苏州示范经济技术开发区");
   });
 
   it("says how to get a PDF without a browser, in both languages", async () => {

@@ -44,7 +44,7 @@ describe("the question screen", () => {
 });
 
 describe("the summary screen", () => {
-  it("shows the counts and the score as the report does, with decimals near a band's edge", () => {
+  it("shows the counts and the score as the report does, rounded down near a band's edge", () => {
     const flow = buildFlow(set, zone);
     const answers = {
       "M01.Q1": { status: "implemented" as const },
@@ -68,7 +68,7 @@ describe("the summary screen", () => {
     // One declared by the zone, one excluded by the profile (M02.Q2 is for hub zones).
     expect(text).toMatch(/Not applicable \(1 by zone profile\) +2\n/);
     expect(text).toMatch(/Marked for review +1\n/);
-    expect(text).toContain("Score preview: 84.96 / 100 — Advancing");
+    expect(text).toContain("Score preview: 84.9 / 100 — Advancing");
   });
 });
 

@@ -158,7 +158,8 @@ describe("HTML report: typed text is escaped", () => {
     expect(page).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
     expect(page).toContain("李华 &lt;b&gt;");
     expect(page).toContain("规划处 | &quot;Planning&quot;");
-    expect(page).toContain("R&amp;D spend &lt; 2% | pilot line &quot;agreed&quot; second line");
+    // A note's line break is kept, as <br>.
+    expect(page).toContain("R&amp;D spend &lt; 2% | pilot line &quot;agreed&quot;<br>second line");
     expect(page).toContain("科技创新局 &lt;script&gt;alert(&#39;owner&#39;)&lt;/script&gt;");
     expect(page).toContain("docs/approval &quot;final&quot; | v2.pdf");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnswersFile } from "../../src/core/model.js";
-import { scoreAssessment } from "../../src/core/score.js";
+import { figure, scoreAssessment } from "../../src/core/score.js";
 import { reportMessages } from "../../src/i18n/report-messages.js";
 import {
   escapeCell,
@@ -16,7 +16,15 @@ import {
   table,
   textBar,
 } from "../../src/render/report-markdown.js";
-import { loadAnswers, loadDemoSet, type ZoneName } from "./report-fixtures.js";
+import path from "node:path";
+import { loadAnswersWithSet } from "../../src/fs/answers-loader.js";
+import {
+  DEMO_SETS,
+  loadAnswers,
+  loadDemoSet,
+  REPORT_FIXTURES,
+  type ZoneName,
+} from "./report-fixtures.js";
 
 describe("escapeInline", () => {
   it.each<[string, string]>([
@@ -95,7 +103,7 @@ describe("bars, scores and tables", () => {
     [100, "100.0"],
     [null, "n/a"],
   ])("formatScore(%s) = %s", (score, text) => {
-    expect(formatScore(score, reportMessages("en"))).toBe(text);
+    expect(formatScore(score, reportMessages("en"), undefined)).toBe(text);
   });
 
   it("writes compact GFM tables with right-aligned number columns", () => {
@@ -296,13 +304,74 @@ describe("renderMarkdown", () => {
 
 describe("scoreInItsBand", () => {
   it.each([
-    [84.96, "84.96"],
+    // One decimal, always: rounded down where rounding up would reach a band not reached.
+    [84.96, "84.9"],
     [84.94, "84.9"],
     [85, "85.0"],
-    [64.995, "64.995"],
-    [39.99999, "39.99999"],
+    [64.995, "64.9"],
+    [39.99999, "39.9"],
     [52.14, "52.1"],
+    [52.15, "52.2"],
+    [84.95, "84.9"],
+    // An exact score that the arithmetic left a hair below a band's edge is at the edge.
+    [84.99999999999999, "85.0"],
   ])("shows %s as %s", (score, shown) => {
     expect(scoreInItsBand(score)).toBe(shown);
   });
+
+  it("shows a score the same in its band's line and in the rows of the same score", () => {
+    const bands = [
+      { min: 80, label: { en: "High", zh: "高" } },
+      { min: 50, label: { en: "Mid", zh: "中" } },
+      { min: 0, label: { en: "Low", zh: "低" } },
+    ];
+    for (const [score, shown] of [
+      [79.9975, "79.9"],
+      [49.995, "49.9"],
+      [80, "80.0"],
+    ] as const) {
+      expect(scoreInItsBand(score, bands)).toBe(shown);
+      expect(formatScore(score, reportMessages("en"), bands)).toBe(shown);
+    }
+  });
+});
+
+describe("figure", () => {
+  it.each([
+    [1.2499999999999998, "1.3"],
+    [1.25, "1.3"],
+    [3.7500000000000004, "3.8"],
+    [3.75, "3.8"],
+    [0.15, "0.2"],
+    [1.05, "1.1"],
+    [1.04999, "1.0"],
+    [0, "0.0"],
+    [100, "100.0"],
+  ])("rounds %s half up to %s", (value, shown) => {
+    expect(figure(value)).toBe(shown);
+  });
+});
+
+describe("a score a hair below a band's edge", () => {
+  it.each([
+    ["edge-79.9975.yaml", "79.9", "Mid"],
+    ["edge-49.995.yaml", "49.9", "Low"],
+  ])(
+    "(%s) reads %s in the overall line and in the rows of the same score",
+    async (file, shown, band) => {
+      const { answers, set } = await loadAnswersWithSet(
+        path.join(REPORT_FIXTURES, "answers", file),
+        {
+          cwd: process.cwd(),
+          measuresDir: DEMO_SETS,
+        },
+      );
+      const assessment = scoreAssessment(set, answers);
+      const md = renderMarkdown(assessment, set, answers, { lang: "en", top: 10 });
+      expect(md).toContain(`Overall score: **${shown}** / 100, band: **${band}**.`);
+      expect(md).toContain(`| Area A | 二 | 3 | ${shown} |`);
+      expect(md).toContain(`| 1 | Measure one | 二（一） | ${shown} |`);
+      expect(md).not.toMatch(/79\.99|49\.99/);
+    },
+  );
 });
