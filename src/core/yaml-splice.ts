@@ -148,10 +148,15 @@ class Splicer {
     return nl === -1 ? this.text.length : nl + 1;
   }
 
-  /** Where a node's value ends, without the line end a block value's range includes. */
+  /**
+   * Where a node's value ends, without the one line end a block value's range ends with. Only
+   * that one: the blank lines before it belong to a kept (`|+`, `>+`) block text's value, so an
+   * entry inserted after it, or its replacement, must not land between them.
+   */
   private valueEnd(node: Node): number {
     let end = range(node)[1];
-    while (end > 0 && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
+    if (this.text[end - 1] === "\n") end--;
+    if (this.text[end - 1] === "\r") end--;
     return end;
   }
 

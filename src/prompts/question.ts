@@ -5,6 +5,7 @@
  */
 import {
   composeAnswer,
+  givenText,
   isSettled,
   sameAnswer,
   withNote,
@@ -419,7 +420,8 @@ async function askJustification(
       escape: "back",
     }),
   );
-  return note === undefined || note.trim() === "" ? undefined : note.trim();
+  // As typed: the spaces and line ends of a justification are the user's.
+  return note === undefined ? undefined : givenText(note);
 }
 
 /**
@@ -534,7 +536,7 @@ async function askText(
       escape: "back",
     }),
   );
-  return text === undefined || text.trim() === "" ? undefined : text.trim();
+  return text === undefined ? undefined : givenText(text);
 }
 
 async function askMulti(

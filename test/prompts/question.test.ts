@@ -556,7 +556,7 @@ describe("askQuestion: value questions", () => {
     expect(h.current()).toEqual({ value: ["x", "y"], answeredAt: NOW });
   });
 
-  it("text questions take a line of text", async () => {
+  it("text questions take a line of text, kept as typed (blanks too)", async () => {
     const h = harness(question({ type: "text" }));
     const outcome = askQuestion(h.ctx);
     choose("Enter the answer");
@@ -564,7 +564,7 @@ describe("askQuestion: value questions", () => {
     screen.type("  A one-stop centre  ");
     screen.keypress("enter");
     await outcome;
-    expect(h.current()).toEqual({ value: "A one-stop centre", answeredAt: NOW });
+    expect(h.current()).toEqual({ value: "  A one-stop centre  ", answeredAt: NOW });
   });
 });
 
