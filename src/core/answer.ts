@@ -163,9 +163,12 @@ export interface ValueWords {
   listSeparator: string;
 }
 
-/** A number as a person wrote it: 1.8, not the float noise 1.7999999999999998. */
+/**
+ * A number as a person wrote it: 1.8, not the float noise 1.7999999999999998. Every decimal of up
+ * to 15 significant digits (all a saved answer keeps) is shown exactly.
+ */
 export function formatNumber(value: number): string {
-  return String(Number(value.toPrecision(12)));
+  return String(Number(value.toPrecision(15)));
 }
 
 /**

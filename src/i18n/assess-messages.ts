@@ -98,6 +98,8 @@ export interface AssessMessages {
     numberInvalid: string;
     /** The question's bounds, when a number falls outside them or is not whole. */
     numberOutOfBounds(min: number, max: number | undefined, integer: boolean): string;
+    /** A number that would not be saved as exactly the number typed. */
+    numberNotExact(typed: string, digits: number): string;
     emptyGoesBack: string;
     text: string;
     multi: string;
@@ -342,6 +344,8 @@ const en: AssessMessages = {
   input: {
     number: (unit) => `Number${unit ? ` (${unit})` : ""}:`,
     numberInvalid: "Enter a number of 0 or more, e.g. 12 or 3.5.",
+    numberNotExact: (typed, digits) =>
+      `${typed} cannot be saved exactly as typed: enter at most ${digits} significant digits, from 0.000001 to below 10^21.`,
     numberOutOfBounds: (min, max, integer) =>
       `Enter a ${numberBoundsWords("en", { min, max, integer })}.`,
     emptyGoesBack: "Leave it empty to go back to the list.",
@@ -608,6 +612,8 @@ const zh: AssessMessages = {
   input: {
     number: (unit) => `数值${unit ? `（${unit}）` : ""}：`,
     numberInvalid: "请输入不小于 0 的数字，例如 12 或 3.5。",
+    numberNotExact: (typed, digits) =>
+      `${typed} 无法按输入原样保存：请输入不超过 ${digits} 位有效数字、介于 0.000001 与 10^21（不含）之间的数。`,
     numberOutOfBounds: (min, max, integer) =>
       `请输入${numberBoundsWords("zh", { min, max, integer })}。`,
     emptyGoesBack: "留空并回车可返回上一级列表。",

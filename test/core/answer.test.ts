@@ -107,6 +107,9 @@ describe("a value in words", () => {
     expect(formatNumber(0.1 + 0.2)).toBe("0.3");
     expect(formatNumber(1.23456)).toBe("1.23456");
     expect(formatNumber(1200)).toBe("1200");
+    // Every number a saved answer keeps (15 significant digits) is shown as it was typed.
+    expect(formatNumber(123456789012345)).toBe("123456789012345");
+    expect(formatNumber(0.00000123456789012345)).toBe("0.00000123456789012345");
     expect(withUnit(12, "ha")).toBe("12 ha");
     expect(withUnit(1.3, "PUE")).toBe("1.3 PUE");
     expect(withUnit(84, "%")).toBe("84%");
