@@ -70,7 +70,10 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   let lock: AnswersLock | undefined;
   let opened: OpenedAnswers | undefined;
   try {
-    lock = await takeLock(file, shown, m, options.lang);
+    // The lock is the real file's: through a link, the one beside the file it points to.
+    const lockShown = file === given ? lockPath(shown) : displayPath(lockPath(file), io.cwd);
+    await refuseHardLinks(file, shown, m);
+    lock = await takeLock(file, shown, lockShown, m, options.lang);
     opened = await openAnswers(options, io, file, shown, m, commands, asker);
     const session = new Session({ ...opened, asker, io, m, options, commands, shown });
     return await session.run();
@@ -87,9 +90,21 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   }
 }
 
+/**
+ * A file with several names (hard links) is refused: a save replaces the file (atomically), which
+ * would split it from its other names, and a lock is taken by name, so a session under another
+ * name would not see this one.
+ */
+async function refuseHardLinks(file: string, shown: string, m: AssessMessages): Promise<void> {
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isFile() && info.nlink > 1)
+    throw new UsageError(m.errors.hardLinked(shown, info.nlink));
+}
+
 async function takeLock(
   file: string,
   shown: string,
+  lockShown: string,
   m: AssessMessages,
   lang: Lang,
 ): Promise<AnswersLock> {
@@ -102,12 +117,12 @@ async function takeLock(
     });
   }
   if (!result.ok && result.notRegular) {
-    throw new UsageError(m.errors.lockNotRegular(shown, lockPath(shown)));
+    throw new UsageError(m.errors.lockNotRegular(shown, lockShown));
   }
   if (!result.ok && result.unreadable) {
-    throw new UsageError(m.errors.lockUnreadable(shown, lockPath(shown)));
+    throw new UsageError(m.errors.lockUnreadable(shown, lockShown));
   }
-  if (!result.ok) throw new UsageError(m.errors.locked(shown, result.pid));
+  if (!result.ok) throw new UsageError(m.errors.locked(shown, result.pid, lockShown));
   return result.lock;
 }
 

@@ -23,8 +23,11 @@ export interface AssessMessages {
   errors: {
     noTty(initCommand: string): string;
     noTtyExisting(file: string, validateCommand: string): string;
-    locked(file: string, pid: number | undefined): string;
+    /** `lockFile`: the lock file that is there (through a link, the one beside the real file). */
+    locked(file: string, pid: number | undefined, lockFile: string): string;
     lockUnreadable(file: string, lockFile: string): string;
+    /** The answers file has other names (hard links), which a save would split from it. */
+    hardLinked(file: string, names: number): string;
     /** The lock path is a pipe, device, socket or folder: never opened, never waited on. */
     lockNotRegular(file: string, lockFile: string): string;
     setMismatch(file: string, pinned: string, requested: string): string;
@@ -255,8 +258,10 @@ const en: AssessMessages = {
     noTty: (initCommand) =>
       `netdz assess asks its questions in an interactive terminal, and standard input is not one. ` +
       `To fill in answers without a terminal, run \`${initCommand}\`, edit the file, and check it with \`netdz validate\`.`,
-    locked: (file, pid) =>
-      `${file} is being assessed in another session${pid !== undefined && pid > 0 ? ` (process ${pid})` : ""}; finish that one first. If no other netdz is running, delete ${file}.lock and try again`,
+    locked: (file, pid, lockFile) =>
+      `${file} is being assessed in another session${pid !== undefined && pid > 0 ? ` (process ${pid})` : ""}; finish that one first. If no other netdz is running, delete ${lockFile} and try again`,
+    hardLinked: (file, names) =>
+      `${file} is one file with ${names} names (hard links). netdz saves by replacing the file, which would leave the other names with the old answers, and a session under another name would not see this one. Make it a file of its own (\`cp ${file} ${file}.new && mv ${file}.new ${file}\`) and try again`,
     lockUnreadable: (file, lockFile) =>
       `the lock file ${lockFile} of ${file} is unreadable (it does not hold the process id of a netdz session). If no netdz session is working on ${file}, delete ${lockFile} and try again`,
     lockNotRegular: (file, lockFile) =>
@@ -531,8 +536,10 @@ const zh: AssessMessages = {
     noTty: (initCommand) =>
       `netdz assess 需要在交互式终端中逐题作答，当前标准输入不是终端。` +
       `如需离线填写，请运行 \`${initCommand}\` 生成答卷文件，填写后用 \`netdz validate\` 检查。`,
-    locked: (file, pid) =>
-      `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话。如确认没有其他 netdz 在运行，可删除 ${file}.lock 后重试`,
+    locked: (file, pid, lockFile) =>
+      `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话。如确认没有其他 netdz 在运行，可删除 ${lockFile} 后重试`,
+    hardLinked: (file, names) =>
+      `${file} 是一个有 ${names} 个名称（硬链接）的文件。netdz 保存时会替换该文件，其他名称将仍是旧的答案，以其他名称打开的会话也看不到本会话。请先把它变成独立的文件（\`cp ${file} ${file}.new && mv ${file}.new ${file}\`）后重试`,
     lockUnreadable: (file, lockFile) =>
       `${file} 的锁文件 ${lockFile} 无法读取（其中没有 netdz 会话的进程号）。如确认没有 netdz 会话正在填写 ${file}，请删除 ${lockFile} 后重试`,
     lockNotRegular: (file, lockFile) =>

@@ -1,13 +1,14 @@
 // The Inquirer testing screen must be imported before the module that uses the prompts.
 import { screen } from "@inquirer/testing/vitest";
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { listOnScreen, pickOnScreen } from "./screen-list.js";
 import { parse } from "yaml";
 import { assess, reportPathFor, type AssessOptions } from "../../src/commands/assess.js";
+import { init } from "../../src/commands/init.js";
 import { CancelledError, DataError, UsageError } from "../../src/errors.js";
 import type { Io } from "../../src/io.js";
 import { shellQuote } from "../../src/prompts/shell.js";
@@ -158,6 +159,94 @@ describe("assess: refusals", () => {
     } finally {
       child.kill("SIGKILL");
     }
+  });
+});
+
+describe("assess: the lock is the real file's (QA 3 #3, #9)", () => {
+  /** A running netdz (argv names it) holding `lockFile` in the pid-only form; stopped after. */
+  async function whileLocked(lockFile: string, body: (pid: number) => Promise<void>) {
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)", "netdz"], {
+      stdio: "ignore",
+    });
+    try {
+      writeFileSync(lockFile, `${child.pid}\n`);
+      await body(child.pid!);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }
+
+  it("through a symbolic link, the refusal names the lock file that is there (en, zh)", async () => {
+    const { dir, file, options } = setup();
+    writeAnswers(file, ["zone: { name: Z, region: eastern, hub: false }", "answers: {}"]);
+    symlinkSync("zone.yaml", path.join(dir, "link.yaml"));
+    await whileLocked(`${file}.lock`, async (pid) => {
+      for (const [lang, words] of [
+        [
+          "en",
+          `link.yaml is being assessed in another session (process ${pid}); finish that one first. If no other netdz is running, delete zone.yaml.lock and try again`,
+        ],
+        [
+          "zh",
+          `link.yaml 正在另一个会话中填写（进程 ${pid}），请先结束该会话。如确认没有其他 netdz 在运行，可删除 zone.yaml.lock 后重试`,
+        ],
+      ] as const) {
+        const run = assess({ ...options, answers: "link.yaml", lang }, terminalIo(dir));
+        await expect(run).rejects.toThrow(words);
+      }
+    });
+    expect(existsSync(path.join(dir, "link.yaml.lock"))).toBe(false);
+  });
+
+  it("a lock file of a linked file that is not a pid names the real lock file too", async () => {
+    const { dir, file, options } = setup();
+    writeAnswers(file, ["zone: { name: Z, region: eastern, hub: false }", "answers: {}"]);
+    mkdirSync(path.join(dir, "sub"));
+    symlinkSync("../zone.yaml", path.join(dir, "sub", "link.yaml"));
+    writeFileSync(`${file}.lock`, "garbage\n");
+    await expect(assess({ ...options, answers: "sub/link.yaml" }, terminalIo(dir))).rejects.toThrow(
+      "the lock file zone.yaml.lock of sub/link.yaml is unreadable",
+    );
+  });
+
+  it("refuses a file with several names (hard links), before anything is asked (en, zh)", async () => {
+    const { dir, file, options } = setup();
+    const text = writeAnswers(file, [
+      "zone: { name: Z, region: eastern, hub: false }",
+      "answers: {}",
+    ]);
+    mkdirSync(path.join(dir, "sub"));
+    linkSync(file, path.join(dir, "sub", "hard.yaml"));
+    for (const [answers, lang, words] of [
+      ["sub/hard.yaml", "en", "sub/hard.yaml is one file with 2 names (hard links)"],
+      [
+        "zone.yaml",
+        "en",
+        "Make it a file of its own (`cp zone.yaml zone.yaml.new && mv zone.yaml.new zone.yaml`)",
+      ],
+      ["zone.yaml", "zh", "zone.yaml 是一个有 2 个名称（硬链接）的文件"],
+    ] as const) {
+      const error = await assess({ ...options, answers, lang }, terminalIo(dir)).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toContain(words);
+    }
+    expect(readFileSync(file, "utf8")).toBe(text);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(existsSync(path.join(dir, "sub", "hard.yaml.lock"))).toBe(false);
+  });
+
+  it("init --force through a symbolic link sees the session's lock on the real file", async () => {
+    const { dir, file } = setup();
+    writeAnswers(file, ["zone: { name: Z, region: eastern, hub: false }", "answers: {}"]);
+    symlinkSync("zone.yaml", path.join(dir, "link.yaml"));
+    await whileLocked(`${file}.lock`, async (pid) => {
+      const io = captureIo(dir);
+      await expect(init({ answers: "link.yaml", lang: "en", force: true }, io)).rejects.toThrow(
+        `link.yaml is open in a \`netdz assess\` session (process ${pid})`,
+      );
+    });
   });
 });
 
