@@ -1,7 +1,15 @@
 // The Inquirer testing screen must be imported before the module that uses the prompts.
 import { screen } from "@inquirer/testing/vitest";
 import { spawn } from "node:child_process";
-import { existsSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
@@ -235,6 +243,31 @@ describe("assess: the lock is the real file's (QA 3 #3, #9)", () => {
     expect(readFileSync(file, "utf8")).toBe(text);
     expect(existsSync(`${file}.lock`)).toBe(false);
     expect(existsSync(path.join(dir, "sub", "hard.yaml.lock"))).toBe(false);
+  });
+
+  it("refuses a read-only answers file at start, before the first screen (QA 3 #5, en, zh)", async () => {
+    const { dir, file, options } = setup();
+    const text = writeAnswers(file, [
+      "zone: { name: Z, region: eastern, hub: false }",
+      "answers: {}",
+    ]);
+    chmodSync(file, 0o444);
+    for (const [lang, words] of [
+      [
+        "en",
+        "cannot write zone.yaml: it is read-only, and netdz does not replace a read-only file; make it writable (chmod u+w) or choose another file",
+      ],
+      ["zh", "无法写入 zone.yaml"],
+    ] as const) {
+      const io = terminalIo(dir);
+      const error = await assess({ ...options, lang }, io).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toContain(words);
+      // Nothing was asked: no screen, no "Continuing".
+      expect(io.out()).toBe("");
+    }
+    expect(readFileSync(file, "utf8")).toBe(text);
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
   it("init --force through a symbolic link sees the session's lock on the real file", async () => {
