@@ -184,7 +184,10 @@ export interface AssessMessages {
     reportUseFree(path: string): string;
     reportTypePath: string;
     reportSkip: string;
-    reportPathPrompt: string;
+    /** Asks for the report's file; a relative name goes beside the answers file. */
+    reportPathPrompt(answersFile: string): string;
+    /** The typed report name is the answers file itself. */
+    reportIsAnswers(typed: string): string;
     reportPathEmpty: string;
     reportFailed(path: string): string;
     saved(count: number, file: string): string;
@@ -451,7 +454,10 @@ const en: AssessMessages = {
     reportUseFree: (path) => `Write it to ${path}`,
     reportTypePath: "Type another file name",
     reportSkip: "Don't write the report now",
-    reportPathPrompt: "Report file (Esc: back)",
+    reportPathPrompt: (answersFile) =>
+      `Report file, next to ${answersFile} unless you give a full path (Esc: back)`,
+    reportIsAnswers: (typed) =>
+      `${typed} is the answers file itself: type another name for the report.`,
     reportPathEmpty: "Type a file name, or press Esc to go back.",
     reportFailed: (path) => `The report could not be written to ${path}.`,
     saved: (count, file) =>
@@ -714,7 +720,9 @@ const zh: AssessMessages = {
     reportUseFree: (path) => `写入 ${path}`,
     reportTypePath: "输入其他文件名",
     reportSkip: "暂不生成报告",
-    reportPathPrompt: "报告文件（Esc：返回）",
+    reportPathPrompt: (answersFile) =>
+      `报告文件（未给出完整路径时放在 ${answersFile} 所在的文件夹；Esc：返回）`,
+    reportIsAnswers: (typed) => `${typed} 就是答案文件本身，请为报告另输入一个文件名。`,
     reportPathEmpty: "请输入文件名，或按 Esc 返回。",
     reportFailed: (path) => `报告未能写入 ${path}。`,
     saved: (count, file) => `已有 ${count} 道题的答案保存在 ${file}。`,

@@ -704,6 +704,41 @@ describe("assess: the end-of-session report never overwrites silently", () => {
     expect(io.out()).toContain("To write the report later:");
   });
 
+  it("a typed name: the answers file's own name is refused at once; a name goes beside the answers file (QA 3 #4)", async () => {
+    const { dir, sets } = setup();
+    mkdirSync(path.join(dir, "sub"));
+    const file = path.join(dir, "sub", "zone.yaml");
+    const text = writeAnswers(file, complete);
+    writeFileSync(path.join(dir, "sub", "zone-report.md"), OLD);
+    const io = terminalIo(dir);
+    const run = assess({ answers: "sub/zone.yaml", measures: sets, lang: "en", review: false }, io);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Write the report to sub/zone-report.md?");
+    await enter();
+    await enter();
+    await choose("Type another file name");
+    expect(screen.getScreen()).toContain(
+      "Report file, next to sub/zone.yaml unless you give a full path (Esc: back)",
+    );
+    screen.type("zone.yaml");
+    screen.keypress("enter");
+    await screen.next();
+    // Refused at once, in words about the typed name: no "Overwrite it?", no "--out".
+    expect(screen.getScreen()).toContain(
+      "zone.yaml is the answers file itself: type another name for the report.",
+    );
+    expect(screen.getScreen()).not.toContain("Overwrite");
+    for (let i = 0; i < "zone.yaml".length; i++) screen.keypress("backspace");
+    screen.type("mine.md");
+    screen.keypress("enter");
+    await expect(run).resolves.toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(text);
+    expect(readFileSync(path.join(dir, "sub", "mine.md"), "utf8")).toContain("# ");
+    expect(existsSync(path.join(dir, "mine.md"))).toBe(false);
+    expect(io.err()).toContain("Report written to sub/mine.md");
+    expect(io.out()).not.toContain("--out");
+  });
+
   it("asks in Chinese with --lang zh", async () => {
     const { old, run } = await atOffer("zh");
     expect(screen.getScreen()).toContain("是否将报告写入 zone-report.md？");
