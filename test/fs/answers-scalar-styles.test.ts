@@ -205,3 +205,50 @@ describe("a save keeps the exact text of every value it does not change", () => 
       expect(text.split("\n")).toContain(line);
   });
 });
+
+describe("texts that YAML 1.1 readers take for another type are quoted (QA 3 #8)", () => {
+  it("notes, owners and text values like no, on, 2026-01-01, 1:20 or 1_000; dates meant as dates stay plain", async () => {
+    const original = [
+      "format: netdz-answers/1",
+      "measureSet: { id: workplan-2025, version: 1.0.0 }",
+      "zone: {}",
+      "answers:",
+      "  M01.Q1:",
+      "    status: planned",
+      "",
+    ].join("\n");
+    for (const text of [
+      "no",
+      "Yes",
+      "on",
+      "OFF",
+      "y",
+      "2026-01-01",
+      "2026-1-1 10:00:00",
+      "1:20",
+      "1_000",
+      "0777",
+      "=",
+      "<<",
+    ]) {
+      for (const [id, answer] of [
+        ["M01.Q1", { status: "planned", note: text, owner: text, due: "2027-06-30" }],
+        ["M01.Q2", { value: text, answeredAt: "2026-12-01T00:00:00Z" }],
+      ] as const) {
+        const saved = await save(original, id, () => answer as Answer);
+        expect(readData(saved)!.answers[id]).toEqual(answer);
+        expect(saved).toContain(JSON.stringify(text));
+        expect(saved).not.toMatch(
+          new RegExp(`: ${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[,\\s}]`),
+        );
+      }
+    }
+    const saved = await save(original, "M01.Q1", () => ({
+      status: "planned",
+      due: "2026-01-01",
+      answeredAt: "2026-12-01T00:00:00Z",
+    }));
+    expect(saved).toContain("due: 2026-01-01");
+    expect(saved).toContain("answeredAt: 2026-12-01T00:00:00Z");
+  });
+});
