@@ -571,7 +571,7 @@ const PLAIN_NEVER = /: |:$| #/;
 const FLOW_INDICATOR = /[,[\]{}]/;
 
 /**
- * What a YAML 1.1 reader (PyYAML, older libraries) takes for another type than a string, where
+ * What a YAML 1.1 reader (as PyYAML resolves it) takes for another type than a string, where
  * YAML 1.2 reads a string: `yes`/`no`/`on`/`off`/`y`/`n`, sexagesimal and `_`-grouped numbers,
  * `0`-led octals, dates and times, `=` and `<<`. An answers file is a public contract, also read
  * by such readers: a text like these is quoted.
@@ -579,7 +579,7 @@ const FLOW_INDICATOR = /[,[\]{}]/;
 const YAML11_BOOL =
   /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
 const YAML11_NUMBER =
-  /^([-+]?0b[01_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/;
+  /^([-+]?0b[01_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?[0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)?|\.[0-9][0-9_]*([eE][-+][0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/;
 const YAML11_TIMESTAMP =
   /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?([ \t]*Z|[ \t]*[-+][0-9]{1,2}(:[0-9]{2})?)?)?$/;
 /** Keys whose values are dates or times: read as such by YAML 1.1 readers, as meant. */

@@ -251,4 +251,11 @@ describe("texts that YAML 1.1 readers take for another type are quoted (QA 3 #8)
     expect(saved).toContain("due: 2026-01-01");
     expect(saved).toContain("answeredAt: 2026-12-01T00:00:00Z");
   });
+
+  it("a version like 1.2.0 is a text in YAML 1.1 too: it stays plain", async () => {
+    const original =
+      "format: netdz-answers/1\nmeasureSet: { id: workplan-2025, version: 1.0.0 }\nanswers:\n  M01.Q1:\n    status: planned\n";
+    const saved = await save(original, "M01.Q1", () => ({ status: "planned", note: "1.2.0" }));
+    expect(saved).toContain("note: 1.2.0\n");
+  });
 });
