@@ -467,7 +467,17 @@ export class Session {
           : file,
         io.cwd,
       );
-    const reportFile = await chooseReportTarget({ asker, m: m.end, cwd: io.cwd, show }, offered);
+    const reportFile = await chooseReportTarget(
+      {
+        asker,
+        m: m.end,
+        folder: path.dirname(offered),
+        answersFile: store.file,
+        answersShown: this.d.shown,
+        show,
+      },
+      offered,
+    );
     if (reportFile === undefined) {
       this.screen.print(m.end.reportLater(this.d.commands.report(show(offered))));
       return;

@@ -11,6 +11,7 @@ import { CancelledError, DataError, UsageError } from "../errors.js";
 import { checkAnswersFile } from "../fs/answers-loader.js";
 import { acquireLock, lockPath, type AnswersLock } from "../fs/answers-lock.js";
 import { AnswersStore } from "../fs/answers-store.js";
+import { refuseReadOnly } from "../fs/atomic-write.js";
 import { describeFsError, displayPath } from "../fs/measure-sets.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import { readTextFile, refuseTooLargeToEdit } from "../fs/read-file.js";
@@ -70,7 +71,10 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   let lock: AnswersLock | undefined;
   let opened: OpenedAnswers | undefined;
   try {
-    lock = await takeLock(file, shown, m, options.lang);
+    // The lock is the real file's: through a link, the one beside the file it points to.
+    const lockShown = file === given ? lockPath(shown) : displayPath(lockPath(file), io.cwd);
+    await refuseUnsavable(file, shown, m, options.lang);
+    lock = await takeLock(file, shown, lockShown, m, options.lang);
     opened = await openAnswers(options, io, file, shown, m, commands, asker);
     const session = new Session({ ...opened, asker, io, m, options, commands, shown });
     return await session.run();
@@ -87,9 +91,28 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   }
 }
 
+/**
+ * Before the first screen, what would make the first save fail: a read-only file (refused as a
+ * save refuses it, so no answer is given and then lost), and a file with several names (hard
+ * links): a save replaces the file (atomically), which would split it from its other names, and
+ * a lock is taken by name, so a session under another name would not see this one.
+ */
+async function refuseUnsavable(
+  file: string,
+  shown: string,
+  m: AssessMessages,
+  lang: Lang,
+): Promise<void> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return;
+  refuseReadOnly(info, shown, lang);
+  if (info.nlink > 1) throw new UsageError(m.errors.hardLinked(shown, info.nlink));
+}
+
 async function takeLock(
   file: string,
   shown: string,
+  lockShown: string,
   m: AssessMessages,
   lang: Lang,
 ): Promise<AnswersLock> {
@@ -102,12 +125,12 @@ async function takeLock(
     });
   }
   if (!result.ok && result.notRegular) {
-    throw new UsageError(m.errors.lockNotRegular(shown, lockPath(shown)));
+    throw new UsageError(m.errors.lockNotRegular(shown, lockShown));
   }
   if (!result.ok && result.unreadable) {
-    throw new UsageError(m.errors.lockUnreadable(shown, lockPath(shown)));
+    throw new UsageError(m.errors.lockUnreadable(shown, lockShown));
   }
-  if (!result.ok) throw new UsageError(m.errors.locked(shown, result.pid));
+  if (!result.ok) throw new UsageError(m.errors.locked(shown, result.pid, lockShown));
   return result.lock;
 }
 

@@ -4,7 +4,7 @@
  * file is valid as written and can be completed by hand and checked with `netdz validate`.
  * The template itself is built in render/answers-template.ts.
  */
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { formatSetRef } from "../core/set-ref.js";
 import path from "node:path";
 import { DEFAULT_ANSWERS_FILE, type Lang } from "../core/model.js";
@@ -59,16 +59,19 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
     );
   }
   if (info && !options.force) throw new UsageError(m.init.exists(shown, assessCommand));
-  const holder = await lockHolder(file).catch((error: unknown) => {
+  // A session through a link locks the file it points to: so is the lock looked for.
+  const real = await realpath(file).catch(() => file);
+  const lockShown = real === file ? lockPath(shown) : displayPath(lockPath(real), io.cwd);
+  const holder = await lockHolder(real).catch((error: unknown) => {
     throw new UsageError(m.errors.cannotWrite(shown, describeFsError(error, options.lang)), {
       cause: error,
     });
   });
   if (holder === "not-regular") {
-    throw new UsageError(m.errors.lockNotRegular(shown, lockPath(shown)));
+    throw new UsageError(m.errors.lockNotRegular(shown, lockShown));
   }
   if (holder === "unreadable") {
-    throw new UsageError(m.errors.lockUnreadable(shown, lockPath(shown)));
+    throw new UsageError(m.errors.lockUnreadable(shown, lockShown));
   }
   if (holder !== undefined) throw new UsageError(m.init.locked(shown, holder));
   const set = await resolveMeasureSet(

@@ -163,9 +163,12 @@ export interface ValueWords {
   listSeparator: string;
 }
 
-/** A number as a person wrote it: 1.8, not the float noise 1.7999999999999998. */
+/**
+ * A number as a person wrote it: 1.8, not the float noise 1.7999999999999998. Every decimal of up
+ * to 15 significant digits (all a saved answer keeps) is shown exactly.
+ */
 export function formatNumber(value: number): string {
-  return String(Number(value.toPrecision(12)));
+  return String(Number(value.toPrecision(15)));
 }
 
 /**
@@ -217,7 +220,9 @@ export function composeAnswer(
   const isNotApplicable = "status" in choice && choice.status === "not_applicable";
   const evidence = extra.evidence ?? previous?.evidence ?? [];
   const keptNote = wasNotApplicable && !isNotApplicable ? undefined : previous?.note;
-  const note = (extra.note ?? keptNote ?? "").trim();
+  // A note is written exactly as it was typed or read (spaces and line ends are the user's);
+  // only a new note of nothing but blanks means "no note".
+  const note = extra.note !== undefined ? givenText(extra.note) : keptNote;
   // Confirming an answer unchanged (in review) keeps the time it was given.
   const unchanged =
     previous !== undefined &&
@@ -227,7 +232,7 @@ export function composeAnswer(
   return {
     ...("status" in choice ? { status: choice.status } : { value: choice.value }),
     ...(evidence.length > 0 ? { evidence: [...evidence] } : {}),
-    ...(note !== "" ? { note } : {}),
+    ...(note !== undefined ? { note } : {}),
     ...(previous?.owner !== undefined ? { owner: previous.owner } : {}),
     ...(previous?.due !== undefined ? { due: previous.due } : {}),
     answeredAt: unchanged && previous.answeredAt ? previous.answeredAt : timestamp(now),
@@ -265,8 +270,13 @@ export function withReviewMark(previous: Answer | undefined, marked: boolean): A
 /** The entry with its note replaced (an empty note removes it); undefined when nothing is left. */
 export function withNote(previous: Answer | undefined, note: string): Answer | undefined {
   const next: Answer = { ...previous };
-  const trimmed = note.trim();
-  if (trimmed === "") delete next.note;
-  else next.note = trimmed;
+  const given = givenText(note);
+  if (given === undefined) delete next.note;
+  else next.note = given;
   return Object.keys(next).length === 0 ? undefined : next;
+}
+
+/** A text the user typed, exactly as typed; undefined when it is nothing but blanks. */
+export function givenText(text: string): string | undefined {
+  return text.trim() === "" ? undefined : text;
 }

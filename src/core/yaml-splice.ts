@@ -148,10 +148,15 @@ class Splicer {
     return nl === -1 ? this.text.length : nl + 1;
   }
 
-  /** Where a node's value ends, without the line end a block value's range includes. */
+  /**
+   * Where a node's value ends, without the one line end a block value's range ends with. Only
+   * that one: the blank lines before it belong to a kept (`|+`, `>+`) block text's value, so an
+   * entry inserted after it, or its replacement, must not land between them.
+   */
   private valueEnd(node: Node): number {
     let end = range(node)[1];
-    while (end > 0 && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
+    if (this.text[end - 1] === "\n") end--;
+    if (this.text[end - 1] === "\r") end--;
     return end;
   }
 
@@ -293,7 +298,7 @@ class Splicer {
         previous = existing;
         continue;
       }
-      const text = `${scalarText(keyText(pair), true)}: ${flowText(pair.value as Node, pad)}`;
+      const text = `${scalarText(keyText(pair), true)}: ${flowText(pair.value as Node, pad, keyText(pair))}`;
       if (previous) this.insert(this.pairEnd(previous), `, ${text}`);
       else head.push(text);
     }
@@ -346,7 +351,7 @@ class Splicer {
       this.appendToSeq(bv, av, inFlow)
     )
       return;
-    const oneLine = inlineText(av, flowPadOf(this.text, bv), inFlow);
+    const oneLine = inlineText(av, flowPadOf(this.text, bv), inFlow, keyText(a));
     if (oneLine !== undefined && replaceableInline(bv)) {
       const [start, end] = range(bv);
       this.replace(start, end, oneLine);
@@ -354,7 +359,9 @@ class Splicer {
     }
     const keyStart = range(keyNode(b))[0];
     if (inFlow) {
-      const text = inlineText(av, flowPadOf(this.text, bv), true) ?? flowText(av, true);
+      const text =
+        inlineText(av, flowPadOf(this.text, bv), true, keyText(a)) ??
+        flowText(av, true, keyText(a));
       this.replace(keyStart, this.pairEnd(b), `${scalarText(keyText(b), true)}: ${text}`);
       return;
     }
@@ -501,20 +508,26 @@ function equalNodes(b: Node | null | undefined, a: Node | null | undefined): boo
 }
 
 /** A node on one line: a scalar without line breaks in its text, or a collection in flow style. */
-function inlineText(node: Node, pad: boolean | undefined, inFlow = false): string | undefined {
-  if (isScalar(node)) return scalarText(node.value, inFlow);
+function inlineText(
+  node: Node,
+  pad: boolean | undefined,
+  inFlow = false,
+  key?: string,
+): string | undefined {
+  if (isScalar(node)) return scalarText(node.value, inFlow, key);
   if ((isMap(node) || isSeq(node)) && node.flow) return flowText(node, pad ?? true);
   return undefined;
 }
 
 /** A node in flow style (nested collections too), on one line. */
-export function flowText(node: Node | null, pad: boolean): string {
-  if (node === null || isScalar(node)) return scalarText(node?.value ?? null, true);
+export function flowText(node: Node | null, pad: boolean, key?: string): string {
+  if (node === null || isScalar(node)) return scalarText(node?.value ?? null, true, key);
   const space = pad ? " " : "";
   if (isMap(node)) {
     if (node.items.length === 0) return "{}";
     const items = node.items.map(
-      (pair) => `${scalarText(keyText(pair), true)}: ${flowText(pair.value as Node, pad)}`,
+      (pair) =>
+        `${scalarText(keyText(pair), true)}: ${flowText(pair.value as Node, pad, keyText(pair))}`,
     );
     return `{${space}${items.join(", ")}${space}}`;
   }
@@ -533,7 +546,7 @@ function blockPairLines(pair: Pair, indent: number): string[] {
   if (value === null || isScalar(value)) {
     const literal = literalLines(value?.value, indent + 2);
     if (literal) return [`${pad}${key}: |-`, ...literal];
-    return [`${pad}${key}: ${scalarText(value?.value ?? null, false)}`];
+    return [`${pad}${key}: ${scalarText(value?.value ?? null, false, keyText(pair))}`];
   }
   if ((isMap(value) || isSeq(value)) && (value.flow || value.items.length === 0)) {
     return [`${pad}${key}: ${flowText(value, true)}`];
@@ -558,10 +571,33 @@ const PLAIN_NEVER = /: |:$| #/;
 const FLOW_INDICATOR = /[,[\]{}]/;
 
 /**
- * A scalar as YAML text on one line: plain where that reads back as the same string, else
+ * What a YAML 1.1 reader (as PyYAML resolves it) takes for another type than a string, where
+ * YAML 1.2 reads a string: `yes`/`no`/`on`/`off`/`y`/`n`, sexagesimal and `_`-grouped numbers,
+ * `0`-led octals, dates and times, `=` and `<<`. An answers file is a public contract, also read
+ * by such readers: a text like these is quoted.
+ */
+const YAML11_BOOL =
+  /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+const YAML11_NUMBER =
+  /^([-+]?0b[01_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?[0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)?|\.[0-9][0-9_]*([eE][-+][0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/;
+const YAML11_TIMESTAMP =
+  /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?([ \t]*Z|[ \t]*[-+][0-9]{1,2}(:[0-9]{2})?)?)?$/;
+/** Keys whose values are dates or times: read as such by YAML 1.1 readers, as meant. */
+const DATE_KEYS = new Set(["answeredAt", "due"]);
+
+function readsAsAnotherTypeIn11(text: string, key: string | undefined): boolean {
+  if (YAML11_BOOL.test(text) || YAML11_NUMBER.test(text) || text === "=" || text === "<<") {
+    return true;
+  }
+  return YAML11_TIMESTAMP.test(text) && !(key !== undefined && DATE_KEYS.has(key));
+}
+
+/**
+ * A scalar as YAML text on one line: plain where that reads back as the same string (in YAML 1.2,
+ * and as a string in YAML 1.1: `key` is the entry's, for the dates meant as dates), else
  * double-quoted (JSON's escapes are YAML's). Numbers, booleans and null as YAML writes them.
  */
-export function scalarText(value: unknown, inFlow: boolean): string {
+export function scalarText(value: unknown, inFlow: boolean, key?: string): string {
   if (value === null || value === undefined) return "null";
   if (typeof value === "boolean") return String(value);
   if (typeof value === "number") {
@@ -578,6 +614,7 @@ export function scalarText(value: unknown, inFlow: boolean): string {
     !PLAIN_NEVER.test(text) &&
     !hasControlOrBreak(text) &&
     !(inFlow && FLOW_INDICATOR.test(text)) &&
+    !readsAsAnotherTypeIn11(text, key) &&
     readsBack(text);
   return plain ? text : JSON.stringify(text);
 }

@@ -159,10 +159,9 @@ export class AnswersStore {
     if (onDisk === this.text) return;
     const doc = parseDocument(onDisk, { uniqueKeys: true });
     if (doc.errors.length > 0 || !isMap(doc.contents)) {
-      throw new ExternalEditError(
-        this.file,
-        doc.errors[0]?.message.split("\n")[0] ?? "not a YAML map",
-      );
+      // The first line of the parser's message, without the colon that led to its excerpt.
+      const reason = doc.errors[0]?.message.split("\n")[0]?.replace(/:\s*$/, "");
+      throw new ExternalEditError(this.file, reason ?? "not a YAML map");
     }
     this.doc = doc;
     this.text = onDisk;

@@ -85,6 +85,17 @@ export class WriteFileError extends UsageError {
   }
 }
 
+/**
+ * A read-only file (no write permission for anyone) is never replaced: root could replace it
+ * anyway, but a file its owner made read-only is kept as it is. Throws WriteFileError; a command
+ * that will write a file later (an `assess` session) checks this before it starts.
+ */
+export function refuseReadOnly(info: { mode: number }, shown: string, lang?: Lang): void {
+  if ((info.mode & 0o222) === 0) {
+    throw new WriteFileError(shown, fileMessages(lang).readOnly, undefined, lang);
+  }
+}
+
 export interface WriteOptions {
   lang?: Lang;
   /** How the target is named in messages (default: as given). */
@@ -117,10 +128,7 @@ export async function writeFileAtomic(
     await writeInPlace(target, data, info).catch(fail);
     return;
   }
-  if (info && (info.mode & 0o222) === 0) {
-    // Root could replace it anyway; a file its owner made read-only is kept as it is.
-    throw new WriteFileError(shown, fileMessages(options.lang).readOnly, undefined, options.lang);
-  }
+  if (info) refuseReadOnly(info, shown, options.lang);
   if (info) refuseToDestroy(target, shown, isText(data), options.lang);
   const file = info
     ? await realpath(target).catch(() => target)

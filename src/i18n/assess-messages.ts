@@ -23,8 +23,11 @@ export interface AssessMessages {
   errors: {
     noTty(initCommand: string): string;
     noTtyExisting(file: string, validateCommand: string): string;
-    locked(file: string, pid: number | undefined): string;
+    /** `lockFile`: the lock file that is there (through a link, the one beside the real file). */
+    locked(file: string, pid: number | undefined, lockFile: string): string;
     lockUnreadable(file: string, lockFile: string): string;
+    /** The answers file has other names (hard links), which a save would split from it. */
+    hardLinked(file: string, names: number): string;
     /** The lock path is a pipe, device, socket or folder: never opened, never waited on. */
     lockNotRegular(file: string, lockFile: string): string;
     setMismatch(file: string, pinned: string, requested: string): string;
@@ -98,6 +101,8 @@ export interface AssessMessages {
     numberInvalid: string;
     /** The question's bounds, when a number falls outside them or is not whole. */
     numberOutOfBounds(min: number, max: number | undefined, integer: boolean): string;
+    /** A number that would not be saved as exactly the number typed. */
+    numberNotExact(typed: string, digits: number): string;
     emptyGoesBack: string;
     text: string;
     multi: string;
@@ -179,7 +184,10 @@ export interface AssessMessages {
     reportUseFree(path: string): string;
     reportTypePath: string;
     reportSkip: string;
-    reportPathPrompt: string;
+    /** Asks for the report's file; a relative name goes beside the answers file. */
+    reportPathPrompt(answersFile: string): string;
+    /** The typed report name is the answers file itself. */
+    reportIsAnswers(typed: string): string;
     reportPathEmpty: string;
     reportFailed(path: string): string;
     saved(count: number, file: string): string;
@@ -253,8 +261,10 @@ const en: AssessMessages = {
     noTty: (initCommand) =>
       `netdz assess asks its questions in an interactive terminal, and standard input is not one. ` +
       `To fill in answers without a terminal, run \`${initCommand}\`, edit the file, and check it with \`netdz validate\`.`,
-    locked: (file, pid) =>
-      `${file} is being assessed in another session${pid !== undefined && pid > 0 ? ` (process ${pid})` : ""}; finish that one first. If no other netdz is running, delete ${file}.lock and try again`,
+    locked: (file, pid, lockFile) =>
+      `${file} is being assessed in another session${pid !== undefined && pid > 0 ? ` (process ${pid})` : ""}; finish that one first. If no other netdz is running, delete ${lockFile} and try again`,
+    hardLinked: (file, names) =>
+      `${file} is one file with ${names} names (hard links). netdz saves by replacing the file, which would leave the other names with the old answers, and a session under another name would not see this one. Make it a file of its own (\`cp ${file} ${file}.new && mv ${file}.new ${file}\`) and try again`,
     lockUnreadable: (file, lockFile) =>
       `the lock file ${lockFile} of ${file} is unreadable (it does not hold the process id of a netdz session). If no netdz session is working on ${file}, delete ${lockFile} and try again`,
     lockNotRegular: (file, lockFile) =>
@@ -342,6 +352,8 @@ const en: AssessMessages = {
   input: {
     number: (unit) => `Number${unit ? ` (${unit})` : ""}:`,
     numberInvalid: "Enter a number of 0 or more, e.g. 12 or 3.5.",
+    numberNotExact: (typed, digits) =>
+      `${typed} cannot be saved exactly as typed: enter at most ${digits} significant digits, from 0.000001 to below 10^21.`,
     numberOutOfBounds: (min, max, integer) =>
       `Enter a ${numberBoundsWords("en", { min, max, integer })}.`,
     emptyGoesBack: "Leave it empty to go back to the list.",
@@ -442,7 +454,10 @@ const en: AssessMessages = {
     reportUseFree: (path) => `Write it to ${path}`,
     reportTypePath: "Type another file name",
     reportSkip: "Don't write the report now",
-    reportPathPrompt: "Report file (Esc: back)",
+    reportPathPrompt: (answersFile) =>
+      `Report file, next to ${answersFile} unless you give a full path (Esc: back)`,
+    reportIsAnswers: (typed) =>
+      `${typed} is the answers file itself: type another name for the report.`,
     reportPathEmpty: "Type a file name, or press Esc to go back.",
     reportFailed: (path) => `The report could not be written to ${path}.`,
     saved: (count, file) =>
@@ -527,8 +542,10 @@ const zh: AssessMessages = {
     noTty: (initCommand) =>
       `netdz assess 需要在交互式终端中逐题作答，当前标准输入不是终端。` +
       `如需离线填写，请运行 \`${initCommand}\` 生成答卷文件，填写后用 \`netdz validate\` 检查。`,
-    locked: (file, pid) =>
-      `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话。如确认没有其他 netdz 在运行，可删除 ${file}.lock 后重试`,
+    locked: (file, pid, lockFile) =>
+      `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话。如确认没有其他 netdz 在运行，可删除 ${lockFile} 后重试`,
+    hardLinked: (file, names) =>
+      `${file} 是一个有 ${names} 个名称（硬链接）的文件。netdz 保存时会替换该文件，其他名称将仍是旧的答案，以其他名称打开的会话也看不到本会话。请先把它变成独立的文件（\`cp ${file} ${file}.new && mv ${file}.new ${file}\`）后重试`,
     lockUnreadable: (file, lockFile) =>
       `${file} 的锁文件 ${lockFile} 无法读取（其中没有 netdz 会话的进程号）。如确认没有 netdz 会话正在填写 ${file}，请删除 ${lockFile} 后重试`,
     lockNotRegular: (file, lockFile) =>
@@ -608,6 +625,8 @@ const zh: AssessMessages = {
   input: {
     number: (unit) => `数值${unit ? `（${unit}）` : ""}：`,
     numberInvalid: "请输入不小于 0 的数字，例如 12 或 3.5。",
+    numberNotExact: (typed, digits) =>
+      `${typed} 无法按输入原样保存：请输入不超过 ${digits} 位有效数字、介于 0.000001 与 10^21（不含）之间的数。`,
     numberOutOfBounds: (min, max, integer) =>
       `请输入${numberBoundsWords("zh", { min, max, integer })}。`,
     emptyGoesBack: "留空并回车可返回上一级列表。",
@@ -701,7 +720,9 @@ const zh: AssessMessages = {
     reportUseFree: (path) => `写入 ${path}`,
     reportTypePath: "输入其他文件名",
     reportSkip: "暂不生成报告",
-    reportPathPrompt: "报告文件（Esc：返回）",
+    reportPathPrompt: (answersFile) =>
+      `报告文件（未给出完整路径时放在 ${answersFile} 所在的文件夹；Esc：返回）`,
+    reportIsAnswers: (typed) => `${typed} 就是答案文件本身，请为报告另输入一个文件名。`,
     reportPathEmpty: "请输入文件名，或按 Esc 返回。",
     reportFailed: (path) => `报告未能写入 ${path}。`,
     saved: (count, file) => `已有 ${count} 道题的答案保存在 ${file}。`,

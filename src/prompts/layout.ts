@@ -115,10 +115,13 @@ export function wrapPrompt(text: string, width: number): string {
     .join("\n");
 }
 
-/** A progress bar of `width` cells: `█` for the done part, `░` for the rest. */
+/**
+ * A progress bar of `width` cells: `█` for the done part, `░` for the rest. It is full only when
+ * all is done: 104 of 105 leaves a cell open (and 1 of 105 fills none only below half a cell).
+ */
 export function progressBar(ratio: number, width: number): { done: string; rest: string } {
   const clamped = Math.min(1, Math.max(0, Number.isFinite(ratio) ? ratio : 0));
   const cells = Math.max(1, Math.floor(width));
-  const filled = Math.round(clamped * cells);
+  const filled = clamped >= 1 ? cells : Math.min(cells - 1, Math.round(clamped * cells));
   return { done: "█".repeat(filled), rest: "░".repeat(cells - filled) };
 }

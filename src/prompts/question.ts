@@ -5,6 +5,7 @@
  */
 import {
   composeAnswer,
+  givenText,
   isSettled,
   sameAnswer,
   withNote,
@@ -419,7 +420,8 @@ async function askJustification(
       escape: "back",
     }),
   );
-  return note === undefined || note.trim() === "" ? undefined : note.trim();
+  // As typed: the spaces and line ends of a justification are the user's.
+  return note === undefined ? undefined : givenText(note);
 }
 
 /**
@@ -479,8 +481,8 @@ async function askValue(
   return askText(ctx, answer);
 }
 
-/** Parses a number as people type it: full-width digits, thousands separators, a decimal point. */
-export function parseNumber(text: string): number | undefined {
+/** A number as people type it, in plain digits (full-width digits, separators, point), or undefined. */
+function numberText(text: string): string | undefined {
   const normalised = text
     .trim()
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
@@ -488,9 +490,37 @@ export function parseNumber(text: string): number | undefined {
     .replace(/(\d)[,，](?=\d{3}(\D|$))/g, "$1")
     .replace(/^[－−]/, "-");
   // A negative number is a number: the question's bounds say whether it fits.
-  if (!/^-?(\d+(\.\d+)?|\.\d+)$/.test(normalised)) return undefined;
+  return /^-?(\d+(\.\d+)?|\.\d+)$/.test(normalised) ? normalised : undefined;
+}
+
+/** Parses a number as people type it: full-width digits, thousands separators, a decimal point. */
+export function parseNumber(text: string): number | undefined {
+  const normalised = numberText(text);
+  if (normalised === undefined) return undefined;
   const value = Number(normalised);
   return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * The significant digits a saved number keeps exactly. An answers file is read back into
+ * double-precision numbers, which keep any decimal of 15 significant digits exactly; and a number
+ * is written as digits (`0.000001`, `999999999999999000000`) only from 10^-6 to below 10^21
+ * (outside, it is written with an exponent: `1e+22`, which is not what was typed, and which
+ * YAML 1.1 readers take for a text).
+ */
+export const EXACT_DIGITS = 15;
+
+/** Whether a typed number (one parseNumber reads) is saved as exactly the number typed. */
+export function savesExactly(text: string): boolean {
+  const normalised = numberText(text);
+  if (normalised === undefined) return false;
+  const digits = normalised
+    .replace(/^-/, "")
+    .replace(".", "")
+    .replace(/^0+/, "")
+    .replace(/0+$/, "");
+  const size = Math.abs(Number(normalised));
+  return digits.length <= EXACT_DIGITS && size < 1e21 && (size === 0 || size >= 1e-6);
 }
 
 async function askNumber(
@@ -498,7 +528,12 @@ async function askNumber(
   answer: Answer | undefined,
 ): Promise<number | undefined> {
   const { m, question, lang } = ctx;
-  const current = typeof answer?.value === "number" ? formatNumber(answer.value) : undefined;
+  // Prefilled only when the text shown is the number saved: Enter then keeps it as it is.
+  const value = answer?.value;
+  const current =
+    typeof value === "number" && Number(formatNumber(value)) === value
+      ? formatNumber(value)
+      : undefined;
   ctx.print(m.input.emptyGoesBack);
   const text = await unlessEscaped(
     ctx.asker.input({
@@ -513,7 +548,8 @@ async function askNumber(
         const declared =
           question.min !== undefined || question.max !== undefined || question.integer === true;
         if (parsed === undefined) return declared ? bounds() : m.input.numberInvalid;
-        return numberBoundsProblem(question, parsed) === undefined || bounds();
+        if (numberBoundsProblem(question, parsed) !== undefined) return bounds();
+        return savesExactly(value) || m.input.numberNotExact(value.trim(), EXACT_DIGITS);
       },
       escape: "back",
     }),
@@ -534,7 +570,7 @@ async function askText(
       escape: "back",
     }),
   );
-  return text === undefined || text.trim() === "" ? undefined : text.trim();
+  return text === undefined ? undefined : givenText(text);
 }
 
 async function askMulti(

@@ -4,7 +4,7 @@
  * (`zone-report-2.md`, …) or a path the user types. Escape returns to the offer; nothing is
  * written until a target is chosen.
  */
-import { lstatSync } from "node:fs";
+import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { AssessMessages } from "../i18n/assess-messages.js";
 import { unlessEscaped, type Asker } from "./ask.js";
@@ -32,14 +32,28 @@ export function freeNameBeside(file: string, taken: (file: string) => boolean = 
 export interface ReportTargetContext {
   asker: Asker;
   m: AssessMessages["end"];
-  /** The folder relative paths are shown from and typed paths are resolved against. */
-  cwd: string;
+  /** The folder typed relative paths are resolved against: the answers file's, as the offer's. */
+  folder: string;
+  /** The answers file (absolute, links resolved): never a report's target. */
+  answersFile: string;
+  /** The answers file as the user named it. */
+  answersShown: string;
   /** Shows a path to the user (relative to `cwd` when inside it). */
   show(file: string): string;
   taken?: (file: string) => boolean;
 }
 
 type Where = "free" | "type" | "skip";
+
+/** True when `candidate` is `file` (absolute, links resolved), by its name or through a link. */
+function isFile(candidate: string, file: string): boolean {
+  if (candidate === file) return true;
+  try {
+    return realpathSync(candidate) === file;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Asks where to write the report, starting from `offered` (absolute). Returns the absolute path
@@ -88,13 +102,17 @@ export async function chooseReportTarget(
         if (where === "free") return free;
         typed = await unlessEscaped(
           asker.input({
-            message: m.reportPathPrompt,
-            validate: (value) => (value.trim() === "" ? m.reportPathEmpty : true),
+            message: m.reportPathPrompt(ctx.answersShown),
+            validate: (value) => {
+              if (value.trim() === "") return m.reportPathEmpty;
+              const file = path.resolve(ctx.folder, value.trim());
+              return isFile(file, ctx.answersFile) ? m.reportIsAnswers(value.trim()) : true;
+            },
             escape: "back",
           }),
         );
       }
-      target = path.resolve(ctx.cwd, typed.trim());
+      target = path.resolve(ctx.folder, typed.trim());
     }
   }
 }

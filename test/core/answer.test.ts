@@ -107,6 +107,9 @@ describe("a value in words", () => {
     expect(formatNumber(0.1 + 0.2)).toBe("0.3");
     expect(formatNumber(1.23456)).toBe("1.23456");
     expect(formatNumber(1200)).toBe("1200");
+    // Every number a saved answer keeps (15 significant digits) is shown as it was typed.
+    expect(formatNumber(123456789012345)).toBe("123456789012345");
+    expect(formatNumber(0.00000123456789012345)).toBe("0.00000123456789012345");
     expect(withUnit(12, "ha")).toBe("12 ha");
     expect(withUnit(1.3, "PUE")).toBe("1.3 PUE");
     expect(withUnit(84, "%")).toBe("84%");
@@ -144,6 +147,21 @@ describe("edits to an answer", () => {
     });
   });
 
+  it("keeps a note read from the file exactly as it is (blanks and line ends too)", () => {
+    for (const note of [
+      "folded one folded two\npara two\n",
+      "trailing space   ",
+      "keep\n\n",
+      " ",
+    ]) {
+      expect(composeAnswer({ status: "planned", note }, { status: "implemented" }, now)).toEqual({
+        status: "implemented",
+        note,
+        answeredAt: "2026-11-26T10:00:00Z",
+      });
+    }
+  });
+
   it("keeps earlier evidence and note, and takes new ones when given", () => {
     const previous = { status: "in_progress" as const, evidence: ["a.pdf"], note: "n" };
     expect(composeAnswer(previous, { status: "implemented" }, now)).toEqual({
@@ -165,7 +183,7 @@ describe("edits to an answer", () => {
     });
     expect(
       composeAnswer(undefined, { status: "not_applicable" }, now, { note: " no port " }),
-    ).toEqual({ status: "not_applicable", note: "no port", answeredAt: "2026-11-26T10:00:00Z" });
+    ).toEqual({ status: "not_applicable", note: " no port ", answeredAt: "2026-11-26T10:00:00Z" });
   });
 
   it("marks and unmarks for review", () => {
@@ -180,12 +198,13 @@ describe("edits to an answer", () => {
     });
   });
 
-  it("sets and removes a note", () => {
+  it("sets (as typed) and removes a note", () => {
     expect(withNote({ status: "planned" }, " due in May ")).toEqual({
       status: "planned",
-      note: "due in May",
+      note: " due in May ",
     });
     expect(withNote({ status: "planned", note: "x" }, "")).toEqual({ status: "planned" });
+    expect(withNote({ status: "planned", note: "x" }, " \t ")).toEqual({ status: "planned" });
     expect(withNote(undefined, "")).toBeUndefined();
   });
 });

@@ -309,6 +309,14 @@ describe("edits made to the file outside the session", () => {
     );
     expect(await readFile(file, "utf8")).toBe(broken);
   });
+
+  it("say where the YAML broke without a dangling colon (QA 3 #8)", async () => {
+    const file = path.join(dir, "a.yaml");
+    const store = await AnswersStore.create(file, { measureSet });
+    await writeFile(file, "format: netdz-answers/1\nanswers:\n  M01.Q1: status: planned\n");
+    const error = await store.setAnswer("M01.Q1", { status: "planned" }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/at line 3, column \d+\)$/);
+  });
 });
 
 describe("an answers file reached through a symbolic link", () => {

@@ -1,13 +1,22 @@
 // The Inquirer testing screen must be imported before the module that uses the prompts.
 import { screen } from "@inquirer/testing/vitest";
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { listOnScreen, pickOnScreen } from "./screen-list.js";
 import { parse } from "yaml";
 import { assess, reportPathFor, type AssessOptions } from "../../src/commands/assess.js";
+import { init } from "../../src/commands/init.js";
 import { CancelledError, DataError, UsageError } from "../../src/errors.js";
 import type { Io } from "../../src/io.js";
 import { shellQuote } from "../../src/prompts/shell.js";
@@ -158,6 +167,119 @@ describe("assess: refusals", () => {
     } finally {
       child.kill("SIGKILL");
     }
+  });
+});
+
+describe("assess: the lock is the real file's (QA 3 #3, #9)", () => {
+  /** A running netdz (argv names it) holding `lockFile` in the pid-only form; stopped after. */
+  async function whileLocked(lockFile: string, body: (pid: number) => Promise<void>) {
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)", "netdz"], {
+      stdio: "ignore",
+    });
+    try {
+      writeFileSync(lockFile, `${child.pid}\n`);
+      await body(child.pid!);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }
+
+  it("through a symbolic link, the refusal names the lock file that is there (en, zh)", async () => {
+    const { dir, file, options } = setup();
+    writeAnswers(file, ["zone: { name: Z, region: eastern, hub: false }", "answers: {}"]);
+    symlinkSync("zone.yaml", path.join(dir, "link.yaml"));
+    await whileLocked(`${file}.lock`, async (pid) => {
+      for (const [lang, words] of [
+        [
+          "en",
+          `link.yaml is being assessed in another session (process ${pid}); finish that one first. If no other netdz is running, delete zone.yaml.lock and try again`,
+        ],
+        [
+          "zh",
+          `link.yaml 正在另一个会话中填写（进程 ${pid}），请先结束该会话。如确认没有其他 netdz 在运行，可删除 zone.yaml.lock 后重试`,
+        ],
+      ] as const) {
+        const run = assess({ ...options, answers: "link.yaml", lang }, terminalIo(dir));
+        await expect(run).rejects.toThrow(words);
+      }
+    });
+    expect(existsSync(path.join(dir, "link.yaml.lock"))).toBe(false);
+  });
+
+  it("a lock file of a linked file that is not a pid names the real lock file too", async () => {
+    const { dir, file, options } = setup();
+    writeAnswers(file, ["zone: { name: Z, region: eastern, hub: false }", "answers: {}"]);
+    mkdirSync(path.join(dir, "sub"));
+    symlinkSync("../zone.yaml", path.join(dir, "sub", "link.yaml"));
+    writeFileSync(`${file}.lock`, "garbage\n");
+    await expect(assess({ ...options, answers: "sub/link.yaml" }, terminalIo(dir))).rejects.toThrow(
+      "the lock file zone.yaml.lock of sub/link.yaml is unreadable",
+    );
+  });
+
+  it("refuses a file with several names (hard links), before anything is asked (en, zh)", async () => {
+    const { dir, file, options } = setup();
+    const text = writeAnswers(file, [
+      "zone: { name: Z, region: eastern, hub: false }",
+      "answers: {}",
+    ]);
+    mkdirSync(path.join(dir, "sub"));
+    linkSync(file, path.join(dir, "sub", "hard.yaml"));
+    for (const [answers, lang, words] of [
+      ["sub/hard.yaml", "en", "sub/hard.yaml is one file with 2 names (hard links)"],
+      [
+        "zone.yaml",
+        "en",
+        "Make it a file of its own (`cp zone.yaml zone.yaml.new && mv zone.yaml.new zone.yaml`)",
+      ],
+      ["zone.yaml", "zh", "zone.yaml 是一个有 2 个名称（硬链接）的文件"],
+    ] as const) {
+      const error = await assess({ ...options, answers, lang }, terminalIo(dir)).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toContain(words);
+    }
+    expect(readFileSync(file, "utf8")).toBe(text);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(existsSync(path.join(dir, "sub", "hard.yaml.lock"))).toBe(false);
+  });
+
+  it("refuses a read-only answers file at start, before the first screen (QA 3 #5, en, zh)", async () => {
+    const { dir, file, options } = setup();
+    const text = writeAnswers(file, [
+      "zone: { name: Z, region: eastern, hub: false }",
+      "answers: {}",
+    ]);
+    chmodSync(file, 0o444);
+    for (const [lang, words] of [
+      [
+        "en",
+        "cannot write zone.yaml: it is read-only, and netdz does not replace a read-only file; make it writable (chmod u+w) or choose another file",
+      ],
+      ["zh", "无法写入 zone.yaml"],
+    ] as const) {
+      const io = terminalIo(dir);
+      const error = await assess({ ...options, lang }, io).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toContain(words);
+      // Nothing was asked: no screen, no "Continuing".
+      expect(io.out()).toBe("");
+    }
+    expect(readFileSync(file, "utf8")).toBe(text);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it("init --force through a symbolic link sees the session's lock on the real file", async () => {
+    const { dir, file } = setup();
+    writeAnswers(file, ["zone: { name: Z, region: eastern, hub: false }", "answers: {}"]);
+    symlinkSync("zone.yaml", path.join(dir, "link.yaml"));
+    await whileLocked(`${file}.lock`, async (pid) => {
+      const io = captureIo(dir);
+      await expect(init({ answers: "link.yaml", lang: "en", force: true }, io)).rejects.toThrow(
+        `link.yaml is open in a \`netdz assess\` session (process ${pid})`,
+      );
+    });
   });
 });
 
@@ -580,6 +702,41 @@ describe("assess: the end-of-session report never overwrites silently", () => {
     expect(readFileSync(old, "utf8")).toBe(OLD);
     expect(existsSync(path.join(dir, "zone-report-2.md"))).toBe(false);
     expect(io.out()).toContain("To write the report later:");
+  });
+
+  it("a typed name: the answers file's own name is refused at once; a name goes beside the answers file (QA 3 #4)", async () => {
+    const { dir, sets } = setup();
+    mkdirSync(path.join(dir, "sub"));
+    const file = path.join(dir, "sub", "zone.yaml");
+    const text = writeAnswers(file, complete);
+    writeFileSync(path.join(dir, "sub", "zone-report.md"), OLD);
+    const io = terminalIo(dir);
+    const run = assess({ answers: "sub/zone.yaml", measures: sets, lang: "en", review: false }, io);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Write the report to sub/zone-report.md?");
+    await enter();
+    await enter();
+    await choose("Type another file name");
+    expect(screen.getScreen()).toContain(
+      "Report file, next to sub/zone.yaml unless you give a full path (Esc: back)",
+    );
+    screen.type("zone.yaml");
+    screen.keypress("enter");
+    await screen.next();
+    // Refused at once, in words about the typed name: no "Overwrite it?", no "--out".
+    expect(screen.getScreen()).toContain(
+      "zone.yaml is the answers file itself: type another name for the report.",
+    );
+    expect(screen.getScreen()).not.toContain("Overwrite");
+    for (let i = 0; i < "zone.yaml".length; i++) screen.keypress("backspace");
+    screen.type("mine.md");
+    screen.keypress("enter");
+    await expect(run).resolves.toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(text);
+    expect(readFileSync(path.join(dir, "sub", "mine.md"), "utf8")).toContain("# ");
+    expect(existsSync(path.join(dir, "mine.md"))).toBe(false);
+    expect(io.err()).toContain("Report written to sub/mine.md");
+    expect(io.out()).not.toContain("--out");
   });
 
   it("asks in Chinese with --lang zh", async () => {

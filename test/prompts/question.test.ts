@@ -1,7 +1,7 @@
 // The Inquirer testing screen must be imported before the module that uses the prompts.
 import { screen } from "@inquirer/testing/vitest";
 import { PassThrough } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { listOnScreen, pickOnScreen } from "./screen-list.js";
 import type { Answer, Lang, Question } from "../../src/core/model.js";
 import { assessMessages } from "../../src/i18n/assess-messages.js";
@@ -10,6 +10,7 @@ import {
   askQuestion,
   defaultChoice,
   parseNumber,
+  savesExactly,
   type QuestionContext,
 } from "../../src/prompts/question.js";
 
@@ -520,6 +521,29 @@ describe("askQuestion: value questions", () => {
     expect(h.notices).toEqual(["✔ Saved M01.Q1: 2.5 ha"]);
   });
 
+  it.each([
+    ["en", "Enter the number", "9999999999999999999999 cannot be saved exactly as typed"],
+    ["zh", "填写数值", "9999999999999999999999 无法按输入原样保存"],
+  ] as const)(
+    "refuses a number that would be saved as another number (QA 3 #2): %s",
+    async (lang, entry, words) => {
+      const h = harness(question({ type: "number", integer: true }), undefined, lang);
+      const outcome = askQuestion(h.ctx);
+      choose(entry);
+      await screen.next();
+      screen.type("9999999999999999999999");
+      screen.keypress("enter");
+      await vi.waitFor(() => expect(screen.getScreen()).toContain(words));
+      expect(h.saves).toEqual([]);
+      for (let i = 0; i < 22; i++) screen.keypress("backspace");
+      screen.type("999999999999999");
+      screen.keypress("enter");
+      await outcome;
+      expect(h.current()).toEqual({ value: 999999999999999, answeredAt: NOW });
+      expect(h.notices[0]).toContain("999999999999999");
+    },
+  );
+
   it("an empty number goes back to the list", async () => {
     const q = question({ type: "number", unit: { en: "ha", zh: "公顷" }, target: 10 });
     const h = harness(q);
@@ -556,7 +580,7 @@ describe("askQuestion: value questions", () => {
     expect(h.current()).toEqual({ value: ["x", "y"], answeredAt: NOW });
   });
 
-  it("text questions take a line of text", async () => {
+  it("text questions take a line of text, kept as typed (blanks too)", async () => {
     const h = harness(question({ type: "text" }));
     const outcome = askQuestion(h.ctx);
     choose("Enter the answer");
@@ -564,7 +588,7 @@ describe("askQuestion: value questions", () => {
     screen.type("  A one-stop centre  ");
     screen.keypress("enter");
     await outcome;
-    expect(h.current()).toEqual({ value: "A one-stop centre", answeredAt: NOW });
+    expect(h.current()).toEqual({ value: "  A one-stop centre  ", answeredAt: NOW });
   });
 });
 
@@ -615,6 +639,30 @@ describe("parseNumber", () => {
   it("reads a negative number as a number (the question's bounds decide whether it fits)", () => {
     expect(parseNumber("-1")).toBe(-1);
     expect(parseNumber("－2.5")).toBe(-2.5);
+  });
+
+  it("tells the numbers that are saved exactly as typed: 15 significant digits, 10^-6 to 10^21", () => {
+    for (const text of [
+      "0",
+      "12",
+      "0.000001",
+      "999999999999999",
+      "１２３,４５６",
+      "-0.5",
+      "100000000000000000000",
+      "0.100000000000000",
+    ]) {
+      expect(savesExactly(text)).toBe(true);
+    }
+    for (const text of [
+      "9999999999999999999999",
+      "1000000000000000000000",
+      "0.0000001",
+      "1234567890123456",
+      "1.00000000000000001",
+    ]) {
+      expect(savesExactly(text)).toBe(false);
+    }
   });
 
   it("rejects what is not a number", () => {

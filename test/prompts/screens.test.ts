@@ -6,12 +6,22 @@ import type { Answer, AnswersFile } from "../../src/core/model.js";
 import { scoreAssessment, scoreLeftOutByZone } from "../../src/core/score.js";
 import { loadValidSet } from "../../src/fs/workspace.js";
 import { assessMessages } from "../../src/i18n/assess-messages.js";
-import { displayWidth } from "../../src/prompts/layout.js";
+import { displayWidth, progressBar } from "../../src/prompts/layout.js";
 import { questionScreenLines, summaryScreenLines } from "../../src/prompts/screens.js";
 import { FIXTURES } from "../helpers.js";
 
 const set = await loadValidSet(path.join(FIXTURES, "sets", "mini", "1.0.0"), FIXTURES);
 const zone = { name: "Z", region: "eastern", hub: false };
+
+describe("the progress bar (QA 3 #7)", () => {
+  it("is full only when all is done", () => {
+    expect(progressBar(104 / 105, 30)).toEqual({ done: "█".repeat(29), rest: "░" });
+    expect(progressBar(1, 30)).toEqual({ done: "█".repeat(30), rest: "" });
+    expect(progressBar(0, 30)).toEqual({ done: "", rest: "░".repeat(30) });
+    expect(progressBar(0.5, 30).done).toHaveLength(15);
+    for (let done = 0; done < 105; done++) expect(progressBar(done / 105, 30).rest).not.toBe("");
+  });
+});
 
 describe("the question screen", () => {
   it.each(["en", "zh"] as const)(
