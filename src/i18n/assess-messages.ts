@@ -722,7 +722,7 @@ const zh: AssessMessages = {
     reportSkip: "暂不生成报告",
     reportPathPrompt: (answersFile) =>
       `报告文件（未给出完整路径时放在 ${answersFile} 所在的文件夹；Esc：返回）`,
-    reportIsAnswers: (typed) => `${typed} 就是答案文件本身，请为报告另输入一个文件名。`,
+    reportIsAnswers: (typed) => `${typed} 就是答卷文件本身，请为报告另输入一个文件名。`,
     reportPathEmpty: "请输入文件名，或按 Esc 返回。",
     reportFailed: (path) => `报告未能写入 ${path}。`,
     saved: (count, file) => `已有 ${count} 道题的答案保存在 ${file}。`,

