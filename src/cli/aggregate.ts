@@ -1,7 +1,7 @@
 import { Argument, Option, type Command } from "commander";
 import { LIST_SEPARATORS } from "../i18n/quote.js";
 import type { AggregateCommandOptions } from "../commands/aggregate.js";
-import { outputFormat, parsePlainNumber, parseWholeNumber } from "../commands/report-options.js";
+import { parsePlainNumber, parseWholeNumber } from "../commands/report-options.js";
 import {
   DEFAULT_BOTTOM,
   DEFAULT_MIN_COMPLETENESS,
@@ -9,13 +9,13 @@ import {
   isMinCompleteness,
 } from "../core/aggregate.js";
 import { AGGREGATE_HELP } from "../i18n/aggregate-messages.js";
-import { OUT_FORMAT_MESSAGES } from "../i18n/out-format-messages.js";
 import {
   AGGREGATE_FORMAT_NAMES,
   AGGREGATE_FORMATS,
   DEFAULT_AGGREGATE_FORMAT,
 } from "../render/reporters.js";
 import { langOption, measuresOption, numberParser, type CommandFactory } from "./context.js";
+import { chosenFormat, formatOption } from "./format-option.js";
 
 /** `netdz aggregate [paths...]`. */
 export const aggregateCommand: CommandFactory = (ctx) => {
@@ -24,14 +24,7 @@ export const aggregateCommand: CommandFactory = (ctx) => {
     .command("aggregate")
     .description(h.description(AGGREGATE_FORMAT_NAMES.join(LIST_SEPARATORS[ctx.lang])))
     .addArgument(new Argument("[paths...]", h.paths))
-    .addOption(
-      new Option("-f, --format <format>", h.format)
-        .choices(AGGREGATE_FORMAT_NAMES)
-        .default(
-          DEFAULT_AGGREGATE_FORMAT,
-          OUT_FORMAT_MESSAGES[ctx.lang].formatDefault(DEFAULT_AGGREGATE_FORMAT),
-        ),
-    )
+    .addOption(formatOption(ctx, h.format, AGGREGATE_FORMAT_NAMES, DEFAULT_AGGREGATE_FORMAT))
     .addOption(new Option("-o, --out <file>", h.out))
     .addOption(langOption(ctx))
     .addOption(
@@ -48,14 +41,7 @@ export const aggregateCommand: CommandFactory = (ctx) => {
     .addHelpText("after", h.after)
     .action((paths: string[], opts: Omit<AggregateCommandOptions, "paths">, command: Command) =>
       ctx.run(async () => {
-        const given = command.getOptionValueSource("format") === "cli" ? opts.format : undefined;
-        const format = outputFormat(
-          AGGREGATE_FORMATS,
-          given,
-          opts.out,
-          DEFAULT_AGGREGATE_FORMAT,
-          opts.lang,
-        );
+        const format = chosenFormat(command, AGGREGATE_FORMATS, opts, DEFAULT_AGGREGATE_FORMAT);
         const { aggregate } = await import("../commands/aggregate.js");
         return aggregate({ ...opts, format, paths }, ctx.io);
       }),

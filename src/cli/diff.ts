@@ -2,10 +2,9 @@ import { Argument, Option, type Command } from "commander";
 import { LIST_SEPARATORS } from "../i18n/quote.js";
 import type { DiffCommandOptions } from "../commands/diff.js";
 import { DIFF_HELP } from "../i18n/diff-messages.js";
-import { outputFormat } from "../commands/report-options.js";
-import { OUT_FORMAT_MESSAGES } from "../i18n/out-format-messages.js";
 import { DEFAULT_DIFF_FORMAT, DIFF_FORMAT_NAMES, DIFF_FORMATS } from "../render/reporters.js";
 import { langOption, measuresOption, type CommandFactory } from "./context.js";
+import { chosenFormat, formatOption } from "./format-option.js";
 
 /** `netdz diff <old> <new>`. */
 export const diffCommand: CommandFactory = (ctx) => {
@@ -15,14 +14,7 @@ export const diffCommand: CommandFactory = (ctx) => {
     .description(h.description(DIFF_FORMAT_NAMES.join(LIST_SEPARATORS[ctx.lang])))
     .addArgument(new Argument("<old>", h.old))
     .addArgument(new Argument("<new>", h.new))
-    .addOption(
-      new Option("-f, --format <format>", h.format)
-        .choices(DIFF_FORMAT_NAMES)
-        .default(
-          DEFAULT_DIFF_FORMAT,
-          OUT_FORMAT_MESSAGES[ctx.lang].formatDefault(DEFAULT_DIFF_FORMAT),
-        ),
-    )
+    .addOption(formatOption(ctx, h.format, DIFF_FORMAT_NAMES, DEFAULT_DIFF_FORMAT))
     .addOption(new Option("-o, --out <file>", h.out))
     .addOption(langOption(ctx))
     .addOption(new Option("--fail-on-regression", h.failOnRegression).default(false))
@@ -36,14 +28,7 @@ export const diffCommand: CommandFactory = (ctx) => {
         command: Command,
       ) =>
         ctx.run(async () => {
-          const given = command.getOptionValueSource("format") === "cli" ? opts.format : undefined;
-          const format = outputFormat(
-            DIFF_FORMATS,
-            given,
-            opts.out,
-            DEFAULT_DIFF_FORMAT,
-            opts.lang,
-          );
+          const format = chosenFormat(command, DIFF_FORMATS, opts, DEFAULT_DIFF_FORMAT);
           const { diff } = await import("../commands/diff.js");
           return diff({ ...opts, format, old: older, new: newer }, ctx.io);
         }),

@@ -6,14 +6,13 @@ import {
   DEFAULT_TOP,
   isScore,
   isTop,
-  outputFormat,
   parsePlainNumber,
   parseWholeNumber,
 } from "../commands/report-options.js";
 import { REPORT_HELP } from "../i18n/report-messages.js";
-import { OUT_FORMAT_MESSAGES } from "../i18n/out-format-messages.js";
 import { DEFAULT_REPORT_FORMAT, REPORT_FORMAT_NAMES, REPORT_FORMATS } from "../render/reporters.js";
 import { langOption, measuresOption, numberParser, type CommandFactory } from "./context.js";
+import { chosenFormat, formatOption } from "./format-option.js";
 
 /** `netdz report [answers]`. */
 export const reportCommand: CommandFactory = (ctx) => {
@@ -22,14 +21,7 @@ export const reportCommand: CommandFactory = (ctx) => {
     .command("report")
     .description(h.description(REPORT_FORMAT_NAMES.join(LIST_SEPARATORS[ctx.lang])))
     .addArgument(new Argument("[answers]", h.answers).default(DEFAULT_ANSWERS_FILE))
-    .addOption(
-      new Option("-f, --format <format>", h.format)
-        .choices(REPORT_FORMAT_NAMES)
-        .default(
-          DEFAULT_REPORT_FORMAT,
-          OUT_FORMAT_MESSAGES[ctx.lang].formatDefault(DEFAULT_REPORT_FORMAT),
-        ),
-    )
+    .addOption(formatOption(ctx, h.format, REPORT_FORMAT_NAMES, DEFAULT_REPORT_FORMAT))
     .addOption(new Option("-o, --out <file>", h.out))
     .addOption(langOption(ctx))
     .addOption(
@@ -46,14 +38,7 @@ export const reportCommand: CommandFactory = (ctx) => {
     .addHelpText("after", `${h.after(DEFAULT_ANSWERS_FILE)}\n${ctx.m.exitCodes("report")}`)
     .action((answers: string, opts: Omit<ReportOptions, "answers">, command: Command) =>
       ctx.run(async () => {
-        const given = command.getOptionValueSource("format") === "cli" ? opts.format : undefined;
-        const format = outputFormat(
-          REPORT_FORMATS,
-          given,
-          opts.out,
-          DEFAULT_REPORT_FORMAT,
-          opts.lang,
-        );
+        const format = chosenFormat(command, REPORT_FORMATS, opts, DEFAULT_REPORT_FORMAT);
         const { report } = await import("../commands/report.js");
         return report({ ...opts, format, answers }, ctx.io);
       }),
