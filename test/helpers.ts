@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -27,6 +27,15 @@ export function copyMiniSet(): { root: string; setDir: string } {
   const root = path.join(tempDir(), "sets");
   cpSync(path.join(FIXTURES, "sets"), root, { recursive: true });
   return { root, setDir: path.join(root, "mini", "1.0.0") };
+}
+
+/** The mini set copied into a temporary folder, with its valid answers file beside it. */
+export function copyMiniAnswers(): { file: string; measuresDir: string; cwd: string } {
+  const { root } = copyMiniSet();
+  const cwd = path.dirname(root);
+  const file = path.join(cwd, "answers.yaml");
+  copyFileSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), file);
+  return { file, measuresDir: root, cwd };
 }
 
 /** Rewrites a file by replacing `from` with `to`; fails loudly if `from` is not there. */

@@ -1,18 +1,13 @@
 /** How validate words a date written as a number and a list item, in en and zh. */
-import { copyFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkAnswersFile } from "../../src/fs/answers-loader.js";
 import { messageIn } from "../../src/render/diagnostics.js";
-import { copyMiniSet, editFile, FIXTURES } from "../helpers.js";
+import { copyMiniAnswers, editFile } from "../helpers.js";
 
 async function problemsAfter(from: string, to: string) {
-  const { root } = copyMiniSet();
-  const cwd = path.dirname(root);
-  const file = path.join(cwd, "answers.yaml");
-  copyFileSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), file);
+  const { file, measuresDir, cwd } = copyMiniAnswers();
   editFile(file, from, to);
-  return (await checkAnswersFile(file, { cwd, measuresDir: root })).diagnostics;
+  return (await checkAnswersFile(file, { cwd, measuresDir })).diagnostics;
 }
 
 describe("validate's words", () => {

@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync } from "node:fs";
+import { cpSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isRealDateTime } from "../../src/core/actions.js";
@@ -8,21 +8,13 @@ import { main } from "../../src/main.js";
 import { messageIn } from "../../src/render/diagnostics.js";
 import {
   captureIo,
-  copyMiniSet,
+  copyMiniAnswers,
   editFile,
   FIXTURES,
   positionIn,
   ROOT,
   tempDir,
 } from "../helpers.js";
-
-function answersCopy(): { file: string; measuresDir: string; cwd: string } {
-  const { root } = copyMiniSet();
-  const cwd = path.dirname(root);
-  const file = path.join(cwd, "answers.yaml");
-  copyFileSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), file);
-  return { file, measuresDir: root, cwd };
-}
 
 // prettier-ignore
 const NOT_REAL = [
@@ -40,7 +32,7 @@ describe("answeredAt must be a real date and time", () => {
   it.each(REAL)("%s is", (at) => expect(isRealDateTime(at)).toBe(true));
 
   it.each(NOT_REAL)("validate reports answeredAt %s where it is, in both languages", async (at) => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     editFile(file, "2026-11-20T08:01:00Z", at);
     const checked = await checkAnswersFile(file, { cwd, measuresDir });
     expect(checked.diagnostics).toEqual([

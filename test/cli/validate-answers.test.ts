@@ -4,15 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkAnswersFile } from "../../src/fs/answers-loader.js";
 import type { Diagnostic } from "../../src/core/model.js";
 import { messageIn } from "../../src/render/diagnostics.js";
-import { copyMiniSet, editFile, FIXTURES, positionIn } from "../helpers.js";
-
-function answersCopy(): { file: string; measuresDir: string; cwd: string } {
-  const { root } = copyMiniSet();
-  const cwd = path.dirname(root);
-  const file = path.join(cwd, "answers.yaml");
-  copyFileSync(path.join(FIXTURES, "answers", "mini-valid.yaml"), file);
-  return { file, measuresDir: root, cwd };
-}
+import { copyMiniAnswers, copyMiniSet, editFile, FIXTURES, positionIn } from "../helpers.js";
 
 interface Case {
   name: string;
@@ -47,14 +39,14 @@ const cases: Case[] = [
 
 describe("answers files checked against their measure set", () => {
   it("accepts the valid fixture", async () => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     const checked = await checkAnswersFile(file, { cwd, measuresDir });
     expect(checked.diagnostics).toEqual([]);
     expect(checked.set?.id).toBe("mini");
   });
 
   it.each(cases)("reports $name", async (c) => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     editFile(file, c.from, c.to);
     const checked = await checkAnswersFile(file, { cwd, measuresDir, strict: c.strict });
     expect(checked.diagnostics).toContainEqual(
@@ -68,14 +60,14 @@ describe("answers files checked against their measure set", () => {
   });
 
   it("says which versions exist when the pinned one is missing", async () => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     editFile(file, "version: 1.0.0", "version: 2.0.0");
     const checked = await checkAnswersFile(file, { cwd, measuresDir });
     expect(checked.diagnostics[0]?.message).toMatch(/mini@2\.0\.0.*not available.*1\.0\.0/);
   });
 
   it("accepts a freshly started file with no answers yet", async () => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     writeFileSync(
       file,
       "format: netdz-answers/1\nmeasureSet: { id: mini, version: 1.0.0 }\nzone:\nanswers:\n",
@@ -87,7 +79,7 @@ describe("answers files checked against their measure set", () => {
 
 describe("value on a status question", () => {
   it("is an error located at the value", async () => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     editFile(
       file,
       "M01.Q1: { status: implemented, evidence: [https://example.org/doc.pdf],",
@@ -102,7 +94,7 @@ describe("value on a status question", () => {
 
 describe("every problem of an answers file in one run", () => {
   it("reports schema errors and problems against the set together", async () => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     editFile(file, "M01.Q3: { status: unknown }", "M01.Q3: { status: done }");
     editFile(
       file,
@@ -131,7 +123,7 @@ describe("every problem of an answers file in one run", () => {
 
 describe("hand-written entries", () => {
   it("an entry left empty counts as unanswered, not as an error", async () => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     editFile(file, "M01.Q3: { status: unknown }", "M01.Q3:");
     const checked = await checkAnswersFile(file, { cwd, measuresDir });
     expect(checked.diagnostics).toEqual([]);
@@ -139,7 +131,7 @@ describe("hand-written entries", () => {
   });
 
   it("warns when the zone declared more than 20 % of what applies to it not applicable", async () => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     // The profile keeps 5 questions (M02.Q2 is for hub zones only): 1 of 5 is 20 %, no warning.
     editFile(file, "M01.Q3: { status: unknown }", "M01.Q3: { status: not_applicable, note: no }");
     expect((await checkAnswersFile(file, { cwd, measuresDir })).diagnostics).toEqual([]);
@@ -160,7 +152,7 @@ describe("hand-written entries", () => {
   });
 
   it("names a missing optional profile field when a question depends on it", async () => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     const setFile = path.join(measuresDir, "mini", "1.0.0", "set.yaml");
     editFile(
       setFile,
@@ -183,7 +175,7 @@ describe("hand-written entries", () => {
   });
 
   it("a multi answer that repeats an option says so", async () => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     editFile(file, "value: [bonds]", "value: [bonds, bonds]");
     const checked = await checkAnswersFile(file, { cwd, measuresDir });
     expect(checked.diagnostics).toEqual([
@@ -197,7 +189,7 @@ describe("hand-written entries", () => {
 
 /** The problems of the valid answers fixture after one edit, with English and Chinese text. */
 async function answersAfter(from: string | RegExp, to: string) {
-  const { file, measuresDir, cwd } = answersCopy();
+  const { file, measuresDir, cwd } = copyMiniAnswers();
   editFile(file, from, to);
   const checked = await checkAnswersFile(file, { cwd, measuresDir });
   return checked.diagnostics.map((d) => ({
@@ -400,7 +392,7 @@ describe("an unknown zone field", () => {
   );
 
   it("does not reach the answers read (the file stays valid and its profile scalar)", async () => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     editFile(file, "  hub: false", "  hub: false\n  foo: { a: 1 }\n  bar: [1]\n  baz: 2");
     const checked = await checkAnswersFile(file, { cwd, measuresDir });
     expect(checked.diagnostics.every((d) => d.severity === "warning")).toBe(true);
@@ -414,7 +406,7 @@ describe("owner and due of an answer", () => {
   it.each(blankOwners)(
     "rejects an owner of spaces only (%s), located, in both languages",
     async (owner) => {
-      const { file, measuresDir, cwd } = answersCopy();
+      const { file, measuresDir, cwd } = copyMiniAnswers();
       editFile(file, "M02.Q1: { value: true }", `M02.Q1: { value: false, owner: ${owner} }`);
       for (const [lang, words] of [
         ["en", /M02\.Q1 has an owner of spaces only/],
@@ -431,7 +423,7 @@ describe("owner and due of an answer", () => {
   );
 
   it("accepts an owner with text around spaces", async () => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     editFile(file, "M02.Q1: { value: true }", 'M02.Q1: { value: false, owner: " 经发局 " }');
     const checked = await checkAnswersFile(file, { cwd, measuresDir });
     expect(checked.diagnostics).toEqual([]);
@@ -440,7 +432,7 @@ describe("owner and due of an answer", () => {
   it.each(["2026-02-30", "2025-02-29", "2026-04-31", "2026-13-01", "2026-00-10"])(
     "says %s is not a calendar day (not a format message), in both languages",
     async (due) => {
-      const { file, measuresDir, cwd } = answersCopy();
+      const { file, measuresDir, cwd } = copyMiniAnswers();
       editFile(file, "M02.Q1: { value: true }", `M02.Q1: { value: false, due: ${due} }`);
       for (const [lang, words] of [
         ["en", new RegExp(`M02\\.Q1 has due date ${due}, which is not a calendar day`)],
@@ -462,7 +454,7 @@ describe("owner and due of an answer", () => {
 
 describe("the schema's messages about owner and due in Chinese", () => {
   it("name the fields in Chinese words, not as bare keys", async () => {
-    const { file, measuresDir, cwd } = answersCopy();
+    const { file, measuresDir, cwd } = copyMiniAnswers();
     editFile(
       file,
       "M02.Q1: { value: true }",
@@ -485,7 +477,7 @@ describe("an invalid profile value", () => {
   it.each([["  hub: maybe\n"], ['  hub: "no"\n']])(
     "is an error, and is not used to tell what applies (%j)",
     async (to) => {
-      const { file, measuresDir, cwd } = answersCopy();
+      const { file, measuresDir, cwd } = copyMiniAnswers();
       editFile(file, "  hub: false\n", to);
       // M02.Q2 is for hub zones only: an invalid hub neither keeps nor drops it.
       editFile(

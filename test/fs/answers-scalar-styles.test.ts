@@ -18,6 +18,14 @@ import { tempDir } from "../helpers.js";
 
 const NOW = new Date("2026-12-01T00:00:00Z");
 
+/** The lines above the answers of every file here. */
+const HEADER = [
+  "format: netdz-answers/1",
+  "measureSet: { id: workplan-2025, version: 1.0.0 }",
+  "zone: {}",
+  "answers:",
+];
+
 /** A line of text of the kind people write (letters, spaces, some punctuation, Chinese). */
 const lineText = fc.stringMatching(/^[a-z 说明#:'"\\-]{0,12}$/);
 
@@ -47,10 +55,7 @@ const scalarSource: fc.Arbitrary<string> = fc.oneof(
 
 function fileText(note: string, owner: string): string {
   return [
-    "format: netdz-answers/1",
-    "measureSet: { id: workplan-2025, version: 1.0.0 }",
-    "zone: {}",
-    "answers:",
+    ...HEADER,
     "  M01.Q1:",
     "    status: planned",
     `    note: ${note}`,
@@ -158,10 +163,7 @@ describe("a save keeps the exact text of every value it does not change", () => 
 
   it("the reported notes keep their text: folded, quoted with trailing blanks, keep-chomped, clipped", async () => {
     const original = [
-      "format: netdz-answers/1",
-      "measureSet: { id: workplan-2025, version: 1.0.0 }",
-      "zone: {}",
-      "answers:",
+      ...HEADER,
       "  M01.Q1:",
       "    status: planned",
       "    note: >",
@@ -208,15 +210,7 @@ describe("a save keeps the exact text of every value it does not change", () => 
 
 describe("texts that YAML 1.1 readers take for another type are quoted (QA 3 #8)", () => {
   it("notes, owners and text values like no, on, 2026-01-01, 1:20 or 1_000; dates meant as dates stay plain", async () => {
-    const original = [
-      "format: netdz-answers/1",
-      "measureSet: { id: workplan-2025, version: 1.0.0 }",
-      "zone: {}",
-      "answers:",
-      "  M01.Q1:",
-      "    status: planned",
-      "",
-    ].join("\n");
+    const original = [...HEADER, "  M01.Q1:", "    status: planned", ""].join("\n");
     for (const text of [
       "no",
       "Yes",
