@@ -5,7 +5,7 @@
  * the report's date. Pure: no I/O.
  */
 import type { Answer } from "./model.js";
-import { compareIds, type Assessment, type QuestionResult } from "./score.js";
+import { compareGaps, compareIds, type Assessment, type QuestionResult } from "./score.js";
 
 /** A calendar date, YYYY-MM-DD, that exists (2026-02-30 does not). */
 export function isCalendarDate(value: unknown): value is string {
@@ -109,7 +109,7 @@ export function actionPlan(assessment: Assessment, date: string | undefined): Ac
   return items.sort(
     (a, b) =>
       compareDue(a.due, b.due) ||
-      (b.result.gap ?? 0) - (a.result.gap ?? 0) ||
+      compareGaps(a.result.gap ?? 0, b.result.gap ?? 0) ||
       compareIds(a.id, b.id),
   );
 }

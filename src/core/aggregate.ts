@@ -15,7 +15,14 @@ import {
   type Text,
   type Zone,
 } from "./model.js";
-import { bandFor, compareIds, scoreInState, type Assessment, type Counts } from "./score.js";
+import {
+  bandFor,
+  compareGaps,
+  compareIds,
+  scoreInState,
+  type Assessment,
+  type Counts,
+} from "./score.js";
 import { setIndex, type SetIndex } from "./set-index.js";
 import { compareVersions } from "./versions.js";
 import { zoneKey, type ProvinceSpellings } from "./zone-key.js";
@@ -340,7 +347,7 @@ export function summariseAnswers(set: MeasureSet, file: string, answers: Answers
   // Points lost on each question, and the largest GAPS_PER_ZONE of them (ties by id order).
   const top: number[] = [];
   const before = (i: number, j: number) =>
-    (questionGaps[j] as number) - (questionGaps[i] as number) ||
+    compareGaps(questionGaps[i] as number, questionGaps[j] as number) ||
     (index.idRank[i] as number) - (index.idRank[j] as number);
   for (let i = 0; i < n; i++) {
     const score = questionScores[i] as number;
@@ -824,7 +831,9 @@ export function commonGaps(set: MeasureSet, zones: readonly ZoneSummary[]): Comm
       });
     }
   }
-  return gaps.sort((a, b) => b.meanGap - a.meanGap || compareIds(a.question, b.question));
+  return gaps.sort(
+    (a, b) => compareGaps(a.meanGap, b.meanGap) || compareIds(a.question, b.question),
+  );
 }
 
 function accumulate(

@@ -415,9 +415,17 @@ function countQuestions(questions: readonly QuestionResult[]): Counts {
   );
 }
 
+/**
+ * The order of two gaps, the larger first, equal up to floating-point noise (0): the one order of
+ * gaps, of the report's list and of a roll-up's largest gaps per zone alike.
+ */
+export function compareGaps(a: number, b: number): number {
+  return a === b ? 0 : withoutNoise(b) - withoutNoise(a);
+}
+
 function byGap(a: QuestionResult, b: QuestionResult): number {
   // Equal gaps (up to floating-point noise) in id order.
-  return withoutNoise(b.gap ?? 0) - withoutNoise(a.gap ?? 0) || compareIds(a.id, b.id);
+  return compareGaps(a.gap ?? 0, b.gap ?? 0) || compareIds(a.id, b.id);
 }
 
 /** Scores every question, measure and area of the set for the answers' zone, with gaps and counts. */

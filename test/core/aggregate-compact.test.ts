@@ -78,6 +78,23 @@ describe("summariseAnswers (the roll-up's compact scoring)", () => {
     }
   });
 
+  it("orders gaps equal up to floating-point noise by id, as the report does", () => {
+    // M06.Q1 planned loses 7.500000000000001 points, M04.Q1 unanswered 7.5: equal, so M04 first.
+    const at = "2026-01-01T00:00:00.000Z";
+    const answers = {
+      format: "netdz-answers/1",
+      measureSet: { id: "demo-2025", version: "1.0.0" },
+      zone: {},
+      answers: {
+        "M01.Q1": { status: "implemented", answeredAt: at },
+        "M06.Q1": { status: "planned", answeredAt: at },
+      },
+    } as AnswersFile;
+    const compact = summariseAnswers(demo, "z.yaml", answers);
+    expect(compact.topGaps.map((g) => g.question)).toEqual(["M03.Q1", "M05.Q1", "M04.Q1"]);
+    expect(compact).toEqual(viaAssessment(demo, answers));
+  });
+
   it("equals the full assessment, to the last bit, for any answers of the demo set", () => {
     fc.assert(
       fc.property(answersArb(demo), (answers) => {
