@@ -4,7 +4,7 @@
  * opened, evidence added and removed. Pure: no I/O.
  */
 import { actionPlan, compareActions, type ActionChange, type ActionReport } from "./actions.js";
-import type { AnswersFile, Band, Zone } from "./model.js";
+import type { AnswersFile, AnswerValue, Band, Zone } from "./model.js";
 import { zoneKey, type ProvinceSpellings } from "./zone-key.js";
 import type { Assessment, QuestionResult, QuestionState } from "./score.js";
 
@@ -31,6 +31,9 @@ export interface QuestionChange {
   measure: string;
   oldState: QuestionState;
   newState: QuestionState;
+  /** The value given on each side, for a question answered with a value (not a status). */
+  oldValue?: AnswerValue;
+  newValue?: AnswerValue;
   old: number | null;
   new: number | null;
   change: number | null;
@@ -248,8 +251,19 @@ function questionChange(before: QuestionResult, after: QuestionResult): Question
     measure: before.measure,
     oldState: before.state,
     newState: after.state,
+    ...valueOf("oldValue", before),
+    ...valueOf("newValue", after),
     ...change(before.score, after.score),
   };
+}
+
+/** A side's value, as the field `key`, when the question was answered with one. */
+function valueOf(
+  key: "oldValue" | "newValue",
+  result: QuestionResult,
+): Partial<Record<typeof key, AnswerValue>> {
+  const value = result.answer?.value;
+  return result.state === "answered" && value !== undefined ? { [key]: value } : {};
 }
 
 /** The first category that fits a question's move, or undefined when it did not move. */

@@ -6,7 +6,9 @@ import type { Diff, QuestionChange } from "../core/diff.js";
 import { ACTION_CATEGORIES, isChange, QUESTION_CATEGORIES } from "../core/diff.js";
 import type { Lang, MeasureSet, Question } from "../core/model.js";
 import { diffMessages } from "../i18n/diff-messages.js";
+import { valueInWords } from "../core/answer.js";
 import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
+import { reportMessages } from "../i18n/report-messages.js";
 import { table } from "./report-markdown.js";
 
 export interface DiffMarkdownOptions {
@@ -147,10 +149,28 @@ export function renderDiffMarkdown(
   );
 
   blocks.push(`## ${escapeInline(m.sections.questions)}`);
-  const stateCell = (state: QuestionChange["oldState"], score: number | null, digits: number) =>
-    escapeCell(
-      score === null ? m.states[state] : m.parenthetical(m.states[state], score.toFixed(digits)),
-    );
+  // An answer given as a value is shown as it reads (`Yes (1.00)`, `12 enterprises (0.50)`).
+  const r = reportMessages(lang);
+  const words = {
+    yes: r.yes,
+    no: r.no,
+    noneSelected: r.noneSelected,
+    listSeparator: r.listSeparator,
+  };
+  const stateCell = (
+    id: string,
+    state: QuestionChange["oldState"],
+    value: QuestionChange["oldValue"],
+    score: number | null,
+    digits: number,
+  ) => {
+    const question = questions.get(id);
+    const said =
+      state === "answered" && value !== undefined && question
+        ? valueInWords(question, value, words, lang)
+        : m.states[state];
+    return escapeCell(score === null ? said : m.parenthetical(said, score.toFixed(digits)));
+  };
   for (const category of QUESTION_CATEGORIES) {
     const list = diff.questions[category];
     blocks.push(`### ${escapeInline(m.categories[category])}`);
@@ -164,8 +184,8 @@ export function renderDiffMarkdown(
               return [
                 questionCell(q.id),
                 escapeCell(q.measure),
-                stateCell(q.oldState, q.old, digits),
-                stateCell(q.newState, q.new, digits),
+                stateCell(q.id, q.oldState, q.oldValue, q.old, digits),
+                stateCell(q.id, q.newState, q.newValue, q.new, digits),
                 signed(q.change, digits),
               ];
             }),

@@ -27,6 +27,16 @@ const scoreRow = (extra: Record<string, unknown>, required: readonly string[]) =
 
 const state = { enum: [...STATUSES, "answered", "unanswered"] } as const;
 
+/** The value a question was answered with on one side (absent for a status or no answer). */
+const answerValue = {
+  anyOf: [
+    { type: "number" },
+    { type: "boolean" },
+    { type: "string" },
+    { type: "array", items: { type: "string" } },
+  ],
+} as const;
+
 const questionList = {
   type: "array",
   items: {
@@ -38,6 +48,8 @@ const questionList = {
       measure: id,
       oldState: state,
       newState: state,
+      oldValue: answerValue,
+      newValue: answerValue,
       ...change.properties,
     },
   },
