@@ -1,7 +1,7 @@
 import { Argument, Option, type Command } from "commander";
 import { LIST_SEPARATORS } from "../i18n/quote.js";
 import type { AggregateCommandOptions } from "../commands/aggregate.js";
-import { parsePlainNumber, parseWholeNumber } from "../commands/report-options.js";
+import { parsePercentage, parseWholeNumber } from "../commands/report-options.js";
 import {
   DEFAULT_BOTTOM,
   DEFAULT_MIN_COMPLETENESS,
@@ -29,7 +29,7 @@ export const aggregateCommand: CommandFactory = (ctx) => {
     .addOption(langOption(ctx))
     .addOption(
       new Option("--min-completeness <percent>", h.minCompleteness)
-        .argParser(numberParser(parsePlainNumber, isMinCompleteness, h.percentage))
+        .argParser(numberParser(parsePercentage, isMinCompleteness, h.percentage))
         .default(DEFAULT_MIN_COMPLETENESS),
     )
     .addOption(

@@ -25,9 +25,14 @@ export function parseWholeNumber(raw: string): number {
   return /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
 }
 
-/** A command-line value as a plain decimal number (`85`, `72.5`), or NaN. */
+/** A command-line value as a plain decimal number (`85`, `72.5`, `.5`), or NaN. */
 export function parsePlainNumber(raw: string): number {
-  return /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  return /^\s*(?:\d+(?:\.\d+)?|\.\d+)\s*$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
+/** A command-line percentage, with or without its sign (`80`, `80%`, `72.5 %`), or NaN. */
+export function parsePercentage(raw: string): number {
+  return parsePlainNumber(raw.replace(/\s*[%％]\s*$/, ""));
 }
 
 /**

@@ -465,7 +465,7 @@ export const AGGREGATE_HELP: Readonly<Record<Lang, AggregateHelp>> = {
     out: "write the roll-up to a file instead of standard output (needed for xlsx on a terminal)",
     minCompleteness: "rank only zones that answered at least this share of their questions (0–100)",
     bottom: "how many lowest-ranked zones of each region to list (0 or more)",
-    percentage: "expected a percentage from 0 to 100.",
+    percentage: "expected a percentage from 0 to 100, such as 80 or 80%.",
     after: `
 Files that are invalid, or pinned to another measure set or version, are left out and listed,
 and the exit code is then 1; a zone's older file is superseded by the one answered last. The
@@ -489,7 +489,7 @@ Exit codes:
     out: "把汇总写入文件，而不是标准输出（在终端上输出 xlsx 时必须指定）",
     minCompleteness: "只对作答比例不低于该值（0–100）的开发区排名",
     bottom: "每个区域列出排名最后的多少个开发区（0 或更多）",
-    percentage: "应为 0 到 100 之间的百分比。",
+    percentage: "应为 0 到 100 之间的百分比，例如 80 或 80%。",
     after: `
 无效的文件，或对应其他评估清单、其他版本的文件不纳入汇总并逐一列出，此时退出码为 1；
 同一开发区较早的文件被最后作答的文件取代。日期为所纳入文件中最新的 answeredAt，

@@ -84,6 +84,8 @@ describe("netdz aggregate (spawned)", () => {
     ["an unknown format", ["--format", "pdf"], /pdf/],
     ["--min-completeness above 100", ["--min-completeness", "101"], /0 to 100/],
     ["--min-completeness not a number", ["--min-completeness", "most"], /0 to 100/],
+    ["--min-completeness with two signs", ["--min-completeness", "50%%"], /such as 80 or 80%/],
+    ["--min-completeness above 100 %", ["--min-completeness", "100.5%"], /0 to 100/],
     ["--bottom below 0", ["--bottom", "-1"], /--bottom/],
     ["--bottom not whole", ["--bottom", "2.5"], /whole number/],
     ["a path that does not exist", ["no-such-folder"], /no-such-folder: no such file or folder/],
@@ -92,6 +94,29 @@ describe("netdz aggregate (spawned)", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe("");
+  });
+
+  it.each<[string, number]>([
+    ["50%", 50],
+    ["50 %", 50],
+    ["50", 50],
+    [".5", 0.5],
+    ["0.5", 0.5],
+    ["72.5%", 72.5],
+  ])("--min-completeness %s is the percentage %d", (given, percent) => {
+    const result = runCli([
+      "aggregate",
+      PROVINCE,
+      "--measures",
+      SETS,
+      "--format",
+      "json",
+      "--min-completeness",
+      given,
+    ]);
+    expect(result.stderr).not.toMatch(/--min-completeness/);
+    const json = JSON.parse(result.stdout) as { minCompleteness: number };
+    expect(json.minCompleteness).toBe(percent);
   });
 
   it("exits 2 when no answers file is found", () => {
