@@ -2,13 +2,16 @@ import type { Lang } from "../core/model.js";
 import { UsageError } from "../errors.js";
 import { reportMessages } from "../i18n/report-messages.js";
 
+/** The last second a JavaScript date can hold (8.64e15 ms after 1970: the year 275760). */
+const LATEST_EPOCH = 8_640_000_000_000;
+
 /** SOURCE_DATE_EPOCH as whole seconds, or undefined when unset or empty. */
 export function sourceDateEpoch(env: NodeJS.ProcessEnv, lang: Lang = "en"): number | undefined {
   const raw = env.SOURCE_DATE_EPOCH?.trim();
   if (raw === undefined || raw === "") return undefined;
+  const m = reportMessages(lang).command;
+  if (!/^\d+$/.test(raw)) throw new UsageError(m.badSourceDateEpoch(raw));
   const seconds = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(seconds) || seconds > 8_640_000_000_000) {
-    throw new UsageError(reportMessages(lang).command.badSourceDateEpoch(raw));
-  }
+  if (seconds > LATEST_EPOCH) throw new UsageError(m.sourceDateEpochTooLate(raw, LATEST_EPOCH));
   return seconds;
 }

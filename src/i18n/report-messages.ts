@@ -132,6 +132,8 @@ export interface ReportMessages {
     badTop(value: string): string;
     badFailUnder(value: string): string;
     badSourceDateEpoch(value: string): string;
+    /** A whole number of seconds beyond the last date a JavaScript date can hold. */
+    sourceDateEpochTooLate(value: string, max: number): string;
   };
 }
 
@@ -285,6 +287,8 @@ const en: ReportMessages = {
     badFailUnder: (value) => `--fail-under must be a score from 0 to 100, not "${value}"`,
     badSourceDateEpoch: (value) =>
       `SOURCE_DATE_EPOCH must be a whole number of seconds, not "${value}"`,
+    sourceDateEpochTooLate: (value, max) =>
+      `SOURCE_DATE_EPOCH must be at most ${max} seconds (the year 275760), not ${value}`,
   },
 };
 
@@ -419,6 +423,8 @@ const zh: ReportMessages = {
     badTop: (value) => `--top 须为 0 或更大的整数，而不是${quoteZh(value)}`,
     badFailUnder: (value) => `--fail-under 须为 0 至 100 之间的分数，而不是${quoteZh(value)}`,
     badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH 须为整秒数，而不是${quoteZh(value)}`,
+    sourceDateEpochTooLate: (value, max) =>
+      `SOURCE_DATE_EPOCH 最大为 ${max} 秒（公元 275760 年），而不是 ${value}`,
   },
 };
 
