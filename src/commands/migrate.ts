@@ -181,11 +181,15 @@ function hasBom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
-/** `<name>.<old version>.yaml` beside the file. */
+/**
+ * `<name>.<old version>.<extension>` beside the file, its YAML extension kept as written
+ * (`a.YAML` → `a.1.0.0.YAML`); `.yaml` after a name with another extension or none.
+ */
 export function backupPath(file: string, version: string): string {
   const ext = path.extname(file);
-  const base = ext === ".yaml" || ext === ".yml" ? file.slice(0, -ext.length) : file;
-  return `${base}.${version}${ext || ".yaml"}`;
+  const yaml = /^\.ya?ml$/i.test(ext);
+  const base = yaml ? file.slice(0, -ext.length) : file;
+  return `${base}.${version}${yaml ? ext : ".yaml"}`;
 }
 
 async function write(
