@@ -56,6 +56,15 @@ export function evidencePath(item: string, base: string): string | undefined {
   return path.resolve(base, item);
 }
 
+/**
+ * Whether an evidence item names a path relative to the answers file's folder: not an absolute
+ * path, and not a `file:` URL with a path from the root (`file:///…`, `file:/…`).
+ */
+function isRelativeReference(item: string): boolean {
+  if (/^file:/i.test(item)) return !/^file:(?:\/\/[^/]*)?\//i.test(item);
+  return !path.isAbsolute(item);
+}
+
 /** A path followed by `#fragment` or `?query` (`docs/plan.pdf#page=3`): the path without it. */
 export function withoutSuffix(target: string): string | undefined {
   const cut = target.search(/[?#]/);
@@ -97,7 +106,10 @@ export async function checkEvidencePaths(
           "warning",
           "answers/evidence-missing",
           missing
-            ? { id: "answers/evidence-missing", params: { id, item: item.trim() } }
+            ? {
+                id: "answers/evidence-missing",
+                params: { id, item: item.trim(), relative: isRelativeReference(item.trim()) },
+              }
             : {
                 id: "answers/evidence-unreadable",
                 params: { id, item: item.trim(), reason: found },

@@ -145,7 +145,8 @@ export interface DiagnosticParams {
   "answers/due-date": { id: string; due: string };
   "answers/answered-at": { id: string; at: string };
   "answers/owner-blank": { id: string };
-  "answers/evidence-missing": { id: string; item: string };
+  /** `relative`: the item names a path relative to the answers file's folder (not absolute). */
+  "answers/evidence-missing": { id: string; item: string; relative?: boolean };
   /** An evidence path that is there but cannot be looked at (a link loop, no permission). */
   "answers/evidence-unreadable": { id: string; item: string; reason: FsReason };
   "answers/not-applicable-to-zone": { id: string; field: string; actual?: string };
@@ -585,7 +586,7 @@ const en: MessageTable = {
   "answers/owner-blank": (p) =>
     `${p.id} has an owner of spaces only: name the responsible unit or person, or remove owner`,
   "answers/evidence-missing": (p) =>
-    `${p.id} evidence "${p.item}" does not exist (a path is read from the answers file's folder)`,
+    `${p.id} evidence "${p.item}" does not exist${p.relative === false ? "" : " (a path is read from the answers file's folder)"}`,
   "answers/evidence-unreadable": (p) =>
     `${p.id} evidence "${p.item}" cannot be read: ${fileMessages("en").reasons[p.reason]}`,
   "answers/not-applicable-to-zone": (p) =>
@@ -833,7 +834,7 @@ const zh: MessageTable = {
   "answers/owner-blank": (p) =>
     `${p.id} 的责任单位（owner）只有空格：请填写责任单位或责任人，或删去 owner`,
   "answers/evidence-missing": (p) =>
-    `${p.id} 的佐证材料${quoteZh(p.item)}不存在（路径相对于答卷文件所在文件夹）`,
+    `${p.id} 的佐证材料${quoteZh(p.item)}不存在${p.relative === false ? "" : "（路径相对于答卷文件所在文件夹）"}`,
   "answers/evidence-unreadable": (p) =>
     `${p.id} 的佐证材料${quoteZh(p.item)}无法读取：${fileMessages("zh").reasons[p.reason]}`,
   "answers/not-applicable-to-zone": (p) =>

@@ -165,3 +165,33 @@ describe("--check-evidence and file: URLs", () => {
     expect(found[0]?.message).toContain('"docs/missing.pdf#page=3"');
   });
 });
+
+describe("--check-evidence says a path is read from the answers file's folder only of a relative one", () => {
+  it.each<[string, boolean]>([
+    ["docs/missing.pdf", true],
+    ["file:docs/missing.pdf", true],
+    ["file:///nowhere/missing.pdf", false],
+    ["file:/nowhere/missing.pdf", false],
+    ["/nowhere/missing.pdf", false],
+  ])("%s", async (item, relative) => {
+    const dir = tempDir();
+    const file = path.join(dir, "answers.yaml");
+    writeFileSync(
+      file,
+      [
+        "format: netdz-answers/1",
+        "measureSet: { id: workplan-2025, version: 1.0.0 }",
+        "zone: { name: Z }",
+        `answers:\n  M01.Q1: { status: implemented, evidence: [${JSON.stringify(item)}] }`,
+        "",
+      ].join("\n"),
+    );
+    const [found, ...more] = await checkEvidencePaths(await readYamlFile(file, dir), file);
+    expect(more).toEqual([]);
+    expect(found?.code).toBe("answers/evidence-missing");
+    expect(found?.message).toBe(
+      `M01.Q1 evidence "${item}" does not exist` +
+        (relative ? " (a path is read from the answers file's folder)" : ""),
+    );
+  });
+});
