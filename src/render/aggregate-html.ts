@@ -8,6 +8,7 @@
  */
 import { nullable, regionLabel, type Aggregate, type Stats } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
+import { figure } from "../core/score.js";
 import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-messages.js";
 import { documentMessages } from "../i18n/document-messages.js";
 import {
@@ -179,7 +180,7 @@ function matrix(ctx: Context): Section {
   if (agg.zones.length === 0)
     return section("matrix", m.sections.matrix, [paragraph(m.none)], true);
   const cell = (score: number | null): Rich =>
-    score === null ? text("") : [{ text: score.toFixed(1), heat: score }];
+    score === null ? text("") : [{ text: figure(score), heat: score }];
   const rows = agg.zones.map((z): Rich[] => [
     text(zoneLabel(agg, z, lang)),
     ...nullable(z.measureScores).map(cell),
@@ -211,7 +212,7 @@ function commonGaps(ctx: Context): Section {
     text(g.measure),
     text(g.ref),
     text(m.shareCell(g.below, g.zones, percent(g.share))),
-    text(g.meanGap.toFixed(2)),
+    text(figure(g.meanGap, 2)),
     text(g.guidance[lang]),
   ]);
   return section("common-gaps", m.sections.commonGaps, [

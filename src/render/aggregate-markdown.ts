@@ -7,7 +7,8 @@
 import type { Aggregate, LeftOut, RankedZone, Stats, ZoneGap } from "../core/aggregate.js";
 import { nullable, regionLabel } from "../core/aggregate.js";
 import { profileValueLabel } from "../core/applicability.js";
-import type { Lang } from "../core/model.js";
+import type { Band, Lang } from "../core/model.js";
+import { figure, scoreInItsBand } from "../core/score.js";
 import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-messages.js";
 import { escapeCell, escapeInline } from "./markdown-escape.js";
 import { table } from "./report-markdown.js";
@@ -40,14 +41,19 @@ export function renderAggregateMarkdown(agg: Aggregate, options: AggregateMarkdo
   return `${blocks.join("\n\n")}\n`;
 }
 
-/** A score on 0…100 to one decimal, or `—`. */
+/** A score on 0…100 to one decimal (`figure`, the reports' one rounding rule), or `—`. */
 export function oneDecimal(value: number | null): string {
-  return value === null ? "—" : value.toFixed(1);
+  return value === null ? "—" : figure(value);
 }
 
-/** A share on 0…1 as a percentage to one decimal, or `—`. */
+/** A zone's overall score beside its band, as the report writes it (scoreInItsBand), or `—`. */
+export function overallInItsBand(value: number | null, bands?: readonly Band[]): string {
+  return value === null ? "—" : scoreInItsBand(value, bands);
+}
+
+/** A share on 0…1 as a percentage to one decimal (as the report writes it), or `—`. */
 export function percent(share: number | null): string {
-  return share === null ? "—" : `${(share * 100).toFixed(1)}%`;
+  return share === null ? "—" : `${figure(share * 100)}%`;
 }
 
 /**
@@ -152,7 +158,7 @@ function league(ctx: Context): string[] {
     escapeCell(zoneText(agg, z.zone, "name", lang)),
     escapeCell(zoneText(agg, z.zone, "province", lang)),
     escapeCell(regionLabel(agg.set, z.region)[lang]),
-    oneDecimal(z.overall),
+    overallInItsBand(z.overall, agg.set.bands),
     escapeCell(z.band?.label[lang]),
     percent(z.completeness),
     String(z.counts.unknown),
@@ -220,7 +226,7 @@ function matrix(ctx: Context): string[] {
   if (agg.zones.length === 0) return [...blocks, escapeInline(m.none)];
   const measures = agg.set.measures;
   // An empty cell where the measure does not apply.
-  const cell = (score: number | null) => (score === null ? "" : score.toFixed(1));
+  const cell = (score: number | null) => (score === null ? "" : figure(score));
   const rows = agg.zones.map((z) => [
     escapeCell(zoneLabel(agg, z, lang)),
     ...nullable(z.measureScores).map(cell),
@@ -249,7 +255,7 @@ function commonGaps(ctx: Context): string[] {
     escapeCell(g.measure),
     escapeCell(g.ref),
     escapeCell(m.shareCell(g.below, g.zones, percent(g.share))),
-    g.meanGap.toFixed(2),
+    figure(g.meanGap, 2),
     escapeCell(g.guidance[lang]),
   ]);
   blocks.push(
@@ -275,7 +281,7 @@ export function bottomNone(agg: Aggregate, m: AggregateMessages): string {
 
 /** A zone's largest gaps as one line of text (`M01.Q2 18.75; M01.Q1 12.50`, `；` in Chinese). */
 export function gapList(gaps: readonly ZoneGap[], m: AggregateMessages): string {
-  return gaps.map((g) => m.gapItem(g.question, g.gap.toFixed(2))).join(m.itemSeparator);
+  return gaps.map((g) => m.gapItem(g.question, figure(g.gap, 2))).join(m.itemSeparator);
 }
 
 function bottom(ctx: Context): string[] {

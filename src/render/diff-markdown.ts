@@ -5,6 +5,7 @@
 import type { Diff, QuestionChange } from "../core/diff.js";
 import { ACTION_CATEGORIES, isChange, QUESTION_CATEGORIES } from "../core/diff.js";
 import type { Lang, MeasureSet, Question } from "../core/model.js";
+import { figure } from "../core/score.js";
 import { diffMessages } from "../i18n/diff-messages.js";
 import { valueInWords } from "../core/answer.js";
 import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
@@ -30,7 +31,7 @@ const MAX_DIGITS = 6;
 export function signed(value: number | null, digits = 1): string {
   if (value === null) return "—";
   if (!isChange(value)) return (0).toFixed(digits);
-  const shown = Math.abs(value).toFixed(rowDigits(null, null, value, digits));
+  const shown = figure(Math.abs(value), rowDigits(null, null, value, digits));
   return value > 0 ? `+${shown}` : `\u2212${shown}`;
 }
 
@@ -46,18 +47,18 @@ export function rowDigits(
 ): number {
   if (change === null || !isChange(change)) return digits;
   for (let d = digits; d < MAX_DIGITS; d++) {
-    const apart = old === null || next === null || old.toFixed(d) !== next.toFixed(d);
-    if (apart && Number(Math.abs(change).toFixed(d)) !== 0) return d;
+    const apart = old === null || next === null || figure(old, d) !== figure(next, d);
+    if (apart && Number(figure(Math.abs(change), d)) !== 0) return d;
   }
   return MAX_DIGITS;
 }
 
 function fixed(value: number | null, digits = 1): string {
-  return value === null ? "—" : value.toFixed(digits);
+  return value === null ? "—" : figure(value, digits);
 }
 
 function pct(share: number | null, digits = 1): string {
-  return share === null ? "—" : `${(share * 100).toFixed(digits)}%`;
+  return share === null ? "—" : `${figure(share * 100, digits)}%`;
 }
 
 /** A share as per cent (null kept), for rowDigits. */
@@ -169,7 +170,7 @@ export function renderDiffMarkdown(
       state === "answered" && value !== undefined && question
         ? valueInWords(question, value, words, lang)
         : m.states[state];
-    return escapeCell(score === null ? said : m.parenthetical(said, score.toFixed(digits)));
+    return escapeCell(score === null ? said : m.parenthetical(said, figure(score, digits)));
   };
   for (const category of QUESTION_CATEGORIES) {
     const list = diff.questions[category];
@@ -203,7 +204,7 @@ export function renderDiffMarkdown(
         ? escapeInline(m.none)
         : table(
             [{ title: c.question }, { title: c.measure }, { title: c.points, align: "right" }],
-            list.map((g) => [questionCell(g.id), escapeCell(g.measure), g.points.toFixed(2)]),
+            list.map((g) => [questionCell(g.id), escapeCell(g.measure), figure(g.points, 2)]),
           ),
     );
   }
