@@ -252,7 +252,13 @@ export class Asker {
     );
   }
 
-  /** A line of text; `validate` returns true or the message to show. */
+  /**
+   * A line of text; `validate` returns true or the message to show. A default of several lines
+   * (a note written in the file with line breaks) is shown and edited on one line, each line
+   * break as LINE_BREAK (` ⏎ `): confirmed unchanged it is the default exactly as it was, line
+   * ends and all; edited, each ` ⏎ ` left in it is a line break again. (The line editor holds one
+   * line: given the breaks themselves it would keep only the last line.)
+   */
   async input(config: {
     message: string;
     default?: string;
@@ -261,16 +267,22 @@ export class Asker {
     validate?: (value: string) => true | string;
     escape?: EscapeMode;
   }): Promise<string> {
-    return this.run(config.escape, (signal) =>
-      input(
-        {
-          message: this.message(config.message),
-          ...(config.default !== undefined && config.default !== ""
-            ? { default: config.default, prefill: config.editable ? "editable" : "tab" }
-            : {}),
-          ...(config.validate ? { validate: config.validate } : {}),
-        },
-        this.context(signal),
+    const given = config.default ?? "";
+    const shown = oneLine(given);
+    const value = (typed: string) => (typed === shown ? given : withLineBreaks(typed));
+    const { validate } = config;
+    return this.run(config.escape, async (signal) =>
+      value(
+        await input(
+          {
+            message: this.message(config.message),
+            ...(given !== ""
+              ? { default: shown, prefill: config.editable ? "editable" : "tab" }
+              : {}),
+            ...(validate ? { validate: (typed: string) => validate(value(typed)) } : {}),
+          },
+          this.context(signal),
+        ),
       ),
     );
   }
@@ -402,4 +414,17 @@ function toInquirer<V extends string>(
   if (item.short !== undefined) choice.short = item.short;
   if (item.disabled !== undefined) choice.disabled = item.disabled;
   return choice;
+}
+
+/** How a line break of a default is shown and edited on the one line of a text prompt. */
+export const LINE_BREAK = " \u23ce ";
+
+/** A text on one line, each line break (CRLF, CR, LF) as LINE_BREAK. */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, LINE_BREAK);
+}
+
+/** A line typed or edited, each LINE_BREAK left in it a line break again. */
+function withLineBreaks(line: string): string {
+  return line.split(LINE_BREAK).join("\n");
 }

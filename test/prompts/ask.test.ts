@@ -149,6 +149,63 @@ describe("Asker.input", () => {
   });
 });
 
+describe("Asker.input with a default of several lines", () => {
+  // A line editor cannot edit line breaks: the default is kept whole on Enter, never cut to a line.
+  it.each(["first line\nsecond line", "a\r\nb\r\n", "\nafter a break"])(
+    "keeps %j whole when confirmed",
+    async (note) => {
+      const answer = asker().input({ message: "Note", default: note, editable: true });
+      screen.keypress("enter");
+      await expect(answer).resolves.toBe(note);
+    },
+  );
+
+  it("replaces it with what is typed", async () => {
+    const answer = asker().input({ message: "Note", default: "one\ntwo" });
+    screen.type("new note");
+    screen.keypress("enter");
+    await expect(answer).resolves.toBe("new note");
+  });
+
+  it("drops it on Backspace", async () => {
+    const answer = asker().input({ message: "Note", default: "one\ntwo" });
+    screen.keypress("backspace");
+    screen.keypress("enter");
+    await expect(answer).resolves.toBe("");
+  });
+
+  it("edits it on one line, a line break shown as ⏎", async () => {
+    const answer = asker().input({ message: "Note", default: "one\r\ntwo", editable: true });
+    expect(screen.getScreen()).toContain("one ⏎ two");
+    screen.type(" more");
+    screen.keypress("enter");
+    await expect(answer).resolves.toBe("one\ntwo more");
+  });
+
+  it("validates the value with its line breaks", async () => {
+    const seen: string[] = [];
+    const answer = asker().input({
+      message: "Note",
+      default: "a\nb",
+      editable: true,
+      validate: (v) => {
+        seen.push(v);
+        return true;
+      },
+    });
+    screen.keypress("enter");
+    await expect(answer).resolves.toBe("a\nb");
+    expect(seen).toEqual(["a\nb"]);
+  });
+
+  it("takes it whole on Tab when it is not in the line", async () => {
+    const answer = asker().input({ message: "Note", default: "one\ntwo" });
+    screen.keypress("tab");
+    screen.keypress("enter");
+    await expect(answer).resolves.toBe("one\ntwo");
+  });
+});
+
 describe("Asker.checkbox and confirm", () => {
   it("returns the checked values, starting from the preselected ones", async () => {
     const answer = asker().checkbox({
