@@ -58,30 +58,66 @@ function tokens(text: string): string[] {
   return out;
 }
 
-/** Wraps text to lines of at most `width` columns; breaks between words or between CJK characters. */
+/**
+ * Wraps text to lines of at most `width` columns; breaks between words or between CJK characters.
+ * Closing punctuation never starts a line (kinsoku): where it would not fit, the piece before it
+ * goes down with it, so no line is wider than `width` (only a single piece wider than the line
+ * is cut).
+ */
 export function wrap(text: string, width: number): string[] {
   const limit = Math.max(10, width);
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
-    let line = "";
+    // The pieces of the line being filled, so the last can be carried down with punctuation.
+    let line: string[] = [];
+    const flush = () => {
+      lines.push(line.join("").trimEnd());
+      line = [];
+    };
+    /** Starts the line with `pieces`, cutting off full lines while they are too wide. */
+    const start = (pieces: string[]) => {
+      let joined = pieces.join("");
+      while (displayWidth(joined) > limit) {
+        const head = truncateExact(joined, limit);
+        lines.push(head);
+        joined = joined.slice(head.length);
+      }
+      line = joined === "" ? [] : displayWidth(pieces.join("")) > limit ? [joined] : pieces;
+    };
     for (const token of tokens(paragraph.replace(/\s+/g, " ").trim())) {
-      if (token === " " && line === "") continue;
-      const candidate = line + token;
-      if (displayWidth(candidate) <= limit || line === "" || NO_LINE_START.test(token)) {
-        line = candidate;
+      if (token === " " && line.length === 0) continue;
+      if (line.length === 0) {
+        start([token]);
         continue;
       }
-      lines.push(line.trimEnd());
-      line = token === " " ? "" : token;
-      while (displayWidth(line) > limit) {
-        const head = truncateExact(line, limit);
-        lines.push(head);
-        line = line.slice(head.length);
+      if (displayWidth(line.join("") + token) <= limit) {
+        line.push(token);
+        continue;
       }
+      let carried: string[] = [];
+      if (NO_LINE_START.test(token)) {
+        // Carry the last piece (and any punctuation or space after it) down with it.
+        const at = lastWordAt(line);
+        if (at > 0) carried = line.splice(at);
+      }
+      flush();
+      if (token !== " " || carried.length > 0) start([...carried, token]);
     }
-    lines.push(line.trimEnd());
+    flush();
   }
   return lines;
+}
+
+/**
+ * Where the pieces to carry down with closing punctuation start: the last piece that is neither a
+ * space nor closing punctuation itself (so `word。、` goes down whole); 0 when only the first is.
+ */
+function lastWordAt(line: readonly string[]): number {
+  for (let i = line.length - 1; i > 0; i--) {
+    const piece = line[i] as string;
+    if (piece !== " " && !NO_LINE_START.test(piece)) return i;
+  }
+  return 0;
 }
 
 /** The longest prefix of `text` that fits `width` columns (no ellipsis). */
