@@ -1,4 +1,5 @@
 import {
+  answerValue,
   DRAFT,
   EXTENSIONS,
   QUESTION_ID_PATTERN,
@@ -19,14 +20,7 @@ const answer = {
   description: "One question's answer; an empty entry (null) counts as unanswered.",
   properties: {
     status: { enum: statusEnum },
-    value: {
-      anyOf: [
-        { type: "number" },
-        { type: "boolean" },
-        { type: "string" },
-        { type: "array", items: { type: "string" } },
-      ],
-    },
+    value: answerValue,
     evidence: {
       type: "array",
       items: { type: "string", minLength: 1 },

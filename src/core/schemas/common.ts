@@ -41,3 +41,13 @@ export const statusEnum = STATUSES;
 export const MEASURE_ID_PATTERN = "^([A-Z][A-Z0-9]*-)?M\\d{2,}$";
 /** Question ids: the measure id, `.Q` and a number (`M01.Q1`, `JS-M01.Q1`). */
 export const QUESTION_ID_PATTERN = "^([A-Z][A-Z0-9]*-)?M\\d{2,}\\.Q\\d+$";
+
+/** The value of an answer given with a value rather than a status: a number, yes/no, text or a list. */
+export const answerValue = {
+  anyOf: [
+    { type: "number" },
+    { type: "boolean" },
+    { type: "string" },
+    { type: "array", items: { type: "string" } },
+  ],
+} as const;

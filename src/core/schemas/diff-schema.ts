@@ -1,4 +1,5 @@
 import { STATUSES } from "../model.js";
+import { answerValue } from "./common.js";
 
 /** JSON Schema (draft 2020-12) of the JSON comparison, `netdz diff --format json`. */
 
@@ -26,16 +27,6 @@ const scoreRow = (extra: Record<string, unknown>, required: readonly string[]) =
   }) as const;
 
 const state = { enum: [...STATUSES, "answered", "unanswered"] } as const;
-
-/** The value a question was answered with on one side (absent for a status or no answer). */
-const answerValue = {
-  anyOf: [
-    { type: "number" },
-    { type: "boolean" },
-    { type: "string" },
-    { type: "array", items: { type: "string" } },
-  ],
-} as const;
 
 const questionList = {
   type: "array",
