@@ -4,13 +4,13 @@
  */
 import type { Diff, QuestionChange } from "../core/diff.js";
 import { ACTION_CATEGORIES, isChange, QUESTION_CATEGORIES } from "../core/diff.js";
+import { valueInWords } from "../core/answer.js";
 import type { Lang, MeasureSet, Question } from "../core/model.js";
 import { figure } from "../core/score.js";
 import { diffMessages } from "../i18n/diff-messages.js";
-import { valueInWords } from "../core/answer.js";
-import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
 import { reportMessages } from "../i18n/report-messages.js";
-import { table } from "./report-markdown.js";
+import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
+import { table, valueWords } from "./report-markdown.js";
 
 export interface DiffMarkdownOptions {
   lang: Lang;
@@ -151,13 +151,7 @@ export function renderDiffMarkdown(
 
   blocks.push(`## ${escapeInline(m.sections.questions)}`);
   // An answer given as a value is shown as it reads (`Yes (1.00)`, `12 enterprises (0.50)`).
-  const r = reportMessages(lang);
-  const words = {
-    yes: r.yes,
-    no: r.no,
-    noneSelected: r.noneSelected,
-    listSeparator: r.listSeparator,
-  };
+  const words = valueWords(reportMessages(lang));
   const stateCell = (
     id: string,
     state: QuestionChange["oldState"],

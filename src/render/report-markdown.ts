@@ -8,6 +8,7 @@ import {
   profileApplicable,
   valueInWords,
   withUnit,
+  type ValueWords,
 } from "../core/answer.js";
 import { profileFieldLabel, profileValueLabel, withDerivedProfile } from "../core/applicability.js";
 import {
@@ -489,8 +490,12 @@ export function valueLabel(
   const { m, lang } = ctx;
   if (value === undefined) return "";
   if (typeof value === "number") return numberLabel(ctx, question, value);
-  const words = { yes: m.yes, no: m.no, noneSelected: m.noneSelected };
-  return valueInWords(question, value, { ...words, listSeparator: m.listSeparator }, lang);
+  return valueInWords(question, value, valueWords(m), lang);
+}
+
+/** The words valueInWords puts an answer in, from the report's messages. */
+export function valueWords(m: ReportMessages): ValueWords {
+  return { yes: m.yes, no: m.no, noneSelected: m.noneSelected, listSeparator: m.listSeparator };
 }
 
 function numberLabel(ctx: AnswerWordsContext, question: Question, value: number): string {
