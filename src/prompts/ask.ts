@@ -417,7 +417,7 @@ function toInquirer<V extends string>(
 }
 
 /** How a line break of a default is shown and edited on the one line of a text prompt. */
-export const LINE_BREAK = " \u23ce ";
+const LINE_BREAK = " \u23ce ";
 
 /** A text on one line, each line break (CRLF, CR, LF) as LINE_BREAK. */
 function oneLine(text: string): string {

@@ -77,12 +77,16 @@ export function wrap(text: string, width: number): string[] {
     /** Starts the line with `pieces`, cutting off full lines while they are too wide. */
     const start = (pieces: string[]) => {
       let joined = pieces.join("");
+      if (displayWidth(joined) <= limit) {
+        line = pieces;
+        return;
+      }
       while (displayWidth(joined) > limit) {
         const head = truncateExact(joined, limit);
         lines.push(head);
         joined = joined.slice(head.length);
       }
-      line = joined === "" ? [] : displayWidth(pieces.join("")) > limit ? [joined] : pieces;
+      line = joined === "" ? [] : [joined];
     };
     for (const token of tokens(paragraph.replace(/\s+/g, " ").trim())) {
       if (token === " " && line.length === 0) continue;
