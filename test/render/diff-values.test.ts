@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { diffAssessments, type DiffSide } from "../../src/core/diff.js";
-import type { Answer, AnswersFile } from "../../src/core/model.js";
-import { scoreAssessment } from "../../src/core/score.js";
+import { diffAssessments } from "../../src/core/diff.js";
+import type { Answer } from "../../src/core/model.js";
 import { renderDiffMarkdown } from "../../src/render/diff-markdown.js";
-import { loadDemoSet } from "./report-fixtures.js";
+import { demoDiffSide, loadDemoSet } from "./report-fixtures.js";
 
 const set = loadDemoSet();
 
-function side(file: string, answers: Record<string, Answer>): DiffSide {
-  const data: AnswersFile = {
-    format: "netdz-answers/1",
-    measureSet: { id: set.id, version: set.version },
-    zone: { name: "Suhe", province: "Jiangsu", region: "eastern" },
-    answers,
-  };
-  return { file, answers: data, assessment: scoreAssessment(set, data) };
-}
+const side = (file: string, answers: Record<string, Answer>) => demoDiffSide(set, file, answers);
 
 /** The cells of the Markdown table row that starts with `id`. */
 function cells(md: string, id: string): string[] {

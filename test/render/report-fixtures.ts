@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import type { AnswersFile, Measure, MeasureSet, MeasureSetHeader } from "../../src/core/model.js";
+import type { DiffSide } from "../../src/core/diff.js";
+import type {
+  Answer,
+  AnswersFile,
+  Measure,
+  MeasureSet,
+  MeasureSetHeader,
+} from "../../src/core/model.js";
+import { scoreAssessment } from "../../src/core/score.js";
 import { FIXTURES } from "../helpers.js";
 
 /** The demo set's folder, usable as `--measures` root's set. */
@@ -33,4 +41,19 @@ export function answersPath(zone: ZoneName): string {
 /** A demo answers file, parsed with `yaml` directly. */
 export function loadAnswers(zone: ZoneName): AnswersFile {
   return readYaml<AnswersFile>(answersPath(zone));
+}
+
+/** One side of a diff: the demo set's zone "Suhe" (eastern, Jiangsu) with these answers. */
+export function demoDiffSide(
+  set: MeasureSet,
+  file: string,
+  answers: Record<string, Answer>,
+): DiffSide {
+  const data: AnswersFile = {
+    format: "netdz-answers/1",
+    measureSet: { id: set.id, version: set.version },
+    zone: { name: "Suhe", province: "Jiangsu", region: "eastern" },
+    answers,
+  };
+  return { file, answers: data, assessment: scoreAssessment(set, data) };
 }
