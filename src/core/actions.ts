@@ -9,12 +9,7 @@ import { compareGaps, compareIds, type Assessment, type QuestionResult } from ".
 
 /** A calendar date, YYYY-MM-DD, that exists (2026-02-30 does not). */
 export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [year, month, day] = value.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
+  return typeof value === "string" && value.length === 10 && calendarDateAt(value, 0);
 }
 
 /**
@@ -24,19 +19,84 @@ export function isCalendarDate(value: unknown): value is string {
  * is the schema's to report: true.
  */
 export function isRealDateTime(value: string): boolean {
-  const shape =
-    /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
-  const parts = shape.exec(value);
-  if (!parts) return true;
-  const [, day, hour, minute, second = "0", offsetHour = "0", offsetMinute = "0"] = parts;
+  // Read by character rather than by pattern and Date: a roll-up checks every answer's date.
+  const n = value.length;
+  if (n < 17 || value.charCodeAt(10) !== 0x54 /* T */ || value.charCodeAt(13) !== 0x3a) return true;
+  const hour = twoDigits(value, 11);
+  const minute = twoDigits(value, 14);
+  if (!isDateShape(value, 0) || hour < 0 || minute < 0) return true;
+  let at = 16;
+  let second = 0;
+  if (value.charCodeAt(at) === 0x3a /* : */) {
+    second = twoDigits(value, at + 1);
+    if (second < 0) return true;
+    at += 3;
+    if (value.charCodeAt(at) === 0x2e /* . */) {
+      const digitsFrom = ++at;
+      while (at < n && isDigitCode(value.charCodeAt(at))) at++;
+      if (at === digitsFrom) return true;
+    }
+  }
+  let offsetHour = 0;
+  let offsetMinute = 0;
+  const zone = value.charCodeAt(at);
+  if (zone === 0x5a /* Z */) {
+    if (at + 1 !== n) return true;
+  } else if (zone === 0x2b || zone === 0x2d /* + - */) {
+    offsetHour = twoDigits(value, at + 1);
+    offsetMinute = twoDigits(value, at + 4);
+    if (at + 6 !== n || value.charCodeAt(at + 3) !== 0x3a || offsetHour < 0 || offsetMinute < 0) {
+      return true;
+    }
+  } else {
+    return true;
+  }
   return (
-    isCalendarDate(day) &&
-    Number(hour) <= 23 &&
-    Number(minute) <= 59 &&
-    Number(second) <= 59 &&
-    Number(offsetHour) <= 23 &&
-    Number(offsetMinute) <= 59
+    calendarDateAt(value, 0) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHour <= 23 &&
+    offsetMinute <= 59
   );
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** The number of the two ASCII digits at `at`, or -1 when they are not two digits. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at);
+  const ones = text.charCodeAt(at + 1);
+  return isDigitCode(tens) && isDigitCode(ones) ? (tens - 0x30) * 10 + (ones - 0x30) : -1;
+}
+
+/** Whether `text` has the shape dddd-dd-dd at `at`. */
+function isDateShape(text: string, at: number): boolean {
+  return (
+    twoDigits(text, at) >= 0 &&
+    twoDigits(text, at + 2) >= 0 &&
+    text.charCodeAt(at + 4) === 0x2d &&
+    twoDigits(text, at + 5) >= 0 &&
+    text.charCodeAt(at + 7) === 0x2d &&
+    twoDigits(text, at + 8) >= 0
+  );
+}
+
+/** Whether `text` holds YYYY-MM-DD at `at`, a day that exists in the proleptic Gregorian calendar. */
+function calendarDateAt(text: string, at: number): boolean {
+  if (!isDateShape(text, at)) return false;
+  const year = twoDigits(text, at) * 100 + twoDigits(text, at + 2);
+  const month = twoDigits(text, at + 5);
+  const day = twoDigits(text, at + 8);
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export interface ActionItem {
