@@ -420,8 +420,19 @@ function countQuestions(questions: readonly QuestionResult[]): Counts {
  * gaps, of the report's list and of a roll-up's largest gaps per zone alike.
  */
 export function compareGaps(a: number, b: number): number {
-  return a === b ? 0 : withoutNoise(b) - withoutNoise(a);
+  if (a === b) return 0;
+  // Gaps further apart than the noise cannot round to the same figure, and rounding keeps their
+  // order: their own difference has the sign the noiseless one has (toPrecision is slow, and a
+  // roll-up orders the gaps of every zone).
+  if (Math.abs(b - a) > NOISE_APART * Math.max(Math.abs(a), Math.abs(b))) return b - a;
+  return withoutNoise(b) - withoutNoise(a);
 }
+
+/**
+ * Two numbers whose difference is more than this share of the larger differ in their first
+ * SIGNIFICANT_DIGITS (which can be closer together by at most 10^(1 − SIGNIFICANT_DIGITS) of it).
+ */
+const NOISE_APART = 10 ** (3 - SIGNIFICANT_DIGITS);
 
 function byGap(a: QuestionResult, b: QuestionResult): number {
   // Equal gaps (up to floating-point noise) in id order.
