@@ -35,15 +35,28 @@ const WIDE =
 /** Closing punctuation that must not start a line (kinsoku). */
 const NO_LINE_START = /^[，。、；：？！）》」』】〕”’,.;:?!)\]]/u;
 
-/** Splits text into pieces that may not be broken: words, single wide characters, and spaces. */
-function tokens(text: string): string[] {
+/**
+ * Splits text into pieces that may not be broken: words, single wide characters, and spaces; each
+ * occurrence of one of `unbroken` is one piece too (the longest that starts there).
+ */
+function tokens(text: string, unbroken: readonly string[] = []): string[] {
   const out: string[] = [];
   let word = "";
   const flush = () => {
     if (word) out.push(word);
     word = "";
   };
-  for (const char of text) {
+  const kept = unbroken.filter((piece) => piece !== "").sort((a, b) => b.length - a.length);
+  for (let at = 0; at < text.length;) {
+    const whole = kept.find((piece) => text.startsWith(piece, at));
+    if (whole !== undefined) {
+      flush();
+      out.push(whole);
+      at += whole.length;
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(at) as number);
+    at += char.length;
     if (char === " ") {
       flush();
       out.push(" ");
@@ -59,12 +72,18 @@ function tokens(text: string): string[] {
 }
 
 /**
- * Wraps text to lines of at most `width` columns; breaks between words or between CJK characters.
+ * Wraps text to lines of at most `width` columns; breaks between words or between CJK characters,
+ * never inside one of `unbroken` (an option and its label: `zhejiang（浙江省）`) unless it is wider
+ * than the line.
  * Closing punctuation never starts a line (kinsoku): where it would not fit, the piece before it
  * goes down with it, so no line is wider than `width` (only a single piece wider than the line
  * is cut).
  */
-export function wrap(text: string, width: number): string[] {
+export function wrap(
+  text: string,
+  width: number,
+  options: { unbroken?: readonly string[] } = {},
+): string[] {
   const limit = Math.max(10, width);
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
@@ -88,7 +107,7 @@ export function wrap(text: string, width: number): string[] {
       }
       line = joined === "" ? [] : [joined];
     };
-    for (const token of tokens(paragraph.replace(/\s+/g, " ").trim())) {
+    for (const token of tokens(paragraph.replace(/\s+/g, " ").trim(), options.unbroken)) {
       if (token === " " && line.length === 0) continue;
       if (line.length === 0) {
         start([token]);

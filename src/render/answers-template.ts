@@ -46,9 +46,16 @@ export function answersTemplate(set: MeasureSet, lang: Lang, schemaLine: string)
 }
 
 /** Wraps text into comment lines with the given indent. */
-function comment(text: string, indent: string, prefix = ""): string[] {
+function comment(
+  text: string,
+  indent: string,
+  prefix = "",
+  unbroken: readonly string[] = [],
+): string[] {
   const lead = `${indent}# ${prefix}`;
-  return wrap(text, WIDTH - displayWidth(lead)).map((line) => `${lead}${line}`.trimEnd());
+  return wrap(text, WIDTH - displayWidth(lead), { unbroken }).map((line) =>
+    `${lead}${line}`.trimEnd(),
+  );
 }
 
 /** One commented line per profile field: `# region:  # eastern | central | … — Region`. */
@@ -62,7 +69,13 @@ function zoneHints(set: MeasureSet, lang: Lang, t: InitMessages): string[] {
     const optional = field.required === false ? ` (${t.optionalField})` : "";
     const text = `${profileTypeHint(set, field, lang, t)} — ${profileFieldLabel(set, field.id)[lang]}${optional}`;
     const pad = `  # ${" ".repeat(keyWidth)}  # `;
-    wrap(text, WIDTH - displayWidth(lead)).forEach((line, i) =>
+    // An option is never parted from its label (`zhejiang（浙江省）`), nor from the bar after it.
+    const unbroken = withBars(
+      (field.options ?? []).map((o) =>
+        withLabel(o.id, profileValueLabel(set, field.id, o.id)[lang], lang),
+      ),
+    );
+    wrap(text, WIDTH - displayWidth(lead), { unbroken }).forEach((line, i) =>
       lines.push(`${i === 0 ? lead : pad}${line}`),
     );
   }
@@ -83,6 +96,11 @@ function profileTypeHint(
   return t.profileTypes.choice(options.join(" | "));
 }
 
+/** The pieces of `a | b | c` that wrapping keeps whole: `a |`, `b |` and `c`. */
+function withBars(options: readonly string[]): string[] {
+  return options.map((option, i) => (i < options.length - 1 ? `${option} |` : option));
+}
+
 /** `eastern` alone when the label says the same, else `eastern (东部)`. */
 function withLabel(id: string, label: string, lang: Lang): string {
   if (label.toLowerCase() === id.toLowerCase()) return id;
@@ -97,12 +115,18 @@ function questionHint(set: MeasureSet, question: Question, lang: Lang, t: InitMe
   lines.push(...typeLines(question, lang, t).flatMap((line) => comment(line, indent, "  ")));
   if (question.evidence) {
     const labels = assessMessages(lang).statuses;
-    const statuses =
+    const named =
       question.type === "status"
-        ? question.evidence.requiredFor.map((s) => withLabel(s, labels[s], lang)).join(" | ")
-        : t.evidenceForValue;
+        ? question.evidence.requiredFor.map((s) => withLabel(s, labels[s], lang))
+        : [];
+    const statuses = question.type === "status" ? named.join(" | ") : t.evidenceForValue;
     lines.push(
-      ...comment(`${t.evidenceFor(statuses)} — ${question.evidence.hint[lang]}`, indent, "  "),
+      ...comment(
+        `${t.evidenceFor(statuses)} — ${question.evidence.hint[lang]}`,
+        indent,
+        "  ",
+        withBars(named),
+      ),
     );
   }
   if (question.appliesWhen)

@@ -62,4 +62,34 @@ describe("wrap", () => {
       { numRuns: 300, seed: 7 },
     );
   });
+
+  it("never breaks inside a piece it is told to keep whole, unless the piece is wider than the line", () => {
+    const options = [
+      "zhejiang（浙江省）",
+      "yunnan（云南省）",
+      "qinghai（青海省）",
+      "xpcc（新疆生产建设兵团）",
+    ];
+    const text = `${options.join(" | ")} — 所在省`;
+    for (let width = 18; width <= 60; width++) {
+      const lines = wrap(text, width, { unbroken: options });
+      for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+      const shown = lines.join("\n");
+      for (const option of options) {
+        if (displayWidth(option) <= width) expect(shown).toContain(option);
+      }
+      expect(lines.join("").replace(/ /g, "")).toBe(text.replace(/ /g, ""));
+    }
+    // Without the pieces, some width parts an option from its label.
+    const parted = [18, 20, 24, 30, 36].some((width) =>
+      options.some((option) => !wrap(text, width).join("\n").includes(option)),
+    );
+    expect(parted).toBe(true);
+    // Wider than the line, a kept piece is cut rather than overflowing it.
+    expect(
+      wrap("新疆生产建设兵团新疆生产建设兵团", 10, {
+        unbroken: ["新疆生产建设兵团新疆生产建设兵团"],
+      }),
+    ).toEqual(["新疆生产建", "设兵团新疆", "生产建设兵", "团"]);
+  });
 });
