@@ -292,7 +292,8 @@ const en: AggregateMessages = {
     unknownFormat: (format, choices) => `unknown format "${format}" (choose ${choices})`,
     minCompleteness: (value) =>
       `--min-completeness must be a percentage from 0 to 100, not "${value}"`,
-    bottom: (value) => `--bottom must be a whole number of 0 or more, not "${value}"`,
+    bottom: (value) =>
+      `--bottom must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, not "${value}"`,
     noSuchPath: (given) => `cannot read ${given}: no such file or folder`,
     outIsInput: (out) => `--out ${out} is one of the input files; choose another file`,
   },
@@ -431,7 +432,8 @@ const zh: AggregateMessages = {
     unknownFormat: (format, choices) => `未知格式${quoteZh(format)}（可选：${choices}）`,
     minCompleteness: (value) =>
       `--min-completeness 应为 0 到 100 之间的百分比，而不是${quoteZh(value)}`,
-    bottom: (value) => `--bottom 应为 0 或更大的整数，而不是${quoteZh(value)}`,
+    bottom: (value) =>
+      `--bottom 应为 0 至 ${Number.MAX_SAFE_INTEGER} 之间的整数，而不是${quoteZh(value)}`,
     noSuchPath: (given) => `无法读取 ${given}：文件或文件夹不存在`,
     outIsInput: (out) => `--out ${out} 是输入文件之一；请另选一个文件`,
   },

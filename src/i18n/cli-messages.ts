@@ -151,7 +151,7 @@ Quick start:
     optionTerm: (flags) => flags,
   },
   values: {
-    wholeNumber: "expected a whole number of 0 or more.",
+    wholeNumber: `expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.`,
     score: "expected a score from 0 to 100.",
   },
   internalError: (message) => `internal error: ${message}`,
@@ -274,7 +274,7 @@ const zh: CliMessages = {
     optionTerm: zhOptionTerm,
   },
   values: {
-    wholeNumber: "应为 0 或更大的整数。",
+    wholeNumber: `应为 0 至 ${Number.MAX_SAFE_INTEGER} 之间的整数。`,
     score: "应为 0 至 100 之间的分数。",
   },
   internalError: (message) => `内部错误：${message}`,

@@ -283,7 +283,8 @@ const en: ReportMessages = {
     badLang: (value, choices) => `unknown language "${value}" (choose ${choices.join(" or ")})`,
     badFormat: (value, choices) =>
       `unknown format "${value}" (choose one of: ${choices.join(", ")})`,
-    badTop: (value) => `--top must be a whole number of 0 or more, not "${value}"`,
+    badTop: (value) =>
+      `--top must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, not "${value}"`,
     badFailUnder: (value) => `--fail-under must be a score from 0 to 100, not "${value}"`,
     badSourceDateEpoch: (value) =>
       `SOURCE_DATE_EPOCH must be a whole number of seconds, not "${value}"`,
@@ -420,7 +421,8 @@ const zh: ReportMessages = {
     sameFile: (out) => `--out ${out} 就是答卷文件本身，请为报告另选一个文件`,
     badLang: (value, choices) => `未知的语言${quoteZh(value)}（可选：${choices.join("、")}）`,
     badFormat: (value, choices) => `未知的格式${quoteZh(value)}（可选：${choices.join("、")}）`,
-    badTop: (value) => `--top 须为 0 或更大的整数，而不是${quoteZh(value)}`,
+    badTop: (value) =>
+      `--top 须为 0 至 ${Number.MAX_SAFE_INTEGER} 之间的整数，而不是${quoteZh(value)}`,
     badFailUnder: (value) => `--fail-under 须为 0 至 100 之间的分数，而不是${quoteZh(value)}`,
     badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH 须为整秒数，而不是${quoteZh(value)}`,
     sourceDateEpochTooLate: (value, max) =>

@@ -160,7 +160,7 @@ describe("main(argv, io) in-process", () => {
       // A value checked by netdz itself: its reason follows the Chinese full stop with no space.
       const top = await run(["report", "--top", "-1", "--lang", "zh"]);
       expect(top.stderr.split("\n")[0]).toBe(
-        "错误：选项“--top <数量>”的取值“-1”无效。应为 0 或更大的整数。",
+        "错误：选项“--top <数量>”的取值“-1”无效。应为 0 至 9007199254740991 之间的整数。",
       );
       const missing = await run(["schema", "--lang", "zh"]);
       expect(missing.code).toBe(2);
@@ -234,16 +234,19 @@ describe("main(argv, io) in-process", () => {
       expect(result.stdout).toMatch(/\n## Top gaps\n\n\d+ gaps?; none listed \(--top 0\)\.\n/);
     });
 
-    it.each([["-1"], ["1.5"], ["1e2"], ["ten"]])("refuses --top %s with exit 2", async (top) => {
-      const result = await run(["report", EASTERN, "--measures", REPORT_SETS, "--top", top]);
-      expect(result).toEqual({
-        code: 2,
-        stdout: "",
-        stderr:
-          `error: option '--top <n>' argument '${top}' is invalid. expected a whole number of 0 or more.\n` +
-          "(run with --help for usage)\n",
-      });
-    });
+    it.each([["-1"], ["1.5"], ["1e2"], ["ten"], ["9007199254740992"], ["99999999999999999999"]])(
+      "refuses --top %s with exit 2, naming the limits",
+      async (top) => {
+        const result = await run(["report", EASTERN, "--measures", REPORT_SETS, "--top", top]);
+        expect(result).toEqual({
+          code: 2,
+          stdout: "",
+          stderr:
+            `error: option '--top <n>' argument '${top}' is invalid. expected a whole number from 0 to 9007199254740991.\n` +
+            "(run with --help for usage)\n",
+        });
+      },
+    );
 
     it("dates the report in the TZ time zone", async () => {
       const dir = tempDir();

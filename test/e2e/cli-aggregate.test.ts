@@ -88,6 +88,11 @@ describe("netdz aggregate (spawned)", () => {
     ["--min-completeness above 100 %", ["--min-completeness", "100.5%"], /0 to 100/],
     ["--bottom below 0", ["--bottom", "-1"], /--bottom/],
     ["--bottom not whole", ["--bottom", "2.5"], /whole number/],
+    [
+      "--bottom past the largest whole number",
+      ["--bottom", "99999999999999999999"],
+      /from 0 to 9007199254740991/,
+    ],
     ["a path that does not exist", ["no-such-folder"], /no-such-folder: no such file or folder/],
   ])("exits 2 on %s", (_name, args, message) => {
     const result = runCli(["aggregate", PROVINCE, "--measures", SETS, ...args]);
