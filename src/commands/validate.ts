@@ -181,6 +181,10 @@ async function collectTargets(
         } else if (kind === "measure" && source) {
           const folder = path.dirname(file);
           byFolder.set(folder, [...(byFolder.get(folder) ?? []), source]);
+        } else if (kind === "measure-set" && source && !isSetFileName(file)) {
+          // A set's header under another name is never read as one: said, not passed over.
+          targets.diagnostics.push(misnamedSetHeader(source, file));
+          targets.unchecked++;
         } else continue;
         netdzFiles++;
       }
@@ -236,7 +240,10 @@ async function addFile(
   } else if (kind !== undefined) {
     const dir = path.dirname(absolute);
     if (await stat(path.join(dir, SET_FILE)).catch(() => undefined)) targets.setFolders.add(dir);
-    else {
+    else if (kind === "measure-set" && !isSetFileName(absolute)) {
+      targets.diagnostics.push(misnamedSetHeader(source, absolute));
+      targets.unchecked++;
+    } else {
       targets.diagnostics.push(noSetHeader(source, 1, displayPath(path.dirname(file), cwd)));
       targets.unchecked++;
     }
@@ -289,6 +296,18 @@ function unknownFormat(source: YamlSource, format: string | undefined): Diagnost
       params: { format: format && format.length > 60 ? `${format.slice(0, 59)}…` : format },
     },
   );
+}
+
+function isSetFileName(file: string): boolean {
+  return path.basename(file) === SET_FILE;
+}
+
+/** A file of the set-header format named otherwise than set.yaml, the one name read as a header. */
+function misnamedSetHeader(source: YamlSource, file: string): Diagnostic {
+  return diagnosticAt(source, ["format"], "error", "set/header-name", {
+    id: "set/header-name",
+    params: { name: path.basename(file) },
+  });
 }
 
 function noSetHeader(source: YamlSource, count: number, folder: string): Diagnostic {

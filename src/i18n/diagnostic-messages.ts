@@ -129,6 +129,7 @@ export interface DiagnosticParams {
   "set/empty-area": { area: string };
   "set/no-measures": Record<string, never>;
   "set/no-header": { count: number; folder: string };
+  "set/header-name": { name: string };
   "set/not-a-measure": { format?: string };
   "file/unknown-format": { format?: string };
   "file/problem-limit": { limit: number };
@@ -560,6 +561,8 @@ const en: MessageTable = {
   "set/no-measures": () => "the set's folder holds no measure files (*.yaml beside set.yaml)",
   "set/no-header": (p) =>
     `${p.count === 1 ? "this measure file has" : `the ${p.count} measure files in ${p.folder} have`} no set.yaml beside ${p.count === 1 ? "it" : "them"}: a measure file must sit in a set folder (<id>/<version>/) with its set.yaml`,
+  "set/header-name": (p) =>
+    `this file is a set's header (format: netdz-measure-set/1), but only a file named set.yaml is read as one: rename ${p.name} to set.yaml`,
   "set/not-a-measure": (p) =>
     `this file is not a measure file (${p.format === undefined ? "it has no format" : `its format is "${p.format}"`}): move it out of the set folder, or give it format: netdz-measure/1`,
   "file/problem-limit": (p) =>
@@ -808,6 +811,8 @@ const zh: MessageTable = {
   "set/no-measures": () => "评估清单文件夹中没有举措文件（set.yaml 旁的 *.yaml）",
   "set/no-header": (p) =>
     `${p.count === 1 ? "这个举措文件" : `${p.folder} 中的 ${p.count} 个举措文件`}旁边没有 set.yaml：举措文件必须和 set.yaml 一起放在评估清单文件夹（<id>/<version>/）中`,
+  "set/header-name": (p) =>
+    `这是评估清单的表头文件（format: netdz-measure-set/1），但只有名为 set.yaml 的文件才会被当作表头读取：请把 ${p.name} 改名为 set.yaml`,
   "set/not-a-measure": (p) =>
     `这不是举措文件（${p.format === undefined ? "没有 format" : `format 为${quoteZh(p.format)}`}）：请把它移出评估清单文件夹，或给它加上 format: netdz-measure/1`,
   "file/problem-limit": (p) =>

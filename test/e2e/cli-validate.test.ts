@@ -228,6 +228,30 @@ describe("netdz validate reports files it cannot place (spawned)", () => {
     );
   });
 
+  it.each<[string, (dir: string) => string[]]>([
+    ["named", () => ["validate", "ms/miniqa/2.0.0/plan.yaml"]],
+    ["in a searched folder", () => ["validate", "ms"]],
+  ])("says a set header not named set.yaml must be renamed (%s)", (_how, args) => {
+    const dir = tempDir();
+    const set = path.join(dir, "ms", "miniqa", "2.0.0");
+    cpSync(path.join(FIXTURES, "sets", "mini", "1.0.0", "set.yaml"), path.join(set, "plan.yaml"));
+    for (const lang of ["en", "zh"]) {
+      const result = runCli([...args(dir), "--lang", lang, "--format", "json"], { cwd: dir });
+      expect(result.status).toBe(1);
+      const problems = JSON.parse(result.stdout) as {
+        file: string;
+        code: string;
+        message: string;
+      }[];
+      expect(problems).toEqual([
+        expect.objectContaining({ file: "ms/miniqa/2.0.0/plan.yaml", code: "set/header-name" }),
+      ]);
+      expect(problems[0]?.message).toMatch(
+        lang === "en" ? /rename plan\.yaml to set\.yaml/ : /请把 plan\.yaml 改名为 set\.yaml/,
+      );
+    }
+  });
+
   it("names the repeated key of a duplicate", () => {
     const { root, setDir } = copyMiniSet();
     editFile(
