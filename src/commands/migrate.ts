@@ -237,10 +237,10 @@ export async function planMigration(
     throw new UsageError(m.unavailable(to, id, versions));
   }
   const order = compareVersions(to, version);
-  if (order < 0) throw new UsageError(m.notOlder(shown, version, to));
+  if (order < 0) throw new UsageError(m.newerThan(shown, version, to));
   if (order === 0) {
     io.stderr.write(
-      `netdz migrate: ${opts.to === undefined ? m.nothingToDo(version) : m.notOlder(shown, version, to)}\n`,
+      `netdz migrate: ${opts.to === undefined ? m.nothingToDo(version) : m.alreadyOn(shown, version)}\n`,
     );
     return undefined;
   }

@@ -26,7 +26,10 @@ export interface MigrateMessages {
   lockUnreadable(file: string, lockFile: string): string;
   /** The lock path is a pipe, device, socket or folder: never opened, never waited on. */
   lockNotRegular(file: string, lockFile: string): string;
-  notOlder(file: string, version: string, to: string): string;
+  /** `--to` names the version the file is already on. */
+  alreadyOn(file: string, version: string): string;
+  /** `--to` names a version older than the file's: migrate never takes answers back. */
+  newerThan(file: string, version: string, to: string): string;
   /** `--to` names a version of the set that is not available. */
   invalidBefore(file: string): string;
   noPath(from: string, to: string, missing: string): string;
@@ -117,8 +120,9 @@ const en: MigrateMessages = {
     `the lock file ${lockFile} of ${file} is unreadable (it does not hold the process id of a netdz session). If no netdz session is working on ${file}, delete ${lockFile} and try again`,
   lockNotRegular: (file, lockFile) =>
     `the lock file ${lockFile} of ${file} is not a regular file (a named pipe, a device or a folder), so netdz does not open it. If no netdz session is working on ${file}, remove it (\`rm ${lockFile}\`, or \`rmdir ${lockFile}\` for a folder) and try again`,
-  notOlder: (file, version, to) =>
-    `${file} is on ${version}, which is not older than ${to}; nothing to migrate`,
+  alreadyOn: (file, version) => `${file} is already on ${version}; nothing to migrate`,
+  newerThan: (file, version, to) =>
+    `${file} is on ${version}, which is newer than ${to}: migrate brings answers forward to a newer version of their set, never back`,
   invalidBefore: (file) =>
     `${file} is invalid as it is; fix these problems before migrating (netdz validate ${file})`,
   noPath: (from, to, missing) =>
@@ -189,7 +193,9 @@ const zh: MigrateMessages = {
     `${file} 的锁文件 ${lockFile} 无法识别（其中没有 netdz 会话的进程号）。如确认没有 netdz 会话在处理 ${file}，可删除 ${lockFile} 后重试`,
   lockNotRegular: (file, lockFile) =>
     `${file} 的锁文件 ${lockFile} 不是普通文件（是命名管道、设备或文件夹），netdz 不会打开它。如确认没有 netdz 会话在处理 ${file}，请删除它（\`rm ${lockFile}\`；如是文件夹，用 \`rmdir ${lockFile}\`）后重试`,
-  notOlder: (file, version, to) => `${file} 使用的是 ${version}，并不比 ${to} 旧；无需迁移`,
+  alreadyOn: (file, version) => `${file} 已使用 ${version}，无需迁移`,
+  newerThan: (file, version, to) =>
+    `${file} 使用的是 ${version}，比 ${to} 更新：migrate 只把答卷迁移到评估清单的更新版本，不会退回旧版本`,
   invalidBefore: (file) => `${file} 本身存在错误；请先修正以下问题再迁移（netdz validate ${file}）`,
   noPath: (from, to, missing) =>
     `无法从 ${from} 迁移到 ${to}：${missing} 缺少可追溯到 ${from} 的 changes.yaml`,

@@ -50,4 +50,37 @@ describe("netdz migrate refuses in the language of the run (spawned)", () => {
     expect(readFileSync(path.join(dir, "taken.yaml"), "utf8")).toBe("keep me\n");
     expect(readFileSync(path.join(dir, "zone.yaml"), "utf8")).toBe(before);
   });
+
+  it.each([
+    [
+      "en",
+      "1.0.0",
+      2,
+      "netdz: zone.yaml is on 1.1.0, which is newer than 1.0.0: migrate brings answers forward to a newer version of their set, never back\n",
+    ],
+    [
+      "zh",
+      "1.0.0",
+      2,
+      "netdz: zone.yaml 使用的是 1.1.0，比 1.0.0 更新：migrate 只把答卷迁移到评估清单的更新版本，不会退回旧版本\n",
+    ],
+    ["en", "1.1.0", 0, "netdz migrate: zone.yaml is already on 1.1.0; nothing to migrate\n"],
+    ["zh", "1.1.0", 0, "netdz migrate: zone.yaml 已使用 1.1.0，无需迁移\n"],
+  ])("(%s) --to %s from 1.1.0 exits %d, says why, writes nothing", (lang, to, status, message) => {
+    const dir = tempDir();
+    answersIn(dir);
+    // Brought to 1.1.0 first, by migrate itself.
+    const first = runCli(["migrate", "zone.yaml", "--to", "1.1.0", "--measures", SETS], {
+      cwd: dir,
+    });
+    expect(first.status).toBe(0);
+    const before = readFileSync(path.join(dir, "zone.yaml"), "utf8");
+    expect(before).toMatch(/version: 1\.1\.0/);
+    const result = runCli(
+      ["migrate", "zone.yaml", "--to", to, "--measures", SETS, "--lang", lang],
+      { cwd: dir },
+    );
+    expect([result.status, result.stdout, result.stderr]).toEqual([status, "", message]);
+    expect(readFileSync(path.join(dir, "zone.yaml"), "utf8")).toBe(before);
+  });
 });
