@@ -256,7 +256,9 @@ export async function planMigration(
     words: m.words,
   });
   // Only what the migration changed is rewritten: every other line stays as it was.
-  const spliced = spliceDocument(body, parseDocument(body, { uniqueKeys: true }), doc);
+  const spliced = spliceDocument(body, parseDocument(body, { uniqueKeys: true }), doc, {
+    renamed: outcome.renamed,
+  });
   const text =
     spliced !== undefined
       ? `${original.startsWith("\uFEFF") ? "\uFEFF" : ""}${spliced}`

@@ -76,6 +76,8 @@ export interface MigrationWords {
 
 export interface MigrationOutcome {
   events: MigrationEvent[];
+  /** The answers entries whose key changed, through every step: the key before → the key now. */
+  renamed: Map<string, string>;
   /** Answers that carried over as they were, through every step. */
   carried: number;
   from: string;
@@ -105,6 +107,8 @@ export function migrateDocument(
       origin.set(keyOf(pair), keyOf(pair));
     }
   }
+  // Each entry's key before the first step (its pair is the same node through every step).
+  const keyBefore = new Map<Pair, string>((answers?.items ?? []).map((p) => [p, keyOf(p)]));
   for (const step of steps) {
     const stepEvents = migrateStep(doc, root, step, options.words);
     for (const event of stepEvents) {
@@ -122,8 +126,14 @@ export function migrateDocument(
     recordMigration(doc, root, step.from.version, step.to.version, options.date);
   }
   const carried = [...new Set(origin.values())].filter((id) => !touched.has(id)).length;
+  const renamed = new Map<string, string>();
+  for (const pair of mapAt(root, "answers")?.items ?? []) {
+    const before = keyBefore.get(pair);
+    if (before !== undefined && before !== keyOf(pair)) renamed.set(before, keyOf(pair));
+  }
   return {
     events,
+    renamed,
     carried,
     from: steps[0]?.from.version ?? "",
     to: steps.at(-1)?.to.version ?? "",

@@ -58,13 +58,24 @@ export function spliceDocument(
   text: string,
   before: Document,
   after: Document,
+  options: {
+    /**
+     * Entries of the top-level `answers` map whose key changed (old key → new key): each keeps
+     * its place and the comments on and above its lines, only its key rewritten.
+     */
+    renamed?: ReadonlyMap<string, string>;
+  } = {},
 ): string | undefined {
   if (before.errors.length > 0 || !isMap(before.contents) || !isMap(after.contents)) {
     return undefined;
   }
   normalise(after, after.contents);
   const eol = /\r?\n/.exec(text)?.[0] ?? "\n";
-  const splicer = new Splicer(text, eol);
+  const answers = before.contents.get("answers", true);
+  const splicer = new Splicer(text, eol, {
+    map: isMap(answers) ? answers : undefined,
+    renamed: options.renamed ?? new Map(),
+  });
   let result: string;
   try {
     splicer.patchBlockMap(before.contents, after.contents, 0, text.length, 0);
@@ -103,7 +114,20 @@ class Splicer {
   constructor(
     private readonly text: string,
     private readonly eol: string,
+    /** The `answers` map of the text's parse and its renamed keys (see spliceDocument). */
+    private readonly answers: {
+      map: YAMLMap | undefined;
+      renamed: ReadonlyMap<string, string>;
+    } = { map: undefined, renamed: new Map() },
   ) {}
+
+  /** The key a pair of `b` has in the edited map: its own, or its new one when it was renamed. */
+  private keyAfter(b: YAMLMap, pair: Pair, bPairs: Map<string, Pair>): string {
+    const key = keyText(pair);
+    if (b !== this.answers.map) return key;
+    const to = this.answers.renamed.get(key);
+    return to !== undefined && !bPairs.has(to) ? to : key;
+  }
 
   apply(): string {
     const all = [
@@ -175,16 +199,20 @@ class Splicer {
     const aPairs = pairsByKey(a);
     const first = b.items[0];
     const itemIndent = first ? this.column(range(keyNode(first))[0]) : indent;
+    // The pairs of `b` by the key they have in `a` (a renamed entry by its new key).
+    const bAfter = new Map<string, Pair>();
     b.items.forEach((pair, i) => {
       const next = b.items[i + 1];
       const end = next ? this.lineStart(range(keyNode(next))[0]) : regionEnd;
-      const found = aPairs.get(keyText(pair));
+      const key = this.keyAfter(b, pair, bPairs);
+      bAfter.set(key, pair);
+      const found = aPairs.get(key);
       if (found === undefined) this.deleteBlockPair(pair, itemIndent);
       else this.patchPair(pair, found, false, itemIndent, end);
     });
     let previous: Pair | undefined;
     for (const pair of a.items) {
-      const existing = bPairs.get(keyText(pair));
+      const existing = bAfter.get(keyText(pair));
       if (existing) {
         previous = existing;
         continue;
@@ -327,22 +355,38 @@ class Splicer {
 
   /** Makes the text of one entry's value that of `a`'s. */
   private patchPair(b: Pair, a: Pair, inFlow: boolean, indent: number, regionEnd: number): void {
+    const fromKey = this.patchValue(b, a, inFlow, indent, regionEnd);
+    // A renamed entry whose value was patched apart: its key is rewritten where it is.
+    if (!fromKey && keyText(a) !== keyText(b)) {
+      const [start, end] = range(keyNode(b));
+      this.replace(start, end, scalarText(keyText(a), inFlow));
+    }
+  }
+
+  /** Patches a pair's value; true when the pair was rewritten from its key on (`a`'s key). */
+  private patchValue(
+    b: Pair,
+    a: Pair,
+    inFlow: boolean,
+    indent: number,
+    regionEnd: number,
+  ): boolean {
     const bv = b.value as Node | null;
     const av = a.value as Node | null;
     // Inside a flow collection everything is in flow style, whatever a new node's flag says.
     if (inFlow) forceFlow(av);
-    if (equalNodes(bv, av)) return;
+    if (equalNodes(bv, av)) return false;
     if (!bv || !av) throw new Unsupported("an entry without a value node");
     if (isMap(bv) && isMap(av) && Boolean(bv.flow) === Boolean(av.flow) && bv.items.length > 0) {
       if (av.items.length > 0) {
         if (bv.flow) this.patchFlowMap(bv, av);
         else this.patchBlockMap(bv, av, range(keyNode(b))[0], regionEnd, indent + 2);
-        return;
+        return false;
       }
     }
     if (!inFlow && isEmptyNull(bv) && isMap(av) && !av.flow && av.items.length > 0) {
       this.fillEmpty(range(keyNode(b))[0], av, regionEnd);
-      return;
+      return false;
     }
     if (
       isSeq(bv) &&
@@ -350,22 +394,23 @@ class Splicer {
       Boolean(bv.flow) === Boolean(av.flow) &&
       this.appendToSeq(bv, av, inFlow)
     )
-      return;
+      return false;
     const oneLine = inlineText(av, flowPadOf(this.text, bv), inFlow, keyText(a));
     if (oneLine !== undefined && replaceableInline(bv)) {
       const [start, end] = range(bv);
       this.replace(start, end, oneLine);
-      return;
+      return false;
     }
     const keyStart = range(keyNode(b))[0];
     if (inFlow) {
       const text =
         inlineText(av, flowPadOf(this.text, bv), true, keyText(a)) ??
         flowText(av, true, keyText(a));
-      this.replace(keyStart, this.pairEnd(b), `${scalarText(keyText(b), true)}: ${text}`);
-      return;
+      this.replace(keyStart, this.pairEnd(b), `${scalarText(keyText(a), true)}: ${text}`);
+      return true;
     }
     this.replace(keyStart, this.valueEnd(bv), blockPairLines(a, indent).join(this.eol).trimStart());
+    return true;
   }
 
   /** New items at the end of a list that otherwise stays as it is; false when not that case. */
