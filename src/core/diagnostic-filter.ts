@@ -50,9 +50,24 @@ export const MAX_PROBLEMS_COLLECTED = 500;
 export const PROBLEM_LIMIT_CODE = "file/problem-limit";
 
 /**
- * The first error by position (line, then column) that is a problem of the file, as a file left
- * out is listed: the notice that checking stopped (PROBLEM_LIMIT_CODE), which is placed at the
- * top of the file but is no problem there, is taken only when there is no other error.
+ * The one order problems are listed in: by file, line, column, code, then message. `validate`
+ * prints them so, and a file left out of a roll-up is listed with the first of them.
+ */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.code.localeCompare(b.code) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+/**
+ * The first error in the order problems are listed in (compareDiagnostics) that is a problem of
+ * the file, as a file left out is listed: the first `validate` prints. The notice that checking
+ * stopped (PROBLEM_LIMIT_CODE), which is placed at the top of the file but is no problem there,
+ * is taken only when there is no other error.
  */
 export function firstError(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
   let first: Diagnostic | undefined;
@@ -60,12 +75,7 @@ export function firstError(diagnostics: readonly Diagnostic[]): Diagnostic | und
   for (const d of diagnostics) {
     if (d.severity !== "error") continue;
     if (d.code === PROBLEM_LIMIT_CODE) notice ??= d;
-    else if (
-      first === undefined ||
-      d.line < first.line ||
-      (d.line === first.line && d.column < first.column)
-    )
-      first = d;
+    else if (first === undefined || compareDiagnostics(d, first) < 0) first = d;
   }
   return first ?? notice;
 }

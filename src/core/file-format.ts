@@ -10,7 +10,12 @@ const KINDS: Record<string, FileKind> = {
   [CHANGES_FORMAT]: "changes",
 };
 
-const FORMAT_LINE = /^format:[ \t]*["']?([^\s"'#]+)["']?/m;
+/**
+ * A top-level `format` key, plain or quoted, and its value: on the same line (quoted or not), or
+ * on the next line that is not blank or a comment, indented.
+ */
+const FORMAT_LINE =
+  /^(?:format|"format"|'format')[ \t]*:(?:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]+|[ \t]*)["']?([^\s"'#]+)["']?/m;
 
 /**
  * The one detector of the `format` a file declares: from its parsed data when it has a string

@@ -1,4 +1,5 @@
 import type { Diagnostic, Lang } from "../core/model.js";
+import { compareDiagnostics } from "../core/diagnostic-filter.js";
 import { diagnosticMessage } from "../i18n/diagnostic-messages.js";
 import type { DiagnosticFormat } from "./diagnostic-formats.js";
 export { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from "./diagnostic-formats.js";
@@ -14,14 +15,7 @@ const plain: Paint = { error: (t) => t, warning: (t) => t, dim: (t) => t };
 
 /** Orders diagnostics by file, line, column, then code, so output is stable. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
-  );
+  return [...diagnostics].sort(compareDiagnostics);
 }
 
 /** A diagnostic's message in the given language (English when it has no translation). */

@@ -32,4 +32,15 @@ describe("firstError: the problem a file left out is listed with", () => {
     const first = firstError([d(1411, 5, "x"), d(9, 1, PROBLEM_LIMIT_CODE), d(1410, 5, "x")]);
     expect([first?.line, first?.column]).toEqual([1410, 5]);
   });
+
+  it("at one place, takes the one validate prints first: by code, then message", () => {
+    const at = (code: string, message: string) => ({ ...d(26, 1, code), message });
+    expect(
+      firstError([at("yaml/syntax", "Flow sequence … ]"), at("yaml/syntax", "Flow map … }")])
+        ?.message,
+    ).toBe("Flow map … }");
+    expect(firstError([at("yaml/syntax", "a"), at("yaml/duplicate-key", "b")])?.code).toBe(
+      "yaml/duplicate-key",
+    );
+  });
 });

@@ -351,6 +351,12 @@ describe("netdz aggregate checks each file as netdz validate does", () => {
     ],
     ["missing-version", "version: 1.0.0", "version: 9.9.9"],
     ["profile-value", "region: eastern", "region: everywhere"],
+    // Found by the format a broken file declares, however it is spelled (quoted, on the next line).
+    ["quoted-format-key", "format: netdz-answers/1\n", '"format": netdz-answers/1\nx: [a\n'],
+    ["single-quoted-format", "format: netdz-answers/1\n", "'format': 'netdz-answers/1'\nx: [a\n"],
+    ["format-next-line", "format: netdz-answers/1\n", "format:\n  netdz-answers/1\nx: [a\n"],
+    // Two problems at one place: the one validate prints first.
+    ["two-at-one-place", "region: eastern", "region: { a: [b"],
   ];
 
   it("lists every invalid file with the first error netdz validate reports for it", () => {
@@ -366,7 +372,7 @@ describe("netdz aggregate checks each file as netdz validate does", () => {
     expect(rolled.status).toBe(1);
     const leftOut = (
       JSON.parse(rolled.stdout) as {
-        leftOut: { file: string; line: number; column: number; code: string }[];
+        leftOut: { file: string; line: number; column: number; code: string; reason: string }[];
       }
     ).leftOut;
     const checked = runCli(["validate", ".", "--measures", SETS, "--format", "json"], { cwd: dir });
@@ -376,11 +382,11 @@ describe("netdz aggregate checks each file as netdz validate does", () => {
       column: number;
       code: string;
       severity: string;
+      message: string;
     }[];
+    // The first error validate prints (its JSON lists them in the order it prints them).
     const firstError = (file: string) =>
-      problems
-        .filter((p) => p.file === file && p.severity === "error")
-        .sort((a, b) => a.line - b.line || a.column - b.column)[0];
+      problems.filter((p) => p.file === file && p.severity === "error")[0];
     expect(leftOut.map((e) => e.file).sort()).toEqual(
       BROKEN.map(([name]) => `${name}.yaml`).sort(),
     );
@@ -392,6 +398,7 @@ describe("netdz aggregate checks each file as netdz validate does", () => {
         first?.column,
         first?.code,
       ]);
+      expect(entry.reason.startsWith(first?.message ?? "?"), entry.file).toBe(true);
     }
   });
 });
