@@ -81,6 +81,8 @@ export interface AggregateMessages {
   bottomIntro(count: number): string;
   /** A region of the bottom zones section that has no ranked zone. */
   bottomNoRanked(minCompleteness: string): string;
+  /** Ranked zones whose files give no region: in the league table, in no region's list. */
+  bottomNoRegion(count: number): string;
   gapItem(question: string, points: string): string;
   none: string;
   /** The bottom zones section when `--bottom 0` asked for none. */
@@ -222,6 +224,8 @@ const en: AggregateMessages = {
   shareCell: (below, zones, percent) => `${below} of ${zones} (${percent})`,
   bottomIntro: (count) =>
     `The ${count} lowest-ranked zone${count === 1 ? "" : "s"} of each region, with their three largest gaps (points of the overall score lost); zones tied in region rank with the highest of them are listed too.`,
+  bottomNoRegion: (n) =>
+    `${n === 1 ? "1 ranked zone gives" : `${n} ranked zones give`} no region, so ${n === 1 ? "it is" : "they are"} in no region's list here and ${n === 1 ? "has" : "have"} no rank in a region; see the league table (and give region under zone in ${n === 1 ? "its file" : "their files"}).`,
   bottomNoRanked: (min) =>
     `No ranked zone: every zone of this region answered less than ${min} of its questions.`,
   gapItem: (question, points) => `${question} ${points}`,
@@ -372,6 +376,8 @@ const zh: AggregateMessages = {
   shareCell: (below, zones, percent) => `${zones} 个中 ${below} 个（${percent}）`,
   bottomIntro: (count) =>
     `各区域排名最后的 ${count} 个开发区及其三项最大差距（总分失分）；与所列名次最高者并列的开发区一并列出。`,
+  bottomNoRegion: (n) =>
+    `有 ${n} 个参与排名的开发区未注明区域，因此不在以上任何区域的名单中，也没有区域内排名；请见总排名表（并在其答卷的 zone 下填写 region）。`,
   bottomNoRanked: (min) => `无参与排名的开发区：该区域所有开发区作答的问题均不足 ${min}。`,
   gapItem: (question, points) => `${question} ${points}`,
   none: "无。",

@@ -287,7 +287,11 @@ export function gapList(gaps: readonly ZoneGap[], m: AggregateMessages): string 
 function bottom(ctx: Context): string[] {
   const { agg, m, lang } = ctx;
   const blocks = [`## ${escapeInline(m.sections.bottom)}`];
-  if (agg.bottom.length === 0) return [...blocks, escapeInline(bottomNone(agg, m))];
+  // Ranked zones that give no region are in no region's list: said, so none seems dropped.
+  const noRegion = agg.zones.filter((z) => z.ranked && z.region === null).length;
+  const aside =
+    agg.options.bottom > 0 && noRegion > 0 ? [escapeInline(m.bottomNoRegion(noRegion))] : [];
+  if (agg.bottom.length === 0) return [...blocks, escapeInline(bottomNone(agg, m)), ...aside];
   blocks.push(escapeInline(m.bottomIntro(agg.options.bottom)));
   const c = m.columns;
   for (const region of agg.bottom) {
@@ -316,7 +320,7 @@ function bottom(ctx: Context): string[] {
       ),
     );
   }
-  return blocks;
+  return [...blocks, ...aside];
 }
 
 /** Where a left-out file's problem is: `file:line:col`, or the file alone. */

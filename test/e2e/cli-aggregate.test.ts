@@ -526,3 +526,31 @@ describe("netdz aggregate with an invalid measure set", () => {
     }
   });
 });
+
+describe("netdz aggregate: ranked zones that give no region", () => {
+  const BASE = readFileSync(
+    path.join(FIXTURES, "report", "answers", "strong-eastern.yaml"),
+    "utf8",
+  );
+
+  it.each<[string, string[], RegExp | null]>([
+    ["en", [], /^2 ranked zones give no region, so they are in no region's list here/m],
+    ["zh", ["--lang", "zh"], /^有 2 个参与排名的开发区未注明区域，因此不在以上任何区域的名单中/m],
+    ["--bottom 0", ["--bottom", "0"], null],
+  ])("are said to be in no region's list of the lowest-ranked zones (%s)", (_name, args, said) => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "a.yaml"), BASE);
+    for (const name of ["North Bank", "South Bank"]) {
+      const text = BASE.replace(/^ {2}region: eastern\n/m, "").replace(
+        /^ {2}name: .*$/m,
+        `  name: ${name}`,
+      );
+      expect(text).not.toMatch(/region: eastern/);
+      writeFileSync(path.join(dir, `${name}.yaml`), text);
+    }
+    const result = runCli(["aggregate", ".", "--measures", SETS, ...args], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    if (said === null) expect(result.stdout).not.toMatch(/no region's list|未注明区域，因此/);
+    else expect(result.stdout).toMatch(said);
+  });
+});
