@@ -94,6 +94,8 @@ export interface AggregateMessages {
     otherVersion(version: string, used: string, migrate: string | undefined, tie: boolean): string;
     /** `dated`: whether `by` has an answeredAt (else a tie of dates is of two undated files). */
     superseded(by: string, why: SupersededBy, dated: boolean): string;
+    /** Said after `superseded` when the file that supersedes is itself left out. */
+    supersededByLeftOut(by: string): string;
     invalidSet(id: string, version: string, problem: string): string;
     /** A file that gave no answers and no error to name. */
     invalidAnswers: string;
@@ -247,6 +249,8 @@ const en: AggregateMessages = {
         ? `superseded by ${by} for the same zone: ${tie}, and ${by} has ${EN_RULE.version}`
         : `superseded by ${by} for the same zone: ${tie} and the same set version, and ${by} is ${EN_RULE.path}`;
     },
+    supersededByLeftOut: (by) =>
+      `; ${by} is itself left out (see its line), so this zone is in none of the figures`,
     invalidSet: (id, version, problem) =>
       `pinned to measure set ${id}@${version}, which is invalid (first problem: ${problem})`,
     invalidAnswers: "not a usable answers file",
@@ -398,6 +402,8 @@ const zh: AggregateMessages = {
         ? `已被 ${by} 取代（同一开发区；${tie}，${by} 的${ZH_RULE.version}）`
         : `已被 ${by} 取代（同一开发区；${tie}，且评估清单版本相同，${by} 的${ZH_RULE.path}）`;
     },
+    supersededByLeftOut: (by) =>
+      `；而 ${by} 本身未纳入汇总（见其所在行），因此该开发区不在任何统计中`,
     invalidSet: (id, version, problem) =>
       `对应评估清单 ${id}@${version}，该清单无效（第一个问题：${problem}）`,
     invalidAnswers: "不是可用的答卷文件",

@@ -355,6 +355,8 @@ export function leftOutRows(
   agg: Aggregate,
   m: AggregateMessages,
 ): [LeftOut | null, string, string][] {
+  // A file superseded by one that is left out itself: its zone has no figures, which is said.
+  const leftOutFiles = new Set(agg.leftOut.map((e) => e.file));
   const rows: [LeftOut | null, string, string][] = [
     ...agg.leftOut.map((e): [LeftOut, string, string] => [
       e,
@@ -364,7 +366,8 @@ export function leftOutRows(
     ...agg.superseded.map((s): [null, string, string] => [
       null,
       s.file,
-      m.reasons.superseded(s.by, s.why, s.dated),
+      m.reasons.superseded(s.by, s.why, s.dated) +
+        (leftOutFiles.has(s.by) ? m.reasons.supersededByLeftOut(s.by) : ""),
     ]),
   ];
   return rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));

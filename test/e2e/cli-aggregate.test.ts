@@ -554,3 +554,48 @@ describe("netdz aggregate: ranked zones that give no region", () => {
     else expect(result.stdout).toMatch(said);
   });
 });
+
+describe("netdz aggregate: a file superseded by one that is left out", () => {
+  /** An answers file of the bundled set (the version's own province spelling). */
+  const zoneFile = (name: string, version: string, at: string) =>
+    [
+      "format: netdz-answers/1",
+      `measureSet: { id: workplan-2025, version: ${version} }`,
+      "zone:",
+      `  name: ${name}`,
+      version === "1.0.0" ? "  province: Henan\n  region: central" : "  province: henan",
+      "  westernHubArea: false",
+      "  ftzLinked: true",
+      "  customsArea: true",
+      "answers:",
+      `  M01.Q1: { status: planned, evidence: [x], answeredAt: ${at} }`,
+      "",
+    ].join("\n");
+
+  it.each<[string, RegExp]>([
+    [
+      "en",
+      /superseded by later\.yaml, answered later for the same zone; later\.yaml is itself left out \(see its line\), so this zone is in none of the figures/,
+    ],
+    [
+      "zh",
+      /已被 later\.yaml 取代（同一开发区更晚的填报）；而 later\.yaml 本身未纳入汇总（见其所在行），因此该开发区不在任何统计中/,
+    ],
+  ])("says its zone is in none of the figures (%s)", (lang, said) => {
+    const dir = tempDir();
+    // The zone's last answers are on 1.0.0, which the two other zones' 1.1.0 outvotes.
+    writeFileSync(
+      path.join(dir, "earlier.yaml"),
+      zoneFile("Kappa Zone", "1.1.0", "2026-04-01T00:00:00Z"),
+    );
+    writeFileSync(
+      path.join(dir, "later.yaml"),
+      zoneFile("Kappa Zone", "1.0.0", "2026-05-01T00:00:00Z"),
+    );
+    writeFileSync(path.join(dir, "o1.yaml"), zoneFile("O1", "1.1.0", "2026-04-01T00:00:00Z"));
+    writeFileSync(path.join(dir, "o2.yaml"), zoneFile("O2", "1.1.0", "2026-04-01T00:00:00Z"));
+    const result = runCli(["aggregate", ".", "--lang", lang], { cwd: dir });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(said);
+  });
+});
