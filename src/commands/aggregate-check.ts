@@ -13,7 +13,7 @@ import {
 import { firstError } from "../core/diagnostic-filter.js";
 import { declaredFormat, fileKind } from "../core/file-format.js";
 import { asRecord, asString } from "../core/loose.js";
-import type { Diagnostic, Lang } from "../core/model.js";
+import type { Diagnostic, Lang, Zone } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError } from "../errors.js";
 import { displayPath, kindOfSource, readYamlFileSync, resolvedPath } from "../fs/measure-sets.js";
@@ -30,6 +30,11 @@ export interface Checked {
   zone?: ZoneSummary;
   /** Whether the file is an answers file (valid or not); other YAML met in a folder is not. */
   answersFile: boolean;
+  /**
+   * The zone's name and province as an invalid file gives them, when it could be read: so that
+   * a roll-up which uses another file of the zone can say which.
+   */
+  zoneGiven?: Zone;
   /**
    * The problems of the invalid set the file is pinned to, by a key that is the same for the same
    * problem: the caller keeps each once, in the order of the files (see `setProblemsOf`).
@@ -106,9 +111,11 @@ export class AnswersChecker {
     const first = firstError(diagnostics);
     const problem = first && this.fromDiagnostic(first);
     if (problem || !checked?.answers || !checked.set) {
+      const zoneGiven = zoneOf(source);
       return {
         answersFile: true,
         ...(pin ? { pin } : {}),
+        ...(zoneGiven ? { zoneGiven } : {}),
         problem: problem ?? this.unknownProblem(file),
       };
     }
@@ -152,6 +159,15 @@ export class AnswersChecker {
   private fromDiagnostic(d: Diagnostic): LeftOut {
     return invalid(d.file, d.line, d.column, d.code, messageIn(d, this.lang));
   }
+}
+
+/** The zone's name and province of a file's data, when they are texts (copied out of it). */
+function zoneOf(source: YamlSource): Zone | undefined {
+  const zone = asRecord(asRecord(source.data).zone);
+  const name = asString(zone.name);
+  if (name === undefined) return undefined;
+  const province = asString(zone.province);
+  return detached(province === undefined ? { name } : { name, province });
 }
 
 /** The set id and version a file is pinned to, copied out of its text. */

@@ -12,7 +12,8 @@ import {
   type Pin,
   type ZoneSummary,
 } from "../core/aggregate.js";
-import type { AnswersFile } from "../core/model.js";
+import type { AnswersFile, Zone } from "../core/model.js";
+import { zoneKey, type ProvinceSpellings } from "../core/zone-key.js";
 import { reportDate } from "../core/score.js";
 import { EXIT, UsageError } from "../errors.js";
 import { normaliseAnswers } from "../fs/answers-loader.js";
@@ -24,7 +25,7 @@ import type { Io } from "../io.js";
 import { leftOutPlace, leftOutReason } from "../render/aggregate-markdown.js";
 import { AGGREGATE_FORMATS } from "../render/reporters.js";
 import type { AggregateCommandOptions } from "./aggregate.js";
-import { AnswersChecker, setProblemsOf } from "./aggregate-check.js";
+import { AnswersChecker, setProblemsOf, type Checked } from "./aggregate-check.js";
 import type { Found } from "./aggregate-files.js";
 import { checkFiles, type StartedWorker } from "./aggregate-pool.js";
 import { migrateAdvice, spellingsFor } from "./aggregate-zones.js";
@@ -97,6 +98,7 @@ export async function rollUp(
   leftOut.push(
     ...incompatiblePins(pins, chosen, (pin, version) => migrateAdvice(pin, version, opts.measures)),
   );
+  noteZonesUsedFrom(leftOut, results, group.zones, spellings);
   const agg = buildAggregate(
     set,
     group.zones,
@@ -126,6 +128,35 @@ export async function rollUp(
     io.stderr.write(`netdz aggregate: ${m.command.leftOut(agg.leftOut.length)}\n`);
   }
   return agg.leftOut.length > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+/**
+ * An invalid file of a zone the roll-up has from another file (an older one, say, while the
+ * newest has an error): its reason names that file, so the older figures are not taken as new.
+ */
+function noteZonesUsedFrom(
+  leftOut: LeftOut[],
+  results: readonly Checked[],
+  used: readonly ZoneSummary[],
+  spellings: ProvinceSpellings | undefined,
+): void {
+  const given = new Map<string, Zone>();
+  for (const r of results) if (r.problem && r.zoneGiven) given.set(r.problem.file, r.zoneGiven);
+  if (given.size === 0) return;
+  const usedFrom = new Map<string, string>();
+  for (const zone of used) {
+    const key = zoneKey(zone.zone, spellings);
+    if (key !== undefined && !usedFrom.has(key)) usedFrom.set(key, zone.file);
+  }
+  leftOut.forEach((entry, i) => {
+    const zone = given.get(entry.file);
+    if (entry.reason.kind !== "invalid" || zone === undefined) return;
+    const key = zoneKey(zone, spellings);
+    const from = key === undefined ? undefined : usedFrom.get(key);
+    if (from !== undefined && from !== entry.file) {
+      leftOut[i] = { ...entry, reason: { ...entry.reason, zoneUsedFrom: from } };
+    }
+  });
 }
 
 /** The valid files of one set id and version: their pins, zones, and the zone answered last. */

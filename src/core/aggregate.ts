@@ -93,7 +93,13 @@ export interface ZoneSummary {
 
 /** Why a file is not in the figures. */
 export type LeftOutReason =
-  | { kind: "invalid"; code: string; message: string }
+  | {
+      kind: "invalid";
+      code: string;
+      message: string;
+      /** The file the roll-up uses for this file's zone (an older file of it), when there is one. */
+      zoneUsedFrom?: string;
+    }
   | { kind: "other-set"; id: string; version: string }
   | {
       kind: "other-version";

@@ -94,6 +94,8 @@ export interface AggregateMessages {
     otherVersion(version: string, used: string, migrate: string | undefined, tie: boolean): string;
     /** `dated`: whether `by` has an answeredAt (else a tie of dates is of two undated files). */
     superseded(by: string, why: SupersededBy, dated: boolean): string;
+    /** Said after an invalid file's problem when the roll-up has its zone from another file. */
+    zoneUsedFrom(file: string): string;
     /** Said after `superseded` when the file that supersedes is itself left out. */
     supersededByLeftOut(by: string): string;
     invalidSet(id: string, version: string, problem: string): string;
@@ -249,6 +251,7 @@ const en: AggregateMessages = {
         ? `superseded by ${by} for the same zone: ${tie}, and ${by} has ${EN_RULE.version}`
         : `superseded by ${by} for the same zone: ${tie} and the same set version, and ${by} is ${EN_RULE.path}`;
     },
+    zoneUsedFrom: (file) => `; this zone's figures are those of ${file}`,
     supersededByLeftOut: (by) =>
       `; ${by} is itself left out (see its line), so this zone is in none of the figures`,
     invalidSet: (id, version, problem) =>
@@ -402,6 +405,7 @@ const zh: AggregateMessages = {
         ? `已被 ${by} 取代（同一开发区；${tie}，${by} 的${ZH_RULE.version}）`
         : `已被 ${by} 取代（同一开发区；${tie}，且评估清单版本相同，${by} 的${ZH_RULE.path}）`;
     },
+    zoneUsedFrom: (file) => `；该开发区的统计数据取自 ${file}`,
     supersededByLeftOut: (by) =>
       `；而 ${by} 本身未纳入汇总（见其所在行），因此该开发区不在任何统计中`,
     invalidSet: (id, version, problem) =>

@@ -337,7 +337,10 @@ export function leftOutReason(
   const reason = entry.reason;
   switch (reason.kind) {
     case "invalid":
-      return m.parenthetical(reason.message, reason.code);
+      return (
+        m.parenthetical(reason.message, reason.code) +
+        (reason.zoneUsedFrom === undefined ? "" : m.reasons.zoneUsedFrom(reason.zoneUsedFrom))
+      );
     case "other-set":
       return m.reasons.otherSet(reason.id, reason.version, used.id, used.version);
     case "other-version":

@@ -599,3 +599,36 @@ describe("netdz aggregate: a file superseded by one that is left out", () => {
     expect(result.stdout).toMatch(said);
   });
 });
+
+describe("netdz aggregate: an invalid file of a zone used from another file", () => {
+  const BASE = readFileSync(
+    path.join(FIXTURES, "report", "answers", "strong-eastern.yaml"),
+    "utf8",
+  );
+
+  it.each<[string, RegExp]>([
+    ["en", /\(schema\/enum\); this zone's figures are those of older\.yaml$/m],
+    ["zh", /（schema\/enum）；该开发区的统计数据取自 older\.yaml$/m],
+  ])("names that file in its reason, and only for that zone (%s)", (lang, said) => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "older.yaml"), BASE);
+    const broken = BASE.replace("status: implemented", "status: done");
+    expect(broken).not.toBe(BASE);
+    writeFileSync(path.join(dir, "newer.yaml"), broken);
+    writeFileSync(
+      path.join(dir, "other.yaml"),
+      broken.replace(/^ {2}name: .*$/m, "  name: Another Zone"),
+    );
+    const result = runCli(
+      ["aggregate", ".", "--measures", SETS, "--lang", lang, "--format", "json"],
+      { cwd: dir },
+    );
+    expect(result.status, result.stderr).toBe(1);
+    const leftOut = (JSON.parse(result.stdout) as { leftOut: { file: string; reason: string }[] })
+      .leftOut;
+    const reasonOf = (file: string) => leftOut.find((e) => e.file === file)?.reason ?? "";
+    expect(reasonOf("newer.yaml")).toMatch(said);
+    expect(reasonOf("other.yaml")).not.toMatch(/older\.yaml/);
+    expect(reasonOf("other.yaml")).toMatch(/schema\/enum/);
+  });
+});
