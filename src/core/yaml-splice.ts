@@ -296,10 +296,13 @@ class Splicer {
     const bPairs = pairsByKey(b);
     const aPairs = pairsByKey(a);
     const pad = this.text[range(b)[0] + 1] === " ";
-    const kept = b.items.map((pair) => aPairs.has(keyText(pair)));
+    // A renamed entry (of `answers`) is the same entry under its new key.
+    const keys = b.items.map((pair) => this.keyAfter(b, pair, bPairs));
+    const bAfter = new Map(b.items.map((pair, i) => [keys[i] as string, pair]));
+    const kept = keys.map((key) => aPairs.has(key));
     const lastKept = kept.lastIndexOf(true);
     b.items.forEach((pair, i) => {
-      const found = aPairs.get(keyText(pair));
+      const found = aPairs.get(keys[i] as string);
       if (found !== undefined) this.patchPair(pair, found, true, 0, 0);
       // An entry removed before the last one kept goes with the separator after it.
       else if (i < lastKept) {
@@ -321,7 +324,7 @@ class Splicer {
     let previous: Pair | undefined;
     const head: string[] = [];
     for (const pair of a.items) {
-      const existing = bPairs.get(keyText(pair));
+      const existing = bAfter.get(keyText(pair));
       if (existing) {
         previous = existing;
         continue;

@@ -57,4 +57,25 @@ describe("netdz migrate: a renamed answer keeps its comments (spawned)", () => {
 `);
     expect(out).not.toContain("M01.Q3");
   });
+
+  it("an entry over several lines of a flow map of answers", () => {
+    const text = `format: netdz-answers/1
+measureSet: { id: mini, version: 1.0.0 }
+zone: { name: Test Zone, province: Jiangsu, region: eastern, hub: true }
+answers: {
+  M02.Q1: { value: true },
+  M01.Q3: {
+    value: full, # inner
+    note: "x  y"   # note end
+  }, # q3 end
+  M02.Q2: { status: in_progress } # last
+}
+`;
+    expect(migrated(text, "1.1.0")).toBe(
+      text
+        .replace("version: 1.0.0", "version: 1.1.0")
+        .replace("province: Jiangsu", "province: js")
+        .replace("M01.Q3:", "M02.Q4:"),
+    );
+  });
 });
