@@ -13,6 +13,7 @@ import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-mes
 import { documentMessages } from "../i18n/document-messages.js";
 import {
   bottomNone,
+  noRegionNote,
   gapList,
   leftOutRows,
   oneDecimal,
@@ -235,8 +236,10 @@ function commonGaps(ctx: Context): Section {
 
 function bottom(ctx: Context): Section {
   const { agg, m, lang } = ctx;
+  const note = noRegionNote(agg, m);
+  const aside = note === undefined ? [] : [paragraph(note)];
   if (agg.bottom.length === 0)
-    return section("bottom", m.sections.bottom, [paragraph(bottomNone(agg, m))], true);
+    return section("bottom", m.sections.bottom, [paragraph(bottomNone(agg, m)), ...aside], true);
   const c = m.columns;
   const columns: Column[] = [
     { title: c.regionRank, align: "right", nowrap: true },
@@ -265,6 +268,7 @@ function bottom(ctx: Context): Section {
   return section("bottom", m.sections.bottom, [
     paragraph(m.bottomIntro(agg.options.bottom)),
     { kind: "columns", parts, stacked: true },
+    ...aside,
   ]);
 }
 

@@ -274,6 +274,15 @@ function commonGaps(ctx: Context): string[] {
   return blocks;
 }
 
+/**
+ * What the bottom zones section says of the ranked zones that give no region (in no region's
+ * list, so none seems dropped); undefined when there are none, or no bottom zones were asked for.
+ */
+export function noRegionNote(agg: Aggregate, m: AggregateMessages): string | undefined {
+  const count = agg.zones.filter((z) => z.ranked && z.region === null).length;
+  return agg.options.bottom > 0 && count > 0 ? m.bottomNoRegion(count) : undefined;
+}
+
 /** What the bottom zones section says when it lists none: none asked for, or none to list. */
 export function bottomNone(agg: Aggregate, m: AggregateMessages): string {
   return agg.options.bottom === 0 ? m.bottomNoneRequested : m.none;
@@ -287,10 +296,8 @@ export function gapList(gaps: readonly ZoneGap[], m: AggregateMessages): string 
 function bottom(ctx: Context): string[] {
   const { agg, m, lang } = ctx;
   const blocks = [`## ${escapeInline(m.sections.bottom)}`];
-  // Ranked zones that give no region are in no region's list: said, so none seems dropped.
-  const noRegion = agg.zones.filter((z) => z.ranked && z.region === null).length;
-  const aside =
-    agg.options.bottom > 0 && noRegion > 0 ? [escapeInline(m.bottomNoRegion(noRegion))] : [];
+  const note = noRegionNote(agg, m);
+  const aside = note === undefined ? [] : [escapeInline(note)];
   if (agg.bottom.length === 0) return [...blocks, escapeInline(bottomNone(agg, m)), ...aside];
   blocks.push(escapeInline(m.bottomIntro(agg.options.bottom)));
   const c = m.columns;

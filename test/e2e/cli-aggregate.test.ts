@@ -537,6 +537,11 @@ describe("netdz aggregate: ranked zones that give no region", () => {
     ["en", [], /^2 ranked zones give no region, so they are in no region's list here/m],
     ["zh", ["--lang", "zh"], /^有 2 个参与排名的开发区未注明区域，因此不在以上任何区域的名单中/m],
     ["--bottom 0", ["--bottom", "0"], null],
+    [
+      "html",
+      ["--format", "html"],
+      /2 ranked zones give no region, so they are in no region&#39;s list here|2 ranked zones give no region, so they are in no region's list here/,
+    ],
   ])("are said to be in no region's list of the lowest-ranked zones (%s)", (_name, args, said) => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "a.yaml"), BASE);
