@@ -166,6 +166,8 @@ async function collectTargets(
       const named = (file: string) => givenBelow(given, absolute, file);
       // One problem per folder that lacks its set.yaml, not one per measure file in it.
       const byFolder = new Map<string, YamlSource[]>();
+      // Folders whose header is misnamed: that one error says why their measures are not read.
+      const misnamed = new Set<string>();
       let netdzFiles = 0;
       for (const file of found.yamlFiles) {
         const { kind, source } = detectFileKind(named(file), io.cwd, lang);
@@ -184,11 +186,16 @@ async function collectTargets(
         } else if (kind === "measure-set" && source && !isSetFileName(file)) {
           // A set's header under another name is never read as one: said, not passed over.
           targets.diagnostics.push(misnamedSetHeader(source, file));
+          misnamed.add(path.dirname(file));
           targets.unchecked++;
         } else continue;
         netdzFiles++;
       }
       for (const [folder, sources] of byFolder) {
+        if (misnamed.has(folder)) {
+          targets.unchecked += sources.length;
+          continue;
+        }
         const first = sources[0] as YamlSource;
         const shown = displayPath(named(folder), io.cwd);
         targets.diagnostics.push(noSetHeader(first, sources.length, shown));

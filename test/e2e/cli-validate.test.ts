@@ -235,6 +235,11 @@ describe("netdz validate reports files it cannot place (spawned)", () => {
     const dir = tempDir();
     const set = path.join(dir, "ms", "miniqa", "2.0.0");
     cpSync(path.join(FIXTURES, "sets", "mini", "1.0.0", "set.yaml"), path.join(set, "plan.yaml"));
+    // Its measures beside it are not read, and the one error says why (no second one for them).
+    cpSync(
+      path.join(FIXTURES, "sets", "mini", "1.0.0", "m01-first.yaml"),
+      path.join(set, "m01-first.yaml"),
+    );
     for (const lang of ["en", "zh"]) {
       const result = runCli([...args(dir), "--lang", lang, "--format", "json"], { cwd: dir });
       expect(result.status).toBe(1);
