@@ -118,15 +118,24 @@ class Splicer {
     private readonly answers: {
       map: YAMLMap | undefined;
       renamed: ReadonlyMap<string, string>;
-    } = { map: undefined, renamed: new Map() },
+    },
   ) {}
 
-  /** The key a pair of `b` has in the edited map: its own, or its new one when it was renamed. */
-  private keyAfter(b: YAMLMap, pair: Pair, bPairs: Map<string, Pair>): string {
-    const key = keyText(pair);
-    if (b !== this.answers.map) return key;
-    const to = this.answers.renamed.get(key);
-    return to !== undefined && !bPairs.has(to) ? to : key;
+  /**
+   * The key each pair of `b` has in the edited map (its own, or its new one when it was renamed),
+   * and the pairs of `b` by those keys.
+   */
+  private keysAfter(
+    b: YAMLMap,
+    bPairs: Map<string, Pair>,
+  ): { keys: string[]; byKey: Map<string, Pair> } {
+    const keys = b.items.map((pair) => {
+      const key = keyText(pair);
+      if (b !== this.answers.map) return key;
+      const to = this.answers.renamed.get(key);
+      return to !== undefined && !bPairs.has(to) ? to : key;
+    });
+    return { keys, byKey: new Map(b.items.map((pair, i) => [keys[i] as string, pair])) };
   }
 
   apply(): string {
@@ -199,14 +208,12 @@ class Splicer {
     const aPairs = pairsByKey(a);
     const first = b.items[0];
     const itemIndent = first ? this.column(range(keyNode(first))[0]) : indent;
-    // The pairs of `b` by the key they have in `a` (a renamed entry by its new key).
-    const bAfter = new Map<string, Pair>();
+    // A renamed entry (of `answers`) is the same entry under its new key.
+    const { keys, byKey: bAfter } = this.keysAfter(b, bPairs);
     b.items.forEach((pair, i) => {
       const next = b.items[i + 1];
       const end = next ? this.lineStart(range(keyNode(next))[0]) : regionEnd;
-      const key = this.keyAfter(b, pair, bPairs);
-      bAfter.set(key, pair);
-      const found = aPairs.get(key);
+      const found = aPairs.get(keys[i] as string);
       if (found === undefined) this.deleteBlockPair(pair, itemIndent);
       else this.patchPair(pair, found, false, itemIndent, end);
     });
@@ -297,8 +304,7 @@ class Splicer {
     const aPairs = pairsByKey(a);
     const pad = this.text[range(b)[0] + 1] === " ";
     // A renamed entry (of `answers`) is the same entry under its new key.
-    const keys = b.items.map((pair) => this.keyAfter(b, pair, bPairs));
-    const bAfter = new Map(b.items.map((pair, i) => [keys[i] as string, pair]));
+    const { keys, byKey: bAfter } = this.keysAfter(b, bPairs);
     const kept = keys.map((key) => aPairs.has(key));
     const lastKept = kept.lastIndexOf(true);
     b.items.forEach((pair, i) => {
