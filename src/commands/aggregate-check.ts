@@ -11,7 +11,7 @@ import {
   type ZoneSummary,
 } from "../core/aggregate.js";
 import { firstError } from "../core/diagnostic-filter.js";
-import { declaredFormat, fileKind } from "../core/file-format.js";
+import { fileKind, sourceFormat } from "../core/file-format.js";
 import { asRecord, asString } from "../core/loose.js";
 import type { Diagnostic, Lang, Zone } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
@@ -75,7 +75,7 @@ export class AnswersChecker {
       if (!(error instanceof UnreadableFileError)) throw error;
       return { answersFile: true, problem: invalid(file, 1, 1, "file/unreadable", error.message) };
     }
-    const format = declaredFormat(source.text, source.data);
+    const format = sourceFormat(source);
     // Found while searching a folder: only files that declare the answers format count, by the
     // one detector `netdz validate` uses too. A file that could not be decoded (not UTF-8, too
     // large) is listed unless its head shows it is another kind of netdz file: it may well be an

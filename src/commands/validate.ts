@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { append, limitPerFile, newProblems } from "../core/diagnostic-filter.js";
-import { declaredFormat, fileKind } from "../core/file-format.js";
+import { fileKind, sourceFormat } from "../core/file-format.js";
 import { DEFAULT_ANSWERS_FILE, type Diagnostic, type Lang } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
@@ -234,7 +234,7 @@ async function addFile(
   lang: Lang,
 ): Promise<void> {
   const source = await readYamlFile(file, cwd, lang);
-  const format = declaredFormat(source.text, source.data);
+  const format = sourceFormat(source);
   const kind = fileKind(format);
   if (kind === "answers") {
     // Named by the name given for it, even when a folder given before holds it too.

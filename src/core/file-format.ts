@@ -1,4 +1,5 @@
 import { ANSWERS_FORMAT, CHANGES_FORMAT, MEASURE_FORMAT, MEASURE_SET_FORMAT } from "./model.js";
+import type { YamlSource } from "./yaml-source.js";
 
 /** The netdz file kinds, by the `format:` they declare. */
 export type FileKind = "measure-set" | "measure" | "answers" | "changes";
@@ -12,10 +13,11 @@ const KINDS: Record<string, FileKind> = {
 
 /**
  * A top-level `format` key, plain or quoted, and its value: on the same line (quoted or not), or
- * on the next line that is not blank or a comment, indented.
+ * on the next line that is not blank or a comment, indented. A value that is tagged, anchored, an
+ * alias, a block scalar, a flow collection or escaped is not read here (see sourceFormat).
  */
 const FORMAT_LINE =
-  /^(?:format|"format"|'format')[ \t]*:(?:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]+|[ \t]*)["']?([^\s"'#]+)["']?/m;
+  /^(?:format|"format"|'format')[ \t]*:(?:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]+|[ \t]*)["']?([^\s"'#\\!&*|>{[][^\s"'#\\]*)["']?(?=[ \t]*(?:#|\r?$))/m;
 
 /**
  * The one detector of the `format` a file declares: from its parsed data when it has a string
@@ -28,6 +30,21 @@ export function declaredFormat(text: string, data?: unknown): string | undefined
     if (typeof format === "string") return format;
   }
   return FORMAT_LINE.exec(text.replace(/^\uFEFF/, ""))?.[1];
+}
+
+/**
+ * The `format` a parsed file declares (see declaredFormat). A file with YAML syntax errors whose
+ * text has no plain `format:` line is told by the document yaml recovers from it: there its top-level
+ * `format` may be tagged (`!!str`), anchored, escaped, a block scalar, a complex key (`? format`) or
+ * in a JSON-style mapping, and the error elsewhere.
+ */
+export function sourceFormat(source: YamlSource): string | undefined {
+  const declared = declaredFormat(source.text, source.data);
+  if (declared !== undefined || source.data !== undefined || source.failed === true)
+    return declared;
+  if (source.large === true) return undefined; // no recovered document above the full-parse limit
+  const recovered: unknown = source.doc.get("format");
+  return typeof recovered === "string" ? recovered : undefined;
 }
 
 /**

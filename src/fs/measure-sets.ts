@@ -1,6 +1,12 @@
 import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import { declaredFormat, fileKind, mayDeclareFormat, type FileKind } from "../core/file-format.js";
+import {
+  declaredFormat,
+  fileKind,
+  mayDeclareFormat,
+  sourceFormat,
+  type FileKind,
+} from "../core/file-format.js";
 import type { Diagnostic, Lang, MeasureSetHeader } from "../core/model.js";
 import { failedSource, parseYamlSource, type YamlSource } from "../core/yaml-source.js";
 import { workspaceMessages } from "../i18n/workspace-messages.js";
@@ -229,7 +235,7 @@ export type DetectedKind = FileKind | "unread" | "unreadable" | undefined;
 
 /**
  * The one detector of the kind of netdz file a YAML file is, from the file as parsed: the
- * `format` its data declares, else its `format:` line (see declaredFormat). A file that could not
+ * `format` its data declares, else its `format:` line or recovered document (see sourceFormat). A file that could not
  * be decoded (not UTF-8, too large, merge-conflict markers) is told by the `format:` line in its
  * head, read as its encoding is guessed and then leniently; "unread" when that head declares none
  * (it may well be an answers file). `absolute` is the file's path for reading that head.
@@ -238,7 +244,7 @@ export function kindOfSource(
   absolute: string,
   source: YamlSource,
 ): FileKind | "unread" | undefined {
-  if (source.failed !== true) return fileKind(declaredFormat(source.text, source.data));
+  if (source.failed !== true) return fileKind(sourceFormat(source));
   return headKind(absolute) ?? "unread";
 }
 

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { append, newProblems } from "../core/diagnostic-filter.js";
-import { declaredFormat } from "../core/file-format.js";
+import { sourceFormat } from "../core/file-format.js";
 import { checkMeasureSet } from "../core/measure-set-rules.js";
 import type {
   ChangesFile,
@@ -106,7 +106,7 @@ export async function loadSetFolder(
   let measureCount = 0;
   for (const name of measureFiles) {
     const source = readOrReport(path.join(dir, name), cwd, lang);
-    const format = declaredFormat(source.text, source.data);
+    const format = sourceFormat(source);
     // Another YAML file in the folder is one problem, not a measure with every field missing:
     // only the exact format of a measure file makes a measure (`netdz-measure/2` is a format this
     // netdz does not know). A file that does not parse is taken for a measure unless its text

@@ -15,7 +15,7 @@ import { formatSetRef, type SetRef } from "../core/set-ref.js";
 import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { firstError, newProblems } from "../core/diagnostic-filter.js";
-import { declaredFormat, fileKind } from "../core/file-format.js";
+import { fileKind, sourceFormat } from "../core/file-format.js";
 import { asRecord, asString, isExtensionKey } from "../core/loose.js";
 import type { AnswersFile, Diagnostic, Lang, MeasureSet } from "../core/model.js";
 import { workspaceMessages } from "../i18n/workspace-messages.js";
@@ -241,7 +241,7 @@ export class Workspace {
     const validators = await loadValidators();
     const parsed = options.source ?? (await readYamlFile(file, this.cwd, this.lang)); // named as given
     if (parsed.data === undefined) return { source: parsed, diagnostics: [...parsed.diagnostics] };
-    const format = declaredFormat(parsed.text, parsed.data);
+    const format = sourceFormat(parsed);
     const kind = fileKind(format);
     if (kind === "measure" || kind === "measure-set") {
       return { source: parsed, diagnostics: [notAnAnswersFile(parsed, format as string)] };

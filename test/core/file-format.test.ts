@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { declaredFormat } from "../../src/core/file-format.js";
+import { declaredFormat, sourceFormat } from "../../src/core/file-format.js";
+import { parseYamlSource } from "../../src/core/yaml-source.js";
 
 describe("declaredFormat of a text that does not parse", () => {
   it.each([
@@ -16,7 +17,43 @@ describe("declaredFormat of a text that does not parse", () => {
     ["# format: netdz-answers/1\nx: [", undefined], // a comment
     ["formats: netdz-answers/1\nx: [", undefined],
     ["format:\nnetdz-answers/1\nx: [", undefined], // not indented: no value of `format`
+    // Not read from the line (a wrong value would be worse than none): see sourceFormat.
+    ["format: !!str netdz-answers/1\nx: [", undefined],
+    ["format: &f netdz-answers/1\nx: [", undefined],
+    ["format: *f\nx: [", undefined],
+    ["format: |-\n  netdz-answers/1\nx: [", undefined],
+    ['format: "netdz-answers\\/1"\nx: [', undefined],
+    ["format: [netdz-answers/1]\nx: [", undefined],
+    ["format: netdz-answers/1, more\nx: [", undefined],
   ])("%j declares %s", (text, format) => {
     expect(declaredFormat(text)).toBe(format);
+  });
+});
+
+describe("sourceFormat of a file that does not parse", () => {
+  it.each([
+    ["format: netdz-answers/1\nx: [", "netdz-answers/1"],
+    ["format: !!str netdz-answers/1\nx: [", "netdz-answers/1"],
+    ["format: &f netdz-answers/1\nx: [", "netdz-answers/1"],
+    ["format: |-\n  netdz-answers/1\nx: [", "netdz-answers/1"],
+    ['format: "netdz-answers\\/1"\nx: [', "netdz-answers/1"],
+    ["? format\n: netdz-measure/1\nx: [", "netdz-measure/1"],
+    ['{"format": "netdz-answers/1",\n "zone": {"name": "x",, }\n', "netdz-answers/1"],
+    ["x: [\nformat: !!str netdz-answers/1\n", "netdz-answers/1"],
+    ["format: 12\nx: [", "12"], // as written: an unknown format
+    ["format: !!int 12\nx: [", undefined], // recovered, not a text
+    ["a:\n  format: !!str netdz-answers/1\nb: [", undefined], // not at the top level
+    ["- format: !!str netdz-answers/1\n- [", undefined], // a list
+  ])("%j declares %s", (text, format) => {
+    const source = parseYamlSource("f.yaml", text);
+    expect(source.data).toBeUndefined();
+    expect(sourceFormat(source)).toBe(format);
+  });
+
+  it("takes a parsed file's format from its data", () => {
+    expect(sourceFormat(parseYamlSource("f.yaml", "format: !!str netdz-answers/1\n"))).toBe(
+      "netdz-answers/1",
+    );
+    expect(sourceFormat(parseYamlSource("f.yaml", "format: !!int 1\n"))).toBeUndefined();
   });
 });

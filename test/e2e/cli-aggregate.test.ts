@@ -355,6 +355,12 @@ describe("netdz aggregate checks each file as netdz validate does", () => {
     ["quoted-format-key", "format: netdz-answers/1\n", '"format": netdz-answers/1\nx: [a\n'],
     ["single-quoted-format", "format: netdz-answers/1\n", "'format': 'netdz-answers/1'\nx: [a\n"],
     ["format-next-line", "format: netdz-answers/1\n", "format:\n  netdz-answers/1\nx: [a\n"],
+    // …or tagged, anchored, escaped, a block scalar, a complex key, in a JSON-style mapping.
+    ["tagged-format", "format: netdz-answers/1\n", "format: !!str netdz-answers/1\nx: [a\n"],
+    ["anchored-format", "format: netdz-answers/1\n", "format: &f netdz-answers/1\nx: [a\n"],
+    ["escaped-format", "format: netdz-answers/1\n", 'format: "netdz-answers\\/1"\nx: [a\n'],
+    ["block-format", "format: netdz-answers/1\n", "format: >-\n  netdz-answers/1\nx: [a\n"],
+    ["complex-key-format", "format: netdz-answers/1\n", "? format\n: netdz-answers/1\nx: [a\n"],
     // Two problems at one place: the one validate prints first.
     ["two-at-one-place", "region: eastern", "region: { a: [b"],
   ];
