@@ -31,7 +31,20 @@ export function langOption(ctx: CliContext): Option {
 
 /** `--measures <dir>`: a folder of measure sets instead of the bundled ones. */
 export function measuresOption(ctx: CliContext): Option {
-  return new Option("--measures <dir>", ctx.m.options.measures);
+  return new Option("--measures <dir>", ctx.m.options.measures).argParser(
+    notBlank(ctx.m.values.folder),
+  );
+}
+
+/**
+ * A command-line parser that refuses an empty or blank value (`--measures ""`), which would
+ * otherwise be taken for the option not given; any other value is kept exactly as typed.
+ */
+export function notBlank(problem: string): (raw: string) => string {
+  return (raw) => {
+    if (raw.trim() === "") throw new InvalidArgumentError(problem);
+    return raw;
+  };
 }
 
 /** `--set <id[@version]>`: which measure set to use. */

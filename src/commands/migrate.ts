@@ -240,7 +240,7 @@ export async function planMigration(
   if (order < 0) throw new UsageError(m.newerThan(shown, version, to));
   if (order === 0) {
     io.stderr.write(
-      `netdz migrate: ${opts.to === undefined ? m.nothingToDo(version) : m.alreadyOn(shown, version)}\n`,
+      `netdz migrate: ${opts.to === undefined ? m.nothingToDo(shown, version) : m.alreadyOn(shown, version)}\n`,
     );
     return undefined;
   }

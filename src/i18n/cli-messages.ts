@@ -48,6 +48,10 @@ export interface CliMessages {
   values: {
     wholeNumber: string;
     score: string;
+    /** A folder's path (`--measures`), not empty. */
+    folder: string;
+    /** A measure set's version (`migrate --to`), not empty. */
+    version: string;
   };
   /** A failure netdz did not expect (a bug), and how to see more. */
   internalError(message: string): string;
@@ -153,6 +157,8 @@ Quick start:
   values: {
     wholeNumber: `expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.`,
     score: "expected a score from 0 to 100.",
+    folder: "expected the path of a folder.",
+    version: "expected a version of the set, such as 1.1.0.",
   },
   internalError: (message) => `internal error: ${message}`,
   debugHint: "Set NETDZ_DEBUG=1 to see the stack trace, and please report this as a bug.",
@@ -276,6 +282,8 @@ const zh: CliMessages = {
   values: {
     wholeNumber: `应为 0 至 ${Number.MAX_SAFE_INTEGER} 之间的整数。`,
     score: "应为 0 至 100 之间的分数。",
+    folder: "应为文件夹路径。",
+    version: "应为评估清单的版本号，例如 1.1.0。",
   },
   internalError: (message) => `内部错误：${message}`,
   debugHint: "设置 NETDZ_DEBUG=1 可查看调用栈；这是程序缺陷，请报告给我们。",

@@ -11,7 +11,7 @@ export interface MigrateMessages {
   /** One line of the account for an answer or profile value that did not simply carry over. */
   event(event: MigrationEvent): string;
   carried(count: number): string;
-  nothingToDo(version: string): string;
+  nothingToDo(file: string, version: string): string;
   heading(file: string, from: string, to: string): string;
   dryRun: string;
   wrote(file: string): string;
@@ -103,7 +103,7 @@ const en: MigrateMessages = {
   },
   carried: (n) =>
     `${n} ${n === 1 ? "answer" : "answers"} carried over as ${n === 1 ? "it was" : "they were"}.`,
-  nothingToDo: (v) => `already on ${v}, the newest version; nothing to migrate`,
+  nothingToDo: (file, v) => `${file} is already on ${v}, the newest version; nothing to migrate`,
   heading: (file, from, to) => `${file}: ${from} → ${to}`,
   dryRun: "Dry run: nothing was written.",
   wrote: (file) => `wrote ${file}`,
@@ -178,7 +178,7 @@ const zh: MigrateMessages = {
     }
   },
   carried: (n) => `${n} 个答案原样保留。`,
-  nothingToDo: (v) => `已是最新版本 ${v}，无需迁移`,
+  nothingToDo: (file, v) => `${file} 已是最新版本 ${v}，无需迁移`,
   heading: (file, from, to) => `${file}：${from} → ${to}`,
   dryRun: "试运行：未写入任何文件。",
   wrote: (file) => `已写入 ${file}`,

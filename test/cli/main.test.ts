@@ -248,6 +248,40 @@ describe("main(argv, io) in-process", () => {
       },
     );
 
+    it.each([
+      [["list", "--measures", ""], "--measures <dir>", "", "expected the path of a folder."],
+      [
+        ["report", EASTERN, "--measures", " "],
+        "--measures <dir>",
+        " ",
+        "expected the path of a folder.",
+      ],
+      [
+        ["migrate", EASTERN, "--to", ""],
+        "--to <version>",
+        "",
+        "expected a version of the set, such as 1.1.0.",
+      ],
+    ])(
+      "refuses %j with exit 2 rather than taking the option for not given",
+      async (argv, flags, given, problem) => {
+        const result = await run(argv);
+        expect(result).toEqual({
+          code: 2,
+          stdout: "",
+          stderr: `error: option '${flags}' argument '${given}' is invalid. ${problem}\n(run with --help for usage)\n`,
+        });
+      },
+    );
+
+    it("refuses migrate --to with a blank value in Chinese too", async () => {
+      const result = await run(["migrate", EASTERN, "--to", "  ", "--lang", "zh"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        "错误：选项“--to <版本>”的取值“  ”无效。应为评估清单的版本号，例如 1.1.0。\n（运行时加 --help 查看用法）\n",
+      );
+    });
+
     it("dates the report in the TZ time zone", async () => {
       const dir = tempDir();
       const file = path.join(dir, "late.yaml");

@@ -227,7 +227,7 @@ describe("netdz migrate", () => {
     const io = captureIo(dir, ENV);
     expect(await migrate({ answers: "answers.yaml", lang: "en", measures: SETS }, io)).toBe(0);
     expect(io.err()).toBe(
-      "netdz migrate: already on 1.2.0, the newest version; nothing to migrate\n",
+      "netdz migrate: answers.yaml is already on 1.2.0, the newest version; nothing to migrate\n",
     );
     await expect(
       migrate({ answers: "answers.yaml", lang: "en", measures: SETS, to: "9.9.9" }, io),

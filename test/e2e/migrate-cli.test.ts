@@ -22,7 +22,7 @@ describe("netdz migrate and extended sets (spawned)", () => {
       cwd: dir,
     });
     expect(again.status).toBe(0);
-    expect(again.stderr).toBe("netdz migrate: 已是最新版本 1.2.0，无需迁移\n");
+    expect(again.stderr).toBe("netdz migrate: zone.yaml 已是最新版本 1.2.0，无需迁移\n");
     const help = runCli(["migrate", "--help"]);
     for (const option of [
       "--to <version>",
