@@ -8,6 +8,7 @@ import { isMap, isScalar, Scalar, YAMLMap, type Document, type Node, type Pair }
 import { diagnosticMessage } from "../i18n/diagnostic-messages.js";
 import { withDerivedProfile } from "./applicability.js";
 import { isSettled } from "./answer.js";
+import { isExtensionKey } from "./loose.js";
 import { looseAnswer, questionIndex, valueProblems } from "./answers-rules.js";
 import { mapProfileValue, readChangeEntries } from "./changes-rules.js";
 import type {
@@ -156,6 +157,8 @@ function migrateStep(
   // Questions: rename keys first (all at once, so swaps work), then the other entries.
   for (const pair of [...(answers?.items ?? [])]) {
     const id = keyOf(pair);
+    // The user's own `x-` keys are not question ids: they stay as they are, in every version.
+    if (isExtensionKey(id)) continue;
     const empty = isNullNode(pair.value);
     const rename = entries.find((e) => "rename" in e && e.rename.from === id);
     const retire = entries.find((e) => "retire" in e && e.retire.id === id);

@@ -15,6 +15,7 @@ import {
   isAlias,
   isMap,
   isNode,
+  isPair,
   isScalar,
   isSeq,
   parse,
@@ -294,9 +295,11 @@ class Splicer {
     const value = pair.value as Node | null;
     const last = value ? this.valueEnd(value) : range(keyNode(pair))[1];
     const end = this.nextLine(last);
-    // A comment written on the entry's last line is kept, on a line of its own.
-    const comment = /#.*$/.exec(this.text.slice(last, this.lineEnd(last)))?.[0];
-    this.replace(start, end, comment ? `${" ".repeat(indent)}${comment}${this.eol}` : "");
+    // Every comment written in the entry (after its key, between its lines, at their ends) is
+    // kept, each on a line of its own where the entry was: nothing the user wrote is lost.
+    const pad = " ".repeat(indent);
+    const kept = commentsInside(pair).map((line) => `${pad}#${line}${this.eol}`);
+    this.replace(start, end, kept.join(""));
   }
 
   private patchFlowMap(b: YAMLMap, a: YAMLMap): void {
@@ -473,6 +476,32 @@ function commentsIn(text: string, from: number, to: number): string[] {
     }
   }
   return comments;
+}
+
+/**
+ * The lines of every comment yaml read inside a pair (its key's line-end comment and all its
+ * value's comments, nested ones included; not the comment lines above its key), in the order
+ * they are written, each without its `#`.
+ */
+function commentsInside(pair: Pair): string[] {
+  const found: string[] = [];
+  const add = (comment: string | null | undefined) => {
+    if (comment) found.push(...comment.split("\n").filter((line) => line.trim() !== ""));
+  };
+  const walk = (node: unknown): void => {
+    if (isPair(node)) {
+      walk(node.key);
+      walk(node.value);
+      return;
+    }
+    if (!isNode(node)) return;
+    add(node.commentBefore);
+    if (isMap(node) || isSeq(node)) for (const item of node.items) walk(item);
+    add(node.comment);
+  };
+  if (isNode(pair.key)) add(pair.key.comment);
+  walk(pair.value);
+  return found;
 }
 
 function forceFlow(node: unknown): void {
