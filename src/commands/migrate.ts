@@ -4,7 +4,7 @@
  * every answer that did not simply carry over, keeps the file as it was beside it, and writes the
  * result atomically.
  */
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, realpathSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { migrateDocument, type MigrationOutcome } from "../core/migrate.js";
@@ -14,7 +14,12 @@ import { compareVersions } from "../core/versions.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
 import { acquireLock, lockPath, type AnswersLock } from "../fs/answers-lock.js";
 import { checkAnswersFile } from "../fs/answers-loader.js";
-import { writeFileAtomic, WriteFileError } from "../fs/atomic-write.js";
+import {
+  refuseReadOnly,
+  writeFileAtomic,
+  WriteFileError,
+  type WriteOptions,
+} from "../fs/atomic-write.js";
 import { checkFilePath, isStandardOutput, writeStdout } from "../fs/output.js";
 import {
   availableSets,
@@ -45,7 +50,7 @@ export interface MigrateOptions {
 
 /** What tests may replace: the atomic writer. */
 export interface MigrateDeps {
-  writeFile(target: string, text: string): Promise<void>;
+  writeFile(target: string, text: string, options: WriteOptions): Promise<void>;
 }
 
 /** The answers file as migrated, and what happened; nothing is written. */
@@ -122,12 +127,21 @@ async function migrateLocked(
   // Each file named as given: the target, and the backup beside the answers file.
   const targetGiven = opts.out ?? opts.answers;
   const target = path.resolve(io.cwd, targetGiven);
-  const inPlace = target === plan.file;
+  const inPlace = opts.out === undefined;
   // `--out -` or `/dev/stdout`: the migrated file is the output, the account goes to stderr.
   const toStdout = opts.out !== undefined && isStandardOutput(opts.out, io.cwd);
-  // Refused before the account is printed, so that it never reads as if the file was written.
-  if (!opts.dryRun && !toStdout && !inPlace && !opts.force && existsSync(target)) {
+  // Refused before the account is printed, so that it never reads as if the file was written:
+  // --out naming the answers file itself (by any path: a link, a hard link), an existing --out
+  // without --force, a read-only target.
+  const existing = toStdout ? undefined : statOrUndefined(target);
+  if (!inPlace && !toStdout && existing && sameFile(existing, statOrUndefined(plan.file))) {
+    throw new UsageError(m.outIsAnswers(displayPath(targetGiven, io.cwd)));
+  }
+  if (!opts.dryRun && !toStdout && !inPlace && !opts.force && existing) {
     throw new UsageError(m.outExists(displayPath(targetGiven, io.cwd)));
+  }
+  if (!opts.dryRun && existing?.isFile()) {
+    refuseReadOnly(existing, displayPath(targetGiven, io.cwd), opts.lang);
   }
   const { outcome } = plan;
   const backup = backupPath(plan.file, outcome.from);
@@ -192,6 +206,20 @@ export function backupPath(file: string, version: string): string {
   return `${base}.${version}${yaml ? ext : ".yaml"}`;
 }
 
+/** A path's status, following links; undefined when there is nothing there to follow. */
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether two statuses are of one file (the same device and inode). */
+function sameFile(a: Stats, b: Stats | undefined): boolean {
+  return b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+
 async function write(
   deps: MigrateDeps,
   target: string,
@@ -200,12 +228,14 @@ async function write(
   cwd: string,
   lang: Lang,
 ): Promise<void> {
-  await deps.writeFile(target, text).catch((error: unknown) => {
-    const reason = error instanceof WriteFileError ? error.reason : describeFsError(error, lang);
-    throw new UsageError(migrateMessages(lang).cannotWrite(displayPath(given, cwd), reason), {
-      cause: error,
+  await deps
+    .writeFile(target, text, { lang, shown: displayPath(given, cwd) })
+    .catch((error: unknown) => {
+      const reason = error instanceof WriteFileError ? error.reason : describeFsError(error, lang);
+      throw new UsageError(migrateMessages(lang).cannotWrite(displayPath(given, cwd), reason), {
+        cause: error,
+      });
     });
-  });
 }
 
 /**

@@ -21,6 +21,8 @@ export interface MigrateMessages {
   backupExists(file: string): string;
   /** --out names a file that exists, and --force is not given. */
   outExists(file: string): string;
+  /** `--out` names the answers file itself (by another path, a link or a hard link). */
+  outIsAnswers(file: string): string;
   /** Another live netdz session holds the answers file's lock. */
   locked(file: string, pid: number | undefined): string;
   lockUnreadable(file: string, lockFile: string): string;
@@ -112,6 +114,8 @@ const en: MigrateMessages = {
   keptBackup: (file) => `the file as it was before is kept as ${file}`,
   backupExists: (file) =>
     `${file} already exists; move it away or use --out FILE, so that no earlier copy is overwritten`,
+  outIsAnswers: (file) =>
+    `--out ${file} is the answers file itself; leave out --out to migrate it in place (the file as it was is kept beside it)`,
   outExists: (file) =>
     `${file} already exists; use --force to overwrite it, or choose another --out`,
   locked: (file, pid) =>
@@ -186,6 +190,8 @@ const zh: MigrateMessages = {
   cannotRead: (file, reason) => `无法读取 ${file}：${reason}`,
   keptBackup: (file) => `迁移前的文件已保存为 ${file}`,
   backupExists: (file) => `${file} 已存在；请先移走该文件或使用 --out FILE，以免覆盖先前的副本`,
+  outIsAnswers: (file) =>
+    `--out ${file} 就是该答卷文件本身；如要就地迁移请不加 --out（原文件会另存一份副本）`,
   outExists: (file) => `${file} 已存在；如要覆盖请加 --force，或另选 --out 文件`,
   locked: (file, pid) =>
     `${file} 正在另一个会话中填写${pid !== undefined && pid > 0 ? `（进程 ${pid}）` : ""}，请先结束该会话再迁移。如确认没有其他 netdz 在运行，可删除 ${file}.lock 后重试`,

@@ -1,4 +1,12 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, runCli, tempDir } from "../helpers.js";
@@ -82,5 +90,93 @@ describe("netdz migrate refuses in the language of the run (spawned)", () => {
     );
     expect([result.status, result.stdout, result.stderr]).toEqual([status, "", message]);
     expect(readFileSync(path.join(dir, "zone.yaml"), "utf8")).toBe(before);
+  });
+});
+
+describe("netdz migrate refuses a target it must not write before printing anything (spawned)", () => {
+  const files = (dir: string) => readdirSync(dir).sort();
+
+  it.each([
+    [
+      "a link to it",
+      (dir: string) => symlinkSync("zone.yaml", path.join(dir, "link.yaml")),
+      "link.yaml",
+    ],
+    [
+      "a hard link",
+      (dir: string) => linkSync(path.join(dir, "zone.yaml"), path.join(dir, "hard.yaml")),
+      "hard.yaml",
+    ],
+    ["another spelling", () => undefined, "./sub/../zone.yaml"],
+  ])("--out naming the answers file itself through %s", (_, make, out) => {
+    const dir = tempDir();
+    const before = answersIn(dir);
+    mkdirSync(path.join(dir, "sub"));
+    make(dir);
+    const listed = files(dir);
+    for (const lang of ["en", "zh"]) {
+      const result = runCli(
+        ["migrate", "zone.yaml", "--out", out, "--force", "--measures", SETS, "--lang", lang],
+        { cwd: dir },
+      );
+      expect([result.status, result.stdout], lang).toEqual([2, ""]);
+      expect(result.stderr, lang).toMatch(
+        lang === "en" ? /is the answers file itself; leave out --out/ : /就是该答卷文件本身/,
+      );
+    }
+    expect(readFileSync(path.join(dir, "zone.yaml"), "utf8")).toBe(before);
+    expect(files(dir)).toEqual(listed); // no lock, no backup left behind
+  });
+
+  it.each([["en"], ["zh"]])(
+    "a read-only answers file, in place (%s): no account, no backup",
+    (lang) => {
+      const dir = tempDir();
+      const before = answersIn(dir);
+      chmodSync(path.join(dir, "zone.yaml"), 0o444);
+      const result = runCli(["migrate", "zone.yaml", "--measures", SETS, "--lang", lang], {
+        cwd: dir,
+      });
+      expect([result.status, result.stdout], result.stderr).toEqual([2, ""]);
+      expect(result.stderr).toBe(
+        lang === "en"
+          ? "netdz: cannot write zone.yaml: it is read-only, and netdz does not replace a read-only file; make it writable (chmod u+w) or choose another file\n"
+          : "netdz: 无法写入 zone.yaml：该文件为只读，netdz 不替换只读文件；请先使其可写（chmod u+w），或另选文件\n",
+      );
+      expect(files(dir)).toEqual(["zone.yaml"]);
+      expect(readFileSync(path.join(dir, "zone.yaml"), "utf8")).toBe(before);
+    },
+  );
+
+  it("a read-only --out file with --force, and --dry-run of a read-only file (allowed)", () => {
+    const dir = tempDir();
+    answersIn(dir);
+    writeFileSync(path.join(dir, "out.yaml"), "keep me\n");
+    chmodSync(path.join(dir, "out.yaml"), 0o444);
+    const result = runCli(
+      ["migrate", "zone.yaml", "--out", "out.yaml", "--force", "--measures", SETS],
+      { cwd: dir },
+    );
+    expect([result.status, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toContain("cannot write out.yaml: it is read-only");
+    expect(readFileSync(path.join(dir, "out.yaml"), "utf8")).toBe("keep me\n");
+    chmodSync(path.join(dir, "zone.yaml"), 0o444);
+    const dry = runCli(["migrate", "zone.yaml", "--dry-run", "--measures", SETS], { cwd: dir });
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain("Dry run: nothing was written.");
+  });
+
+  it("a reason found only when writing is in the language of the run", () => {
+    const dir = tempDir();
+    answersIn(dir);
+    // UTF-16 text: never overwritten (its characters would be lost); found by the writer.
+    writeFileSync(path.join(dir, "u16.yaml"), Buffer.from([0xff, 0xfe, 0x68, 0x00, 0x69, 0x00]));
+    const result = runCli(
+      ["migrate", "zone.yaml", "--out", "u16.yaml", "--force", "--measures", SETS, "--lang", "zh"],
+      { cwd: dir },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^netdz: 无法写入 u16\.yaml：/);
+    expect(result.stderr).not.toMatch(/[a-z]{4,} [a-z]{4,}/); // no English sentence in it
   });
 });
