@@ -31,6 +31,7 @@ import {
 import { readTextFile, refuseTooLargeToEdit } from "../fs/read-file.js";
 import { newerVersionOf, versionSteps } from "../fs/set-versions.js";
 import { migrateMessages, type MigrateMessages } from "../i18n/migrate-messages.js";
+import { LATEST_ISO_EPOCH, sourceDateEpoch } from "./source-date-epoch.js";
 import type { Io } from "../io.js";
 
 export interface MigrateOptions {
@@ -282,7 +283,7 @@ export async function planMigration(
   const body = read.text;
   const doc = parseDocument(body, { keepSourceTokens: false });
   const outcome = migrateDocument(doc, steps, {
-    date: migrationDate(io.env),
+    date: migrationDate(io.env, opts.lang),
     words: m.words,
   });
   // Only what the migration changed is rewritten: every other line stays as it was.
@@ -304,13 +305,13 @@ export function inStyleOf(original: string, text: string): string {
   return bom + (firstEnd === "\r\n" ? body.replace(/\n/g, "\r\n") : body);
 }
 
-/** Now, or SOURCE_DATE_EPOCH when set, as an ISO date-time to the second. */
-function migrationDate(env: NodeJS.ProcessEnv): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  const date =
-    env.SOURCE_DATE_EPOCH !== undefined && Number.isFinite(epoch)
-      ? new Date(epoch * 1000)
-      : new Date();
+/**
+ * Now, or SOURCE_DATE_EPOCH when set (read as every command reads it; at most the end of the year
+ * 9999, as the date is written in the file), as an ISO date-time to the second.
+ */
+function migrationDate(env: NodeJS.ProcessEnv, lang: Lang): string {
+  const epoch = sourceDateEpoch(env, lang, LATEST_ISO_EPOCH);
+  const date = epoch === undefined ? new Date() : new Date(epoch * 1000);
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 

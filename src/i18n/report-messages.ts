@@ -137,6 +137,9 @@ export interface ReportMessages {
   };
 }
 
+/** The year (UTC) a number of seconds after 1970 falls in. */
+const yearOf = (seconds: number) => new Date(seconds * 1000).getUTCFullYear();
+
 const en: ReportMessages = {
   title: "NETDZ self-assessment report",
   header: {
@@ -289,7 +292,7 @@ const en: ReportMessages = {
     badSourceDateEpoch: (value) =>
       `SOURCE_DATE_EPOCH must be a whole number of seconds, not "${value}"`,
     sourceDateEpochTooLate: (value, max) =>
-      `SOURCE_DATE_EPOCH must be at most ${max} seconds (the year 275760), not ${value}`,
+      `SOURCE_DATE_EPOCH must be at most ${max} seconds (a date in the year ${yearOf(max)}), not ${value}`,
   },
 };
 
@@ -426,7 +429,7 @@ const zh: ReportMessages = {
     badFailUnder: (value) => `--fail-under 须为 0 至 100 之间的分数，而不是${quoteZh(value)}`,
     badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH 须为整秒数，而不是${quoteZh(value)}`,
     sourceDateEpochTooLate: (value, max) =>
-      `SOURCE_DATE_EPOCH 最大为 ${max} 秒（公元 275760 年），而不是 ${value}`,
+      `SOURCE_DATE_EPOCH 最大为 ${max} 秒（公元 ${yearOf(max)} 年），而不是 ${value}`,
   },
 };
 

@@ -31,7 +31,7 @@ describe("SOURCE_DATE_EPOCH", () => {
     "%s is whole but too late, and the message says how late it may be",
     (value) => {
       expect(failure(value)).toBe(
-        `SOURCE_DATE_EPOCH must be at most 8640000000000 seconds (the year 275760), not ${value}`,
+        `SOURCE_DATE_EPOCH must be at most 8640000000000 seconds (a date in the year 275760), not ${value}`,
       );
       expect(failure(value, "zh")).toMatch(/最大为 8640000000000 秒/);
     },

@@ -180,3 +180,43 @@ describe("netdz migrate refuses a target it must not write before printing anyth
     expect(result.stderr).not.toMatch(/[a-z]{4,} [a-z]{4,}/); // no English sentence in it
   });
 });
+
+describe("netdz migrate reads SOURCE_DATE_EPOCH as every command does (spawned)", () => {
+  const run = (value: string, lang = "en") => {
+    const dir = tempDir();
+    answersIn(dir);
+    return runCli(["migrate", "zone.yaml", "--out", "-", "--measures", SETS, "--lang", lang], {
+      cwd: dir,
+      env: { SOURCE_DATE_EPOCH: value },
+    });
+  };
+  const dates = (stdout: string) => [...stdout.matchAll(/date: "([^"]+)"/g)].map((m) => m[1]);
+
+  it.each([
+    ["", undefined],
+    ["  ", undefined],
+    [" 5", "1970-01-01T00:00:05Z"],
+    ["253402300799", "9999-12-31T23:59:59Z"],
+  ])("%j dates each step %s (unset: now)", (value, date) => {
+    const result = run(value);
+    expect(result.status, result.stderr).toBe(0);
+    const written = dates(result.stdout);
+    expect(written).toHaveLength(2);
+    if (date !== undefined) expect(written).toEqual([date, date]);
+    else
+      for (const d of written)
+        expect(Math.abs(Date.parse(d as string) - Date.now())).toBeLessThan(600_000);
+  });
+
+  it.each([
+    ["abc", /must be a whole number of seconds, not "abc"/],
+    ["253402300800", /must be at most 253402300799 seconds \(a date in the year 9999\)/],
+    ["99999999999999", /must be at most 253402300799 seconds/],
+  ])("%s is a usage error, not an internal one", (value, message) => {
+    const result = run(value);
+    expect([result.status, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(run(value, "zh").stderr).toMatch(/SOURCE_DATE_EPOCH/);
+  });
+});
