@@ -70,18 +70,25 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   const untrap = guardSession(asker, io);
   let lock: AnswersLock | undefined;
   let opened: OpenedAnswers | undefined;
+  // The answers an existing file holds, known once it is checked: stopped before the session
+  // starts (at the offer to migrate), the file still holds them.
+  const found: { count?: number } = {};
   try {
     // The lock is the real file's: through a link, the one beside the file it points to.
     const lockShown = file === given ? lockPath(shown) : displayPath(lockPath(file), io.cwd);
     await refuseUnsavable(file, shown, m, options.lang);
     lock = await takeLock(file, shown, lockShown, m, options.lang);
-    opened = await openAnswers(options, io, file, shown, m, commands, asker);
+    opened = await openAnswers(options, io, file, shown, m, commands, asker, found);
     const session = new Session({ ...opened, asker, io, m, options, commands, shown });
     return await session.run();
   } catch (error) {
     if (isCancellation(error)) {
       throw new CancelledError(
-        m.cancelled(opened ? savedCount(opened.set, opened.store) : 0, shown, commands.resume),
+        m.cancelled(
+          opened ? savedCount(opened.set, opened.store) : (found.count ?? 0),
+          shown,
+          commands.resume,
+        ),
       );
     }
     throw error;
@@ -146,6 +153,7 @@ async function openAnswers(
   m: AssessMessages,
   commands: CommandLines,
   asker: Asker,
+  found: { count?: number },
   offerNewer = true,
 ): Promise<OpenedAnswers> {
   // An answers file that is there but cannot be read is "cannot read", in the words every command uses.
@@ -174,11 +182,22 @@ async function openAnswers(
       throw new DataError(m.errors.invalidFile(shown, commands.validate), errors);
     }
     checkRequestedSet(options, checked.set, shown, m);
+    found.count = savedCount(checked.set, { data: checked.answers });
     // A file pinned to an older version: offer to migrate first (not when --set names a version).
     const migrated =
       offerNewer && (await migratedFirst(options, io, file, checked.answers.measureSet, asker));
     if (migrated) {
-      const reopened = await openAnswers(options, io, file, shown, m, commands, asker, false);
+      const reopened = await openAnswers(
+        options,
+        io,
+        file,
+        shown,
+        m,
+        commands,
+        asker,
+        found,
+        false,
+      );
       return { ...reopened, migrated: true };
     }
     const store = await AnswersStore.open(file, options.lang);

@@ -185,4 +185,31 @@ describe("netdz assess on a file pinned to an older version (pseudo-terminal)", 
     expect(readFileSync(file, "utf8")).toBe(before);
     expect(existsSync(path.join(dir, "zone.1.0.0.yaml"))).toBe(false);
   }, 60_000);
+
+  it("stopped at the offer (Ctrl-C), says how many answers the file holds, as a session counts them", async () => {
+    const { dir, file, sets } = fixture();
+    const before = readFileSync(file, "utf8");
+    const args = ["assess", "--answers", "zone.yaml", "--measures", sets, "--lang", "en"];
+    // The count a session gives when it goes on with the file as it is.
+    const going = new PtySession(args, { cwd: dir, env: {} });
+    sessions.push(going);
+    await going.waitFor("Migrate it first");
+    let mark = going.send(KEYS.enter);
+    await going.waitFor(/Continuing zone\.yaml \([^)]*\): \d+ of/, mark);
+    const counted = /Continuing zone\.yaml \([^)]*\): (\d+) of/.exec(going.text().slice(mark))?.[1];
+    going.kill("SIGINT");
+    await going.exited;
+    expect(Number(counted)).toBeGreaterThan(0);
+
+    const stopped = new PtySession(args, { cwd: dir, env: {} });
+    sessions.push(stopped);
+    await stopped.waitFor("Migrate it first");
+    mark = stopped.send(KEYS.ctrlC);
+    expect((await stopped.exited).exitCode).toBe(130);
+    expect(stopped.text().slice(mark)).toContain(
+      `Stopped. ${counted} answers are saved in zone.yaml.`,
+    );
+    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(existsSync(path.join(dir, "zone.1.0.0.yaml"))).toBe(false);
+  }, 60_000);
 });
