@@ -15,6 +15,7 @@ import type { Io } from "../io.js";
 import { isLang } from "../i18n/lang.js";
 import { isScore, isTop } from "./report-options.js";
 import { sourceDateEpoch } from "./source-date-epoch.js";
+import { commandLines } from "./command-lines.js";
 import { documentMessages } from "../i18n/document-messages.js";
 import {
   defaultOutputName,
@@ -54,7 +55,8 @@ export async function report(opts: ReportOptions, io: Io): Promise<number> {
   });
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   if (warnings > 0) {
-    io.stderr.write(`netdz report: ${m.command.warnings(warnings, opts.answers)}\n`);
+    const { validate } = commandLines(opts, io.env);
+    io.stderr.write(`netdz report: ${m.command.warnings(warnings, opts.answers, validate)}\n`);
   }
   const newer = await newerVersionOf(answers.measureSet, opts.measures, io.cwd);
   if (newer !== undefined) {

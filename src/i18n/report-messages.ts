@@ -125,7 +125,8 @@ export interface ReportMessages {
     noScore(threshold: string): string;
     /** As noScore, when the zone itself declared every scored question that applies N/A. */
     noScoreDeclared(threshold: string): string;
-    warnings(count: number, file: string): string;
+    /** `command`: the `netdz validate` line that lists them, ready to paste. */
+    warnings(count: number, file: string, command: string): string;
     sameFile(out: string): string;
     badLang(value: string, choices: readonly string[]): string;
     badFormat(value: string, choices: readonly string[]): string;
@@ -279,8 +280,8 @@ const en: ReportMessages = {
       `No question applies, so there is no overall score to compare with ${threshold}.`,
     noScoreDeclared: (threshold) =>
       `The zone itself declared every scored question that applies not applicable, so there is no overall score to compare with ${threshold}.`,
-    warnings: (count, file) =>
-      `${count} warning${count === 1 ? "" : "s"} in ${file}; run \`netdz validate ${file}\` to see them.`,
+    warnings: (count, file, command) =>
+      `${count} warning${count === 1 ? "" : "s"} in ${file}; run \`${command}\` to see them.`,
     sameFile: (out) =>
       `--out ${out} is the answers file itself; choose another file for the report`,
     badLang: (value, choices) => `unknown language "${value}" (choose ${choices.join(" or ")})`,
@@ -419,8 +420,8 @@ const zh: ReportMessages = {
     noScore: (threshold) => `没有适用的问题，因此没有可与 ${threshold} 比较的总分。`,
     noScoreDeclared: (threshold) =>
       `适用的计分题目全部被开发区自行声明为不适用，因此没有可与 ${threshold} 比较的总分。`,
-    warnings: (count, file) =>
-      `${file} 有 ${count} 条警告；运行 \`netdz validate ${file}\` 查看详情。`,
+    warnings: (count, file, command) =>
+      `${file} 有 ${count} 条警告；运行 \`${command}\` 查看详情。`,
     sameFile: (out) => `--out ${out} 就是答卷文件本身，请为报告另选一个文件`,
     badLang: (value, choices) => `未知的语言${quoteZh(value)}（可选：${choices.join("、")}）`,
     badFormat: (value, choices) => `未知的格式${quoteZh(value)}（可选：${choices.join("、")}）`,

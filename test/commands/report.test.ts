@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { report, scoreBelow, type ReportOptions } from "../../src/commands/report.js";
 import { sourceDateEpoch } from "../../src/commands/source-date-epoch.js";
 import { DataError, UsageError } from "../../src/errors.js";
-import { captureIo, ROOT, tempDir } from "../helpers.js";
+import { BIN, captureIo, ROOT, tempDir } from "../helpers.js";
 import { answersPath, DEMO_SETS } from "../render/report-fixtures.js";
 
 function options(overrides: Partial<ReportOptions> = {}): ReportOptions {
@@ -119,9 +120,32 @@ describe("netdz report (command handler)", () => {
     const io = captureIo(ROOT);
     await report(options({ answers: answersPath("western-hub") }), io);
     expect(io.err()).toMatch(
-      /^netdz report: 2 warnings in \S*western-hub\.yaml; run `netdz validate \S*western-hub\.yaml`/,
+      /^netdz report: 2 warnings in \S*western-hub\.yaml; run `netdz validate \S*western-hub\.yaml --measures \S+`/,
     );
   });
+
+  it.each([["en"], ["zh"]] as const)(
+    "suggests a validate command that runs as pasted (%s): quoted, with --measures",
+    async (lang) => {
+      const dir = path.join(tempDir(), "zone files");
+      mkdirSync(dir);
+      const file = path.join(dir, "west 'hub'.yaml");
+      copyFileSync(answersPath("western-hub"), file);
+      const sets = path.join(tempDir(), "my sets");
+      cpSync(DEMO_SETS, sets, { recursive: true });
+      const io = captureIo(dir);
+      await report(options({ answers: file, measures: sets, lang }), io);
+      const command = /`(netdz validate [^`]+)`/.exec(io.err())?.[1];
+      expect(command).toBeDefined();
+      const run = spawnSync("sh", ["-c", `netdz() { "$NODE" "$BIN" "$@"; }; ${command}`], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH, NODE: process.execPath, BIN },
+      });
+      expect(run.stderr).not.toMatch(/not available|no such file/);
+      expect(run.stdout.match(/ {2}warning {2}/g) ?? []).toHaveLength(2);
+    },
+  );
 
   it("throws DataError for an invalid answers file", async () => {
     const dir = tempDir();
