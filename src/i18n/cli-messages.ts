@@ -102,6 +102,8 @@ const EN_EXIT: ExitMeanings = {
   interrupted: {
     program: "interrupted (Ctrl-C) during assess; every confirmed answer is already saved",
     assess: "interrupted (Ctrl-C) or the terminal closed; every confirmed answer is already saved",
+    migrate:
+      "interrupted (Ctrl-C; 143 for SIGTERM, 129 for SIGHUP): the answers file is as it was or fully migrated",
   },
 };
 
@@ -119,6 +121,7 @@ const ZH_EXIT: ExitMeanings = {
   interrupted: {
     program: "assess 过程中被中断（Ctrl-C）；已确认的答案均已保存",
     assess: "被中断（Ctrl-C）或终端已关闭；已确认的答案均已保存",
+    migrate: "被中断（Ctrl-C；SIGTERM 为 143，SIGHUP 为 129）：答卷文件保持原样或已完整迁移",
   },
 };
 

@@ -23,6 +23,8 @@ export interface MigrateMessages {
   outExists(file: string): string;
   /** `--out` names the answers file itself (by another path, a link or a hard link). */
   outIsAnswers(file: string): string;
+  /** `--to ID@VERSION` names another set than the file's. */
+  otherSet(to: string, id: string): string;
   /** Another live netdz session holds the answers file's lock. */
   locked(file: string, pid: number | undefined): string;
   lockUnreadable(file: string, lockFile: string): string;
@@ -114,6 +116,8 @@ const en: MigrateMessages = {
   keptBackup: (file) => `the file as it was before is kept as ${file}`,
   backupExists: (file) =>
     `${file} already exists; move it away or use --out FILE, so that no earlier copy is overwritten`,
+  otherSet: (to, id) =>
+    `--to ${to}: the answers are on the set ${id}, and migrate brings them to another version of that set, never to another set (give --to VERSION or --to ${id}@VERSION)`,
   outIsAnswers: (file) =>
     `--out ${file} is the answers file itself; leave out --out to migrate it in place (the file as it was is kept beside it)`,
   outExists: (file) =>
@@ -190,6 +194,8 @@ const zh: MigrateMessages = {
   cannotRead: (file, reason) => `无法读取 ${file}：${reason}`,
   keptBackup: (file) => `迁移前的文件已保存为 ${file}`,
   backupExists: (file) => `${file} 已存在；请先移走该文件或使用 --out FILE，以免覆盖先前的副本`,
+  otherSet: (to, id) =>
+    `--to ${to}：答卷使用的是评估清单 ${id}，migrate 只把答卷迁移到该清单的其他版本，不会迁移到另一份清单（请写 --to 版本号 或 --to ${id}@版本号）`,
   outIsAnswers: (file) =>
     `--out ${file} 就是该答卷文件本身；如要就地迁移请不加 --out（原文件会另存一份副本）`,
   outExists: (file) => `${file} 已存在；如要覆盖请加 --force，或另选 --out 文件`,

@@ -220,3 +220,49 @@ describe("netdz migrate reads SOURCE_DATE_EPOCH as every command does (spawned)"
     expect(run(value, "zh").stderr).toMatch(/SOURCE_DATE_EPOCH/);
   });
 });
+
+describe("netdz migrate --to ID@VERSION (spawned)", () => {
+  it("takes the file's own set id with the version, as other commands name a set", () => {
+    const dir = tempDir();
+    answersIn(dir);
+    const plain = runCli(
+      ["migrate", "zone.yaml", "--to", "1.1.0", "--dry-run", "--measures", SETS],
+      {
+        cwd: dir,
+      },
+    );
+    const named = runCli(
+      ["migrate", "zone.yaml", "--to", "mini@1.1.0", "--dry-run", "--measures", SETS],
+      { cwd: dir },
+    );
+    expect(named.status, named.stderr).toBe(0);
+    expect(named.stdout).toBe(plain.stdout);
+    expect(named.stdout).toContain("1.0.0 → 1.1.0");
+  });
+
+  it.each([
+    ["other@1.1.0", "en", "the answers are on the set mini"],
+    ["@1.1.0", "en", "never to another set (give --to VERSION or --to mini@VERSION)"],
+    ["other@1.1.0", "zh", "答卷使用的是评估清单 mini"],
+  ])("refuses --to %s (%s), exit 2, nothing written", (to, lang, message) => {
+    const dir = tempDir();
+    const before = answersIn(dir);
+    const result = runCli(
+      ["migrate", "zone.yaml", "--to", to, "--measures", SETS, "--lang", lang],
+      {
+        cwd: dir,
+      },
+    );
+    expect([result.status, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain("@@");
+    expect(readFileSync(path.join(dir, "zone.yaml"), "utf8")).toBe(before);
+  });
+
+  it("lists 130 (and the other signals) among the exit codes in --help", () => {
+    expect(runCli(["migrate", "--help"]).stdout).toMatch(
+      /\n {2}130 {2}interrupted \(Ctrl-C; 143 for SIGTERM, 129 for SIGHUP\)/,
+    );
+    expect(runCli(["migrate", "--help", "--lang", "zh"]).stdout).toMatch(/\n {2}130 {2}被中断/);
+  });
+});
