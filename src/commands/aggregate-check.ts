@@ -101,8 +101,10 @@ export class AnswersChecker {
       // Pinned to a set that is itself invalid: the set's problems are kept once (listed
       // apart), and the answers file is left out with a reason naming that set.
       if (!(error instanceof DataError)) throw error;
+      const zoneGiven = zoneOf(source);
       return {
         answersFile: true,
+        ...(zoneGiven ? { zoneGiven } : {}),
         problem: this.invalidSet(file, source, error.diagnostics),
         setProblems: this.setProblemsIn(error.diagnostics),
       };
@@ -139,7 +141,7 @@ export class AnswersChecker {
     const pinned = asRecord(asRecord(source.data).measureSet);
     const where = diagnosticAt(source, ["measureSet"], "error", "answers/invalid-set", "");
     const problem = first
-      ? `${first.file}:${first.line}:${first.column}  ${messageIn(first, this.lang)}`
+      ? `${first.file}:${first.line}:${first.column} ${messageIn(first, this.lang)}`
       : "";
     const message = aggregateMessages(this.lang).reasons.invalidSet(
       asString(pinned.id) ?? "?",

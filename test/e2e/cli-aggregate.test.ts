@@ -642,4 +642,41 @@ describe("netdz aggregate: an invalid file of a zone used from another file", ()
     expect(reasonOf("other.yaml")).not.toMatch(/older\.yaml/);
     expect(reasonOf("other.yaml")).toMatch(/schema\/enum/);
   });
+  it.each<[string, RegExp]>([
+    [
+      "en",
+      /which is invalid \(first problem: \S+:\d+:\d+ [^)]+\) \(answers\/invalid-set\); this zone's figures are those of older\.yaml$/,
+    ],
+    [
+      "zh",
+      /该清单无效（第一个问题：\S+:\d+:\d+ [^）]+）（answers\/invalid-set）；该开发区的统计数据取自 older\.yaml$/,
+    ],
+  ])("pinned to an invalid set, names that file too (%s)", (lang, said) => {
+    const dir = tempDir();
+    const sets = twoVersions();
+    editFile(
+      path.join(sets, "demo-2025", "1.1.0", "m01-original-innovation.yaml"),
+      "\nweight: 2\n",
+      "\nweight: 0\n",
+    );
+    writeFileSync(path.join(dir, "older.yaml"), BASE);
+    writeFileSync(
+      path.join(dir, "newer.yaml"),
+      BASE.replace("version: 1.0.0", "version: 1.1.0").replace(
+        /answeredAt: 2026-/g,
+        "answeredAt: 2027-",
+      ),
+    );
+    const result = runCli(
+      ["aggregate", ".", "--measures", sets, "--lang", lang, "--format", "json"],
+      { cwd: dir },
+    );
+    expect(result.status, result.stderr).toBe(1);
+    const data = JSON.parse(result.stdout) as {
+      zones: { file: string }[];
+      leftOut: { file: string; reason: string }[];
+    };
+    expect(data.zones.map((z) => z.file)).toEqual(["older.yaml"]);
+    expect(data.leftOut.find((e) => e.file === "newer.yaml")?.reason).toMatch(said);
+  });
 });
