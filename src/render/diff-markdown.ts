@@ -198,7 +198,11 @@ export function renderDiffMarkdown(
         ? escapeInline(m.none)
         : table(
             [{ title: c.question }, { title: c.measure }, { title: c.points, align: "right" }],
-            list.map((g) => [questionCell(g.id), escapeCell(g.measure), figure(g.points, 2)]),
+            list.map((g) => [
+              questionCell(g.id),
+              escapeCell(g.measure),
+              figure(g.points, rowDigits(null, null, g.points, 2)),
+            ]),
           ),
     );
   }

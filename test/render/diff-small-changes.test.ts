@@ -46,3 +46,26 @@ describe("netdz diff shows a small change that is one, with its sign", () => {
     expect(rowDigits(null, 3, null, 2)).toBe(2);
   });
 });
+
+describe("netdz diff shows a small gap that opened or closed, never as 0.00 points", () => {
+  // 90 of a target of 90 is no gap; 89.9999 is one, of far less than 0.005 points.
+  const full = side("old.yaml", { "M05.Q2": { value: 90 } });
+  const almost = side("new.yaml", { "M05.Q2": { value: 89.9999 } });
+
+  it.each([
+    ["en", "## New gaps", diffAssessments(full, almost), "newGaps"],
+    ["zh", "## 新出现的差距", diffAssessments(full, almost), "newGaps"],
+    ["en", "## Gaps closed", diffAssessments(almost, full), "gapsClosed"],
+  ] as const)("%s: %s", (lang, heading, diff, list) => {
+    const points = diff[list].find((g) => g.id === "M05.Q2")?.points ?? 0;
+    expect(points).toBeGreaterThan(0);
+    expect(points).toBeLessThan(0.005);
+    const md = renderDiffMarkdown(diff, set, { lang });
+    expect(md).toContain(heading);
+    const shown = row(md, heading, "M05.Q2").at(-1) as string;
+    expect(Number(shown)).toBeGreaterThan(0);
+    expect(Math.abs(Number(shown) - points)).toBeLessThanOrEqual(
+      0.5 * 10 ** -(shown.split(".")[1]?.length ?? 0),
+    );
+  });
+});
