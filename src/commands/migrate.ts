@@ -31,7 +31,7 @@ import {
 import { readTextFile, refuseTooLargeToEdit } from "../fs/read-file.js";
 import { newerVersionOf, versionSteps } from "../fs/set-versions.js";
 import { migrateMessages, type MigrateMessages } from "../i18n/migrate-messages.js";
-import { LATEST_ISO_EPOCH, sourceDateEpoch } from "./source-date-epoch.js";
+import { sourceDateEpoch } from "./source-date-epoch.js";
 import type { Io } from "../io.js";
 
 export interface MigrateOptions {
@@ -322,7 +322,7 @@ export function inStyleOf(original: string, text: string): string {
  * 9999, as the date is written in the file), as an ISO date-time to the second.
  */
 function migrationDate(env: NodeJS.ProcessEnv, lang: Lang): string {
-  const epoch = sourceDateEpoch(env, lang, LATEST_ISO_EPOCH);
+  const epoch = sourceDateEpoch(env, lang);
   const date = epoch === undefined ? new Date() : new Date(epoch * 1000);
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
