@@ -15,9 +15,9 @@ import {
   isAlias,
   isMap,
   isNode,
-  isPair,
   isScalar,
   isSeq,
+  Lexer,
   parse,
   parseDocument,
   Scalar,
@@ -298,7 +298,7 @@ class Splicer {
     // Every comment written in the entry (after its key, between its lines, at their ends) is
     // kept, each on a line of its own where the entry was: nothing the user wrote is lost.
     const pad = " ".repeat(indent);
-    const kept = commentsInside(pair).map((line) => `${pad}#${line}${this.eol}`);
+    const kept = commentsWritten(this.text, start, end).map((c) => `${pad}${c}${this.eol}`);
     this.replace(start, end, kept.join(""));
   }
 
@@ -421,7 +421,15 @@ class Splicer {
       this.replace(keyStart, this.pairEnd(b), `${scalarText(keyText(a), true)}: ${text}`);
       return true;
     }
-    this.replace(keyStart, this.valueEnd(bv), blockPairLines(a, indent).join(this.eol).trimStart());
+    // Written anew: the comments written in the old entry stay, each on a line of its own after it.
+    const end = this.valueEnd(bv);
+    const pad = " ".repeat(indent + 2);
+    const kept = commentsWritten(this.text, keyStart, end).map((c) => `${this.eol}${pad}${c}`);
+    this.replace(
+      keyStart,
+      end,
+      blockPairLines(a, indent).join(this.eol).trimStart() + kept.join(""),
+    );
     return true;
   }
 
@@ -479,28 +487,14 @@ function commentsIn(text: string, from: number, to: number): string[] {
 }
 
 /**
- * The lines of every comment yaml read inside a pair (its key's line-end comment and all its
- * value's comments, nested ones included; not the comment lines above its key), in the order
- * they are written, each without its `#`.
+ * The comments written in text[from, to) of block YAML, each as written (from its `#`), in order,
+ * from yaml's lexer: a `#` inside quoted text or a block scalar is not one.
  */
-function commentsInside(pair: Pair): string[] {
+function commentsWritten(text: string, from: number, to: number): string[] {
   const found: string[] = [];
-  const add = (comment: string | null | undefined) => {
-    if (comment) found.push(...comment.split("\n").filter((line) => line.trim() !== ""));
-  };
-  const walk = (node: unknown): void => {
-    if (isPair(node)) {
-      walk(node.key);
-      walk(node.value);
-      return;
-    }
-    if (!isNode(node)) return;
-    add(node.commentBefore);
-    if (isMap(node) || isSeq(node)) for (const item of node.items) walk(item);
-    add(node.comment);
-  };
-  if (isNode(pair.key)) add(pair.key.comment);
-  walk(pair.value);
+  for (const token of new Lexer().lex(text.slice(from, to))) {
+    if (token.startsWith("#")) found.push(token.trimEnd());
+  }
   return found;
 }
 

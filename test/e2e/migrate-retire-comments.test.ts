@@ -72,6 +72,35 @@ describe("netdz migrate: the comments inside a retired answer survive (spawned)"
     );
   });
 
+  it.each([
+    [
+      "block",
+      "  # before\n  M02.Q3: # k\n    value: [bonds] # v\n    # tail\n",
+      ["# before", "# k", "# v", "# tail"],
+    ],
+    ["flow", "  M02.Q3: { value: [bonds] } # only\n", ["# only"]],
+  ])("the only answer, in %s style: answers becomes {} and keeps them", (_, entry, said) => {
+    const text = HEAD.replace("  M02.Q1: { value: true }\n", "") + entry;
+    const out = migrated(text).text;
+    expect(comments(out)).toEqual(said);
+    expect(out).toContain(`answers: {}\n${said.map((c) => `  ${c}\n`).join("")}retired:\n`);
+    expect((parse(out) as { answers: unknown }).answers).toEqual({});
+  });
+
+  it("comments after the answer, and the next answer's, are written once", () => {
+    const text = `${HEAD}  M02.Q3:
+    value: [bonds]
+
+    # more
+
+  # before q1
+  M01.Q1: { status: implemented }
+`;
+    const out = migrated(text).text;
+    expect(comments(out)).toEqual(["# more", "# before q1"]);
+    expect(out).toContain("    # more\n\n  # before q1\n  M01.Q1:");
+  });
+
   it("a comment that looks like YAML stays a comment", () => {
     const text = `${HEAD}  M02.Q3:
     value: [bonds] # note: "a, b" [c] {d}
