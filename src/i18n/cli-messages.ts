@@ -170,31 +170,34 @@ Quick start:
 
 /** Commander's error lines and their Chinese; `$1`… are the parts taken from the English line. */
 const ZH_ERRORS: readonly [RegExp, string | ((match: string, ...parts: string[]) => string)][] = [
-  [/^error: unknown option '(.*?)'/, "错误：未知的选项“$1”"],
-  [/^error: unknown command '(.*?)'/, "错误：未知的命令“$1”"],
+  [/^error: unknown option '([\s\S]*?)'/, "错误：未知的选项“$1”"],
+  [/^error: unknown command '([\s\S]*?)'/, "错误：未知的命令“$1”"],
   [
-    /^error: missing required argument '(.*?)'/,
+    /^error: missing required argument '([\s\S]*?)'/,
     (_, name: string) => `错误：缺少必需的参数${quoteZh(ZH_PLACEHOLDERS[name] ?? name)}`,
   ],
-  [/^error: option '(.*?)' argument missing/, "错误：选项“$1”缺少取值"],
-  [/^error: required option '(.*?)' not specified/, "错误：未指定必需的选项“$1”"],
+  [/^error: option '([\s\S]*?)' argument missing/, "错误：选项“$1”缺少取值"],
+  [/^error: required option '([\s\S]*?)' not specified/, "错误：未指定必需的选项“$1”"],
   [
-    /^error: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\./,
+    /^error: option '([\s\S]*?)' argument '([\s\S]*?)' is invalid\. Allowed choices are (.*)\./,
     (_, option: string, value: string, choices: string) =>
       `错误：选项${quoteZh(option)}的取值${quoteZh(value)}无效。可选：${chineseList(choices)}。`,
   ],
-  [/^error: option '(.*?)' argument '(.*?)' is invalid\.\s*/, "错误：选项“$1”的取值“$2”无效。"],
   [
-    /^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\. Allowed choices are (.*)\./,
+    /^error: option '([\s\S]*?)' argument '([\s\S]*?)' is invalid\.\s*/,
+    "错误：选项“$1”的取值“$2”无效。",
+  ],
+  [
+    /^error: command-argument value '([\s\S]*?)' is invalid for argument '([\s\S]*?)'\. Allowed choices are (.*)\./,
     (_, value: string, argument: string, choices: string) =>
       `错误：参数${quoteZh(ZH_PLACEHOLDERS[argument] ?? argument)}的取值${quoteZh(value)}无效。可选：${chineseList(choices)}。`,
   ],
   [
-    /^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\.\s*/,
+    /^error: command-argument value '([\s\S]*?)' is invalid for argument '([\s\S]*?)'\.\s*/,
     "错误：参数“$2”的取值“$1”无效。",
   ],
   [
-    /^error: too many arguments(?: for '(.*?)')?\. Expected (\d+) arguments? but got (\d+)\./,
+    /^error: too many arguments(?: for '([\s\S]*?)')?\. Expected (\d+) arguments? but got (\d+)\./,
     "错误：参数过多：应为 $2 个，实际为 $3 个。",
   ],
   [/^\(Did you mean one of (.*)\?\)/, "（是否想输入以下之一：$1？）"],
@@ -292,7 +295,8 @@ const zh: CliMessages = {
   debugHint: "设置 NETDZ_DEBUG=1 可查看调用栈；这是程序缺陷，请报告给我们。",
   translateError: (message) =>
     message
-      .split("\n")
+      // One error a piece: a value quoted in it may hold a line break of its own.
+      .split(/\n(?=error: |\()/)
       .map((line) => {
         const rule = ZH_ERRORS.find(([pattern]) => pattern.test(line));
         if (!rule) return line;

@@ -274,6 +274,14 @@ describe("main(argv, io) in-process", () => {
       },
     );
 
+    it("translates an error whose value holds a line break, whole", async () => {
+      const result = await run(["migrate", EASTERN, "--to", "\n", "--lang", "zh"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        "错误：选项“--to <版本>”的取值“\n”无效。应为评估清单的版本号，例如 1.1.0。\n（运行时加 --help 查看用法）\n",
+      );
+    });
+
     it("refuses migrate --to with a blank value in Chinese too", async () => {
       const result = await run(["migrate", EASTERN, "--to", "  ", "--lang", "zh"]);
       expect(result.code).toBe(2);
