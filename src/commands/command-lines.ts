@@ -4,7 +4,7 @@
  */
 import type { Lang } from "../core/model.js";
 import { resolveLang } from "../i18n/lang.js";
-import { shellQuote } from "../prompts/shell.js";
+import { shellPath } from "../prompts/shell.js";
 
 /** Commands shown to the user. */
 export interface CommandLines {
@@ -21,8 +21,8 @@ export function commandLines(
   options: { answers: string; measures?: string; lang: Lang },
   env: NodeJS.ProcessEnv,
 ): CommandLines {
-  const answers = shellQuote(options.answers);
-  const measures = options.measures ? ` --measures ${shellQuote(options.measures)}` : "";
+  const answers = shellPath(options.answers);
+  const measures = options.measures ? ` --measures ${shellPath(options.measures)}` : "";
   const lang = options.lang !== resolveLang(undefined, env) ? ` --lang ${options.lang}` : "";
   const resume = `netdz assess --answers ${answers}${measures}${lang}`;
   return {
@@ -30,6 +30,6 @@ export function commandLines(
     review: `${resume} --review`,
     init: `netdz init --answers ${answers}${measures}${lang}`,
     validate: `netdz validate ${answers}${measures}`,
-    report: (out) => `netdz report ${answers} --out ${shellQuote(out)}${measures}${lang}`,
+    report: (out) => `netdz report ${answers} --out ${shellPath(out)}${measures}${lang}`,
   };
 }

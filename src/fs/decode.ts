@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Lang } from "../core/model.js";
 import { fileMessages } from "../i18n/file-messages.js";
-import { shellQuote } from "../prompts/shell.js";
+import { shellPath } from "../prompts/shell.js";
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
@@ -237,8 +237,8 @@ export function notUtf8Diagnostic(
   const lines = prefix.split("\n");
   const last = lines.at(-1) ?? "";
   const column = last.replace(/^\uFEFF/, "").length + 1;
-  const quoted = shellQuote(shown);
-  const into = shellQuote(`${shown}.utf8`);
+  const quoted = shellPath(shown);
+  const into = shellPath(`${shown}.utf8`);
   const m = fileMessages(lang);
   // Damaged UTF-8 is not converted from anything: `iconv -c` drops the bytes that are not UTF-8.
   const message =

@@ -2,7 +2,7 @@
  * Versions of a measure set on disk: the changes.yaml beside set.yaml checked against the
  * version it names, the chain of versions a migration walks, and whether a newer version exists.
  */
-import { shellQuote } from "../prompts/shell.js";
+import { shellPath } from "../prompts/shell.js";
 import type { ChangesFile, Lang, MeasureSet } from "../core/model.js";
 import { migrateMessages } from "../i18n/migrate-messages.js";
 import { compareVersions } from "../core/versions.js";
@@ -80,5 +80,5 @@ export async function newerVersionOf(
 
 /** The command that migrates a file, as a user would type it. */
 export function migrateCommand(answersFile: string, measuresDir: string | undefined): string {
-  return `netdz migrate ${shellQuote(answersFile)}${measuresDir === undefined ? "" : ` --measures ${shellQuote(measuresDir)}`}`;
+  return `netdz migrate ${shellPath(answersFile)}${measuresDir === undefined ? "" : ` --measures ${shellPath(measuresDir)}`}`;
 }

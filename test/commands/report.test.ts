@@ -147,6 +147,22 @@ describe("netdz report (command handler)", () => {
     },
   );
 
+  it("suggests commands that take a file named -x.yaml for a file, not an option", async () => {
+    const dir = tempDir();
+    copyFileSync(answersPath("western-hub"), path.join(dir, "-w.yaml"));
+    const io = captureIo(dir);
+    await report(options({ answers: "-w.yaml" }), io);
+    const command = /`(netdz validate [^`]+)`/.exec(io.err())?.[1] ?? "";
+    expect(command).toMatch(/^netdz validate \.\/-w\.yaml /);
+    const run = spawnSync("sh", ["-c", `netdz() { "$NODE" "$BIN" "$@"; }; ${command}`], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH, NODE: process.execPath, BIN },
+    });
+    expect(run.stderr).not.toMatch(/unknown option/);
+    expect(run.stdout.match(/ {2}warning {2}/g) ?? []).toHaveLength(2);
+  });
+
   it("throws DataError for an invalid answers file", async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "bad.yaml"), "format: netdz-answers/1\nanswers: 3\n");

@@ -19,7 +19,7 @@ import { assess, reportPathFor, type AssessOptions } from "../../src/commands/as
 import { init } from "../../src/commands/init.js";
 import { CancelledError, DataError, UsageError } from "../../src/errors.js";
 import type { Io } from "../../src/io.js";
-import { shellQuote } from "../../src/prompts/shell.js";
+import { shellPath, shellQuote } from "../../src/prompts/shell.js";
 import { captureIo, tempDir } from "../helpers.js";
 import { writeTinySet } from "../e2e/pty.js";
 
@@ -756,6 +756,9 @@ describe("helpers", () => {
   it("quotes shell words only when needed", () => {
     expect(shellQuote("zones/suzhou.yaml")).toBe("zones/suzhou.yaml");
     expect(shellQuote("my zone.yaml")).toBe("'my zone.yaml'");
+    expect(shellPath("-w.yaml")).toBe("./-w.yaml");
+    expect(shellPath("-my zone.yaml")).toBe("'./-my zone.yaml'");
+    expect(shellPath("a/-w.yaml")).toBe("a/-w.yaml");
     expect(shellQuote("it's.yaml")).toBe(`'it'\\''s.yaml'`);
   });
 
