@@ -43,8 +43,14 @@ export function sourceFormat(source: YamlSource): string | undefined {
   if (declared !== undefined || source.data !== undefined || source.failed === true)
     return declared;
   if (source.large === true) return undefined; // no recovered document above the full-parse limit
-  const recovered: unknown = source.doc.get("format");
-  return typeof recovered === "string" ? recovered : undefined;
+  // The node, not its value: an alias (`format: *f`) is resolved to the node it names. (yaml's
+  // node classes are told by their shape here: this module is on every file's path, yaml is not.)
+  let node: unknown = source.doc.get("format", true);
+  if (node !== null && typeof node === "object" && "resolve" in node && "source" in node) {
+    node = (node as { resolve(doc: unknown): unknown }).resolve(source.doc);
+  }
+  const value = node !== null && typeof node === "object" && "value" in node ? node.value : node;
+  return typeof value === "string" ? value : undefined;
 }
 
 /**

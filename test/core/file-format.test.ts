@@ -40,6 +40,8 @@ describe("sourceFormat of a file that does not parse", () => {
     ["? format\n: netdz-measure/1\nx: [", "netdz-measure/1"],
     ['{"format": "netdz-answers/1",\n "zone": {"name": "x",, }\n', "netdz-answers/1"],
     ["x: [\nformat: !!str netdz-answers/1\n", "netdz-answers/1"],
+    ["x-f: &x netdz-answers/1\nformat: *x\nb: [", "netdz-answers/1"], // an alias
+    ["format: *nowhere\nb: [", undefined],
     ["format: 12\nx: [", "12"], // as written: an unknown format
     ["format: !!int 12\nx: [", undefined], // recovered, not a text
     ["a:\n  format: !!str netdz-answers/1\nb: [", undefined], // not at the top level
