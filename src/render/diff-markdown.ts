@@ -19,13 +19,13 @@ export interface DiffMarkdownOptions {
   newDate?: string;
 }
 
-/** The most decimals a figure is given to show a change that is not zero. */
-const MAX_DIGITS = 6;
+/** The most decimals a figure is given to show a change that is not zero: 10⁻⁹, below which a change is float noise (isChange). */
+const MAX_DIGITS = 9;
 
 /**
  * The one formatter of a signed figure (every change of `netdz diff`): to `digits` decimals with
  * `+` or the minus sign U+2212 (`+3.5`, `−2.0`); a change that is one (isChange) but rounds to
- * zero gets more decimals until it does not (`−0.04`), at most MAX_DIGITS (then `−0.000000`).
+ * zero gets more decimals until it does not (`−0.04`), at most MAX_DIGITS (every change above the noise shows then).
  * Only no change (float noise included) is an unsigned `0.0`; `—` for none.
  */
 export function signed(value: number | null, digits = 1): string {

@@ -69,3 +69,21 @@ describe("netdz diff shows a small gap that opened or closed, never as 0.00 poin
     );
   });
 });
+
+describe("netdz diff shows a change just above the float noise (10⁻⁹) as one", () => {
+  const full = side("old.yaml", { "M05.Q2": { value: 90 } });
+  const almost = side("new.yaml", { "M05.Q2": { value: 89.9999999 } });
+  const diff = diffAssessments(full, almost);
+
+  it("in the new gaps and the measure rows, and --fail-on-regression counts it", () => {
+    const points = diff.newGaps.find((g) => g.id === "M05.Q2")?.points ?? 0;
+    expect(points).toBeGreaterThan(1e-9);
+    expect(points).toBeLessThan(5e-7);
+    const md = renderDiffMarkdown(diff, set, { lang: "en" });
+    expect(Number(row(md, "## New gaps", "M05.Q2").at(-1))).toBeGreaterThan(0);
+    const [, oldScore, newScore, change] = row(md, "## Measures", "M05");
+    expect(oldScore).not.toBe(newScore);
+    expect(change).toMatch(/^\u22120\.0*[1-9]/);
+    expect(regressedMeasures(diff).map((x) => x.id)).toEqual(["M05"]);
+  });
+});
