@@ -103,10 +103,12 @@ describe("the bundled sets' snapshot (spawned, built bundle)", () => {
     });
     expect(recorded.status).toBe(0);
     expect(recorded.stdout).toContain("(workplan-2025 1.1.0)");
+    // The suggested validate command keeps the --measures it was given; nothing else differs.
+    expect(full.stderr).toContain(" --measures measures` to see them.");
     expect([recorded.status, recorded.stdout, recorded.stderr]).toEqual([
       full.status,
       full.stdout,
-      full.stderr,
+      full.stderr.replace(" --measures measures`", "`"),
     ]);
   });
 });
