@@ -354,7 +354,7 @@ class Splicer {
    * to the end of its line); `lead` goes before the first. "" when there are none.
    */
   private keptComments(from: number, to: number, lead: string): string {
-    const comments = commentsIn(this.text, from, to);
+    const comments = commentsWritten(this.text, from, to, true);
     if (comments.length === 0) return "";
     const indent = /^[ \t]*/.exec(this.text.slice(this.lineStart(to), to))?.[0] ?? "";
     return lead + comments.map((comment) => `${comment}${this.eol}${indent}`).join("");
@@ -458,41 +458,16 @@ class Splicer {
   }
 }
 
-/**
- * The comments (`# …` to the end of the line, after a blank or a line start) in [from, to) of
- * YAML text in flow style, outside quoted scalars.
- */
-function commentsIn(text: string, from: number, to: number): string[] {
-  const comments: string[] = [];
-  let quote: string | undefined;
-  for (let i = from; i < to; i++) {
-    const c = text[i] as string;
-    const before = i === 0 ? "\n" : (text[i - 1] as string);
-    if (quote !== undefined) {
-      if (quote === '"' && c === "\\") i++;
-      else if (c === quote) {
-        if (quote === "'" && text[i + 1] === "'") i++;
-        else quote = undefined;
-      }
-    } else if ((c === '"' || c === "'") && /[\s{[,:]/.test(before)) {
-      quote = c;
-    } else if (c === "#" && /\s/.test(before)) {
-      let end = text.indexOf("\n", i);
-      if (end === -1 || end > to) end = to;
-      comments.push(text.slice(i, end).replace(/\r$/, "").trimEnd());
-      i = end;
-    }
-  }
-  return comments;
-}
 
 /**
- * The comments written in text[from, to) of block YAML, each as written (from its `#`), in order,
- * from yaml's lexer: a `#` inside quoted text or a block scalar is not one.
+ * The comments written in text[from, to), each as written (from its `#`), in order, from yaml's
+ * lexer: a `#` inside quoted text or a block scalar is not one. `flow`: the text is inside a flow
+ * collection (read as such from its first character).
  */
-function commentsWritten(text: string, from: number, to: number): string[] {
+function commentsWritten(text: string, from: number, to: number, flow = false): string[] {
   const found: string[] = [];
-  for (const token of new Lexer().lex(text.slice(from, to))) {
+  const slice = text.slice(from, to);
+  for (const token of new Lexer().lex(flow ? `{${slice}` : slice)) {
     if (token.startsWith("#")) found.push(token.trimEnd());
   }
   return found;
