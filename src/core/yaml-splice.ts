@@ -458,7 +458,6 @@ class Splicer {
   }
 }
 
-
 /**
  * The comments written in text[from, to), each as written (from its `#`), in order, from yaml's
  * lexer: a `#` inside quoted text or a block scalar is not one. `flow`: the text is inside a flow
