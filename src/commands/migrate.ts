@@ -8,7 +8,7 @@ import { existsSync, realpathSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { migrateDocument, type MigrationOutcome } from "../core/migrate.js";
-import { spliceDocument } from "../core/yaml-splice.js";
+import { editedText } from "../core/edited-text.js";
 import type { Lang } from "../core/model.js";
 import { compareVersions } from "../core/versions.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
@@ -298,23 +298,13 @@ export async function planMigration(
     date: migrationDate(io.env, opts.lang),
     words: m.words,
   });
-  // Only what the migration changed is rewritten: every other line stays as it was.
-  const spliced = spliceDocument(body, parseDocument(body, { uniqueKeys: true }), doc, {
+  // Only what the migration changed is rewritten: every other line stays as it was (a JSON file
+  // stays JSON).
+  const edited = editedText(body, parseDocument(body, { uniqueKeys: true }), doc, {
     renamed: outcome.renamed,
   });
-  const text =
-    spliced !== undefined
-      ? `${original.startsWith("\uFEFF") ? "\uFEFF" : ""}${spliced}`
-      : inStyleOf(original, doc.toString({ lineWidth: 0 }));
+  const text = `${original.startsWith("\uFEFF") ? "\uFEFF" : ""}${edited}`;
   return { file, original, text, outcome };
-}
-
-/** The migrated text with the original file's line endings (CRLF or LF) and UTF-8 BOM, if any. */
-export function inStyleOf(original: string, text: string): string {
-  const bom = original.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const firstEnd = /\r?\n/.exec(original)?.[0];
-  const body = text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  return bom + (firstEnd === "\r\n" ? body.replace(/\n/g, "\r\n") : body);
 }
 
 /**

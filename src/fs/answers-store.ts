@@ -19,7 +19,7 @@ import { ANSWERS_FORMAT } from "../core/model.js";
 import { normaliseAnswers } from "./answers-loader.js";
 import { makeFolder, writeFileAtomic, WriteFileError } from "./atomic-write.js";
 import { MAX_EDIT_BYTES, MAX_EDIT_MB, readTextFile, type TextRead } from "./read-file.js";
-import { spliceDocument } from "../core/yaml-splice.js";
+import { editedText } from "../core/edited-text.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import { DataError } from "../errors.js";
 import { schemaModeline } from "./schema-modeline.js";
@@ -170,15 +170,16 @@ export class AnswersStore {
   }
 
   /**
-   * Writes the change: the file's text with only what changed replaced (see core/yaml-splice.ts);
-   * where that cannot be done, the whole Document, unfolded, in the file's line endings. A save
+   * Writes the change as core/edited-text.ts says: the file's text with only what changed replaced
+   * (a JSON file stays JSON); where that cannot be done, the whole Document, unfolded, in the
+   * file's line endings. A save
    * that would make the file larger than netdz changes is refused before anything is written,
    * so a file that could be read is never turned into one that cannot.
    */
   private async save(): Promise<void> {
     this.cache = undefined;
     const before = parseDocument(this.text, { uniqueKeys: true });
-    const text = spliceDocument(this.text, before, this.doc) ?? this.wholeText();
+    const text = editedText(this.text, before, this.doc);
     const bytes = Buffer.byteLength(text, "utf8") + (this.bom ? 3 : 0);
     if (bytes > MAX_EDIT_BYTES && bytes > Buffer.byteLength(this.text, "utf8")) {
       const m = fileMessages(this.lang);
@@ -197,12 +198,6 @@ export class AnswersStore {
     }
     await writeFileAtomic(this.file, this.bom ? `\uFEFF${text}` : text, { lang: this.lang });
     this.text = text;
-  }
-
-  /** The whole Document as text, in the line endings of the file (CRLF stays CRLF). */
-  private wholeText(): string {
-    const lf = answersYamlText(this.doc);
-    return /^[^\n]*\r\n/.test(this.text) ? lf.replace(/\r?\n/g, "\r\n") : lf;
   }
 }
 

@@ -1,0 +1,94 @@
+// A file written as JSON stays JSON when a command edits it (assess, migrate): the splicer's YAML
+// edits (plain scalars, unquoted keys) would leave a file that JSON readers reject. Its layout is
+// kept: indent, one-line collections, spacing, line ends, final newline.
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { editedText, isJsonObjectText } from "../../src/core/edited-text.js";
+
+function edit(text: string, change: (doc: ReturnType<typeof parseDocument>) => void): string {
+  const before = parseDocument(text, { uniqueKeys: true });
+  const after = parseDocument(text, { uniqueKeys: true });
+  change(after);
+  return editedText(text, before, after);
+}
+
+const PRETTY = `{
+  "format": "netdz-answers/1",
+  "measureSet": { "id": "mini", "version": "1.0.0" },
+  "zone": { "name": "Test Zone", "province": "Jiangsu" },
+  "answers": {
+    "M01.Q1": { "status": "implemented", "answeredAt": "2026-01-01T00:00:00Z" },
+    "M01.Q3": { "value": 7 }
+  }
+}
+`;
+
+describe("editedText of a JSON answers file", () => {
+  it("changes a value and keeps every other line as it was", () => {
+    const out = edit(PRETTY, (doc) => doc.setIn(["answers", "M01.Q3", "value"], 8));
+    expect(JSON.parse(out)).toMatchObject({ answers: { "M01.Q3": { value: 8 } } });
+    expect(out).toBe(PRETTY.replace('"value": 7', '"value": 8'));
+  });
+
+  it("writes a new answer, a list and a text needing escapes as JSON, on one line like its neighbours", () => {
+    const note = 'said "done"\ttoday: #1';
+    const out = edit(PRETTY, (doc) =>
+      doc.setIn(["answers", "M02.Q1"], { status: "planned", evidence: ["a b.pdf"], note }),
+    );
+    expect(JSON.parse(out).answers["M02.Q1"]).toEqual({
+      status: "planned",
+      evidence: ["a b.pdf"],
+      note,
+    });
+    expect(out).toContain(
+      `    "M02.Q1": { "status": "planned", "evidence": [ "a b.pdf" ], "note": ${JSON.stringify(note)} }\n`,
+    );
+    expect(out.split("\n")).toHaveLength(PRETTY.split("\n").length + 1);
+  });
+
+  it("keeps a four-space or tab indent, CRLF line ends and no final newline", () => {
+    for (const indent of ["    ", "\t"]) {
+      const text = `{\r\n${indent}"format": "netdz-answers/1",\r\n${indent}"answers": {\r\n${indent}${indent}"M01.Q1": {\r\n${indent}${indent}${indent}"value": 1\r\n${indent}${indent}}\r\n${indent}}\r\n}`;
+      const out = edit(text, (doc) => doc.setIn(["answers", "M01.Q1", "value"], 2));
+      expect(out).toBe(text.replace('"value": 1', '"value": 2'));
+    }
+  });
+
+  it("keeps a one-line file on one line, unpadded as it was", () => {
+    const text = '{"format":"netdz-answers/1","zone":{"name":"Z"},"answers":{}}\n';
+    const out = edit(text, (doc) => {
+      doc.setIn(["zone", "province"], "jiangsu");
+      doc.set("migrated", [{ from: "1.0.0", to: "1.1.0" }]);
+    });
+    expect(out).toBe(
+      '{"format":"netdz-answers/1","zone":{"name":"Z","province":"jiangsu"},"answers":{},"migrated":[{"from":"1.0.0","to":"1.1.0"}]}\n',
+    );
+  });
+
+  it("removes an entry without leaving a trailing comma", () => {
+    const out = edit(PRETTY, (doc) => doc.deleteIn(["answers", "M01.Q3"]));
+    expect(() => JSON.parse(out) as unknown).not.toThrow();
+    expect(out).not.toContain("M01.Q3");
+  });
+});
+
+describe("isJsonObjectText", () => {
+  it.each([
+    ["{}", true],
+    [' \n{ "a": [1, 2] }\n', true],
+    ["[1]", false],
+    ["null", false],
+    ["{ a: 1 }", false], // YAML flow, not JSON
+    ["format: netdz-answers/1\n", false],
+    ['{ "a": 1 } # a comment', false],
+  ])("%j → %s", (text, json) => {
+    expect(isJsonObjectText(text)).toBe(json);
+  });
+
+  it("a YAML file is still spliced, not rewritten", () => {
+    const text = "format: netdz-answers/1\nanswers:\n  M01.Q1: {value: 1}   # kept\n";
+    expect(edit(text, (doc) => doc.setIn(["answers", "M01.Q1", "value"], 2))).toBe(
+      text.replace("value: 1", "value: 2"),
+    );
+  });
+});
