@@ -231,7 +231,11 @@ class Splicer {
         const at = first ? itemIndent : placeholder.indent;
         this.underPlaceholder(placeholder, blockPairLines(pair, at));
       } else if (previous) {
-        const at = this.nextLine(this.valueEnd(previous.value as Node));
+        const at = this.pastIndentedComments(
+          this.nextLine(this.valueEnd(previous.value as Node)),
+          itemIndent,
+          regionEnd,
+        );
         this.insert(at, this.atLineStart(at, lines));
       } else if (first) {
         this.insert(this.lineStart(range(keyNode(first))[0]), this.atLineStart(-1, lines));
@@ -239,6 +243,21 @@ class Splicer {
         throw new Unsupported("an empty map");
       }
     }
+  }
+
+  /**
+   * Past the comment lines at `at` indented deeper than the entries (`indent`): they close the
+   * entry before (a remark at the end of `answers:`), so a new entry goes below them.
+   */
+  private pastIndentedComments(at: number, indent: number, regionEnd: number): number {
+    let pos = at;
+    while (pos < regionEnd && pos < this.text.length) {
+      const line = this.text.slice(pos, this.lineEnd(pos));
+      const comment = /^([ \t]*)#/.exec(line);
+      if (comment === null || (comment[1] ?? "").length <= indent) break;
+      pos = this.nextLine(pos);
+    }
+    return pos;
   }
 
   /** Inserts every entry of `a` under a key whose value was empty (`answers:` and comments). */

@@ -124,3 +124,21 @@ describe("netdz migrate leaves x- keys under answers as they are (spawned)", () 
     expect(parse(out.text)).not.toHaveProperty("retired");
   });
 });
+
+describe("netdz migrate: a remark closing `answers:` stays there (spawned)", () => {
+  it.each([
+    ["the retired answer last", "  M02.Q3: { value: [bonds] }\n"],
+    ["the retired answer first", ""],
+  ])("%s", (_name, last) => {
+    const first = last === "" ? "  M02.Q3: { value: [bonds] }\n" : "";
+    const text = `${HEAD.replace("  M02.Q1: { value: true }\n", "")}${first}  M02.Q1: { value: true }\n${last}  # a remark on the answers as a whole\n    # and its second line\n# the end of the file\n`;
+    const { text: out } = migrated(text);
+    const lines = out.split("\n");
+    const remark = lines.indexOf("  # a remark on the answers as a whole");
+    expect(lines[remark - 1]).toBe("  M02.Q1: { value: true }");
+    expect(lines[remark + 1]).toBe("    # and its second line");
+    expect(lines[remark + 2]).toBe("retired:");
+    expect(out.endsWith("\n# the end of the file\n")).toBe(true);
+    expect(parse(out)).toMatchObject({ answers: { "M02.Q1": { value: true } } });
+  });
+});
