@@ -211,12 +211,19 @@ export function backupPath(file: string, version: string): string {
  * The version `--to` names: a version, or `ID@VERSION` of the file's own set (the form other
  * commands take); another set's id is refused, as migrate never moves answers to another set.
  */
-function targetVersion(to: string | undefined, id: string, m: MigrateMessages): string | undefined {
+function targetVersion(
+  to: string | undefined,
+  id: string,
+  versions: readonly string[],
+  m: MigrateMessages,
+): string | undefined {
   const at = to?.lastIndexOf("@") ?? -1;
   if (to === undefined || at < 0) return to;
   const named = to.slice(0, at);
   if (named !== id) throw new UsageError(m.otherSet(to, id));
-  return to.slice(at + 1);
+  const version = to.slice(at + 1);
+  if (version.trim() === "") throw new UsageError(m.noVersionAfterAt(to, id, versions));
+  return version;
 }
 
 /** A path's status, following links; undefined when there is nothing there to follow. */
@@ -275,7 +282,7 @@ export async function planMigration(
   const { id, version } = checked.answers.measureSet;
   const root = await measuresRoot(opts.measures, io.cwd, opts.lang);
   const versions = (await availableSets(root)).filter((s) => s.id === id).map((s) => s.version);
-  const to = targetVersion(opts.to, id, m) ?? versions[0] ?? version;
+  const to = targetVersion(opts.to, id, versions, m) ?? versions[0] ?? version;
   if (!versions.includes(to)) {
     throw new UsageError(m.unavailable(to, id, versions));
   }

@@ -25,6 +25,8 @@ export interface MigrateMessages {
   outIsAnswers(file: string): string;
   /** `--to ID@VERSION` names another set than the file's. */
   otherSet(to: string, id: string): string;
+  /** `--to ID@` with nothing after the `@`. */
+  noVersionAfterAt(to: string, id: string, available: readonly string[]): string;
   /** Another live netdz session holds the answers file's lock. */
   locked(file: string, pid: number | undefined): string;
   lockUnreadable(file: string, lockFile: string): string;
@@ -118,6 +120,8 @@ const en: MigrateMessages = {
     `${file} already exists; move it away or use --out FILE, so that no earlier copy is overwritten`,
   otherSet: (to, id) =>
     `--to ${to}: the answers are on the set ${id}, and migrate brings them to another version of that set, never to another set (give --to VERSION or --to ${id}@VERSION)`,
+  noVersionAfterAt: (to, id, available) =>
+    `--to ${to}: no version after the @ (give --to ${id}@VERSION; available versions: ${joinList(available, "en")})`,
   outIsAnswers: (file) =>
     `--out ${file} is the answers file itself; leave out --out to migrate it in place (the file as it was is kept beside it)`,
   outExists: (file) =>
@@ -196,6 +200,8 @@ const zh: MigrateMessages = {
   backupExists: (file) => `${file} 已存在；请先移走该文件或使用 --out FILE，以免覆盖先前的副本`,
   otherSet: (to, id) =>
     `--to ${to}：答卷使用的是评估清单 ${id}，migrate 只把答卷迁移到该清单的其他版本，不会迁移到另一份清单（请写 --to 版本号 或 --to ${id}@版本号）`,
+  noVersionAfterAt: (to, id, available) =>
+    `--to ${to}：@ 后面没有版本号（请写 --to ${id}@版本号；可用版本：${joinList(available, "zh")}）`,
   outIsAnswers: (file) =>
     `--out ${file} 就是该答卷文件本身；如要就地迁移请不加 --out（原文件会另存一份副本）`,
   outExists: (file) => `${file} 已存在；如要覆盖请加 --force，或另选 --out 文件`,

@@ -244,6 +244,12 @@ describe("netdz migrate --to ID@VERSION (spawned)", () => {
     ["other@1.1.0", "en", "the answers are on the set mini"],
     ["@1.1.0", "en", "never to another set (give --to VERSION or --to mini@VERSION)"],
     ["other@1.1.0", "zh", "答卷使用的是评估清单 mini"],
+    [
+      "mini@",
+      "en",
+      "netdz: --to mini@: no version after the @ (give --to mini@VERSION; available versions: 1.2.0, 1.1.0, 1.0.0)\n",
+    ],
+    ["mini@ ", "zh", "@ 后面没有版本号（请写 --to mini@版本号；可用版本：1.2.0、1.1.0、1.0.0）"],
   ])("refuses --to %s (%s), exit 2, nothing written", (to, lang, message) => {
     const dir = tempDir();
     const before = answersIn(dir);
