@@ -7,6 +7,7 @@ import {
   checkFiles,
   startWorkers,
   workerCount,
+  workerLimits,
   WORKERS_FROM,
 } from "../../src/commands/aggregate-pool.js";
 import { workspace } from "../../src/fs/workspace.js";
@@ -40,6 +41,22 @@ describe("how many workers aggregate uses", () => {
     for (const env of [{}, { NETDZ_WORKERS: "many" }]) {
       expect(workerCount(files, env, cores)).toBe(expected);
     }
+  });
+});
+
+describe("the heap of each worker", () => {
+  it.each([
+    // [workers, young generation of each in MB]
+    [1, 32],
+    [2, 16],
+    [3, 10],
+    [4, 8],
+    [16, 8],
+  ])("with %i workers: a young generation of %i MB each", (count, young) => {
+    const limits = workerLimits(count);
+    expect(limits.maxYoungGenerationSizeMb).toBe(young);
+    // The old generation stays small whatever the count: what a worker keeps is collected sooner.
+    expect(limits.maxOldGenerationSizeMb).toBe(64);
   });
 });
 
