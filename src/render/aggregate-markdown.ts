@@ -21,11 +21,31 @@ interface Context {
   agg: Aggregate;
   lang: Lang;
   m: AggregateMessages;
+  /**
+   * escapeCell, each text escaped once: the tables of thousands of zones repeat the same
+   * provinces, regions and bands in every row.
+   */
+  cell: (text: string | undefined) => string;
+}
+
+function escapedOnce(): (text: string | undefined) => string {
+  const escaped = new Map<string, string>();
+  return (text) => {
+    const key = text ?? "";
+    let cell = escaped.get(key);
+    if (cell === undefined) escaped.set(key, (cell = escapeCell(key)));
+    return cell;
+  };
 }
 
 /** Renders the whole roll-up. */
 export function renderAggregateMarkdown(agg: Aggregate, options: AggregateMarkdownOptions): string {
-  const ctx: Context = { agg, lang: options.lang, m: aggregateMessages(options.lang) };
+  const ctx: Context = {
+    agg,
+    lang: options.lang,
+    m: aggregateMessages(options.lang),
+    cell: escapedOnce(),
+  };
   const blocks = [
     `# ${escapeInline(ctx.m.title)}`,
     header(ctx),
@@ -155,11 +175,11 @@ function league(ctx: Context): string[] {
   const rows = agg.zones.map((z) => [
     z.ranked ? String(z.rank) : `*${escapeInline(m.unranked)}*`,
     z.regionRank === null ? "—" : String(z.regionRank),
-    escapeCell(zoneText(agg, z.zone, "name", lang)),
-    escapeCell(zoneText(agg, z.zone, "province", lang)),
-    escapeCell(regionLabel(agg.set, z.region)[lang]),
+    ctx.cell(zoneText(agg, z.zone, "name", lang)),
+    ctx.cell(zoneText(agg, z.zone, "province", lang)),
+    ctx.cell(regionLabel(agg.set, z.region)[lang]),
     overallInItsBand(z.overall, agg.set.bands),
-    escapeCell(z.band?.label[lang]),
+    ctx.cell(z.band?.label[lang]),
     percent(z.completeness),
     String(z.counts.unknown),
   ]);
@@ -225,10 +245,17 @@ function matrix(ctx: Context): string[] {
   const blocks = [`## ${escapeInline(m.sections.matrix)}`];
   if (agg.zones.length === 0) return [...blocks, escapeInline(m.none)];
   const measures = agg.set.measures;
-  // An empty cell where the measure does not apply.
-  const cell = (score: number | null) => (score === null ? "" : figure(score));
+  // An empty cell where the measure does not apply. Each score is worded once: zones share most
+  // of their measure scores, and a roll-up of thousands of zones has a great many cells.
+  const worded = new Map<number, string>();
+  const cell = (score: number | null) => {
+    if (score === null) return "";
+    let text = worded.get(score);
+    if (text === undefined) worded.set(score, (text = figure(score)));
+    return text;
+  };
   const rows = agg.zones.map((z) => [
-    escapeCell(zoneLabel(agg, z, lang)),
+    ctx.cell(zoneLabel(agg, z, lang)),
     ...nullable(z.measureScores).map(cell),
   ]);
   rows.push([`**${escapeInline(m.meanRow)}**`, ...agg.measureMeans.map((x) => cell(x.mean))]);
@@ -310,7 +337,7 @@ function bottom(ctx: Context): string[] {
     const rows = region.zones.map((z) => [
       String(z.regionRank ?? "—"),
       String(z.rank ?? "—"),
-      escapeCell(zoneLabel(agg, z, lang)),
+      ctx.cell(zoneLabel(agg, z, lang)),
       oneDecimal(z.overall),
       z.topGaps.length === 0 ? "—" : escapeInline(gapList(z.topGaps, m)),
     ]);

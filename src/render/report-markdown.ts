@@ -155,30 +155,51 @@ export function textBar(score: number | null): string {
 
 /** A GFM table in "compact" style; cells must already be escaped. */
 export function table(columns: readonly Column[], rows: readonly string[][]): string {
-  return [...tablePieces(columns, rows)].join("");
+  const pieces = tableHead(columns);
+  for (const row of rows) {
+    pieces.push("\n");
+    pushLine(pieces, row);
+  }
+  return pieces.join("");
 }
 
-/** The table of `table` a line at a time (rows may be made as they are read). */
+/** The table of `table` a row at a time (rows may be made as they are read). */
 function* tablePieces(
   columns: readonly Column[],
   rows: Iterable<readonly string[]>,
 ): Generator<string> {
-  // Cell by cell: a 10 MB note is passed on as it is, not copied into its line.
-  function* line(cells: readonly string[]): Generator<string> {
-    if (cells.length === 0) yield "| ";
-    for (const [i, cell] of cells.entries()) {
-      yield i === 0 ? "| " : " | ";
-      yield cell;
-    }
-    yield " |";
-  }
-  yield* line(columns.map((c) => c.title));
-  yield "\n";
-  yield* line(columns.map((c) => (c.align === "right" ? "---:" : "---")));
+  yield* tableHead(columns);
   for (const row of rows) {
-    yield "\n";
-    yield* line(row);
+    const pieces = ["\n"];
+    pushLine(pieces, row);
+    yield* pieces;
   }
+}
+
+/** The header row and the alignment row of a table. */
+function tableHead(columns: readonly Column[]): string[] {
+  const pieces: string[] = [];
+  pushLine(
+    pieces,
+    columns.map((c) => c.title),
+  );
+  pieces.push("\n");
+  pushLine(
+    pieces,
+    columns.map((c) => (c.align === "right" ? "---:" : "---")),
+  );
+  return pieces;
+}
+
+/**
+ * One row's pieces, cell by cell: a 10 MB note is passed on as it is, not copied into its line.
+ */
+function pushLine(pieces: string[], cells: readonly string[]): void {
+  if (cells.length === 0) pieces.push("| ");
+  for (let i = 0; i < cells.length; i++) {
+    pieces.push(i === 0 ? "| " : " | ", cells[i] as string);
+  }
+  pieces.push(" |");
 }
 
 function headerList(ctx: Context, date: string | undefined): string {
