@@ -76,15 +76,15 @@ const median = (samples) => samples.sort((a, b) => a - b)[Math.floor(samples.len
 const FLOOR = ["-e", "0"];
 
 /**
- * The median time of a command and of `node -e 0` run alternately with it (two warm-up rounds
- * left out): on a shared machine the load drifts, so each ratio is taken against the floor
- * measured at the same time.
+ * The median time of a command and of its floor (`node -e 0` unless another is given) run
+ * alternately with it (two warm-up rounds left out): on a shared machine the load drifts, so each
+ * ratio is taken against the floor measured at the same time.
  */
-function timeWithFloor(commandArgs, count = runs, env = {}) {
+function timeWithFloor(commandArgs, count = runs, env = {}, floorArgs = FLOOR) {
   const samples = [];
   const floors = [];
   for (let i = 0; i < count + 2; i++) {
-    const floor = run(process.execPath, FLOOR);
+    const floor = run(process.execPath, floorArgs);
     const ms = run(process.execPath, commandArgs, env);
     if (i >= 2) {
       floors.push(floor);
@@ -249,8 +249,11 @@ async function benchRollUp(dir) {
 
   const bigRuns = Math.max(3, Math.min(5, Math.round(runs / 3)));
   const t1000 = timeRuns(process.execPath, aggregate(z1000), bigRuns);
-  const tBig = timeRuns(process.execPath, aggregate(zBig), bigRuns);
-  const tFloor = timeRuns(process.execPath, [floorScript, zBig], bigRuns);
+  // The roll-up and its read-and-parse floor alternately, as the start-up cases and node -e 0.
+  const { ms: tBig, floor: tFloor } = timeWithFloor(aggregate(zBig), bigRuns, {}, [
+    floorScript,
+    zBig,
+  ]);
   // For comparison only (no target): the same roll-up checked in-process.
   const tSingle = timeRuns(process.execPath, aggregate(zBig), Math.min(3, bigRuns), {
     NETDZ_WORKERS: "0",
