@@ -197,12 +197,14 @@ function hasBom(bytes: Uint8Array): boolean {
 }
 
 /**
- * `<name>.<old version>.<extension>` beside the file, its YAML extension kept as written
- * (`a.YAML` → `a.1.0.0.YAML`); `.yaml` after a name with another extension or none.
+ * `<name>.<old version>.<extension>` beside the file, its YAML or JSON extension kept as written
+ * (`a.YAML` → `a.1.0.0.YAML`, `a.json` → `a.1.0.0.json`: a JSON file's copy is no `.yaml` file
+ * that a folder roll-up would take for answers); `.yaml` after a name with another extension or
+ * none.
  */
 export function backupPath(file: string, version: string): string {
   const ext = path.extname(file);
-  const yaml = /^\.ya?ml$/i.test(ext);
+  const yaml = /^\.(ya?ml|json)$/i.test(ext);
   const base = yaml ? file.slice(0, -ext.length) : file;
   return `${base}.${version}${yaml ? ext : ".yaml"}`;
 }
