@@ -12,7 +12,8 @@
  *
  * `text` has no byte-order mark (the caller keeps it). No I/O.
  */
-import { isMap, isPair, isScalar, isSeq, type Document } from "yaml";
+import { isDeepStrictEqual } from "node:util";
+import { isMap, isNode, isPair, isScalar, isSeq, type Document } from "yaml";
 import { answersYamlText } from "./answers-yaml.js";
 import { spliceDocument } from "./yaml-splice.js";
 
@@ -39,63 +40,98 @@ export function isJsonObjectText(text: string): boolean {
 }
 
 /**
- * `value` as JSON laid out as `original` (parsed as `before`) is: indented by its first indented
- * line (spaces or tabs); an object or list that was on one line stays on one line, and a new one
- * is on one line when one beside it is (a new answer among one-line answers); inside one-line
- * collections the original's spacing (`{ "a": 1 }` or `{"a":1}`). A final newline when the
- * original ends with one.
+ * `value` as JSON laid out as `original` (parsed as `before`) is. What did not change (an entry,
+ * a key, a collection, a number) keeps its text byte for byte: its spacing, its escapes
+ * (`\u00e9`), its number spelling (`1.0`, digits beyond a double's). What changed is written
+ * as the original writes: indented by its first indented line (spaces or tabs); an object or
+ * list that was on one line stays on one line, and a new one is on one line when one beside it
+ * is (a new answer among one-line answers); inside a one-line collection the spacing of that
+ * collection (`{ "a": 1 }` or `{"a":1}`), or of one beside it when it is new; non-ASCII
+ * characters escaped when the original escapes them and has none raw. A final newline when
+ * the original ends with one.
  */
 function jsonTextLike(original: string, before: Document, value: unknown): string {
   const body = original.trim();
-  const lines = linesOf(original, before);
+  const found = linesOf(original, before);
   const style: JsonStyle = {
     indent: /\n([ \t]+)\S/.exec(body)?.[1] ?? "  ",
-    pad: /[{[] ["\d[{tfn-]/.test(body),
-    colon: /":\s/.test(body) ? ": " : ":",
-    ...lines,
+    spacing: spacingOf(body),
+    ascii: /\\u[0-9a-fA-F]{4}/.test(body) && !/[\u0080-\uffff]/.test(body),
+    ...found,
   };
   if (!body.includes("\n")) style.oneLine.add(pathKey([]));
   const json = jsonIn(value, [], 0, style);
   return /\n$/.test(original) ? `${json}\n` : json;
 }
 
-interface JsonStyle {
-  indent: string;
+/** How a collection's text spaces its items: padded (`{ "a" }`), and `": "` or `":"`. */
+interface Spacing {
   pad: boolean;
   colon: string;
+}
+
+function spacingOf(text: string): Spacing {
+  return { pad: /[{[] ["\d[{tfn-]/.test(text), colon: /":\s/.test(text) ? ": " : ":" };
+}
+
+interface JsonStyle {
+  indent: string;
+  /** The file's spacing, for a new one-line collection with none beside it. */
+  spacing: Spacing;
+  ascii: boolean;
   /** The paths (pathKey) of the collections of the original, and those on one line. */
   known: Set<string>;
   oneLine: Set<string>;
-  /** The paths of collections with a child collection on one line. */
-  oneLineChildren: Set<string>;
+  /** Per collection with a child collection on one line: that child's spacing. */
+  oneLineChildren: Map<string, Spacing>;
+  /** The original's text of each node and of each key, by path, with its data. */
+  source: Map<string, { text: string; value: unknown }>;
+  keySource: Map<string, string>;
 }
 
 function pathKey(path: readonly (string | number)[]): string {
   return JSON.stringify(path);
 }
 
-/** Where the original's collections are, and which sit on one line. */
+/** Where the original's collections are, which sit on one line, and each node's text. */
 function linesOf(
   text: string,
   before: Document,
-): Pick<JsonStyle, "known" | "oneLine" | "oneLineChildren"> {
+): Pick<JsonStyle, "known" | "oneLine" | "oneLineChildren" | "source" | "keySource"> {
   const found = {
     known: new Set<string>(),
     oneLine: new Set<string>(),
-    oneLineChildren: new Set<string>(),
+    oneLineChildren: new Map<string, Spacing>(),
+    source: new Map<string, { text: string; value: unknown }>(),
+    keySource: new Map<string, string>(),
   };
   const walk = (node: unknown, path: (string | number)[]): void => {
-    if (!isMap(node) && !isSeq(node)) return;
     const key = pathKey(path);
+    const range = isNode(node) ? node.range : undefined;
+    const slice = range ? text.slice(range[0], range[1]) : undefined;
+    if (slice !== undefined) {
+      try {
+        found.source.set(key, { text: slice, value: JSON.parse(slice) });
+      } catch {
+        // Not a node of its own in JSON (cannot happen in a file that parses as JSON).
+      }
+    }
+    if (!isMap(node) && !isSeq(node)) return;
     found.known.add(key);
-    const range = node.range;
-    if (range && !text.slice(range[0], range[1]).includes("\n")) {
+    if (slice !== undefined && !slice.includes("\n")) {
       found.oneLine.add(key);
-      if (path.length > 0) found.oneLineChildren.add(pathKey(path.slice(0, -1)));
+      const parent = pathKey(path.slice(0, -1));
+      if (path.length > 0 && !found.oneLineChildren.has(parent)) {
+        found.oneLineChildren.set(parent, spacingOf(slice));
+      }
     }
     node.items.forEach((item: unknown, i: number) => {
       if (isPair(item)) {
         const k = isScalar(item.key) ? String(item.key.value) : String(item.key);
+        const keyRange = isNode(item.key) ? item.key.range : undefined;
+        if (keyRange) {
+          found.keySource.set(pathKey([...path, k]), text.slice(keyRange[0], keyRange[1]));
+        }
         walk(item.value, [...path, k]);
       } else walk(item, [...path, i]);
     });
@@ -110,32 +146,53 @@ function jsonIn(
   path: (string | number)[],
   depth: number,
   style: JsonStyle,
-  within = false,
+  within?: Spacing,
 ): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  const key = pathKey(path);
+  const kept = style.source.get(key);
+  if (kept !== undefined && isDeepStrictEqual(kept.value, value)) return kept.text;
+  if (value === null || typeof value !== "object") return jsonScalar(value, style);
   const list = Array.isArray(value);
   const entries: [string | number, unknown][] = list
     ? (value as unknown[]).map((v, i) => [i, v])
     : Object.entries(value).filter(([, v]) => v !== undefined);
   const [open, close] = list ? ["[", "]"] : ["{", "}"];
   if (entries.length === 0) return `${open}${close}`;
-  const key = pathKey(path);
   const parent = pathKey(path.slice(0, -1));
-  const inline =
-    within ||
+  // On one line: inside one, or as it was, or (new) as one beside it is; spaced as it was, or
+  // as the collection around it, or as one beside it, or as the file.
+  const spacing: Spacing | undefined =
+    within ??
     (style.known.has(key)
       ? style.oneLine.has(key)
-      : path.length > 0 && style.oneLineChildren.has(parent));
+        ? spacingOf(kept?.text ?? "")
+        : undefined
+      : path.length > 0
+        ? style.oneLineChildren.get(parent)
+        : undefined);
+  const colon = (spacing ?? style.spacing).colon;
   const items = entries.map(([k, v]) => {
-    const text = jsonIn(v, [...path, k], depth + 1, style, inline);
-    return list ? text : `${JSON.stringify(k)}${style.colon}${text}`;
+    const text = jsonIn(v, [...path, k], depth + 1, style, spacing);
+    if (list) return text;
+    const keyText = style.keySource.get(pathKey([...path, k])) ?? jsonScalar(k, style);
+    return `${keyText}${colon}${text}`;
   });
-  if (inline) {
-    const pad = style.pad ? " " : "";
-    return `${open}${pad}${items.join(style.colon === ": " ? ", " : ",")}${pad}${close}`;
+  if (spacing) {
+    const pad = spacing.pad ? " " : "";
+    return `${open}${pad}${items.join(colon === ": " ? ", " : ",")}${pad}${close}`;
   }
   const inner = style.indent.repeat(depth + 1);
   return `${open}\n${items.map((item) => inner + item).join(",\n")}\n${style.indent.repeat(depth)}${close}`;
+}
+
+/** A scalar as JSON; non-ASCII escaped as `\uXXXX` when the file writes it so. */
+function jsonScalar(value: unknown, style: JsonStyle): string {
+  const text = JSON.stringify(value) ?? "null";
+  if (!style.ascii) return text;
+  return text.replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** The text in the line ends of `original` (CRLF when its first line ends so). */

@@ -65,6 +65,43 @@ describe("editedText of a JSON answers file", () => {
     );
   });
 
+  it("keeps the text of what did not change byte for byte: unspaced objects, escapes, number spellings", () => {
+    const text = `{
+  "format": "netdz-answers/1",
+  "zone": { "name": "\\u6d4b\\u8bd5\\u533a", "province": "Jiangsu" },
+  "answers": {
+    "M01.Q1": {"status":"implemented"},
+    "M01.Q2": {"value":1.0},
+    "M01.Q3": {"value":12345678901234567890},
+    "M01.Q4": {"value":7}
+  }
+}
+`;
+    const out = edit(text, (doc) => doc.setIn(["answers", "M01.Q4", "value"], 8));
+    expect(out).toBe(text.replace('"value":7', '"value":8'));
+  });
+
+  it("writes a changed or new one-line object spaced as it or its neighbours were, escaping as the file does", () => {
+    const text = `{
+  "format": "netdz-answers/1",
+  "zone": { "name": "\\u6d4b\\u8bd5" },
+  "answers": {
+    "M01.Q1": {"status":"implemented"}
+  }
+}
+`;
+    const out = edit(text, (doc) => {
+      doc.setIn(["answers", "M01.Q1", "note"], "已完成");
+      doc.setIn(["answers", "M02.Q1"], { status: "planned" });
+    });
+    expect(JSON.parse(out).answers["M01.Q1"].note).toBe("已完成");
+    expect(out).toContain(
+      '    "M01.Q1": {"status":"implemented","note":"\\u5df2\\u5b8c\\u6210"},\n',
+    );
+    expect(out).toContain('    "M02.Q1": {"status":"planned"}\n');
+    expect(out).toContain('"name": "\\u6d4b\\u8bd5"');
+  });
+
   it("removes an entry without leaving a trailing comma", () => {
     const out = edit(PRETTY, (doc) => doc.deleteIn(["answers", "M01.Q3"]));
     expect(() => JSON.parse(out) as unknown).not.toThrow();
