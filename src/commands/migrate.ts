@@ -204,9 +204,9 @@ function hasBom(bytes: Uint8Array): boolean {
  */
 export function backupPath(file: string, version: string): string {
   const ext = path.extname(file);
-  const yaml = /^\.(ya?ml|json)$/i.test(ext);
-  const base = yaml ? file.slice(0, -ext.length) : file;
-  return `${base}.${version}${yaml ? ext : ".yaml"}`;
+  const kept = /^\.(ya?ml|json)$/i.test(ext);
+  const base = kept ? file.slice(0, -ext.length) : file;
+  return `${base}.${version}${kept ? ext : ".yaml"}`;
 }
 
 /**
@@ -222,6 +222,7 @@ function targetVersion(
   const at = to?.lastIndexOf("@") ?? -1;
   if (to === undefined || at < 0) return to;
   const named = to.slice(0, at);
+  if (named.trim() === "") throw new UsageError(m.noIdBeforeAt(to, id));
   if (named !== id) throw new UsageError(m.otherSet(to, id));
   const version = to.slice(at + 1);
   if (version.trim() === "") throw new UsageError(m.noVersionAfterAt(to, id, versions));

@@ -242,7 +242,13 @@ describe("netdz migrate --to ID@VERSION (spawned)", () => {
 
   it.each([
     ["other@1.1.0", "en", "the answers are on the set mini"],
-    ["@1.1.0", "en", "never to another set (give --to VERSION or --to mini@VERSION)"],
+    ["other@1.1.0", "en", "never to another set (give --to VERSION or --to mini@VERSION)"],
+    [
+      "@1.1.0",
+      "en",
+      "netdz: --to @1.1.0: no set id before the @ (give --to 1.1.0 or --to mini@1.1.0)\n",
+    ],
+    ["@1.2.0", "zh", "@ 前面没有评估清单 id（请写 --to 1.2.0 或 --to mini@1.2.0）"],
     ["other@1.1.0", "zh", "答卷使用的是评估清单 mini"],
     [
       "mini@",
