@@ -79,7 +79,8 @@ export function spliceDocument(
   });
   let result: string;
   try {
-    splicer.patchBlockMap(before.contents, after.contents, 0, text.length, 0);
+    if (before.contents.flow) splicer.patchFlowMap(before.contents, after.contents);
+    else splicer.patchBlockMap(before.contents, after.contents, 0, text.length, 0);
     result = splicer.apply();
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
@@ -321,7 +322,7 @@ class Splicer {
     this.replace(start, end, kept.join(""));
   }
 
-  private patchFlowMap(b: YAMLMap, a: YAMLMap): void {
+  patchFlowMap(b: YAMLMap, a: YAMLMap): void {
     const bPairs = pairsByKey(b);
     const aPairs = pairsByKey(a);
     const pad = this.text[range(b)[0] + 1] === " ";
@@ -351,6 +352,7 @@ class Splicer {
     }
     let previous: Pair | undefined;
     const head: string[] = [];
+    const after = new Map<Pair, string[]>();
     for (const pair of a.items) {
       const existing = bAfter.get(keyText(pair));
       if (existing) {
@@ -358,13 +360,40 @@ class Splicer {
         continue;
       }
       const text = `${scalarText(keyText(pair), true)}: ${flowText(pair.value as Node, pad, keyText(pair))}`;
-      if (previous) this.insert(this.pairEnd(previous), `, ${text}`);
+      if (previous) after.set(previous, [...(after.get(previous) ?? []), text]);
       else head.push(text);
     }
+    for (const [pair, texts] of after) this.insertAfterFlowPair(pair, texts, b);
     if (head.length === 0) return;
     const first = b.items[0];
     if (!first) throw new Unsupported("an empty flow map");
     this.insert(range(keyNode(first))[0], `${head.join(", ")}${lastKept >= 0 ? ", " : ""}`);
+  }
+
+  /**
+   * New entries after an entry of a flow map. Where the entry has a line of its own (a flow map
+   * written over several lines: only its separator and a comment after it), each new one gets a
+   * line of its own below it, indented as it is, and its comment stays on its line; else they
+   * follow it on its line (`a: 1, b: 2`).
+   */
+  private insertAfterFlowPair(pair: Pair, texts: string[], map: YAMLMap): void {
+    const end = this.pairEnd(pair);
+    const keyStart = range(keyNode(pair))[0];
+    const lead = this.text.slice(this.lineStart(keyStart), keyStart);
+    const rest = /^[ \t]*(,)?[ \t]*(#.*)?$/.exec(this.text.slice(end, this.lineEnd(end)));
+    const last = map.items.at(-1) === pair;
+    if (rest === null || lead.trim() !== "" || (rest[1] === undefined && !last)) {
+      this.insert(end, texts.map((text) => `, ${text}`).join(""));
+      return;
+    }
+    // A comma after the entry: every new line ends with one (the next entry, or the file's
+    // trailing comma). None: the entry was the last and the file writes no trailing comma.
+    const comma = rest[1] !== undefined;
+    if (!comma) this.insert(end, ",");
+    const lines = texts.map(
+      (text, i) => `${lead}${text}${comma || i < texts.length - 1 ? "," : ""}${this.eol}`,
+    );
+    this.insert(this.nextLine(end), lines.join(""));
   }
 
   /**

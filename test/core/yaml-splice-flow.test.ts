@@ -1,0 +1,66 @@
+// A YAML answers file written as one flow map over several lines (JSON-like text with comments,
+// trailing commas or unquoted keys) is edited minimally like a block file: every line nothing
+// changed stays as it was, and a new entry gets a line of its own, indented as the entry above.
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { editedText } from "../../src/core/edited-text.js";
+
+function edit(text: string, change: (doc: ReturnType<typeof parseDocument>) => void): string {
+  const before = parseDocument(text, { uniqueKeys: true });
+  const after = parseDocument(text, { uniqueKeys: true });
+  change(after);
+  const out = editedText(text, before, after);
+  expect(parseDocument(out, { uniqueKeys: true }).toJS()).toEqual(after.toJS());
+  return out;
+}
+
+const FLOW = `{
+  format: netdz-answers/1,  # a comment
+  measureSet: {id: mini, version: 1.0.0},
+  answers: {
+    M01.Q1: {status: implemented, note: a long note that a whole-file writer would fold over two lines because it runs past eighty},
+    M01.Q2: {
+      value: 3,
+    },
+  },
+}
+`;
+
+describe("editing a YAML file that is one flow map over several lines", () => {
+  it("changes a value in place and keeps every other byte", () => {
+    const out = edit(FLOW, (doc) => doc.setIn(["measureSet", "version"], "1.1.0"));
+    expect(out).toBe(FLOW.replace("version: 1.0.0", "version: 1.1.0"));
+  });
+
+  it("puts a new top-level entry on a line of its own, keeping the trailing comma style", () => {
+    const out = edit(FLOW, (doc) => {
+      doc.setIn(["measureSet", "version"], "1.1.0");
+      doc.set("migrated", doc.createNode([{ from: "1.0.0", to: "1.1.0" }]));
+    });
+    expect(out).toBe(
+      FLOW.replace("version: 1.0.0", "version: 1.1.0").replace(
+        "  },\n}\n",
+        "  },\n  migrated: [{from: 1.0.0, to: 1.1.0}],\n}\n",
+      ),
+    );
+  });
+
+  it("puts a new answer below the last one, indented as it, its comment left on its line", () => {
+    const text = "{\n  answers: {\n    M01.Q1: {value: 1}  # checked\n  }\n}\n";
+    const out = edit(text, (doc) => {
+      doc.setIn(["answers", "M01.Q2"], doc.createNode({ value: 2 }, { flow: true }));
+      doc.setIn(["answers", "M01.Q3"], doc.createNode({ value: 3 }, { flow: true }));
+    });
+    expect(out).toBe(
+      "{\n  answers: {\n    M01.Q1: {value: 1},  # checked\n    M01.Q2: {value: 2},\n    M01.Q3: {value: 3}\n  }\n}\n",
+    );
+  });
+
+  it("keeps a one-line flow map on one line", () => {
+    const text = "answers: {M01.Q1: {value: 1}}\n";
+    const out = edit(text, (doc) =>
+      doc.setIn(["answers", "M01.Q2"], doc.createNode({ value: 2 }, { flow: true })),
+    );
+    expect(out).toBe("answers: {M01.Q1: {value: 1}, M01.Q2: {value: 2}}\n");
+  });
+});
