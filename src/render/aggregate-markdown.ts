@@ -28,14 +28,23 @@ interface Context {
   cell: (text: string | undefined) => string;
 }
 
-function escapedOnce(): (text: string | undefined) => string {
-  const escaped = new Map<string, string>();
-  return (text) => {
-    const key = text ?? "";
-    let cell = escaped.get(key);
-    if (cell === undefined) escaped.set(key, (cell = escapeCell(key)));
-    return cell;
+/**
+ * `fn` computed once per argument for as long as the returned function lives (one render): the
+ * tables of a roll-up repeat the same labels and scores in thousands of cells.
+ */
+function onceEach<K, V>(fn: (key: K) => V): (key: K) => V {
+  const done = new Map<K, V>();
+  return (key) => {
+    if (done.has(key)) return done.get(key) as V;
+    const value = fn(key);
+    done.set(key, value);
+    return value;
   };
+}
+
+function escapedOnce(): (text: string | undefined) => string {
+  const escape = onceEach(escapeCell);
+  return (text) => escape(text ?? "");
 }
 
 /** Renders the whole roll-up. */
@@ -247,13 +256,8 @@ function matrix(ctx: Context): string[] {
   const measures = agg.set.measures;
   // An empty cell where the measure does not apply. Each score is worded once: zones share most
   // of their measure scores, and a roll-up of thousands of zones has a great many cells.
-  const worded = new Map<number, string>();
-  const cell = (score: number | null) => {
-    if (score === null) return "";
-    let text = worded.get(score);
-    if (text === undefined) worded.set(score, (text = figure(score)));
-    return text;
-  };
+  const worded = onceEach(figure);
+  const cell = (score: number | null) => (score === null ? "" : worded(score));
   const rows = agg.zones.map((z) => [
     ctx.cell(zoneLabel(agg, z, lang)),
     ...nullable(z.measureScores).map(cell),
