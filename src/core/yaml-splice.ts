@@ -202,7 +202,11 @@ class Splicer {
   /** Lines of text inserted at the start of a line. */
   private atLineStart(at: number, lines: string[]): string {
     const body = lines.join(this.eol) + this.eol;
-    return at === this.text.length && at > 0 && !this.text.endsWith("\n") ? this.eol + body : body;
+    // At the end of a text without a final line end, the first lines inserted there start one.
+    const first = !this.inserts.has(at);
+    return first && at === this.text.length && at > 0 && !this.text.endsWith("\n")
+      ? this.eol + body
+      : body;
   }
 
   patchBlockMap(b: YAMLMap, a: YAMLMap, regionStart: number, regionEnd: number, indent: number) {
@@ -252,11 +256,17 @@ class Splicer {
    */
   private pastIndentedComments(at: number, indent: number, regionEnd: number): number {
     let pos = at;
-    while (pos < regionEnd && pos < this.text.length) {
-      const line = this.text.slice(pos, this.lineEnd(pos));
+    let scan = at;
+    // Blank lines between such comments belong to them (a remark set off by a blank line).
+    while (scan < regionEnd && scan < this.text.length) {
+      const line = this.text.slice(scan, this.lineEnd(scan));
+      if (line.trim() === "") {
+        scan = this.nextLine(scan);
+        continue;
+      }
       const comment = /^([ \t]*)#/.exec(line);
       if (comment === null || (comment[1] ?? "").length <= indent) break;
-      pos = this.nextLine(pos);
+      pos = scan = this.nextLine(scan);
     }
     return pos;
   }
