@@ -718,7 +718,50 @@ function conflictMarker(text: string): { line: number; column: number } | undefi
 
 /** The checks of the data read, for a file of any size: nesting, then escapes. */
 function checkText(source: YamlSource, lang: Lang): YamlSource {
-  return checkEscapes(checkDepth(source, lang), lang);
+  return checkJsComments(checkEscapes(checkDepth(source, lang), lang), lang);
+}
+
+/** A `//` or `/*` where a key starts: at a line's start, or after `{`, `[` or `,`. */
+const JS_COMMENT = /(?:^|[{[,])[ \t]*(\/\/|\/\*)/m;
+
+/**
+ * A comment as JSON-with-comments writes it (`// …`, `/* … *\/`) is no comment in YAML: it reads
+ * as part of a key, and the schema would then report a missing field and an unknown one. When a
+ * key starts so, that is one problem at the comment, and the data is not handed on.
+ */
+function checkJsComments(source: YamlSource, lang: Lang): YamlSource {
+  const { text } = source;
+  if (source.data === undefined || (!text.includes("//") && !text.includes("/*"))) return source;
+  if (!holdsKey(source.data, (key) => key.startsWith("//") || key.startsWith("/*"))) return source;
+  const found = JS_COMMENT.exec(text);
+  const at = found === null ? undefined : found.index + found[0].length - 2;
+  const problem: Diagnostic = {
+    file: source.file,
+    ...(at === undefined ? { line: 1, column: 1 } : lineColumn(text, at)),
+    severity: "error",
+    code: "yaml/js-comment",
+    message: fileMessages(lang).jsComment(found?.[1] ?? "//"),
+  };
+  // That one problem says it all: the format the file names may be in the key it spoils.
+  return { ...withoutData(source, problem), failed: true };
+}
+
+/** Whether a key anywhere in the data passes `test`. Walked without recursion. */
+function holdsKey(data: unknown, test: (key: string) => boolean): boolean {
+  const stack: unknown[] = [data];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) stack.push(...(value as unknown[]));
+    else
+      for (const [key, item] of Object.entries(value)) {
+        if (test(key)) return true;
+        stack.push(item);
+      }
+  }
+  return false;
 }
 
 /** Half of a UTF-16 pair on its own: a high surrogate with no low one after it, or a low alone. */

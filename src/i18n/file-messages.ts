@@ -70,6 +70,8 @@ export interface FileMessages {
   conflictMarkers: string;
   /** A control character YAML does not allow, by its code point. */
   controlCharacter(codePoint: number): string;
+  /** A `//` or `/*` comment (JSON with comments), which YAML reads as part of a key. */
+  jsComment(written: string): string;
   /** After the first `shown` problems of one file. */
   /** `atLeast`: checking the file stopped early, so `more` is a lower bound. */
   moreProblems(file: string, more: number, atLeast?: boolean): string;
@@ -144,6 +146,8 @@ const en: FileMessages = {
   unparsable: "the YAML is nested too deeply or is too complex to read",
   conflictMarkers:
     "the file contains merge-conflict markers (<<<<<<<, =======, >>>>>>>) from git, the first one here; keep one side of each conflict and delete the marker lines",
+  jsComment: (written) =>
+    `${written} starts a comment in JavaScript, not in YAML or JSON, so it is read here as part of a key; write the comment after a # (the file is then YAML, not JSON), or delete it`,
   controlCharacter: (code) =>
     `the file contains the control character ${controlName(code, "en")} here, which YAML does not allow (often a byte of another file or program); delete it`,
   moreProblems: (file, more, atLeast) =>
@@ -214,6 +218,8 @@ const zh: FileMessages = {
   unparsable: "YAML 嵌套过深或过于复杂，无法读取",
   conflictMarkers:
     "该文件含有 git 合并冲突标记（<<<<<<<、=======、>>>>>>>），第一个在此处；请保留每处冲突的一方并删除标记行",
+  jsComment: (written) =>
+    `${written} 是 JavaScript 的注释写法，YAML 和 JSON 都不认，此处会被读成键名的一部分；请改用 # 开头的注释（文件即为 YAML 而非 JSON），或删除它`,
   controlCharacter: (code) =>
     `该文件此处含有控制字符 ${controlName(code, "zh")}，YAML 不允许使用（通常来自其他文件或程序的字节）；请删除它`,
   moreProblems: (file, more, atLeast) => `${file}：……另有${atLeast ? "至少" : ""} ${more} 个问题`,
