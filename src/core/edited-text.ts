@@ -74,6 +74,19 @@ function spacingOf(text: string): Spacing {
   return { pad: /[{[] ["\d[{tfn-]/.test(text), colon: /":\s/.test(text) ? ": " : ":" };
 }
 
+/**
+ * A one-line collection's own spacing: after its opening bracket, and after its first key (a
+ * list's after its first item), not that of the collections inside it.
+ */
+function ownSpacingOf(text: string, file: Spacing): Spacing {
+  const key = /^\{\s*"(?:[^"\\]|\\.)*"(\s*):(\s*)/.exec(text);
+  if (key !== null) return { pad: /^\{ /.test(text), colon: `${key[1] ?? ""}:${key[2] ?? ""}` };
+  const item = /^\[\s*(?:"(?:[^"\\]|\\.)*"|[^,[\]{}"]*),(\s*)/.exec(text);
+  if (item !== null) return { pad: /^\[ /.test(text), colon: item[1] === "" ? ":" : ": " };
+  // An empty collection (or one item) says nothing of its spacing: the file's.
+  return file;
+}
+
 interface JsonStyle {
   indent: string;
   /** The file's spacing, for a new one-line collection with none beside it. */
@@ -86,6 +99,11 @@ interface JsonStyle {
   oneLineChildren: Map<string, Spacing>;
   /** The original's text of each node and of each key, by path, with its data. */
   source: Map<string, { text: string; value: unknown }>;
+  /**
+   * The original's one-line node texts by their data (as JSON.stringify writes it), the first
+   * of each: an entry moved to another path (an answer renamed or retired) keeps its text.
+   */
+  byData: Map<string, string>;
   keySource: Map<string, string>;
 }
 
@@ -97,21 +115,26 @@ function pathKey(path: readonly (string | number)[]): string {
 function linesOf(
   text: string,
   before: Document,
-): Pick<JsonStyle, "known" | "oneLine" | "oneLineChildren" | "source" | "keySource"> {
+): Pick<JsonStyle, "known" | "oneLine" | "oneLineChildren" | "source" | "keySource" | "byData"> {
   const found = {
     known: new Set<string>(),
     oneLine: new Set<string>(),
     oneLineChildren: new Map<string, Spacing>(),
     source: new Map<string, { text: string; value: unknown }>(),
     keySource: new Map<string, string>(),
+    byData: new Map<string, string>(),
   };
+  const fileSpacing = spacingOf(text.trim());
   const walk = (node: unknown, path: (string | number)[]): void => {
     const key = pathKey(path);
     const range = isNode(node) ? node.range : undefined;
     const slice = range ? text.slice(range[0], range[1]) : undefined;
     if (slice !== undefined) {
       try {
-        found.source.set(key, { text: slice, value: JSON.parse(slice) });
+        const value: unknown = JSON.parse(slice);
+        found.source.set(key, { text: slice, value });
+        const data = JSON.stringify(value);
+        if (!slice.includes("\n") && !found.byData.has(data)) found.byData.set(data, slice);
       } catch {
         // Not a node of its own in JSON (cannot happen in a file that parses as JSON).
       }
@@ -122,7 +145,7 @@ function linesOf(
       found.oneLine.add(key);
       const parent = pathKey(path.slice(0, -1));
       if (path.length > 0 && !found.oneLineChildren.has(parent)) {
-        found.oneLineChildren.set(parent, spacingOf(slice));
+        found.oneLineChildren.set(parent, ownSpacingOf(slice, fileSpacing));
       }
     }
     node.items.forEach((item: unknown, i: number) => {
@@ -151,6 +174,8 @@ function jsonIn(
   const key = pathKey(path);
   const kept = style.source.get(key);
   if (kept !== undefined && isDeepStrictEqual(kept.value, value)) return kept.text;
+  const moved = value === undefined ? undefined : style.byData.get(JSON.stringify(value));
+  if (moved !== undefined && (kept === undefined || typeof value !== "object")) return moved;
   if (value === null || typeof value !== "object") return jsonScalar(value, style);
   const list = Array.isArray(value);
   const entries: [string | number, unknown][] = list
@@ -165,7 +190,7 @@ function jsonIn(
     within ??
     (style.known.has(key)
       ? style.oneLine.has(key)
-        ? spacingOf(kept?.text ?? "")
+        ? ownSpacingOf(kept?.text ?? "", style.spacing)
         : undefined
       : path.length > 0
         ? style.oneLineChildren.get(parent)
@@ -179,7 +204,7 @@ function jsonIn(
   });
   if (spacing) {
     const pad = spacing.pad ? " " : "";
-    return `${open}${pad}${items.join(colon === ": " ? ", " : ",")}${pad}${close}`;
+    return `${open}${pad}${items.join(colon.endsWith(" ") ? ", " : ",")}${pad}${close}`;
   }
   const inner = style.indent.repeat(depth + 1);
   return `${open}\n${items.map((item) => inner + item).join(",\n")}\n${style.indent.repeat(depth)}${close}`;

@@ -102,6 +102,27 @@ describe("editedText of a JSON answers file", () => {
     expect(out).toContain('"name": "\\u6d4b\\u8bd5"');
   });
 
+  it("keeps the text of an answer moved to another key (renamed or retired): its digits and spelling", () => {
+    const text =
+      '{"format":"netdz-answers/1","answers":{"M01.Q3":{"value":"full","x-b":123456789012345678901234567890,"x-n":1.0}}}';
+    const out = edit(text, (doc) => {
+      const answer = doc.getIn(["answers", "M01.Q3"]);
+      doc.deleteIn(["answers", "M01.Q3"]);
+      doc.setIn(["answers", "M02.Q4"], answer);
+      doc.set("retired", { "M01.Q3": { version: "1.0.0", answer: doc.toJS().answers["M02.Q4"] } });
+    });
+    expect(out).toBe(
+      '{"format":"netdz-answers/1","answers":{"M02.Q4":{"value":"full","x-b":123456789012345678901234567890,"x-n":1.0}},"retired":{"M01.Q3":{"version":"1.0.0","answer":{"value":"full","x-b":123456789012345678901234567890,"x-n":1.0}}}}',
+    );
+  });
+
+  it("spaces a one-line collection as it is spaced itself, not as one inside it", () => {
+    const text =
+      '{"format":"netdz-answers/1","measureSet":{"version":"1.0.0"},"answers":{"M02.Q1":{ "value" : true}}}\n';
+    const out = edit(text, (doc) => doc.setIn(["measureSet", "version"], "1.1.0"));
+    expect(out).toBe(text.replace("1.0.0", "1.1.0"));
+  });
+
   it("removes an entry without leaving a trailing comma", () => {
     const out = edit(PRETTY, (doc) => doc.deleteIn(["answers", "M01.Q3"]));
     expect(() => JSON.parse(out) as unknown).not.toThrow();
