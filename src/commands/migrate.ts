@@ -222,10 +222,11 @@ function targetVersion(
   const at = to?.lastIndexOf("@") ?? -1;
   if (to === undefined || at < 0) return to;
   const named = to.slice(0, at);
+  const version = to.slice(at + 1);
+  // Nothing after the @ is said first: `--to @` names neither, and the versions are the help.
+  if (version.trim() === "") throw new UsageError(m.noVersionAfterAt(to, id, versions));
   if (named.trim() === "") throw new UsageError(m.noIdBeforeAt(to, id));
   if (named !== id) throw new UsageError(m.otherSet(to, id));
-  const version = to.slice(at + 1);
-  if (version.trim() === "") throw new UsageError(m.noVersionAfterAt(to, id, versions));
   return version;
 }
 

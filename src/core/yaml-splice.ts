@@ -465,7 +465,8 @@ class Splicer {
       this.appendToSeq(bv, av, inFlow)
     )
       return false;
-    const oneLine = inlineText(av, flowPadOf(this.text, bv), inFlow, keyText(a));
+    const oneLine =
+      quotedAs(bv, av) ?? inlineText(av, flowPadOf(this.text, bv), inFlow, keyText(a));
     if (oneLine !== undefined && replaceableInline(bv)) {
       const [start, end] = range(bv);
       this.replace(start, end, oneLine);
@@ -614,6 +615,19 @@ function equalNodes(b: Node | null | undefined, a: Node | null | undefined): boo
   }
   if (isAlias(b) || isAlias(a)) throw new Unsupported("an alias");
   return false;
+}
+
+/**
+ * A text that replaces a quoted text, quoted as it was (`"1.0.0"` stays quoted when it becomes
+ * 1.2.0): double-quoted with JSON's escapes, or single-quoted when it needs no escape.
+ */
+function quotedAs(b: Node, a: Node | null): string | undefined {
+  if (!isScalar(b) || !isScalar(a) || typeof a.value !== "string") return undefined;
+  if (b.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(a.value);
+  if (b.type === Scalar.QUOTE_SINGLE && !hasControlOrBreak(a.value)) {
+    return `'${a.value.replace(/'/g, "''")}'`;
+  }
+  return undefined;
 }
 
 /** A node on one line: a scalar without line breaks in its text, or a collection in flow style. */

@@ -64,3 +64,18 @@ describe("editing a YAML file that is one flow map over several lines", () => {
     expect(out).toBe("answers: {M01.Q1: {value: 1}, M01.Q2: {value: 2}}\n");
   });
 });
+
+describe("a changed text that was quoted", () => {
+  it.each([
+    ['measureSet: {id: mini, version: "1.0.0"}\n', 'measureSet: {id: mini, version: "1.2.0"}\n'],
+    ["measureSet: {id: mini, version: '1.0.0'}\n", "measureSet: {id: mini, version: '1.2.0'}\n"],
+    ["measureSet:\n  version: 1.0.0\n", "measureSet:\n  version: 1.2.0\n"],
+  ])("%j stays quoted as it was", (text, expected) => {
+    expect(edit(text, (doc) => doc.setIn(["measureSet", "version"], "1.2.0"))).toBe(expected);
+  });
+
+  it("a single-quoted text that now needs an escape is double-quoted", () => {
+    const out = edit("zone: {name: 'Z'}\n", (doc) => doc.setIn(["zone", "name"], "a\tb"));
+    expect(out).toBe('zone: {name: "a\\tb"}\n');
+  });
+});

@@ -255,6 +255,7 @@ describe("netdz migrate --to ID@VERSION (spawned)", () => {
       "en",
       "netdz: --to mini@: no version after the @ (give --to mini@VERSION; available versions: 1.2.0, 1.1.0, 1.0.0)\n",
     ],
+    ["@", "en", "netdz: --to @: no version after the @ (give --to mini@VERSION; available"],
     ["mini@ ", "zh", "@ 后面没有版本号（请写 --to mini@版本号；可用版本：1.2.0、1.1.0、1.0.0）"],
   ])("refuses --to %s (%s), exit 2, nothing written", (to, lang, message) => {
     const dir = tempDir();
