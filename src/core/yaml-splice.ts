@@ -358,7 +358,17 @@ class Splicer {
           ? this.pairEnd(b.items[lastKept] as Pair)
           : range(keyNode(b.items[0] as Pair))[0];
       const to = this.pairEnd(last);
-      this.replace(from, to, this.keptComments(from, to, lastKept >= 0 ? " " : ""));
+      const keyStart = range(keyNode(last))[0];
+      const lead = this.text.slice(this.lineStart(keyStart), keyStart);
+      const rest = /^[ \t]*(,)?[ \t]*#/.exec(this.text.slice(to, this.lineEnd(to)));
+      if (lastKept >= 0 && lead.trim() === "" && rest !== null) {
+        // The last entry had a line of its own and a comment at its end: the comments stay, each
+        // on a line of its own, where the entries were (not at the end of the entry kept).
+        const end = this.lineEnd(to);
+        const comments = commentsWritten(this.text, from, end, true);
+        const lines = comments.map((comment) => `${this.eol}${lead}${comment}`).join("");
+        this.replace(from, end, `${rest[1] ?? ""}${lines}`);
+      } else this.replace(from, to, this.keptComments(from, to, lastKept >= 0 ? " " : ""));
     }
     let previous: Pair | undefined;
     const head: string[] = [];

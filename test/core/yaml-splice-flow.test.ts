@@ -79,3 +79,18 @@ describe("a changed text that was quoted", () => {
     expect(out).toBe('zone: {name: "a\\tb"}\n');
   });
 });
+
+describe("removing the last entry of a flow map written over several lines", () => {
+  it.each([
+    [
+      "{\n  answers: {\n    M01.Q1: {value: 1},\n    M02.Q3: {value: 2}  # about channels\n  }\n}\n",
+      "{\n  answers: {\n    M01.Q1: {value: 1}\n    # about channels\n  }\n}\n",
+    ],
+    [
+      "{\n  answers: {\n    M01.Q1: {value: 1},\n    M02.Q3: {value: 2},  # about channels\n  },\n}\n",
+      "{\n  answers: {\n    M01.Q1: {value: 1},\n    # about channels\n  },\n}\n",
+    ],
+  ])("keeps its end-of-line comment on a line of its own: %j", (text, expected) => {
+    expect(edit(text, (doc) => doc.deleteIn(["answers", "M02.Q3"]))).toBe(expected);
+  });
+});
