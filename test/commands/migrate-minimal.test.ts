@@ -59,9 +59,9 @@ describe("migrate changes only the entries it migrates", () => {
     expect(result.code, result.err).toBe(0);
     expect(result.out).toMatch(/zone\.province/);
     const text = readFileSync(path.join(dir, "zone.yaml"), "utf8");
-    // The province mapped, every other byte of the line as it was.
+    // The province mapped (quoted as it was), every other byte of the line as it was.
     expect(text).toContain(
-      `zone: {${pad}name: Test Zone, province: js, region: eastern, hub: true${pad}} # the zone\n`,
+      `zone: {${pad}name: Test Zone, province: "js", region: eastern, hub: true${pad}} # the zone\n`,
     );
     expect(text).not.toMatch(/^ {2}name:/m);
   });
