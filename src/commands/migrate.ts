@@ -225,7 +225,7 @@ function targetVersion(
   const version = to.slice(at + 1);
   // Nothing after the @ is said first: `--to @` names neither, and the versions are the help.
   if (version.trim() === "") throw new UsageError(m.noVersionAfterAt(to, id, versions));
-  if (named.trim() === "") throw new UsageError(m.noIdBeforeAt(to, id));
+  if (named.trim() === "") throw new UsageError(m.noIdBeforeAt(to, id, version));
   if (named !== id) throw new UsageError(m.otherSet(to, id));
   return version;
 }

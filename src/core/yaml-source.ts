@@ -732,7 +732,9 @@ const JS_COMMENT = /(?:^|[{[,])[ \t]*(\/\/|\/\*)/m;
 function checkJsComments(source: YamlSource, lang: Lang): YamlSource {
   const { text } = source;
   if (source.data === undefined || (!text.includes("//") && !text.includes("/*"))) return source;
-  if (!holdsKey(source.data, (key) => key.startsWith("//") || key.startsWith("/*"))) return source;
+  const jsKey = (text: string, isKey: boolean) =>
+    isKey && (text.startsWith("//") || text.startsWith("/*"));
+  if (!anyTextInData(source.data, jsKey)) return source;
   const found = JS_COMMENT.exec(text);
   const at = found === null ? undefined : found.index + found[0].length - 2;
   const problem: Diagnostic = {
@@ -744,24 +746,6 @@ function checkJsComments(source: YamlSource, lang: Lang): YamlSource {
   };
   // That one problem says it all: the format the file names may be in the key it spoils.
   return { ...withoutData(source, problem), failed: true };
-}
-
-/** Whether a key anywhere in the data passes `test`. Walked without recursion. */
-function holdsKey(data: unknown, test: (key: string) => boolean): boolean {
-  const stack: unknown[] = [data];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== "object" || value === null || seen.has(value)) continue;
-    seen.add(value);
-    if (Array.isArray(value)) stack.push(...(value as unknown[]));
-    else
-      for (const [key, item] of Object.entries(value)) {
-        if (test(key)) return true;
-        stack.push(item);
-      }
-  }
-  return false;
 }
 
 /** Half of a UTF-16 pair on its own: a high surrogate with no low one after it, or a low alone. */
@@ -789,18 +773,23 @@ function checkEscapes(source: YamlSource, lang: Lang): YamlSource {
 
 /** Whether a key or text in the data holds half a UTF-16 pair. Walked without recursion. */
 function holdsLoneSurrogate(data: unknown): boolean {
+  return anyTextInData(data, (text) => LONE_SURROGATE.test(text));
+}
+
+/** Whether a key or text anywhere in the data passes `test`. Walked without recursion. */
+function anyTextInData(data: unknown, test: (text: string, isKey: boolean) => boolean): boolean {
   const stack: unknown[] = [data];
   const seen = new Set<object>();
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value === "string") {
-      if (LONE_SURROGATE.test(value)) return true;
+      if (test(value, false)) return true;
     } else if (value !== null && typeof value === "object" && !seen.has(value)) {
       seen.add(value);
       if (Array.isArray(value)) for (const item of value as unknown[]) stack.push(item);
       else
         for (const key of Object.keys(value)) {
-          if (LONE_SURROGATE.test(key)) return true;
+          if (test(key, true)) return true;
           stack.push((value as Record<string, unknown>)[key]);
         }
     }

@@ -26,7 +26,7 @@ export interface MigrateMessages {
   /** `--to ID@VERSION` names another set than the file's. */
   otherSet(to: string, id: string): string;
   /** `--to @VERSION` with no set id before the `@`. */
-  noIdBeforeAt(to: string, id: string): string;
+  noIdBeforeAt(to: string, id: string, version: string): string;
   /** `--to ID@` with nothing after the `@`. */
   noVersionAfterAt(to: string, id: string, available: readonly string[]): string;
   /** Another live netdz session holds the answers file's lock. */
@@ -122,8 +122,8 @@ const en: MigrateMessages = {
     `${file} already exists; move it away or use --out FILE, so that no earlier copy is overwritten`,
   otherSet: (to, id) =>
     `--to ${to}: the answers are on the set ${id}, and migrate brings them to another version of that set, never to another set (give --to VERSION or --to ${id}@VERSION)`,
-  noIdBeforeAt: (to, id) =>
-    `--to ${to}: no set id before the @ (give --to ${to.slice(to.lastIndexOf("@") + 1)} or --to ${id}${to.slice(to.lastIndexOf("@"))})`,
+  noIdBeforeAt: (to, id, version) =>
+    `--to ${to}: no set id before the @ (give --to ${version} or --to ${id}@${version})`,
   noVersionAfterAt: (to, id, available) =>
     `--to ${to}: no version after the @ (give --to ${id}@VERSION; available versions: ${joinList(available, "en")})`,
   outIsAnswers: (file) =>
@@ -204,8 +204,8 @@ const zh: MigrateMessages = {
   backupExists: (file) => `${file} 已存在；请先移走该文件或使用 --out FILE，以免覆盖先前的副本`,
   otherSet: (to, id) =>
     `--to ${to}：答卷使用的是评估清单 ${id}，migrate 只把答卷迁移到该清单的其他版本，不会迁移到另一份清单（请写 --to 版本号 或 --to ${id}@版本号）`,
-  noIdBeforeAt: (to, id) =>
-    `--to ${to}：@ 前面没有评估清单 id（请写 --to ${to.slice(to.lastIndexOf("@") + 1)} 或 --to ${id}${to.slice(to.lastIndexOf("@"))}）`,
+  noIdBeforeAt: (to, id, version) =>
+    `--to ${to}：@ 前面没有评估清单 id（请写 --to ${version} 或 --to ${id}@${version}）`,
   noVersionAfterAt: (to, id, available) =>
     `--to ${to}：@ 后面没有版本号（请写 --to ${id}@版本号；可用版本：${joinList(available, "zh")}）`,
   outIsAnswers: (file) =>
