@@ -19,6 +19,7 @@ import {
   bandFor,
   compareGaps,
   compareIds,
+  latestAnsweredAt,
   scoreInState,
   type Assessment,
   type Counts,
@@ -213,21 +214,6 @@ export interface Aggregate {
   setProblems?: LeftOut[];
   /** Spread of completeness (0…1) over the used zones. */
   completeness: Stats;
-}
-
-/** The newest valid `answeredAt` of a file in milliseconds, or null when no answer is dated. */
-export function latestAnsweredAt(answers: AnswersFile): number | null {
-  let latest = Number.NEGATIVE_INFINITY;
-  // By key, not Object.values: js-yaml's mapping of a few dozen answers is a dictionary-mode
-  // object, on which Object.values takes a slow path.
-  const given = answers.answers ?? {};
-  for (const id of Object.keys(given)) {
-    const answer = given[id];
-    if (answer === null || answer === undefined || answer.answeredAt === undefined) continue;
-    const time = Date.parse(String(answer.answeredAt));
-    if (Number.isFinite(time) && time > latest) latest = time;
-  }
-  return Number.isFinite(latest) ? latest : null;
 }
 
 /**

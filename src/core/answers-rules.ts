@@ -201,7 +201,6 @@ export function checkAnswers(
       stopped = true;
       break;
     }
-    const path: PathSegment[] = ["answers", id];
     if (raw === null || isExtensionKey(id)) continue; // left empty: unanswered
     const answer = looseAnswer(raw);
     read.push({ id, answer });
@@ -210,7 +209,7 @@ export function checkAnswers(
     if (!found) {
       push(
         "error",
-        path,
+        ["answers", id],
         "answers/unknown-question",
         { id: "answers/unknown-question", params: { id, set: setName } },
         true,
@@ -218,8 +217,12 @@ export function checkAnswers(
       continue;
     }
     const { question } = found;
-    for (const problem of valueProblems(question, answer))
-      push("error", [...path, problem.key], problem.code, problem.message);
+    // The path of a problem is built only for a problem: most answers have none.
+    const path: PathSegment[] = ["answers", id];
+    if (!answerFitsQuestion(question, answer)) {
+      for (const problem of valueProblems(question, answer))
+        push("error", [...path, problem.key], problem.code, problem.message);
+    }
     const entry = asRecord(raw);
     if (
       lacksRequiredEvidence(question, answer) &&
@@ -452,6 +455,16 @@ export function valueProblems(question: Question, answer: Answer): Problem[] {
       break;
   }
   return problems;
+}
+
+/**
+ * True when an answer certainly draws no problem from `valueProblems`, told without building
+ * anything; false sends it through `valueProblems`, which decides.
+ */
+function answerFitsQuestion(question: Question, answer: Answer): boolean {
+  if (question.type === "status") return answer.value === undefined;
+  if (answer.status !== undefined && !VALUE_QUESTION_STATUSES.includes(answer.status)) return false;
+  return answer.value === undefined || valueFitsQuestion(question, answer.value);
 }
 
 /**

@@ -498,12 +498,25 @@ export function scoreParts(set: MeasureSet, answers: AnswersFile): PartScores | 
 
 /** The latest valid `answeredAt` among the answers, as YYYY-MM-DD in `timeZone`, or undefined. */
 export function lastAnsweredDate(answers: AnswersFile, timeZone?: string): string | undefined {
+  const latest = latestAnsweredAt(answers);
+  return latest === null ? undefined : calendarDate(latest, timeZone);
+}
+
+/**
+ * The newest `answeredAt` of a file in milliseconds (each read by `Date.parse`; one it cannot
+ * read is passed over), or null when no answer is dated.
+ */
+export function latestAnsweredAt(answers: AnswersFile): number | null {
   let latest = Number.NEGATIVE_INFINITY;
-  for (const answer of Object.values(answers.answers ?? {})) {
-    const time = answer.answeredAt === undefined ? NaN : Date.parse(String(answer.answeredAt));
+  // By key, not Object.values: js-yaml's mapping of a few dozen answers is a dictionary-mode
+  // object, on which Object.values takes a slow path.
+  const given = answers.answers ?? {};
+  for (const id of Object.keys(given)) {
+    const at = given[id]?.answeredAt;
+    const time = at === undefined ? Number.NaN : Date.parse(String(at));
     if (Number.isFinite(time) && time > latest) latest = time;
   }
-  return Number.isFinite(latest) ? calendarDate(latest, timeZone) : undefined;
+  return Number.isFinite(latest) ? latest : null;
 }
 
 /**
