@@ -16,7 +16,13 @@ import { asRecord, asString } from "../core/loose.js";
 import type { Diagnostic, Lang, Zone } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError } from "../errors.js";
-import { displayPath, kindOfSource, readYamlFileSync, resolvedPath } from "../fs/measure-sets.js";
+import {
+  displayPath,
+  kindOfSource,
+  readYamlFileSync,
+  resolvedPath,
+  unreadableFolderProblem,
+} from "../fs/measure-sets.js";
 import { UnreadableFileError } from "../fs/read-file.js";
 import { messageIn } from "../render/diagnostics.js";
 import { aggregateMessages } from "../i18n/aggregate-messages.js";
@@ -158,6 +164,12 @@ export class AnswersChecker {
   }
 
   /** A problem as the file is listed with it, its message in the language of the roll-up. */
+  /** A folder found that could not be listed (`given` as collectFiles names it): left out. */
+  unreadableFolder(given: string, error: unknown): LeftOut {
+    const shown = displayPath(given, this.ws.cwd);
+    return this.fromDiagnostic(unreadableFolderProblem(shown, error, this.lang));
+  }
+
   private fromDiagnostic(d: Diagnostic): LeftOut {
     return invalid(d.file, d.line, d.column, d.code, messageIn(d, this.lang));
   }

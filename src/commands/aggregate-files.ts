@@ -19,6 +19,11 @@ export interface Found {
   files: string[];
   /** The files named on the command line (checked whatever format they declare), as given. */
   named: Set<string>;
+  /**
+   * Folders that could not be listed (the folder named, or one below it), by their path as given
+   * (as `files`), with the error: left out and listed, as an unreadable file is.
+   */
+  unreadableFolders: { folder: string; error: unknown }[];
 }
 
 /**
@@ -30,13 +35,20 @@ export function collectFiles(paths: readonly string[], cwd: string, m: Aggregate
   // Absolute path → the path as given: the first way a file was reached names it.
   const files = new Map<string, string>();
   const named = new Set<string>();
+  const unreadableFolders = new Map<string, { folder: string; error: unknown }>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const info = statPath(absolute);
     if (!info) throw new UsageError(m.command.noSuchPath(given));
     if (info !== "unreadable" && info.isDirectory()) {
-      for (const file of walk(absolute)) {
+      const found = walk(absolute);
+      for (const file of found.files) {
         if (!files.has(file)) files.set(file, givenBelow(given, absolute, file));
+      }
+      for (const { folder, error } of found.unreadable) {
+        if (!unreadableFolders.has(folder)) {
+          unreadableFolders.set(folder, { folder: givenBelow(given, absolute, folder), error });
+        }
       }
     } else {
       if (!files.has(absolute)) files.set(absolute, given);
@@ -58,7 +70,14 @@ export function collectFiles(paths: readonly string[], cwd: string, m: Aggregate
       named.add(first);
     }
   }
-  return { files: kept, named };
+  const folders = [...unreadableFolders.keys()].sort();
+  return {
+    files: kept,
+    named,
+    unreadableFolders: folders.map(
+      (f) => unreadableFolders.get(f) as Found["unreadableFolders"][0],
+    ),
+  };
 }
 
 /**
@@ -89,13 +108,16 @@ function statPath(absolute: string) {
   }
 }
 
-function walk(root: string): string[] {
+/** The YAML files at or below a folder, and the folders there that could not be listed. */
+function walk(root: string): { files: string[]; unreadable: { folder: string; error: unknown }[] } {
   const out: string[] = [];
+  const unreadable: { folder: string; error: unknown }[] = [];
   const visit = (dir: string): void => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      unreadable.push({ folder: dir, error });
       return;
     }
     for (const entry of entries) {
@@ -109,5 +131,5 @@ function walk(root: string): string[] {
     }
   };
   visit(root);
-  return out;
+  return { files: out, unreadable };
 }

@@ -64,7 +64,10 @@ export async function rollUp(
     valid.map((v) => v.zone.zone),
   );
   const across = supersedeAcrossVersions(valid, spellings);
-  const leftOut: LeftOut[] = [];
+  // A folder that could not be listed may hold answers files: said first, and the exit is 1.
+  const leftOut: LeftOut[] = found.unreadableFolders.map((f) =>
+    checker.unreadableFolder(f.folder, f.error),
+  );
   const groups = new Map<string, Group>();
   for (const checked of results) {
     // An invalid file is listed once, with its first problem; it does not vote for a version.
@@ -88,7 +91,7 @@ export async function rollUp(
     printSetProblems(setProblems, io, m);
     printLeftOut(leftOut, chosen, io, m);
     throw new UsageError(
-      results.some((r) => r.answersFile)
+      results.some((r) => r.answersFile) || found.unreadableFolders.length > 0
         ? m.command.noUsable
         : m.command.noFiles(describeWhere(opts.paths)),
     );

@@ -16,6 +16,7 @@ import {
   SET_FILE,
   setsIn,
   UNREADABLE_CODE,
+  unreadableFolderProblem,
 } from "../fs/measure-sets.js";
 import { workspace } from "../fs/workspace.js";
 import { fileMessages } from "../i18n/file-messages.js";
@@ -201,7 +202,16 @@ async function collectTargets(
         targets.diagnostics.push(noSetHeader(first, sources.length, shown));
         targets.unchecked += sources.length;
       }
-      if (found.setFolders.length + netdzFiles + found.unreadableFiles.length === 0) {
+      // A folder that could not be listed (the folder given, or one below it): one problem each,
+      // as an unreadable file found in a folder is.
+      for (const { folder, error } of found.unreadableFolders) {
+        targets.diagnostics.push(
+          unreadableFolderProblem(displayPath(named(folder), io.cwd), error, lang),
+        );
+        targets.unchecked++;
+      }
+      const reported = found.unreadableFiles.length + found.unreadableFolders.length;
+      if (found.setFolders.length + netdzFiles + reported === 0) {
         unreadable(m.nothingFoundIn(given, SET_FILE));
       }
       // A FIFO, device or broken link named like a YAML file: one problem, as inside a set.

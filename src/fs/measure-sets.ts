@@ -9,6 +9,7 @@ import {
 } from "../core/file-format.js";
 import type { Diagnostic, Lang, MeasureSetHeader } from "../core/model.js";
 import { failedSource, parseYamlSource, type YamlSource } from "../core/yaml-source.js";
+import { fileMessages } from "../i18n/file-messages.js";
 import { workspaceMessages } from "../i18n/workspace-messages.js";
 import { compareVersions } from "../core/versions.js";
 import { UsageError } from "../errors.js";
@@ -130,6 +131,21 @@ function unreadableProblem(error: UnreadableFileError, shown: string): Diagnosti
   };
 }
 
+/**
+ * The one problem of a folder that a search could not list: the files in it (answers files,
+ * perhaps) are not checked, which is said, not passed over.
+ */
+export function unreadableFolderProblem(shown: string, error: unknown, lang?: Lang): Diagnostic {
+  return {
+    file: shown,
+    line: 1,
+    column: 1,
+    severity: "error",
+    code: UNREADABLE_CODE,
+    message: fileMessages(lang ?? "en").cannotReadFolder(shown, describeFsError(error, lang)),
+  };
+}
+
 /** Reads a YAML file; one that cannot be read at all is a source with that one problem. */
 export function readOrReport(file: string, cwd: string, lang?: Lang): YamlSource {
   try {
@@ -179,6 +195,8 @@ export interface FolderContents {
    * device, a dangling link, a link loop): outside set folders, where nothing else reports them.
    */
   unreadableFiles: string[];
+  /** Folders that could not be listed (no permission), with the error: their files are unknown. */
+  unreadableFolders: { folder: string; error: unknown }[];
   /** Every folder read, with its modification time (to tell later whether the scan still holds). */
   visited: Map<string, number>;
 }
@@ -192,6 +210,7 @@ export function scanFolder(root: string, depth = 3): FolderContents {
     setFolders: [],
     yamlFiles: [],
     unreadableFiles: [],
+    unreadableFolders: [],
     visited: new Map(),
   };
   const walk = (dir: string, depth: number): void => {
@@ -199,7 +218,8 @@ export function scanFolder(root: string, depth = 3): FolderContents {
     try {
       found.visited.set(dir, statSync(dir).mtimeMs);
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      found.unreadableFolders.push({ folder: dir, error });
       return;
     }
     // Any entry named set.yaml makes a set folder, even one that cannot be read (a FIFO, a

@@ -29,6 +29,8 @@ export interface FileMessages {
   /** A system error netdz has no words for: its code only. */
   otherReason(code: string): string;
   cannotRead(file: string, reason: string): string;
+  /** A folder searched for files that cannot be listed (no permission, gone meanwhile). */
+  cannotReadFolder(folder: string, reason: string): string;
   cannotWrite(file: string, reason: string): string;
   /** The first line of a not-UTF-8 error; `encoding` is undefined when netdz cannot tell. */
   notUtf8(encoding: string | undefined, convert: string): string;
@@ -108,6 +110,8 @@ const en: FileMessages = {
   },
   otherReason: (code) => `the system refused (${code})`,
   cannotRead: (file, reason) => `cannot read ${file}: ${reason}`,
+  cannotReadFolder: (folder, reason) =>
+    `cannot read the folder ${folder}: ${reason}; the files in it are not checked`,
   cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
   notUtf8: (encoding, convert) =>
     `the file is not UTF-8 text${encoding ? ` (it looks like ${encoding})` : " (unknown encoding)"}; its first invalid byte is here. ` +
@@ -184,6 +188,7 @@ const zh: FileMessages = {
   },
   otherReason: (code) => `系统拒绝了该操作（${code}）`,
   cannotRead: (file, reason) => `无法读取 ${file}：${reason}`,
+  cannotReadFolder: (folder, reason) => `无法读取文件夹 ${folder}：${reason}；其中的文件未检查`,
   cannotWrite: (file, reason) => `无法写入 ${file}：${reason}`,
   notUtf8: (encoding, convert) =>
     `该文件不是 UTF-8 文本${encoding ? `（看起来是 ${encoding}）` : "（编码未知）"}，第一个无效字节在此处。` +
