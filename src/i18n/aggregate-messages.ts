@@ -280,9 +280,13 @@ const en: AggregateMessages = {
     "A common gap is a question on which at least half of the zones it applies to score below " +
       "0.5 (an unanswered or “don't know” question scores 0). They are ordered by the points of " +
       "the overall score the question costs, averaged over the zones it applies to.",
-    `The lowest-ranked ${bottom} zones of each region are listed with their three largest gaps ` +
-      "(zones tied in region rank with the highest of them too, so a tie at the cut-off lists " +
-      "more; a region with no ranked zone says so). " +
+    (bottom === 0
+      ? "No lowest-ranked zones are listed (--bottom 0). "
+      : (bottom === 1
+          ? "The lowest-ranked zone of each region is listed with its three largest gaps "
+          : `The lowest-ranked ${bottom} zones of each region are listed with their three largest gaps `) +
+        "(zones tied in region rank with the highest of them too, so a tie at the cut-off lists " +
+        "more; a region with no ranked zone says so). ") +
       "Scores are shown rounded to one decimal; the JSON output carries them unrounded.",
   ],
   sheets: {
@@ -427,9 +431,11 @@ const zh: AggregateMessages = {
       "开发区数为偶数时，中位数取中间两个数的平均值。举措平均值针对该举措适用的开发区。",
     "共性差距指在其适用的开发区中至少一半得分低于 0.5 的问题（未作答或“不清楚”得 0），" +
       "按该问题在适用开发区造成的总分平均失分排列。",
-    `列出各区域排名最后的 ${bottom} 个开发区及其三项最大差距（与其中名次最高者并列的开发区一并列出，` +
-      "因此名次在截止处并列时会多于该数；没有参与排名的开发区的区域会注明）。得分保留一位小数显示；" +
-      "JSON 输出给出未经舍入的数值。",
+    (bottom === 0
+      ? "未列出各区域排名靠后的开发区（--bottom 0）。"
+      : `列出各区域排名最后的 ${bottom} 个开发区及其三项最大差距（与其中名次最高者并列的开发区一并列出，` +
+        "因此名次在截止处并列时会多于该数；没有参与排名的开发区的区域会注明）。") +
+      "得分保留一位小数显示；JSON 输出给出未经舍入的数值。",
   ],
   sheets: {
     league: "排名表",
