@@ -11,7 +11,7 @@ import {
   type ZoneSummary,
 } from "../core/aggregate.js";
 import { firstError } from "../core/diagnostic-filter.js";
-import { fileKind, sourceFormat } from "../core/file-format.js";
+import { fileKind, sourceFormat, unknownFormatProblem } from "../core/file-format.js";
 import { asRecord, asString } from "../core/loose.js";
 import type { Diagnostic, Lang, Zone } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
@@ -92,8 +92,11 @@ export class AnswersChecker {
       const unread = source.failed === true ? firstError(source.diagnostics) : undefined;
       if (unread) return { answersFile: true, problem: this.fromDiagnostic(unread) };
     }
-    if (source.data !== undefined && fileKind(format) === undefined) {
-      return { answersFile: true, problem: this.fromDiagnostic(notAnswers(source, format)) };
+    // Named, and no netdz file: said so, first (as `netdz validate` says it), also when it does
+    // not parse (a Markdown file named by mistake is not listed by its first YAML error).
+    if (source.failed !== true && fileKind(format) === undefined) {
+      const problem = unknownFormatProblem(source, format);
+      return { answersFile: true, problem: this.fromDiagnostic(problem) };
     }
     let diagnostics: Diagnostic[];
     let checked;
@@ -193,16 +196,6 @@ function pinOf(file: string, source: YamlSource): Pin | undefined {
 }
 
 /** A file named on the command line that is no netdz file: what `netdz validate` says of it. */
-function notAnswers(source: YamlSource, format: string | undefined): Diagnostic {
-  return diagnosticAt(
-    source,
-    format === undefined ? [] : ["format"],
-    "error",
-    "file/unknown-format",
-    { id: "file/unknown-format", params: format === undefined ? {} : { format } },
-  );
-}
-
 function invalid(
   file: string,
   line: number,

@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { append, limitPerFile, newProblems } from "../core/diagnostic-filter.js";
-import { fileKind, sourceFormat } from "../core/file-format.js";
+import { fileKind, sourceFormat, unknownFormatProblem } from "../core/file-format.js";
 import { DEFAULT_ANSWERS_FILE, type Diagnostic, type Lang } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
@@ -265,7 +265,7 @@ async function addFile(
       targets.unchecked++;
     }
   } else {
-    targets.diagnostics.push(...source.diagnostics, unknownFormat(source, format));
+    targets.diagnostics.push(...source.diagnostics, unknownFormatProblem(source, format));
     targets.unchecked++;
   }
 }
@@ -299,20 +299,6 @@ async function defaultPath(cwd: string, lang: Lang): Promise<string> {
     if (await stat(path.join(cwd, candidate)).catch(() => undefined)) return candidate;
   }
   throw new UsageError(validateMessages(lang).nothingToValidate(DEFAULT_ANSWERS_FILE));
-}
-
-function unknownFormat(source: YamlSource, format: string | undefined): Diagnostic {
-  return diagnosticAt(
-    source,
-    format === undefined ? [] : ["format"],
-    "error",
-    "file/unknown-format",
-    {
-      id: "file/unknown-format",
-      // A long unknown format is not echoed whole.
-      params: { format: format && format.length > 60 ? `${format.slice(0, 59)}…` : format },
-    },
-  );
 }
 
 function isSetFileName(file: string): boolean {

@@ -1,5 +1,11 @@
-import { ANSWERS_FORMAT, CHANGES_FORMAT, MEASURE_FORMAT, MEASURE_SET_FORMAT } from "./model.js";
-import type { YamlSource } from "./yaml-source.js";
+import {
+  ANSWERS_FORMAT,
+  CHANGES_FORMAT,
+  MEASURE_FORMAT,
+  MEASURE_SET_FORMAT,
+  type Diagnostic,
+} from "./model.js";
+import { diagnosticAt, type YamlSource } from "./yaml-source.js";
 
 /** The netdz file kinds, by the `format:` they declare. */
 export type FileKind = "measure-set" | "measure" | "answers" | "changes";
@@ -39,9 +45,17 @@ export function declaredFormat(text: string, data?: unknown): string | undefined
  * in a JSON-style mapping, and the error elsewhere.
  */
 export function sourceFormat(source: YamlSource): string | undefined {
-  const declared = declaredFormat(source.text, source.data);
-  if (declared !== undefined || source.data !== undefined || source.failed === true)
-    return declared;
+  if (source.data !== undefined || source.failed === true) {
+    return declaredFormat(source.text, source.data);
+  }
+  // A file that does not parse is told only by what comes before its first error: past it, a
+  // `format:` line may be anything, such as an example quoted in a Markdown file.
+  const firstError = source.diagnostics[0]?.line ?? Number.POSITIVE_INFINITY;
+  const text = source.text.replace(/^\uFEFF/, "");
+  const line = FORMAT_LINE.exec(text);
+  if (line !== null) {
+    return lineOf(text, line.index) <= firstError ? line[1] : undefined;
+  }
   if (source.large === true) return undefined; // no recovered document above the full-parse limit
   // The node, not its value: an alias (`format: *f`) is resolved to the node it names. (yaml's
   // node classes are told by their shape here: this module is on every file's path, yaml is not.)
@@ -50,7 +64,16 @@ export function sourceFormat(source: YamlSource): string | undefined {
     node = (node as { resolve(doc: unknown): unknown }).resolve(source.doc);
   }
   const value = node !== null && typeof node === "object" && "value" in node ? node.value : node;
-  return typeof value === "string" ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range === undefined || lineOf(source.text, range[0]) <= firstError ? value : undefined;
+}
+
+/** The 1-based line of an offset in a text. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
 }
 
 /**
@@ -67,4 +90,22 @@ export function mayDeclareFormat(text: string): boolean {
 /** The kind of netdz file a format names, or undefined for anything else. */
 export function fileKind(format: string | undefined): FileKind | undefined {
   return format !== undefined && Object.hasOwn(KINDS, format) ? KINDS[format] : undefined;
+}
+
+/**
+ * The problem of a file that is no netdz file: it declares no format netdz knows (`format` is
+ * what it declares, if anything), located at its `format` or at its start.
+ */
+export function unknownFormatProblem(source: YamlSource, format: string | undefined): Diagnostic {
+  return diagnosticAt(
+    source,
+    format === undefined ? [] : ["format"],
+    "error",
+    "file/unknown-format",
+    {
+      id: "file/unknown-format",
+      // A long unknown format is not echoed whole.
+      params: { format: format && format.length > 60 ? `${format.slice(0, 59)}…` : format },
+    },
+  );
 }

@@ -59,3 +59,37 @@ describe("sourceFormat of a file that does not parse", () => {
     expect(sourceFormat(parseYamlSource("f.yaml", "format: !!int 1\n"))).toBeUndefined();
   });
 });
+
+describe("sourceFormat of a file that does not parse believes only what comes before its first error", () => {
+  const markdown = [
+    "# Our zone",
+    "",
+    "Some prose: with a colon, and `code`: that YAML cannot read",
+    "- a list: item",
+    "```yaml",
+    "format: netdz-answers/1",
+    "measureSet: { id: workplan-2025, version: 1.0.0 }",
+    "```",
+    "",
+  ].join("\n");
+
+  it("a Markdown file quoting an answers file declares no format", () => {
+    const source = parseYamlSource("notes.md", markdown);
+    expect(source.data).toBeUndefined();
+    expect(sourceFormat(source)).toBeUndefined();
+  });
+
+  it("an answers file broken below its format line keeps its format", () => {
+    const broken =
+      "format: netdz-answers/1\nmeasureSet: { id: a, version: 1.0.0 }\nanswers:\n  M01.Q1: [\n";
+    const source = parseYamlSource("a.yaml", broken);
+    expect(source.data).toBeUndefined();
+    expect(sourceFormat(source)).toBe("netdz-answers/1");
+  });
+
+  it("a format line on the line of the first error still counts", () => {
+    const source = parseYamlSource("a.yaml", '{"format": "netdz-answers/1", "zone": {,}\n');
+    expect(source.data).toBeUndefined();
+    expect(sourceFormat(source)).toBe("netdz-answers/1");
+  });
+});

@@ -1,0 +1,56 @@
+import { cpSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/main.js";
+import { captureIo, FIXTURES, ROOT, tempDir } from "../helpers.js";
+
+const SETS = path.join(FIXTURES, "report", "sets");
+const ZONE = path.join(ROOT, "test", "fixtures", "province", "zones", "2026", "haiyan.yaml");
+
+/** Prose YAML cannot read, quoting a netdz file in a fenced block further down. */
+const NOTES = [
+  "# How we fill in the self-assessment",
+  "",
+  "Run `netdz assess`: it asks, then writes this:",
+  "",
+  "```yaml",
+  "format: netdz-changes/1",
+  "```",
+  "",
+  "```yaml",
+  "format: netdz-answers/1",
+  "```",
+  "",
+].join("\n");
+
+describe("a file named by mistake that is no netdz file, and does not parse as YAML", () => {
+  it("aggregate leaves it out as no netdz file (not by its first YAML error)", async () => {
+    const dir = tempDir();
+    cpSync(ZONE, path.join(dir, "haiyan.yaml"));
+    writeFileSync(path.join(dir, "NOTES.md"), NOTES);
+    const io = captureIo(dir);
+    const code = await main(
+      ["aggregate", "haiyan.yaml", "NOTES.md", "--measures", SETS, "--format", "json"],
+      io,
+    );
+    expect(code).toBe(1);
+    const rolled = JSON.parse(io.out()) as { leftOut: { file: string; code: string }[] };
+    expect(rolled.leftOut).toEqual([
+      expect.objectContaining({ file: "NOTES.md", code: "file/unknown-format" }),
+    ]);
+    expect(io.err()).toContain("NOTES.md:");
+    expect(io.err()).toContain('not a netdz file: it has no "format"');
+  });
+
+  it("validate says it is no netdz file (it took a quoted example for its format)", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "NOTES.md"), NOTES);
+    const io = captureIo(dir);
+    expect(await main(["validate", "NOTES.md"], io)).toBe(1);
+    const first = io.out().split("\n")[0] ?? "";
+    expect(first).toMatch(
+      /^NOTES\.md:\d+:\d+ {2}error {2}file\/unknown-format {2}not a netdz file/,
+    );
+    expect(io.out()).not.toContain("set/no-header");
+  });
+});
