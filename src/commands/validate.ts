@@ -261,7 +261,8 @@ async function addFile(
       targets.diagnostics.push(misnamedSetHeader(source, absolute));
       targets.unchecked++;
     } else {
-      targets.diagnostics.push(noSetHeader(source, 1, displayPath(path.dirname(file), cwd)));
+      const folder = displayPath(path.dirname(file), cwd);
+      targets.diagnostics.push(noSetHeader(source, 1, folder, kind === "changes"));
       targets.unchecked++;
     }
   } else {
@@ -313,9 +314,14 @@ function misnamedSetHeader(source: YamlSource, file: string): Diagnostic {
   });
 }
 
-function noSetHeader(source: YamlSource, count: number, folder: string): Diagnostic {
+function noSetHeader(
+  source: YamlSource,
+  count: number,
+  folder: string,
+  changes = false,
+): Diagnostic {
   return diagnosticAt(source, ["format"], "error", "set/no-header", {
     id: "set/no-header",
-    params: { count, folder },
+    params: { count, folder, ...(changes ? { changes } : {}) },
   });
 }

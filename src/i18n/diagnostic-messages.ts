@@ -128,7 +128,8 @@ export interface DiagnosticParams {
   "set/numbering-gap": { n: number; count: number; missing: number[] };
   "set/empty-area": { area: string };
   "set/no-measures": Record<string, never>;
-  "set/no-header": { count: number; folder: string };
+  /** `changes`: the file is a version's changes file, not a measure file. */
+  "set/no-header": { count: number; folder: string; changes?: boolean };
   "set/header-name": { name: string };
   "set/not-a-measure": { format?: string };
   "file/unknown-format": { format?: string };
@@ -560,7 +561,9 @@ const en: MessageTable = {
   "set/empty-area": (p) => `area "${p.area}" has no measures`,
   "set/no-measures": () => "the set's folder holds no measure files (*.yaml beside set.yaml)",
   "set/no-header": (p) =>
-    `${p.count === 1 ? "this measure file has" : `the ${p.count} measure files in ${p.folder} have`} no set.yaml beside ${p.count === 1 ? "it" : "them"}: a measure file must sit in a set folder (<id>/<version>/) with its set.yaml`,
+    p.changes === true
+      ? "this changes file (format: netdz-changes/1) has no set.yaml beside it: a version's changes.yaml sits in that version's set folder (<id>/<version>/), beside its set.yaml"
+      : `${p.count === 1 ? "this measure file has" : `the ${p.count} measure files in ${p.folder} have`} no set.yaml beside ${p.count === 1 ? "it" : "them"}: a measure file must sit in a set folder (<id>/<version>/) with its set.yaml`,
   "set/header-name": (p) =>
     `this file is a set's header (format: netdz-measure-set/1), but only a file named set.yaml is read as one: rename ${p.name} to set.yaml`,
   "set/not-a-measure": (p) =>
@@ -810,7 +813,9 @@ const zh: MessageTable = {
   "set/empty-area": (p) => `方面${quoteZh(p.area)}下没有举措`,
   "set/no-measures": () => "评估清单文件夹中没有举措文件（set.yaml 旁的 *.yaml）",
   "set/no-header": (p) =>
-    `${p.count === 1 ? "这个举措文件" : `${p.folder} 中的 ${p.count} 个举措文件`}旁边没有 set.yaml：举措文件必须和 set.yaml 一起放在评估清单文件夹（<id>/<version>/）中`,
+    p.changes === true
+      ? "这个版本变更文件（format: netdz-changes/1）旁边没有 set.yaml：版本的 changes.yaml 应放在该版本的评估清单文件夹（<id>/<version>/）中，与 set.yaml 放在一起"
+      : `${p.count === 1 ? "这个举措文件" : `${p.folder} 中的 ${p.count} 个举措文件`}旁边没有 set.yaml：举措文件必须和 set.yaml 一起放在评估清单文件夹（<id>/<version>/）中`,
   "set/header-name": (p) =>
     `这是评估清单的表头文件（format: netdz-measure-set/1），但只有名为 set.yaml 的文件才会被当作表头读取：请把 ${p.name} 改名为 set.yaml`,
   "set/not-a-measure": (p) =>

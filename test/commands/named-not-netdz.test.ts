@@ -54,3 +54,18 @@ describe("a file named by mistake that is no netdz file, and does not parse as Y
     expect(io.out()).not.toContain("set/no-header");
   });
 });
+
+describe("a changes file given outside a set folder", () => {
+  it.each([
+    ["en", "this changes file (format: netdz-changes/1) has no set.yaml beside it"],
+    ["zh", "这个版本变更文件（format: netdz-changes/1）旁边没有 set.yaml"],
+  ])("is named as a changes file, not a measure file (%s)", async (lang, expected) => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "changes.yaml"), "format: netdz-changes/1\nfrom: 1.0.0\n");
+    const io = captureIo(dir);
+    expect(await main(["validate", "changes.yaml", "--lang", lang], io)).toBe(1);
+    expect(io.out()).toContain(`changes.yaml:1:9  error  set/no-header  ${expected}`);
+    expect(io.out()).not.toContain("measure file");
+    expect(io.out()).not.toContain("举措文件");
+  });
+});
