@@ -223,9 +223,26 @@ function targetVersion(
   if (to === undefined || at < 0) return to;
   const named = to.slice(0, at);
   const version = to.slice(at + 1);
+  // `mini@@1.1.0`, `@mini@1.1.0`: one @ too many, whatever is around them.
+  if (to.indexOf("@") !== at) {
+    const parts = to
+      .split("@")
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
+    const first = parts.length > 1 ? (parts[0] as string) : id;
+    const last = parts.length > 1 ? (parts.at(-1) as string) : parts[0];
+    const meant = `${first}@${last === undefined || last === id ? "VERSION" : last}`;
+    throw new UsageError(m.manyAts(to, meant));
+  }
   // Nothing after the @ is said first: `--to @` names neither, and the versions are the help.
   if (version.trim() === "") throw new UsageError(m.noVersionAfterAt(to, id, versions));
-  if (named.trim() === "") throw new UsageError(m.noIdBeforeAt(to, id, version));
+  if (named.trim() === "") {
+    // `--to @mini`: the set's id where the version goes.
+    if (version.trim() === id && !versions.includes(version.trim())) {
+      throw new UsageError(m.idAfterAt(to, id, versions));
+    }
+    throw new UsageError(m.noIdBeforeAt(to, id, version));
+  }
   if (named !== id) throw new UsageError(m.otherSet(to, id));
   return version;
 }

@@ -29,6 +29,10 @@ export interface MigrateMessages {
   noIdBeforeAt(to: string, id: string, version: string): string;
   /** `--to ID@` with nothing after the `@`. */
   noVersionAfterAt(to: string, id: string, available: readonly string[]): string;
+  /** `--to @ID`: the set id after the `@`, and no version. */
+  idAfterAt(to: string, id: string, available: readonly string[]): string;
+  /** `--to` with more than one `@`; `meant` is the spelling with one. */
+  manyAts(to: string, meant: string): string;
   /** Another live netdz session holds the answers file's lock. */
   locked(file: string, pid: number | undefined): string;
   lockUnreadable(file: string, lockFile: string): string;
@@ -126,6 +130,10 @@ const en: MigrateMessages = {
     `--to ${to}: no set id before the @ (give --to ${version} or --to ${id}@${version})`,
   noVersionAfterAt: (to, id, available) =>
     `--to ${to}: no version after the @ (give --to ${id}@VERSION; available versions: ${joinList(available, "en")})`,
+  idAfterAt: (to, id, available) =>
+    `--to ${to}: the set id goes before the @ and the version after it (give --to ${id}@VERSION; available versions: ${joinList(available, "en")})`,
+  manyAts: (to, meant) =>
+    `--to ${to}: write one @ between the set id and the version (--to ${meant})`,
   outIsAnswers: (file) =>
     `--out ${file} is the answers file itself; leave out --out to migrate it in place (the file as it was is kept beside it)`,
   outExists: (file) =>
@@ -208,6 +216,9 @@ const zh: MigrateMessages = {
     `--to ${to}：@ 前面没有评估清单 id（请写 --to ${version} 或 --to ${id}@${version}）`,
   noVersionAfterAt: (to, id, available) =>
     `--to ${to}：@ 后面没有版本号（请写 --to ${id}@版本号；可用版本：${joinList(available, "zh")}）`,
+  idAfterAt: (to, id, available) =>
+    `--to ${to}：评估清单 id 应写在 @ 前面，版本号写在 @ 后面（请写 --to ${id}@版本号；可用版本：${joinList(available, "zh")}）`,
+  manyAts: (to, meant) => `--to ${to}：评估清单 id 与版本号之间只写一个 @（--to ${meant}）`,
   outIsAnswers: (file) =>
     `--out ${file} 就是该答卷文件本身；如要就地迁移请不加 --out（原文件会另存一份副本）`,
   outExists: (file) => `${file} 已存在；如要覆盖请加 --force，或另选 --out 文件`,

@@ -257,6 +257,20 @@ describe("netdz migrate --to ID@VERSION (spawned)", () => {
     ],
     ["@", "en", "netdz: --to @: no version after the @ (give --to mini@VERSION; available"],
     ["mini@ ", "zh", "@ 后面没有版本号（请写 --to mini@版本号；可用版本：1.2.0、1.1.0、1.0.0）"],
+    // The id where the version goes, and one @ too many.
+    [
+      "@mini",
+      "en",
+      "netdz: --to @mini: the set id goes before the @ and the version after it (give --to mini@VERSION; available versions: 1.2.0, 1.1.0, 1.0.0)\n",
+    ],
+    ["@mini", "zh", "评估清单 id 应写在 @ 前面，版本号写在 @ 后面（请写 --to mini@版本号"],
+    [
+      "mini@@1.1.0",
+      "en",
+      "netdz: --to mini@@1.1.0: write one @ between the set id and the version (--to mini@1.1.0)\n",
+    ],
+    ["@mini@1.2.0", "en", "write one @ between the set id and the version (--to mini@1.2.0)"],
+    ["mini@1.1.0@", "zh", "评估清单 id 与版本号之间只写一个 @（--to mini@1.1.0）"],
   ])("refuses --to %s (%s), exit 2, nothing written", (to, lang, message) => {
     const dir = tempDir();
     const before = answersIn(dir);
@@ -268,7 +282,10 @@ describe("netdz migrate --to ID@VERSION (spawned)", () => {
     );
     expect([result.status, result.stdout]).toEqual([2, ""]);
     expect(result.stderr).toContain(message);
-    expect(result.stderr).not.toContain("@@");
+    // What it suggests is never doubled (`mini@@`, `mini@mini`): only what was typed may be.
+    const advice = result.stderr.replace(`--to ${to}`, "");
+    expect(advice).not.toContain("@@");
+    expect(advice).not.toContain("mini@mini");
     expect(readFileSync(path.join(dir, "zone.yaml"), "utf8")).toBe(before);
   });
 
