@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { onTestFinished } from "vitest";
+import { expect, onTestFinished } from "vitest";
+import { parseDocument } from "yaml";
+import { editedText } from "../src/core/edited-text.js";
 import type { Io } from "../src/io.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -103,4 +105,20 @@ export function runCli(
     timeout: 30_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * The text of a YAML or JSON file after `change` is made to its document, as the commands that
+ * edit answers files write it (editedText); the text written reads back as the changed document.
+ */
+export function editedBy(
+  text: string,
+  change: (doc: ReturnType<typeof parseDocument>) => void,
+): string {
+  const before = parseDocument(text, { uniqueKeys: true });
+  const after = parseDocument(text, { uniqueKeys: true });
+  change(after);
+  const out = editedText(text, before, after);
+  expect(parseDocument(out, { uniqueKeys: true }).toJS()).toEqual(after.toJS());
+  return out;
 }

@@ -2,15 +2,8 @@
 // edits (plain scalars, unquoted keys) would leave a file that JSON readers reject. Its layout is
 // kept: indent, one-line collections, spacing, line ends, final newline.
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "yaml";
-import { editedText, isJsonObjectText } from "../../src/core/edited-text.js";
-
-function edit(text: string, change: (doc: ReturnType<typeof parseDocument>) => void): string {
-  const before = parseDocument(text, { uniqueKeys: true });
-  const after = parseDocument(text, { uniqueKeys: true });
-  change(after);
-  return editedText(text, before, after);
-}
+import { isJsonObjectText } from "../../src/core/edited-text.js";
+import { editedBy } from "../helpers.js";
 
 const PRETTY = `{
   "format": "netdz-answers/1",
@@ -25,14 +18,14 @@ const PRETTY = `{
 
 describe("editedText of a JSON answers file", () => {
   it("changes a value and keeps every other line as it was", () => {
-    const out = edit(PRETTY, (doc) => doc.setIn(["answers", "M01.Q3", "value"], 8));
+    const out = editedBy(PRETTY, (doc) => doc.setIn(["answers", "M01.Q3", "value"], 8));
     expect(JSON.parse(out)).toMatchObject({ answers: { "M01.Q3": { value: 8 } } });
     expect(out).toBe(PRETTY.replace('"value": 7', '"value": 8'));
   });
 
   it("writes a new answer, a list and a text needing escapes as JSON, on one line like its neighbours", () => {
     const note = 'said "done"\ttoday: #1';
-    const out = edit(PRETTY, (doc) =>
+    const out = editedBy(PRETTY, (doc) =>
       doc.setIn(["answers", "M02.Q1"], { status: "planned", evidence: ["a b.pdf"], note }),
     );
     expect(JSON.parse(out).answers["M02.Q1"]).toEqual({
@@ -49,14 +42,14 @@ describe("editedText of a JSON answers file", () => {
   it("keeps a four-space or tab indent, CRLF line ends and no final newline", () => {
     for (const indent of ["    ", "\t"]) {
       const text = `{\r\n${indent}"format": "netdz-answers/1",\r\n${indent}"answers": {\r\n${indent}${indent}"M01.Q1": {\r\n${indent}${indent}${indent}"value": 1\r\n${indent}${indent}}\r\n${indent}}\r\n}`;
-      const out = edit(text, (doc) => doc.setIn(["answers", "M01.Q1", "value"], 2));
+      const out = editedBy(text, (doc) => doc.setIn(["answers", "M01.Q1", "value"], 2));
       expect(out).toBe(text.replace('"value": 1', '"value": 2'));
     }
   });
 
   it("keeps a one-line file on one line, unpadded as it was", () => {
     const text = '{"format":"netdz-answers/1","zone":{"name":"Z"},"answers":{}}\n';
-    const out = edit(text, (doc) => {
+    const out = editedBy(text, (doc) => {
       doc.setIn(["zone", "province"], "jiangsu");
       doc.set("migrated", [{ from: "1.0.0", to: "1.1.0" }]);
     });
@@ -77,7 +70,7 @@ describe("editedText of a JSON answers file", () => {
   }
 }
 `;
-    const out = edit(text, (doc) => doc.setIn(["answers", "M01.Q4", "value"], 8));
+    const out = editedBy(text, (doc) => doc.setIn(["answers", "M01.Q4", "value"], 8));
     expect(out).toBe(text.replace('"value":7', '"value":8'));
   });
 
@@ -90,7 +83,7 @@ describe("editedText of a JSON answers file", () => {
   }
 }
 `;
-    const out = edit(text, (doc) => {
+    const out = editedBy(text, (doc) => {
       doc.setIn(["answers", "M01.Q1", "note"], "已完成");
       doc.setIn(["answers", "M02.Q1"], { status: "planned" });
     });
@@ -105,7 +98,7 @@ describe("editedText of a JSON answers file", () => {
   it("keeps the text of an answer moved to another key (renamed or retired): its digits and spelling", () => {
     const text =
       '{"format":"netdz-answers/1","answers":{"M01.Q3":{"value":"full","x-b":123456789012345678901234567890,"x-n":1.0}}}';
-    const out = edit(text, (doc) => {
+    const out = editedBy(text, (doc) => {
       const answer = doc.getIn(["answers", "M01.Q3"]);
       doc.deleteIn(["answers", "M01.Q3"]);
       doc.setIn(["answers", "M02.Q4"], answer);
@@ -119,12 +112,12 @@ describe("editedText of a JSON answers file", () => {
   it("spaces a one-line collection as it is spaced itself, not as one inside it", () => {
     const text =
       '{"format":"netdz-answers/1","measureSet":{"version":"1.0.0"},"answers":{"M02.Q1":{ "value" : true}}}\n';
-    const out = edit(text, (doc) => doc.setIn(["measureSet", "version"], "1.1.0"));
+    const out = editedBy(text, (doc) => doc.setIn(["measureSet", "version"], "1.1.0"));
     expect(out).toBe(text.replace("1.0.0", "1.1.0"));
   });
 
   it("removes an entry without leaving a trailing comma", () => {
-    const out = edit(PRETTY, (doc) => doc.deleteIn(["answers", "M01.Q3"]));
+    const out = editedBy(PRETTY, (doc) => doc.deleteIn(["answers", "M01.Q3"]));
     expect(() => JSON.parse(out) as unknown).not.toThrow();
     expect(out).not.toContain("M01.Q3");
   });
@@ -145,7 +138,7 @@ describe("isJsonObjectText", () => {
 
   it("a YAML file is still spliced, not rewritten", () => {
     const text = "format: netdz-answers/1\nanswers:\n  M01.Q1: {value: 1}   # kept\n";
-    expect(edit(text, (doc) => doc.setIn(["answers", "M01.Q1", "value"], 2))).toBe(
+    expect(editedBy(text, (doc) => doc.setIn(["answers", "M01.Q1", "value"], 2))).toBe(
       text.replace("value: 1", "value: 2"),
     );
   });

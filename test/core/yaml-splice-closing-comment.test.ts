@@ -3,12 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { editedText } from "../../src/core/edited-text.js";
+import { editedBy } from "../helpers.js";
 
 function withMigrated(text: string): string {
-  const before = parseDocument(text, { uniqueKeys: true });
-  const after = parseDocument(text, { uniqueKeys: true });
-  after.set("migrated", after.createNode([{ from: "1.0.0", to: "1.1.0" }], { flow: true }));
-  return editedText(text, before, after);
+  return editedBy(text, (doc) =>
+    doc.set("migrated", doc.createNode([{ from: "1.0.0", to: "1.1.0" }], { flow: true })),
+  );
 }
 
 describe("a closing comment under answers:", () => {

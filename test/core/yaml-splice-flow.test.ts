@@ -2,17 +2,8 @@
 // trailing commas or unquoted keys) is edited minimally like a block file: every line nothing
 // changed stays as it was, and a new entry gets a line of its own, indented as the entry above.
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "yaml";
-import { editedText } from "../../src/core/edited-text.js";
 
-function edit(text: string, change: (doc: ReturnType<typeof parseDocument>) => void): string {
-  const before = parseDocument(text, { uniqueKeys: true });
-  const after = parseDocument(text, { uniqueKeys: true });
-  change(after);
-  const out = editedText(text, before, after);
-  expect(parseDocument(out, { uniqueKeys: true }).toJS()).toEqual(after.toJS());
-  return out;
-}
+import { editedBy } from "../helpers.js";
 
 const FLOW = `{
   format: netdz-answers/1,  # a comment
@@ -28,12 +19,12 @@ const FLOW = `{
 
 describe("editing a YAML file that is one flow map over several lines", () => {
   it("changes a value in place and keeps every other byte", () => {
-    const out = edit(FLOW, (doc) => doc.setIn(["measureSet", "version"], "1.1.0"));
+    const out = editedBy(FLOW, (doc) => doc.setIn(["measureSet", "version"], "1.1.0"));
     expect(out).toBe(FLOW.replace("version: 1.0.0", "version: 1.1.0"));
   });
 
   it("puts a new top-level entry on a line of its own, keeping the trailing comma style", () => {
-    const out = edit(FLOW, (doc) => {
+    const out = editedBy(FLOW, (doc) => {
       doc.setIn(["measureSet", "version"], "1.1.0");
       doc.set("migrated", doc.createNode([{ from: "1.0.0", to: "1.1.0" }]));
     });
@@ -47,7 +38,7 @@ describe("editing a YAML file that is one flow map over several lines", () => {
 
   it("puts a new answer below the last one, indented as it, its comment left on its line", () => {
     const text = "{\n  answers: {\n    M01.Q1: {value: 1}  # checked\n  }\n}\n";
-    const out = edit(text, (doc) => {
+    const out = editedBy(text, (doc) => {
       doc.setIn(["answers", "M01.Q2"], doc.createNode({ value: 2 }, { flow: true }));
       doc.setIn(["answers", "M01.Q3"], doc.createNode({ value: 3 }, { flow: true }));
     });
@@ -58,7 +49,7 @@ describe("editing a YAML file that is one flow map over several lines", () => {
 
   it("keeps a one-line flow map on one line", () => {
     const text = "answers: {M01.Q1: {value: 1}}\n";
-    const out = edit(text, (doc) =>
+    const out = editedBy(text, (doc) =>
       doc.setIn(["answers", "M01.Q2"], doc.createNode({ value: 2 }, { flow: true })),
     );
     expect(out).toBe("answers: {M01.Q1: {value: 1}, M01.Q2: {value: 2}}\n");
@@ -71,11 +62,11 @@ describe("a changed text that was quoted", () => {
     ["measureSet: {id: mini, version: '1.0.0'}\n", "measureSet: {id: mini, version: '1.2.0'}\n"],
     ["measureSet:\n  version: 1.0.0\n", "measureSet:\n  version: 1.2.0\n"],
   ])("%j stays quoted as it was", (text, expected) => {
-    expect(edit(text, (doc) => doc.setIn(["measureSet", "version"], "1.2.0"))).toBe(expected);
+    expect(editedBy(text, (doc) => doc.setIn(["measureSet", "version"], "1.2.0"))).toBe(expected);
   });
 
   it("a single-quoted text that now needs an escape is double-quoted", () => {
-    const out = edit("zone: {name: 'Z'}\n", (doc) => doc.setIn(["zone", "name"], "a\tb"));
+    const out = editedBy("zone: {name: 'Z'}\n", (doc) => doc.setIn(["zone", "name"], "a\tb"));
     expect(out).toBe('zone: {name: "a\\tb"}\n');
   });
 });
@@ -91,6 +82,6 @@ describe("removing the last entry of a flow map written over several lines", () 
       "{\n  answers: {\n    M01.Q1: {value: 1},\n    # about channels\n  },\n}\n",
     ],
   ])("keeps its end-of-line comment on a line of its own: %j", (text, expected) => {
-    expect(edit(text, (doc) => doc.deleteIn(["answers", "M02.Q3"]))).toBe(expected);
+    expect(editedBy(text, (doc) => doc.deleteIn(["answers", "M02.Q3"]))).toBe(expected);
   });
 });
