@@ -402,6 +402,12 @@ class Splicer {
     const lead = this.text.slice(this.lineStart(keyStart), keyStart);
     const rest = /^[ \t]*(,)?[ \t]*(#.*)?$/.exec(this.text.slice(end, this.lineEnd(end)));
     const last = map.items.at(-1) === pair;
+    // The last entry has a line of its own and the map closes at its end (`  c: {x: 1}}`): the new
+    // entries get lines of their own below it, and the map closes at the end of the last of them.
+    if (rest === null && last && lead.trim() === "" && this.closesAt(map, end)) {
+      this.insert(end, texts.map((text) => `,${this.eol}${lead}${text}`).join(""));
+      return;
+    }
     if (rest === null || lead.trim() !== "" || (rest[1] === undefined && !last)) {
       this.insert(end, texts.map((text) => `, ${text}`).join(""));
       return;
@@ -414,6 +420,12 @@ class Splicer {
       (text, i) => `${lead}${text}${comma || i < texts.length - 1 ? "," : ""}${this.eol}`,
     );
     this.insert(this.nextLine(end), lines.join(""));
+  }
+
+  /** Whether a flow map's closing brace follows `offset` on its line, with only spaces between. */
+  private closesAt(map: YAMLMap, offset: number): boolean {
+    const close = range(map)[1];
+    return close <= this.lineEnd(offset) && /^[ \t]*\}$/.test(this.text.slice(offset, close));
   }
 
   /**

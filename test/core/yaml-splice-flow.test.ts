@@ -85,3 +85,26 @@ describe("removing the last entry of a flow map written over several lines", () 
     expect(editedBy(text, (doc) => doc.deleteIn(["answers", "M02.Q3"]))).toBe(expected);
   });
 });
+
+describe("adding after the last entry of a flow map that closes at the end of its line", () => {
+  const CLOSED = "{\n  format: netdz-answers/1,\n  answers: {\n    M01.Q1: {value: 1}}}  # end\n";
+
+  it("a new top-level entry gets a line of its own, and the map closes after it", () => {
+    const out = editedBy(CLOSED, (doc) => doc.set("migrated", doc.createNode([{ to: "1.1.0" }])));
+    expect(out).toBe(
+      "{\n  format: netdz-answers/1,\n  answers: {\n    M01.Q1: {value: 1}},\n  migrated: [{to: 1.1.0}]}  # end\n",
+    );
+  });
+
+  it("a new answer gets a line of its own under the one above", () => {
+    const out = editedBy(CLOSED, (doc) => doc.setIn(["answers", "M01.Q2"], { value: 2 }));
+    expect(out).toBe(
+      "{\n  format: netdz-answers/1,\n  answers: {\n    M01.Q1: {value: 1},\n    M01.Q2: {value: 2}}}  # end\n",
+    );
+  });
+
+  it("an entry that shares its line with another still gets the new one beside it", () => {
+    const text = "{\n  a: 1, b: {x: 1}}\n";
+    expect(editedBy(text, (doc) => doc.set("c", 3))).toBe("{\n  a: 1, b: {x: 1}, c: 3}\n");
+  });
+});
