@@ -62,6 +62,9 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
   const m = validateMessages(lang);
   const paths = options.paths.length > 0 ? options.paths : [await defaultPath(io.cwd, lang)];
   const ws = workspace({ cwd: io.cwd, measuresDir: options.measures, lang });
+  // A --measures that is no folder is a usage error before anything is checked (as in `list`),
+  // also when no answers file would look a set up there.
+  if (options.measures !== undefined) await ws.root();
   const targets = await collectTargets(paths, io, lang, options.format);
   const diagnostics = [...targets.diagnostics];
   const tally: ValidateTally = {
