@@ -216,13 +216,11 @@ export function composeAnswer(
   now: Date,
   extra: { evidence?: string[]; note?: string } = {},
 ): Answer {
-  const wasNotApplicable = previous?.status === "not_applicable";
-  const isNotApplicable = "status" in choice && choice.status === "not_applicable";
   const evidence = extra.evidence ?? previous?.evidence ?? [];
-  const keptNote = wasNotApplicable && !isNotApplicable ? undefined : previous?.note;
   // A note is written exactly as it was typed or read (spaces and line ends are the user's);
-  // only a new note of nothing but blanks means "no note".
-  const note = extra.note !== undefined ? givenText(extra.note) : keptNote;
+  // only a new note of nothing but blanks means "no note". The justification of a "not
+  // applicable" stays too when the answer changes: it is the user's text, removed only by them.
+  const note = extra.note !== undefined ? givenText(extra.note) : previous?.note;
   // Confirming an answer unchanged (in review) keeps the time it was given.
   const unchanged =
     previous !== undefined &&

@@ -140,6 +140,8 @@ export interface AssessMessages {
     noteSaved(id: string): string;
     noteRemoved(id: string): string;
     noteUnchanged(id: string): string;
+    /** An answer given where "not applicable" was: its justification stays as the note. */
+    justificationKept(id: string): string;
     actionSaved(id: string, owner: string | undefined, due: string | undefined): string;
     actionRemoved(id: string): string;
     actionUnchanged(id: string): string;
@@ -399,6 +401,8 @@ const en: AssessMessages = {
     noteSaved: (id) => `✔ Note saved for ${id}.`,
     noteRemoved: (id) => `Note removed from ${id}.`,
     noteUnchanged: (id) => `The note of ${id} is unchanged.`,
+    justificationKept: (id) =>
+      `The justification written for “not applicable” stays as the note of ${id}; choose “✎ Edit the note” to change or remove it.`,
     actionSaved: (id, owner, due) =>
       `✔ Action saved for ${id}: ${[owner ? `owner ${owner}` : "", due ? `due ${due}` : ""].filter(Boolean).join(", ")}.`,
     actionRemoved: (id) => `Owner and due date removed from ${id}.`,
@@ -669,6 +673,8 @@ const zh: AssessMessages = {
     noteSaved: (id) => `✔ ${id} 的备注已保存。`,
     noteRemoved: (id) => `已删除 ${id} 的备注。`,
     noteUnchanged: (id) => `${id} 的备注没有改动。`,
+    justificationKept: (id) =>
+      `原先为“不适用”填写的理由保留为 ${id} 的备注；如需修改或删除，请选择“✎ 修改备注”。`,
     actionSaved: (id, owner, due) =>
       `✔ ${id} 的整改任务已保存：${[owner ? `责任单位 ${owner}` : "", due ? `完成时限 ${due}` : ""].filter(Boolean).join("，")}。`,
     actionRemoved: (id) => `已删除 ${id} 的责任单位和完成时限。`,

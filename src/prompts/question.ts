@@ -294,6 +294,11 @@ async function answerWith(
   if (evidenceRequired(question, choice) && (answer.evidence ?? []).length === 0) {
     ctx.notice(m.notices.missingEvidence(question.id), "warn");
   }
+  // The justification of a "not applicable" is kept as the answer's note: said, so that it can
+  // be changed or removed.
+  if (previous?.status === "not_applicable" && (final.note ?? "") !== "") {
+    ctx.notice(m.notices.justificationKept(question.id));
+  }
   if (previous?.review === true) ctx.notice(m.notices.stillMarkedForReview(question.id));
   for (const line of offered.notices) ctx.notice(line);
   return true;

@@ -175,10 +175,16 @@ describe("edits to an answer", () => {
     ).toEqual({ status: "implemented", answeredAt: "2026-11-26T10:00:00Z" });
   });
 
-  it("drops a not-applicable justification when the answer changes", () => {
+  it("keeps a not-applicable justification as the note when the answer changes", () => {
     const previous = { status: "not_applicable" as const, note: "why" };
     expect(composeAnswer(previous, { value: 4 }, now)).toEqual({
       value: 4,
+      note: "why",
+      answeredAt: "2026-11-26T10:00:00Z",
+    });
+    expect(composeAnswer(previous, { status: "planned" }, now)).toEqual({
+      status: "planned",
+      note: "why",
       answeredAt: "2026-11-26T10:00:00Z",
     });
     expect(

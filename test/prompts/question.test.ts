@@ -809,6 +809,26 @@ describe("confirming without a change writes nothing and says so", () => {
     }
   });
 
+  it.each(["en", "zh"] as const)(
+    "an answer given where not applicable was keeps its justification as the note, and says so (%s)",
+    async (lang) => {
+      const h = harness(
+        question(),
+        { status: "not_applicable", note: "No port", answeredAt: THEN },
+        lang,
+      );
+      const outcome = askQuestion(h.ctx);
+      choose(lang === "en" ? "Implemented" : "已落实");
+      await expect(outcome).resolves.toBe("next");
+      expect(h.current()).toEqual({ status: "implemented", note: "No port", answeredAt: NOW });
+      expect(h.notices).toContain(
+        lang === "en"
+          ? "The justification written for “not applicable” stays as the note of M01.Q1; choose “✎ Edit the note” to change or remove it."
+          : "原先为“不适用”填写的理由保留为 M01.Q1 的备注；如需修改或删除，请选择“✎ 修改备注”。",
+      );
+    },
+  );
+
   it("not applicable with the same justification: kept", async () => {
     const h = harness(question(), { status: "not_applicable", note: "No port", answeredAt: THEN });
     const outcome = askQuestion(h.ctx);
