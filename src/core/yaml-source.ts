@@ -963,8 +963,16 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
   const diagnostics: Diagnostic[] = [];
   const push = (
     severity: Severity,
-    error: { code: string; message: string; pos: [number, number] },
+    reported: { code: string; message: string; pos: [number, number] },
   ) => {
+    // yaml places a repeated key after the first one's value when that value is empty
+    // (`a:` then `a: 1`): the repeat itself is where the problem is named.
+    const repeat =
+      reported.code === "DUPLICATE_KEY" ? repeatedKeyFrom(doc, reported.pos[0]) : undefined;
+    const error =
+      repeat === undefined
+        ? reported
+        : { ...reported, pos: [repeat, repeat + 1] as [number, number] };
     const { line, col } = lineCounter.linePos(error.pos[0]);
     const message = yamlMessage(
       error,
@@ -1184,6 +1192,29 @@ function yamlMessage(
   }
   if (error.code === "MULTIPLE_DOCS") return { id: "yaml/multiple-docs", params: {} };
   return { id: "yaml/syntax", params: { detail: firstLine(error.message), yamlCode: error.code } };
+}
+
+/** The first key at or after `offset` that repeats an earlier key of its mapping, if any. */
+function repeatedKeyFrom(doc: Document.Parsed, offset: number): number | undefined {
+  const { isMap, isNode, isScalar, visit } = yaml();
+  let found: number | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      if (!isMap(map)) return undefined;
+      const seen = new Set<unknown>();
+      for (const item of map.items) {
+        const key: unknown = item.key;
+        const value = isScalar(key) ? key.value : key;
+        const start = isNode(key) ? key.range?.[0] : undefined;
+        if (seen.has(value) && start !== undefined && start >= offset) {
+          if (found === undefined || start < found) found = start;
+        }
+        seen.add(value);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** Where the key repeated at `offset` first stands in its mapping. */

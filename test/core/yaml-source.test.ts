@@ -40,6 +40,21 @@ describe("parseYamlSource", () => {
     ]);
   });
 
+  it.each([
+    ["number:\nnumber: 1\n", 2, 1, "number", "line 1, column 1"],
+    ["answers:\n  M09.Q1:\n  M09.Q1: { status: unknown }\n", 3, 3, "M09.Q1", "line 2, column 3"],
+    ["a:\n  b:\n  c: 1\n  b:\n", 4, 3, "b", "line 2, column 3"],
+  ])(
+    "locates a repeated key at the repeat, named, also when the first has no value: %j",
+    (text, line, column, key, first) => {
+      const source = parseYamlSource("f.yaml", text);
+      expect(source.diagnostics).toHaveLength(1);
+      expect(source.diagnostics[0]).toMatchObject({ line, column, code: "yaml/duplicate-key" });
+      expect(source.diagnostics[0]?.message).toContain(`duplicate key "${key}"`);
+      expect(source.diagnostics[0]?.message).toContain(`first at ${first}`);
+    },
+  );
+
   it("gives an empty file the value null", () => {
     expect(parseYamlSource("f.yaml", "").data).toBeNull();
   });
