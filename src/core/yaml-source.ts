@@ -967,12 +967,15 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
   ) => {
     // yaml places a repeated key after the first one's value when that value is empty
     // (`a:` then `a: 1`): the repeat itself is where the problem is named.
-    const repeat =
-      reported.code === "DUPLICATE_KEY" ? repeatedKeyFrom(doc, reported.pos[0]) : undefined;
+    // A quote never closed is reported where the text ends: it is named where it opens.
+    const moved =
+      reported.code === "DUPLICATE_KEY"
+        ? repeatedKeyFrom(doc, reported.pos[0])
+        : reported.code === "MISSING_CHAR" && /^Missing closing ["']quote/.test(reported.message)
+          ? unclosedQuoteBefore(doc, reported.pos[0])
+          : undefined;
     const error =
-      repeat === undefined
-        ? reported
-        : { ...reported, pos: [repeat, repeat + 1] as [number, number] };
+      moved === undefined ? reported : { ...reported, pos: [moved, moved + 1] as [number, number] };
     const { line, col } = lineCounter.linePos(error.pos[0]);
     const message = yamlMessage(
       error,
@@ -1192,6 +1195,26 @@ function yamlMessage(
   }
   if (error.code === "MULTIPLE_DOCS") return { id: "yaml/multiple-docs", params: {} };
   return { id: "yaml/syntax", params: { detail: firstLine(error.message), yamlCode: error.code } };
+}
+
+/** Where the quoted text that runs up to `offset` (unclosed) opens, if there is one. */
+function unclosedQuoteBefore(doc: Document.Parsed, offset: number): number | undefined {
+  const { isScalar, visit } = yaml();
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (!isScalar(node) || (node.type !== "QUOTE_DOUBLE" && node.type !== "QUOTE_SINGLE")) {
+        return undefined;
+      }
+      const [start, end] = node.range ?? [];
+      if (start !== undefined && end === offset && start < offset) {
+        found = start;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** The first key at or after `offset` that repeats an earlier key of its mapping, if any. */

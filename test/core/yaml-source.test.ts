@@ -55,6 +55,24 @@ describe("parseYamlSource", () => {
     },
   );
 
+  it.each([
+    ['a: 1\nb: "Enhance original\nc: 2\nd: 3\n', 2, 4],
+    ["zone: {name: 'Z, province: Jiangsu}\nanswers: {}\n", 1, 14],
+    ['format: netdz-answers/1\nzone:\n  name: "Z\n', 3, 9],
+  ])(
+    "names a quote never closed where it opens, not where the file ends: %j",
+    (text, line, column) => {
+      const source = parseYamlSource("f.yaml", text);
+      expect(source.diagnostics).toContainEqual(
+        expect.objectContaining({
+          line,
+          column,
+          message: expect.stringMatching(/^Missing closing/),
+        }),
+      );
+    },
+  );
+
   it("gives an empty file the value null", () => {
     expect(parseYamlSource("f.yaml", "").data).toBeNull();
   });
