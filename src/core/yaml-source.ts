@@ -1032,6 +1032,29 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
     return { file, text, doc, lineCounter, data: undefined, diagnostics: [problem] };
   }
   for (const error of doc.errors) push("error", error);
+  // A tab among a line's indentation throws yaml's reading of the lines after it (false repeated
+  // keys, "nested mappings"): that one problem is reported, where the tab is.
+  const tab = doc.errors.some((e) => e.code !== "DUPLICATE_KEY")
+    ? tabIndentNear(text, diagnostics, doc)
+    : undefined;
+  if (tab !== undefined) {
+    // In the words yaml gives a file indented with tabs throughout.
+    const words: DiagnosticText = {
+      id: "yaml/syntax",
+      params: { detail: "Tabs are not allowed as indentation", yamlCode: "TAB_AS_INDENT" },
+    };
+    const problem = withText(
+      {
+        file,
+        ...tab,
+        severity: "error",
+        code: "yaml/syntax",
+        message: diagnosticMessage(words, "en"),
+      },
+      words,
+    );
+    return { file, text, doc, lineCounter, data: undefined, diagnostics: [problem] };
+  }
   // An unknown tag is one of the constructs reported below, in netdz's words.
   for (const warning of doc.warnings)
     if (warning.code !== "TAG_RESOLVE_FAILED") push("warning", warning);
@@ -1195,6 +1218,52 @@ function yamlMessage(
   }
   if (error.code === "MULTIPLE_DOCS") return { id: "yaml/multiple-docs", params: {} };
   return { id: "yaml/syntax", params: { detail: firstLine(error.message), yamlCode: error.code } };
+}
+
+/**
+ * The tab in the indentation of the line of the first error, or of the line before it (where a
+ * tab makes yaml stumble), if there is one. Inside a flow collection (a JSON file indented with
+ * tabs) a tab is only a space, and never the problem.
+ */
+function tabIndentNear(
+  text: string,
+  diagnostics: readonly Diagnostic[],
+  doc: Document.Parsed,
+): { line: number; column: number } | undefined {
+  if (FLOW_DOCUMENT.test(text)) return undefined;
+  let first = Number.POSITIVE_INFINITY;
+  for (const d of diagnostics) if (d.severity === "error" && d.line < first) first = d.line;
+  if (!Number.isFinite(first)) return undefined;
+  const lines = text.split(/\r\n|\n|\r/, first);
+  for (const line of [first - 1, first]) {
+    const written = lines[line - 1];
+    if (written === undefined) continue;
+    const indent = /^[ \t]*\t[ \t]*(?=[^ \t#])/.exec(written);
+    if (indent === null) continue;
+    const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+    if (!inFlowCollection(doc, offset)) return { line, column: indent[0].indexOf("\t") + 1 };
+  }
+  return undefined;
+}
+
+/** A document that opens with a flow collection (`{` or `[` after blank and comment lines). */
+const FLOW_DOCUMENT = /^\uFEFF?(?:[ \t]*(?:#[^\n\r]*)?(?:\r\n|\n|\r))*[ \t]*[[{]/;
+
+/** Whether an offset lies inside a flow mapping or list of the document. */
+function inFlowCollection(doc: Document.Parsed, offset: number): boolean {
+  const { isCollection, visit } = yaml();
+  let inside = false;
+  const check = (_key: unknown, node: unknown) => {
+    if (!isCollection(node) || !node.flow) return undefined;
+    const [start, end] = node.range ?? [];
+    if (start !== undefined && end !== undefined && start < offset && offset < end) {
+      inside = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  };
+  visit(doc, { Map: check, Seq: check });
+  return inside;
 }
 
 /** Where the quoted text that runs up to `offset` (unclosed) opens, if there is one. */

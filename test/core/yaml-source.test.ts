@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { messageIn } from "../../src/render/diagnostics.js";
 import {
   FULL_PARSE_LIMIT,
   locate,
@@ -72,6 +73,47 @@ describe("parseYamlSource", () => {
       );
     },
   );
+
+  describe("a tab that indents a line is its one problem, where the tab is", () => {
+    it.each([
+      [
+        "format: netdz-answers/1\nanswers:\n  M01.Q1: { status: unknown }\n\tM01.Q2: { status: unknown }\n  M01.Q3: {}\n",
+        4,
+        1,
+      ],
+      ["zone:\n  name: Z\n \tprovince: Jiangsu\n", 3, 2],
+      // A measure file's line among block texts: yaml read false repeated keys after it.
+      [
+        "questions:\n  - id: M03.Q1\n    text:\n      en: >-\n        Long text\n\tweight: 2\n    evidence:\n      requiredFor: [implemented]\n",
+        6,
+        1,
+      ],
+    ])("%j", (text, line, column) => {
+      const source = parseYamlSource("f.yaml", text);
+      expect(source.data).toBeUndefined();
+      expect(source.diagnostics).toEqual([
+        expect.objectContaining({ line, column, code: "yaml/syntax", severity: "error" }),
+      ]);
+      expect(source.diagnostics[0]?.message).toBe("Tabs are not allowed as indentation");
+      const zh = parseYamlSource("f.yaml", text, "zh").diagnostics[0];
+      expect(zh && messageIn(zh, "zh")).toBe("YAML 语法错误：用了 Tab 缩进，请改用空格");
+    });
+
+    it.each([
+      // A JSON file indented with tabs: a tab is a space there; the error is the missing comma.
+      '{\n\t"format": "netdz-answers/1",\n\t"zone": {"name": "Z"}\n\t"answers": {}\n}\n',
+      // A tab after the indentation of a block text is part of the text, and the error elsewhere.
+      "note: |\n  a\n  \tb\nx: [\n",
+    ])("but not where a tab is no indentation: %j", (text) => {
+      const messages = parseYamlSource("f.yaml", text).diagnostics.map((d) => d.message);
+      expect(messages.length).toBeGreaterThan(0);
+      expect(messages).not.toContain("Tabs are not allowed as indentation");
+    });
+
+    it("a tab-indented block text alone is read", () => {
+      expect(parseYamlSource("f.yaml", "note: |\n  a\n  \tb\n").data).toEqual({ note: "a\n\tb\n" });
+    });
+  });
 
   it("gives an empty file the value null", () => {
     expect(parseYamlSource("f.yaml", "").data).toBeNull();
