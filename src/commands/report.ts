@@ -165,7 +165,9 @@ function thresholdExitCode(
  * would reach the threshold: 84.96 is reported as 84.96 under 85, not as 85.0 or 84.9.
  */
 export function scoreBelow(score: number, threshold: number): string {
-  for (let digits = 1; digits <= 6; digits++) {
+  // At least as many decimals as the threshold has: 4.20168 against 4.2017 is not "4.2".
+  const decimals = /\.(\d+)$/.exec(String(threshold))?.[1]?.length ?? 0;
+  for (let digits = Math.max(1, decimals); digits <= Math.max(6, decimals + 2); digits++) {
     const shown = score.toFixed(digits);
     if (Number(shown) < threshold) return shown;
   }

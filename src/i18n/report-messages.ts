@@ -197,7 +197,9 @@ const en: ReportMessages = {
         ? total === 1
           ? "The one question that loses points of the overall score."
           : `The ${total} questions that lose points of the overall score, the costliest first.`
-        : `${total} questions lose points; these ${shown} cost the overall score the most.`,
+        : shown === 1
+          ? `${total} questions lose points; this one costs the overall score the most.`
+          : `${total} questions lose points; these ${shown} cost the overall score the most.`,
     notListed: (total) => `${total === 1 ? "1 gap" : `${total} gaps`}; none listed (--top 0).`,
     columns: {
       rank: "Rank",

@@ -187,6 +187,10 @@ describe("scoreBelow", () => {
     [84.94, 85, "84.9"],
     [64.996, 65, "64.996"],
     [12.34, 50, "12.3"],
+    // As many decimals as the threshold has, at least: not "4.2 is below 4.2017".
+    [4.20168, 4.2017, "4.20168"],
+    [4.2, 4.25, "4.20"],
+    [30.123, 30.5, "30.1"],
   ])("shows %s under %s as %s", (score, threshold, shown) => {
     expect(scoreBelow(score, threshold)).toBe(shown);
   });

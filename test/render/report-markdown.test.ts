@@ -375,3 +375,13 @@ describe("a score a hair below a band's edge", () => {
     },
   );
 });
+
+describe("the top gaps' introduction fits the number listed", () => {
+  it.each([
+    [1, 98, "98 questions lose points; this one costs the overall score the most."],
+    [2, 98, "98 questions lose points; these 2 cost the overall score the most."],
+    [1, 1, "The one question that loses points of the overall score."],
+  ])("%i of %i", (shown, total, expected) => {
+    expect(reportMessages("en").gaps.intro(shown, total)).toBe(expected);
+  });
+});
