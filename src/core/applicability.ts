@@ -4,6 +4,7 @@ import type {
   MeasureSetHeader,
   ProfileField,
   ProfileValue,
+  Lang,
   Question,
   Text,
   Zone,
@@ -114,4 +115,22 @@ export function profileValueLabel(
   if (typeof value === "boolean") return value ? { en: "yes", zh: "是" } : { en: "no", zh: "否" };
   const option = set.profile.find((p) => p.id === field)?.options?.find((o) => o.id === value);
   return option?.label ?? { en: value, zh: value };
+}
+
+/**
+ * How a report names the zone: its name, and the labels of its other profile values that are not
+ * yes/no (province, region…), a derived one (the region from the province) included, in set
+ * order. Every report format says the same.
+ */
+export function zoneDescription(
+  set: Pick<MeasureSetHeader, "profile">,
+  given: Zone,
+  lang: Lang,
+): { name: string; labels: string[] } {
+  const zone = withDerivedProfile(set.profile, given);
+  const labels = set.profile
+    .filter((field) => field.id !== "name" && field.type !== "yesno")
+    .filter((field) => zone[field.id] !== undefined && zone[field.id] !== "")
+    .map((field) => profileValueLabel(set, field.id, zone[field.id])[lang]);
+  return { name: typeof zone.name === "string" ? zone.name : "", labels };
 }

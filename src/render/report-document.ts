@@ -4,7 +4,7 @@
  * their own markup, so both show the same content in the same order as the Markdown report. Pure.
  */
 import { DECLARED_NOT_APPLICABLE_WARN, profileApplicable } from "../core/answer.js";
-import { profileFieldLabel, profileValueLabel } from "../core/applicability.js";
+import { profileFieldLabel, profileValueLabel, zoneDescription } from "../core/applicability.js";
 import { actionPlan, type ActionItem } from "../core/actions.js";
 import { baseDocuments } from "../core/set-ref.js";
 import {
@@ -352,12 +352,9 @@ function answersInWordsSection(ctx: Context): Section[] {
 
 function zoneLine(ctx: Context): string {
   const { set, answers, lang, m } = ctx;
-  const zone = answers.zone ?? {};
-  const name = lineOrDash(typeof zone.name === "string" ? zone.name : "");
-  const labels = set.profile
-    .filter((field) => field.id !== "name" && field.type !== "yesno")
-    .filter((field) => zone[field.id] !== undefined && zone[field.id] !== "")
-    .map((field) => singleLine(profileValueLabel(set, field.id, zone[field.id])[lang]));
+  const zone = zoneDescription(set, answers.zone ?? {}, lang);
+  const name = lineOrDash(zone.name);
+  const labels = zone.labels.map(singleLine);
   return labels.length > 0 ? m.parenthetical(name, labels.join(m.listSeparator)) : name;
 }
 

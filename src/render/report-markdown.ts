@@ -10,7 +10,7 @@ import {
   withUnit,
   type ValueWords,
 } from "../core/answer.js";
-import { profileFieldLabel, profileValueLabel, withDerivedProfile } from "../core/applicability.js";
+import { profileFieldLabel, profileValueLabel, zoneDescription } from "../core/applicability.js";
 import {
   DEFAULT_BANDS,
   type AnswerValue,
@@ -231,12 +231,9 @@ function headerList(ctx: Context, date: string | undefined): string {
 
 function zoneLine(ctx: Context): string {
   const { set, answers, lang, m } = ctx;
-  const zone = withDerivedProfile(set.profile, answers.zone ?? {});
-  const name = escapeCell(typeof zone.name === "string" ? zone.name : "");
-  const labels = set.profile
-    .filter((field) => field.id !== "name" && field.type !== "yesno")
-    .filter((field) => zone[field.id] !== undefined && zone[field.id] !== "")
-    .map((field) => escapeInline(profileValueLabel(set, field.id, zone[field.id])[lang]));
+  const zone = zoneDescription(set, answers.zone ?? {}, lang);
+  const name = escapeCell(zone.name);
+  const labels = zone.labels.map(escapeInline);
   return labels.length > 0 ? m.parenthetical(name, labels.join(m.listSeparator)) : name;
 }
 
