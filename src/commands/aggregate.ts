@@ -18,6 +18,7 @@ import {
 import { collectFiles } from "./aggregate-files.js";
 import { startWorkers, stopWorkers, workerCount } from "./aggregate-pool.js";
 import { sourceDateEpoch } from "./source-date-epoch.js";
+import { refuseEmptyPaths } from "./path-arguments.js";
 
 export interface AggregateCommandOptions {
   /** Answers files and folders (searched recursively); none → the current folder. */
@@ -34,6 +35,7 @@ export interface AggregateCommandOptions {
 /** `netdz aggregate`: the roll-up of many answers files; 1 when a file was left out. */
 export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<number> {
   const m = aggregateMessages(opts.lang);
+  refuseEmptyPaths(opts.paths, opts.lang);
   checkOptions(opts, m);
   if (AGGREGATE_FORMATS[opts.format].binary && (await writesToTerminal(opts.out, io))) {
     throw new UsageError(m.command.binaryToTerminal);

@@ -23,6 +23,7 @@ import { workspace } from "../fs/workspace.js";
 import { writeOutput } from "../fs/output.js";
 import { spellingsFor } from "./aggregate-zones.js";
 import { sourceDateEpoch } from "./source-date-epoch.js";
+import { refuseEmptyPaths } from "./path-arguments.js";
 
 export interface DiffCommandOptions {
   old: string;
@@ -38,6 +39,7 @@ export interface DiffCommandOptions {
 /** `netdz diff OLD NEW`: what moved between two assessments of the same set and version. */
 export async function diff(opts: DiffCommandOptions, io: Io): Promise<number> {
   const m = diffMessages(opts.lang);
+  refuseEmptyPaths([opts.old, opts.new], opts.lang);
   if (!isFormat(DIFF_FORMATS, opts.format)) {
     throw new UsageError(m.command.unknownFormat(String(opts.format), DIFF_FORMAT_NAMES));
   }

@@ -33,6 +33,7 @@ import { newerVersionOf, versionSteps } from "../fs/set-versions.js";
 import { migrateMessages, type MigrateMessages } from "../i18n/migrate-messages.js";
 import { sourceDateEpoch } from "./source-date-epoch.js";
 import type { Io } from "../io.js";
+import { refuseEmptyPaths } from "./path-arguments.js";
 
 export interface MigrateOptions {
   answers: string;
@@ -68,6 +69,7 @@ export async function migrate(
   deps: MigrateDeps = { writeFile: writeFileAtomic },
 ): Promise<number> {
   const m = migrateMessages(opts.lang);
+  refuseEmptyPaths([opts.answers], opts.lang);
   // Inside a folder given for --out, the file keeps the answers file's name.
   if (opts.out !== undefined)
     checkFilePath(opts.out, "--out", opts.lang, {

@@ -27,6 +27,7 @@ import {
   type ReportRenderOptions,
   type RenderServices,
 } from "../render/reporters.js";
+import { refuseEmptyPaths } from "./path-arguments.js";
 
 export interface ReportOptions {
   /** Path of the answers file. */
@@ -45,6 +46,7 @@ export interface ReportOptions {
 
 /** `netdz report`: scores an answers file and writes the report; 1 when below --fail-under. */
 export async function report(opts: ReportOptions, io: Io): Promise<number> {
+  refuseEmptyPaths([opts.answers], opts.lang);
   checkOptions(opts);
   const m = reportMessages(opts.lang);
   const epoch = sourceDateEpoch(io.env, opts.lang);

@@ -30,6 +30,7 @@ import {
 import { packageVersion } from "../package-root.js";
 import { validateMessages, type ValidateTally } from "../i18n/validate-messages.js";
 import { terminalPaint } from "../terminal.js";
+import { refuseEmptyPaths } from "./path-arguments.js";
 
 export interface ValidateOptions {
   paths: string[];
@@ -60,6 +61,7 @@ interface Targets {
 export async function validate(options: ValidateOptions, io: Io): Promise<number> {
   const lang = options.lang;
   const m = validateMessages(lang);
+  refuseEmptyPaths(options.paths, lang);
   const paths = options.paths.length > 0 ? options.paths : [await defaultPath(io.cwd, lang)];
   const ws = workspace({ cwd: io.cwd, measuresDir: options.measures, lang });
   // A --measures that is no folder is a usage error before anything is checked (as in `list`),

@@ -83,6 +83,8 @@ export interface FileMessages {
   readOnly: string;
   /** `option` (--out, --answers) was given an empty path. */
   pathEmpty(option: string): string;
+  /** A path argument (a file or folder to read) was given empty. */
+  argumentEmpty: string;
   /** `option` was given a path that names a folder by its form (ends in "/", ".", ".."). */
   pathNamesFolder(option: string, given: string, file: string | undefined): string;
   /** An existing folder given where a file is written, with a file inside it to give instead. */
@@ -161,6 +163,7 @@ const en: FileMessages = {
   readOnly:
     "it is read-only, and netdz does not replace a read-only file; make it writable (chmod u+w) or choose another file",
   pathEmpty: (option) => `${option} was given an empty path: give the path of a file`,
+  argumentEmpty: 'an empty path ("") was given: give the path of a file or folder',
   pathNamesFolder: (option, given, file) =>
     `${option} ${given} names a folder (a path ending in "/", "." or ".." is one), not a file: give the path of a file${file ? `, such as ${file}` : ""}`,
   folderGiveFile: (option, given, file) =>
@@ -232,6 +235,7 @@ const zh: FileMessages = {
     `它不是 UTF-8 文本${encoding === "UTF-8" ? "（是部分损坏的 UTF-8）" : encoding ? `（看起来是 ${encoding}）` : ""}，为免破坏其中文字，netdz 不覆盖它；请先转换为 UTF-8，或另选文件`,
   readOnly: "该文件为只读，netdz 不替换只读文件；请先使其可写（chmod u+w），或另选文件",
   pathEmpty: (option) => `${option} 给出的路径为空：请给出文件的路径`,
+  argumentEmpty: '给出的路径为空（""）：请给出文件或文件夹的路径',
   pathNamesFolder: (option, given, file) =>
     `${option} ${given} 指的是文件夹（以“/”“.”或“..”结尾的路径即为文件夹），不是文件：请给出文件的路径${file ? `，例如 ${file}` : ""}`,
   folderGiveFile: (option, given, file) =>
