@@ -40,6 +40,7 @@ import {
   SET_FILE,
 } from "./measure-sets.js";
 import { readTextQuietly } from "./read-file.js";
+import { shellPath } from "../prompts/shell.js";
 
 /**
  * Reads the folder's changes.yaml (if any) and checks it: schema, and against the version it
@@ -85,7 +86,7 @@ export async function checkChangesFile(
     diagnostics.push(
       diagnosticAt(source, ["from"], "error", "changes/previous-invalid", {
         id: "changes/previous-invalid",
-        params: { from: String(from), dir: displayPath(previousDir, cwd) },
+        params: { from: String(from), dir: shellPath(displayPath(previousDir, cwd)) },
       }),
     );
   }
@@ -178,7 +179,7 @@ async function checkWithoutChangesFile(
         id: "changes/previous-invalid",
         params: {
           from: readHeaderQuietly(previousDir)?.version ?? "",
-          dir: displayPath(previousDir, cwd),
+          dir: shellPath(displayPath(previousDir, cwd)),
         },
       }),
     );

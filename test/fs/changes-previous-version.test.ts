@@ -1,4 +1,4 @@
-import { cpSync, rmSync } from "node:fs";
+import { cpSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSetFolder } from "../../src/fs/set-loader.js";
@@ -68,6 +68,19 @@ describe("checks against a previous version that has problems", () => {
     );
     expect(text && diagnosticMessage(text, "zh")).toBe(
       "本版本未能与 1.1.0 比对检查：该版本无效；请先修正它（运行 `netdz validate 1.1.0`）",
+    );
+  });
+
+  it("quote the folder in the command they suggest when it needs quoting", async () => {
+    const sets = path.dirname(copyVersions());
+    const spaced = path.join(path.dirname(sets), "my sets");
+    renameSync(sets, spaced);
+    const root = path.join(spaced, "mini");
+    editFile(path.join(root, "1.1.0", "m01-first.yaml"), "questions:", "questions: [");
+    const loaded = await loadSetFolder(path.join(root, "1.2.0"), path.dirname(spaced));
+    const text = loaded.diagnostics[0]?.text;
+    expect(text && diagnosticMessage(text, "en")).toContain(
+      "(run `netdz validate 'my sets/mini/1.1.0'`)",
     );
   });
 
