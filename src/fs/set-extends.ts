@@ -14,6 +14,7 @@ import type {
 import { formatSetRef } from "../core/set-ref.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import type { DiagnosticText } from "../i18n/diagnostic-messages.js";
+import { shellPath } from "../prompts/shell.js";
 import {
   availableSets,
   BUNDLED_MEASURES_DIR,
@@ -119,7 +120,10 @@ export async function loadBase(
   }
   const loaded = await load(baseDir);
   if (!loaded.set) {
-    problem({ id: "set/extends-invalid", params: { base: name, dir: displayPath(baseDir, cwd) } });
+    problem({
+      id: "set/extends-invalid",
+      params: { base: name, dir: shellPath(displayPath(baseDir, cwd)) },
+    });
     return undefined;
   }
   return loaded.set;
