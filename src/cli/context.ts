@@ -23,8 +23,8 @@ export interface CliContext {
 export type CommandFactory = (ctx: CliContext) => Command;
 
 /** `--lang`: one of LANGS, defaulting to the language the command line was read in. */
-export function langOption(ctx: CliContext): Option {
-  return new Option("--lang <lang>", ctx.m.options.lang)
+export function langOption(ctx: CliContext, description = ctx.m.options.lang): Option {
+  return new Option("--lang <lang>", description)
     .choices(LANGS)
     .default(ctx.lang, ctx.m.options.langDefault);
 }

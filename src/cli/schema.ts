@@ -11,7 +11,7 @@ export const schemaCommand: CommandFactory = (ctx) => {
     .command("schema")
     .description(h.description(SCHEMA_NAMES))
     .addArgument(new Argument("<name>", h.name(SCHEMA_NAMES)))
-    .addOption(langOption(ctx))
+    .addOption(langOption(ctx, ctx.m.options.langMessages))
     .addHelpText("after", `${h.after(LOCAL_SCHEMA_FILE)}\n${ctx.m.exitCodes("schema")}`)
     .action((name: string, opts: Omit<SchemaOptions, "name">) =>
       ctx.run(async () => {

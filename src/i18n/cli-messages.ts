@@ -23,6 +23,8 @@ export interface CliMessages {
   exitCodes(of: ExitCodesOf): string;
   options: {
     lang: string;
+    /** `--lang` of a command whose output is not translated (`schema`): its messages only. */
+    langMessages: string;
     langDefault: string;
     measures: string;
     set: string;
@@ -67,6 +69,8 @@ export type ExitCodesOf =
 /** What 1 and 130 mean for each (no entry: the command never exits with it). */
 interface ExitMeanings {
   ok: string;
+  /** 0 for a command that never warns. */
+  okPlain: string;
   usage: string;
   invalid: Partial<Record<ExitCodesOf, string>>;
   interrupted: Partial<Record<ExitCodesOf, string>>;
@@ -75,7 +79,7 @@ interface ExitMeanings {
 /** The exit codes section for `of`, in the layout every command's help uses. */
 function exitCodesText(heading: string, words: ExitMeanings, of: ExitCodesOf): string {
   const rows: [string, string | undefined][] = [
-    ["0", words.ok],
+    ["0", of === "schema" ? words.okPlain : words.ok],
     ["1", words.invalid[of]],
     ["2", words.usage],
     ["130", words.interrupted[of]],
@@ -88,6 +92,7 @@ function exitCodesText(heading: string, words: ExitMeanings, of: ExitCodesOf): s
 
 const EN_EXIT: ExitMeanings = {
   ok: "success (warnings allowed)",
+  okPlain: "success",
   usage: "usage error, or input that cannot be read",
   invalid: {
     program:
@@ -109,6 +114,7 @@ const EN_EXIT: ExitMeanings = {
 
 const ZH_EXIT: ExitMeanings = {
   ok: "成功（允许有警告）",
+  okPlain: "成功",
   usage: "用法错误，或输入无法读取",
   invalid: {
     program: "数据无效，或（report --fail-under）得分低于阈值；详见各命令的 --help",
@@ -144,6 +150,7 @@ Quick start:
   exitCodes: (of) => exitCodesText("Exit codes:", EN_EXIT, of),
   options: {
     lang: "interface and content language",
+    langMessages: "language of the messages (the schemas themselves are in English)",
     langDefault: "from LC_ALL/LC_MESSAGES/LANG, zh_* → zh",
     measures: "folder of measure sets (<id>/<version>/set.yaml) instead of the bundled ones",
     set: "measure set to use (default: the newest available)",
@@ -258,6 +265,7 @@ const zh: CliMessages = {
   exitCodes: (of) => exitCodesText("退出码：", ZH_EXIT, of),
   options: {
     lang: "界面和内容的语言",
+    langMessages: "提示信息的语言（模式本身为英文）",
     langDefault: "取自 LC_ALL/LC_MESSAGES/LANG，zh_* 即中文",
     measures: "使用该文件夹中的评估清单（<id>/<version>/set.yaml），而不是内置清单",
     set: "要使用的评估清单（默认：可用的最新版本）",

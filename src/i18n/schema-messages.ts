@@ -30,7 +30,7 @@ const en: SchemaMessages = {
 
 const zh: SchemaMessages = {
   help: {
-    description: (names) => `输出 JSON Schema：${names.join("、")}`,
+    description: () => "输出某个 netdz 文件格式的 JSON Schema（名称见下方参数）",
     name: (names) => names.join(" | "),
     after: (file) => `\n示例：\n  $ netdz schema answers > ${file}`,
   },

@@ -58,3 +58,18 @@ describe("--help lists each command's own exit codes", () => {
     });
   }
 });
+
+describe("schema --help says what --lang does there, and that it never warns", () => {
+  it.each([
+    ["en", "  0    success", "language of the messages (the schemas themselves are in", "warnings"],
+    ["zh", "  0    成功", "提示信息的语言（模式本身为英文）", "警告"],
+  ] as const)("(%s)", async (lang, ok, langText, warnings) => {
+    const text = await help(["schema", "--lang", lang]);
+    const codes = section(text, lang === "en" ? "Exit codes:" : "退出码：");
+    expect(codes[0]).toBe(ok);
+    expect(codes.join("\n")).not.toContain(warnings);
+    expect(text).toContain(langText);
+    // The description is not wrapped inside "JSON Schema".
+    expect(text).not.toMatch(/JSON\n/);
+  });
+});
