@@ -38,6 +38,7 @@ import {
 import type { LoadedSetFolder } from "./set-loader.js";
 import type * as AnswersRules from "../core/answers-rules.js";
 import { bundledSnapshot, fromSnapshot, type SetSnapshot } from "./set-snapshot.js";
+import { identifier, semver } from "../core/schemas/common.js";
 
 /** The one parser of `--set ID` and `--set ID@VERSION`. */
 export function parseSetRef(text: string, lang?: Lang): SetRef {
@@ -256,6 +257,10 @@ export class Workspace {
     const id = asString(pinned.id);
     const version = asString(pinned.version);
     if (id === undefined || version === undefined)
+      return { source: parsed, answers, diagnostics: fileProblems };
+    // A pin the schema refuses (version "1.0", id "Workplan") is that one problem: no set is
+    // looked up by it, and "not available" is not said beside it.
+    if (!new RegExp(semver.pattern).test(version) || !new RegExp(identifier.pattern).test(id))
       return { source: parsed, answers, diagnostics: fileProblems };
     const match =
       options.alsoSets?.find((s) => matchesSetRef(s, { id, version })) ??
