@@ -121,14 +121,7 @@ export async function readYamlFile(file: string, cwd: string, lang?: Lang): Prom
 
 /** A file of a set that could not be opened, as a problem of that set (the others are still read). */
 function unreadableProblem(error: UnreadableFileError, shown: string): Diagnostic {
-  return {
-    file: shown,
-    line: 1,
-    column: 1,
-    severity: "error",
-    code: UNREADABLE_CODE,
-    message: error.message,
-  };
+  return unreadableAt(shown, error.message);
 }
 
 /**
@@ -136,14 +129,13 @@ function unreadableProblem(error: UnreadableFileError, shown: string): Diagnosti
  * perhaps) are not checked, which is said, not passed over.
  */
 export function unreadableFolderProblem(shown: string, error: unknown, lang?: Lang): Diagnostic {
-  return {
-    file: shown,
-    line: 1,
-    column: 1,
-    severity: "error",
-    code: UNREADABLE_CODE,
-    message: fileMessages(lang ?? "en").cannotReadFolder(shown, describeFsError(error, lang)),
-  };
+  const reason = describeFsError(error, lang);
+  return unreadableAt(shown, fileMessages(lang ?? "en").cannotReadFolder(shown, reason));
+}
+
+/** A path that could not be read: one problem at its line 1, column 1. */
+function unreadableAt(shown: string, message: string): Diagnostic {
+  return { file: shown, line: 1, column: 1, severity: "error", code: UNREADABLE_CODE, message };
 }
 
 /** Reads a YAML file; one that cannot be read at all is a source with that one problem. */
