@@ -53,9 +53,7 @@ export function sourceFormat(source: YamlSource): string | undefined {
   const firstError = source.diagnostics[0]?.line ?? Number.POSITIVE_INFINITY;
   const text = source.text.replace(/^\uFEFF/, "");
   const line = FORMAT_LINE.exec(text);
-  if (line !== null) {
-    return lineOf(text, line.index) <= firstError ? line[1] : undefined;
-  }
+  if (line !== null) return believed(lineOf(text, line.index), firstError) ? line[1] : undefined;
   if (source.large === true) return undefined; // no recovered document above the full-parse limit
   // The node, not its value: an alias (`format: *f`) is resolved to the node it names. (yaml's
   // node classes are told by their shape here: this module is on every file's path, yaml is not.)
@@ -66,7 +64,18 @@ export function sourceFormat(source: YamlSource): string | undefined {
   const value = node !== null && typeof node === "object" && "value" in node ? node.value : node;
   if (typeof value !== "string") return undefined;
   const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range === undefined || lineOf(source.text, range[0]) <= firstError ? value : undefined;
+  return range === undefined || believed(lineOf(source.text, range[0]), firstError)
+    ? value
+    : undefined;
+}
+
+/**
+ * Whether a format found on `line` of a file whose first error is on `firstError` is believed:
+ * above the error, or on the first line (a one-line JSON file, broken further along it). On the
+ * error's own line it may be what the error swallowed (`a: [1` then `format: …`).
+ */
+function believed(line: number, firstError: number): boolean {
+  return line < firstError || line === 1;
 }
 
 /** The 1-based line of an offset in a text. */

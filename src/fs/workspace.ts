@@ -19,7 +19,7 @@ import { fileKind, sourceFormat } from "../core/file-format.js";
 import { asRecord, asString, isExtensionKey } from "../core/loose.js";
 import type { AnswersFile, Diagnostic, Lang, MeasureSet } from "../core/model.js";
 import { workspaceMessages } from "../i18n/workspace-messages.js";
-import { MEASURE_SET_FORMAT } from "../core/model.js";
+import { CHANGES_FORMAT, MEASURE_SET_FORMAT } from "../core/model.js";
 import { checkSchema, reachedLimit, withinLimit } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
@@ -241,12 +241,13 @@ export class Workspace {
   ): Promise<AnswersCheck> {
     const validators = await loadValidators();
     const parsed = options.source ?? (await readYamlFile(file, this.cwd, this.lang)); // named as given
-    if (parsed.data === undefined) return { source: parsed, diagnostics: [...parsed.diagnostics] };
     const format = sourceFormat(parsed);
     const kind = fileKind(format);
-    if (kind === "measure" || kind === "measure-set") {
+    // Another kind of netdz file is that one problem, whether or not it parses.
+    if (kind === "measure" || kind === "measure-set" || kind === "changes") {
       return { source: parsed, diagnostics: [notAnAnswersFile(parsed, format as string)] };
     }
+    if (parsed.data === undefined) return { source: parsed, diagnostics: [...parsed.diagnostics] };
     const fileProblems = [
       ...parsed.diagnostics,
       ...checkSchema(parsed, validators.answers, "schema", { sliced: "answers" }),
@@ -338,7 +339,10 @@ export class Workspace {
 function notAnAnswersFile(source: YamlSource, format: string): Diagnostic {
   return diagnosticAt(source, ["format"], "error", "answers/not-answers-file", {
     id: "answers/not-answers-file",
-    params: { kind: format === MEASURE_SET_FORMAT ? "set" : "measure" },
+    params: {
+      kind:
+        format === MEASURE_SET_FORMAT ? "set" : format === CHANGES_FORMAT ? "changes" : "measure",
+    },
   });
 }
 

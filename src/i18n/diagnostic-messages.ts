@@ -201,7 +201,7 @@ export interface DiagnosticParams {
   "answers/text": { id: string; value: string };
   "answers/set-not-available": { set: string; id: string; others: string[] };
   "answers/invalid-set": { set: string; errors: number; first: string };
-  "answers/not-answers-file": { kind: "set" | "measure" };
+  "answers/not-answers-file": { kind: "set" | "measure" | "changes" };
 }
 
 export type MessageId = keyof DiagnosticParams;
@@ -572,8 +572,8 @@ const en: MessageTable = {
     `more than ${p.limit} problems: checking this file stopped there, so the count is a lower bound; fix these and check it again`,
   "file/unknown-format": (p) =>
     p.format === undefined
-      ? 'not a netdz file: it has no "format" (expected netdz-measure-set/1, netdz-measure/1 or netdz-answers/1)'
-      : `unknown format "${p.format}" (expected netdz-measure-set/1, netdz-measure/1 or netdz-answers/1)`,
+      ? 'not a netdz file: it has no "format" (expected netdz-measure-set/1, netdz-measure/1, netdz-changes/1 or netdz-answers/1)'
+      : `unknown format "${p.format}" (expected netdz-measure-set/1, netdz-measure/1, netdz-changes/1 or netdz-answers/1)`,
   "answers/profile-missing": (p) => `zone profile has no "${p.field}" (${p.label.en})`,
   "answers/profile-yesno": (p) => `zone.${p.field} must be true or false`,
   "answers/profile-choice": (p) =>
@@ -668,7 +668,7 @@ const en: MessageTable = {
   "answers/invalid-set": (p) =>
     `not checked against ${p.set}: that set has ${p.errors} error${p.errors === 1 ? "" : "s"} (the first at ${p.first}); only the checks that need no set were made`,
   "answers/not-answers-file": (p) =>
-    `this is a ${p.kind === "set" ? "measure set (set.yaml)" : "measure"} file, not an answers file (format netdz-answers/1); run \`netdz init\` to start one`,
+    `this is a ${p.kind === "set" ? "measure set (set.yaml)" : p.kind === "changes" ? "version's changes (changes.yaml)" : "measure"} file, not an answers file (format netdz-answers/1); run \`netdz init\` to start one`,
 };
 
 const zh: MessageTable = {
@@ -824,8 +824,8 @@ const zh: MessageTable = {
     `问题超过 ${p.limit} 个：本文件的检查到此为止，问题数只是下限；请先修正这些问题，再重新检查`,
   "file/unknown-format": (p) =>
     p.format === undefined
-      ? "不是 netdz 文件：没有“format”（应为 netdz-measure-set/1、netdz-measure/1 或 netdz-answers/1）"
-      : `未知的 format${quoteZh(p.format)}（应为 netdz-measure-set/1、netdz-measure/1 或 netdz-answers/1）`,
+      ? "不是 netdz 文件：没有“format”（应为 netdz-measure-set/1、netdz-measure/1、netdz-changes/1 或 netdz-answers/1）"
+      : `未知的 format${quoteZh(p.format)}（应为 netdz-measure-set/1、netdz-measure/1、netdz-changes/1 或 netdz-answers/1）`,
   "answers/profile-missing": (p) => `开发区画像缺少${quoteZh(p.field)}（${p.label.zh}）`,
   "answers/profile-yesno": (p) => `zone.${p.field} 必须是 true 或 false`,
   "answers/profile-choice": (p) =>
@@ -920,7 +920,7 @@ const zh: MessageTable = {
   "answers/invalid-set": (p) =>
     `未对照 ${p.set} 检查：该评估清单有 ${p.errors} 个错误（第一个在 ${p.first}）；只做了无需评估清单的检查`,
   "answers/not-answers-file": (p) =>
-    `这是${p.kind === "set" ? "评估清单（set.yaml）" : "举措"}文件，不是答卷文件（format netdz-answers/1）；可运行 \`netdz init\` 新建一个`,
+    `这是${p.kind === "set" ? "评估清单（set.yaml）" : p.kind === "changes" ? "版本变更（changes.yaml）" : "举措"}文件，不是答卷文件（format netdz-answers/1）；可运行 \`netdz init\` 新建一个`,
 };
 
 export const DIAGNOSTIC_MESSAGES: Readonly<Record<Lang, MessageTable>> = { en, zh };

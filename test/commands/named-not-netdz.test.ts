@@ -69,3 +69,25 @@ describe("a changes file given outside a set folder", () => {
     expect(io.out()).not.toContain("举措文件");
   });
 });
+
+describe("a changes file named where an answers file is expected", () => {
+  it.each([
+    ["format: netdz-changes/1\nfrom: 1.0.0\nchanges: []\n"],
+    ["format: netdz-changes/1\nfoo: [\n"], // and broken
+  ])("is left out by aggregate as not an answers file: %j", async (text) => {
+    const dir = tempDir();
+    cpSync(ZONE, path.join(dir, "haiyan.yaml"));
+    writeFileSync(path.join(dir, "changes.yaml"), text);
+    const io = captureIo(dir);
+    const args = ["aggregate", "haiyan.yaml", "changes.yaml", "--measures", SETS];
+    expect(await main([...args, "--format", "json"], io)).toBe(1);
+    const rolled = JSON.parse(io.out()) as { leftOut: { file: string; code: string }[] };
+    expect(rolled.leftOut).toEqual([
+      expect.objectContaining({ file: "changes.yaml", code: "answers/not-answers-file" }),
+    ]);
+    expect(io.err()).toContain("changes (changes.yaml) file, not an answers file");
+    const zh = captureIo(dir);
+    await main([...args, "--lang", "zh"], zh);
+    expect(zh.err()).toContain("这是版本变更（changes.yaml）文件，不是答卷文件");
+  });
+});
