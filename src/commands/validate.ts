@@ -62,11 +62,16 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
   const lang = options.lang;
   const m = validateMessages(lang);
   refuseEmptyPaths(options.paths, lang);
-  const paths = options.paths.length > 0 ? options.paths : [await defaultPath(io.cwd, lang)];
   const ws = workspace({ cwd: io.cwd, measuresDir: options.measures, lang });
   // A --measures that is no folder is a usage error before anything is checked (as in `list`),
-  // also when no answers file would look a set up there.
+  // also when no answers file would look a set up there. Without paths, it is what is checked.
   if (options.measures !== undefined) await ws.root();
+  const paths =
+    options.paths.length > 0
+      ? options.paths
+      : options.measures !== undefined
+        ? [options.measures]
+        : [await defaultPath(io.cwd, lang)];
   const targets = await collectTargets(paths, io, lang, options.format);
   const diagnostics = [...targets.diagnostics];
   const tally: ValidateTally = {

@@ -379,5 +379,14 @@ export async function measuresRoot(
   if (!info.isDirectory()) {
     throw new UsageError(workspaceMessages(lang).measuresNotFolder(measuresDir));
   }
+  try {
+    // A folder that cannot be listed holds no set netdz can find: said as such, not "no set here".
+    readdirSync(resolved);
+  } catch (error) {
+    const reason = describeFsError(error, lang);
+    throw new UsageError(workspaceMessages(lang).measuresUnreadable(measuresDir, reason), {
+      cause: error,
+    });
+  }
   return resolved;
 }

@@ -25,4 +25,11 @@ describe("validate --measures that is no folder", () => {
     expect(code).toBe(0);
     expect(io.err()).toContain("valid (0 errors");
   });
+
+  it("without paths, the --measures folder is what is checked", async () => {
+    const io = captureIo(tempDir());
+    const code = await main(["validate", "--measures", path.dirname(BUNDLED_SET)], io);
+    expect(code).toBe(0);
+    expect(io.err()).toMatch(/measure sets? \(\d+ measure files\)/);
+  });
 });

@@ -150,3 +150,20 @@ describe("a folder without read permission", () => {
     expect(String(given.stderr)).toContain("no answers file could be used");
   });
 });
+
+describe("a --measures folder without read permission", () => {
+  it("is a usage error naming it, exit 2", (ctx) => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    const zones = zonesWithSubfolder(dir, ["sub"]);
+    chmodSync(zones, 0o755);
+    for (const name of readdirSync(zones)) chmodSync(path.join(zones, name), 0o755);
+    mkdirSync(path.join(dir, "sets"), { mode: 0o700 });
+    chmodSync(path.join(dir, "sets"), 0o000);
+    onTestFinished(() => chmodSync(path.join(dir, "sets"), 0o755));
+    const result = runWithoutPermission(["validate", "zones", "--measures", "sets"], dir);
+    if (result === "skip") return ctx.skip();
+    expect(result.status).toBe(2);
+    expect(String(result.stderr)).toBe("netdz: --measures sets: permission denied\n");
+  });
+});
