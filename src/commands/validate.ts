@@ -64,14 +64,10 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
   refuseEmptyPaths(options.paths, lang);
   const ws = workspace({ cwd: io.cwd, measuresDir: options.measures, lang });
   // A --measures that is no folder is a usage error before anything is checked (as in `list`),
-  // also when no answers file would look a set up there. Without paths, it is what is checked.
+  // also when no answers file would look a set up there.
   if (options.measures !== undefined) await ws.root();
   const paths =
-    options.paths.length > 0
-      ? options.paths
-      : options.measures !== undefined
-        ? [options.measures]
-        : [await defaultPath(io.cwd, lang)];
+    options.paths.length > 0 ? options.paths : [await defaultPath(io.cwd, lang, options.measures)];
   const targets = await collectTargets(paths, io, lang, options.format);
   const diagnostics = [...targets.diagnostics];
   const tally: ValidateTally = {
@@ -304,10 +300,13 @@ async function printable(
   return text;
 }
 
-/** The default input: measures/ when there is one, else the answers file `report` would read. */
-async function defaultPath(cwd: string, lang: Lang): Promise<string> {
-  for (const candidate of ["measures", DEFAULT_ANSWERS_FILE]) {
-    if (await stat(path.join(cwd, candidate)).catch(() => undefined)) return candidate;
+/**
+ * The default input: measures/ when there is one, else the answers file `report` would read,
+ * else the `--measures` folder when one is given (checked against its own sets).
+ */
+async function defaultPath(cwd: string, lang: Lang, measures?: string): Promise<string> {
+  for (const candidate of ["measures", DEFAULT_ANSWERS_FILE, ...(measures ? [measures] : [])]) {
+    if (await stat(path.resolve(cwd, candidate)).catch(() => undefined)) return candidate;
   }
   throw new UsageError(validateMessages(lang).nothingToValidate(DEFAULT_ANSWERS_FILE));
 }

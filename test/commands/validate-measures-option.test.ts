@@ -26,7 +26,7 @@ describe("validate --measures that is no folder", () => {
     expect(io.err()).toContain("valid (0 errors");
   });
 
-  it("without paths, the --measures folder is what is checked", async () => {
+  it("without paths, and no measures/ or netdz-answers.yaml here, the --measures folder is checked", async () => {
     const io = captureIo(tempDir());
     const code = await main(["validate", "--measures", path.dirname(BUNDLED_SET)], io);
     expect(code).toBe(0);
