@@ -227,7 +227,9 @@ const en: AggregateMessages = {
     "points of the overall score they cost those zones.",
   shareCell: (below, zones, percent) => `${below} of ${zones} (${percent})`,
   bottomIntro: (count) =>
-    `The ${count} lowest-ranked zone${count === 1 ? "" : "s"} of each region, with their three largest gaps (points of the overall score lost); zones tied in region rank with the highest of them are listed too.`,
+    count === 1
+      ? "The lowest-ranked zone of each region, with its three largest gaps (points of the overall score lost); zones tied with it in region rank are listed too."
+      : `The ${count} lowest-ranked zones of each region, with their three largest gaps (points of the overall score lost); zones tied in region rank with the highest of them are listed too.`,
   bottomNoRegion: (n) =>
     `${n === 1 ? "1 ranked zone gives" : `${n} ranked zones give`} no region, so ${n === 1 ? "it is" : "they are"} in no region's list here and ${n === 1 ? "has" : "have"} no rank in a region; see the league table (and give region under zone in ${n === 1 ? "its file" : "their files"}).`,
   bottomNoRanked: (min) =>
@@ -283,10 +285,11 @@ const en: AggregateMessages = {
     (bottom === 0
       ? "No lowest-ranked zones are listed (--bottom 0). "
       : (bottom === 1
-          ? "The lowest-ranked zone of each region is listed with its three largest gaps "
-          : `The lowest-ranked ${bottom} zones of each region are listed with their three largest gaps `) +
-        "(zones tied in region rank with the highest of them too, so a tie at the cut-off lists " +
-        "more; a region with no ranked zone says so). ") +
+          ? "The lowest-ranked zone of each region is listed with its three largest gaps " +
+            "(zones tied with it in region rank too, so a tie lists more; "
+          : `The lowest-ranked ${bottom} zones of each region are listed with their three largest gaps ` +
+            "(zones tied in region rank with the highest of them too, so a tie at the cut-off lists " +
+            "more; ") + "a region with no ranked zone says so). ") +
       "Scores are shown rounded to one decimal; the JSON output carries them unrounded.",
   ],
   sheets: {

@@ -348,7 +348,9 @@ const zh: ReportMessages = {
     heading: "主要差距",
     intro: (shown, total) =>
       shown === total
-        ? `以下 ${total} 个问题存在失分，按失分从多到少排列。`
+        ? total === 1
+          ? "以下 1 个问题存在失分。"
+          : `以下 ${total} 个问题存在失分，按失分从多到少排列。`
         : `在 ${total} 个失分问题中，对总分影响最大的 ${shown} 个如下。`,
     notListed: (total) => `共 ${total} 项差距；未列出（--top 0）。`,
     columns: {

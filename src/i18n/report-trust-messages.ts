@@ -16,7 +16,8 @@ export interface TrustMessages {
   profileLabel: string;
   profileComplete: string;
   /** `fields` are already joined labels. */
-  profileIncomplete(fields: string): string;
+  /** `fields`: the labels of the `count` fields not given, joined. */
+  profileIncomplete(fields: string, count: number): string;
   /** Put after an area or measure left out only because the zone answered all of it N/A. */
   declaredMarker: string;
   declaredMarkerNote: string;
@@ -36,8 +37,8 @@ const en: TrustMessages = {
     "so the score says too little to pass --fail-under",
   profileLabel: "Zone profile",
   profileComplete: "complete",
-  profileIncomplete: (fields) =>
-    `incomplete: ${fields} not given; the questions that depend on them count as applicable and unanswered until the profile is complete`,
+  profileIncomplete: (fields, count) =>
+    `incomplete: ${fields} not given; the questions that depend on ${count === 1 ? "it" : "them"} count as applicable and unanswered until the profile is complete`,
   declaredMarker: "‡",
   declaredMarkerNote:
     "‡ Left out of the score only because the zone answered “not applicable” to every scored question " +

@@ -300,7 +300,10 @@ function profileFact(ctx: Context): { label: string; value: Rich }[] {
   if (missing.length === 0) return [];
   const fields = missing.map((field) => singleLine(profileFieldLabel(set, field)[lang]));
   return [
-    { label: t.profileLabel, value: [text(t.profileIncomplete(fields.join(m.listSeparator)))] },
+    {
+      label: t.profileLabel,
+      value: [text(t.profileIncomplete(fields.join(m.listSeparator), fields.length))],
+    },
   ];
 }
 

@@ -223,7 +223,7 @@ function headerList(ctx: Context, date: string | undefined): string {
   const missing = ctx.assessment.overall.missingProfileFields;
   if (missing.length > 0) {
     const fields = missing.map((field) => profileFieldLabel(set, field)[lang]);
-    const line = ctx.t.profileIncomplete(fields.join(m.listSeparator));
+    const line = ctx.t.profileIncomplete(fields.join(m.listSeparator), fields.length);
     items.push([ctx.t.profileLabel, escapeInline(line)]);
   }
   return items.map(([label, value]) => `- ${strong(label)}${m.fieldSeparator}${value}`).join("\n");

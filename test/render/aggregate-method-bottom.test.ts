@@ -23,3 +23,14 @@ describe("the method says how many bottom zones are listed, in words that fit th
     expect(bottomLine("zh", 3)).toContain("列出各区域排名最后的 3 个开发区");
   });
 });
+
+describe("the bottom zones' introduction fits the number listed", () => {
+  it("--bottom 1 speaks of one zone", () => {
+    const m = aggregateMessages("en");
+    expect(m.bottomIntro(1)).toBe(
+      "The lowest-ranked zone of each region, with its three largest gaps (points of the overall score lost); zones tied with it in region rank are listed too.",
+    );
+    expect(m.method("80%", 1).join(" ")).toContain("(zones tied with it in region rank too");
+    expect(m.bottomIntro(3)).toContain("The 3 lowest-ranked zones of each region, with their");
+  });
+});

@@ -236,7 +236,7 @@ describe("renderMarkdown", () => {
     const md = renderMarkdown(scoreAssessment(set, answers), set, answers, { lang: "en", top: 10 });
     const label = set.profile.find((f) => f.id === "westernHubArea")?.label.en ?? "";
     expect(md).toContain(
-      `- **Zone profile**: incomplete: ${label} not given; the questions that depend on them count ` +
+      `- **Zone profile**: incomplete: ${label} not given; the questions that depend on it count ` +
         "as applicable and unanswered until the profile is complete\n",
     );
     // The questions for western hub zones now apply and are unanswered, not "not applicable".
@@ -383,5 +383,10 @@ describe("the top gaps' introduction fits the number listed", () => {
     [1, 1, "The one question that loses points of the overall score."],
   ])("%i of %i", (shown, total, expected) => {
     expect(reportMessages("en").gaps.intro(shown, total)).toBe(expected);
+  });
+
+  it("(zh) one gap is not 'ordered from most to least'", () => {
+    expect(reportMessages("zh").gaps.intro(1, 1)).toBe("以下 1 个问题存在失分。");
+    expect(reportMessages("zh").gaps.intro(3, 3)).toContain("按失分从多到少排列");
   });
 });
