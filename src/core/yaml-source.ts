@@ -1286,47 +1286,66 @@ function unclosedQuoteBefore(doc: Document.Parsed, offset: number): number | und
   return found;
 }
 
-/** The first key at or after `offset` that repeats an earlier key of its mapping, if any. */
-function repeatedKeyFrom(doc: Document.Parsed, offset: number): number | undefined {
+/**
+ * Every repeated key of a document, by where it stands (sorted), with where the key first stands
+ * in its mapping: built once per document, in one walk, so that a file of thousands of repeated
+ * keys is located in time that grows with its size, not with its size times its repeats.
+ */
+interface RepeatIndex {
+  starts: number[];
+  firsts: number[];
+}
+const repeatIndexes = new WeakMap<Document.Parsed, RepeatIndex>();
+
+function repeatIndex(doc: Document.Parsed): RepeatIndex {
+  const cached = repeatIndexes.get(doc);
+  if (cached) return cached;
   const { isMap, isNode, isScalar, visit } = yaml();
-  let found: number | undefined;
+  const found: [number, number][] = [];
   visit(doc, {
     Map(_key, map) {
       if (!isMap(map)) return undefined;
-      const seen = new Set<unknown>();
+      const first = new Map<unknown, number>();
       for (const item of map.items) {
         const key: unknown = item.key;
-        const value = isScalar(key) ? key.value : key;
         const start = isNode(key) ? key.range?.[0] : undefined;
-        if (seen.has(value) && start !== undefined && start >= offset) {
-          if (found === undefined || start < found) found = start;
-        }
-        seen.add(value);
+        if (start === undefined) continue;
+        const value = isScalar(key) ? key.value : key;
+        const at = first.get(value);
+        if (at === undefined) first.set(value, start);
+        else found.push([start, at]);
       }
       return undefined;
     },
   });
-  return found;
+  found.sort((a, b) => a[0] - b[0]);
+  const index = { starts: found.map((f) => f[0]), firsts: found.map((f) => f[1]) };
+  repeatIndexes.set(doc, index);
+  return index;
+}
+
+/** The place in `index` of the first repeated key at or after `offset` (its length if none). */
+function repeatAtOrAfter(index: RepeatIndex, offset: number): number {
+  let [low, high] = [0, index.starts.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((index.starts[mid] as number) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The first key at or after `offset` that repeats an earlier key of its mapping, if any. */
+function repeatedKeyFrom(doc: Document.Parsed, offset: number): number | undefined {
+  const index = repeatIndex(doc);
+  return index.starts[repeatAtOrAfter(index, offset)];
 }
 
 /** Where the key repeated at `offset` first stands in its mapping. */
 function firstKeyOffset(doc: Document.Parsed, offset: number): number | undefined {
-  const { isMap, isNode, isPair, isScalar, visit } = yaml();
-  let found: number | undefined;
-  visit(doc, {
-    Map(_key, map) {
-      if (!isMap(map)) return undefined;
-      const repeat = map.items.find((item) => isNode(item.key) && item.key.range?.[0] === offset);
-      if (!repeat) return undefined;
-      const value = (node: unknown) => (isScalar(node) ? node.value : node);
-      const first = map.items.find(
-        (item) => isPair(item) && item !== repeat && value(item.key) === value(repeat.key),
-      );
-      found = isNode(first?.key) ? first.key.range?.[0] : undefined;
-      return visit.BREAK;
-    },
-  });
-  return found;
+  const index = repeatIndex(doc);
+  const at = repeatAtOrAfter(index, offset);
+  return index.starts[at] === offset ? index.firsts[at] : undefined;
 }
 
 /** The first line of a message, at most 200 characters (some quote the rest of the file). */

@@ -115,6 +115,23 @@ describe("parseYamlSource", () => {
     });
   });
 
+  it("locates each of many repeated keys, in several mappings, at its repeat", () => {
+    const lines = ["a:", "  x: 1", "  x: 2", "b: 1"];
+    for (let i = 0; i < 2000; i++) lines.push("b: 2");
+    lines.push("a: 3");
+    const source = parseYamlSource("f.yaml", `${lines.join("\n")}\n`);
+    const repeats = source.diagnostics.filter((d) => d.code === "yaml/duplicate-key");
+    expect(repeats).toHaveLength(2002);
+    expect(repeats[0]).toMatchObject({ line: 3, column: 3 });
+    expect(repeats[0]?.message).toContain('"x"');
+    expect(repeats[0]?.message).toContain("first at line 2, column 3");
+    expect(repeats[1]).toMatchObject({ line: 5, column: 1 });
+    expect(repeats[1]?.message).toContain("first at line 4, column 1");
+    expect(repeats.at(-1)).toMatchObject({ line: 2005, column: 1 });
+    expect(repeats.at(-1)?.message).toContain('duplicate key "a"');
+    expect(repeats.at(-1)?.message).toContain("first at line 1, column 1");
+  });
+
   it("gives an empty file the value null", () => {
     expect(parseYamlSource("f.yaml", "").data).toBeNull();
   });
