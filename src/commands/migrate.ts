@@ -216,11 +216,13 @@ export function backupPath(file: string, version: string): string {
  * commands take); another set's id is refused, as migrate never moves answers to another set.
  */
 function targetVersion(
-  to: string | undefined,
+  given: string | undefined,
   id: string,
   versions: readonly string[],
   m: MigrateMessages,
 ): string | undefined {
+  // Spaces and line breaks around the value are no part of it (` 1.1.0`, a pasted `1.1.0⏎`).
+  const to = given?.trim();
   const at = to?.lastIndexOf("@") ?? -1;
   if (to === undefined || at < 0) return to;
   const named = to.slice(0, at);

@@ -238,6 +238,19 @@ describe("netdz migrate --to ID@VERSION (spawned)", () => {
     expect(named.status, named.stderr).toBe(0);
     expect(named.stdout).toBe(plain.stdout);
     expect(named.stdout).toContain("1.0.0 → 1.1.0");
+    // Spaces and a line break around the value are no part of it.
+    for (const to of [" 1.1.0", "1.1.0\n", " mini@1.1.0 "]) {
+      const padded = runCli(["migrate", "zone.yaml", "--to", to, "--dry-run", "--measures", SETS], {
+        cwd: dir,
+      });
+      expect(padded.status, padded.stderr).toBe(0);
+      expect(padded.stdout).toBe(plain.stdout);
+    }
+    const missing = runCli(["migrate", "zone.yaml", "--to", "9.9.9\n", "--measures", SETS], {
+      cwd: dir,
+    });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
   it.each([
