@@ -55,6 +55,8 @@ interface Targets {
   /** Files that are not checked as part of a set or as answers (each has its one error). */
   unchecked: number;
   unreadable: number;
+  /** Unreadable files and folders found in folders, by absolute path: each counted once. */
+  oddFound: Set<string>;
 }
 
 /** `netdz validate`: checks measure sets and answers files; 0 valid, 1 invalid, 2 unreadable. */
@@ -143,6 +145,7 @@ async function collectTargets(
     diagnostics: [],
     unchecked: 0,
     unreadable: 0,
+    oddFound: new Set(),
   };
   let given = "";
   const unreadable = (message: string) => {
@@ -211,6 +214,8 @@ async function collectTargets(
       // A folder that could not be listed (the folder given, or one below it): one problem each,
       // as an unreadable file found in a folder is.
       for (const { folder, error } of found.unreadableFolders) {
+        if (targets.oddFound.has(folder)) continue;
+        targets.oddFound.add(folder);
         targets.diagnostics.push(
           unreadableFolderProblem(displayPath(named(folder), io.cwd), error, lang),
         );
@@ -222,6 +227,8 @@ async function collectTargets(
       }
       // A FIFO, device or broken link named like a YAML file: one problem, as inside a set.
       for (const odd of found.unreadableFiles) {
+        if (targets.oddFound.has(odd)) continue;
+        targets.oddFound.add(odd);
         targets.diagnostics.push(...readOrReport(named(odd), io.cwd, lang).diagnostics);
         targets.unchecked++;
       }

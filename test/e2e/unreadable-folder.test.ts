@@ -103,6 +103,11 @@ async function rolledUpAndValidated(dir: string): Promise<void> {
     const checked = await main(["validate", "zones", "--measures", SETS], check);
     expect(checked).toBe(1);
     expect(check.out()).toMatch(/:1:1 {2}error {2}file\/unreadable {2}cannot read the folder /);
+    // Reached by two paths given, it is one folder not checked, and one problem.
+    const twice = captureIo(dir);
+    expect(await main(["validate", "zones", "zones/", "--measures", SETS], twice)).toBe(1);
+    expect(twice.out().match(/cannot read the folder/g)).toHaveLength(1);
+    expect(twice.err()).toContain("1 file not checked: 1 error");
   }
 }
 
