@@ -71,11 +71,12 @@ export function sourceFormat(source: YamlSource): string | undefined {
 
 /**
  * Whether a format found on `line` of a file whose first error is on `firstError` is believed:
- * above the error, or on the first line (a one-line JSON file, broken further along it). On the
- * error's own line it may be what the error swallowed (`a: [1` then `format: …`).
+ * on or above the error's line. Below it, it may be anything (an example in a Markdown file); on
+ * it, it may be what the error swallowed (`a: [1` then `format: …`), but an answers file broken
+ * there is listed with its error rather than passed over in a folder without a word.
  */
 function believed(line: number, firstError: number): boolean {
-  return line < firstError || line === 1;
+  return line <= firstError;
 }
 
 /** The 1-based line of an offset in a text. */

@@ -91,3 +91,20 @@ describe("a changes file named where an answers file is expected", () => {
     expect(zh.err()).toContain("这是版本变更（changes.yaml）文件，不是答卷文件");
   });
 });
+
+describe("an answers file broken on the line of its format, found in a folder", () => {
+  it("is listed with its error, not passed over", async () => {
+    const dir = tempDir();
+    cpSync(ZONE, path.join(dir, "haiyan.yaml"));
+    writeFileSync(
+      path.join(dir, "broken.yaml"),
+      "measureSet: { id: workplan-2025, version: 1.0.0\nformat: netdz-answers/1\nanswers: {}\n",
+    );
+    const io = captureIo(dir);
+    expect(await main(["aggregate", ".", "--measures", SETS, "--format", "json"], io)).toBe(1);
+    const rolled = JSON.parse(io.out()) as { leftOut: { file: string; code: string }[] };
+    expect(rolled.leftOut).toEqual([
+      expect.objectContaining({ file: "broken.yaml", code: "yaml/syntax" }),
+    ]);
+  });
+});

@@ -39,11 +39,10 @@ describe("sourceFormat of a file that does not parse", () => {
     ['format: "netdz-answers\\/1"\nx: [', "netdz-answers/1"],
     ["? format\n: netdz-measure/1\nx: [", "netdz-measure/1"],
     ['{"format": "netdz-answers/1",\n "zone": {"name": "x",, }\n', "netdz-answers/1"],
-    // After an unclosed `[` the format line is inside the list, where the error is: not believed.
-    ["x: [\nformat: !!str netdz-answers/1\n", undefined],
-    ["a: [1\nformat: netdz-answers/1\n", undefined],
-    ["x: {a: 1\nformat: netdz-answers/1\n", undefined],
-    ["x: 1\n\tformat: netdz-answers/1\n", undefined],
+    // On the line of the first error: believed, so that a broken answers file is listed with its
+    // error rather than passed over.
+    ["x: [\nformat: !!str netdz-answers/1\n", "netdz-answers/1"],
+    ["a: [1\nformat: netdz-answers/1\n", "netdz-answers/1"],
     ["x-f: &x netdz-answers/1\nformat: *x\nb: [", "netdz-answers/1"], // an alias
     ["format: *nowhere\nb: [", undefined],
     ["format: 12\nx: [", "12"], // as written: an unknown format
