@@ -5,7 +5,7 @@ import {
   MEASURE_SET_FORMAT,
   type Diagnostic,
 } from "./model.js";
-import { diagnosticAt, type YamlSource } from "./yaml-source.js";
+import { diagnosticAt, firstErrorLine, lineColumn, type YamlSource } from "./yaml-source.js";
 
 /** The netdz file kinds, by the `format:` they declare. */
 export type FileKind = "measure-set" | "measure" | "answers" | "changes";
@@ -50,10 +50,12 @@ export function sourceFormat(source: YamlSource): string | undefined {
   }
   // A file that does not parse is told only by what comes before its first error: past it, a
   // `format:` line may be anything, such as an example quoted in a Markdown file.
-  const firstError = source.diagnostics[0]?.line ?? Number.POSITIVE_INFINITY;
+  const firstError = firstErrorLine(source.diagnostics);
   const text = source.text.replace(/^\uFEFF/, "");
   const line = FORMAT_LINE.exec(text);
-  if (line !== null) return believed(lineOf(text, line.index), firstError) ? line[1] : undefined;
+  if (line !== null) {
+    return believed(lineColumn(text, line.index).line, firstError) ? line[1] : undefined;
+  }
   if (source.large === true) return undefined; // no recovered document above the full-parse limit
   // The node, not its value: an alias (`format: *f`) is resolved to the node it names. (yaml's
   // node classes are told by their shape here: this module is on every file's path, yaml is not.)
@@ -64,7 +66,7 @@ export function sourceFormat(source: YamlSource): string | undefined {
   const value = node !== null && typeof node === "object" && "value" in node ? node.value : node;
   if (typeof value !== "string") return undefined;
   const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range === undefined || believed(lineOf(source.text, range[0]), firstError)
+  return range === undefined || believed(lineColumn(source.text, range[0]).line, firstError)
     ? value
     : undefined;
 }
@@ -77,13 +79,6 @@ export function sourceFormat(source: YamlSource): string | undefined {
  */
 function believed(line: number, firstError: number): boolean {
   return line <= firstError;
-}
-
-/** The 1-based line of an offset in a text. */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  return line;
 }
 
 /**

@@ -421,7 +421,7 @@ function expandsTooFar(data: unknown): boolean {
 }
 
 /** 1-based line and column of an offset in text. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
   for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
@@ -1231,8 +1231,7 @@ function tabIndentNear(
   doc: Document.Parsed,
 ): { line: number; column: number } | undefined {
   if (FLOW_DOCUMENT.test(text)) return undefined;
-  let first = Number.POSITIVE_INFINITY;
-  for (const d of diagnostics) if (d.severity === "error" && d.line < first) first = d.line;
+  const first = firstErrorLine(diagnostics);
   if (!Number.isFinite(first)) return undefined;
   const lines = text.split(/\r\n|\n|\r/, first);
   for (const line of [first - 1, first]) {
@@ -1244,6 +1243,13 @@ function tabIndentNear(
     if (!inFlowCollection(doc, offset)) return { line, column: indent[0].indexOf("\t") + 1 };
   }
   return undefined;
+}
+
+/** The line of a file's first error, by position (Infinity when it has none). */
+export function firstErrorLine(diagnostics: readonly Diagnostic[]): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const d of diagnostics) if (d.severity === "error" && d.line < first) first = d.line;
+  return first;
 }
 
 /** A document that opens with a flow collection (`{` or `[` after blank and comment lines). */

@@ -100,6 +100,10 @@ const setCache = new Map<string, Cached<LoadedSetFolder>>();
 /** The sets found under a measures folder, by real path. */
 const scanCache = new Map<string, Cached<AvailableSet[]>>();
 
+/** A pin's version and set id as the answers schema takes them (checked once per file). */
+const SEMVER = new RegExp(semver.pattern);
+const SET_ID = new RegExp(identifier.pattern);
+
 /** A workspace over a measures folder (cheap: everything is read on first use and cached). */
 export function workspace(options: WorkspaceOptions): Workspace {
   return new Workspace(options);
@@ -261,7 +265,7 @@ export class Workspace {
       return { source: parsed, answers, diagnostics: fileProblems };
     // A pin the schema refuses (version "1.0", id "Workplan") is that one problem: no set is
     // looked up by it, and "not available" is not said beside it.
-    if (!new RegExp(semver.pattern).test(version) || !new RegExp(identifier.pattern).test(id))
+    if (!SEMVER.test(version) || !SET_ID.test(id))
       return { source: parsed, answers, diagnostics: fileProblems };
     const match =
       options.alsoSets?.find((s) => matchesSetRef(s, { id, version })) ??
