@@ -131,13 +131,19 @@ function runWithoutPermission(args: string[], cwd: string): ReturnType<typeof sp
   return spawnSync(process.execPath, [BIN, ...args], options);
 }
 
+/** zonesWithSubfolder, readable by any user (as `nobody` runs netdz below). */
+function readableZones(dir: string, sub: string): string {
+  chmodSync(dir, 0o755);
+  const zones = zonesWithSubfolder(dir, [sub]);
+  chmodSync(zones, 0o755);
+  for (const name of readdirSync(zones)) chmodSync(path.join(zones, name), 0o755);
+  return zones;
+}
+
 describe("a folder without read permission", () => {
   it("is left out by aggregate (exit 1) and named when it is the folder given (exit 2)", (ctx) => {
     const dir = tempDir();
-    chmodSync(dir, 0o755);
-    const zones = zonesWithSubfolder(dir, ["locked"]);
-    chmodSync(zones, 0o755);
-    for (const name of readdirSync(zones)) chmodSync(path.join(zones, name), 0o755);
+    const zones = readableZones(dir, "locked");
     chmodSync(path.join(zones, "locked"), 0o000);
     onTestFinished(() => chmodSync(path.join(zones, "locked"), 0o755));
     const below = runWithoutPermission(["aggregate", "zones", "--measures", SETS], dir);
@@ -159,10 +165,7 @@ describe("a folder without read permission", () => {
 describe("a --measures folder without read permission", () => {
   it("is a usage error naming it, exit 2", (ctx) => {
     const dir = tempDir();
-    chmodSync(dir, 0o755);
-    const zones = zonesWithSubfolder(dir, ["sub"]);
-    chmodSync(zones, 0o755);
-    for (const name of readdirSync(zones)) chmodSync(path.join(zones, name), 0o755);
+    readableZones(dir, "sub");
     mkdirSync(path.join(dir, "sets"), { mode: 0o700 });
     chmodSync(path.join(dir, "sets"), 0o000);
     onTestFinished(() => chmodSync(path.join(dir, "sets"), 0o755));
