@@ -257,7 +257,8 @@ export class Asker {
    * (a note written in the file with line breaks) is shown and edited on one line, each line
    * break as LINE_BREAK (` ⏎ `): confirmed unchanged it is the default exactly as it was, line
    * ends and all; edited, each ` ⏎ ` left in it is a line break again. (The line editor holds one
-   * line: given the breaks themselves it would keep only the last line.)
+   * line: given the breaks themselves it would keep only the last line.) A line break pasted
+   * into it is LINE_BREAK too (filterKeys), so a pasted note keeps its lines.
    */
   async input(config: {
     message: string;
@@ -271,19 +272,22 @@ export class Asker {
     const shown = oneLine(given);
     const value = (typed: string) => (typed === shown ? given : withLineBreaks(typed));
     const { validate } = config;
-    return this.run(config.escape, async (signal) =>
-      value(
-        await input(
-          {
-            message: this.message(config.message),
-            ...(given !== ""
-              ? { default: shown, prefill: config.editable ? "editable" : "tab" }
-              : {}),
-            ...(validate ? { validate: (typed: string) => validate(value(typed)) } : {}),
-          },
-          this.context(signal),
+    return this.run(
+      config.escape,
+      async (signal) =>
+        value(
+          await input(
+            {
+              message: this.message(config.message),
+              ...(given !== ""
+                ? { default: shown, prefill: config.editable ? "editable" : "tab" }
+                : {}),
+              ...(validate ? { validate: (typed: string) => validate(value(typed)) } : {}),
+            },
+            this.context(signal),
+          ),
         ),
-      ),
+      "text",
     );
   }
 
@@ -347,22 +351,44 @@ export class Asker {
   }
 
   /**
-   * Keeps Escape away from Inquirer while a prompt waits: with `back`, it stops the prompt
-   * (`escaped` turns true); otherwise it is dropped. Returns the function that undoes this.
+   * Filters the keys Inquirer gets while a prompt waits. Escape: with `back`, it stops the prompt
+   * (`escaped` turns true); otherwise it is dropped. A paste (the terminal marks it, see
+   * PASTE_ON) never confirms the prompt: each line break in it is LINE_BREAK on a text prompt
+   * (a line break again once confirmed, see `input`) and nothing on a list; a tab in it is text,
+   * not "take the default". Returns the function that undoes this.
    */
-  private catchEscape(mode: EscapeMode, onEscape: () => void): () => void {
+  private filterKeys(mode: EscapeMode, onEscape: () => void, breaks: PasteBreaks): () => void {
     const stdin = this.options.input;
     const hadOwn = Object.hasOwn(stdin, "emit");
     const original = stdin.emit;
+    let pasting = false;
+    let afterReturn = false;
     stdin.emit = function (
       this: NodeJS.ReadableStream,
       event: string | symbol,
       ...args: unknown[]
     ) {
+      if (event !== "keypress") return original.call(this, event, ...args);
       const key = args[1] as { name?: string; ctrl?: boolean; meta?: boolean } | undefined;
-      if (event === "keypress" && key?.name === "escape") {
+      const name = key?.name;
+      const crlf = afterReturn && name === "enter";
+      afterReturn = false;
+      if (name === "paste-start" || name === "paste-end") {
+        pasting = name === "paste-start";
+        return true;
+      }
+      if (name === "escape") {
         if (mode === "back") onEscape();
         return true;
+      }
+      if (pasting && (name === "return" || name === "enter")) {
+        afterReturn = name === "return";
+        if (breaks === "drop" || crlf) return true;
+        for (const ch of LINE_BREAK) original.call(this, "keypress", ch, typedKey(ch));
+        return true;
+      }
+      if (pasting && name === "tab") {
+        return original.call(this, "keypress", "\t", typedKey("\t"));
       }
       return original.call(this, event, ...args);
     } as typeof stdin.emit;
@@ -372,6 +398,17 @@ export class Asker {
     };
   }
 
+  /** Asks the terminal to mark pastes while a prompt waits (when the output is a terminal). */
+  private markPastes(on: boolean): void {
+    const output = this.options.output as NodeJS.WritableStream & { isTTY?: boolean };
+    if (output.isTTY !== true || (output as { writable?: boolean }).writable === false) return;
+    try {
+      output.write(on ? PASTE_ON : PASTE_OFF);
+    } catch {
+      // A terminal gone already: nothing to switch off.
+    }
+  }
+
   /**
    * Runs one prompt. While it waits, the end of standard input, or the event loop running dry
    * (Inquirer's readline closed on Ctrl-D and nothing else is pending), cancels the session.
@@ -379,16 +416,22 @@ export class Asker {
   private async run<T>(
     escape: EscapeMode = "ignore",
     prompt: (signal: AbortSignal) => Promise<T>,
+    breaks: PasteBreaks = "drop",
   ): Promise<T> {
     if (this.controller.signal.aborted) throw new CancelledError();
     const closed = (): void => this.cancel("closed");
     const stdin = this.options.input;
     const local = new AbortController();
     let escaped = false;
-    const release = this.catchEscape(escape, () => {
-      escaped = true;
-      local.abort(new EscapeError());
-    });
+    const release = this.filterKeys(
+      escape,
+      () => {
+        escaped = true;
+        local.abort(new EscapeError());
+      },
+      breaks,
+    );
+    this.markPastes(true);
     stdin.once("end", closed);
     process.once("beforeExit", closed);
     try {
@@ -397,6 +440,7 @@ export class Asker {
       if (escaped && !this.controller.signal.aborted) throw new EscapeError();
       return toCancelled(error);
     } finally {
+      this.markPastes(false);
       release();
       stdin.removeListener("end", closed);
       process.removeListener("beforeExit", closed);
@@ -418,6 +462,36 @@ function toInquirer<V extends string>(
 
 /** How a line break of a default is shown and edited on the one line of a text prompt. */
 const LINE_BREAK = " \u23ce ";
+
+/**
+ * Bracketed paste (xterm, and every terminal of today): while it is on, the terminal sends a
+ * paste between ESC[200~ and ESC[201~, which readline gives as the keys `paste-start` and
+ * `paste-end`. Without it, the first line break of a pasted note would confirm the prompt and the
+ * rest would be typed into the prompts after it.
+ */
+const PASTE_ON = "\u001b[?2004h";
+const PASTE_OFF = "\u001b[?2004l";
+
+/** What a line break in a paste becomes: LINE_BREAK (a text prompt) or nothing (a list). */
+type PasteBreaks = "text" | "drop";
+
+/** The key readline gives for one typed character. */
+function typedKey(ch: string): {
+  sequence: string;
+  name?: string;
+  ctrl: false;
+  meta: false;
+  shift: false;
+} {
+  const name = ch === " " ? "space" : /^[0-9A-Za-z]$/.test(ch) ? ch.toLowerCase() : undefined;
+  return {
+    sequence: ch,
+    ...(name === undefined ? {} : { name }),
+    ctrl: false,
+    meta: false,
+    shift: false,
+  };
+}
 
 /** A text on one line, each line break (CRLF, CR, LF) as LINE_BREAK. */
 function oneLine(text: string): string {

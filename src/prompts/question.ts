@@ -430,7 +430,8 @@ async function askJustification(
 }
 
 /**
- * Evidence items, one per line; with earlier evidence, keep it, add to it or replace it.
+ * Evidence items, one per line (a line of several, pasted, gives one item per line); with earlier
+ * evidence, keep it, add to it or replace it.
  * `onItem` is told the list after each item, so confirmed items are saved at once. An empty line
  * ends the list; `escaped` says the user pressed Escape instead (back to the list before).
  */
@@ -466,10 +467,15 @@ export async function askEvidence(
     );
     // An empty line ends the list; Escape goes back, the items confirmed so far kept.
     if (typed === undefined) return { items, escaped: true };
-    const item = typed.trim();
-    if (item === "") return { items, escaped: false };
-    if (!items.includes(item)) {
-      items.push(item);
+    // Several lines at once (a pasted list of links): each line is an item.
+    const lines = typed
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "");
+    if (lines.length === 0) return { items, escaped: false };
+    const added = lines.filter((item, i) => !items.includes(item) && lines.indexOf(item) === i);
+    if (added.length > 0) {
+      items.push(...added);
       await onItem([...items]);
     }
   }

@@ -164,6 +164,26 @@ describe("askQuestion: status questions", () => {
     expect(h.notices).toEqual(["✔ Saved M01.Q1: Implemented, 2 evidence items"]);
   });
 
+  it("takes a line of several (a pasted list) as one evidence item per line", async () => {
+    const previous: Answer = { status: "in_progress", evidence: ["old.pdf"] };
+    const h = harness(question(withEvidence), previous);
+    const outcome = askQuestion(h.ctx);
+    choose("Implemented");
+    await screen.next();
+    choose("Keep it and add more");
+    await screen.next();
+    // What a paste of four lines becomes in the prompt (each line break shown as ⏎): a blank
+    // line, an item given before and one given twice are not items of their own.
+    screen.type(" a.pdf  ⏎  ⏎ old.pdf ⏎ b.pdf ⏎ a.pdf");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Evidence 4:");
+    expect(h.current()?.evidence).toEqual(["old.pdf", "a.pdf", "b.pdf"]);
+    screen.keypress("enter");
+    await expect(outcome).resolves.toBe("next");
+    expect(h.current()?.evidence).toEqual(["old.pdf", "a.pdf", "b.pdf"]);
+  });
+
   it("accepts an answer without the required evidence, with a warning", async () => {
     const h = harness(question(withEvidence));
     const outcome = askQuestion(h.ctx);
