@@ -599,20 +599,26 @@ export function competitionRanks(scores: readonly (number | null)[]): (number | 
 
 /** Count, mean, median (mean of the middle two for an even count), minimum and maximum. */
 export function statistics(values: readonly (number | null)[]): Stats {
-  const present = values.filter((v): v is number => v !== null && !Number.isNaN(v));
-  if (present.length === 0) return { count: 0, mean: null, median: null, min: null, max: null };
-  const sorted = [...present].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
+  // A typed array sorts numbers natively (a roll-up of 10,000 zones sorts dozens of columns).
+  const sorted = new Float64Array(values.length);
+  let count = 0;
+  for (const v of values) if (v !== null && !Number.isNaN(v)) sorted[count++] = v;
+  if (count === 0) return { count: 0, mean: null, median: null, min: null, max: null };
+  const present = sorted.subarray(0, count).sort();
+  const middle = Math.floor(count / 2);
   const median =
-    sorted.length % 2 === 1
-      ? (sorted[middle] as number)
-      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+    count % 2 === 1
+      ? (present[middle] as number)
+      : ((present[middle - 1] as number) + (present[middle] as number)) / 2;
+  // Summed in ascending order, as before: the same mean to the last bit.
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += present[i] as number;
   return {
-    count: sorted.length,
-    mean: sorted.reduce((acc, v) => acc + v, 0) / sorted.length,
+    count,
+    mean: sum / count,
     median,
-    min: sorted[0] as number,
-    max: sorted[sorted.length - 1] as number,
+    min: present[0] as number,
+    max: present[count - 1] as number,
   };
 }
 
