@@ -355,44 +355,64 @@ export class Asker {
    * (`escaped` turns true); otherwise it is dropped. A paste (the terminal marks it, see
    * PASTE_ON) never confirms the prompt: each line break in it is LINE_BREAK on a text prompt
    * (a line break again once confirmed, see `input`) and nothing on a list; a tab in it is text,
-   * not "take the default". Returns the function that undoes this.
+   * not "take the default"; other keys in it (arrows, Escape, Ctrl-C) are not pressed. Returns
+   * the function that undoes this.
    */
   private filterKeys(mode: EscapeMode, onEscape: () => void, breaks: PasteBreaks): () => void {
     const stdin = this.options.input;
     const hadOwn = Object.hasOwn(stdin, "emit");
     const original = stdin.emit;
-    let pasting = false;
+    // A paste is given to Inquirer as one typed text when it ends (one redraw, however long),
+    // or when no more of it comes for PASTE_PAUSE_MS (a terminal that never marks its end).
+    let pasted: string | undefined;
     let afterReturn = false;
+    let pause: ReturnType<typeof setTimeout> | undefined;
+    const endPaste = (): void => {
+      clearTimeout(pause);
+      const text = pasted;
+      pasted = undefined;
+      if (text) original.call(stdin, "keypress", text, typedKey(text));
+    };
     stdin.emit = function (
       this: NodeJS.ReadableStream,
       event: string | symbol,
       ...args: unknown[]
     ) {
       if (event !== "keypress") return original.call(this, event, ...args);
+      const ch = args[0];
       const key = args[1] as { name?: string; ctrl?: boolean; meta?: boolean } | undefined;
       const name = key?.name;
-      const crlf = afterReturn && name === "enter";
-      afterReturn = false;
-      if (name === "paste-start" || name === "paste-end") {
-        pasting = name === "paste-start";
+      if (name === "paste-start") {
+        endPaste();
+        pasted = "";
+        pause = setTimeout(endPaste, PASTE_PAUSE_MS);
+        return true;
+      }
+      if (name === "paste-end") {
+        endPaste();
+        return true;
+      }
+      if (pasted !== undefined) {
+        clearTimeout(pause);
+        pause = setTimeout(endPaste, PASTE_PAUSE_MS);
+        const crlf = afterReturn && name === "enter";
+        afterReturn = name === "return";
+        if (name === "return" || name === "enter") {
+          if (breaks === "text" && !crlf) pasted += LINE_BREAK;
+        } else if (typeof ch === "string" && !key?.ctrl && !key?.meta) {
+          // Text only: keys in a paste (arrows, Escape, Ctrl-…) are not pressed.
+          pasted += ch;
+        }
         return true;
       }
       if (name === "escape") {
         if (mode === "back") onEscape();
         return true;
       }
-      if (pasting && (name === "return" || name === "enter")) {
-        afterReturn = name === "return";
-        if (breaks === "drop" || crlf) return true;
-        for (const ch of LINE_BREAK) original.call(this, "keypress", ch, typedKey(ch));
-        return true;
-      }
-      if (pasting && name === "tab") {
-        return original.call(this, "keypress", "\t", typedKey("\t"));
-      }
       return original.call(this, event, ...args);
     } as typeof stdin.emit;
     return () => {
+      clearTimeout(pause);
       if (hadOwn) stdin.emit = original;
       else delete (stdin as { emit?: unknown }).emit;
     };
@@ -472,10 +492,13 @@ const LINE_BREAK = " \u23ce ";
 const PASTE_ON = "\u001b[?2004h";
 const PASTE_OFF = "\u001b[?2004l";
 
+/** A paste whose end the terminal has not marked after this long without more of it is over. */
+const PASTE_PAUSE_MS = 300;
+
 /** What a line break in a paste becomes: LINE_BREAK (a text prompt) or nothing (a list). */
 type PasteBreaks = "text" | "drop";
 
-/** The key readline gives for one typed character. */
+/** The key readline gives for typed text (one character, or a paste as one text). */
 function typedKey(ch: string): {
   sequence: string;
   name?: string;

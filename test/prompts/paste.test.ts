@@ -96,6 +96,39 @@ describe("a paste into a text prompt", () => {
   });
 });
 
+describe("a long or unfinished paste", () => {
+  it("takes a paste of 20 KB whole, line breaks and all", async () => {
+    const { asker, input } = terminal();
+    const answer = asker.input({ message: "Note" });
+    await settle();
+    const lines = Array.from({ length: 400 }, (_, i) => `line ${i} ${"x".repeat(40)}`);
+    input.write(`${PASTE_START}${lines.join("\n")}${PASTE_END}`);
+    await settle();
+    input.write("\r");
+    await expect(answer).resolves.toBe(lines.join("\n"));
+  });
+
+  it("ends a paste whose end never comes once no more of it arrives", async () => {
+    const { asker, input } = terminal();
+    const answer = asker.input({ message: "Evidence 1" });
+    await settle();
+    input.write(`${PASTE_START}abc\rdef`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    input.write("\r");
+    await expect(answer).resolves.toBe("abc\ndef");
+  });
+
+  it("does not press the keys in a paste (Ctrl-C, arrows)", async () => {
+    const { asker, input } = terminal();
+    const answer = asker.input({ message: "Note" });
+    await settle();
+    input.write(`${PASTE_START}a\u0003b\u001b[Dc${PASTE_END}`);
+    await settle();
+    input.write("\r");
+    await expect(answer).resolves.toBe("abc");
+  });
+});
+
 describe("a paste into a list", () => {
   it("does not pick the choice under the cursor at its line breaks", async () => {
     const { asker, input } = terminal();
@@ -110,7 +143,7 @@ describe("a paste into a list", () => {
       })
       .finally(() => (done = true));
     await settle();
-    input.write(`${PASTE_START}\n\r\n${PASTE_END}`);
+    input.write(`${PASTE_START}\n\u001b[B\r\n${PASTE_END}`);
     await settle();
     expect(done).toBe(false);
     input.write("\u001b[B\r");
