@@ -4,12 +4,11 @@
  * of links gives one evidence item per line; no line of a paste confirms a prompt or is typed
  * into the prompts after it. Needs `dist/` (`npm test` builds first).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { tempDir } from "../helpers.js";
-import { builtCliExists, KEYS, PtySession, writeTinySet } from "./pty.js";
+import { answersOf, builtCliExists, KEYS, PtySession, writeTinySet } from "./pty.js";
 
 const sessions: PtySession[] = [];
 
@@ -23,13 +22,6 @@ afterEach(() => {
 
 /** Text as a terminal in bracketed-paste mode sends it when it is pasted. */
 const pasted = (text: string) => `\u001b[200~${text}\u001b[201~`;
-
-function answersOf(file: string): Record<string, Record<string, unknown>> {
-  const data = parse(readFileSync(file, "utf8")) as {
-    answers?: Record<string, Record<string, unknown>> | null;
-  };
-  return data.answers ?? {};
-}
 
 describe("netdz assess: pasting text of several lines", () => {
   it("saves a pasted note with its line breaks and a pasted list of links as items", async () => {

@@ -7,11 +7,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { assessMessages } from "../../src/i18n/assess-messages.js";
 import { displayWidth } from "../../src/prompts/layout.js";
 import { tempDir } from "../helpers.js";
-import { builtCliExists, KEYS, PtySession, writeTinySet } from "./pty.js";
+import { answersOf, builtCliExists, KEYS, PtySession, writeTinySet } from "./pty.js";
 
 const COLUMNS = 60;
 const sessions: PtySession[] = [];
@@ -23,13 +22,6 @@ beforeAll(() => {
 afterEach(() => {
   for (const session of sessions.splice(0)) session.dispose();
 });
-
-function answersOf(file: string): Record<string, Record<string, unknown>> {
-  const data = parse(readFileSync(file, "utf8")) as {
-    answers?: Record<string, Record<string, unknown>> | null;
-  };
-  return data.answers ?? {};
-}
 
 /**
  * The prompt drawn last (from its "? " on) is wrapped as question texts are: each line within the

@@ -3,10 +3,10 @@
  * and a tiny measure set written to a temporary folder (so the tests do not depend on the
  * bundled content).
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawn, type IPty } from "@lydell/node-pty";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { BIN, ROOT } from "../helpers.js";
 
 /** Key sequences a terminal sends. */
@@ -43,6 +43,14 @@ const LIST_DRAWN = /❯[\s\S]*⏎ \S+\s*$/;
 export interface PtyExit {
   exitCode: number;
   signal?: number;
+}
+
+/** The answers of an answers file, by question id (none: an empty record). */
+export function answersOf(file: string): Record<string, Record<string, unknown>> {
+  const data = parse(readFileSync(file, "utf8")) as {
+    answers?: Record<string, Record<string, unknown>> | null;
+  };
+  return data.answers ?? {};
 }
 
 /** True when `dist/` has been built (the e2e tests run the built CLI). */
