@@ -367,14 +367,16 @@ export async function measuresRoot(
 ): Promise<string> {
   if (measuresDir === undefined) return BUNDLED_MEASURES_DIR;
   const resolved = path.resolve(cwd, measuresDir);
+  const unreadable = (error: unknown) =>
+    new UsageError(
+      workspaceMessages(lang).measuresUnreadable(measuresDir, describeFsError(error, lang)),
+      { cause: error },
+    );
   let info;
   try {
     info = statSync(resolved);
   } catch (error) {
-    const reason = describeFsError(error, lang);
-    throw new UsageError(workspaceMessages(lang).measuresUnreadable(measuresDir, reason), {
-      cause: error,
-    });
+    throw unreadable(error);
   }
   if (!info.isDirectory()) {
     throw new UsageError(workspaceMessages(lang).measuresNotFolder(measuresDir));
@@ -383,10 +385,7 @@ export async function measuresRoot(
     // A folder that cannot be listed holds no set netdz can find: said as such, not "no set here".
     readdirSync(resolved);
   } catch (error) {
-    const reason = describeFsError(error, lang);
-    throw new UsageError(workspaceMessages(lang).measuresUnreadable(measuresDir, reason), {
-      cause: error,
-    });
+    throw unreadable(error);
   }
   return resolved;
 }

@@ -19,7 +19,6 @@ import { fileKind, sourceFormat } from "../core/file-format.js";
 import { asRecord, asString, isExtensionKey } from "../core/loose.js";
 import type { AnswersFile, Diagnostic, Lang, MeasureSet } from "../core/model.js";
 import { workspaceMessages } from "../i18n/workspace-messages.js";
-import { CHANGES_FORMAT, MEASURE_SET_FORMAT } from "../core/model.js";
 import { checkSchema, reachedLimit, withinLimit } from "../core/schema-check.js";
 import { loadValidators } from "../core/validators.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
@@ -249,7 +248,7 @@ export class Workspace {
     const kind = fileKind(format);
     // Another kind of netdz file is that one problem, whether or not it parses.
     if (kind === "measure" || kind === "measure-set" || kind === "changes") {
-      return { source: parsed, diagnostics: [notAnAnswersFile(parsed, format as string)] };
+      return { source: parsed, diagnostics: [notAnAnswersFile(parsed, kind)] };
     }
     if (parsed.data === undefined) return { source: parsed, diagnostics: [...parsed.diagnostics] };
     const fileProblems = [
@@ -340,13 +339,14 @@ export class Workspace {
   }
 }
 
-function notAnAnswersFile(source: YamlSource, format: string): Diagnostic {
+/** An answers file was asked for, and the file is another kind of netdz file (its `format`). */
+function notAnAnswersFile(
+  source: YamlSource,
+  kind: "measure-set" | "measure" | "changes",
+): Diagnostic {
   return diagnosticAt(source, ["format"], "error", "answers/not-answers-file", {
     id: "answers/not-answers-file",
-    params: {
-      kind:
-        format === MEASURE_SET_FORMAT ? "set" : format === CHANGES_FORMAT ? "changes" : "measure",
-    },
+    params: { kind: kind === "measure-set" ? "set" : kind },
   });
 }
 
