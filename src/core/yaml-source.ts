@@ -1,8 +1,7 @@
 import { load } from "js-yaml";
-import { createRequire } from "node:module";
 import type { Document, LineCounter, Node, Pair, YAMLMap } from "yaml";
-import type * as Yaml from "yaml";
 import { YAML_CORE_SCHEMA } from "./yaml-core-schema.js";
+import { composeYaml, MAX_DEPTH, yaml, type Composed } from "./yaml-compose.js";
 import { countEntries, MAX_ENTRIES } from "./yaml-entries.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import type { Diagnostic, Lang, Severity } from "./model.js";
@@ -33,8 +32,7 @@ export type PathSegment = string | number;
 
 /** Aliases may expand to at most this many values (yaml's `maxAliasCount`): no alias bombs. */
 export const MAX_ALIAS_EXPANSION = 100;
-/** Deepest nesting of maps and lists read; netdz's own files need fewer than ten levels. */
-export const MAX_DEPTH = 100;
+export { MAX_DEPTH };
 
 /**
  * Parses YAML text, collecting syntax errors (duplicate keys are errors) as located diagnostics.
@@ -589,52 +587,6 @@ function flowKeyPlace(text: string, key: string, offset: number): number | undef
   return undefined;
 }
 
-/**
- * The text with every flow collection (`[…]`, `{…}`) that opens at flow depth `limit` replaced by
- * `0` and blanks (newlines kept, so every offset before and after stays the same); `deepest` is
- * the offset of the first bracket at depth MAX_DEPTH + 1, undefined when none is that deep.
- * Quoted scalars and comments are skipped; brackets in block plain scalars do not count.
- */
-function flattenDeepFlow(text: string, limit: number): { text: string; deepest?: number } {
-  const out = text.split("");
-  let depth = 0;
-  let deepest: number | undefined;
-  let cutFrom = -1;
-  const blank = (from: number, to: number): void => {
-    out[from] = "0";
-    for (let k = from + 1; k < to; k++) if (out[k] !== "\n") out[k] = " ";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const prev = i === 0 ? "\n" : (text[i - 1] as string);
-    const tokenStart = /[\s[{,:]/.test(prev);
-    if (c === "#" && /\s/.test(prev)) {
-      const end = text.indexOf("\n", i);
-      i = end === -1 ? text.length : end;
-    } else if ((c === '"' || c === "'") && tokenStart && (depth > 0 || /[\s:-]/.test(prev))) {
-      for (i++; i < text.length; i++) {
-        if (c === '"' && text[i] === "\\") i++;
-        else if (text[i] === c) {
-          if (c === "'" && text[i + 1] === "'") i++;
-          else break;
-        }
-      }
-    } else if ((c === "[" || c === "{") && (depth > 0 || tokenStart)) {
-      depth++;
-      if (depth === MAX_DEPTH + 1 && deepest === undefined) deepest = i;
-      if (depth === limit) cutFrom = i;
-    } else if ((c === "]" || c === "}") && depth > 0) {
-      if (depth === limit && cutFrom >= 0) {
-        blank(cutFrom, i + 1);
-        cutFrom = -1;
-      }
-      depth--;
-    }
-  }
-  if (cutFrom >= 0) blank(cutFrom, text.length);
-  return { text: out.join(""), ...(deepest !== undefined ? { deepest } : {}) };
-}
-
 /** A source with nothing usable in it: one problem that stands for the whole file. */
 export function failedSource(file: string, text: string, problem: Diagnostic): YamlSource {
   let empty: YamlSource | undefined;
@@ -939,27 +891,34 @@ function parseFast(text: string): { data: unknown } | undefined {
   }
 }
 
-type YamlModule = typeof Yaml;
-let yamlModule: YamlModule | undefined;
-
-/** The yaml package, loaded on first use: clean files never need it, and it is slow to load. */
-function yaml(): YamlModule {
-  yamlModule ??= createRequire(import.meta.url)("yaml") as YamlModule;
-  return yamlModule;
-}
-
 /** Parses with the yaml Document API, keeping positions for every node. Never throws. */
 function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
-  const { LineCounter, parseDocument } = yaml();
-  const lineCounter = new LineCounter();
-  let doc: Document.Parsed;
+  const lineCounter = new (yaml().LineCounter)();
+  let composed: Composed;
   try {
-    doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter, uniqueKeys: true });
+    composed = composeYaml(text, { ...YAML_OPTIONS, lineCounter, uniqueKeys: true });
   } catch {
-    // Beyond the parser's own reach (nesting deeper than the stack): one problem for the file.
+    // Beyond the parser's own reach: one problem for the file.
     const empty = parseFull(file, "");
     return { ...empty, text, data: undefined, diagnostics: [unparsable(file, lang)] };
   }
+  if (composed.tooDeep !== undefined) {
+    // Nested too deep to be composed: the text with its deepest maps and lists blanked out
+    // (offsets unchanged) is read instead, so the problem is located at level MAX_DEPTH + 1 as
+    // for any file nested too deep.
+    const again = checkDepth(parseFull(file, composed.tooDeep.shallow, lang), lang);
+    const deep = again.diagnostics.find((d) => d.code === "yaml/too-deep");
+    const problem: Diagnostic = {
+      file,
+      ...(deep ?? lineColumn(text, composed.tooDeep.offset)),
+      severity: "error",
+      code: "yaml/too-deep",
+      message: fileMessages(lang).tooDeep(MAX_DEPTH),
+    };
+    const { doc, lineCounter: counted } = again;
+    return { file, text, doc, lineCounter: counted, data: undefined, diagnostics: [problem] };
+  }
+  const doc = composed.doc;
   const diagnostics: Diagnostic[] = [];
   const push = (
     severity: Severity,
@@ -1000,26 +959,10 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
       ),
     );
   };
-  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  // The composer ran out of stack although the nesting is within COMPOSE_DEPTH (the stack was
+  // nearly used up already): one problem where it stopped.
+  const overflow = doc.errors.find((e) => e.code === "RESOURCE_EXHAUSTION");
   if (overflow) {
-    // The parser ran out of stack: nesting far beyond MAX_DEPTH. Read the file again with the
-    // deepest flow collections blanked out (offsets unchanged), so the problem is located at the
-    // 101st level as for any file nested too deep; else one problem where the parser stopped.
-    const shallow = flattenDeepFlow(text, MAX_DEPTH + 20);
-    if (shallow.deepest !== undefined) {
-      const again = checkDepth(parseFull(file, shallow.text, lang), lang);
-      const deep = again.diagnostics.find((d) => d.code === "yaml/too-deep");
-      const at = deep ?? { ...lineColumn(text, shallow.deepest) };
-      const problem: Diagnostic = {
-        file,
-        line: at.line,
-        column: at.column,
-        severity: "error",
-        code: "yaml/too-deep",
-        message: fileMessages(lang).tooDeep(MAX_DEPTH),
-      };
-      return { file, text, doc, lineCounter, data: undefined, diagnostics: [problem] };
-    }
     const { line, col } = lineCounter.linePos(overflow.pos[0]);
     const problem: Diagnostic = {
       file,
@@ -1079,7 +1022,9 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
       ? undefined
       : doc.errors.length === 0
         ? (doc.toJS(options) as unknown)
-        : (parseDocument(text, { ...YAML_OPTIONS, uniqueKeys: false }).toJS(options) as unknown);
+        : (yaml()
+            .parseDocument(text, { ...YAML_OPTIONS, uniqueKeys: false })
+            .toJS(options) as unknown);
   } catch (error) {
     data = undefined;
     diagnostics.push(

@@ -8,6 +8,8 @@
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isScalar, parseDocument } from "yaml";
+import { composeYaml, MAX_DEPTH } from "../core/yaml-compose.js";
+import { lineColumn } from "../core/yaml-source.js";
 import {
   answersYamlText,
   putAnswer,
@@ -100,8 +102,14 @@ export class AnswersStore {
     const read = readTextFile(file, file, lang);
     if (!read.ok) throw new DataError(read.problem.message, [read.problem]);
     const text = read.text;
-    const doc = parseDocument(text, { uniqueKeys: true });
-    return new AnswersStore(file, doc, text, startsWithBom(read.bytes), lang);
+    const composed = composeYaml(text, { uniqueKeys: true });
+    if (composed.doc === undefined) {
+      const message = fileMessages(lang).tooDeep(MAX_DEPTH);
+      const at = lineColumn(text, composed.tooDeep.offset);
+      const problem = { file, ...at, severity: "error" as const, code: "yaml/too-deep", message };
+      throw new DataError(message, [problem]);
+    }
+    return new AnswersStore(file, composed.doc, text, startsWithBom(read.bytes), lang);
   }
 
   /** Creates a new answers file (atomically) and returns its store. */
@@ -157,7 +165,9 @@ export class AnswersStore {
     if (!read.ok) throw new ExternalEditError(this.file, read.problem.message);
     const onDisk = read.text;
     if (onDisk === this.text) return;
-    const doc = parseDocument(onDisk, { uniqueKeys: true });
+    const { doc } = composeYaml(onDisk, { uniqueKeys: true });
+    if (doc === undefined)
+      throw new ExternalEditError(this.file, fileMessages(this.lang).tooDeep(MAX_DEPTH));
     if (doc.errors.length > 0 || !isMap(doc.contents)) {
       // The first line of the parser's message, without the colon that led to its excerpt.
       const reason = doc.errors[0]?.message.split("\n")[0]?.replace(/:\s*$/, "");
