@@ -1,7 +1,7 @@
 import { load } from "js-yaml";
 import type { Document, LineCounter, Node, Pair, YAMLMap } from "yaml";
 import { YAML_CORE_SCHEMA } from "./yaml-core-schema.js";
-import { composeYaml, MAX_DEPTH, yaml, type Composed } from "./yaml-compose.js";
+import { COMPOSE_DEPTH, composeYaml, MAX_DEPTH, yaml, type Composed } from "./yaml-compose.js";
 import { countEntries, MAX_ENTRIES } from "./yaml-entries.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import type { Diagnostic, Lang, Severity } from "./model.js";
@@ -137,7 +137,7 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
   let data: unknown;
   let problem: Diagnostic | undefined;
   try {
-    data = load(text, { schema: YAML_CORE_SCHEMA, json: false }); // its own maxDepth is 100
+    data = load(text, JS_YAML_OPTIONS);
     if (data === undefined) data = null;
     // Aliases need anchors: a file without one cannot expand (and the walk of every node is saved).
     if (ANCHOR.test(text) && expandsTooFar(data)) {
@@ -259,7 +259,7 @@ function jsYamlProblem(file: string, text: string, error: unknown, lang: Lang): 
     return typeof message === "string" ? diagnostic : withText(diagnostic, message);
   };
   if (/maxDepth/.test(reason))
-    return problem("yaml/too-deep", fileMessages(lang).tooDeep(MAX_DEPTH));
+    return problem("yaml/too-deep", fileMessages(lang).tooDeep(MAX_DEPTH), tooDeepMark(text));
   const refused = refusedByJsYaml(reason, lang);
   if (refused !== undefined) return problem(refused.code, refused.message);
   if (/^expected a single document/.test(reason)) {
@@ -549,12 +549,15 @@ function locateInText(
   const index = textIndex(source);
   const { lineStarts, lines } = index;
   let offset = 0;
+  // Each key is looked for after the one before it: a key's own name may come again below it.
+  let after = 0;
   for (const segment of path) {
     if (typeof segment === "number") continue;
     const next =
-      keyPlace(index, source.text, segment, offset) ?? flowKeyPlace(source.text, segment, offset);
+      keyPlace(index, source.text, segment, after) ?? flowKeyPlace(source.text, segment, after);
     if (next === undefined) break;
     offset = next;
+    after = next + 1;
   }
   let lo = 0;
   let hi = lines - 1;
@@ -781,7 +784,7 @@ function checkDepth(source: YamlSource, lang: Lang): YamlSource {
   if (path === undefined) return source;
   let where = { line: 1, column: 1 };
   try {
-    where = locate(source, path);
+    where = (source.large ? tooDeepMark(source.text) : undefined) ?? locate(source, path);
   } catch {
     // Positions of a file this deep may be out of reach; the file's start still names it.
   }
@@ -882,9 +885,35 @@ function deeperThanLimit(value: object, depth: number): boolean {
   return false;
 }
 
+/**
+ * How js-yaml reads: the core schema, and nesting up to COMPOSE_DEPTH. Its own limit (100 by
+ * default) counts a map's values as a level of their own, so that a file 100 levels deep, which
+ * netdz reads, was refused; how deep a file may go is checkDepth's to say, as for yaml.
+ */
+const JS_YAML_OPTIONS = { schema: YAML_CORE_SCHEMA, json: false, maxDepth: COMPOSE_DEPTH };
+
+/**
+ * Where js-yaml, held to MAX_DEPTH levels, stops reading a file nested too deep: the place named
+ * in a file too large for yaml to read (the walk of locateInText cannot follow list items), at
+ * the level MAX_DEPTH + 1, or the value at level MAX_DEPTH (js-yaml counts it as one more).
+ */
+function tooDeepMark(text: string): { line: number; column: number } | undefined {
+  const held = { ...JS_YAML_OPTIONS, maxDepth: MAX_DEPTH };
+  try {
+    load(text, held);
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
+    const reason = String((error as { reason?: unknown }).reason ?? "");
+    if (/maxDepth/.test(reason) && mark?.line !== undefined && mark.column !== undefined) {
+      return { line: mark.line + 1, column: mark.column + 1 };
+    }
+  }
+  return undefined;
+}
+
 function parseFast(text: string): { data: unknown } | undefined {
   try {
-    const data = load(text, { schema: YAML_CORE_SCHEMA, json: false });
+    const data = load(text, JS_YAML_OPTIONS);
     return { data: data === undefined ? null : data };
   } catch {
     return undefined;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import {
+  FULL_PARSE_LIMIT,
+  locate,
+  MAX_DEPTH,
+  parseYamlSource,
+} from "../../src/core/yaml-source.js";
+
+// A comment line long enough that the file is read as a large one (js-yaml alone).
+const PAD = `# ${"x".repeat(FULL_PARSE_LIMIT)}\n`;
+
+const shapes: [string, (n: number) => string][] = [
+  ["flow lists under a key", (n) => `a: ${"[".repeat(n - 1)}${"]".repeat(n - 1)}\n`],
+  ["compact block lists", (n) => `${"- ".repeat(n)}x\n`],
+  [
+    "block maps, one level a line",
+    (n) => `${Array.from({ length: n }, (_, i) => `${" ".repeat(i)}k:`).join("\n")} 1\n`,
+  ],
+];
+
+const problems = (text: string) =>
+  parseYamlSource("big.yaml", text).diagnostics.map((d) => [d.line, d.column, d.code]);
+
+describe("nesting in a file too large for yaml to read", () => {
+  it.each(shapes)("%s: MAX_DEPTH levels are read, as in a small file", (_name, nest) => {
+    expect(problems(nest(MAX_DEPTH))).toEqual([]);
+    expect(problems(PAD + nest(MAX_DEPTH))).toEqual([]);
+  });
+
+  it.each(shapes)("%s: one level more is one problem, at one place however deep", (_n, nest) => {
+    const first = problems(PAD + nest(MAX_DEPTH + 1));
+    expect(first).toHaveLength(1);
+    expect(first[0]?.[2]).toBe("yaml/too-deep");
+    // Beyond the file's start (line 1 is the long comment) and within a line of where a small
+    // file's problem is.
+    const small = problems(nest(MAX_DEPTH + 1))[0] as [number, number, string];
+    expect(Math.abs((first[0]?.[0] as number) - 1 - small[0])).toBeLessThanOrEqual(1);
+    for (const depth of [MAX_DEPTH + 19, MAX_DEPTH + 21, 400]) {
+      expect(problems(PAD + nest(depth))).toEqual(first);
+    }
+  });
+
+  it("a key is looked for after its parent key, when a key's name comes again below it", () => {
+    const source = parseYamlSource("big.yaml", `${PAD}a:\n  a:\n    a: 1\n`);
+    expect(source.large).toBe(true);
+    expect(locate(source, ["a", "a", "a"])).toEqual({ line: 4, column: 5 });
+  });
+});
