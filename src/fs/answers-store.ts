@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { Document, isMap, isScalar, parseDocument } from "yaml";
+import { Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { composeYaml, MAX_DEPTH } from "../core/yaml-compose.js";
 import { lineColumn } from "../core/yaml-source.js";
 import {
@@ -165,12 +165,18 @@ export class AnswersStore {
     if (!read.ok) throw new ExternalEditError(this.file, read.problem.message);
     const onDisk = read.text;
     if (onDisk === this.text) return;
-    const { doc } = composeYaml(onDisk, { uniqueKeys: true });
+    const lineCounter = new LineCounter();
+    const { doc } = composeYaml(onDisk, { uniqueKeys: true, lineCounter });
     if (doc === undefined)
       throw new ExternalEditError(this.file, fileMessages(this.lang).tooDeep(MAX_DEPTH));
     if (doc.errors.length > 0 || !isMap(doc.contents)) {
-      // The first line of the parser's message, without the colon that led to its excerpt.
-      const reason = doc.errors[0]?.message.split("\n")[0]?.replace(/:\s*$/, "");
+      // The first line of the parser's message, and where it is.
+      const error = doc.errors[0];
+      const at = error === undefined ? undefined : lineCounter.linePos(error.pos[0]);
+      const reason =
+        error === undefined || at === undefined
+          ? undefined
+          : `${error.message.split("\n")[0]?.replace(/:\s*$/, "")} at line ${at.line}, column ${at.col}`;
       throw new ExternalEditError(this.file, reason ?? "not a YAML map");
     }
     this.doc = doc;
