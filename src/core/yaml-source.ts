@@ -893,22 +893,50 @@ function deeperThanLimit(value: object, depth: number): boolean {
 const JS_YAML_OPTIONS = { schema: YAML_CORE_SCHEMA, json: false, maxDepth: COMPOSE_DEPTH };
 
 /**
- * Where js-yaml, held to MAX_DEPTH levels, stops reading a file nested too deep: the place named
- * in a file too large for yaml to read (the walk of locateInText cannot follow list items), at
- * the level MAX_DEPTH + 1, or the value at level MAX_DEPTH (js-yaml counts it as one more).
+ * Where the first map or list at level MAX_DEPTH + 1 starts in a file too large for yaml to read
+ * (the walk of locateInText cannot follow list items): the place a smaller file's problem names.
+ *
+ * js-yaml tells each node it opens (before the blanks, comments, anchor or tag in front of it,
+ * which are skipped here) and closes. A node that opens where its parent starts is no level of
+ * its own: js-yaml reads a map's first key there, and reads a flow list or map in a block place
+ * (the file's root) in a second node of the same content. A node at the level is a map or list
+ * when a node opens inside it a level deeper, or when it closes as one (`[]`).
  */
 function tooDeepMark(text: string): { line: number; column: number } | undefined {
-  const held = { ...JS_YAML_OPTIONS, maxDepth: MAX_DEPTH };
-  try {
-    load(text, held);
-  } catch (error) {
-    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
-    const reason = String((error as { reason?: unknown }).reason ?? "");
-    if (/maxDepth/.test(reason) && mark?.line !== undefined && mark.column !== undefined) {
-      return { line: mark.line + 1, column: mark.column + 1 };
+  const level = MAX_DEPTH + 1;
+  // js-yaml drops a byte-order mark before reading: its offsets are one short after one.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lead = /(?:[ \t\r\n]|#[^\n]*|[&!][^\s,[\]{}]*)*/y;
+  const startOf = (position: number) => {
+    lead.lastIndex = position + bom;
+    lead.exec(text);
+    return lead.lastIndex;
+  };
+  const open: { start: number; level: number }[] = [];
+  let found: number | undefined;
+  const stop = new Error("found");
+  // js-yaml's State has these fields; its published types do not name them.
+  const listener = (event: string, jsYamlState: unknown) => {
+    const state = jsYamlState as { position: number; kind: unknown };
+    if (event === "open") {
+      const start = startOf(state.position);
+      const parent = open.at(-1);
+      const depth = parent === undefined ? 1 : parent.level + (parent.start === start ? 0 : 1);
+      if (parent?.level === level && depth === level + 1) found = parent.start;
+      open.push({ start, level: depth });
+    } else {
+      const node = open.pop();
+      if (node?.level === level && (state.kind === "mapping" || state.kind === "sequence"))
+        found = node.start;
     }
+    if (found !== undefined) throw stop;
+  };
+  try {
+    load(text, { ...JS_YAML_OPTIONS, listener });
+  } catch {
+    // Stopped where it was found, or a fault of the file's, reported on its own.
   }
-  return undefined;
+  return found === undefined ? undefined : lineColumn(text, found);
 }
 
 function parseFast(text: string): { data: unknown } | undefined {

@@ -18,6 +18,10 @@ const shapes: [string, (n: number) => string][] = [
   ],
 ];
 
+/** Maps nested `n` levels, a level a line, the first indented by `indent`, ending in a value. */
+const blockMaps = (n: number, indent: number) =>
+  `${Array.from({ length: n }, (_, i) => `${" ".repeat(indent + 2 * i)}k${i}:`).join("\n")} 1\n`;
+
 const problems = (text: string) =>
   parseYamlSource("big.yaml", text).diagnostics.map((d) => [d.line, d.column, d.code]);
 
@@ -37,6 +41,38 @@ describe("nesting in a file too large for yaml to read", () => {
     expect(Math.abs((first[0]?.[0] as number) - 1 - small[0])).toBeLessThanOrEqual(1);
     for (const depth of [MAX_DEPTH + 19, MAX_DEPTH + 21, 400]) {
       expect(problems(PAD + nest(depth))).toEqual(first);
+    }
+  });
+
+  // The same text, then a comment that takes it past the size at which js-yaml alone reads it.
+  it.each<[string, (n: number) => string]>([
+    ["block maps under a root key", (n) => `root:\n${blockMaps(n - 1, 2)}`],
+    ["block maps at the root", (n) => blockMaps(n, 0)],
+    ["a flow list as the whole file", (n) => `${"[".repeat(n)}x${"]".repeat(n)}\n`],
+    ["a flow map as the whole file", (n) => `${"{a: ".repeat(n)}x${"}".repeat(n)}\n`],
+    [
+      "flow maps in a flow map's value",
+      (n) => `a: { b: 1, c: ${"{d: ".repeat(n - 2)}x${"}".repeat(n - 2)} }\n`,
+    ],
+    [
+      "a flow list on the line below its key",
+      (n) => `a:\n  ${"[".repeat(n - 1)}x${"]".repeat(n - 1)}\n`,
+    ],
+    ["block lists of flow lists", (n) => `a:\n  - - ${"[".repeat(n - 3)}1${"]".repeat(n - 3)}\n`],
+    ["anchored block maps", (n) => `root: &r\n${blockMaps(n - 1, 2)}`],
+    [
+      "commented block maps",
+      (n) => `root:\n${blockMaps(n - 1, 2).replace(/:\n/g, ": # c\n  # line\n")}`,
+    ],
+    ["empty lists at the level", (n) => `${"[".repeat(n - 1)}[]${"]".repeat(n - 1)}\n`],
+    ["CRLF block maps", (n) => `root:\r\n${blockMaps(n - 1, 2).replace(/\n/g, "\r\n")}`],
+    ["block maps after a byte-order mark", (n) => `\uFEFFroot:\n${blockMaps(n - 1, 2)}`],
+  ])("%s: located where a small file's problem is", (_name, nest) => {
+    for (const depth of [MAX_DEPTH + 1, MAX_DEPTH + 21, 300]) {
+      const small = problems(nest(depth));
+      expect(small, `${depth}`).toHaveLength(1);
+      expect(small[0]?.[2]).toBe("yaml/too-deep");
+      expect(problems(nest(depth) + PAD), `${depth}`).toEqual(small);
     }
   });
 
