@@ -30,8 +30,11 @@ export interface YamlSource {
 
 export type PathSegment = string | number;
 
-/** Aliases may expand to at most this many values (yaml's `maxAliasCount`): no alias bombs. */
-export const MAX_ALIAS_EXPANSION = 100;
+/**
+ * How many values aliases may repeat beyond the ones the file holds (no alias bombs): a file may
+ * reach through aliases at most as many values again as it holds, plus this many.
+ */
+export const ALIAS_ALLOWANCE = 1000;
 export { MAX_DEPTH };
 
 /**
@@ -140,14 +143,14 @@ function parseLarge(file: string, text: string, lang: Lang): YamlSource {
     data = load(text, JS_YAML_OPTIONS);
     if (data === undefined) data = null;
     // Aliases need anchors: a file without one cannot expand (and the walk of every node is saved).
-    if (ANCHOR.test(text) && expandsTooFar(data)) {
+    if (hasAnchor(text) && expandsTooFar(data)) {
       const at = text.search(/(?:^|[\s[{,])\*[^\s,[\]{}]/);
       problem = {
         file,
         ...lineColumn(text, at < 0 ? 0 : at + (/\*/.exec(text.slice(at))?.index ?? 0)),
         severity: "error",
         code: "yaml/too-many-aliases",
-        message: fileMessages(lang).tooManyAliases(MAX_ALIAS_EXPANSION),
+        message: fileMessages(lang).tooManyAliases(ALIAS_ALLOWANCE),
       };
     }
   } catch (error) {
@@ -392,30 +395,52 @@ function refusedByJsYaml(
 }
 
 /**
- * Whether aliases in js-yaml's data would expand past MAX_ALIAS_EXPANSION. js-yaml shares a value
- * only for an alias, so a file without aliases expands to exactly as many values as it holds: only
- * the values reached again through an alias count against the limit, however big the file is.
+ * Whether aliases in the data repeat more values than ALIAS_ALLOWANCE lets them. The data of both
+ * readers shares a value only for an alias, so a file without aliases expands to exactly as many
+ * values as it holds: only the values reached again through an alias count against the limit,
+ * however big the file is. Walked without recursion: aliases can nest values far deeper than the
+ * file does.
  */
 function expandsTooFar(data: unknown): boolean {
-  const sizes = new Map<object, number>();
+  const sizes = new Map<object, number>(); // each shared value's size, once walked
   let held = 0; // every value once: what the file holds
-  const size = (value: unknown): number => {
+  const add = (a: number, b: number) => Math.min(a + b, Number.MAX_SAFE_INTEGER);
+  interface Walk {
+    value: object;
+    children: unknown[];
+    next: number;
+    total: number;
+  }
+  const walks: Walk[] = [];
+  /** The size of a value already known (a scalar, a value walked), or undefined: walk it. */
+  const known = (value: unknown): number | undefined => {
     if (value === null || typeof value !== "object") {
       held++;
       return 1;
     }
-    const known = sizes.get(value);
-    if (known !== undefined) return known;
+    const size = sizes.get(value);
+    if (size !== undefined) return size;
     held++;
-    sizes.set(value, 1);
-    const children = Array.isArray(value) ? value : Object.values(value);
-    let total = 1;
-    for (const child of children) total = Math.min(total + size(child), Number.MAX_SAFE_INTEGER);
-    sizes.set(value, total);
-    return total;
+    sizes.set(value, 1); // a value inside itself counts once
+    const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
+    walks.push({ value, children, next: 0, total: 1 });
+    return undefined;
   };
-  const expanded = size(data);
-  return expanded - held > held + MAX_ALIAS_EXPANSION * 10;
+  let expanded = known(data) ?? 0;
+  while (walks.length > 0) {
+    const walk = walks[walks.length - 1] as Walk;
+    if (walk.next < walk.children.length) {
+      const size = known(walk.children[walk.next++]);
+      if (size !== undefined) walk.total = add(walk.total, size);
+      continue;
+    }
+    walks.pop();
+    sizes.set(walk.value, walk.total);
+    const parent = walks[walks.length - 1];
+    if (parent === undefined) expanded = walk.total;
+    else parent.total = add(parent.total, walk.total);
+  }
+  return expanded - held > held + ALIAS_ALLOWANCE;
 }
 
 /** 1-based line and column of an offset in text. */
@@ -1041,7 +1066,7 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
     // In the words yaml gives a file indented with tabs throughout.
     const words: DiagnosticText = {
       id: "yaml/syntax",
-      params: { detail: "Tabs are not allowed as indentation", yamlCode: "TAB_AS_INDENT" },
+      params: { detail: YAML_ERRORS_EN.TAB_AS_INDENT ?? "", yamlCode: "TAB_AS_INDENT" },
     };
     const problem = withText(
       {
@@ -1074,7 +1099,8 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
   const onlyRepeatedKeys = doc.errors.every((e) => e.code === "DUPLICATE_KEY");
   let data: unknown;
   try {
-    const options = { maxAliasCount: MAX_ALIAS_EXPANSION };
+    // Aliases are counted as the large-file reader counts them (expandsTooFar), not by yaml.
+    const options = { maxAliasCount: -1 };
     data = !onlyRepeatedKeys
       ? undefined
       : doc.errors.length === 0
@@ -1082,19 +1108,19 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
         : (yaml()
             .parseDocument(text, { ...YAML_OPTIONS, uniqueKeys: false })
             .toJS(options) as unknown);
-  } catch (error) {
+  } catch {
     data = undefined;
-    diagnostics.push(
-      error instanceof ReferenceError && /alias/i.test(error.message)
-        ? {
-            file,
-            ...firstAlias(doc, lineCounter),
-            severity: "error",
-            code: "yaml/too-many-aliases",
-            message: fileMessages(lang).tooManyAliases(MAX_ALIAS_EXPANSION),
-          }
-        : unparsable(file, lang),
-    );
+    diagnostics.push(unparsable(file, lang));
+  }
+  if (data !== undefined && hasAnchor(text) && expandsTooFar(data)) {
+    data = undefined;
+    diagnostics.push({
+      file,
+      ...firstAlias(doc, lineCounter),
+      severity: "error",
+      code: "yaml/too-many-aliases",
+      message: fileMessages(lang).tooManyAliases(ALIAS_ALLOWANCE),
+    });
   }
   return { file, text, doc, lineCounter, data, diagnostics };
 }

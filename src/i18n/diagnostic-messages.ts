@@ -290,7 +290,8 @@ const OWNERS: Record<Lang, Record<OwnerKind, string>> = {
 export const YAML_ERRORS_EN: Readonly<Record<string, string>> = {
   BAD_INDENT:
     "the indentation is wrong here (the entries of one mapping or list start at the same column)",
-  TAB_AS_INDENT: "a tab is used as indentation here; indent with spaces",
+  // yaml's own words, which a small file indented with tabs throughout gets.
+  TAB_AS_INDENT: "Tabs are not allowed as indentation",
   MISSING_CHAR:
     "a character is missing, such as a closing quote or bracket, or a comma between entries",
   MULTILINE_IMPLICIT_KEY:

@@ -133,7 +133,7 @@ const en: FileMessages = {
     `the file would be ${size}, more than the ${limit} netdz changes, so it was not written; the file is already close to that size: make room by shortening its longest notes or texts (in an editor), or keep this change shorter`,
   editLimitBytes: (bytes, mb) => `${bytes} bytes (${mb} MB)`,
   tooManyAliases: (limit) =>
-    `the YAML aliases (*name) in the file expand to more than ${limit} values, more than netdz reads; write the values out`,
+    `the YAML aliases (*name) in the file repeat more values than the file holds, plus ${limit.toLocaleString("en")}, more than netdz reads; write the values out`,
   tooManyEntries: (limit) =>
     `the file holds more than ${limit.toLocaleString("en")} YAML entries (mapping entries and list items), the most netdz reads in one file (a netdz file has a few thousand); this is where the limit is passed, and the file was not read`,
   undefinedAlias: (name) =>
@@ -209,7 +209,7 @@ const zh: FileMessages = {
     `保存后文件将有 ${size}，超过 netdz 可修改的上限 ${limit}，因此未写入；文件已接近上限：请在编辑器中缩短其中最长的备注或文字以腾出空间，或把这次修改写得更短`,
   editLimitBytes: (bytes, mb) => `${bytes} 字节（${mb} MB）`,
   tooManyAliases: (limit) =>
-    `该文件中的 YAML 别名（*名称）展开后超过 ${limit} 个值，超出 netdz 的读取上限；请直接写出取值`,
+    `该文件中的 YAML 别名（*名称）重复的值超过文件本身所含的值再加 ${limit.toLocaleString("en")} 个，超出 netdz 的读取上限；请直接写出取值`,
   tooManyEntries: (limit) =>
     `该文件的 YAML 条目（映射项和列表项）超过 ${limit.toLocaleString("en")} 个，超出 netdz 对单个文件的读取上限（netdz 文件通常只有几千个条目）；此处超出上限，文件未读取`,
   undefinedAlias: (name) =>

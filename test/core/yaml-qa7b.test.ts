@@ -54,7 +54,12 @@ describe("a file over 256 KB gets netdz's messages for YAML errors, in both lang
 
   it.each([
     ["bad indentation", "a:\n  b: 1\n   c: 2\n", "缩进不正确", "indentation is wrong"],
-    ["a tab as indentation", "zone:\n\tname: X\n", "Tab 缩进", "a tab is used as indentation"],
+    [
+      "a tab as indentation",
+      "zone:\n\tname: X\n",
+      "Tab 缩进",
+      "Tabs are not allowed as indentation",
+    ],
     [
       "an unclosed flow mapping",
       "m: { id: x, version: 1\nanswers: {}\n",
@@ -81,6 +86,18 @@ describe("a file over 256 KB gets netdz's messages for YAML errors, in both lang
       expect(enText).toContain(en);
     },
   );
+
+  it.each([
+    ["in a file of tabs", "zone:\n\tname: X\n"],
+    [
+      "after lines indented with spaces",
+      "zone:\n  a: 1\nanswers:\n  M01.Q1:\n\tstatus: implemented\n",
+    ],
+  ])("a tab as indentation %s: the same words and place at any size", (_n, text) => {
+    for (const lang of ["en", "zh"] as const) {
+      expect(largeProblems(text, lang)).toEqual(problems(text, lang));
+    }
+  });
 
   it("more than one document is said so, at the second document's ---", () => {
     const text = "a: 1\nb: 2\n---\nc: 1\n";

@@ -3,7 +3,7 @@ import { messageIn } from "../../src/render/diagnostics.js";
 import {
   FULL_PARSE_LIMIT,
   locate,
-  MAX_ALIAS_EXPANSION,
+  ALIAS_ALLOWANCE,
   MAX_DEPTH,
   parseYamlSource,
   pointerToPath,
@@ -204,7 +204,56 @@ describe("hostile and huge YAML: one located problem, never a crash", () => {
     const source = parseYamlSource("bomb.yaml", bomb);
     expect(source.data).toBeUndefined();
     expect(source.diagnostics.map(plain)).toEqual(["bomb.yaml:2:8 yaml/too-many-aliases"]);
-    expect(source.diagnostics[0]?.message).toContain(`more than ${MAX_ALIAS_EXPANSION} values`);
+    expect(source.diagnostics[0]?.message).toContain(
+      `more values than the file holds, plus ${ALIAS_ALLOWANCE.toLocaleString("en")}`,
+    );
+  });
+
+  // The same text in a small file and, after a long comment, in a file js-yaml alone reads.
+  const bothSizes = (text: string) => [
+    parseYamlSource("f.yaml", text),
+    parseYamlSource("f.yaml", `${text}# ${"p".repeat(FULL_PARSE_LIMIT)}\n`),
+  ];
+  const list = (n: number) => `[${Array.from({ length: n }, (_, i) => `e${i}`).join(", ")}]`;
+  const uses = (n: number) => Array.from({ length: n }, (_, i) => `  u${i}: *e\n`).join("");
+
+  it.each([
+    // A long list repeated by many aliases: a few values in the file, millions in its data.
+    ["a long list used 80 times", `a: &e ${list(20_000)}\nb:\n${uses(80)}`, "3:7"],
+    ["a short list used 300 times", `a: &e ${list(10)}\nb:\n${uses(300)}`, "3:7"],
+    [
+      "lists of lists",
+      `a: &e ${list(30)}\nb: &f [${"*e, ".repeat(40)}*e]\nc: [${"*f, ".repeat(40)}*f]\n`,
+      "2:8",
+    ],
+  ])("%s: too many aliases in a file of any size", (_name, text, at) => {
+    for (const source of bothSizes(text)) {
+      expect(source.data).toBeUndefined();
+      expect(source.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
+        `${at} yaml/too-many-aliases`,
+      ]);
+    }
+  });
+
+  it.each([
+    ["a value used 500 times", `a: &e implemented\nb:\n${uses(500)}`],
+    ["a long list used once more", `a: &e ${list(20_000)}\nb: *e\n`],
+    ["a list of 9 used 100 times", `a: &e ${list(9)}\nb:\n${uses(100)}`],
+  ])("%s: read in a file of any size", (_name, text) => {
+    const [small, large] = bothSizes(text);
+    expect(small?.diagnostics).toEqual([]);
+    expect(large?.diagnostics).toEqual([]);
+    expect(large?.data).toEqual(small?.data);
+  });
+
+  it("aliases nested thousands of levels deep through each other are counted without running out of stack", () => {
+    // Each anchor holds the one before, 20 lists deeper: 20,000 levels in the data.
+    let text = `a0: &a0 ${"[".repeat(20)}x${"]".repeat(20)}\n`;
+    for (let i = 1; i < 200; i++)
+      text += `a${i}: &a${i} ${"[".repeat(20)}*a${i - 1}${"]".repeat(20)}\n`;
+    const [small, large] = bothSizes(text);
+    expect(small?.diagnostics.map((d) => d.code)).toEqual(["yaml/too-many-aliases"]);
+    expect(large?.diagnostics.map((d) => d.code)).toEqual(["yaml/too-many-aliases"]);
   });
 
   it("a few aliases are read as usual", () => {
