@@ -261,18 +261,23 @@ function jsYamlProblem(file: string, text: string, error: unknown, lang: Lang): 
     };
     return typeof message === "string" ? diagnostic : withText(diagnostic, message);
   };
-  if (/maxDepth/.test(reason))
-    return problem("yaml/too-deep", fileMessages(lang).tooDeep(MAX_DEPTH), tooDeepMark(text));
-  const refused = refusedByJsYaml(reason, lang);
-  if (refused !== undefined) return problem(refused.code, refused.message);
-  if (/^expected a single document/.test(reason)) {
-    const second = secondDocument(text);
-    return problem(
+  const multipleDocuments = (second = secondDocument(text)) =>
+    problem(
       "yaml/syntax",
       { id: "yaml/multiple-docs", params: {} },
       second === undefined ? { line: 1, column: 1 } : lineColumn(text, second),
     );
+  if (/maxDepth/.test(reason)) {
+    // js-yaml reads every document before it says there is more than one: a second one that
+    // starts before the nesting is the first problem, as a smaller file's.
+    const second = secondDocument(text);
+    return second !== undefined && mark !== undefined && second < mark.position
+      ? multipleDocuments(second)
+      : problem("yaml/too-deep", fileMessages(lang).tooDeep(MAX_DEPTH), tooDeepMark(text));
   }
+  const refused = refusedByJsYaml(reason, lang);
+  if (refused !== undefined) return problem(refused.code, refused.message);
+  if (/^expected a single document/.test(reason)) return multipleDocuments();
   if (mark === undefined) return problem("yaml/syntax", syntaxText(undefined));
   // js-yaml drops a byte-order mark before reading: its offsets are one short after one.
   const offset = mark.position + (text.charCodeAt(0) === 0xfeff ? 1 : 0);
@@ -990,15 +995,28 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
     // for any file nested too deep.
     const again = checkDepth(parseFull(file, composed.tooDeep.shallow, lang), lang);
     const deep = again.diagnostics.find((d) => d.code === "yaml/too-deep");
+    const at = deep ?? lineColumn(text, composed.tooDeep.offset);
+    // A fault before the nesting (a second document, a syntax error) is the file's first
+    // problem, as in a file nested less deep or one read by js-yaml.
+    const before = again.diagnostics.filter(
+      (d) =>
+        d.code !== "yaml/too-deep" &&
+        (d.line < at.line || (d.line === at.line && d.column < at.column)),
+    );
     const problem: Diagnostic = {
       file,
-      ...(deep ?? lineColumn(text, composed.tooDeep.offset)),
+      ...at,
       severity: "error",
       code: "yaml/too-deep",
       message: fileMessages(lang).tooDeep(MAX_DEPTH),
     };
     const { doc, lineCounter: counted } = again;
-    return { file, text, doc, lineCounter: counted, data: undefined, diagnostics: [problem] };
+    // A repeated key does not stop a file from being read (and found too deep).
+    const unreadable = before.some(
+      (d) => d.severity === "error" && d.code !== "yaml/duplicate-key",
+    );
+    const diagnostics = unreadable ? before : [...before, problem];
+    return { file, text, doc, lineCounter: counted, data: undefined, diagnostics };
   }
   const doc = composed.doc;
   const diagnostics: Diagnostic[] = [];

@@ -76,6 +76,30 @@ describe("nesting in a file too large for yaml to read", () => {
     }
   });
 
+  // Faults before nesting too deep: the same problems whether the nesting is a little too deep
+  // (yaml composes it), far too deep (it does not), or the file is large (js-yaml reads it).
+  // (js-yaml stops at a repeated key: the large file's one problem.)
+  it.each<[string, string, string[], string[]]>([
+    ["a second document", "a: 1\n---\n", ["2:1 yaml/syntax"], ["yaml/syntax"]],
+    ["an unclosed quote", 'a: "open\n', ["1:4 yaml/syntax"], ["yaml/syntax"]],
+    [
+      "a repeated key",
+      "a: 1\na: 2\n",
+      ["2:1 yaml/duplicate-key", "too-deep"],
+      ["yaml/duplicate-key"],
+    ],
+  ])("%s before the nesting is reported as in a file nested less deep", (_n, head, want, big) => {
+    for (const depth of [MAX_DEPTH + 10, MAX_DEPTH + 30, 500]) {
+      const text = `${head}deep:\n${blockMaps(depth - 1, 2)}`;
+      const small = problems(text).map(([line, column, code]) =>
+        code === "yaml/too-deep" ? "too-deep" : `${line}:${column} ${code}`,
+      );
+      expect(small, `${depth}`).toEqual(want);
+      const large = problems(text + PAD).map((p) => p[2]);
+      expect(large, `${depth}`).toEqual(big);
+    }
+  });
+
   it("a key is looked for after its parent key, when a key's name comes again below it", () => {
     const source = parseYamlSource("big.yaml", `${PAD}a:\n  a:\n    a: 1\n`);
     expect(source.large).toBe(true);
