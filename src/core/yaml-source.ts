@@ -278,6 +278,13 @@ function jsYamlProblem(file: string, text: string, error: unknown, lang: Lang): 
   const refused = refusedByJsYaml(reason, lang);
   if (refused !== undefined) return problem(refused.code, refused.message);
   if (/^expected a single document/.test(reason)) return multipleDocuments();
+  if (
+    mark !== undefined &&
+    /^unexpected end of the stream within a flow|^missed comma/.test(reason)
+  ) {
+    const unclosed = unclosedFlowAt(text, mark.position + (text.charCodeAt(0) === 0xfeff ? 1 : 0));
+    if (unclosed !== undefined) return unclosedProblem(file, text, unclosed);
+  }
   if (mark === undefined) return problem("yaml/syntax", syntaxText(undefined));
   // js-yaml drops a byte-order mark before reading: its offsets are one short after one.
   const offset = mark.position + (text.charCodeAt(0) === 0xfeff ? 1 : 0);
@@ -1074,7 +1081,13 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
     };
     return { file, text, doc, lineCounter, data: undefined, diagnostics: [problem] };
   }
-  for (const error of doc.errors) push("error", error);
+  // A flow list or mapping never closed is one problem, where it opens (yaml reports it, and
+  // each one around it, where its reading stopped).
+  const unclosed = unclosedFlow(doc, text);
+  for (const error of doc.errors) {
+    if (unclosed?.covers.has(error) !== true) push("error", error);
+    else if (error === unclosed.first) diagnostics.push(unclosedProblem(file, text, unclosed));
+  }
   // A tab among a line's indentation throws yaml's reading of the lines after it (false repeated
   // keys, "nested mappings"): that one problem is reported, where the tab is.
   const tab = doc.errors.some((e) => e.code !== "DUPLICATE_KEY")
@@ -1291,10 +1304,17 @@ function tabIndentNear(
   return undefined;
 }
 
-/** The line of a file's first error, by position (Infinity when it has none). */
+/**
+ * The line where the reading of a file first stumbles (Infinity when it has no error): its first
+ * error's line, or for a flow list or mapping never closed, which is named where it opens, the
+ * line where its reading stopped (what lies between was read as part of it).
+ */
 export function firstErrorLine(diagnostics: readonly Diagnostic[]): number {
   let first = Number.POSITIVE_INFINITY;
-  for (const d of diagnostics) if (d.severity === "error" && d.line < first) first = d.line;
+  for (const d of diagnostics) {
+    const line = d.text?.id === "yaml/unclosed-flow" ? d.text.params.until.line : d.line;
+    if (d.severity === "error" && line < first) first = line;
+  }
   return first;
 }
 
@@ -1316,6 +1336,113 @@ function inFlowCollection(doc: Document.Parsed, offset: number): boolean {
   };
   visit(doc, { Map: check, Seq: check });
   return inside;
+}
+
+/** yaml's words for a flow list or mapping that does not end with its `]` or `}`. */
+const FLOW_NOT_ENDED = /end with a [\]}]$/;
+
+/** A flow list or mapping that is never closed: where it opens, and where its reading stopped. */
+interface UnclosedFlow {
+  /** Offset of its `[` or `{`. */
+  start: number;
+  /** Offset where the reader stopped looking for its end. */
+  end: number;
+  /** In yaml's path: the errors it stands for (those at the same places), the first of them. */
+  covers: Set<unknown>;
+  first?: unknown;
+}
+
+/**
+ * The innermost flow list or mapping that yaml found not ended where it first stopped reading
+ * one, or undefined. Every other error at the places where yaml reports such an end (those of
+ * the collections around it, "implicit keys need values") follows from it.
+ */
+function unclosedFlow(doc: Document.Parsed, text: string): UnclosedFlow | undefined {
+  const ends = doc.errors.filter((e) => FLOW_NOT_ENDED.test(firstLine(e.message)));
+  const first = ends.reduce<(typeof ends)[number] | undefined>(
+    (a, e) => (a === undefined || e.pos[0] < a.pos[0] ? e : a),
+    undefined,
+  );
+  if (first === undefined) return undefined;
+  const end = first.pos[0];
+  // A quote never closed runs to where the list or mapping is found not ended: it is the problem.
+  const quote = (e: { code: string; message: string; pos: [number, number] }) =>
+    e.code === "MISSING_CHAR" && /^Missing closing ["']quote/.test(e.message);
+  if (doc.errors.some((e) => quote(e) && e.pos[0] <= end)) return undefined;
+  let start = -1;
+  const { visit } = yaml();
+  const check = (
+    _key: unknown,
+    node: { flow?: boolean; range?: [number, number, number] | null },
+  ) => {
+    const [from, to] = node.range ?? [];
+    if (node.flow === true && from !== undefined && to === end && from > start) {
+      if (text[from] === "[" || text[from] === "{") start = from;
+    }
+  };
+  visit(doc, { Map: check, Seq: check });
+  if (start < 0) return undefined;
+  const places = new Set(ends.map((e) => e.pos[0]));
+  const covers = new Set<unknown>(doc.errors.filter((e) => places.has(e.pos[0])));
+  return { start, end, covers, first };
+}
+
+/**
+ * The flow list or mapping js-yaml was reading when it stopped at `end`, if it is never closed
+ * there: the file ends inside it, a `]` or `}` of the other kind stands where its end should,
+ * or a line starts there no more indented than the line it opens on (where yaml, too, ends it).
+ */
+function unclosedFlowAt(text: string, end: number): UnclosedFlow | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lead = /(?:[ \t\r\n]|#[^\n]*|[&!][^\s,[\]{}]*)*/y;
+  const open: number[] = [];
+  const listener = (event: string, jsYamlState: unknown) => {
+    if (event === "close") {
+      open.pop();
+      return;
+    }
+    lead.lastIndex = (jsYamlState as { position: number }).position + bom;
+    lead.exec(text);
+    open.push(lead.lastIndex);
+  };
+  try {
+    load(text, { ...JS_YAML_OPTIONS, listener });
+    return undefined;
+  } catch {
+    // Where it stopped, the nodes still open are the ones it was reading.
+  }
+  const start = open.findLast((at) => text[at] === "[" || text[at] === "{");
+  if (start === undefined) return undefined;
+  const lineStart = (at: number) => text.lastIndexOf("\n", at - 1) + 1;
+  const indent = (at: number) => {
+    let i = lineStart(at);
+    while (text[i] === " ") i++;
+    return i - lineStart(at);
+  };
+  const closer = text[end] === "]" || text[end] === "}";
+  const ended =
+    /^\s*$/.test(text.slice(end)) ||
+    (closer && text[end] !== (text[start] === "[" ? "]" : "}")) ||
+    (/^[ \t]*$/.test(text.slice(lineStart(end), end)) && indent(end) <= indent(start));
+  return ended ? { start, end, covers: new Set() } : undefined;
+}
+
+/** The one problem of a flow list or mapping never closed, where it opens. */
+function unclosedProblem(file: string, text: string, unclosed: UnclosedFlow): Diagnostic {
+  const open = text[unclosed.start] === "{" ? "{" : "[";
+  const words: DiagnosticText = {
+    id: "yaml/unclosed-flow",
+    params: { open, until: lineColumn(text, unclosed.end) },
+  };
+  const at = lineColumn(text, unclosed.start);
+  const problem: Diagnostic = {
+    file,
+    ...at,
+    severity: "error",
+    code: "yaml/syntax",
+    message: diagnosticMessage(words, "en"),
+  };
+  return withText(problem, words);
 }
 
 /** Where the quoted text that runs up to `offset` (unclosed) opens, if there is one. */

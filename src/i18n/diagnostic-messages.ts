@@ -45,6 +45,7 @@ export interface DiagnosticParams {
   "yaml/syntax": { detail: string; yamlCode?: string };
   "yaml/duplicate-key": { key?: string; first?: { line: number; column: number } };
   "yaml/multiple-docs": Record<string, never>;
+  "yaml/unclosed-flow": { open: "[" | "{"; until: { line: number; column: number } };
   "schema/required": { field: FieldRef; properties: string[] };
   "schema/missing-translation": { field: FieldRef; missing: Lang };
   "schema/empty-translation": { lang: Lang };
@@ -421,6 +422,8 @@ const en: MessageTable = {
       : ""),
   "yaml/multiple-docs": () =>
     "the file holds more than one YAML document; remove the `---` line that starts the second",
+  "yaml/unclosed-flow": (p) =>
+    `the ${p.open === "[" ? "list" : "mapping"} that opens with this ${p.open} is not closed with ${p.open === "[" ? "]" : "}"}, or a line inside it is not indented more than the key it belongs to; it was read up to line ${p.until.line}, column ${p.until.column}`,
   "schema/required": (p) =>
     `${cap(fieldEn(p.field))} is missing the required ${p.properties.length === 1 ? "field" : "fields"} ${andEn(p.properties.map((s) => `"${s}"`))}`,
   "schema/missing-translation": (p) =>
@@ -681,6 +684,8 @@ const zh: MessageTable = {
     `${p.key === undefined ? "键重复" : `键${quoteZh(p.key)}重复`}：同一映射中每个键只能出现一次` +
     (p.first ? `（第一次出现在第 ${p.first.line} 行第 ${p.first.column} 列；请删去其中一个）` : ""),
   "yaml/multiple-docs": () => "文件中有不止一个 YAML 文档；请删去开始第二个文档的 `---` 行",
+  "yaml/unclosed-flow": (p) =>
+    `此处以 ${p.open} 开始的${p.open === "[" ? "列表" : "映射"}没有用 ${p.open === "[" ? "]" : "}"} 结束，或其中某行的缩进没有超过它所属的键；读取到第 ${p.until.line} 行第 ${p.until.column} 列为止`,
   "schema/required": (p) =>
     `${subjectZh(p.field)}缺少必填字段${listZh(p.properties.map((s) => `${quoteZh(s)}`))}`,
   "schema/missing-translation": (p) =>

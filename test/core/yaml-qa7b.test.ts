@@ -61,12 +61,6 @@ describe("a file over 256 KB gets netdz's messages for YAML errors, in both lang
       "Tabs are not allowed as indentation",
     ],
     [
-      "an unclosed flow mapping",
-      "m: { id: x, version: 1\nanswers: {}\n",
-      "缺少字符",
-      "a character is missing",
-    ],
-    [
       "an unclosed double quote",
       'zone: { name: "abc }\nanswers: {}\n',
       "缺少字符",
@@ -97,6 +91,35 @@ describe("a file over 256 KB gets netdz's messages for YAML errors, in both lang
     for (const lang of ["en", "zh"] as const) {
       expect(largeProblems(text, lang)).toEqual(problems(text, lang));
     }
+  });
+
+  // Named where its [ or { opens, in the same words at any size (yaml reported each collection
+  // around it too, where the reading stopped, and js-yaml where the file ends).
+  it.each([
+    ["flow mapping, the next key below it", "m: { id: x, version: 1\nanswers: {}\n", "1:4", "{"],
+    ["flow list at the end of the file", "a: [1, 2\n", "1:4", "["],
+    ["list inside a mapping", "a:\n  q: { s: x, note: [[x\n", "2:21", "["],
+    ["mapping closed by ]", "a: [1, {b: 2]\n", "1:8", "{"],
+    ["mapping with entries on lines below", "a:\n  b: { c: 1,\n    d: 2\n  e: 3\n", "2:6", "{"],
+  ])("an unclosed %s is one problem where it opens", (_n, text, at, open) => {
+    for (const lang of ["en", "zh"] as const) {
+      const small = problems(text, lang);
+      expect(small).toHaveLength(1);
+      expect(small[0]).toMatch(new RegExp(`^${at} yaml/syntax `));
+      expect(small[0]).toContain(` ${open} `);
+      expect(small[0]).toContain(lang === "en" ? "is not closed with" : "没有用");
+      // The same problem in a large file, but for where its reading stopped (the file ends later).
+      const strip = (p: string | undefined) => p?.replace(/\d+(\D+)\d+\D*$/, "");
+      expect(largeProblems(text, lang).map(strip)).toEqual(small.map(strip));
+    }
+  });
+
+  it.each([
+    ["a comma missing between entries", 'a: ["x" "y"]\n'],
+    ["a comma missing in a JSON mapping", '{\n  "a": 1\n  "b": 2\n}\n'],
+  ])("%s is not taken for an unclosed list or mapping", (_n, text) => {
+    expect(problems(text).join("\n")).not.toContain("is not closed");
+    expect(largeProblems(text).join("\n")).not.toContain("is not closed");
   });
 
   it("more than one document is said so, at the second document's ---", () => {
