@@ -930,6 +930,21 @@ function deeperThanLimit(value: object, depth: number): boolean {
 const JS_YAML_OPTIONS = { schema: YAML_CORE_SCHEMA, json: false, maxDepth: COMPOSE_DEPTH };
 
 /**
+ * Where a node js-yaml opens at `position` starts in `text`: past the blanks, comments, anchor or
+ * tag before it. (js-yaml drops a byte-order mark before reading: its offsets are one short after
+ * one.)
+ */
+function nodeStarts(text: string): (position: number) => number {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lead = /(?:[ \t\r\n]|#[^\n]*|[&!][^\s,[\]{}]*)*/y;
+  return (position) => {
+    lead.lastIndex = position + bom;
+    lead.exec(text);
+    return lead.lastIndex;
+  };
+}
+
+/**
  * Where the first map or list at level MAX_DEPTH + 1 starts in a file too large for yaml to read
  * (the walk of locateInText cannot follow list items): the place a smaller file's problem names.
  *
@@ -941,14 +956,7 @@ const JS_YAML_OPTIONS = { schema: YAML_CORE_SCHEMA, json: false, maxDepth: COMPO
  */
 function tooDeepMark(text: string): { line: number; column: number } | undefined {
   const level = MAX_DEPTH + 1;
-  // js-yaml drops a byte-order mark before reading: its offsets are one short after one.
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lead = /(?:[ \t\r\n]|#[^\n]*|[&!][^\s,[\]{}]*)*/y;
-  const startOf = (position: number) => {
-    lead.lastIndex = position + bom;
-    lead.exec(text);
-    return lead.lastIndex;
-  };
+  const startOf = nodeStarts(text);
   const open: { start: number; level: number }[] = [];
   let found: number | undefined;
   const stop = new Error("found");
@@ -1393,17 +1401,11 @@ function unclosedFlow(doc: Document.Parsed, text: string): UnclosedFlow | undefi
  * or a line starts there no more indented than the line it opens on (where yaml, too, ends it).
  */
 function unclosedFlowAt(text: string, end: number): UnclosedFlow | undefined {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lead = /(?:[ \t\r\n]|#[^\n]*|[&!][^\s,[\]{}]*)*/y;
+  const startOf = nodeStarts(text);
   const open: number[] = [];
   const listener = (event: string, jsYamlState: unknown) => {
-    if (event === "close") {
-      open.pop();
-      return;
-    }
-    lead.lastIndex = (jsYamlState as { position: number }).position + bom;
-    lead.exec(text);
-    open.push(lead.lastIndex);
+    if (event === "close") open.pop();
+    else open.push(startOf((jsYamlState as { position: number }).position));
   };
   try {
     load(text, { ...JS_YAML_OPTIONS, listener });
