@@ -5,7 +5,13 @@ import {
   MEASURE_SET_FORMAT,
   type Diagnostic,
 } from "./model.js";
-import { diagnosticAt, firstErrorLine, lineColumn, type YamlSource } from "./yaml-source.js";
+import {
+  diagnosticAt,
+  firstErrorLine,
+  FLOW_DOCUMENT,
+  lineColumn,
+  type YamlSource,
+} from "./yaml-source.js";
 
 /** The netdz file kinds, by the `format:` they declare. */
 export type FileKind = "measure-set" | "measure" | "answers" | "changes";
@@ -26,6 +32,21 @@ const FORMAT_LINE =
   /^(?:format|"format"|'format')[ \t]*:(?:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]+|[ \t]*)["']?([^\s"'#\\!&*|>{[][^\s"'#\\]*)["']?(?=[ \t]*(?:#|\r?$))/m;
 
 /**
+ * In a document that is one flow mapping (JSON, or YAML written as JSON): a `format` key, plain or
+ * quoted, after the `{`, a comma or at a line's start, and its value on the same line. What
+ * comes before it is not parsed: only used when the file does not parse (and so only believed
+ * above its first error, see sourceFormat).
+ */
+const FLOW_FORMAT =
+  /(?:^|[{,])[ \t]*(?:format|"format"|'format')[ \t]*:[ \t]*["']?([^\s"'#\\!&*|>{[,}\]][^\s"'#\\,}\]]*)["']?[ \t]*(?=[,}#]|\r?$)/m;
+
+/** Where a file's text declares its `format` (the match's index), and what it declares. */
+function formatInText(text: string): { index: number; format: string } | undefined {
+  const line = FORMAT_LINE.exec(text) ?? (FLOW_DOCUMENT.test(text) ? FLOW_FORMAT.exec(text) : null);
+  return line?.[1] === undefined ? undefined : { index: line.index, format: line[1] };
+}
+
+/**
  * The one detector of the `format` a file declares: from its parsed data when it has a string
  * `format`, else from a top-level `format:` line of its text (a file that does not parse, or only
  * the head of a file read to sort it).
@@ -35,7 +56,7 @@ export function declaredFormat(text: string, data?: unknown): string | undefined
     const format = (data as { format?: unknown }).format;
     if (typeof format === "string") return format;
   }
-  return FORMAT_LINE.exec(text.replace(/^\uFEFF/, ""))?.[1];
+  return formatInText(text.replace(/^\uFEFF/, ""))?.format;
 }
 
 /**
@@ -52,9 +73,9 @@ export function sourceFormat(source: YamlSource): string | undefined {
   // `format:` line may be anything, such as an example quoted in a Markdown file.
   const firstError = firstErrorLine(source.diagnostics);
   const text = source.text.replace(/^\uFEFF/, "");
-  const line = FORMAT_LINE.exec(text);
-  if (line !== null) {
-    return believed(lineColumn(text, line.index).line, firstError) ? line[1] : undefined;
+  const line = formatInText(text);
+  if (line !== undefined) {
+    return believed(lineColumn(text, line.index).line, firstError) ? line.format : undefined;
   }
   if (source.large === true) return undefined; // no recovered document above the full-parse limit
   // The node, not its value: an alias (`format: *f`) is resolved to the node it names. (yaml's

@@ -1327,7 +1327,7 @@ export function firstErrorLine(diagnostics: readonly Diagnostic[]): number {
 }
 
 /** A document that opens with a flow collection (`{` or `[` after blank and comment lines). */
-const FLOW_DOCUMENT = /^\uFEFF?(?:[ \t]*(?:#[^\n\r]*)?(?:\r\n|\n|\r))*[ \t]*[[{]/;
+export const FLOW_DOCUMENT = /^\uFEFF?(?:[ \t]*(?:#[^\n\r]*)?(?:\r\n|\n|\r))*[ \t]*[[{]/;
 
 /** Whether an offset lies inside a flow mapping or list of the document. */
 function inFlowCollection(doc: Document.Parsed, offset: number): boolean {

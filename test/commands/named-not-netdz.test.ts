@@ -107,4 +107,20 @@ describe("an answers file broken on the line of its format, found in a folder", 
       expect.objectContaining({ file: "broken.yaml", code: "yaml/syntax" }),
     ]);
   });
+
+  it("is listed when it is a JSON file over 256 KB, by aggregate and by validate", async () => {
+    const dir = tempDir();
+    cpSync(ZONE, path.join(dir, "haiyan.yaml"));
+    const json = '{\n  "format": "netdz-answers/1",\n  "answers": { "M09.Q1": {}\n}\n';
+    writeFileSync(path.join(dir, "broken.json.yaml"), `${json}# ${"p".repeat(300_000)}\n`);
+    const io = captureIo(dir);
+    expect(await main(["aggregate", ".", "--measures", SETS, "--format", "json"], io)).toBe(1);
+    const rolled = JSON.parse(io.out()) as { leftOut: { file: string; line: number }[] };
+    expect(rolled.leftOut).toEqual([
+      expect.objectContaining({ file: "broken.json.yaml", line: 1, code: "yaml/syntax" }),
+    ]);
+    const check = captureIo(dir);
+    expect(await main(["validate", ".", "--measures", SETS], check)).toBe(1);
+    expect(check.out() + check.err()).toMatch(/broken\.json\.yaml:1:1 +error +yaml\/syntax/);
+  });
 });

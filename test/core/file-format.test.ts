@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { declaredFormat, sourceFormat } from "../../src/core/file-format.js";
-import { parseYamlSource } from "../../src/core/yaml-source.js";
+import { FULL_PARSE_LIMIT, parseYamlSource } from "../../src/core/yaml-source.js";
 
 describe("declaredFormat of a text that does not parse", () => {
   it.each([
@@ -51,6 +51,23 @@ describe("sourceFormat of a file that does not parse", () => {
     ["- format: !!str netdz-answers/1\n- [", undefined], // a list
   ])("%j declares %s", (text, format) => {
     const source = parseYamlSource("f.yaml", text);
+    expect(source.data).toBeUndefined();
+    expect(sourceFormat(source)).toBe(format);
+  });
+
+  // Above 256 KB no document is recovered from a file that does not parse: a JSON-style file is
+  // told by its `format` key all the same (it was taken for no netdz file, and passed over in a
+  // folder without a word).
+  it.each([
+    ['{\n  "format": "netdz-answers/1",\n  "answers": { "M09.Q1": {}\n}\n', "netdz-answers/1"],
+    ["{format: netdz-answers/1, answers: { M09.Q1: {} }\n", "netdz-answers/1"],
+    ['{\n  "format": "netdz-changes/1"\n  "from": "1.0.0"\n}\n', "netdz-changes/1"],
+    ["{ 'format' : 'netdz-measure/1' , id: [\n", "netdz-measure/1"],
+    // Below the first error: not believed.
+    ['{\n  "a": [1,, \n  "b": 2\n  "c": 3\n  "format": "netdz-answers/1"\n}\n', undefined],
+  ])("a large flow-mapping file %j declares %s", (text, format) => {
+    const source = parseYamlSource("f.yaml", `${text}# ${"p".repeat(FULL_PARSE_LIMIT)}\n`);
+    expect(source.large).toBe(true);
     expect(source.data).toBeUndefined();
     expect(sourceFormat(source)).toBe(format);
   });
