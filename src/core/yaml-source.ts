@@ -278,6 +278,18 @@ function jsYamlProblem(file: string, text: string, error: unknown, lang: Lang): 
   const refused = refusedByJsYaml(reason, lang);
   if (refused !== undefined) return problem(refused.code, refused.message);
   if (/^expected a single document/.test(reason)) return multipleDocuments();
+  // A quote never closed is named where it opens, in the words a smaller file gets.
+  const quote = /^unexpected end of the stream within a (double|single) quoted/.exec(reason)?.[1];
+  if (quote !== undefined) {
+    const opening = quote === "double" ? '"' : "'";
+    const start = openWhenStopped(text)?.findLast((at) => text[at] === opening);
+    const detail = `Missing closing ${opening}quote`;
+    const words: DiagnosticText = {
+      id: "yaml/syntax",
+      params: { detail, yamlCode: "MISSING_CHAR" },
+    };
+    if (start !== undefined) return problem("yaml/syntax", words, lineColumn(text, start));
+  }
   if (
     mark !== undefined &&
     /^unexpected end of the stream within a flow|^missed comma/.test(reason)
@@ -1045,7 +1057,7 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
     const moved =
       reported.code === "DUPLICATE_KEY"
         ? repeatedKeyFrom(doc, reported.pos[0])
-        : reported.code === "MISSING_CHAR" && /^Missing closing ["']quote/.test(reported.message)
+        : isUnclosedQuote(reported)
           ? unclosedQuoteBefore(doc, reported.pos[0])
           : undefined;
     const error =
@@ -1095,6 +1107,19 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
   for (const error of doc.errors) {
     if (unclosed?.covers.has(error) !== true) push("error", error);
     else if (error === unclosed.first) diagnostics.push(unclosedProblem(file, text, unclosed));
+  }
+  // What yaml reads after a quote or a flow list or mapping that is never closed is read as part
+  // of it: its errors there follow from that one (js-yaml, above 256 KB, stops at it).
+  const opened = diagnostics.find((d) => d.text?.id === "yaml/unclosed-flow" || unclosedQuote(d));
+  if (opened !== undefined) {
+    const kept = diagnostics.filter(
+      (d) =>
+        d === opened ||
+        d.severity !== "error" ||
+        d.line < opened.line ||
+        (d.line === opened.line && d.column < opened.column),
+    );
+    diagnostics.splice(0, diagnostics.length, ...kept);
   }
   // A tab among a line's indentation throws yaml's reading of the lines after it (false repeated
   // keys, "nested mappings"): that one problem is reported, where the tab is.
@@ -1346,6 +1371,18 @@ function inFlowCollection(doc: Document.Parsed, offset: number): boolean {
   return inside;
 }
 
+/** Whether a yaml error is a quote never closed. */
+function isUnclosedQuote(error: { code: string; message: string }): boolean {
+  return error.code === "MISSING_CHAR" && /^Missing closing ["']quote/.test(error.message);
+}
+
+/** Whether a problem is yaml's quote never closed (named where the quote opens). */
+function unclosedQuote(d: Diagnostic): boolean {
+  if (d.text?.id !== "yaml/syntax") return false;
+  const { yamlCode, detail } = d.text.params;
+  return isUnclosedQuote({ code: yamlCode ?? "", message: detail ?? "" });
+}
+
 /** yaml's words for a flow list or mapping that does not end with its `]` or `}`. */
 const FLOW_NOT_ENDED = /end with a [\]}]$/;
 
@@ -1373,10 +1410,9 @@ function unclosedFlow(doc: Document.Parsed, text: string): UnclosedFlow | undefi
   );
   if (first === undefined) return undefined;
   const end = first.pos[0];
+  const kind = /^Flow map/.test(first.message) ? "{" : "[";
   // A quote never closed runs to where the list or mapping is found not ended: it is the problem.
-  const quote = (e: { code: string; message: string; pos: [number, number] }) =>
-    e.code === "MISSING_CHAR" && /^Missing closing ["']quote/.test(e.message);
-  if (doc.errors.some((e) => quote(e) && e.pos[0] <= end)) return undefined;
+  if (doc.errors.some((e) => isUnclosedQuote(e) && e.pos[0] <= end)) return undefined;
   let start = -1;
   const { visit } = yaml();
   const check = (
@@ -1385,7 +1421,7 @@ function unclosedFlow(doc: Document.Parsed, text: string): UnclosedFlow | undefi
   ) => {
     const [from, to] = node.range ?? [];
     if (node.flow === true && from !== undefined && to === end && from > start) {
-      if (text[from] === "[" || text[from] === "{") start = from;
+      if (text[from] === kind) start = from;
     }
   };
   visit(doc, { Map: check, Seq: check });
@@ -1396,11 +1432,10 @@ function unclosedFlow(doc: Document.Parsed, text: string): UnclosedFlow | undefi
 }
 
 /**
- * The flow list or mapping js-yaml was reading when it stopped at `end`, if it is never closed
- * there: the file ends inside it, a `]` or `}` of the other kind stands where its end should,
- * or a line starts there no more indented than the line it opens on (where yaml, too, ends it).
+ * Where the nodes js-yaml was reading when it stopped start, outermost first; undefined when
+ * it reads the text without stopping.
  */
-function unclosedFlowAt(text: string, end: number): UnclosedFlow | undefined {
+function openWhenStopped(text: string): number[] | undefined {
   const startOf = nodeStarts(text);
   const open: number[] = [];
   const listener = (event: string, jsYamlState: unknown) => {
@@ -1411,9 +1446,17 @@ function unclosedFlowAt(text: string, end: number): UnclosedFlow | undefined {
     load(text, { ...JS_YAML_OPTIONS, listener });
     return undefined;
   } catch {
-    // Where it stopped, the nodes still open are the ones it was reading.
+    return open;
   }
-  const start = open.findLast((at) => text[at] === "[" || text[at] === "{");
+}
+
+/**
+ * The flow list or mapping js-yaml was reading when it stopped at `end`, if it is never closed
+ * there: the file ends inside it, a `]` or `}` of the other kind stands where its end should,
+ * or a line starts there no more indented than the line it opens on (where yaml, too, ends it).
+ */
+function unclosedFlowAt(text: string, end: number): UnclosedFlow | undefined {
+  const start = openWhenStopped(text)?.findLast((at) => text[at] === "[" || text[at] === "{");
   if (start === undefined) return undefined;
   const lineStart = (at: number) => text.lastIndexOf("\n", at - 1) + 1;
   const indent = (at: number) => {

@@ -64,7 +64,7 @@ describe("a file over 256 KB gets netdz's messages for YAML errors, in both lang
       "an unclosed double quote",
       'zone: { name: "abc }\nanswers: {}\n',
       "缺少字符",
-      "a character is missing",
+      'Missing closing "quote',
     ],
     ["a bad escape", 'a: "\\q"\n', "转义写法不对", "escape"],
     ["a key over two lines", "a\nb: 1\n", "键不能跨行", "a key cannot run over lines"],
@@ -101,6 +101,14 @@ describe("a file over 256 KB gets netdz's messages for YAML errors, in both lang
     ["list inside a mapping", "a:\n  q: { s: x, note: [[x\n", "2:21", "["],
     ["mapping closed by ]", "a: [1, {b: 2]\n", "1:8", "{"],
     ["mapping with entries on lines below", "a:\n  b: { c: 1,\n    d: 2\n  e: 3\n", "2:6", "{"],
+    ["mapping followed by a comment line", "a:\n  q: { s: x\n# c\n", "2:6", "{"],
+    [
+      "mapping, then more unclosed ones",
+      "a:\n  q: { s: x\n  r: { e: [a\n  t: { s: x\n",
+      "2:6",
+      "{",
+    ],
+    ["mapping with a stray ] in it", "a:\n  q: { e: [a, b]] }\n  t: { s: x }\n", "2:6", "{"],
   ])("an unclosed %s is one problem where it opens", (_n, text, at, open) => {
     for (const lang of ["en", "zh"] as const) {
       const small = problems(text, lang);
@@ -111,6 +119,19 @@ describe("a file over 256 KB gets netdz's messages for YAML errors, in both lang
       // The same problem in a large file, but for where its reading stopped (the file ends later).
       const strip = (p: string | undefined) => p?.replace(/\d+(\D+)\d+\D*$/, "");
       expect(largeProblems(text, lang).map(strip)).toEqual(small.map(strip));
+    }
+  });
+
+  it.each([
+    ["in a flow list", 'a:\n  q: { e: ["a, b\n  t: { s: x }\n', "2:12", '"'],
+    ["in a flow mapping, single", "a: { b: 'c\nd: 1\n", "1:9", "'"],
+  ])("a quote never closed %s is one problem where it opens, at any size", (_n, text, at, q) => {
+    for (const lang of ["en", "zh"] as const) {
+      const small = problems(text, lang);
+      expect(small).toHaveLength(1);
+      expect(small[0]).toMatch(new RegExp(`^${at} yaml/syntax `));
+      if (lang === "en") expect(small[0]).toContain(`Missing closing ${q}quote`);
+      expect(largeProblems(text, lang)).toEqual(small);
     }
   });
 
