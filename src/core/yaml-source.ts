@@ -298,6 +298,12 @@ function jsYamlProblem(file: string, text: string, error: unknown, lang: Lang): 
     if (unclosed !== undefined) return unclosedProblem(file, text, unclosed);
   }
   if (mark === undefined) return problem("yaml/syntax", syntaxText(undefined));
+  // A tab among a line's indentation is the problem, as in a smaller file (js-yaml reads a flow
+  // collection's lines without a word about their tabs, and so stops only outside one).
+  if (!/^duplicated mapping key/.test(reason)) {
+    const tab = tabIndentNear(text, mark.line + 1, () => false);
+    if (tab !== undefined) return problem("yaml/syntax", syntaxText("TAB_AS_INDENT"), tab);
+  }
   // js-yaml drops a byte-order mark before reading: its offsets are one short after one.
   const offset = mark.position + (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   if (/^duplicated mapping key/.test(reason)) {
@@ -1124,7 +1130,7 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
   // A tab among a line's indentation throws yaml's reading of the lines after it (false repeated
   // keys, "nested mappings"): that one problem is reported, where the tab is.
   const tab = doc.errors.some((e) => e.code !== "DUPLICATE_KEY")
-    ? tabIndentNear(text, diagnostics, doc)
+    ? tabIndentNear(text, firstErrorLine(diagnostics), (offset) => inFlowCollection(doc, offset))
     : undefined;
   if (tab !== undefined) {
     // In the words yaml gives a file indented with tabs throughout.
@@ -1313,26 +1319,25 @@ function yamlMessage(
 }
 
 /**
- * The tab in the indentation of the line of the first error, or of the line before it (where a
+ * The tab in the indentation of the line of the first error, else of the line before it (where a
  * tab makes yaml stumble), if there is one. Inside a flow collection (a JSON file indented with
  * tabs) a tab is only a space, and never the problem.
  */
 function tabIndentNear(
   text: string,
-  diagnostics: readonly Diagnostic[],
-  doc: Document.Parsed,
+  first: number,
+  inFlowCollection: (offset: number) => boolean,
 ): { line: number; column: number } | undefined {
   if (FLOW_DOCUMENT.test(text)) return undefined;
-  const first = firstErrorLine(diagnostics);
   if (!Number.isFinite(first)) return undefined;
   const lines = text.split(/\r\n|\n|\r/, first);
-  for (const line of [first - 1, first]) {
+  for (const line of [first, first - 1]) {
     const written = lines[line - 1];
     if (written === undefined) continue;
     const indent = /^[ \t]*\t[ \t]*(?=[^ \t#])/.exec(written);
     if (indent === null) continue;
     const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
-    if (!inFlowCollection(doc, offset)) return { line, column: indent[0].indexOf("\t") + 1 };
+    if (!inFlowCollection(offset)) return { line, column: indent[0].indexOf("\t") + 1 };
   }
   return undefined;
 }

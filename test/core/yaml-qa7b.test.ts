@@ -82,15 +82,26 @@ describe("a file over 256 KB gets netdz's messages for YAML errors, in both lang
   );
 
   it.each([
-    ["in a file of tabs", "zone:\n\tname: X\n"],
+    ["in a file of tabs", "zone:\n\tname: X\n", "2:1"],
     [
       "after lines indented with spaces",
       "zone:\n  a: 1\nanswers:\n  M01.Q1:\n\tstatus: implemented\n",
+      "5:1",
     ],
-  ])("a tab as indentation %s: the same words and place at any size", (_n, text) => {
+    ["after spaces on its line", "answers:\n  M01.Q1:\n   \tstatus: unknown\n", "3:4"],
+    [
+      "below a block text holding a tab",
+      "answers:\n  M01.Q1:\n    note: |\n      one\n      \ttab in the text\n\tbad: 1\n",
+      "6:1",
+    ],
+  ])("a tab as indentation %s: the same words and place at any size", (_n, text, at) => {
     for (const lang of ["en", "zh"] as const) {
-      expect(largeProblems(text, lang)).toEqual(problems(text, lang));
+      const small = problems(text, lang);
+      expect(small).toHaveLength(1);
+      expect(small[0]).toMatch(new RegExp(`^${at} yaml/syntax `));
+      expect(largeProblems(text, lang)).toEqual(small);
     }
+    expect(problems(text)[0]).toContain("Tabs are not allowed as indentation");
   });
 
   // Named where its [ or { opens, in the same words at any size (yaml reported each collection
