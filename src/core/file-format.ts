@@ -33,17 +33,48 @@ const FORMAT_LINE =
 
 /**
  * In a document that is one flow mapping (JSON, or YAML written as JSON): a `format` key, plain or
- * quoted, after the `{`, a comma or at a line's start, and its value on the same line. What
- * comes before it is not parsed: only used when the file does not parse (and so only believed
- * above its first error, see sourceFormat).
+ * quoted, of that mapping itself (not of one inside it), and its value on the same line. Only
+ * used when the file does not parse (and so only believed above its first error, see
+ * sourceFormat): the mapping is scanned for its own entries, past quoted text and comments, in
+ * its first 64 KB.
  */
-const FLOW_FORMAT =
-  /(?:^|[{,])[ \t]*(?:format|"format"|'format')[ \t]*:[ \t]*["']?([^\s"'#\\!&*|>{[,}\]][^\s"'#\\,}\]]*)["']?[ \t]*(?=[,}#]|\r?$)/m;
+const FLOW_FORMAT_ENTRY =
+  /[ \t\r\n]*(?:format|"format"|'format')[ \t]*:[ \t]*["']?([^\s"'#\\!&*|>{[,}\]][^\s"'#\\,}\]]*)["']?[ \t]*(?=[,}#]|\r?$)/my;
+
+function flowFormat(text: string): { index: number; format: string } | undefined {
+  const end = Math.min(text.length, 64 * 1024);
+  let depth = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text[i];
+    const starts = i === 0 || /[\s{[,:]/.test(text[i - 1] ?? "");
+    if (c === '"' && starts) {
+      // Quoted text, to its closing quote: `\"` escapes one in double quotes, `''` in single.
+      for (i++; i < end && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (c === "'" && starts) {
+      for (i++; i < end && (text[i] !== "'" || text[i + 1] === "'"); i++) {
+        if (text[i] === "'") i++;
+      }
+    } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1] ?? ""))) {
+      while (i < end && text[i] !== "\n") i++;
+    } else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth--;
+    if (depth === 1 && (c === "{" || c === ",")) {
+      FLOW_FORMAT_ENTRY.lastIndex = i + 1;
+      const entry = FLOW_FORMAT_ENTRY.exec(text);
+      if (entry?.[1] !== undefined) {
+        const blanks = entry[0].length - entry[0].trimStart().length;
+        return { index: i + 1 + blanks, format: entry[1] };
+      }
+    }
+  }
+  return undefined;
+}
 
 /** Where a file's text declares its `format` (the match's index), and what it declares. */
 function formatInText(text: string): { index: number; format: string } | undefined {
-  const line = FORMAT_LINE.exec(text) ?? (FLOW_DOCUMENT.test(text) ? FLOW_FORMAT.exec(text) : null);
-  return line?.[1] === undefined ? undefined : { index: line.index, format: line[1] };
+  const line = FORMAT_LINE.exec(text);
+  if (line?.[1] !== undefined) return { index: line.index, format: line[1] };
+  return FLOW_DOCUMENT.test(text) ? flowFormat(text) : undefined;
 }
 
 /**

@@ -1114,19 +1114,7 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
     if (unclosed?.covers.has(error) !== true) push("error", error);
     else if (error === unclosed.first) diagnostics.push(unclosedProblem(file, text, unclosed));
   }
-  // What yaml reads after a quote or a flow list or mapping that is never closed is read as part
-  // of it: its errors there follow from that one (js-yaml, above 256 KB, stops at it).
-  const opened = diagnostics.find((d) => d.text?.id === "yaml/unclosed-flow" || unclosedQuote(d));
-  if (opened !== undefined) {
-    const kept = diagnostics.filter(
-      (d) =>
-        d === opened ||
-        d.severity !== "error" ||
-        d.line < opened.line ||
-        (d.line === opened.line && d.column < opened.column),
-    );
-    diagnostics.splice(0, diagnostics.length, ...kept);
-  }
+  diagnostics.splice(0, diagnostics.length, ...withoutFollowOns(diagnostics));
   // A tab among a line's indentation throws yaml's reading of the lines after it (false repeated
   // keys, "nested mappings"): that one problem is reported, where the tab is.
   const tab = doc.errors.some((e) => e.code !== "DUPLICATE_KEY")
@@ -1161,7 +1149,7 @@ function parseFull(file: string, text: string, lang: Lang = "en"): YamlSource {
       doc,
       lineCounter,
       data: undefined,
-      diagnostics: [...diagnostics, ...refused],
+      diagnostics: withoutFollowOns([...diagnostics, ...refused]),
     };
   }
   // A repeated key is an error, but the rest of the file can still be checked: read it with the
@@ -1376,6 +1364,22 @@ function inFlowCollection(doc: Document.Parsed, offset: number): boolean {
   return inside;
 }
 
+/**
+ * The problems without those that follow from a quote or a flow list or mapping never closed:
+ * what yaml reads after it is read as part of it (js-yaml, above 256 KB, stops at it).
+ */
+function withoutFollowOns(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const opened = diagnostics.find((d) => d.text?.id === "yaml/unclosed-flow" || unclosedQuote(d));
+  if (opened === undefined) return [...diagnostics];
+  return diagnostics.filter(
+    (d) =>
+      d === opened ||
+      d.severity !== "error" ||
+      d.line < opened.line ||
+      (d.line === opened.line && d.column < opened.column),
+  );
+}
+
 /** Whether a yaml error is a quote never closed. */
 function isUnclosedQuote(error: { code: string; message: string }): boolean {
   return error.code === "MISSING_CHAR" && /^Missing closing ["']quote/.test(error.message);
@@ -1418,18 +1422,28 @@ function unclosedFlow(doc: Document.Parsed, text: string): UnclosedFlow | undefi
   const kind = /^Flow map/.test(first.message) ? "{" : "[";
   // A quote never closed runs to where the list or mapping is found not ended: it is the problem.
   if (doc.errors.some((e) => isUnclosedQuote(e) && e.pos[0] <= end)) return undefined;
-  let start = -1;
+  // The lists and mappings whose reading stopped there, innermost first. The innermost one is
+  // closed when the character before that place is its own `]` or `}` (`{ a: [1] ]`): the
+  // collection around it ended there too, not closed.
+  const stopped: number[] = [];
   const { visit } = yaml();
   const check = (
     _key: unknown,
     node: { flow?: boolean; range?: [number, number, number] | null },
   ) => {
     const [from, to] = node.range ?? [];
-    if (node.flow === true && from !== undefined && to === end && from > start) {
-      if (text[from] === kind) start = from;
+    if (node.flow === true && from !== undefined && to === end && /[[{]/.test(text[from] ?? "")) {
+      stopped.push(from);
     }
   };
   visit(doc, { Map: check, Seq: check });
+  stopped.sort((a, b) => b - a);
+  const closes = { "[": "]", "{": "}" } as const;
+  const innermost = stopped[0];
+  if (innermost !== undefined && text[end - 1] === closes[text[innermost] as "[" | "{"]) {
+    stopped.shift();
+  }
+  const start = stopped.find((from) => text[from] === kind) ?? -1;
   if (start < 0) return undefined;
   const places = new Set(ends.map((e) => e.pos[0]));
   const covers = new Set<unknown>(doc.errors.filter((e) => places.has(e.pos[0])));

@@ -39,6 +39,11 @@ describe("sourceFormat of a file that does not parse", () => {
     ['format: "netdz-answers\\/1"\nx: [', "netdz-answers/1"],
     ["? format\n: netdz-measure/1\nx: [", "netdz-measure/1"],
     ['{"format": "netdz-answers/1",\n "zone": {"name": "x",, }\n', "netdz-answers/1"],
+    // A stray ] after a closed mapping: the file's mapping is the one not closed.
+    [
+      '{\n  "format": "netdz-answers/1",\n  "measureSet": { "id": "x", "version": "1.0.0" }],\n  "answers": {}\n}\n',
+      "netdz-answers/1",
+    ],
     // On the line of the first error: believed, so that a broken answers file is listed with its
     // error rather than passed over.
     ["x: [\nformat: !!str netdz-answers/1\n", "netdz-answers/1"],
@@ -63,6 +68,11 @@ describe("sourceFormat of a file that does not parse", () => {
     ["{format: netdz-answers/1, answers: { M09.Q1: {} }\n", "netdz-answers/1"],
     ['{\n  "format": "netdz-changes/1"\n  "from": "1.0.0"\n}\n', "netdz-changes/1"],
     ["{ 'format' : 'netdz-measure/1' , id: [\n", "netdz-measure/1"],
+    // Not the mapping's own key: inside one of its values, or inside quoted text.
+    ['{ "meta": { "format": "netdz-answers/1" }, "x": [1, 2 }\n', undefined],
+    ['{ "note": "a, format: netdz-answers/1", "x": [1\n', undefined],
+    ['{ \'n\': \'it\'\'s, "format": x\', "format": "netdz-answers/1", "a": [\n', "netdz-answers/1"],
+    ["{ # format: netdz-answers/1\n  x: [1\n", undefined],
     // Below the first error: not believed.
     ['{\n  "a": [1,, \n  "b": 2\n  "c": 3\n  "format": "netdz-answers/1"\n}\n', undefined],
   ])("a large flow-mapping file %j declares %s", (text, format) => {

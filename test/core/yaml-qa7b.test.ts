@@ -120,6 +120,12 @@ describe("a file over 256 KB gets netdz's messages for YAML errors, in both lang
       "{",
     ],
     ["mapping with a stray ] in it", "a:\n  q: { e: [a, b]] }\n  t: { s: x }\n", "2:6", "{"],
+    [
+      "JSON mapping with a stray ] after a closed one",
+      '{\n  "a": { "b": 1 }],\n  "c": {}\n}\n',
+      "1:1",
+      "{",
+    ],
   ])("an unclosed %s is one problem where it opens", (_n, text, at, open) => {
     for (const lang of ["en", "zh"] as const) {
       const small = problems(text, lang);
