@@ -251,6 +251,9 @@ function jsYamlProblem(file: string, text: string, error: unknown, lang: Lang): 
   const mark = (error as { mark?: { line: number; column: number; position: number } }).mark;
   const reason = String((error as { reason?: unknown }).reason ?? "");
   const where = { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
+  // js-yaml drops a byte-order mark before reading: its offsets are one short after one.
+  const offset =
+    mark === undefined ? undefined : mark.position + (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   const problem = (code: string, message: string | DiagnosticText, at = where): Diagnostic => {
     const diagnostic: Diagnostic = {
       file,
@@ -271,7 +274,7 @@ function jsYamlProblem(file: string, text: string, error: unknown, lang: Lang): 
     // js-yaml reads every document before it says there is more than one: a second one that
     // starts before the nesting is the first problem, as a smaller file's.
     const second = secondDocument(text);
-    return second !== undefined && mark !== undefined && second < mark.position
+    return second !== undefined && offset !== undefined && second < offset
       ? multipleDocuments(second)
       : problem("yaml/too-deep", fileMessages(lang).tooDeep(MAX_DEPTH), tooDeepMark(text));
   }
@@ -291,21 +294,21 @@ function jsYamlProblem(file: string, text: string, error: unknown, lang: Lang): 
     if (start !== undefined) return problem("yaml/syntax", words, lineColumn(text, start));
   }
   if (
-    mark !== undefined &&
+    offset !== undefined &&
     /^unexpected end of the stream within a flow|^missed comma/.test(reason)
   ) {
-    const unclosed = unclosedFlowAt(text, mark.position + (text.charCodeAt(0) === 0xfeff ? 1 : 0));
+    const unclosed = unclosedFlowAt(text, offset);
     if (unclosed !== undefined) return unclosedProblem(file, text, unclosed);
   }
-  if (mark === undefined) return problem("yaml/syntax", syntaxText(undefined));
+  if (mark === undefined || offset === undefined) {
+    return problem("yaml/syntax", syntaxText(undefined));
+  }
   // A tab among a line's indentation is the problem, as in a smaller file (js-yaml reads a flow
   // collection's lines without a word about their tabs, and so stops only outside one).
   if (!/^duplicated mapping key/.test(reason)) {
     const tab = tabIndentNear(text, mark.line + 1, () => false);
     if (tab !== undefined) return problem("yaml/syntax", syntaxText("TAB_AS_INDENT"), tab);
   }
-  // js-yaml drops a byte-order mark before reading: its offsets are one short after one.
-  const offset = mark.position + (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   if (/^duplicated mapping key/.test(reason)) {
     const key = keyText(text, offset);
     const first = key === undefined ? undefined : firstUseOfKey(text, offset, key);
@@ -1392,6 +1395,9 @@ function unclosedQuote(d: Diagnostic): boolean {
   return isUnclosedQuote({ code: yamlCode ?? "", message: detail ?? "" });
 }
 
+/** The character that closes a flow list or mapping, by the one that opens it. */
+const CLOSER = { "[": "]", "{": "}" } as const;
+
 /** yaml's words for a flow list or mapping that does not end with its `]` or `}`. */
 const FLOW_NOT_ENDED = /end with a [\]}]$/;
 
@@ -1438,9 +1444,8 @@ function unclosedFlow(doc: Document.Parsed, text: string): UnclosedFlow | undefi
   };
   visit(doc, { Map: check, Seq: check });
   stopped.sort((a, b) => b - a);
-  const closes = { "[": "]", "{": "}" } as const;
   const innermost = stopped[0];
-  if (innermost !== undefined && text[end - 1] === closes[text[innermost] as "[" | "{"]) {
+  if (innermost !== undefined && text[end - 1] === CLOSER[text[innermost] as "[" | "{"]) {
     stopped.shift();
   }
   const start = stopped.find((from) => text[from] === kind) ?? -1;
@@ -1486,7 +1491,7 @@ function unclosedFlowAt(text: string, end: number): UnclosedFlow | undefined {
   const closer = text[end] === "]" || text[end] === "}";
   const ended =
     /^\s*$/.test(text.slice(end)) ||
-    (closer && text[end] !== (text[start] === "[" ? "]" : "}")) ||
+    (closer && text[end] !== CLOSER[text[start] as "[" | "{"]) ||
     (/^[ \t]*$/.test(text.slice(lineStart(end), end)) && indent(end) <= indent(start));
   return ended ? { start, end, covers: new Set() } : undefined;
 }

@@ -22,6 +22,14 @@ const problems = (text: string, lang: "en" | "zh" = "en") =>
     (d) => `${d.line}:${d.column} ${d.code} ${say(d, lang)}`,
   );
 
+/** A small file's one YAML problem, checked to be a `yaml/syntax` error at `at` (line:column). */
+const oneSyntaxProblemAt = (text: string, lang: "en" | "zh", at: string) => {
+  const found = problems(text, lang);
+  expect(found).toHaveLength(1);
+  expect(found[0]).toMatch(new RegExp(`^${at} yaml/syntax `));
+  return found[0] as string;
+};
+
 /** The problems of the same text in a large file. */
 const largeProblems = (text: string, lang: "en" | "zh" = "en") =>
   parseYamlSource("f.yaml", large(text), lang).diagnostics.map(
@@ -96,10 +104,8 @@ describe("a file over 256 KB gets netdz's messages for YAML errors, in both lang
     ],
   ])("a tab as indentation %s: the same words and place at any size", (_n, text, at) => {
     for (const lang of ["en", "zh"] as const) {
-      const small = problems(text, lang);
-      expect(small).toHaveLength(1);
-      expect(small[0]).toMatch(new RegExp(`^${at} yaml/syntax `));
-      expect(largeProblems(text, lang)).toEqual(small);
+      const small = oneSyntaxProblemAt(text, lang, at);
+      expect(largeProblems(text, lang)).toEqual([small]);
     }
     expect(problems(text)[0]).toContain("Tabs are not allowed as indentation");
   });
@@ -128,14 +134,12 @@ describe("a file over 256 KB gets netdz's messages for YAML errors, in both lang
     ],
   ])("an unclosed %s is one problem where it opens", (_n, text, at, open) => {
     for (const lang of ["en", "zh"] as const) {
-      const small = problems(text, lang);
-      expect(small).toHaveLength(1);
-      expect(small[0]).toMatch(new RegExp(`^${at} yaml/syntax `));
-      expect(small[0]).toContain(` ${open} `);
-      expect(small[0]).toContain(lang === "en" ? "is not closed with" : "没有用");
+      const small = oneSyntaxProblemAt(text, lang, at);
+      expect(small).toContain(` ${open} `);
+      expect(small).toContain(lang === "en" ? "is not closed with" : "没有用");
       // The same problem in a large file, but for where its reading stopped (the file ends later).
       const strip = (p: string | undefined) => p?.replace(/\d+(\D+)\d+\D*$/, "");
-      expect(largeProblems(text, lang).map(strip)).toEqual(small.map(strip));
+      expect(largeProblems(text, lang).map(strip)).toEqual([strip(small)]);
     }
   });
 
@@ -144,11 +148,9 @@ describe("a file over 256 KB gets netdz's messages for YAML errors, in both lang
     ["in a flow mapping, single", "a: { b: 'c\nd: 1\n", "1:9", "'"],
   ])("a quote never closed %s is one problem where it opens, at any size", (_n, text, at, q) => {
     for (const lang of ["en", "zh"] as const) {
-      const small = problems(text, lang);
-      expect(small).toHaveLength(1);
-      expect(small[0]).toMatch(new RegExp(`^${at} yaml/syntax `));
-      if (lang === "en") expect(small[0]).toContain(`Missing closing ${q}quote`);
-      expect(largeProblems(text, lang)).toEqual(small);
+      const small = oneSyntaxProblemAt(text, lang, at);
+      if (lang === "en") expect(small).toContain(`Missing closing ${q}quote`);
+      expect(largeProblems(text, lang)).toEqual([small]);
     }
   });
 
