@@ -166,13 +166,16 @@ export class AnswersChecker {
     return invalid(file, 1, 1, "answers/invalid", message);
   }
 
-  /** A problem as the file is listed with it, its message in the language of the roll-up. */
   /** A folder found that could not be listed (`given` as collectFiles names it): left out. */
   unreadableFolder(given: string, error: unknown): LeftOut {
     const shown = displayPath(given, this.ws.cwd);
-    return this.fromDiagnostic(unreadableFolderProblem(shown, error, this.lang));
+    return {
+      ...this.fromDiagnostic(unreadableFolderProblem(shown, error, this.lang)),
+      folder: true,
+    };
   }
 
+  /** A problem as the file is listed with it, its message in the language of the roll-up. */
   private fromDiagnostic(d: Diagnostic): LeftOut {
     return invalid(d.file, d.line, d.column, d.code, messageIn(d, this.lang));
   }

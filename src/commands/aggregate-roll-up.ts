@@ -7,6 +7,7 @@ import {
   aggregate as buildAggregate,
   chooseSetVersion,
   incompatiblePins,
+  leftOutCount,
   supersedeAcrossVersions,
   type LeftOut,
   type Pin,
@@ -128,7 +129,7 @@ export async function rollUp(
   printSetProblems(setProblems, io, m);
   printLeftOut(agg.leftOut, agg.set, io, m);
   if (agg.leftOut.length > 0) {
-    io.stderr.write(`netdz aggregate: ${m.command.leftOut(agg.leftOut.length)}\n`);
+    io.stderr.write(`netdz aggregate: ${m.command.leftOut(leftOutCount(agg.leftOut))}\n`);
   }
   return agg.leftOut.length > 0 ? EXIT.invalid : EXIT.ok;
 }

@@ -54,6 +54,8 @@ interface Targets {
   diagnostics: Diagnostic[];
   /** Files that are not checked as part of a set or as answers (each has its one error). */
   unchecked: number;
+  /** Folders found that could not be listed (each has its one error). */
+  uncheckedFolders: number;
   unreadable: number;
   /** Unreadable files and folders found in folders, by absolute path: each counted once. */
   oddFound: Set<string>;
@@ -78,6 +80,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<number
     answerFiles: 0,
     notAgainstSet: 0,
     unchecked: targets.unchecked,
+    uncheckedFolders: targets.uncheckedFolders,
     unreadable: targets.unreadable,
   };
 
@@ -144,6 +147,7 @@ async function collectTargets(
     sources: new Map(),
     diagnostics: [],
     unchecked: 0,
+    uncheckedFolders: 0,
     unreadable: 0,
     oddFound: new Set(),
   };
@@ -219,7 +223,7 @@ async function collectTargets(
         targets.diagnostics.push(
           unreadableFolderProblem(displayPath(named(folder), io.cwd), error, lang),
         );
-        targets.unchecked++;
+        targets.uncheckedFolders++;
       }
       const reported = found.unreadableFiles.length + found.unreadableFolders.length;
       if (found.setFolders.length + netdzFiles + reported === 0) {

@@ -116,6 +116,20 @@ export interface LeftOut {
   line: number | null;
   column: number | null;
   reason: LeftOutReason;
+  /** Set when what is left out is a folder that could not be listed (its files are unknown). */
+  folder?: true;
+}
+
+/** How many files and how many folders (that could not be listed) are left out. */
+export interface LeftOutCount {
+  files: number;
+  folders: number;
+}
+
+/** The files and folders left out, counted apart: a folder is not a file. */
+export function leftOutCount(leftOut: readonly LeftOut[]): LeftOutCount {
+  const folders = leftOut.filter((entry) => entry.folder === true).length;
+  return { files: leftOut.length - folders, folders };
 }
 
 /**

@@ -3,9 +3,17 @@
  * names, the method, and the command's own messages, in English and Chinese. Plain text: each
  * renderer adds its own emphasis and escaping.
  */
-import type { SupersededBy } from "../core/aggregate.js";
+import type { LeftOutCount, SupersededBy } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
 import { LIST_SEPARATORS, quoteZh } from "./quote.js";
+
+/** Files and folders left out, in English: "2 files", "1 folder", "2 files and 1 folder". */
+function leftOutEn({ files, folders }: LeftOutCount): string {
+  const fileText = `${files} file${files === 1 ? "" : "s"}`;
+  const folderText = `${folders} folder${folders === 1 ? "" : "s"}`;
+  if (folders === 0) return fileText;
+  return files === 0 ? folderText : `${fileText} and ${folderText}`;
+}
 
 export interface AggregateMessages {
   title: string;
@@ -22,7 +30,7 @@ export interface AggregateMessages {
   /** Between the items of a list whose items have spaces in them (a zone's largest gaps). */
   itemSeparator: string;
   parenthetical(text: string, remark: string): string;
-  zonesLine(used: number, leftOut: number, superseded: number): string;
+  zonesLine(used: number, leftOut: LeftOutCount, superseded: number): string;
   regionCount(label: string, zones: number): string;
   regionHeading(label: string, zones: number): string;
   /** Arguments already formatted as percentages. */
@@ -112,7 +120,7 @@ export interface AggregateMessages {
   };
   command: {
     wrote(path: string): string;
-    leftOut(count: number): string;
+    leftOut(count: LeftOutCount): string;
     noUsable: string;
     noFiles(where: string): string;
     binaryToTerminal: string;
@@ -164,7 +172,7 @@ const en: AggregateMessages = {
   itemSeparator: "; ",
   parenthetical: (text, remark) => `${text} (${remark})`,
   zonesLine: (used, leftOut, superseded) =>
-    `${used} used, ${leftOut} file${leftOut === 1 ? "" : "s"} left out, ${superseded} superseded`,
+    `${used} used, ${leftOutEn(leftOut)} left out, ${superseded} superseded`,
   regionCount: (label, zones) => `${label} ${zones}`,
   regionHeading: (label, zones) => `${label} (${zones} zone${zones === 1 ? "" : "s"})`,
   completenessSpread: (min, median, max) => `lowest ${min}, median ${median}, highest ${max}`,
@@ -302,7 +310,7 @@ const en: AggregateMessages = {
   command: {
     wrote: (path) => `Roll-up written to ${path}`,
     leftOut: (count) =>
-      `${count} file${count === 1 ? " was" : "s were"} left out of the roll-up (listed in it).`,
+      `${leftOutEn(count)} ${count.files + count.folders === 1 ? "was" : "were"} left out of the roll-up (listed in it).`,
     noUsable: "no answers file could be used; nothing to roll up",
     noFiles: (where) => `no answers file (format: netdz-answers/1) found in ${where}`,
     binaryToTerminal:
@@ -330,8 +338,8 @@ const zh: AggregateMessages = {
   listSeparator: LIST_SEPARATORS.zh,
   itemSeparator: "；",
   parenthetical: (text, remark) => `${text}（${remark}）`,
-  zonesLine: (used, leftOut, superseded) =>
-    `纳入 ${used} 个，未纳入文件 ${leftOut} 个，被取代 ${superseded} 个`,
+  zonesLine: (used, { files, folders }, superseded) =>
+    `纳入 ${used} 个，未纳入文件 ${files} 个${folders > 0 ? `、文件夹 ${folders} 个` : ""}，被取代 ${superseded} 个`,
   regionCount: (label, zones) => `${label} ${zones} 个`,
   regionHeading: (label, zones) => `${label}（${zones} 个开发区）`,
   completenessSpread: (min, median, max) => `最低 ${min}，中位数 ${median}，最高 ${max}`,
@@ -449,7 +457,13 @@ const zh: AggregateMessages = {
   },
   command: {
     wrote: (path) => `汇总已写入 ${path}`,
-    leftOut: (count) => `有 ${count} 个文件未纳入汇总（汇总中列出）。`,
+    leftOut: ({ files, folders }) => {
+      const counts = [
+        files > 0 || folders === 0 ? `${files} 个文件` : "",
+        folders > 0 ? `${folders} 个文件夹` : "",
+      ];
+      return `有 ${counts.filter(Boolean).join("、")}未纳入汇总（汇总中列出）。`;
+    },
     noUsable: "没有可用的答卷文件，无法汇总",
     noFiles: (where) => `在 ${where} 中未找到答卷文件（format: netdz-answers/1）`,
     binaryToTerminal:

@@ -13,6 +13,8 @@ export interface ValidateTally {
   notAgainstSet: number;
   /** Files given or found that could not be checked as a set or answers file (each has an error). */
   unchecked: number;
+  /** Folders found that could not be listed: the files in them are not checked (each an error). */
+  uncheckedFolders: number;
   /** Paths that could not be read at all (each has its own line; the exit code is 2). */
   unreadable: number;
 }
@@ -68,7 +70,14 @@ Examples:
             ? ` (${tally.notAgainstSet} not checked against ${tally.notAgainstSet === 1 ? "its set, which is" : "their sets, which are"} invalid)`
             : "")
         : "",
-      tally.unchecked > 0 ? `${plural(tally.unchecked, "file")} not checked` : "",
+      tally.unchecked + tally.uncheckedFolders > 0
+        ? [
+            tally.unchecked > 0 ? plural(tally.unchecked, "file") : "",
+            tally.uncheckedFolders > 0 ? plural(tally.uncheckedFolders, "folder") : "",
+          ]
+            .filter(Boolean)
+            .join(" and ") + " not checked"
+        : "",
     ]
       .filter(Boolean)
       .join(" and ");
@@ -115,6 +124,7 @@ ${exitCodes}
             : "")
         : "",
       tally.unchecked > 0 ? `${tally.unchecked} 个未能检查的文件` : "",
+      tally.uncheckedFolders > 0 ? `${tally.uncheckedFolders} 个未能读取的文件夹` : "",
     ]
       .filter(Boolean)
       .join("、");

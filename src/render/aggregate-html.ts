@@ -6,7 +6,13 @@
  * measure sets, the files left out, and the method. It shares the report's HTML layout and
  * print stylesheet. Pure.
  */
-import { nullable, regionLabel, type Aggregate, type Stats } from "../core/aggregate.js";
+import {
+  leftOutCount,
+  nullable,
+  regionLabel,
+  type Aggregate,
+  type Stats,
+} from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
 import { figure } from "../core/score.js";
 import { aggregateMessages, type AggregateMessages } from "../i18n/aggregate-messages.js";
@@ -84,7 +90,7 @@ function header(ctx: Context): { label: string; value: Rich }[] {
     },
     {
       label: m.header.zones,
-      value: text(m.zonesLine(agg.zones.length, agg.leftOut.length, agg.superseded.length)),
+      value: text(m.zonesLine(agg.zones.length, leftOutCount(agg.leftOut), agg.superseded.length)),
     },
     {
       label: m.header.regions,

@@ -5,7 +5,7 @@
  * set goes through markdown-escape.
  */
 import type { Aggregate, LeftOut, RankedZone, Stats, ZoneGap } from "../core/aggregate.js";
-import { nullable, regionLabel } from "../core/aggregate.js";
+import { leftOutCount, nullable, regionLabel } from "../core/aggregate.js";
 import { profileValueLabel } from "../core/applicability.js";
 import type { Band, Lang } from "../core/model.js";
 import { figure, scoreInItsBand } from "../core/score.js";
@@ -154,7 +154,10 @@ function header(ctx: Context): string {
   const stats = agg.completeness;
   const items: [string, string][] = [
     [m.header.measureSet, m.parenthetical(agg.set.title[lang], `${agg.set.id} ${agg.set.version}`)],
-    [m.header.zones, m.zonesLine(agg.zones.length, agg.leftOut.length, agg.superseded.length)],
+    [
+      m.header.zones,
+      m.zonesLine(agg.zones.length, leftOutCount(agg.leftOut), agg.superseded.length),
+    ],
     [
       m.header.regions,
       agg.regions.length === 0

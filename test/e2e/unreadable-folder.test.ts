@@ -78,6 +78,11 @@ describe("a folder that cannot be listed is said, not passed over", () => {
       expect(code).toBe(1);
       expect(io.out()).toContain("无法读取文件夹");
       expect(io.out()).toContain("其中的文件未检查");
+      expect(io.out()).toContain("纳入 2 个，未纳入文件 0 个、文件夹 1 个，被取代 0 个");
+      expect(io.err()).toContain("netdz aggregate: 有 1 个文件夹未纳入汇总（汇总中列出）。");
+      const check = captureIo(dir);
+      expect(await main(["validate", "zones", "--measures", SETS, "--lang", "zh"], check)).toBe(1);
+      expect(check.err()).toContain("1 个未能读取的文件夹");
     } finally {
       removeDeep(zones);
     }
@@ -97,7 +102,11 @@ async function rolledUpAndValidated(dir: string): Promise<void> {
     expect(out?.file.startsWith(path.join("zones", TOO_DEEP[0] as string))).toBe(true);
     expect(out?.reason).toMatch(/^cannot read the folder .*: the path is too long/);
     expect(out?.reason).toContain("the files in it are not checked");
-    expect(io.err()).toContain("1 file was left out");
+    // A folder is not a file: it is counted as what it is.
+    expect(io.err()).toContain("netdz aggregate: 1 folder was left out of the roll-up");
+    const md = captureIo(dir);
+    expect(await main(["aggregate", "zones", "--measures", SETS], md)).toBe(1);
+    expect(md.out()).toContain("2 used, 1 folder left out, 0 superseded");
 
     const check = captureIo(dir);
     const checked = await main(["validate", "zones", "--measures", SETS], check);
@@ -107,7 +116,7 @@ async function rolledUpAndValidated(dir: string): Promise<void> {
     const twice = captureIo(dir);
     expect(await main(["validate", "zones", "zones/", "--measures", SETS], twice)).toBe(1);
     expect(twice.out().match(/cannot read the folder/g)).toHaveLength(1);
-    expect(twice.err()).toContain("1 file not checked: 1 error");
+    expect(twice.err()).toContain("1 folder not checked: 1 error");
   }
 }
 
