@@ -5,7 +5,7 @@
 import type { Lang } from "../core/model.js";
 import { UsageError } from "../errors.js";
 import { OUT_FORMAT_MESSAGES } from "../i18n/out-format-messages.js";
-import { chooseFormat, type Reporter } from "../render/reporters.js";
+import { chooseFormat, formatNames, type Reporter } from "../render/reporters.js";
 
 /** How many gaps a report lists unless told (`--top`). */
 export const DEFAULT_TOP = 10;
@@ -47,7 +47,11 @@ export function outputFormat<F extends string>(
   fallback: F,
   lang: Lang,
 ): F {
-  const { format, conflict } = chooseFormat(registry, given, out, fallback);
+  const { format, conflict, foreign } = chooseFormat(registry, given, out, fallback);
+  if (foreign !== undefined) {
+    const extensions = formatNames(registry).map((f) => `.${registry[f].extension}`);
+    throw new UsageError(OUT_FORMAT_MESSAGES[lang].foreign(out ?? "", foreign, extensions, format));
+  }
   if (conflict !== undefined) {
     const extension = registry[format].extension;
     throw new UsageError(

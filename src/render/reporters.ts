@@ -190,29 +190,47 @@ export function formatOfFile<F extends string>(
   registry: Readonly<Record<F, Pick<Reporter<unknown, unknown>, "extension">>>,
   file: string | undefined,
 ): F | undefined {
+  const extension = extensionOf(file);
+  return formatNames(registry).find((f) => registry[f].extension === extension);
+}
+
+/** A file name's extension, lower case (`roll-up.XLSX` → xlsx); undefined when it has none. */
+function extensionOf(file: string | undefined): string | undefined {
   const name = file?.split(/[\\/]/).at(-1) ?? "";
   const dot = name.lastIndexOf(".");
-  if (dot <= 0) return undefined;
-  const extension = name.slice(dot + 1).toLowerCase();
-  return formatNames(registry).find((f) => registry[f].extension === extension);
+  return dot <= 0 ? undefined : name.slice(dot + 1).toLowerCase();
 }
 
 /**
  * The format a command writes: `--format` when given, else the one `--out`'s extension names
  * (formatOfFile), else the registry's default. `conflict` when `--format` is given and `--out`'s
- * extension names another of the registry's formats (the command refuses it).
+ * extension names another of the registry's formats; `foreign` (the extension) when `--format`
+ * is not given and `--out`'s extension is that of a format netdz writes, but not this command
+ * (`diff --out d.csv`): the command refuses both rather than write its default under that name.
  */
 export function chooseFormat<F extends string>(
   registry: Readonly<Record<F, Pick<Reporter<unknown, unknown>, "extension">>>,
   given: F | undefined,
   out: string | undefined,
   fallback: F,
-): { format: F; conflict?: F } {
+): { format: F; conflict?: F; foreign?: string } {
   const named = formatOfFile(registry, out);
-  if (given === undefined) return { format: named ?? fallback };
+  if (given === undefined) {
+    const extension = extensionOf(out);
+    if (named === undefined && extension !== undefined && outputExtensions().has(extension)) {
+      return { format: fallback, foreign: extension };
+    }
+    return { format: named ?? fallback };
+  }
   return named === undefined || named === given
     ? { format: given }
     : { format: given, conflict: named };
+}
+
+/** The extensions of every format a netdz command writes (report, aggregate, diff). */
+function outputExtensions(): ReadonlySet<string> {
+  const registries = [REPORT_FORMATS, AGGREGATE_FORMATS, DIFF_FORMATS];
+  return new Set(registries.flatMap((r) => Object.values(r).map((f) => f.extension)));
 }
 
 /** The file a document of this format is written to by default: `<base>-<suffix>.<extension>`. */

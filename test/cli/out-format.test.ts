@@ -1,6 +1,6 @@
 /** Without --format, report, aggregate and diff write the format --out's extension names. */
 import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/main.js";
@@ -99,6 +99,54 @@ describe("the format named by --out's extension", () => {
         expect(err).toContain(words);
         expect(err.trim().split("\n")).toHaveLength(1);
       }
+    },
+  );
+
+  it("without --format, an extension of another command's format is foreign, not the default", () => {
+    expect(chooseFormat(DIFF_FORMATS, undefined, "d.CSV", "md")).toEqual({
+      format: "md",
+      foreign: "csv",
+    });
+    expect(chooseFormat(REPORT_FORMATS, undefined, "r.xlsx", "md")).toEqual({
+      format: "md",
+      foreign: "xlsx",
+    });
+    expect(chooseFormat(AGGREGATE_FORMATS, undefined, "a.docx", "md")).toEqual({
+      format: "md",
+      foreign: "docx",
+    });
+    // An extension no netdz format has is the default's to write; --format decides alone.
+    expect(chooseFormat(DIFF_FORMATS, undefined, "d.txt", "md")).toEqual({ format: "md" });
+    expect(chooseFormat(DIFF_FORMATS, "md", "d.csv", "md")).toEqual({ format: "md" });
+  });
+
+  it.each([
+    ["report", "xlsx", ".md, .json, .html, .pdf, .docx"],
+    ["report", "csv", ".md, .json, .html, .pdf, .docx"],
+    ["aggregate", "pdf", ".md, .json, .csv, .xlsx, .html"],
+    ["aggregate", "docx", ".md, .json, .csv, .xlsx, .html"],
+    ["diff", "csv", ".md, .json"],
+    ["diff", "html", ".md, .json"],
+  ] as const)(
+    "%s --out x.%s (a format it does not write) is refused in one line, nothing written",
+    async (command, ext, own) => {
+      const dir = tempDir();
+      const out = path.join(dir, `x.${ext}`);
+      const argv = [command, ...COMMANDS[command], "--out", out];
+      for (const [lang, words] of [
+        ["en", `--out ${out}: this command does not write .${ext} files (it writes ${own})`],
+        ["zh", `--out ${out}：此命令不输出 .${ext} 文件（可输出 ${own.replaceAll(", ", "、")}）`],
+      ] as const) {
+        const { code, err } = await run([...argv, "--lang", lang]);
+        expect(code).toBe(2);
+        expect(err).toContain(words);
+        expect(err.trim().split("\n")).toHaveLength(1);
+        expect(readdirSync(dir)).toEqual([]);
+      }
+      // --format says what to write under that name.
+      const { code } = await run([...argv, "--format", "md"]);
+      expect(code).toBeLessThanOrEqual(1);
+      expect(readFileSync(out, "utf8")).toMatch(/^# /);
     },
   );
 
