@@ -298,7 +298,9 @@ const en: AggregateMessages = {
           : `The lowest-ranked ${bottom} zones of each region are listed with their three largest gaps ` +
             "(zones tied in region rank with the highest of them too, so a tie at the cut-off lists " +
             "more; ") + "a region with no ranked zone says so). ") +
-      "Scores are shown rounded to one decimal; the JSON output carries them unrounded.",
+      "Scores are shown rounded to one decimal; the JSON output carries them unrounded. Ranks " +
+      "compare the unrounded scores, so two zones shown with the same score can rank apart " +
+      "(57.62 and 57.59 both show as 57.6).",
   ],
   sheets: {
     league: "League table",
@@ -446,7 +448,7 @@ const zh: AggregateMessages = {
       ? "未列出各区域排名靠后的开发区（--bottom 0）。"
       : `列出各区域排名最后的 ${bottom} 个开发区及其三项最大差距（与其中名次最高者并列的开发区一并列出，` +
         "因此名次在截止处并列时会多于该数；没有参与排名的开发区的区域会注明）。") +
-      "得分保留一位小数显示；JSON 输出给出未经舍入的数值。",
+      "得分保留一位小数显示；JSON 输出给出未经舍入的数值。排名比较的是未经舍入的得分，因此显示得分相同的两个开发区名次可能不同（57.62 与 57.59 均显示为 57.6）。",
   ],
   sheets: {
     league: "排名表",
