@@ -680,7 +680,7 @@ const UNSUPPORTED_HINT =
 const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?:[ \t]|\r?$)/m;
 /** Characters YAML does not allow in a file: C0 controls but tab, LF and CR; DEL; C1 but NEL. */
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]/;
+export const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]/;
 
 /*
  * The prescans below run on every file. Each first looks with a native string search for what

@@ -13,8 +13,10 @@
  */
 import { styleText } from "node:util";
 import { checkbox, confirm, input, search, select, Separator } from "@inquirer/prompts";
+import { CONTROL_CHARACTER } from "../core/yaml-source.js";
 import { CancelledError } from "../errors.js";
 import { wrapPrompt } from "./layout.js";
+import { typedText } from "./typed-text.js";
 
 /** A choice in a list; `value` must be a string so that `default` can preselect it. */
 export interface ChoiceItem<V extends string> {
@@ -79,9 +81,9 @@ export function fitPageSize(count: number, rows: number | undefined): number {
 /** Lists with more choices than this are worth asking with type-to-filter. */
 export const FILTER_FROM = 10;
 
-/** Text as a filter compares it: NFKC, lower case, without spaces. */
+/** Text as a filter compares it: as typed (typedText), NFKC, lower case, without spaces. */
 function folded(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  return typedText(text).normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 }
 
 /**
@@ -267,10 +269,16 @@ export class Asker {
     editable?: boolean;
     validate?: (value: string) => true | string;
     escape?: EscapeMode;
+    /** The value without spaces at its ends (and so it is shown once confirmed). */
+    trimmed?: boolean;
   }): Promise<string> {
     const given = config.default ?? "";
     const shown = oneLine(given);
-    const value = (typed: string) => (typed === shown ? given : withLineBreaks(typed));
+    const value = (typed: string) => {
+      if (typed === shown) return given;
+      const text = withLineBreaks(typedText(typed));
+      return config.trimmed ? text.trim() : text;
+    };
     const { validate } = config;
     return this.run(
       config.escape,
@@ -283,6 +291,9 @@ export class Asker {
                 ? { default: shown, prefill: config.editable ? "editable" : "tab" }
                 : {}),
               ...(validate ? { validate: (typed: string) => validate(value(typed)) } : {}),
+              // Once confirmed, the line shows what is kept (as Inquirer styles an answer).
+              transformer: (typed: string, { isFinal }: { isFinal: boolean }) =>
+                isFinal ? styleText("cyan", oneLine(value(typed))) : typed,
             },
             this.context(signal),
           ),
@@ -400,8 +411,9 @@ export class Asker {
         if (name === "return" || name === "enter") {
           if (breaks === "text" && !crlf) pasted += LINE_BREAK;
         } else if (typeof ch === "string" && !key?.ctrl && !key?.meta) {
-          // Text only: keys in a paste (arrows, Escape, Ctrl-…) are not pressed.
-          pasted += ch;
+          // Text only: keys in a paste (arrows, Escape, Ctrl-…, Backspace) are not pressed, and
+          // control characters in it are not text.
+          pasted += ch.replace(CONTROLS, "");
         }
         return true;
       }
@@ -491,6 +503,9 @@ const LINE_BREAK = " \u23ce ";
  */
 const PASTE_ON = "\u001b[?2004h";
 const PASTE_OFF = "\u001b[?2004l";
+
+/** Control characters (those a file may not hold), each: none of them is pasted text. */
+const CONTROLS = new RegExp(CONTROL_CHARACTER.source, "g");
 
 /** A paste whose end the terminal has not marked after this long without more of it is over. */
 const PASTE_PAUSE_MS = 300;

@@ -364,7 +364,11 @@ async function askAction(ctx: QuestionContext, answer: Answer | undefined): Prom
     return value === "" ? now : value;
   };
   const owner = await unlessEscaped(
-    ctx.asker.input({ message: m.input.owner(question.id, answer?.owner), escape: "back" }),
+    ctx.asker.input({
+      message: m.input.owner(question.id, answer?.owner),
+      escape: "back",
+      trimmed: true,
+    }),
   );
   if (owner === undefined) return { answer: answer ?? {}, escaped: true, notices: [] };
   let current = answer;
@@ -388,6 +392,7 @@ async function askAction(ctx: QuestionContext, answer: Answer | undefined): Prom
         return /^\d{4}-\d{2}-\d{2}$/.test(typed) ? m.input.dueNotADay(typed) : m.input.dueInvalid;
       },
       escape: "back",
+      trimmed: true,
     }),
   );
   if (due !== undefined) await save({ due: edit(due, current?.due) ?? "" });

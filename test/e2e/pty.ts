@@ -68,7 +68,8 @@ export class PtySession {
 
   constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; cols?: number }) {
     this.term = spawn(process.execPath, [BIN, ...args], {
-      name: "xterm-256color",
+      // node-pty sets TERM to the terminal's name: a TERM the test gives is that name.
+      name: options.env?.TERM ?? "xterm-256color",
       cols: options.cols ?? 100,
       rows: 30,
       cwd: options.cwd,
