@@ -57,13 +57,17 @@ const VALUE_STATUSES: readonly Status[] = VALUE_QUESTION_STATUSES;
 /** Shows one question until the user answers, skips, marks it, goes back or opens the menu. */
 export async function askQuestion(ctx: QuestionContext): Promise<QuestionOutcome> {
   let guidance = false;
+  // An answer chosen and then backed out of (Escape, an empty justification): the list comes
+  // back on the saved answer, or, when there is none, on the one backed out of, never on the
+  // first entry (the best answer), so a stray Enter does not save what nobody chose.
+  let backedOut: ChoiceValue | undefined;
   for (;;) {
     const pageSize = ctx.render({ guidance });
     const answer = ctx.answer();
     const choice = await ctx.asker.select<ChoiceValue>({
       message: ctx.m.screen.prompt,
       choices: answerChoices(ctx, answer, guidance),
-      ...defaultChoice(ctx.question, answer),
+      ...preselected(defaultChoice(ctx.question, answer).default ?? backedOut),
       ...(pageSize !== undefined ? { pageSize } : {}),
       // A choice among many options can be narrowed by typing.
       filter: ctx.question.type === "choice" && (ctx.question.options ?? []).length > FILTER_FROM,
@@ -71,9 +75,25 @@ export async function askQuestion(ctx: QuestionContext): Promise<QuestionOutcome
     // The file may have been edited by hand while the question was on screen: build on that.
     await ctx.refresh?.();
     const outcome = await handleChoice(ctx, choice, ctx.answer());
+    backedOut = outcome === "stay" && isAnswerChoice(choice) ? choice : undefined;
     if (outcome === "guidance") guidance = !guidance;
     else if (outcome !== "stay") return outcome;
   }
+}
+
+function preselected(choice: ChoiceValue | undefined): { default?: ChoiceValue } {
+  return choice === undefined ? {} : { default: choice };
+}
+
+/** Whether a choice of the list is an answer (a status, a value, an option), not an action. */
+function isAnswerChoice(choice: ChoiceValue): boolean {
+  return (
+    choice === "enter" ||
+    choice === "yes" ||
+    choice === "no" ||
+    choice.startsWith("status:") ||
+    choice.startsWith("option:")
+  );
 }
 
 async function handleChoice(

@@ -223,6 +223,15 @@ describe("askQuestion: status questions", () => {
     screen.keypress("enter");
     await screen.next();
     expect(list().items[0]).toBe("Implemented");
+    // Back on the choice backed out of, not on the first (best) answer: a stray Enter asks
+    // for the justification again instead of saving "Implemented".
+    expect(list().items[list().active]).toBe("Not applicable");
+    expect(h.saves).toEqual([]);
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Why does M01.Q1 not apply to your zone?");
+    screen.keypress("enter");
+    await screen.next();
     expect(h.saves).toEqual([]);
     choose("Not applicable");
     await screen.next();
