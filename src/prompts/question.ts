@@ -534,7 +534,8 @@ export function parseNumber(text: string): number | undefined {
   const normalised = numberText(text);
   if (normalised === undefined) return undefined;
   const value = Number(normalised);
-  return Number.isFinite(value) ? value : undefined;
+  // `-0` and `-0.0` are the number 0 (saved as `0`, not `-0`).
+  return Number.isFinite(value) ? value + 0 : undefined;
 }
 
 /**

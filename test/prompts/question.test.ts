@@ -657,6 +657,9 @@ describe("defaultChoice", () => {
 describe("parseNumber", () => {
   it("reads numbers as people type them", () => {
     expect(parseNumber("12")).toBe(12);
+    // Minus zero is zero: saved as 0, never -0.
+    for (const zero of ["-0", "-0.0", "－０", "-.0"])
+      expect(Object.is(parseNumber(zero), 0)).toBe(true);
     expect(parseNumber(" 3.5 ")).toBe(3.5);
     expect(parseNumber(".5")).toBe(0.5);
     expect(parseNumber("1,234")).toBe(1234);
