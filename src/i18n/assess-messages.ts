@@ -143,6 +143,8 @@ export interface AssessMessages {
     /** An answer given where "not applicable" was: its justification stays as the note. */
     justificationKept(id: string): string;
     actionSaved(id: string, owner: string | undefined, due: string | undefined): string;
+    /** The due date saved is before today: the report shows the action as overdue. */
+    dueInThePast(id: string, due: string): string;
     actionRemoved(id: string): string;
     actionUnchanged(id: string): string;
     firstQuestion: string;
@@ -403,6 +405,8 @@ const en: AssessMessages = {
     noteUnchanged: (id) => `The note of ${id} is unchanged.`,
     justificationKept: (id) =>
       `The justification written for “not applicable” stays as the note of ${id}; choose “✎ Edit the note” to change or remove it.`,
+    dueInThePast: (id, due) =>
+      `${id}: the due date ${due} is already past; the report shows this action as overdue.`,
     actionSaved: (id, owner, due) =>
       `✔ Action saved for ${id}: ${[owner ? `owner ${owner}` : "", due ? `due ${due}` : ""].filter(Boolean).join(", ")}.`,
     actionRemoved: (id) => `Owner and due date removed from ${id}.`,
@@ -675,6 +679,7 @@ const zh: AssessMessages = {
     noteUnchanged: (id) => `${id} 的备注没有改动。`,
     justificationKept: (id) =>
       `原先为“不适用”填写的理由保留为 ${id} 的备注；如需修改或删除，请选择“✎ 修改备注”。`,
+    dueInThePast: (id, due) => `${id}：完成时限 ${due} 已过，报告中该行动将显示为逾期。`,
     actionSaved: (id, owner, due) =>
       `✔ ${id} 的整改任务已保存：${[owner ? `责任单位 ${owner}` : "", due ? `完成时限 ${due}` : ""].filter(Boolean).join("，")}。`,
     actionRemoved: (id) => `已删除 ${id} 的责任单位和完成时限。`,

@@ -407,7 +407,7 @@ async function askAction(ctx: QuestionContext, answer: Answer | undefined): Prom
     ctx.asker.input({
       message: m.input.due(question.id, current?.due),
       validate: (value) => {
-        const typed = value.trim();
+        const typed = dueText(value);
         if (["", "-"].includes(typed) || isCalendarDate(typed)) return true;
         return /^\d{4}-\d{2}-\d{2}$/.test(typed) ? m.input.dueNotADay(typed) : m.input.dueInvalid;
       },
@@ -415,8 +415,12 @@ async function askAction(ctx: QuestionContext, answer: Answer | undefined): Prom
       trimmed: true,
     }),
   );
-  if (due !== undefined) await save({ due: edit(due, current?.due) ?? "" });
+  if (due !== undefined) await save({ due: edit(dueText(due), current?.due) ?? "" });
   const notices: string[] = [];
+  // A due date already past is taken (a late plan is a plan), and said: it shows as overdue.
+  if (changed && current?.due !== undefined && current.due < localDate(ctx.now())) {
+    notices.push(m.notices.dueInThePast(question.id, current.due));
+  }
   if (!changed) {
     if (current?.owner !== undefined || current?.due !== undefined)
       notices.push(m.notices.actionUnchanged(question.id));
@@ -431,6 +435,17 @@ async function askAction(ctx: QuestionContext, answer: Answer | undefined): Prom
     owner: ownerField,
     notices,
   };
+}
+
+/** A due date as typed, with full-width digits and dash as ASCII (`２０２７－０１－０１`). */
+function dueText(typed: string): string {
+  return typed.trim().normalize("NFKC");
+}
+
+/** The calendar day of an instant where the user is, YYYY-MM-DD. */
+function localDate(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -767,6 +767,47 @@ describe("askQuestion: owner and due date of a gap", () => {
     },
   );
 
+  it.each([
+    [
+      "en",
+      "M01.Q1: the due date 2026-01-31 is already past; the report shows this action as overdue.",
+    ],
+    ["zh", "M01.Q1：完成时限 2026-01-31 已过，报告中该行动将显示为逾期。"],
+  ] as const)(
+    "a due date typed in full-width digits is saved in ASCII; one already past is said (%s)",
+    async (lang, past) => {
+      const h = harness(question(), { status: "planned", answeredAt: NOW }, lang);
+      const outcome = askQuestion(h.ctx);
+      choose(lang === "en" ? "☐ Set an owner and a due date" : "☐ 设定责任单位和完成时限");
+      await screen.next();
+      screen.keypress("enter");
+      await screen.next();
+      screen.type("２０２６－０１－３１");
+      screen.keypress("enter");
+      await screen.next();
+      expect(h.current()).toEqual({ status: "planned", due: "2026-01-31", answeredAt: NOW });
+      expect(h.notices).toContain(past);
+      choose(lang === "en" ? "→ Skip" : "→ 暂时跳过");
+      await outcome;
+    },
+  );
+
+  it("a due date today or later is saved without a word of its being past", async () => {
+    const h = harness(question(), { status: "planned", answeredAt: NOW });
+    const outcome = askQuestion(h.ctx);
+    choose("☐ Set an owner and a due date");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    screen.type(NOW.slice(0, 10));
+    screen.keypress("enter");
+    await screen.next();
+    expect(h.current()?.due).toBe(NOW.slice(0, 10));
+    expect(h.notices.join("\n")).not.toContain("already past");
+    choose("→ Skip");
+    await outcome;
+  });
+
   it("after an answer, Enter at both the owner and the due date sets nothing", async () => {
     const h = harness(question());
     const outcome = askQuestion(h.ctx);
