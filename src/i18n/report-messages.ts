@@ -155,9 +155,9 @@ const en: ReportMessages = {
     `${document}${title ? `, ${title}` : ""} (${issuer}, ${issued})`,
   planDocuments: (base, own) => `${base}; ${own}`,
   completenessDetail: (f) =>
-    `${f.percent} (${f.answered} of ${plural(f.applicable, "applicable question")} answered; ` +
-    `${f.unknown} don't know, ${f.unanswered} unanswered, ${f.notApplicable} not applicable, ` +
-    `${f.review} marked for review)`,
+    `${f.percent} (${f.answered} of ${plural(f.applicable, "applicable question")} answered, ` +
+    `${f.unknown} don't know, ${f.unanswered} unanswered; besides these, ` +
+    `${f.notApplicable} not applicable; ${f.review} marked for review)`,
   noCompleteness: "no applicable questions",
   noCompletenessAllDeclared:
     "nothing to measure: the zone declared every question that applies to its profile not applicable",
@@ -313,8 +313,8 @@ const zh: ReportMessages = {
     `${document}${title ? `《${title}》` : ""}（${issuer}，${issued}）`,
   planDocuments: (base, own) => `${base}；${own}`,
   completenessDetail: (f) =>
-    `${f.percent}（适用的 ${f.applicable} 个问题中已作答 ${f.answered} 个；` +
-    `不清楚 ${f.unknown} 个，未作答 ${f.unanswered} 个，不适用 ${f.notApplicable} 个，` +
+    `${f.percent}（适用的 ${f.applicable} 个问题中已作答 ${f.answered} 个，` +
+    `不清楚 ${f.unknown} 个，未作答 ${f.unanswered} 个；此外不适用 ${f.notApplicable} 个；` +
     `待复核 ${f.review} 个）`,
   noCompleteness: "没有适用的问题",
   noCompletenessAllDeclared: "无从计算：适用于本开发区情况的问题全部被开发区自行声明为不适用",

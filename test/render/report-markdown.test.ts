@@ -145,8 +145,8 @@ describe("renderMarkdown", () => {
     expect(md).toContain("- **Date**: 2026-04-11\n");
     // 12 answered of 14 applicable = 85.7%.
     expect(md).toContain(
-      "- **Completeness**: 85.7% (12 of 14 applicable questions answered; 1 don't know, " +
-        "1 unanswered, 3 not applicable, 2 marked for review)",
+      "- **Completeness**: 85.7% (12 of 14 applicable questions answered, 1 don't know, " +
+        "1 unanswered; besides these, 3 not applicable; 2 marked for review)",
     );
   });
 
