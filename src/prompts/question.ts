@@ -282,8 +282,12 @@ async function answerWith(
       } else if (saved) await ctx.save(previous);
       return false;
     }
-    answer = composeAnswer(previous, choice, ctx.now(), { evidence: items });
-    if (saved || !sameAnswer(previous, answer)) await ctx.save(answer);
+    // Saved with its last item already: the end of the list writes nothing more (its
+    // answeredAt stays the time that item was confirmed).
+    if (!(saved && sameList(answer.evidence ?? [], items))) {
+      answer = composeAnswer(previous, choice, ctx.now(), { evidence: items });
+      if (saved || !sameAnswer(previous, answer)) await ctx.save(answer);
+    }
   } else if (!sameAnswer(previous, answer)) {
     await ctx.save(answer);
   }

@@ -161,6 +161,8 @@ describe("askQuestion: status questions", () => {
       evidence: ["https://example.org/a.pdf", "docs/plan 2025.docx"],
       answeredAt: NOW,
     });
+    // One write per item; the empty line that ends the list writes nothing more.
+    expect(h.saves).toHaveLength(2);
     expect(h.notices).toEqual(["✔ Saved M01.Q1: Implemented, 2 evidence items"]);
   });
 
