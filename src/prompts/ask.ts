@@ -269,15 +269,20 @@ export class Asker {
     editable?: boolean;
     validate?: (value: string) => true | string;
     escape?: EscapeMode;
-    /** The value without spaces at its ends (and so it is shown once confirmed). */
-    trimmed?: boolean;
+    /**
+     * `ends`: the value without spaces at its ends; `line`: a value of one line (a name, an
+     * owner, a date), each line break in it (a paste) a space, and its ends trimmed. Shown so
+     * once confirmed.
+     */
+    trim?: "ends" | "line";
   }): Promise<string> {
     const given = config.default ?? "";
     const shown = oneLine(given);
     const value = (typed: string) => {
       if (typed === shown) return given;
       const text = withLineBreaks(typedText(typed));
-      return config.trimmed ? text.trim() : text;
+      if (config.trim === "line") return text.replace(/\s*\n\s*/g, " ").trim();
+      return config.trim === "ends" ? text.trim() : text;
     };
     const { validate } = config;
     return this.run(
@@ -467,7 +472,8 @@ export class Asker {
     stdin.once("end", closed);
     process.once("beforeExit", closed);
     try {
-      return await prompt(AbortSignal.any([this.controller.signal, local.signal]));
+      const signal = AbortSignal.any([this.controller.signal, local.signal]);
+      return await withFullLineEditor(() => prompt(signal));
     } catch (error) {
       if (escaped && !this.controller.signal.aborted) throw new EscapeError();
       return toCancelled(error);
@@ -477,6 +483,22 @@ export class Asker {
       stdin.removeListener("end", closed);
       process.removeListener("beforeExit", closed);
     }
+  }
+}
+
+/**
+ * Starts a prompt with Node's full line editor even when TERM is `dumb`: readline otherwise takes
+ * a dumb terminal's keys as text (Backspace becomes a DEL in the line, never drawn), while
+ * Inquirer draws its prompts itself either way. TERM is `dumb` again as soon as the prompt has
+ * made its readline, which it does before it returns.
+ */
+function withFullLineEditor<T>(start: () => Promise<T>): Promise<T> {
+  if (process.env.TERM !== "dumb") return start();
+  process.env.TERM = "vt100";
+  try {
+    return start();
+  } finally {
+    process.env.TERM = "dumb";
   }
 }
 

@@ -92,7 +92,7 @@ export async function askProfileField(
     ...(typeof current === "string" ? { default: current, editable: true } : {}),
     ...(required ? { validate: (v: string) => v.trim() !== "" || m.profile.required } : {}),
     escape,
-    trimmed: true,
+    trim: "line",
   });
   return text.trim() === "" ? undefined : text.trim();
 }
@@ -105,14 +105,14 @@ async function askAssessor(ctx: ProfileContext, escape: EscapeMode): Promise<voi
     message: m.profile.assessorName,
     ...(current.name ? { default: current.name, editable: true } : {}),
     escape,
-    trimmed: true,
+    trim: "line",
   });
   await ctx.saveAssessor("name", name);
   const role = await asker.input({
     message: m.profile.assessorRole,
     ...(current.role ? { default: current.role, editable: true } : {}),
     escape,
-    trimmed: true,
+    trim: "line",
   });
   await ctx.saveAssessor("role", role);
 }

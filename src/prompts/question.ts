@@ -391,7 +391,7 @@ async function askAction(ctx: QuestionContext, answer: Answer | undefined): Prom
     ctx.asker.input({
       message: m.input.owner(question.id, answer?.owner),
       escape: "back",
-      trimmed: true,
+      trim: "line",
     }),
   );
   if (owner === undefined) return { answer: answer ?? {}, escaped: true, notices: [] };
@@ -416,7 +416,7 @@ async function askAction(ctx: QuestionContext, answer: Answer | undefined): Prom
         return /^\d{4}-\d{2}-\d{2}$/.test(typed) ? m.input.dueNotADay(typed) : m.input.dueInvalid;
       },
       escape: "back",
-      trimmed: true,
+      trim: "line",
     }),
   );
   if (due !== undefined) await save({ due: edit(dueText(due), current?.due) ?? "" });
@@ -507,7 +507,11 @@ export async function askEvidence(
   ctx.print(m.input.evidenceIntro(hint));
   for (;;) {
     const typed = await unlessEscaped(
-      asker.input({ message: m.input.evidenceItem(items.length + 1), escape: "back" }),
+      asker.input({
+        message: m.input.evidenceItem(items.length + 1),
+        escape: "back",
+        trim: "ends",
+      }),
     );
     // An empty line ends the list; Escape goes back, the items confirmed so far kept.
     if (typed === undefined) return { items, escaped: true };

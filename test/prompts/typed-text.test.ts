@@ -13,7 +13,8 @@ describe("typedText: a typed line as it is meant", () => {
     ["\u007f\u007fab", "ab"],
     ["苏州🏭\u007f园区", "苏州园区"],
     ["ab\u0007c\u0001d\u001be\u0000", "abcde"],
-    ["C1 \u0085kept \u0086dropped \u009f", "C1 \u0085kept dropped "],
+    ["C1 \u0086dropped \u009f\u0080", "C1 dropped "],
+    ["NEL\u0085LS\u2028PS\u2029end", "NEL\nLS\nPS\nend"],
   ])("%j → %j", (raw, meant) => {
     expect(typedText(raw)).toBe(meant);
   });
