@@ -162,7 +162,51 @@ export function unknownFormatProblem(source: YamlSource, format: string | undefi
     {
       id: "file/unknown-format",
       // A long unknown format is not echoed whole.
-      params: { format: format && format.length > 60 ? `${format.slice(0, 59)}…` : format },
+      params: {
+        format: format && format.length > 60 ? `${format.slice(0, 59)}…` : format,
+        ...(format === undefined ? {} : formatHint(format)),
+      },
     },
   );
+}
+
+/**
+ * What an unknown format is likely to be: another version of a format netdz reads
+ * (`netdz-answers/2`: `version`, the one netdz reads, and whether it is a later one), or a
+ * misspelling of one (`netdz-answer/1`, `Netdz-Answers/1`: `near`, at most two edits away).
+ */
+export function formatHint(
+  format: string,
+): { version?: { reads: string; later: boolean } } | { near?: string } {
+  const known = Object.keys(KINDS);
+  const versioned = /^(netdz-[a-z-]+)\/(\d{1,6})$/.exec(format.trim());
+  if (versioned) {
+    const [, name, version] = versioned;
+    const reads = known.find((k) => k.startsWith(`${name}/`));
+    if (reads !== undefined) {
+      return { version: { reads, later: Number(version) > Number(reads.split("/")[1]) } };
+    }
+  }
+  const wanted = format.trim().toLowerCase();
+  if (wanted.length > 40) return {};
+  const near = known.find((k) => editDistance(k, wanted) <= 2);
+  return near === undefined ? {} : { near };
+}
+
+/** The Levenshtein distance of two short texts. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }

@@ -133,7 +133,13 @@ export interface DiagnosticParams {
   "set/no-header": { count: number; folder: string; changes?: boolean };
   "set/header-name": { name: string };
   "set/not-a-measure": { format?: string };
-  "file/unknown-format": { format?: string };
+  "file/unknown-format": {
+    format?: string;
+    /** Another version of a format netdz reads: the one it reads, and whether this is later. */
+    version?: { reads: string; later: boolean };
+    /** A format netdz reads that this one is a misspelling of. */
+    near?: string;
+  };
   "file/problem-limit": { limit: number };
   "answers/profile-missing": { field: string; label: Text };
   "answers/profile-yesno": { field: string };
@@ -577,7 +583,13 @@ const en: MessageTable = {
   "file/unknown-format": (p) =>
     p.format === undefined
       ? 'not a netdz file: it has no "format" (expected netdz-measure-set/1, netdz-measure/1, netdz-changes/1 or netdz-answers/1)'
-      : `unknown format "${p.format}" (expected netdz-measure-set/1, netdz-measure/1, netdz-changes/1 or netdz-answers/1)`,
+      : p.version?.later === true
+        ? `format "${p.format}" is a later version than this netdz reads (${p.version.reads}): update netdz to read this file`
+        : p.version !== undefined
+          ? `format "${p.format}" is not a version this netdz reads: it reads ${p.version.reads}`
+          : p.near !== undefined
+            ? `unknown format "${p.format}": did you mean ${p.near}?`
+            : `unknown format "${p.format}" (expected netdz-measure-set/1, netdz-measure/1, netdz-changes/1 or netdz-answers/1)`,
   "answers/profile-missing": (p) => `zone profile has no "${p.field}" (${p.label.en})`,
   "answers/profile-yesno": (p) => `zone.${p.field} must be true or false`,
   "answers/profile-choice": (p) =>
@@ -831,7 +843,13 @@ const zh: MessageTable = {
   "file/unknown-format": (p) =>
     p.format === undefined
       ? "不是 netdz 文件：没有“format”（应为 netdz-measure-set/1、netdz-measure/1、netdz-changes/1 或 netdz-answers/1）"
-      : `未知的 format${quoteZh(p.format)}（应为 netdz-measure-set/1、netdz-measure/1、netdz-changes/1 或 netdz-answers/1）`,
+      : p.version?.later === true
+        ? `format${quoteZh(p.format)}的版本比本 netdz 能读取的（${p.version.reads}）更新：请升级 netdz 后再读取此文件`
+        : p.version !== undefined
+          ? `format${quoteZh(p.format)}不是本 netdz 能读取的版本：本 netdz 读取 ${p.version.reads}`
+          : p.near !== undefined
+            ? `未知的 format${quoteZh(p.format)}：是否应为 ${p.near}？`
+            : `未知的 format${quoteZh(p.format)}（应为 netdz-measure-set/1、netdz-measure/1、netdz-changes/1 或 netdz-answers/1）`,
   "answers/profile-missing": (p) => `开发区画像缺少${quoteZh(p.field)}（${p.label.zh}）`,
   "answers/profile-yesno": (p) => `zone.${p.field} 必须是 true 或 false`,
   "answers/profile-choice": (p) =>

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { declaredFormat, sourceFormat } from "../../src/core/file-format.js";
+import {
+  declaredFormat,
+  formatHint,
+  sourceFormat,
+  unknownFormatProblem,
+} from "../../src/core/file-format.js";
+import { messageIn } from "../../src/render/diagnostics.js";
 import { FULL_PARSE_LIMIT, parseYamlSource } from "../../src/core/yaml-source.js";
 
 describe("declaredFormat of a text that does not parse", () => {
@@ -121,5 +127,43 @@ describe("sourceFormat of a file that does not parse believes only what comes be
     const source = parseYamlSource("a.yaml", '{"format": "netdz-answers/1", "zone": {,}\n');
     expect(source.data).toBeUndefined();
     expect(sourceFormat(source)).toBe("netdz-answers/1");
+  });
+});
+
+describe("formatHint: what an unknown format is likely to be", () => {
+  it.each([
+    ["netdz-answers/2", { version: { reads: "netdz-answers/1", later: true } }],
+    ["netdz-measure/3", { version: { reads: "netdz-measure/1", later: true } }],
+    ["netdz-measure-set/2", { version: { reads: "netdz-measure-set/1", later: true } }],
+    ["netdz-changes/0", { version: { reads: "netdz-changes/1", later: false } }],
+    ["netdz-answer/1", { near: "netdz-answers/1" }],
+    ["Netdz-Answers/1", { near: "netdz-answers/1" }],
+    [" netdz-measures/1 ", { near: "netdz-measure/1" }],
+    ["netdz-measure-sets/1", { near: "netdz-measure-set/1" }],
+    ["something/1", {}],
+    ["netdz-report/1", {}],
+    ["x".repeat(500), {}],
+  ])("%j", (format, hint) => {
+    expect(formatHint(format)).toEqual(hint);
+  });
+
+  it("is said in the problem, in both languages", () => {
+    const later = unknownFormatProblem(
+      parseYamlSource("a.yaml", "format: netdz-answers/2\n"),
+      "netdz-answers/2",
+    );
+    expect(messageIn(later, "en")).toBe(
+      'format "netdz-answers/2" is a later version than this netdz reads (netdz-answers/1): update netdz to read this file',
+    );
+    expect(messageIn(later, "zh")).toContain("请升级 netdz");
+    const near = unknownFormatProblem(
+      parseYamlSource("a.yaml", "format: netdz-answer/1\n"),
+      "netdz-answer/1",
+    );
+    expect(messageIn(near, "en")).toBe(
+      'unknown format "netdz-answer/1": did you mean netdz-answers/1?',
+    );
+    expect(messageIn(near, "zh")).toBe("未知的 format“netdz-answer/1”：是否应为 netdz-answers/1？");
+    expect([later.line, later.column]).toEqual([1, 9]);
   });
 });
