@@ -15,7 +15,7 @@ import { formatSetRef, type SetRef } from "../core/set-ref.js";
 import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { firstError, newProblems } from "../core/diagnostic-filter.js";
-import { fileKind, sourceFormat } from "../core/file-format.js";
+import { fileKind, sourceFormat, unknownFormatProblem } from "../core/file-format.js";
 import { asRecord, asString, isExtensionKey } from "../core/loose.js";
 import type { AnswersFile, Diagnostic, Lang, MeasureSet } from "../core/model.js";
 import { workspaceMessages } from "../i18n/workspace-messages.js";
@@ -249,6 +249,11 @@ export class Workspace {
     // Another kind of netdz file is that one problem, whether or not it parses.
     if (kind === "measure" || kind === "measure-set" || kind === "changes") {
       return { source: parsed, diagnostics: [notAnAnswersFile(parsed, kind)] };
+    }
+    // A format netdz does not read (a later version, a misspelling) is that one problem, with
+    // what it likely is, rather than a schema's word that format must be netdz-answers/1.
+    if (format !== undefined && kind === undefined) {
+      return { source: parsed, diagnostics: [unknownFormatProblem(parsed, format)] };
     }
     if (parsed.data === undefined) return { source: parsed, diagnostics: [...parsed.diagnostics] };
     const fileProblems = [

@@ -1,4 +1,4 @@
-import { cpSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/main.js";
@@ -123,4 +123,52 @@ describe("an answers file broken on the line of its format, found in a folder", 
     expect(await main(["validate", ".", "--measures", SETS], check)).toBe(1);
     expect(check.out() + check.err()).toMatch(/broken\.json\.yaml:1:1 +error +yaml\/syntax/);
   });
+});
+
+describe("an answers file of a format netdz does not read, given where answers are asked for", () => {
+  /** The province's haiyan.yaml with another format line. */
+  function withFormat(dir: string, format: string): string {
+    const file = path.join(dir, "zone.yaml");
+    const text = readFileSync(ZONE, "utf8").replace(/^format: .*$/m, `format: ${format}`);
+    writeFileSync(file, text);
+    return "zone.yaml";
+  }
+
+  it.each([
+    [
+      "report",
+      "netdz-answers/2",
+      "en",
+      'zone.yaml:1:9  error  file/unknown-format  format "netdz-answers/2" is a later version than this netdz reads (netdz-answers/1): update netdz to read this file',
+    ],
+    [
+      "report",
+      "netdz-answer/1",
+      "zh",
+      "zone.yaml:1:9  error  file/unknown-format  未知的 format“netdz-answer/1”：是否应为 netdz-answers/1？",
+    ],
+    [
+      "diff",
+      "Netdz-Answers/1",
+      "en",
+      'zone.yaml:1:9  error  file/unknown-format  unknown format "Netdz-Answers/1": did you mean netdz-answers/1?',
+    ],
+  ])(
+    "%s on a %s file (%s) is that one located problem, exit 1",
+    async (command, format, lang, line) => {
+      const dir = tempDir();
+      const file = withFormat(dir, format);
+      const args = command === "diff" ? [file, file] : [file];
+      const io = captureIo(dir);
+      const code = await main([command, ...args, "--measures", SETS, "--lang", lang], io);
+      expect(code).toBe(1);
+      const problems = io
+        .err()
+        .split("\n")
+        .filter((l) => l.startsWith("zone.yaml:"));
+      expect(problems[0]).toBe(line);
+      expect(new Set(problems).size).toBe(1);
+      expect(io.err()).not.toContain("schema/");
+    },
+  );
 });
