@@ -534,8 +534,8 @@ export function reportDate(
   return lastAnsweredDate(answers, timeZone);
 }
 
-/** YYYY-MM-DD of an instant in a time zone. */
-function calendarDate(milliseconds: number, timeZone: string | undefined): string {
+/** YYYY-MM-DD of an instant in a time zone (the machine's own when undefined). */
+export function calendarDate(milliseconds: number, timeZone: string | undefined): string {
   const plain = plainCalendarDate(milliseconds, timeZone);
   if (plain !== undefined) return plain;
   const parts = dateParts(milliseconds, timeZone);

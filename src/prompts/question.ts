@@ -12,10 +12,10 @@ import {
   withReviewMark,
   type AnswerChoice,
 } from "../core/answer.js";
-import { isCalendarDate, withAction } from "../core/actions.js";
+import { isCalendarDate, isOverdue, withAction } from "../core/actions.js";
 import { evidenceRequired } from "../core/flow.js";
 import { numberBoundsProblem } from "../core/answers-rules.js";
-import { questionScore } from "../core/score.js";
+import { calendarDate, questionScore } from "../core/score.js";
 import type { Answer, AnswerValue, Lang, Question, Status } from "../core/model.js";
 import { STATUSES, VALUE_QUESTION_STATUSES } from "../core/model.js";
 import type { AssessMessages } from "../i18n/assess-messages.js";
@@ -422,7 +422,8 @@ async function askAction(ctx: QuestionContext, answer: Answer | undefined): Prom
   if (due !== undefined) await save({ due: edit(dueText(due), current?.due) ?? "" });
   const notices: string[] = [];
   // A due date already past is taken (a late plan is a plan), and said: it shows as overdue.
-  if (changed && current?.due !== undefined && current.due < localDate(ctx.now())) {
+  const today = calendarDate(ctx.now().getTime(), undefined);
+  if (changed && current?.due !== undefined && isOverdue(current.due, today)) {
     notices.push(m.notices.dueInThePast(question.id, current.due));
   }
   if (!changed) {
@@ -444,12 +445,6 @@ async function askAction(ctx: QuestionContext, answer: Answer | undefined): Prom
 /** A due date as typed, with full-width digits and dash as ASCII (`２０２７－０１－０１`). */
 function dueText(typed: string): string {
   return typed.trim().normalize("NFKC");
-}
-
-/** The calendar day of an instant where the user is, YYYY-MM-DD. */
-function localDate(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
