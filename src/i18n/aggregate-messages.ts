@@ -5,14 +5,15 @@
  */
 import type { LeftOutCount, SupersededBy } from "../core/aggregate.js";
 import type { Lang } from "../core/model.js";
+import { pluralCounts } from "../render/plural.js";
 import { LIST_SEPARATORS, quoteZh } from "./quote.js";
 
 /** Files and folders left out, in English: "2 files", "1 folder", "2 files and 1 folder". */
 function leftOutEn({ files, folders }: LeftOutCount): string {
-  const fileText = `${files} file${files === 1 ? "" : "s"}`;
-  const folderText = `${folders} folder${folders === 1 ? "" : "s"}`;
-  if (folders === 0) return fileText;
-  return files === 0 ? folderText : `${fileText} and ${folderText}`;
+  return pluralCounts([
+    [files, "file"],
+    [folders, "folder"],
+  ]);
 }
 
 export interface AggregateMessages {

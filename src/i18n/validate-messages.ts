@@ -3,7 +3,7 @@
  * read and the closing summary. The problems it prints are diagnostics, worded where they are found.
  */
 import type { Lang } from "../core/model.js";
-import { plural } from "../render/plural.js";
+import { plural, pluralCounts } from "../render/plural.js";
 
 export interface ValidateTally {
   sets: number;
@@ -71,12 +71,10 @@ Examples:
             : "")
         : "",
       tally.unchecked + tally.uncheckedFolders > 0
-        ? [
-            tally.unchecked > 0 ? plural(tally.unchecked, "file") : "",
-            tally.uncheckedFolders > 0 ? plural(tally.uncheckedFolders, "folder") : "",
-          ]
-            .filter(Boolean)
-            .join(" and ") + " not checked"
+        ? `${pluralCounts([
+            [tally.unchecked, "file"],
+            [tally.uncheckedFolders, "folder"],
+          ])} not checked`
         : "",
     ]
       .filter(Boolean)
