@@ -24,6 +24,28 @@ export class DataError extends Error {
   }
 }
 
+/**
+ * Standard output refused what was written to it (a full disk, a read-only file, a pipe closed
+ * early): `cause` is the system's error.
+ */
+export class StdoutError extends Error {
+  constructor(override readonly cause: unknown) {
+    super("cannot write to standard output");
+    this.name = "StdoutError";
+  }
+}
+
+/**
+ * Whether standard output failed because its reader stopped early (`netdz … | head`), which is
+ * no failure. (A file given to --out whose reader goes away is one: the user asked for the file.)
+ */
+export function isClosedPipe(error: unknown): boolean {
+  return (
+    error instanceof StdoutError &&
+    (error.cause as NodeJS.ErrnoException | undefined)?.code === "EPIPE"
+  );
+}
+
 /** The user stopped an interactive session (Ctrl-C, closed terminal). */
 export class CancelledError extends Error {
   readonly exitCode = EXIT.cancelled;

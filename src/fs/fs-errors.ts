@@ -35,6 +35,8 @@ export function fsReason(error: unknown): FsReason {
       return "tooManyOpen";
     case "EIO":
       return "ioError";
+    case "EBADF":
+      return "notOpenForWriting";
     case "ENOTREGULAR":
       return "notRegular";
     case "EBLOCKDEVICE":

@@ -4,10 +4,17 @@ import { open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { isatty } from "node:tty";
 import type { Lang } from "../core/model.js";
-import { UsageError } from "../errors.js";
+import { StdoutError, UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { fileMessages } from "../i18n/file-messages.js";
-import { textBatches, writeFileAtomic, type FileData } from "./atomic-write.js";
+import {
+  makeFolder,
+  textBatches,
+  writeFileAtomic,
+  WriteFileError,
+  type FileData,
+} from "./atomic-write.js";
+import { describeFsError } from "./fs-errors.js";
 
 /** Separators a path may end in here ("/" everywhere, "\\" too on Windows). */
 const SEPARATORS = path.sep === "\\" ? /[\\/]/ : /\//;
@@ -114,7 +121,7 @@ export async function writesToTerminal(
 export async function writeStdout(output: FileData, io: Pick<Io, "stdout">): Promise<void> {
   const write = (chunk: string | Uint8Array) =>
     new Promise<void>((resolve, reject) => {
-      io.stdout.write(chunk, (error) => (error ? reject(error) : resolve()));
+      io.stdout.write(chunk, (error) => (error ? reject(new StdoutError(error)) : resolve()));
     });
   if (typeof output === "string" || output instanceof Uint8Array) {
     await write(output);
@@ -155,6 +162,10 @@ export async function writeOutput(output: FileData, target: OutputTarget): Promi
   if (inputs.has(file) || (resolvedTarget !== file && inputs.has(resolvedTarget))) {
     throw new UsageError(target.outIsInput(out));
   }
+  // As every command that writes a file does (init, assess, migrate): missing folders are made.
+  await makeFolder(path.dirname(file)).catch((error: unknown) => {
+    throw new WriteFileError(out, describeFsError(error, target.lang), error, target.lang);
+  });
   await writeFileAtomic(file, output, { lang: target.lang, shown: out });
   io.stderr.write(`netdz ${target.command}: ${target.wrote(out)}\n`);
 }

@@ -17,6 +17,7 @@ export type FsReason =
   | "blockDevice"
   | "fifoNoReader"
   | "noSpace"
+  | "notOpenForWriting"
   | "readOnly"
   | "busy"
   | "pipeClosed"
@@ -32,6 +33,8 @@ export interface FileMessages {
   /** A folder searched for files that cannot be listed (no permission, gone meanwhile). */
   cannotReadFolder(folder: string, reason: string): string;
   cannotWrite(file: string, reason: string): string;
+  /** Standard output refused what netdz wrote to it. */
+  cannotWriteStdout(reason: string): string;
   /** The first line of a not-UTF-8 error; `encoding` is undefined when netdz cannot tell. */
   notUtf8(encoding: string | undefined, convert: string): string;
   /** UTF-8 with bytes at `places` places that are not UTF-8 (cut off at the end, or stray bytes). */
@@ -103,6 +106,7 @@ const en: FileMessages = {
     blockDevice: "it is a block device (a disk), which netdz never writes to",
     fifoNoReader: "it is a named pipe (FIFO) and nothing is reading from it",
     noSpace: "no space left on the disk",
+    notOpenForWriting: "it is not open for writing",
     readOnly: "the file system is read-only",
     busy: "the file is busy",
     pipeClosed: "the program reading from the pipe closed it before everything was written",
@@ -115,6 +119,7 @@ const en: FileMessages = {
   cannotReadFolder: (folder, reason) =>
     `cannot read the folder ${folder}: ${reason}; the files in it are not checked`,
   cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
+  cannotWriteStdout: (reason) => `cannot write to standard output: ${reason}`,
   notUtf8: (encoding, convert) =>
     `the file is not UTF-8 text${encoding ? ` (it looks like ${encoding})` : " (unknown encoding)"}; its first invalid byte is here. ` +
     `Convert it to UTF-8: ${convert}, or open it in Notepad or WPS and choose "Save as" with the encoding UTF-8`,
@@ -182,6 +187,7 @@ const zh: FileMessages = {
     blockDevice: "这是块设备（磁盘），netdz 从不写入",
     fifoNoReader: "这是命名管道（FIFO），且没有程序在读取它",
     noSpace: "磁盘空间不足",
+    notOpenForWriting: "它未以写入方式打开",
     readOnly: "文件系统为只读",
     busy: "文件正被占用",
     pipeClosed: "读取该管道的程序在内容全部写完之前关闭了管道",
@@ -193,6 +199,7 @@ const zh: FileMessages = {
   cannotRead: (file, reason) => `无法读取 ${file}：${reason}`,
   cannotReadFolder: (folder, reason) => `无法读取文件夹 ${folder}：${reason}；其中的文件未检查`,
   cannotWrite: (file, reason) => `无法写入 ${file}：${reason}`,
+  cannotWriteStdout: (reason) => `无法写入标准输出：${reason}`,
   notUtf8: (encoding, convert) =>
     `该文件不是 UTF-8 文本${encoding ? `（看起来是 ${encoding}）` : "（编码未知）"}，第一个无效字节在此处。` +
     `请转换为 UTF-8：${convert}；或用记事本或 WPS 打开，选择“另存为”，编码选 UTF-8`,

@@ -4,6 +4,7 @@
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli.js";
 import { DEFAULT_TOP } from "../../src/commands/report-options.js";
@@ -475,6 +476,27 @@ describe("main(argv, io) in-process", () => {
         if (lang === "zh")
           expect(stdout.split("\n")[0], name).not.toMatch(/\[options\]|\[command\]/);
       }
+    });
+  });
+
+  describe("standard output that refuses what is written", () => {
+    it.each([
+      ["en", "netdz: cannot write to standard output: no space left on the disk\n"],
+      ["zh", "netdz: 无法写入标准输出：磁盘空间不足\n"],
+    ] as const)("report says so once, in %s, exit 2", async (lang, words) => {
+      const io = captureIo(ROOT, { TZ: "UTC" });
+      const full = new Writable({
+        write: (_chunk, _encoding, done) =>
+          done(Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" })),
+      });
+      full.on("error", () => {});
+      const code = await main(["report", MINI_ANSWERS, "--measures", MINI_SETS, "--lang", lang], {
+        ...io,
+        stdout: full,
+      });
+      expect(code).toBe(2);
+      expect(io.err()).toContain(words);
+      expect(io.err().split(words)).toHaveLength(2);
     });
   });
 });

@@ -172,8 +172,18 @@ describe("netdz report (command handler)", () => {
   });
 
   it("throws UsageError when --out cannot be written", async () => {
-    const io = captureIo(tempDir());
-    await expect(report(options({ out: "missing/dir/r.md" }), io)).rejects.toThrow(UsageError);
+    const cwd = tempDir();
+    writeFileSync(path.join(cwd, "a-file"), "x");
+    const io = captureIo(cwd);
+    await expect(report(options({ out: "a-file/dir/r.md" }), io)).rejects.toThrow(
+      "cannot write a-file/dir/r.md: a part of the path is not a folder",
+    );
+  });
+
+  it("makes the folders missing above --out, as every command that writes a file does", async () => {
+    const cwd = tempDir();
+    await report(options({ out: "missing/dir/r.md" }), captureIo(cwd));
+    expect(readFileSync(path.join(cwd, "missing", "dir", "r.md"), "utf8")).toMatch(/^# /);
   });
 
   it("rejects a negative --top", async () => {
