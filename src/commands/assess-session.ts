@@ -206,8 +206,9 @@ export class Session {
   }
 
   /**
-   * Writes to the answers file; a failed write ends the session with a clear message, except a
-   * save refused for the file's size, after which the session goes on (see `refusedSave`).
+   * Writes to the answers file. A save refused for the file's size, or a write that failed, is
+   * a SaveRefused: during the walk the session goes on after it (see `refusedSave`), elsewhere it
+   * ends the session with its words. A file edited elsewhere into something unreadable ends it.
    */
   private async write(action: () => Promise<void>): Promise<void> {
     try {
@@ -215,15 +216,19 @@ export class Session {
     } catch (error) {
       const { m, shown, commands } = this.d;
       if (error instanceof SaveTooLargeError) {
-        throw new SaveRefused(m.refused.notSaved(shown, error.reason), { cause: error });
+        throw new SaveRefused(m.refused.notSaved(shown, error.reason), "shorter", { cause: error });
       }
-      const message =
-        error instanceof ExternalEditError
-          ? m.errors.editedElsewhere(shown, error.reason, commands.resume)
-          : error instanceof WriteFileError
-            ? m.errors.cannotWrite(shown, error.reason)
-            : m.errors.cannotWrite(shown, describeFsError(error, this.lang));
-      throw new UsageError(message, { cause: error });
+      if (error instanceof ExternalEditError) {
+        const message = m.errors.editedElsewhere(shown, error.reason, commands.resume);
+        throw new UsageError(message, { cause: error });
+      }
+      // The file could not be written (it became a folder, the disk filled up): the answer is
+      // not lost without a word, and the user may put it right and answer again.
+      const reason =
+        error instanceof WriteFileError ? error.reason : describeFsError(error, this.lang);
+      throw new SaveRefused(m.refused.writeFailed(shown, reason, commands.resume), "fix", {
+        cause: error,
+      });
     }
   }
 
@@ -258,8 +263,9 @@ export class Session {
   }
 
   /**
-   * After a save refused for the file's size: says why (nothing was written, what was saved
-   * before is kept, and the store holds what is on disk), then goes back to where the user was,
+   * After a save refused (for the file's size, or a file that could not be written): says why
+   * (nothing was written, and the store holds what was written last), then goes back to where
+   * the user was,
    * or quits, as the user chooses. Escape goes back.
    */
   private async refusedSave(error: SaveRefused): Promise<"back" | "quit"> {
@@ -270,7 +276,7 @@ export class Session {
       asker.select<"back" | "quit">({
         message: m.refused.prompt,
         choices: [
-          { value: "back", name: m.refused.back },
+          { value: "back", name: error.remedy === "fix" ? m.refused.backAfterFix : m.refused.back },
           { value: "quit", name: m.refused.quit },
         ],
         escape: "back",
@@ -512,10 +518,20 @@ export class Session {
 }
 
 /**
- * A save refused for the file's size, with the words that say so: the walk goes on after it;
+ * A save refused (the file's size, a write that failed), with the words that say so: the walk
+ * goes on after it;
  * anywhere else (the first profile questions) it ends the session with those words.
  */
-class SaveRefused extends UsageError {}
+class SaveRefused extends UsageError {
+  constructor(
+    message: string,
+    /** What the user can do before answering again: write it shorter, or put the file right. */
+    readonly remedy: "shorter" | "fix",
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
 
 /** `<folder>/<answers-basename>-report.<ext>` (ext of the default format), next to the answers file. */
 export function reportPathFor(answersFile: string): string {

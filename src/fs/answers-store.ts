@@ -212,7 +212,13 @@ export class AnswersStore {
       this.doc = before;
       throw new SaveTooLargeError(this.file, reason, undefined, this.lang);
     }
-    await writeFileAtomic(this.file, this.bom ? `\uFEFF${text}` : text, { lang: this.lang });
+    try {
+      await writeFileAtomic(this.file, this.bom ? `\uFEFF${text}` : text, { lang: this.lang });
+    } catch (error) {
+      // Not written: the Document goes back to what was written last, as for a refused save.
+      this.doc = before;
+      throw error;
+    }
     this.text = text;
   }
 }

@@ -168,8 +168,12 @@ export interface AssessMessages {
   refused: {
     /** Why, and that nothing was written (the answers saved before are all kept). */
     notSaved(file: string, reason: string): string;
+    /** The file could not be written (it became a folder, the disk is full): how to go on. */
+    writeFailed(file: string, reason: string, resume: string): string;
     prompt: string;
     back: string;
+    /** Back to the question after a failed write. */
+    backAfterFix: string;
     quit: string;
   };
   end: {
@@ -434,8 +438,11 @@ const en: AssessMessages = {
   refused: {
     notSaved: (file, reason) =>
       `Not saved: ${reason}. Nothing was written to ${file}; every answer saved before is kept.`,
+    writeFailed: (file, reason, resume) =>
+      `Not saved: cannot write ${file}: ${reason}. Put that right, then go back and give the answer again; or quit and continue later with: ${resume}`,
     prompt: "What now?",
     back: "Go back to where you were (and answer or write it shorter)",
+    backAfterFix: "Go back to where you were (and answer again once the file can be written)",
     quit: "Quit without saving this change (continue later)",
   },
   end: {
@@ -705,8 +712,11 @@ const zh: AssessMessages = {
   },
   refused: {
     notSaved: (file, reason) => `未保存：${reason}。${file} 未作任何改动，此前保存的回答都在。`,
+    writeFailed: (file, reason, resume) =>
+      `未保存：无法写入 ${file}：${reason}。请先解决这个问题，再返回重新作答；或者退出，以后用以下命令继续：${resume}`,
     prompt: "接下来？",
     back: "返回刚才的位置（重新作答，或写得短一些）",
+    backAfterFix: "返回刚才的位置（文件可以写入后重新作答）",
     quit: "退出，不保存这次修改（以后继续）",
   },
   end: {
