@@ -12,7 +12,7 @@ import { checkAnswersFile } from "../fs/answers-loader.js";
 import { acquireLock, lockPath, type AnswersLock } from "../fs/answers-lock.js";
 import { AnswersStore } from "../fs/answers-store.js";
 import { refuseReadOnly } from "../fs/atomic-write.js";
-import { describeFsError, displayPath } from "../fs/measure-sets.js";
+import { describeFsError, displayPath, measuresRoot } from "../fs/measure-sets.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import { readTextFile, refuseTooLargeToEdit } from "../fs/read-file.js";
 import { notRegularError } from "../fs/fs-errors.js";
@@ -47,6 +47,10 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
     cwd: io.cwd,
   });
   const commands = commandLines(options, io.env);
+  // The options first, as every command checks them: without a terminal, the command suggested
+  // instead must be one that works.
+  await measuresRoot(options.measures, io.cwd, options.lang);
+  if (options.set !== undefined) parseSetRef(options.set, options.lang);
   if (io.stdin.isTTY !== true) {
     const exists = await stat(path.resolve(io.cwd, options.answers)).catch(() => undefined);
     throw new UsageError(

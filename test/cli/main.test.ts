@@ -462,6 +462,20 @@ describe("main(argv, io) in-process", () => {
       expect(stderr).toContain("netdz init --answers netdz-answers.yaml");
     });
 
+    it.each([
+      [["--measures", "no-such-dir"], "netdz: --measures no-such-dir: no such file or folder\n"],
+      [["--measures", "a.txt", "--lang", "zh"], "netdz: --measures a.txt：不是文件夹\n"],
+      [["--set", "a b"], "netdz: --set a b: expected ID or ID@VERSION, e.g. workplan-2025@1.0.0\n"],
+    ])(
+      "assess %j without a terminal: the option is refused first, as every command does",
+      async (args, words) => {
+        const cwd = tempDir();
+        writeFileSync(path.join(cwd, "a.txt"), "x");
+        const { code, stdout, stderr } = await run(["assess", ...args], { cwd });
+        expect([code, stdout, stderr]).toEqual([2, "", words]);
+      },
+    );
+
     it.each(LANGS)("every command has --help in %s", async (lang) => {
       for (const name of COMMAND_NAMES) {
         const { code, stdout, stderr } = await run([name, "--help", "--lang", lang]);
