@@ -9,6 +9,8 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Lang } from "../core/model.js";
+import { UsageError } from "../errors.js";
+import { aggregateMessages } from "../i18n/aggregate-messages.js";
 import type { AnswersChecker, Checked } from "./aggregate-check.js";
 
 /** What each worker is started with. */
@@ -65,7 +67,7 @@ const IN_FLIGHT = 2;
 
 /**
  * How many workers to check `count` files with, beside the main thread: `NETDZ_WORKERS` when set
- * (0 = none; for tests and measurements), else none on one core or below WORKERS_FROM files,
+ * (0 = none; for tests and measurements; checked by `forcedWorkers`), else none on one core or below WORKERS_FROM files,
  * else one per core but one, up to MAX_WORKERS.
  */
 export function workerCount(
@@ -73,12 +75,24 @@ export function workerCount(
   env: NodeJS.ProcessEnv,
   cores: number = availableParallelism(),
 ): number {
-  const forced = env.NETDZ_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced.trim())) {
-    return Math.min(Number(forced.trim()), 16, Math.ceil(count / BATCH));
-  }
+  const forced = forcedWorkers(env);
+  if (forced !== undefined) return Math.min(forced, MAX_FORCED_WORKERS, Math.ceil(count / BATCH));
   if (count < WORKERS_FROM || cores < 2) return 0;
   return Math.min(cores - 1, MAX_WORKERS);
+}
+
+/** At most this many workers when NETDZ_WORKERS asks for more. */
+export const MAX_FORCED_WORKERS = 16;
+
+/**
+ * NETDZ_WORKERS as a whole number, or undefined when unset or blank; any other value is a usage
+ * error (as a bad SOURCE_DATE_EPOCH is), in the language of the run.
+ */
+export function forcedWorkers(env: NodeJS.ProcessEnv, lang: Lang = "en"): number | undefined {
+  const raw = env.NETDZ_WORKERS?.trim();
+  if (raw === undefined || raw === "") return undefined;
+  if (!/^\d+$/.test(raw)) throw new UsageError(aggregateMessages(lang).command.badWorkers(raw));
+  return Number(raw);
 }
 
 /** The worker module beside this one (built), or undefined when it is not there (sources). */

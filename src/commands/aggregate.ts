@@ -16,7 +16,7 @@ import {
   type AggregateFormat,
 } from "../render/reporters.js";
 import { collectFiles } from "./aggregate-files.js";
-import { startWorkers, stopWorkers, workerCount } from "./aggregate-pool.js";
+import { forcedWorkers, startWorkers, stopWorkers, workerCount } from "./aggregate-pool.js";
 import { sourceDateEpoch } from "./source-date-epoch.js";
 import { refuseEmptyPaths } from "./path-arguments.js";
 
@@ -41,6 +41,7 @@ export async function aggregate(opts: AggregateCommandOptions, io: Io): Promise<
     throw new UsageError(m.command.binaryToTerminal);
   }
   sourceDateEpoch(io.env, opts.lang);
+  forcedWorkers(io.env, opts.lang);
   const found = collectFiles(opts.paths.length > 0 ? opts.paths : ["."], io.cwd, m);
   const workers = startWorkers(workerCount(found.files.length, io.env), {
     cwd: io.cwd,

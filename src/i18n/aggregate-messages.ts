@@ -128,6 +128,8 @@ export interface AggregateMessages {
     unknownFormat(format: string, choices: string): string;
     minCompleteness(value: string): string;
     bottom(value: string): string;
+    /** NETDZ_WORKERS is not a whole number. */
+    badWorkers(value: string): string;
     noSuchPath(path: string): string;
     outIsInput(out: string): string;
   };
@@ -323,6 +325,8 @@ const en: AggregateMessages = {
       `--min-completeness must be a percentage from 0 to 100, not "${value}"`,
     bottom: (value) =>
       `--bottom must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, not "${value}"`,
+    badWorkers: (value) =>
+      `NETDZ_WORKERS must be a whole number of worker threads (0: none), not "${value}"`,
     noSuchPath: (given) => `cannot read ${given}: no such file or folder`,
     outIsInput: (out) => `--out ${out} is one of the input files; choose another file`,
   },
@@ -476,6 +480,8 @@ const zh: AggregateMessages = {
       `--min-completeness 应为 0 到 100 之间的百分比，而不是${quoteZh(value)}`,
     bottom: (value) =>
       `--bottom 应为 0 至 ${Number.MAX_SAFE_INTEGER} 之间的整数，而不是${quoteZh(value)}`,
+    badWorkers: (value) =>
+      `NETDZ_WORKERS 应为工作线程数（整数，0 表示不用），而不是${quoteZh(value)}`,
     noSuchPath: (given) => `无法读取 ${given}：文件或文件夹不存在`,
     outIsInput: (out) => `--out ${out} 是输入文件之一；请另选一个文件`,
   },

@@ -5,11 +5,13 @@ import { describe, expect, it } from "vitest";
 import { AnswersChecker } from "../../src/commands/aggregate-check.js";
 import {
   checkFiles,
+  forcedWorkers,
   startWorkers,
   workerCount,
   workerLimits,
   WORKERS_FROM,
 } from "../../src/commands/aggregate-pool.js";
+import { UsageError } from "../../src/errors.js";
 import { workspace } from "../../src/fs/workspace.js";
 import { FIXTURES, ROOT, tempDir } from "../helpers.js";
 
@@ -28,6 +30,14 @@ describe("how many workers aggregate uses", () => {
     expect(workerCount(files, { NETDZ_WORKERS: value })).toBe(expected);
   });
 
+  it.each(["many", "-1", "1.5", "2x", "１"])("NETDZ_WORKERS=%j is refused in words", (value) => {
+    expect(() => workerCount(100, { NETDZ_WORKERS: value })).toThrow(UsageError);
+    expect(() => forcedWorkers({ NETDZ_WORKERS: value }, "en")).toThrow(
+      `NETDZ_WORKERS must be a whole number of worker threads (0: none), not "${value}"`,
+    );
+    expect(() => forcedWorkers({ NETDZ_WORKERS: value }, "zh")).toThrow("NETDZ_WORKERS 应为");
+  });
+
   it.each([
     // [files, cores, workers]
     [230, 2, 0],
@@ -37,8 +47,8 @@ describe("how many workers aggregate uses", () => {
     [WORKERS_FROM, 3, 2],
     [WORKERS_FROM, 16, 3],
   ])("by default, %i files on %i cores: %i workers", (files, cores, expected) => {
-    // NETDZ_WORKERS unset, or not a number: the default.
-    for (const env of [{}, { NETDZ_WORKERS: "many" }]) {
+    // NETDZ_WORKERS unset, or blank: the default.
+    for (const env of [{}, { NETDZ_WORKERS: "" }, { NETDZ_WORKERS: "  " }]) {
       expect(workerCount(files, env, cores)).toBe(expected);
     }
   });
