@@ -336,6 +336,7 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
       }
     }
   }
+  checkNewIds(entries, ownEntries, push);
   if (!previous) return out;
   const oldIndex = questionIndex(previous);
 
@@ -455,6 +456,36 @@ export function checkChanges(input: ChangesCheckInput): Diagnostic[] {
 
   checkVersionBump(from ?? previous.version, current.version, entries, push);
   return out;
+}
+
+/**
+ * The id an entry moves an answer onto (a rename's `to`): each is the new id of one question
+ * only, and never the id it comes from. Checked on the file alone, so also when the previous
+ * version is not beside it; an extending set's inherited entries are its base's to check.
+ */
+function checkNewIds(
+  entries: { entry: ChangeEntry; index: number }[],
+  ownEntries: number,
+  push: Push,
+): void {
+  const targets = new Map<string, number>();
+  for (const { entry, index } of entries) {
+    if (index >= ownEntries || !("rename" in entry)) continue;
+    const { from, to } = entry.rename;
+    const at: PathSegment[] = ["changes", index, "rename", "to"];
+    if (from === to) {
+      push("error", at, "changes/rename-self", { id: "changes/rename-self", params: { id: to } });
+      continue;
+    }
+    const earlier = targets.get(to);
+    if (earlier === undefined) targets.set(to, index);
+    else {
+      push("error", at, "changes/duplicate", {
+        id: "changes/target-twice",
+        params: { id: to, entry: earlier + 1 },
+      });
+    }
+  }
 }
 
 /** The question ids of the measures a set takes from the set it extends. */

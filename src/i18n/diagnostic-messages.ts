@@ -181,6 +181,8 @@ export interface DiagnosticParams {
   "changes/from-skips": { from: string; to: string; skipped: string[] };
   "changes/version-minor": { from: string; to: string; suggestion: string };
   "changes/named-twice": { id: string; entry: number };
+  "changes/target-twice": { id: string; entry: number };
+  "changes/rename-self": { id: string };
   "changes/entry-kinds": { entry: number; kinds: string[] };
   "changes/not-a-question": { id: string; set: string };
   "changes/rename-target": { id: string; version: string };
@@ -646,6 +648,10 @@ const en: MessageTable = {
     `${p.to} retires or rescales questions, which needs at least a new minor version after ${p.from} (e.g. ${p.suggestion})`,
   "changes/named-twice": (p) =>
     `${p.id} is already named by entry ${p.entry}; name each question once`,
+  "changes/target-twice": (p) =>
+    `entry ${p.entry} already renames a question to ${p.id}; two questions cannot move onto one id (one of their answers would be lost): give each its own new id, or retire one`,
+  "changes/rename-self": (p) =>
+    `${p.id} is renamed to itself; a question whose id stays needs no rename (drop the entry, or use reword)`,
   "changes/entry-kinds": (p) =>
     p.kinds.length === 0
       ? `entry ${p.entry} of changes names no change: give it exactly one of rename, reword, rescale, retire or profile (x- keys beside it are your own notes)`
@@ -902,6 +908,10 @@ const zh: MessageTable = {
   "changes/version-minor": (p) =>
     `${p.to} 删除了问题或改变了计分口径，至少应在 ${p.from} 之后升级次版本号（例如 ${p.suggestion}）`,
   "changes/named-twice": (p) => `${p.id} 已由第 ${p.entry} 条变更指明；每个问题只能指明一次`,
+  "changes/target-twice": (p) =>
+    `第 ${p.entry} 条变更已将一个问题改名为 ${p.id}；两个问题不能改为同一个编号（其中一个答案会丢失）：请为每个问题另起新编号，或删除其中一个`,
+  "changes/rename-self": (p) =>
+    `${p.id} 被改名为其自身；编号不变的问题无需改名（请删去此条，或改用 reword）`,
   "changes/entry-kinds": (p) =>
     p.kinds.length === 0
       ? `第 ${p.entry} 条变更没有指明任何变更：请写明 rename、reword、rescale、retire、profile 中的恰好一项（旁边以 x- 开头的键是自定义备注）`

@@ -42,6 +42,8 @@ const cases: Case[] = [
   { name: "a profile entry for a field the new version lacks", version: "1.1.0", file: "changes.yaml", from: "field: province", to: "field: provinse", code: "changes/unknown-id", at: "provinse" },
   { name: "two old values that differ only in case", version: "1.1.0", file: "changes.yaml", from: "        Zhejiang: zj\n", to: "        Zhejiang: zj\n        ZHEJIANG: zj\n", code: "changes/duplicate", at: "ZHEJIANG" },
   { name: "one question named twice", version: "1.1.0", file: "changes.yaml", from: "  - reword: M01.Q1\n", to: "  - reword: M01.Q1\n  - reword: M01.Q1\n", code: "changes/duplicate", at: "M01.Q1\n  - rescale" },
+  { name: "two renames onto one new id", version: "1.1.0", file: "changes.yaml", from: "  - retire:\n      id: M02.Q3\n      reason:\n        en: financing channels are asked by another measure now\n        zh: 融资渠道改由其他举措考查\n", to: "  - rename: { from: M02.Q3, to: M02.Q4 }\n", code: "changes/duplicate", at: "M02.Q4 }\n  - profile" },
+  { name: "a rename of a question onto its own id", version: "1.1.0", file: "changes.yaml", from: "  - reword: M01.Q1\n", to: "  - reword: M01.Q1\n  - rename: { from: M02.Q1, to: M02.Q1 }\n", code: "changes/rename-self", at: "M02.Q1 }" },
   { name: "an entry with two kinds at once", version: "1.1.0", file: "changes.yaml", from: "  - reword: M01.Q1\n", to: "  - reword: M01.Q1\n    retire: { id: M01.Q1, reason: { en: x, zh: x } }\n", code: "changes/entry-kinds", at: "retire: { id: M01.Q1" },
 ];
 
