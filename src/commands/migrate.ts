@@ -7,9 +7,10 @@
 import { existsSync, realpathSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
-import { migrateDocument, type MigrationOutcome } from "../core/migrate.js";
+import { MigrationConflict, migrateDocument, type MigrationOutcome } from "../core/migrate.js";
 import { editedText } from "../core/edited-text.js";
 import type { Lang } from "../core/model.js";
+import { formatSetRef } from "../core/set-ref.js";
 import { compareVersions } from "../core/versions.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
 import { acquireLock, lockPath, type AnswersLock } from "../fs/answers-lock.js";
@@ -326,10 +327,7 @@ export async function planMigration(
   const original = hasBom(read.bytes) ? `\uFEFF${read.text}` : read.text;
   const body = read.text;
   const doc = parseDocument(body, { keepSourceTokens: false });
-  const outcome = migrateDocument(doc, steps, {
-    date: migrationDate(io.env, opts.lang),
-    words: m.words,
-  });
+  const outcome = migrateSteps(doc, steps, shown, migrationDate(io.env, opts.lang), m);
   // Only what the migration changed is rewritten: every other line stays as it was (a JSON file
   // stays JSON).
   const edited = editedText(body, parseDocument(body, { uniqueKeys: true }), doc, {
@@ -337,6 +335,22 @@ export async function planMigration(
   });
   const text = `${original.startsWith("\uFEFF") ? "\uFEFF" : ""}${edited}`;
   return { file, original, text, outcome };
+}
+
+/** migrateDocument, with a step that would give two answers one id refused in words (exit 1). */
+function migrateSteps(
+  doc: ReturnType<typeof parseDocument>,
+  steps: Parameters<typeof migrateDocument>[1],
+  shown: string,
+  date: string,
+  m: MigrateMessages,
+): MigrationOutcome {
+  try {
+    return migrateDocument(doc, steps, { date, words: m.words });
+  } catch (error) {
+    if (!(error instanceof MigrationConflict)) throw error;
+    throw new DataError(m.conflict(shown, error.id, error.from, formatSetRef(error.set)));
+  }
 }
 
 /**

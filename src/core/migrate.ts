@@ -85,6 +85,26 @@ export interface MigrationOutcome {
   to: string;
 }
 
+/**
+ * A step would leave two entries under one question id (two answers renamed onto one id, or one
+ * renamed onto an answer kept in place): one answer would be lost and the file invalid, so the
+ * migration is refused before that step edits anything. The changes rules refuse the changes
+ * files that do this; this is the migration's own guard.
+ */
+export class MigrationConflict extends Error {
+  constructor(
+    /** The id two or more entries would have. */
+    readonly id: string,
+    /** The ids those entries have before the step, in file order. */
+    readonly from: readonly string[],
+    /** The set and version of the step's target. */
+    readonly set: { id: string; version: string },
+  ) {
+    super(`${from.join(", ")} would all become ${id} in ${set.id}@${set.version}`);
+    this.name = "MigrationConflict";
+  }
+}
+
 /** Applies every step to the document, in order; returns what happened. */
 export function migrateDocument(
   doc: Document,
@@ -153,6 +173,8 @@ function migrateStep(
   const oldIndex = questionIndex(step.from);
   const newIndex = questionIndex(step.to);
   const answers = mapAt(root, "answers");
+  dropEmptyTargets(answers, entries);
+  refuseConflicts(answers, entries, step.to);
 
   // Questions: rename keys first (all at once, so swaps work), then the other entries.
   for (const pair of [...(answers?.items ?? [])]) {
@@ -245,6 +267,42 @@ function migrateStep(
   const zone = root.get("zone", true);
   if (isMap(zone)) events.push(...migrateZone(doc, root, zone, step, entries, words));
   return events;
+}
+
+/**
+ * An entry left empty (no answer, nothing in it) under an id that another entry of the file is
+ * renamed onto gives way to it: it holds nothing to keep, and two entries cannot share one id.
+ */
+function dropEmptyTargets(answers: YAMLMap | undefined, entries: readonly ChangeEntry[]): void {
+  if (!answers) return;
+  const keys = new Set(answers.items.map(keyOf));
+  const targets = new Set(
+    entries.flatMap((e) => ("rename" in e && keys.has(e.rename.from) ? [e.rename.to] : [])),
+  );
+  const renamed = new Set(entries.flatMap((e) => ("rename" in e ? [e.rename.from] : [])));
+  answers.items = answers.items.filter(
+    (pair) => !(isNullNode(pair.value) && targets.has(keyOf(pair)) && !renamed.has(keyOf(pair))),
+  );
+}
+
+/** Throws MigrationConflict when the step's renames would give two entries one key. */
+function refuseConflicts(
+  answers: YAMLMap | undefined,
+  entries: readonly ChangeEntry[],
+  to: MeasureSet,
+): void {
+  const renames = new Map(
+    entries.flatMap((e) => ("rename" in e ? [[e.rename.from, e.rename.to] as const] : [])),
+  );
+  const byKey = new Map<string, string[]>();
+  for (const pair of answers?.items ?? []) {
+    const id = keyOf(pair);
+    const key = (!isExtensionKey(id) && renames.get(id)) || id;
+    byKey.set(key, [...(byKey.get(key) ?? []), id]);
+  }
+  for (const [key, ids] of byKey) {
+    if (ids.length > 1) throw new MigrationConflict(key, ids, { id: to.id, version: to.version });
+  }
 }
 
 function migrateZone(

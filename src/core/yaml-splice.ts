@@ -502,15 +502,20 @@ class Splicer {
       this.replace(keyStart, this.pairEnd(b), `${scalarText(keyText(a), true)}: ${text}`);
       return true;
     }
-    // Written anew: the comments written in the old entry stay, each on a line of its own after it.
-    const end = this.valueEnd(bv);
+    // An entry left empty (`key:   # a remark`) takes a value of one line after its colon: the
+    // spacing and the comment after it stay as they were, on its line.
+    const lines = blockPairLines(a, indent);
+    if (isEmptyNull(bv) && lines.length === 1) {
+      const colon = this.text.indexOf(":", range(keyNode(b))[1]) + 1;
+      this.replace(keyStart, colon, (lines[0] as string).trimStart());
+      return true;
+    }
+    // Written anew: the comments written in the old entry stay, each on a line of its own after
+    // it (an empty value's comment too: its range ends where the comment starts).
+    const end = isEmptyNull(bv) ? this.lineEnd(keyStart) : this.valueEnd(bv);
     const pad = " ".repeat(indent + 2);
     const kept = commentsWritten(this.text, keyStart, end).map((c) => `${this.eol}${pad}${c}`);
-    this.replace(
-      keyStart,
-      end,
-      blockPairLines(a, indent).join(this.eol).trimStart() + kept.join(""),
-    );
+    this.replace(keyStart, end, lines.join(this.eol).trimStart() + kept.join(""));
     return true;
   }
 

@@ -44,6 +44,8 @@ export interface MigrateMessages {
   newerThan(file: string, version: string, to: string): string;
   /** `--to` names a version of the set that is not available. */
   invalidBefore(file: string): string;
+  /** Two answers would get one id in `set` (its changes.yaml renames both onto it): nothing written. */
+  conflict(file: string, id: string, from: readonly string[], set: string): string;
   noPath(from: string, to: string, missing: string): string;
   /** --to names a version of the set that is not available. */
   unavailable(to: string, set: string, available: readonly string[]): string;
@@ -149,6 +151,8 @@ const en: MigrateMessages = {
     `${file} is on ${version}, which is newer than ${to}: migrate brings answers forward to a newer version of their set, never back`,
   invalidBefore: (file) =>
     `${file} is invalid as it is; fix these problems before migrating (netdz validate ${file})`,
+  conflict: (file, id, from, set) =>
+    `cannot migrate ${file}: in ${set}, the answers to ${joinList(from, "en")} would all become the answer to ${id}, so one would be lost and the file would be invalid. The changes.yaml of ${set} moves more than one question onto ${id}; \`netdz validate\` on that set shows where. Nothing was written`,
   noPath: (from, to, missing) =>
     `cannot migrate from ${from} to ${to}: ${missing} has no changes.yaml leading back to ${from}`,
   unavailable: (to, set, available) =>
@@ -232,6 +236,8 @@ const zh: MigrateMessages = {
   newerThan: (file, version, to) =>
     `${file} 使用的是 ${version}，比 ${to} 更新：migrate 只把答卷迁移到评估清单的更新版本，不会退回旧版本`,
   invalidBefore: (file) => `${file} 本身存在错误；请先修正以下问题再迁移（netdz validate ${file}）`,
+  conflict: (file, id, from, set) =>
+    `无法迁移 ${file}：在 ${set} 中，${joinList(from, "zh")} 的答案都会成为 ${id} 的答案，其中一个会丢失，文件也将无效。${set} 的 changes.yaml 把不止一个问题改到了 ${id}；对该评估清单运行 \`netdz validate\` 可查看位置。未写入任何文件`,
   noPath: (from, to, missing) =>
     `无法从 ${from} 迁移到 ${to}：${missing} 缺少可追溯到 ${from} 的 changes.yaml`,
   unavailable: (to, set, available) =>
