@@ -393,13 +393,17 @@ function clearValue(doc: Document, pair: Pair, line: string): void {
   const note = map.get("note");
   map.delete("value");
   map.delete("status");
-  const text = typeof note === "string" && note.trim() !== "" ? `${note}\n${line}` : line;
+  // On the line after the note (a note written as a `|` block ends with a line break: no blank
+  // line between).
+  const text =
+    typeof note === "string" && note.trim() !== "" ? `${note.replace(/\n+$/, "")}\n${line}` : line;
   const scalar = new Scalar(text);
-  // A note of several lines is written as a literal block, so each line stays as it is.
-  if (text.includes("\n")) scalar.type = Scalar.BLOCK_LITERAL;
+  // The answer keeps its style: a flow map stays one (its other fields, their quoting and a
+  // comment after it stay as written), its note of several lines double-quoted with `\n`; in a
+  // block map such a note is a literal block, so each line stays as it is.
+  if (text.includes("\n")) scalar.type = map.flow ? Scalar.QUOTE_DOUBLE : Scalar.BLOCK_LITERAL;
   map.set("note", scalar);
   map.set("review", true);
-  map.flow = false;
 }
 
 function markReview(pair: Pair): void {
