@@ -11,7 +11,7 @@ import {
   type ZoneSummary,
 } from "../core/aggregate.js";
 import { firstError } from "../core/diagnostic-filter.js";
-import { fileKind, sourceFormat, unknownFormatProblem } from "../core/file-format.js";
+import { notNetdzFileProblems } from "../core/file-format.js";
 import { asRecord, asString } from "../core/loose.js";
 import type { Diagnostic, Lang, Zone } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
@@ -81,7 +81,6 @@ export class AnswersChecker {
       if (!(error instanceof UnreadableFileError)) throw error;
       return { answersFile: true, problem: invalid(file, 1, 1, "file/unreadable", error.message) };
     }
-    const format = sourceFormat(source);
     // Found while searching a folder: only files that declare the answers format count, by the
     // one detector `netdz validate` uses too. A file that could not be decoded (not UTF-8, too
     // large) is listed unless its head shows it is another kind of netdz file: it may well be an
@@ -93,11 +92,10 @@ export class AnswersChecker {
       if (unread) return { answersFile: true, problem: this.fromDiagnostic(unread) };
     }
     // Named, and no netdz file: said so, first (as `netdz validate` says it), also when it does
-    // not parse (a Markdown file named by mistake is not listed by its first YAML error).
-    if (source.failed !== true && fileKind(format) === undefined) {
-      const problem = unknownFormatProblem(source, format);
-      return { answersFile: true, problem: this.fromDiagnostic(problem) };
-    }
+    // not parse (a Markdown file named by mistake is not listed by its first YAML error). One
+    // not read (not UTF-8, too large) is listed by that problem, below.
+    const notNetdz = source.failed === true ? undefined : notNetdzFileProblems(source)?.[0];
+    if (notNetdz) return { answersFile: true, problem: this.fromDiagnostic(notNetdz) };
     let diagnostics: Diagnostic[];
     let checked;
     // The file's pin, when its set is there (a valid file's pin votes for the version).

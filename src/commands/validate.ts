@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { append, limitPerFile, newProblems } from "../core/diagnostic-filter.js";
-import { fileKind, sourceFormat, unknownFormatProblem } from "../core/file-format.js";
+import { fileKind, notNetdzFileProblems, sourceFormat } from "../core/file-format.js";
 import { DEFAULT_ANSWERS_FILE, type Diagnostic, type Lang } from "../core/model.js";
 import { diagnosticAt, type YamlSource } from "../core/yaml-source.js";
 import { DataError, EXIT, UsageError } from "../errors.js";
@@ -261,17 +261,18 @@ async function addFile(
   lang: Lang,
 ): Promise<void> {
   const source = await readYamlFile(file, cwd, lang);
-  const format = sourceFormat(source);
-  const kind = fileKind(format);
+  const kind = fileKind(sourceFormat(source));
+  // No netdz file, or one not read (not UTF-8, too large, merge-conflict markers): said as every
+  // command that is given it says it.
+  const notNetdz = notNetdzFileProblems(source);
   if (kind === "answers") {
     // Named by the name given for it, even when a folder given before holds it too.
     targets.answerFiles.set(absolute, file);
     targets.sources.set(absolute, source);
-  } else if (kind === undefined && source.failed === true) {
-    // Not UTF-8, too large, merge-conflict markers: that one problem says it all.
-    targets.diagnostics.push(...source.diagnostics);
+  } else if (notNetdz) {
+    targets.diagnostics.push(...notNetdz);
     targets.unchecked++;
-  } else if (kind !== undefined) {
+  } else {
     const dir = path.dirname(absolute);
     if (await stat(path.join(dir, SET_FILE)).catch(() => undefined)) targets.setFolders.add(dir);
     else if (kind === "measure-set" && !isSetFileName(absolute)) {
@@ -282,9 +283,6 @@ async function addFile(
       targets.diagnostics.push(noSetHeader(source, 1, folder, kind === "changes"));
       targets.unchecked++;
     }
-  } else {
-    targets.diagnostics.push(...source.diagnostics, unknownFormatProblem(source, format));
-    targets.unchecked++;
   }
 }
 

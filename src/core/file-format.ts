@@ -171,6 +171,20 @@ export function unknownFormatProblem(source: YamlSource, format: string | undefi
 }
 
 /**
+ * The one detector of a file named to netdz that is no netdz file (it declares no format netdz
+ * reads: none, as in an empty file, a list or a mapping without `format`, or an unknown one), and
+ * what is wrong with it, as every command says it: that it is no netdz file (file/unknown-format,
+ * first) beside its own YAML problems; for a file that could not be read as text (not UTF-8, too
+ * large), only that problem. Undefined for a file that declares a netdz format.
+ */
+export function notNetdzFileProblems(source: YamlSource): Diagnostic[] | undefined {
+  const format = sourceFormat(source);
+  if (fileKind(format) !== undefined) return undefined;
+  if (source.failed === true) return [...source.diagnostics];
+  return [unknownFormatProblem(source, format), ...source.diagnostics];
+}
+
+/**
  * What an unknown format is likely to be: another version of a format netdz reads
  * (`netdz-answers/2`: `version`, the one netdz reads, and whether it is a later one), or a
  * misspelling of one (`netdz-answer/1`, `Netdz-Answers/1`: `near`, at most two edits away).

@@ -15,7 +15,7 @@ import { formatSetRef, type SetRef } from "../core/set-ref.js";
 import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { firstError, newProblems } from "../core/diagnostic-filter.js";
-import { fileKind, sourceFormat, unknownFormatProblem } from "../core/file-format.js";
+import { fileKind, notNetdzFileProblems, sourceFormat } from "../core/file-format.js";
 import { asRecord, asString, isExtensionKey } from "../core/loose.js";
 import type { AnswersFile, Diagnostic, Lang, MeasureSet } from "../core/model.js";
 import { workspaceMessages } from "../i18n/workspace-messages.js";
@@ -250,11 +250,11 @@ export class Workspace {
     if (kind === "measure" || kind === "measure-set" || kind === "changes") {
       return { source: parsed, diagnostics: [notAnAnswersFile(parsed, kind)] };
     }
-    // A format netdz does not read (a later version, a misspelling) is that one problem, with
-    // what it likely is, rather than a schema's word that format must be netdz-answers/1.
-    if (format !== undefined && kind === undefined) {
-      return { source: parsed, diagnostics: [unknownFormatProblem(parsed, format)] };
-    }
+    // No netdz file (no format, as in an empty file or a list; a later version; a misspelling):
+    // what validate says of it, rather than the schema's word that it must be a mapping with
+    // format netdz-answers/1.
+    const notNetdz = notNetdzFileProblems(parsed);
+    if (notNetdz) return { source: parsed, diagnostics: notNetdz };
     if (parsed.data === undefined) return { source: parsed, diagnostics: [...parsed.diagnostics] };
     const fileProblems = [
       ...parsed.diagnostics,

@@ -172,3 +172,47 @@ describe("an answers file of a format netdz does not read, given where answers a
     },
   );
 });
+
+describe("a file named as answers that is no netdz file (no format at all)", () => {
+  const FILES: [string, string][] = [
+    ["empty.yaml", ""],
+    ["list.yaml", "- a\n"],
+    [
+      "noformat.yaml",
+      "measureSet: { id: workplan-2025, version: 1.0.0 }\nzone: haiyan\nanswers: {}\n",
+    ],
+    ["broken.yaml", "a: [1\nb: 2\n"],
+  ];
+
+  /** The problem lines a run printed about `file`, on either stream. */
+  function problemLines(io: { out(): string; err(): string }, file: string): string[] {
+    return `${io.out()}\n${io.err()}`.split("\n").filter((l) => l.startsWith(`${file}:`));
+  }
+
+  it.each(
+    FILES.flatMap(([file, text]) =>
+      ["report", "diff", "migrate"].flatMap((command) =>
+        ["en", "zh"].map((lang) => [command, file, lang, text] as const),
+      ),
+    ),
+  )(
+    "%s on %s (%s) says what validate says: it is no netdz file",
+    async (command, file, lang, text) => {
+      const dir = tempDir();
+      writeFileSync(path.join(dir, file), text);
+      const checked = captureIo(dir);
+      expect(await main(["validate", file, "--measures", SETS, "--lang", lang], checked)).toBe(1);
+      const expected = problemLines(checked, file);
+      expect(expected[0]).toMatch(
+        new RegExp(`^${file.replace(".", "\\.")}:1:1  error  file/unknown-format  `),
+      );
+      const args =
+        command === "diff" ? [file, file] : command === "migrate" ? [file, "--dry-run"] : [file];
+      const io = captureIo(dir);
+      expect(await main([command, ...args, "--measures", SETS, "--lang", lang], io)).toBe(1);
+      const said = problemLines(io, file);
+      expect(said).toEqual(expected);
+      expect(io.err()).not.toContain("schema/");
+    },
+  );
+});

@@ -117,6 +117,22 @@ describe("assess: refusals", () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
+  it.each([
+    ["a list", "- a\n"],
+    [
+      "a mapping without format",
+      "measureSet: { id: tiny, version: 1.0.0 }\nzone: x\nanswers: {}\n",
+    ],
+  ])("leaves %s untouched as no netdz file, as validate says it", async (_name, text) => {
+    const { dir, file, options } = setup();
+    writeFileSync(file, text);
+    const error = await assess(options, terminalIo(dir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    const errors = (error as DataError).diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => [d.line, d.column, d.code])).toEqual([[1, 1, "file/unknown-format"]]);
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
   it("fails clearly when the pinned version is not available", async () => {
     const { dir, file, options } = setup();
     writeFileSync(
