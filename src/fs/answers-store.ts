@@ -20,7 +20,8 @@ import type { Answer, AnswersFile, Lang, ProfileValue } from "../core/model.js";
 import { ANSWERS_FORMAT } from "../core/model.js";
 import { normaliseAnswers } from "./answers-loader.js";
 import { makeFolder, writeFileAtomic, WriteFileError } from "./atomic-write.js";
-import { MAX_EDIT_BYTES, MAX_EDIT_MB, readTextFile, type TextRead } from "./read-file.js";
+import { MAX_EDIT_BYTES, readTextFile, type TextRead } from "./read-file.js";
+import { sizeOverLimit } from "../render/file-size.js";
 import { editedText } from "../core/edited-text.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import { DataError } from "../errors.js";
@@ -198,16 +199,9 @@ export class AnswersStore {
     const text = editedText(this.text, before, this.doc);
     const bytes = Buffer.byteLength(text, "utf8") + (this.bom ? 3 : 0);
     if (bytes > MAX_EDIT_BYTES && bytes > Buffer.byteLength(this.text, "utf8")) {
-      const m = fileMessages(this.lang);
-      // In bytes where the rounded MB would read as the limit itself (1,048,606 is "1.0 MB").
-      const mb = (bytes / (1024 * 1024)).toFixed(1);
-      const reason =
-        Number(mb) * 1024 * 1024 > MAX_EDIT_BYTES
-          ? m.wouldBeTooLarge(m.sizeMb(mb), m.sizeMb(String(MAX_EDIT_MB)))
-          : m.wouldBeTooLarge(
-              m.exactSize(bytes.toLocaleString("en-US")),
-              m.editLimitBytes(MAX_EDIT_BYTES.toLocaleString("en-US"), MAX_EDIT_MB),
-            );
+      // In bytes where the rounded size would read as the limit itself (1,048,606 is "1.0 MiB").
+      const words = sizeOverLimit(bytes, MAX_EDIT_BYTES, this.lang);
+      const reason = fileMessages(this.lang).wouldBeTooLarge(words.size, words.limit);
       // The Document goes back to what is on disk: the refused change is not kept in memory.
       this.doc = before;
       throw new SaveTooLargeError(this.file, reason, undefined, this.lang);

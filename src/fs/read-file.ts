@@ -10,17 +10,16 @@ import { UsageError } from "../errors.js";
 import { fileMessages } from "../i18n/file-messages.js";
 import { decodeAsGuessed, notUtf8Diagnostic, utf8Text, wideEncoding } from "./decode.js";
 import { describeFsError, notRegularError } from "./fs-errors.js";
+import { sizeInWords, sizeOverLimit } from "../render/file-size.js";
 
-/** The largest file netdz reads, in MB: far above any real measure or answers file. */
-export const MAX_FILE_MB = 10;
-export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
+/** The largest file netdz reads, 10 MiB: far above any real measure or answers file. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /**
- * The largest answers file the commands that change one (`assess`, `migrate`) take, in MB: an
+ * The largest answers file the commands that change one (`assess`, `migrate`) take, 1 MiB: an
  * edit holds the file as a yaml Document, whose memory grows far faster than the file, so this
- * keeps those commands under 250 MB. Real answers files are well under 1 MB.
+ * keeps those commands under 250 MB. Real answers files are well under 1 MiB.
  */
-export const MAX_EDIT_MB = 1;
-export const MAX_EDIT_BYTES = MAX_EDIT_MB * 1024 * 1024;
+export const MAX_EDIT_BYTES = 1024 * 1024;
 
 /**
  * Refuses (a located usage error, exit 2) a file larger than `assess` or `migrate` change,
@@ -51,19 +50,20 @@ function tooLargeToEdit(
     return undefined;
   }
   if (size <= MAX_EDIT_BYTES) return undefined;
+  const words = sizeOverLimit(size, MAX_EDIT_BYTES, lang);
   return {
     file: shown,
     line: 1,
     column: 1,
     severity: "error",
     code: "file/too-large-to-edit",
-    message: fileMessages(lang).tooLargeToEdit(command, megabytes(size), MAX_EDIT_MB, MAX_FILE_MB),
+    message: fileMessages(lang).tooLargeToEdit(
+      command,
+      words.size,
+      words.limit,
+      sizeInWords(MAX_FILE_BYTES, lang),
+    ),
   };
-}
-
-/** A size in MB as messages show it: one decimal, rounded up (never down to the limit). */
-export function megabytes(size: number): string {
-  return (Math.ceil((size / (1024 * 1024)) * 10) / 10).toFixed(1);
 }
 
 export type TextRead =
@@ -220,25 +220,13 @@ function readUpTo(fd: number, limit: number, expected = 0): Uint8Array {
 }
 
 function tooLarge(shown: string, size: number, maxBytes: number, lang: Lang): Diagnostic {
-  // A size just over the limit would read "10.0 MB, more than the 10 MB": the bytes say it.
-  const mb = sizeInWords(size, maxBytes, lang);
+  const words = sizeOverLimit(size, maxBytes, lang);
   return {
     file: shown,
     line: 1,
     column: 1,
     severity: "error",
     code: "file/too-large",
-    message: fileMessages(lang).tooLarge(mb, Math.round(maxBytes / (1024 * 1024))),
+    message: fileMessages(lang).tooLarge(words.size, words.limit),
   };
-}
-
-/**
- * A file's size as the too-large message gives it: in MB with one decimal (`11.1 MB`), or in
- * bytes (`10,485,761 bytes`) where one decimal would not be visibly more than the limit.
- */
-export function sizeInWords(size: number, maxBytes: number, lang: Lang): string {
-  const m = fileMessages(lang);
-  const mb = (size / (1024 * 1024)).toFixed(1);
-  if (Number(mb) * 1024 * 1024 > maxBytes) return m.sizeMb(mb);
-  return m.exactSize(size.toLocaleString("en-US"));
 }

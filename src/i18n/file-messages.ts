@@ -39,21 +39,21 @@ export interface FileMessages {
   notUtf8(encoding: string | undefined, convert: string): string;
   /** UTF-8 with bytes at `places` places that are not UTF-8 (cut off at the end, or stray bytes). */
   damagedUtf8(places: number, dropBad: string): string;
-  /** `size` is in words with its unit (sizeMb or exactSize). */
-  tooLarge(size: string, limitMb: number): string;
-  sizeMb(mb: string): string;
-  /** A size in bytes, where one decimal of MB would not tell it from the limit. */
+  /** Sizes (here and below) are in words with their unit: see render/file-size.ts. */
+  tooLarge(size: string, limit: string): string;
+  /** A size in MiB (1,048,576 bytes): `mib` is the number, `11.0` or `10`. */
+  sizeMib(mib: string): string;
+  /** A size in bytes, where one decimal of MiB would not tell it from the limit. */
   exactSize(bytes: string): string;
   /** A file above the size `assess` and `migrate` change (`validate` and `report` still read it). */
-  tooLargeToEdit(command: string, sizeMb: string, limitMb: number, readMb: number): string;
+  tooLargeToEdit(command: string, size: string, limit: string, readLimit: string): string;
   /**
-   * A save refused before writing: the file would grow past the size netdz changes. `size` and
-   * `limit` in words with their unit (sizeMb, or exactSize and editLimitBytes where one decimal
-   * of MB would not tell them apart). Whether or not text was just typed, the advice fits.
+   * A save refused before writing: the file would grow past the size netdz changes. Whether or
+   * not text was just typed, the advice fits.
    */
   wouldBeTooLarge(size: string, limit: string): string;
-  /** The edit limit in bytes, with its MB. */
-  editLimitBytes(bytes: string, mb: number): string;
+  /** A limit in bytes, with its size in MiB (`sizeMib`). */
+  limitInBytes(bytes: string, mib: string): string;
   tooManyAliases(limit: number): string;
   /** More YAML entries (mapping entries and list items) than netdz reads in one file. */
   tooManyEntries(limit: number): string;
@@ -127,16 +127,16 @@ const en: FileMessages = {
     `the file is damaged UTF-8 text: its bytes are not UTF-8 at ${places === 1 ? "one place" : `${places} places`} ` +
     "(a character cut off, as in a file cut short, or bytes from another encoding), the first one here. " +
     `Retype the text there from a good copy, or drop the damaged bytes: ${dropBad}`,
-  tooLarge: (sizeMb, limitMb) =>
-    `the file is ${sizeMb}, more than the ${limitMb} MB netdz reads; it was not read`,
-  sizeMb: (mb) => `${mb} MB`,
+  tooLarge: (size, limit) =>
+    `the file is ${size}, more than the ${limit} netdz reads; it was not read`,
+  sizeMib: (mib) => `${mib} MiB`,
   exactSize: (bytes) => `${bytes} bytes`,
-  tooLargeToEdit: (command, sizeMb, limitMb, readMb) =>
-    `the file is ${sizeMb} MB, more than the ${limitMb} MB that netdz ${command} changes; it was not changed. ` +
-    `Shorten its longest notes or texts (validate and report still read files up to ${readMb} MB)`,
+  tooLargeToEdit: (command, size, limit, readLimit) =>
+    `the file is ${size}, more than the ${limit} that netdz ${command} changes; it was not changed. ` +
+    `Shorten its longest notes or texts (validate and report still read files up to ${readLimit})`,
   wouldBeTooLarge: (size, limit) =>
     `the file would be ${size}, more than the ${limit} netdz changes, so it was not written; the file is already close to that size: make room by shortening its longest notes or texts (in an editor), or keep this change shorter`,
-  editLimitBytes: (bytes, mb) => `${bytes} bytes (${mb} MB)`,
+  limitInBytes: (bytes, mib) => `${bytes} bytes (${mib})`,
   tooManyAliases: (limit) =>
     `the YAML aliases (*name) in the file repeat more values than the file holds, plus ${limit.toLocaleString("en")}, more than netdz reads; write the values out`,
   tooManyEntries: (limit) =>
@@ -206,15 +206,15 @@ const zh: FileMessages = {
   damagedUtf8: (places, dropBad) =>
     `该文件是已损坏的 UTF-8 文本：有 ${places} 处字节不是 UTF-8（字符被截断，例如文件被截短，或混入了其他编码的字节），第一处在此处。` +
     `请从完好的副本重新输入此处文字，或删去损坏的字节：${dropBad}`,
-  tooLarge: (sizeMb, limitMb) => `该文件有 ${sizeMb}，超过 netdz 读取的上限 ${limitMb} MB，未读取`,
-  sizeMb: (mb) => `${mb} MB`,
+  tooLarge: (size, limit) => `该文件有 ${size}，超过 netdz 读取的上限 ${limit}，未读取`,
+  sizeMib: (mib) => `${mib} MiB`,
   exactSize: (bytes) => `${bytes} 字节`,
-  tooLargeToEdit: (command, sizeMb, limitMb, readMb) =>
-    `该文件有 ${sizeMb} MB，超过 netdz ${command} 可修改的上限 ${limitMb} MB，未作任何修改。` +
-    `请缩短其中最长的备注或文字（validate 和 report 仍可读取不超过 ${readMb} MB 的文件）`,
+  tooLargeToEdit: (command, size, limit, readLimit) =>
+    `该文件有 ${size}，超过 netdz ${command} 可修改的上限 ${limit}，未作任何修改。` +
+    `请缩短其中最长的备注或文字（validate 和 report 仍可读取不超过 ${readLimit} 的文件）`,
   wouldBeTooLarge: (size, limit) =>
     `保存后文件将有 ${size}，超过 netdz 可修改的上限 ${limit}，因此未写入；文件已接近上限：请在编辑器中缩短其中最长的备注或文字以腾出空间，或把这次修改写得更短`,
-  editLimitBytes: (bytes, mb) => `${bytes} 字节（${mb} MB）`,
+  limitInBytes: (bytes, mib) => `${bytes} 字节（${mib}）`,
   tooManyAliases: (limit) =>
     `该文件中的 YAML 别名（*名称）重复的值超过文件本身所含的值再加 ${limit.toLocaleString("en")} 个，超出 netdz 的读取上限；请直接写出取值`,
   tooManyEntries: (limit) =>

@@ -1,5 +1,5 @@
 /**
- * A save that `assess` refuses because the file would pass the edit limit (MAX_EDIT_MB) does not
+ * A save that `assess` refuses because the file would pass the edit limit (MAX_EDIT_BYTES) does not
  * end the session: it says why, nothing is written, and the user goes back to where they were
  * (every answer saved before still there, and answering on works) or quits. Runs the built CLI
  * in a pseudo-terminal.
@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { MAX_EDIT_BYTES, MAX_EDIT_MB } from "../../src/fs/read-file.js";
+import { MAX_EDIT_BYTES } from "../../src/fs/read-file.js";
 import { tempDir } from "../helpers.js";
 import { builtCliExists, KEYS, PtySession, writeTinySet } from "./pty.js";
 
@@ -59,7 +59,7 @@ describe("assess after a save refused for the file's size", () => {
     const words = said.slice(-700).replace(/\s+/g, " ");
     expect(words).toMatch(
       new RegExp(
-        `Not saved: the file would be [\\d,]+ bytes, more than the [\\d,]+ bytes \\(${MAX_EDIT_MB} MB\\) netdz changes, so it was not written`,
+        `Not saved: the file would be [\\d,]+ bytes, more than the 1,048,576 bytes \\(1 MiB\\) netdz changes, so it was not written`,
       ),
     );
     expect(words).toContain("Nothing was written to a.yaml; every answer saved before is kept.");
@@ -85,7 +85,7 @@ describe("assess after a save refused for the file's size", () => {
     let mark = session.send(KEYS.enter);
     const said = await session.waitFor("接下来？", mark, 30_000);
     expect(said.slice(-400).replace(/\s+/g, "")).toMatch(
-      /未保存：保存后文件将有[\d,]+字节，超过netdz可修改的上限1,048,576字节（1MB），因此未写入.*a\.yaml未作任何改动/,
+      /未保存：保存后文件将有[\d,]+字节，超过netdz可修改的上限1,048,576字节（1MiB），因此未写入.*a\.yaml未作任何改动/,
     );
     mark = await session.choose("退出，不保存这次修改");
     const exit = await session.exited;

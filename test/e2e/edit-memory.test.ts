@@ -1,7 +1,7 @@
 /**
  * Issue 7 QA #5 (assess, migrate): the commands that change an answers file hold it as a yaml
  * Document, whose memory grows far faster than the file; they take files up to the edit limit
- * (MAX_EDIT_MB, README "Limits") and stay under 250 MB there, and refuse a larger file at once,
+ * (MAX_EDIT_BYTES, README "Limits") and stay under 250 MB there, and refuse a larger file at once,
  * in one located line, before reading it. Peak resident memory is read from the process itself
  * as it exits. Needs `dist/` (`npm test` builds first).
  */
@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { MAX_EDIT_BYTES, MAX_EDIT_MB } from "../../src/fs/read-file.js";
+import { MAX_EDIT_BYTES } from "../../src/fs/read-file.js";
 import { BIN, FIXTURES, tempDir } from "../helpers.js";
 import { builtCliExists, KEYS, PtySession, writeTinySet } from "./pty.js";
 
@@ -79,11 +79,8 @@ describe("editing commands stay under 250 MB", () => {
   }, 120_000);
 
   it.each([
-    [
-      "en",
-      `zone.yaml:1:1: the file is 9.6 MB, more than the ${MAX_EDIT_MB} MB that netdz migrate changes`,
-    ],
-    ["zh", `zone.yaml:1:1: 该文件有 9.6 MB，超过 netdz migrate 可修改的上限 ${MAX_EDIT_MB} MB`],
+    ["en", "zone.yaml:1:1: the file is 9.5 MiB, more than the 1 MiB that netdz migrate changes"],
+    ["zh", "zone.yaml:1:1: 该文件有 9.5 MiB，超过 netdz migrate 可修改的上限 1 MiB"],
   ] as const)(
     "migrate of a 9.5 MB file (%s): refused at once in one located line",
     (lang, words) => {
@@ -92,7 +89,7 @@ describe("editing commands stay under 250 MB", () => {
       const lines = result.stderr.split("\n").filter((line) => line.startsWith("netdz: "));
       expect(lines).toHaveLength(1);
       expect(lines[0]).toContain(words);
-      expect(result.stderr).toMatch(/validate|10 MB/);
+      expect(result.stderr).toMatch(/validate|10 MiB/);
       expect(readFileSync(path.join(result.dir, "zone.yaml"), "utf8")).toBe(
         oldFile(9.5 * 1024 * 1024 + 40_000),
       );
@@ -148,11 +145,8 @@ describe("editing commands stay under 250 MB", () => {
     const text = tinyAnswers(9.5 * 1024 * 1024);
     writeFileSync(path.join(dir, "a.yaml"), text);
     for (const [lang, words] of [
-      [
-        "en",
-        `a.yaml:1:1: the file is 9.5 MB, more than the ${MAX_EDIT_MB} MB that netdz assess changes`,
-      ],
-      ["zh", `a.yaml:1:1: 该文件有 9.5 MB，超过 netdz assess 可修改的上限 ${MAX_EDIT_MB} MB`],
+      ["en", "a.yaml:1:1: the file is 9.5 MiB, more than the 1 MiB that netdz assess changes"],
+      ["zh", "a.yaml:1:1: 该文件有 9.5 MiB，超过 netdz assess 可修改的上限 1 MiB"],
     ] as const) {
       const session = assess(dir, lang);
       const exit = await session.exited;

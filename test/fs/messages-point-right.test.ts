@@ -6,7 +6,7 @@
 import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sizeInWords } from "../../src/fs/read-file.js";
+import { sizeInWords, sizeOverLimit } from "../../src/render/file-size.js";
 import { main } from "../../src/main.js";
 import { captureIo, FIXTURES, tempDir } from "../helpers.js";
 
@@ -21,11 +21,49 @@ async function run(argv: string[], cwd: string) {
 
 describe("the size of a file over the limit", () => {
   it("is visibly more than the limit", () => {
-    expect(sizeInWords(10 * MB + 1, 10 * MB, "en")).toBe("10,485,761 bytes");
-    expect(sizeInWords(10 * MB + 40_000, 10 * MB, "zh")).toBe("10,525,760 字节");
-    expect(sizeInWords(11.1 * MB, 10 * MB, "en")).toBe("11.1 MB");
-    expect(sizeInWords(30 * MB, 10 * MB, "zh")).toBe("30.0 MB");
+    expect(sizeOverLimit(10 * MB + 1, 10 * MB, "en")).toEqual({
+      size: "10,485,761 bytes",
+      limit: "10,485,760 bytes (10 MiB)",
+    });
+    expect(sizeOverLimit(10 * MB + 40_000, 10 * MB, "zh")).toEqual({
+      size: "10,525,760 字节",
+      limit: "10,485,760 字节（10 MiB）",
+    });
+    expect(sizeOverLimit(11.1 * MB, 10 * MB, "en")).toEqual({ size: "11.1 MiB", limit: "10 MiB" });
+    expect(sizeOverLimit(30 * MB, 10 * MB, "zh")).toEqual({ size: "30 MiB", limit: "10 MiB" });
   });
+
+  it("is in MiB rounded to the nearest tenth, never up", () => {
+    expect(sizeInWords(11_534_793, "en")).toBe("11.0 MiB");
+    expect(sizeInWords(9_437_341, "zh")).toBe("9.0 MiB");
+    expect(sizeInWords(1.06 * MB, "en")).toBe("1.1 MiB");
+    expect(sizeInWords(MB, "en")).toBe("1 MiB");
+  });
+
+  it.each(["en", "zh"] as const)(
+    "is put in the same words by validate, report and migrate (%s)",
+    async (lang) => {
+      const dir = tempDir();
+      const text = "format: netdz-answers/1\nmeasureSet: { id: demo-2025, version: 1.0.0 }\n";
+      const huge = `${text}# ${"p".repeat(11_534_793 - text.length - 3)}\n`;
+      expect(Buffer.byteLength(huge)).toBe(11_534_793);
+      writeFileSync(path.join(dir, "huge.yaml"), huge);
+      writeFileSync(path.join(dir, "nine.yaml"), huge.slice(0, 9_437_340) + "\n");
+      const size = lang === "en" ? /the file is 11\.0 MiB, / : /该文件有 11\.0 MiB，/;
+      const nine = lang === "en" ? /the file is 9\.0 MiB, / : /该文件有 9\.0 MiB，/;
+      // Over the 10 MiB netdz reads, and (9.0 MiB) over the 1 MiB that migrate changes.
+      const cases = [
+        [["validate"], "huge.yaml", size],
+        [["report"], "huge.yaml", size],
+        [["migrate", "--dry-run"], "huge.yaml", size],
+        [["migrate", "--dry-run"], "nine.yaml", nine],
+      ] as const;
+      for (const [argv, file, words] of cases) {
+        const said = await run([...argv, file, "--measures", REPORT_SETS, "--lang", lang], dir);
+        expect(said.stdout + said.stderr, `${argv[0]} ${file}`).toMatch(words);
+      }
+    },
+  );
 
   it("is given so by validate, in both languages", async () => {
     const dir = tempDir();
@@ -33,9 +71,13 @@ describe("the size of a file over the limit", () => {
     writeFileSync(file, Buffer.alloc(10 * MB + 1, 0x20));
     const en = await run(["validate", file], dir);
     expect(en.code).toBe(1);
-    expect(en.stdout).toContain("the file is 10,485,761 bytes, more than the 10 MB netdz reads");
+    expect(en.stdout).toContain(
+      "the file is 10,485,761 bytes, more than the 10,485,760 bytes (10 MiB) netdz reads",
+    );
     const zh = await run(["validate", file, "--lang", "zh"], dir);
-    expect(zh.stdout).toContain("该文件有 10,485,761 字节，超过 netdz 读取的上限 10 MB");
+    expect(zh.stdout).toContain(
+      "该文件有 10,485,761 字节，超过 netdz 读取的上限 10,485,760 字节（10 MiB）",
+    );
   });
 });
 
