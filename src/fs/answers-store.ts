@@ -199,7 +199,7 @@ export class AnswersStore {
     const text = editedText(this.text, before, this.doc);
     const bytes = Buffer.byteLength(text, "utf8") + (this.bom ? 3 : 0);
     if (bytes > MAX_EDIT_BYTES && bytes > Buffer.byteLength(this.text, "utf8")) {
-      // In bytes where the rounded size would read as the limit itself (1,048,606 is "1.0 MiB").
+      // In bytes where the rounded size would read as the limit itself (1,048,606 is "1.0 MB").
       const words = sizeOverLimit(bytes, MAX_EDIT_BYTES, this.lang);
       const reason = fileMessages(this.lang).wouldBeTooLarge(words.size, words.limit);
       // The Document goes back to what is on disk: the refused change is not kept in memory.

@@ -12,12 +12,12 @@ import { decodeAsGuessed, notUtf8Diagnostic, utf8Text, wideEncoding } from "./de
 import { describeFsError, notRegularError } from "./fs-errors.js";
 import { sizeInWords, sizeOverLimit } from "../render/file-size.js";
 
-/** The largest file netdz reads, 10 MiB: far above any real measure or answers file. */
+/** The largest file netdz reads, 10 MB: far above any real measure or answers file. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /**
- * The largest answers file the commands that change one (`assess`, `migrate`) take, 1 MiB: an
+ * The largest answers file the commands that change one (`assess`, `migrate`) take, 1 MB: an
  * edit holds the file as a yaml Document, whose memory grows far faster than the file, so this
- * keeps those commands under 250 MB. Real answers files are well under 1 MiB.
+ * keeps those commands under 250 MB. Real answers files are well under 1 MB.
  */
 export const MAX_EDIT_BYTES = 1024 * 1024;
 

@@ -41,9 +41,9 @@ export interface FileMessages {
   damagedUtf8(places: number, dropBad: string): string;
   /** Sizes (here and below) are in words with their unit: see render/file-size.ts. */
   tooLarge(size: string, limit: string): string;
-  /** A size in MiB (1,048,576 bytes): `mib` is the number, `11.0` or `10`. */
-  sizeMib(mib: string): string;
-  /** A size in bytes, where one decimal of MiB would not tell it from the limit. */
+  /** A size in MB (1,048,576 bytes): `mib` is the number, `11.0` or `10`. */
+  sizeMb(mib: string): string;
+  /** A size in bytes, where one decimal of MB would not tell it from the limit. */
   exactSize(bytes: string): string;
   /** A file above the size `assess` and `migrate` change (`validate` and `report` still read it). */
   tooLargeToEdit(command: string, size: string, limit: string, readLimit: string): string;
@@ -52,7 +52,7 @@ export interface FileMessages {
    * not text was just typed, the advice fits.
    */
   wouldBeTooLarge(size: string, limit: string): string;
-  /** A limit in bytes, with its size in MiB (`sizeMib`). */
+  /** A limit in bytes, with its size in MB (`sizeMb`). */
   limitInBytes(bytes: string, mib: string): string;
   tooManyAliases(limit: number): string;
   /** More YAML entries (mapping entries and list items) than netdz reads in one file. */
@@ -129,7 +129,7 @@ const en: FileMessages = {
     `Retype the text there from a good copy, or drop the damaged bytes: ${dropBad}`,
   tooLarge: (size, limit) =>
     `the file is ${size}, more than the ${limit} netdz reads; it was not read`,
-  sizeMib: (mib) => `${mib} MiB`,
+  sizeMb: (mib) => `${mib} MB`,
   exactSize: (bytes) => `${bytes} bytes`,
   tooLargeToEdit: (command, size, limit, readLimit) =>
     `the file is ${size}, more than the ${limit} that netdz ${command} changes; it was not changed. ` +
@@ -207,7 +207,7 @@ const zh: FileMessages = {
     `该文件是已损坏的 UTF-8 文本：有 ${places} 处字节不是 UTF-8（字符被截断，例如文件被截短，或混入了其他编码的字节），第一处在此处。` +
     `请从完好的副本重新输入此处文字，或删去损坏的字节：${dropBad}`,
   tooLarge: (size, limit) => `该文件有 ${size}，超过 netdz 读取的上限 ${limit}，未读取`,
-  sizeMib: (mib) => `${mib} MiB`,
+  sizeMb: (mib) => `${mib} MB`,
   exactSize: (bytes) => `${bytes} 字节`,
   tooLargeToEdit: (command, size, limit, readLimit) =>
     `该文件有 ${size}，超过 netdz ${command} 可修改的上限 ${limit}，未作任何修改。` +

@@ -1,28 +1,28 @@
 /**
- * The one way a file's size, and a size limit, is put into words: in MiB (1,048,576 bytes), the
+ * The one way a file's size, and a size limit, is put into words: in MB (1,048,576 bytes), the
  * unit every limit of netdz is a whole number of, with one decimal rounded to the nearest tenth
- * (`11.0 MiB` for 11,534,793 bytes); a whole number of MiB without one (`10 MiB`).
+ * (`11.0 MB` for 11,534,793 bytes); a whole number of MB without one (`10 MB`).
  */
 import type { Lang } from "../core/model.js";
 import { fileMessages } from "../i18n/file-messages.js";
 
 const MIB = 1024 * 1024;
 
-/** The size in MiB as a number of tenths, rounded to the nearest. */
+/** The size in MB as a number of tenths, rounded to the nearest. */
 function tenths(bytes: number): number {
   return Math.round((bytes / MIB) * 10);
 }
 
-/** A size in MiB, in words: `11.0 MiB`, `9.0 MiB`, `10 MiB`. */
+/** A size in MB, in words: `11.0 MB`, `9.0 MB`, `10 MB`. */
 export function sizeInWords(bytes: number, lang: Lang): string {
   const mib = bytes % MIB === 0 ? String(bytes / MIB) : (tenths(bytes) / 10).toFixed(1);
-  return fileMessages(lang).sizeMib(mib);
+  return fileMessages(lang).sizeMb(mib);
 }
 
 /**
- * A size over a limit, and the limit, in words: both in MiB (`11.0 MiB`, `10 MiB`), or, where one
- * decimal would not show the size to be more than the limit (10,485,761 bytes reads `10.0 MiB`),
- * both in bytes (`10,485,761 bytes`, `10,485,760 bytes (10 MiB)`).
+ * A size over a limit, and the limit, in words: both in MB (`11.0 MB`, `10 MB`), or, where one
+ * decimal would not show the size to be more than the limit (10,485,761 bytes reads `10.0 MB`),
+ * both in bytes (`10,485,761 bytes`, `10,485,760 bytes (10 MB)`).
  */
 export function sizeOverLimit(
   bytes: number,

@@ -59,7 +59,7 @@ describe("assess after a save refused for the file's size", () => {
     const words = said.slice(-700).replace(/\s+/g, " ");
     expect(words).toMatch(
       new RegExp(
-        `Not saved: the file would be [\\d,]+ bytes, more than the 1,048,576 bytes \\(1 MiB\\) netdz changes, so it was not written`,
+        `Not saved: the file would be [\\d,]+ bytes, more than the 1,048,576 bytes \\(1 MB\\) netdz changes, so it was not written`,
       ),
     );
     expect(words).toContain("Nothing was written to a.yaml; every answer saved before is kept.");
@@ -85,7 +85,7 @@ describe("assess after a save refused for the file's size", () => {
     let mark = session.send(KEYS.enter);
     const said = await session.waitFor("接下来？", mark, 30_000);
     expect(said.slice(-400).replace(/\s+/g, "")).toMatch(
-      /未保存：保存后文件将有[\d,]+字节，超过netdz可修改的上限1,048,576字节（1MiB），因此未写入.*a\.yaml未作任何改动/,
+      /未保存：保存后文件将有[\d,]+字节，超过netdz可修改的上限1,048,576字节（1MB），因此未写入.*a\.yaml未作任何改动/,
     );
     mark = await session.choose("退出，不保存这次修改");
     const exit = await session.exited;

@@ -79,8 +79,8 @@ describe("editing commands stay under 250 MB", () => {
   }, 120_000);
 
   it.each([
-    ["en", "zone.yaml:1:1: the file is 9.5 MiB, more than the 1 MiB that netdz migrate changes"],
-    ["zh", "zone.yaml:1:1: 该文件有 9.5 MiB，超过 netdz migrate 可修改的上限 1 MiB"],
+    ["en", "zone.yaml:1:1: the file is 9.5 MB, more than the 1 MB that netdz migrate changes"],
+    ["zh", "zone.yaml:1:1: 该文件有 9.5 MB，超过 netdz migrate 可修改的上限 1 MB"],
   ] as const)(
     "migrate of a 9.5 MB file (%s): refused at once in one located line",
     (lang, words) => {
@@ -89,7 +89,7 @@ describe("editing commands stay under 250 MB", () => {
       const lines = result.stderr.split("\n").filter((line) => line.startsWith("netdz: "));
       expect(lines).toHaveLength(1);
       expect(lines[0]).toContain(words);
-      expect(result.stderr).toMatch(/validate|10 MiB/);
+      expect(result.stderr).toMatch(/validate|10 MB/);
       expect(readFileSync(path.join(result.dir, "zone.yaml"), "utf8")).toBe(
         oldFile(9.5 * 1024 * 1024 + 40_000),
       );
@@ -145,8 +145,8 @@ describe("editing commands stay under 250 MB", () => {
     const text = tinyAnswers(9.5 * 1024 * 1024);
     writeFileSync(path.join(dir, "a.yaml"), text);
     for (const [lang, words] of [
-      ["en", "a.yaml:1:1: the file is 9.5 MiB, more than the 1 MiB that netdz assess changes"],
-      ["zh", "a.yaml:1:1: 该文件有 9.5 MiB，超过 netdz assess 可修改的上限 1 MiB"],
+      ["en", "a.yaml:1:1: the file is 9.5 MB, more than the 1 MB that netdz assess changes"],
+      ["zh", "a.yaml:1:1: 该文件有 9.5 MB，超过 netdz assess 可修改的上限 1 MB"],
     ] as const) {
       const session = assess(dir, lang);
       const exit = await session.exited;

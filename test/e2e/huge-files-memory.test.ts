@@ -1,4 +1,4 @@
-// Issue 7: no input may make a command use more than 250 MB. Files just under the 10 MiB limit
+// Issue 7: no input may make a command use more than 250 MB. Files just under the 10 MB limit
 // are refused at the entry limit (MAX_ENTRIES) when they hold too many entries; the largest file
 // of each shape that is still read is checked, with a problem on every line. Each is checked by
 // the built CLI with its heap capped at 200 MB (a command that held every problem, or a copy per

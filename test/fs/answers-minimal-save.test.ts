@@ -240,16 +240,16 @@ describe("a save never makes a readable file unreadable", () => {
     expect(bytes).toBeGreaterThan(MAX_EDIT_BYTES);
     expect(bytes).toBeLessThan(MAX_EDIT_BYTES + 100);
     expect(reason).toContain(
-      "more than the 1,048,576 bytes (1 MiB) netdz changes, so it was not written",
+      "more than the 1,048,576 bytes (1 MB) netdz changes, so it was not written",
     );
-    expect(reason).not.toMatch(/1\.\d MiB|just entered/);
+    expect(reason).not.toMatch(/1\.\d MB|just entered/);
     expect(readFileSync(file, "utf8")).toBe(original);
-    // Well past the limit, the sizes stay in MiB.
+    // Well past the limit, the sizes stay in MB.
     const far = await store
       .setAnswer("M01.Q2", { status: "planned", note: "m".repeat(200_000) })
       .catch((e: unknown) => e);
     expect((far as WriteFileError).reason).toMatch(
-      /^the file would be 1\.2 MiB, more than the 1 MiB netdz changes/,
+      /^the file would be 1\.2 MB, more than the 1 MB netdz changes/,
     );
   });
 
@@ -265,7 +265,7 @@ describe("a save never makes a readable file unreadable", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteFileError);
     expect((error as WriteFileError).reason).toMatch(
-      /^保存后文件将有 [\d,]+ 字节，超过 netdz 可修改的上限 1,048,576 字节（1 MiB）/,
+      /^保存后文件将有 [\d,]+ 字节，超过 netdz 可修改的上限 1,048,576 字节（1 MB）/,
     );
     expect(readFileSync(file, "utf8")).toBe(original);
     // The session goes on from the file as it is: a smaller answer is saved.

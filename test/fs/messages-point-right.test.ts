@@ -23,21 +23,21 @@ describe("the size of a file over the limit", () => {
   it("is visibly more than the limit", () => {
     expect(sizeOverLimit(10 * MB + 1, 10 * MB, "en")).toEqual({
       size: "10,485,761 bytes",
-      limit: "10,485,760 bytes (10 MiB)",
+      limit: "10,485,760 bytes (10 MB)",
     });
     expect(sizeOverLimit(10 * MB + 40_000, 10 * MB, "zh")).toEqual({
       size: "10,525,760 字节",
-      limit: "10,485,760 字节（10 MiB）",
+      limit: "10,485,760 字节（10 MB）",
     });
-    expect(sizeOverLimit(11.1 * MB, 10 * MB, "en")).toEqual({ size: "11.1 MiB", limit: "10 MiB" });
-    expect(sizeOverLimit(30 * MB, 10 * MB, "zh")).toEqual({ size: "30 MiB", limit: "10 MiB" });
+    expect(sizeOverLimit(11.1 * MB, 10 * MB, "en")).toEqual({ size: "11.1 MB", limit: "10 MB" });
+    expect(sizeOverLimit(30 * MB, 10 * MB, "zh")).toEqual({ size: "30 MB", limit: "10 MB" });
   });
 
-  it("is in MiB rounded to the nearest tenth, never up", () => {
-    expect(sizeInWords(11_534_793, "en")).toBe("11.0 MiB");
-    expect(sizeInWords(9_437_341, "zh")).toBe("9.0 MiB");
-    expect(sizeInWords(1.06 * MB, "en")).toBe("1.1 MiB");
-    expect(sizeInWords(MB, "en")).toBe("1 MiB");
+  it("is in MB rounded to the nearest tenth, never up", () => {
+    expect(sizeInWords(11_534_793, "en")).toBe("11.0 MB");
+    expect(sizeInWords(9_437_341, "zh")).toBe("9.0 MB");
+    expect(sizeInWords(1.06 * MB, "en")).toBe("1.1 MB");
+    expect(sizeInWords(MB, "en")).toBe("1 MB");
   });
 
   it.each(["en", "zh"] as const)(
@@ -49,9 +49,9 @@ describe("the size of a file over the limit", () => {
       expect(Buffer.byteLength(huge)).toBe(11_534_793);
       writeFileSync(path.join(dir, "huge.yaml"), huge);
       writeFileSync(path.join(dir, "nine.yaml"), huge.slice(0, 9_437_340) + "\n");
-      const size = lang === "en" ? /the file is 11\.0 MiB, / : /该文件有 11\.0 MiB，/;
-      const nine = lang === "en" ? /the file is 9\.0 MiB, / : /该文件有 9\.0 MiB，/;
-      // Over the 10 MiB netdz reads, and (9.0 MiB) over the 1 MiB that migrate changes.
+      const size = lang === "en" ? /the file is 11\.0 MB, / : /该文件有 11\.0 MB，/;
+      const nine = lang === "en" ? /the file is 9\.0 MB, / : /该文件有 9\.0 MB，/;
+      // Over the 10 MB netdz reads, and (9.0 MB) over the 1 MB that migrate changes.
       const cases = [
         [["validate"], "huge.yaml", size],
         [["report"], "huge.yaml", size],
@@ -72,11 +72,11 @@ describe("the size of a file over the limit", () => {
     const en = await run(["validate", file], dir);
     expect(en.code).toBe(1);
     expect(en.stdout).toContain(
-      "the file is 10,485,761 bytes, more than the 10,485,760 bytes (10 MiB) netdz reads",
+      "the file is 10,485,761 bytes, more than the 10,485,760 bytes (10 MB) netdz reads",
     );
     const zh = await run(["validate", file, "--lang", "zh"], dir);
     expect(zh.stdout).toContain(
-      "该文件有 10,485,761 字节，超过 netdz 读取的上限 10,485,760 字节（10 MiB）",
+      "该文件有 10,485,761 字节，超过 netdz 读取的上限 10,485,760 字节（10 MB）",
     );
   });
 });

@@ -92,7 +92,7 @@ describe("odd paths", () => {
     const result = await run(["validate", "huge.yaml", "--measures", "sets"], cwd);
     expect(result).toMatchObject({
       code: 1,
-      out: "huge.yaml:1:1  error  file/too-large  the file is 30 MiB, more than the 10 MiB netdz reads; it was not read\n",
+      out: "huge.yaml:1:1  error  file/too-large  the file is 30 MB, more than the 10 MB netdz reads; it was not read\n",
     });
   });
 });
