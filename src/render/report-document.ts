@@ -3,7 +3,7 @@
  * and charts, with every cell plain (unescaped) text. The HTML and Word renderers lay this out in
  * their own markup, so both show the same content in the same order as the Markdown report. Pure.
  */
-import { DECLARED_NOT_APPLICABLE_WARN, profileApplicable } from "../core/answer.js";
+import { DECLARED_NOT_APPLICABLE_WARN } from "../core/answer.js";
 import { profileFieldLabel, profileValueLabel, zoneDescription } from "../core/applicability.js";
 import { actionPlan, type ActionItem } from "../core/actions.js";
 import { baseDocuments } from "../core/set-ref.js";
@@ -28,6 +28,8 @@ import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages
 import { isSafeUrl, keptLines, singleLine } from "./markdown-escape.js";
 import { textWidth } from "./svg-charts.js";
 import {
+  completenessLine,
+  declaredLine,
   formatPoints,
   formatScore,
   noGapsListed,
@@ -278,20 +280,10 @@ function headerFacts(ctx: Context, date: string | undefined): { label: string; v
     },
     { label: m.header.assessor, value: plain(assessor) },
     { label: m.header.date, value: [text(date ?? "—")] },
-    { label: m.header.completeness, value: [text(completenessLine(ctx))] },
-    { label: ctx.t.declaredLabel, value: [text(declaredLine(ctx))] },
+    { label: m.header.completeness, value: [text(completenessLine(ctx.assessment, ctx.m))] },
+    { label: ctx.t.declaredLabel, value: [text(declaredLine(ctx.assessment, ctx.t))] },
     ...profileFact(ctx),
   ];
-}
-
-function declaredLine(ctx: Context): string {
-  const { counts, overall } = ctx.assessment;
-  const share = overall.declaredNotApplicableShare ?? 0;
-  return ctx.t.declaredLine(
-    counts.declaredNotApplicable,
-    profileApplicable(counts),
-    percent(share),
-  );
 }
 
 function profileFact(ctx: Context): { label: string; value: Rich }[] {
@@ -359,12 +351,6 @@ function zoneLine(ctx: Context): string {
   const name = lineOrDash(zone.name);
   const labels = zone.labels.map(singleLine);
   return labels.length > 0 ? m.parenthetical(name, labels.join(m.listSeparator)) : name;
-}
-
-function completenessLine(ctx: Context): string {
-  const { overall, counts } = ctx.assessment;
-  if (overall.completeness === null) return ctx.m.noCompleteness;
-  return ctx.m.completenessDetail({ percent: percent(overall.completeness), ...counts });
 }
 
 function section(id: string, heading: string, blocks: Block[], empty = false): Section {

@@ -218,8 +218,8 @@ function headerList(ctx: Context, date: string | undefined): string {
     [m.header.assessor, assessorLine(answers, m)],
   ];
   items.push([m.header.date, date === undefined ? "—" : escapeInline(date)]);
-  items.push([m.header.completeness, completenessLine(ctx)]);
-  items.push([ctx.t.declaredLabel, declaredLine(ctx)]);
+  items.push([m.header.completeness, completenessLine(ctx.assessment, m)]);
+  items.push([ctx.t.declaredLabel, escapeInline(declaredLine(ctx.assessment, ctx.t))]);
   const missing = ctx.assessment.overall.missingProfileFields;
   if (missing.length > 0) {
     const fields = missing.map((field) => profileFieldLabel(set, field)[lang]);
@@ -254,25 +254,29 @@ export function percent(fraction: number): string {
   return `${figure(fraction * 100)}%`;
 }
 
-function completenessLine(ctx: Context): string {
-  const { overall, counts } = ctx.assessment;
+/**
+ * The completeness fact of the report's header, in words: the answered share and its counts, or
+ * why there is none (nothing applies to the zone profile, or the zone declared all that applies
+ * not applicable). Plain text from fixed messages and numbers: every report format shows this one.
+ */
+export function completenessLine(assessment: Assessment, m: ReportMessages): string {
+  const { overall, counts } = assessment;
   if (overall.completeness === null) {
-    return allDeclared(ctx) ? ctx.m.noCompletenessAllDeclared : ctx.m.noCompleteness;
+    return allDeclared(assessment) ? m.noCompletenessAllDeclared : m.noCompleteness;
   }
-  return ctx.m.completenessDetail({ percent: percent(overall.completeness), ...counts });
+  return m.completenessDetail({ percent: percent(overall.completeness), ...counts });
 }
 
 /** Nothing is scored only because the zone declared every question that applies not applicable. */
-function allDeclared(ctx: Context): boolean {
-  return (ctx.assessment.overall.declaredNotApplicableShare ?? 0) >= 1;
+function allDeclared(assessment: Assessment): boolean {
+  return (assessment.overall.declaredNotApplicableShare ?? 0) >= 1;
 }
 
-function declaredLine(ctx: Context): string {
-  const { counts, overall } = ctx.assessment;
+/** The declared-not-applicable fact of the header, in plain words (every format shows this one). */
+export function declaredLine(assessment: Assessment, t: TrustMessages): string {
+  const { counts, overall } = assessment;
   const share = overall.declaredNotApplicableShare ?? 0;
-  return escapeInline(
-    ctx.t.declaredLine(counts.declaredNotApplicable, profileApplicable(counts), percent(share)),
-  );
+  return t.declaredLine(counts.declaredNotApplicable, profileApplicable(counts), percent(share));
 }
 
 /** A warning under the header when the zone set aside too much of the plan as not applicable. */

@@ -164,3 +164,27 @@ describe("line breaks typed into a note", () => {
     120_000,
   );
 });
+
+describe("every question that applies declared not applicable", () => {
+  it.each(LANGS)(
+    "(%s) every format gives the same completeness, not 'no applicable questions'",
+    async (lang) => {
+      const { set } = input;
+      const answers = structuredClone(input.answers);
+      for (const q of input.assessment.questions) {
+        answers.answers[q.id] = { status: "not_applicable", note: "Not done in this zone." };
+      }
+      const from = { ...input, answers, assessment: scoreAssessment(set, answers) };
+      expect(from.assessment.overall.completeness).toBeNull();
+      expect(from.assessment.overall.declaredNotApplicableShare).toBe(1);
+      const m = reportMessages(lang);
+      const all = await renderAll(lang, 10, from);
+      for (const [format, page] of Object.entries(all)) {
+        const header = sectionText(page, m.header.completeness);
+        expect(header, format).toContain(m.noCompletenessAllDeclared);
+        expect(header, format).not.toContain(m.noCompleteness);
+      }
+    },
+    120_000,
+  );
+});
