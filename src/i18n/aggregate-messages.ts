@@ -226,8 +226,9 @@ const en: AggregateMessages = {
   overallScore: "Overall",
   unranked: "unranked",
   unrankedNote: (min) =>
-    `Zones marked “unranked” have answered less than ${min} of their applicable questions: ` +
-    "they are shown, but not ranked.",
+    `Zones marked “unranked” have no overall score (no question applies to them, or they ` +
+    `declared all that apply not applicable) or have answered less than ${min} of their ` +
+    "applicable questions: they are shown, but not ranked.",
   noZones: "No zone could be used.",
   matrixIntro:
     "Each zone's score on each measure (0–100); a cell is empty where the measure does not " +
@@ -244,7 +245,8 @@ const en: AggregateMessages = {
   bottomNoRegion: (n) =>
     `${n === 1 ? "1 ranked zone gives" : `${n} ranked zones give`} no region, so ${n === 1 ? "it is" : "they are"} in no region's list here and ${n === 1 ? "has" : "have"} no rank in a region; see the league table (and give region under zone in ${n === 1 ? "its file" : "their files"}).`,
   bottomNoRanked: (min) =>
-    `No ranked zone: every zone of this region answered less than ${min} of its questions.`,
+    `No ranked zone: every zone of this region has no overall score or answered less than ${min} ` +
+    "of its applicable questions.",
   gapItem: (question, points) => `${question} ${points}`,
   none: "None.",
   bottomNoneRequested: "None requested (--bottom 0).",
@@ -284,9 +286,9 @@ const en: AggregateMessages = {
       `(${EN_RULE.later}; on a tie, or when neither is dated, ${EN_RULE.version}; then ` +
       `${EN_RULE.path}); the others are superseded.`,
     `Zones are ranked by overall score, highest first; equal scores share a rank and the next ` +
-      `rank skips (1, 1, 3). A zone that has answered less than ${min} of its applicable ` +
-      "questions is shown but not ranked. The rank in region ranks the ranked zones of each " +
-      "region the same way.",
+      `rank skips (1, 1, 3). A zone that has no overall score, or has answered less than ${min} ` +
+      "of its applicable questions, is shown but not ranked. The rank in region ranks the " +
+      "ranked zones of each region the same way.",
     "Region statistics (mean, median, minimum, maximum) are over all used zones of the region " +
       "that have a score, ranked or not; the median of an even number of zones is the mean of " +
       "the middle two. A measure's mean is over the zones it applies to.",
@@ -395,7 +397,9 @@ const zh: AggregateMessages = {
   },
   overallScore: "总分",
   unranked: "不排名",
-  unrankedNote: (min) => `标为“不排名”的开发区作答的适用问题不足 ${min}：列出但不参与排名。`,
+  unrankedNote: (min) =>
+    `标为“不排名”的开发区没有总分（没有适用的问题，或适用的问题全部被自行声明为不适用），` +
+    `或作答的适用问题不足 ${min}：列出但不参与排名。`,
   noZones: "没有可纳入的开发区。",
   matrixIntro:
     "各开发区在每项举措上的得分（0–100）；举措不适用于该开发区时单元格留空。最后一行为适用开发区的平均值。",
@@ -407,7 +411,8 @@ const zh: AggregateMessages = {
     `各区域排名最后的 ${count} 个开发区及其三项最大差距（总分失分）；与所列名次最高者并列的开发区一并列出。`,
   bottomNoRegion: (n) =>
     `有 ${n} 个参与排名的开发区未注明区域，因此不在以上任何区域的名单中，也没有区域内排名；请见总排名表（并在其答卷的 zone 下填写 region）。`,
-  bottomNoRanked: (min) => `无参与排名的开发区：该区域所有开发区作答的问题均不足 ${min}。`,
+  bottomNoRanked: (min) =>
+    `无参与排名的开发区：该区域的开发区均没有总分，或作答的适用问题不足 ${min}。`,
   gapItem: (question, points) => `${question} ${points}`,
   none: "无。",
   bottomNoneRequested: "未要求列出（--bottom 0）。",
@@ -443,8 +448,8 @@ const zh: AggregateMessages = {
     `同一开发区出现在多个文件中时只计一次。${ZH_RULE.sameZone}同一开发区的文件（无论清单版本）` +
       `采用最后作答的文件（${ZH_RULE.later}；相同或均未注明时取${ZH_RULE.version}者；` +
       `再相同时取${ZH_RULE.path}者），其余文件视为被取代。`,
-    `按总分从高到低排名；得分相同者名次相同，其后名次顺延（1、1、3）。作答的适用问题不足 ${min} ` +
-      "的开发区列出但不排名。区域内排名以同样方式对每个区域内参与排名的开发区排序。",
+    `按总分从高到低排名；得分相同者名次相同，其后名次顺延（1、1、3）。没有总分或作答的适用问题不足 ` +
+      `${min} 的开发区列出但不排名。区域内排名以同样方式对每个区域内参与排名的开发区排序。`,
     "区域统计（平均值、中位数、最低、最高）针对该区域所有有得分的纳入开发区，无论是否排名；" +
       "开发区数为偶数时，中位数取中间两个数的平均值。举措平均值针对该举措适用的开发区。",
     "共性差距指在其适用的开发区中至少一半得分低于 0.5 的问题（未作答或“不清楚”得 0），" +

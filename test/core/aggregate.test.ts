@@ -465,14 +465,47 @@ describe("bottom zones", () => {
     ]);
     expect(aggregate(set, zones, [], { minCompleteness: 80, bottom: 0 }).bottom).toEqual([]);
     for (const [lang, words] of [
-      ["en", "No ranked zone: every zone of this region answered less than 80% of its questions."],
-      ["zh", "无参与排名的开发区：该区域所有开发区作答的问题均不足 80%。"],
+      [
+        "en",
+        "No ranked zone: every zone of this region has no overall score or answered less than " +
+          "80% of its applicable questions.",
+      ],
+      ["zh", "无参与排名的开发区：该区域的开发区均没有总分，或作答的适用问题不足 80%。"],
     ] as const) {
       const md = renderAggregateMarkdown(agg, { lang });
       expect(md).toContain(`### ${lang === "en" ? "Central" : "中部"}\n\n${words}`);
       expect(renderAggregateHtml(agg, { lang })).toContain(words);
     }
   });
+});
+
+describe("a zone with no score (every question that applies declared not applicable)", () => {
+  it.each(["en", "zh"] as const)(
+    "(%s) is unranked for having no score, not for its answers falling short",
+    (lang) => {
+      const zones = [
+        zone({ name: "E", region: "eastern", overall: 70 }),
+        zone({ name: "W", region: "western", overall: null, completeness: null }),
+      ];
+      const agg = aggregate(set, zones, [], { minCompleteness: 80, bottom: 5 });
+      expect(agg.zones.map((z) => [z.zone.name, z.ranked])).toEqual([
+        ["E", true],
+        ["W", false],
+      ]);
+      const m = aggregateMessages(lang);
+      const noScore = lang === "en" ? "no overall score" : "没有总分";
+      for (const text of [m.unrankedNote("80%"), m.bottomNoRanked("80%"), m.method("80%", 5)[2]]) {
+        expect(text).toContain(noScore);
+      }
+      for (const page of [
+        renderAggregateMarkdown(agg, { lang }),
+        renderAggregateHtml(agg, { lang }),
+      ]) {
+        expect(page).toContain(m.unrankedNote("80%"));
+        expect(page).toContain(m.bottomNoRanked("80%"));
+      }
+    },
+  );
 });
 
 describe("zones that show the same name", () => {
