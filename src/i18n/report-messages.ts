@@ -463,7 +463,7 @@ export const REPORT_HELP: Readonly<Record<Lang, ReportHelp>> = {
     format: "output format",
     out: "write the report to a file instead of standard output",
     failUnder: "exit 1 when the overall score is below this (0–100)",
-    top: "how many gaps the Markdown report lists (0 or more; JSON always has them all)",
+    top: "how many gaps the Markdown, HTML, PDF and Word reports list (0 or more; JSON always has them all)",
     after: (file) => `
 The report's date is the day of the answers' last update in the machine's time zone (TZ),
 or SOURCE_DATE_EPOCH (in UTC) when set.
@@ -482,7 +482,7 @@ Examples:
     format: "输出格式",
     out: "把报告写入文件，而不是标准输出",
     failUnder: "总分低于该值（0–100）时以退出码 1 结束",
-    top: "Markdown 报告列出多少项差距（0 或更多；JSON 始终包含全部差距）",
+    top: "Markdown、HTML、PDF 和 Word 报告列出多少项差距（0 或更多；JSON 始终包含全部差距）",
     after: (file) => `
 报告日期为答卷最后更新当天（按本机时区 TZ 计）；设置了 SOURCE_DATE_EPOCH 时取该时间（按 UTC 计）。
 

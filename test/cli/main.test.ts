@@ -91,7 +91,11 @@ describe("main(argv, io) in-process", () => {
       expect(stdout).toContain("\n选项：\n");
       expect(stdout).toContain("\n参数：\n");
       expect(stdout).toMatch(
-        /--top <数量> +Markdown 报告列出多少项差距（0 或更多；JSON\s+始终包含全部差距）（默认：10）/,
+        /--top <数量> +Markdown、HTML、PDF 和 Word\s+报告列出多少项差距（0\s+或更多；JSON\s+始终包含全部差距）（默认：10）/,
+      );
+      const en = (await run(["report", "--help", "--lang", "en"])).stdout;
+      expect(en).toMatch(
+        /--top <n> +how many gaps the Markdown, HTML, PDF and Word\s+reports\s+list/,
       );
     });
 
