@@ -8,9 +8,10 @@ import { valueInWords } from "../core/answer.js";
 import type { Lang, MeasureSet, Question } from "../core/model.js";
 import { figure } from "../core/score.js";
 import { diffMessages } from "../i18n/diff-messages.js";
+import { documentMessages } from "../i18n/document-messages.js";
 import { reportMessages } from "../i18n/report-messages.js";
 import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
-import { table, valueWords } from "./report-markdown.js";
+import { actionDue, actionOwner, table, valueWords } from "./report-markdown.js";
 
 export interface DiffMarkdownOptions {
   lang: Lang;
@@ -220,17 +221,15 @@ export function renderDiffMarkdown(
           ),
     );
   }
-  blocks.push(...actionBlocks(diff, m, questionCell));
+  blocks.push(...actionBlocks(diff, lang, questionCell));
   return `${blocks.join("\n\n")}\n`;
 }
 
 /** The action plans compared: completed, slipped and added, and what slipped is measured by. */
-function actionBlocks(
-  diff: Diff,
-  m: ReturnType<typeof diffMessages>,
-  questionCell: (id: string) => string,
-): string[] {
+function actionBlocks(diff: Diff, lang: Lang, questionCell: (id: string) => string): string[] {
+  const m = diffMessages(lang);
   const c = m.columns;
+  const actions = documentMessages(lang).actions;
   const { date } = diff.actions;
   const blocks = [
     `## ${escapeInline(m.sections.actions)}`,
@@ -247,8 +246,8 @@ function actionBlocks(
             list.map((a) => [
               questionCell(a.id),
               escapeCell(a.measure),
-              a.owner === undefined ? "—" : escapeCell(a.owner),
-              a.due ?? "—",
+              escapeCell(actionOwner(a.owner, actions)),
+              escapeCell(actionDue(a.due, actions)),
             ]),
           ),
     );

@@ -28,6 +28,8 @@ import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages
 import { isSafeUrl, keptLines, singleLine } from "./markdown-escape.js";
 import { textWidth } from "./svg-charts.js";
 import {
+  actionDue,
+  actionOwner,
   completenessLine,
   declaredLine,
   formatPoints,
@@ -599,8 +601,8 @@ function actionRow(ctx: Context, item: ActionItem): Rich[] {
   const { d } = ctx;
   const result = item.result;
   return [
-    [text(item.due ?? d.actions.noDue)],
-    [text(item.owner === undefined ? d.actions.noOwner : lineOrDash(item.owner))],
+    [text(actionDue(item.due, d.actions))],
+    [text(lineOrDash(actionOwner(item.owner, d.actions)))],
     [text(questionCell(ctx, result))],
     [text(stateCell(ctx, result))],
     [text(formatPoints(result.gap))],

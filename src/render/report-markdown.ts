@@ -33,7 +33,7 @@ import {
   type OverallResult,
   type QuestionResult,
 } from "../core/score.js";
-import { documentMessages } from "../i18n/document-messages.js";
+import { documentMessages, type DocumentMessages } from "../i18n/document-messages.js";
 import { reportMessages, type ReportMessages } from "../i18n/report-messages.js";
 import { trustMessages, type TrustMessages } from "../i18n/report-trust-messages.js";
 import { escapeCell, escapeInline, linkOrText } from "./markdown-escape.js";
@@ -249,6 +249,19 @@ function strong(text: string): string {
   return `**${text}**`;
 }
 
+/**
+ * An action's owner as every action list writes it (the report's plan, diff's lists): the owner,
+ * or the words for none. Unescaped.
+ */
+export function actionOwner(owner: string | undefined, d: DocumentMessages["actions"]): string {
+  return owner ?? d.noOwner;
+}
+
+/** An action's due date as every action list writes it, or the words for none. */
+export function actionDue(due: string | undefined, d: DocumentMessages["actions"]): string {
+  return due ?? d.noDue;
+}
+
 /** A fraction 0…1 as a percentage with one decimal, e.g. `87.5%`. */
 export function percent(fraction: number): string {
   return `${figure(fraction * 100)}%`;
@@ -459,8 +472,8 @@ function actionSection(ctx: Context, date: string | undefined): string[] {
   if (items.length === 0) return [`## ${d.heading}`, d.none];
   const c = d.columns;
   const rows = items.map((item) => [
-    item.due ?? d.noDue,
-    item.owner === undefined ? d.noOwner : escapeCell(item.owner),
+    actionDue(item.due, d),
+    escapeCell(actionOwner(item.owner, d)),
     questionCell(ctx, item.result),
     stateCell(ctx, item.result),
     formatPoints(item.result.gap),
