@@ -134,7 +134,7 @@ const en: DocumentMessages = {
       return (
         `--format pdf cannot print with ${file}${source}: it ${what}. Either write the report ` +
         "with --format html and print it to PDF from a browser, or install Chromium (e.g. " +
-        "apt-get install chromium) and set CHROME_PATH to it (or leave CHROME_PATH and " +
+        `apt-get install chromium) and set ${variable ?? "CHROME_PATH"} to it (or leave CHROME_PATH and ` +
         "PUPPETEER_EXECUTABLE_PATH unset to look on the PATH)."
       );
     },
@@ -214,13 +214,14 @@ const zh: DocumentMessages = {
         "not-executable": "不是可以运行的程序",
         "no-version": "对 --version 的回应不像 Chromium 或 Chrome",
         timeout: `在 ${"seconds" in problem ? problem.seconds : 0} 秒内没有回应 --version`,
-        launch: `无法作为浏览器启动（${"reason" in problem ? problem.reason : ""}）`,
+        // The browser library's reason is English: not put into a Chinese sentence.
+        launch: "无法作为浏览器启动",
       }[problem.kind];
       const source = variable === undefined ? "" : `（由 ${variable} 指定）`;
       return (
         `--format pdf 无法使用 ${file}${source}打印：该路径${what}。可以改用 --format html ` +
         "生成报告后在浏览器中打印为 PDF，或安装 Chromium（例如 apt-get install chromium）并将 " +
-        "CHROME_PATH 设为其路径（或不设置 CHROME_PATH 和 PUPPETEER_EXECUTABLE_PATH，以便在 PATH 中查找）。"
+        `${variable ?? "CHROME_PATH"} 设为其路径（或不设置 CHROME_PATH 和 PUPPETEER_EXECUTABLE_PATH，以便在 PATH 中查找）。`
       );
     },
     failed: ({ stage, seconds, detail }) => {
