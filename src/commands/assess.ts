@@ -52,6 +52,15 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   await measuresRoot(options.measures, io.cwd, options.lang);
   if (options.set !== undefined) parseSetRef(options.set, options.lang);
   if (io.stdin.isTTY !== true) {
+    // The `init --set` suggested below must name a set that is there: one that is not is said as
+    // `init --set` says it. (With a terminal, an existing file's pin is compared with it first.)
+    if (options.set !== undefined) {
+      await resolveMeasureSet(
+        { measuresDir: options.measures, set: options.set },
+        io.cwd,
+        options.lang,
+      );
+    }
     const exists = await stat(path.resolve(io.cwd, options.answers)).catch(() => undefined);
     throw new UsageError(
       exists

@@ -50,6 +50,8 @@ function tooLargeToEdit(
     return undefined;
   }
   if (size <= MAX_EDIT_BYTES) return undefined;
+  // Above what netdz reads at all: what every command says of it (not "validate still reads it").
+  if (size > MAX_FILE_BYTES) return tooLarge(shown, size, MAX_FILE_BYTES, lang);
   const words = sizeOverLimit(size, MAX_EDIT_BYTES, lang);
   return {
     file: shown,

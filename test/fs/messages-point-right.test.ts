@@ -62,6 +62,16 @@ describe("the size of a file over the limit", () => {
         const said = await run([...argv, file, "--measures", REPORT_SETS, "--lang", lang], dir);
         expect(said.stdout + said.stderr, `${argv[0]} ${file}`).toMatch(words);
       }
+      // Over what netdz reads at all, migrate says what validate says: never that validate and
+      // report still read it.
+      const migrated = await run(
+        ["migrate", "huge.yaml", "--measures", REPORT_SETS, "--lang", lang],
+        dir,
+      );
+      const validated = await run(["validate", "huge.yaml", "--lang", lang], dir);
+      const tooLarge = (out: string) => /(the file is|该文件有) 11\.0 MB[^\n]*/.exec(out)?.[0];
+      expect(tooLarge(migrated.stderr)).toBe(tooLarge(validated.stdout + validated.stderr));
+      expect(migrated.stderr).not.toMatch(/still read|仍可读取|1 MB/);
     },
   );
 
