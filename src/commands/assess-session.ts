@@ -121,6 +121,22 @@ export class Session {
 
   /** Runs the session to its end; returns the exit code. */
   async run(): Promise<number> {
+    try {
+      return await this.runSession();
+    } catch (error) {
+      // A failed write outside the walk (the zone profile) ends the session: said so, with the
+      // command that continues, not with the walk's "go back".
+      if (error instanceof SaveRefused && error.remedy === "fix") {
+        const { m, shown, commands } = this.d;
+        throw new UsageError(m.refused.writeFailedEnded(shown, error.reason, commands.resume), {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async runSession(): Promise<number> {
     this.announceStart();
     await this.profileIfMissing();
     this.flow = this.buildFlow();
@@ -216,7 +232,10 @@ export class Session {
     } catch (error) {
       const { m, shown, commands } = this.d;
       if (error instanceof SaveTooLargeError) {
-        throw new SaveRefused(m.refused.notSaved(shown, error.reason), "shorter", { cause: error });
+        throw new SaveRefused(m.refused.notSaved(shown, error.reason), "shorter", {
+          cause: error,
+          reason: error.reason,
+        });
       }
       if (error instanceof ExternalEditError) {
         const message = m.errors.editedElsewhere(shown, error.reason, commands.resume);
@@ -228,6 +247,7 @@ export class Session {
         error instanceof WriteFileError ? error.reason : describeFsError(error, this.lang);
       throw new SaveRefused(m.refused.writeFailed(shown, reason, commands.resume), "fix", {
         cause: error,
+        reason,
       });
     }
   }
@@ -527,10 +547,13 @@ class SaveRefused extends UsageError {
     message: string,
     /** What the user can do before answering again: write it shorter, or put the file right. */
     readonly remedy: "shorter" | "fix",
-    options?: ErrorOptions,
+    options: ErrorOptions & { reason: string },
   ) {
-    super(message, options);
+    super(message, { cause: options.cause });
+    this.reason = options.reason;
   }
+  /** Why the save was refused, in words. */
+  readonly reason: string;
 }
 
 /** `<folder>/<answers-basename>-report.<ext>` (ext of the default format), next to the answers file. */

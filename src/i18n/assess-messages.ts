@@ -170,6 +170,8 @@ export interface AssessMessages {
     notSaved(file: string, reason: string): string;
     /** The file could not be written (it became a folder, the disk is full): how to go on. */
     writeFailed(file: string, reason: string, resume: string): string;
+    /** The same, where it ends the session (while the zone profile is asked). */
+    writeFailedEnded(file: string, reason: string, resume: string): string;
     prompt: string;
     back: string;
     /** Back to the question after a failed write. */
@@ -440,6 +442,8 @@ const en: AssessMessages = {
       `Not saved: ${reason}. Nothing was written to ${file}; every answer saved before is kept.`,
     writeFailed: (file, reason, resume) =>
       `Not saved: cannot write ${file}: ${reason}. Put that right, then go back and give the answer again; or quit and continue later with: ${resume}`,
+    writeFailedEnded: (file, reason, resume) =>
+      `Not saved: cannot write ${file}: ${reason}. Put that right, then continue with: ${resume}`,
     prompt: "What now?",
     back: "Go back to where you were (and answer or write it shorter)",
     backAfterFix: "Go back to where you were (and answer again once the file can be written)",
@@ -714,6 +718,8 @@ const zh: AssessMessages = {
     notSaved: (file, reason) => `未保存：${reason}。${file} 未作任何改动，此前保存的回答都在。`,
     writeFailed: (file, reason, resume) =>
       `未保存：无法写入 ${file}：${reason}。请先解决这个问题，再返回重新作答；或者退出，以后用以下命令继续：${resume}`,
+    writeFailedEnded: (file, reason, resume) =>
+      `未保存：无法写入 ${file}：${reason}。请先解决这个问题，然后用以下命令继续：${resume}`,
     prompt: "接下来？",
     back: "返回刚才的位置（重新作答，或写得短一些）",
     backAfterFix: "返回刚才的位置（文件可以写入后重新作答）",

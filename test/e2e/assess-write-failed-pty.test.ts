@@ -80,4 +80,27 @@ describe("assess when the answers file can no longer be written", () => {
     expect(session.text().slice(mark)).toMatch(/netdz assess/);
     expect(() => readFileSync(file)).toThrow(/EISDIR/);
   }, 120_000);
+
+  it("while the zone profile is asked, ends the session saying so and how to continue", async () => {
+    const dir = tempDir();
+    writeTinySet(dir);
+    const file = path.join(dir, "a.yaml");
+    // A new file: the session creates it, then asks the zone profile.
+    const session = new PtySession(
+      ["assess", "--answers", "a.yaml", "--measures", path.join(dir, "sets")],
+      { cwd: dir },
+    );
+    sessions.push(session);
+    await session.waitFor("Zone name", 0, 60_000);
+    rmSync(file);
+    mkdirSync(file);
+    session.send(`Z${KEYS.enter}`);
+    const exit = await session.exited;
+    expect(exit.exitCode).toBe(2);
+    const words = session.text().replace(/\s+/g, " ");
+    expect(words).toContain(
+      "Not saved: cannot write a.yaml: it is a folder, not a file. Put that right, then continue with: netdz assess --answers a.yaml",
+    );
+    expect(words).not.toContain("go back");
+  }, 120_000);
 });
