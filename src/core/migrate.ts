@@ -173,8 +173,9 @@ function migrateStep(
   const oldIndex = questionIndex(step.from);
   const newIndex = questionIndex(step.to);
   const answers = mapAt(root, "answers");
-  dropEmptyTargets(answers, entries);
-  refuseConflicts(answers, entries, step.to);
+  const renames = renamesOf(entries);
+  dropEmptyTargets(answers, renames);
+  refuseConflicts(answers, renames, step.to);
 
   // Questions: rename keys first (all at once, so swaps work), then the other entries.
   for (const pair of [...(answers?.items ?? [])]) {
@@ -182,13 +183,13 @@ function migrateStep(
     // The user's own `x-` keys are not question ids: they stay as they are, in every version.
     if (isExtensionKey(id)) continue;
     const empty = isNullNode(pair.value);
-    const rename = entries.find((e) => "rename" in e && e.rename.from === id);
+    const renamedTo = renames.get(id);
     const retire = entries.find((e) => "retire" in e && e.retire.id === id);
     let currentId = id;
     // A moved answer that is then cleared is told in one line (cleared, from its old id).
     let moved: MigrationEvent | undefined;
-    if (rename && "rename" in rename) {
-      currentId = rename.rename.to;
+    if (renamedTo !== undefined) {
+      currentId = renamedTo;
       setKey(pair, currentId);
       moved = { kind: "moved", id, to: currentId, version };
       if (!empty) events.push(moved);
@@ -269,31 +270,37 @@ function migrateStep(
   return events;
 }
 
+/** A step's renames, old id → new id (the first entry for an id, as the changes rules allow one). */
+function renamesOf(entries: readonly ChangeEntry[]): ReadonlyMap<string, string> {
+  const renames = new Map<string, string>();
+  for (const e of entries) {
+    if ("rename" in e && !renames.has(e.rename.from)) renames.set(e.rename.from, e.rename.to);
+  }
+  return renames;
+}
+
 /**
  * An entry left empty (no answer, nothing in it) under an id that another entry of the file is
  * renamed onto gives way to it: it holds nothing to keep, and two entries cannot share one id.
  */
-function dropEmptyTargets(answers: YAMLMap | undefined, entries: readonly ChangeEntry[]): void {
+function dropEmptyTargets(
+  answers: YAMLMap | undefined,
+  renames: ReadonlyMap<string, string>,
+): void {
   if (!answers) return;
   const keys = new Set(answers.items.map(keyOf));
-  const targets = new Set(
-    entries.flatMap((e) => ("rename" in e && keys.has(e.rename.from) ? [e.rename.to] : [])),
-  );
-  const renamed = new Set(entries.flatMap((e) => ("rename" in e ? [e.rename.from] : [])));
+  const targets = new Set([...renames].flatMap(([from, to]) => (keys.has(from) ? [to] : [])));
   answers.items = answers.items.filter(
-    (pair) => !(isNullNode(pair.value) && targets.has(keyOf(pair)) && !renamed.has(keyOf(pair))),
+    (pair) => !(isNullNode(pair.value) && targets.has(keyOf(pair)) && !renames.has(keyOf(pair))),
   );
 }
 
 /** Throws MigrationConflict when the step's renames would give two entries one key. */
 function refuseConflicts(
   answers: YAMLMap | undefined,
-  entries: readonly ChangeEntry[],
+  renames: ReadonlyMap<string, string>,
   to: MeasureSet,
 ): void {
-  const renames = new Map(
-    entries.flatMap((e) => ("rename" in e ? [[e.rename.from, e.rename.to] as const] : [])),
-  );
   const byKey = new Map<string, string[]>();
   for (const pair of answers?.items ?? []) {
     const id = keyOf(pair);
