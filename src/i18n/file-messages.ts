@@ -41,8 +41,8 @@ export interface FileMessages {
   damagedUtf8(places: number, dropBad: string): string;
   /** Sizes (here and below) are in words with their unit: see render/file-size.ts. */
   tooLarge(size: string, limit: string): string;
-  /** A size in MB (1,048,576 bytes): `mib` is the number, `11.0` or `10`. */
-  sizeMb(mib: string): string;
+  /** A size in MB (1,048,576 bytes): `mb` is the number, `11.0` or `10`. */
+  sizeMb(mb: string): string;
   /** A size in bytes, where one decimal of MB would not tell it from the limit. */
   exactSize(bytes: string): string;
   /** A file above the size `assess` and `migrate` change (`validate` and `report` still read it). */
@@ -53,7 +53,7 @@ export interface FileMessages {
    */
   wouldBeTooLarge(size: string, limit: string): string;
   /** A limit in bytes, with its size in MB (`sizeMb`). */
-  limitInBytes(bytes: string, mib: string): string;
+  limitInBytes(bytes: string, size: string): string;
   tooManyAliases(limit: number): string;
   /** More YAML entries (mapping entries and list items) than netdz reads in one file. */
   tooManyEntries(limit: number): string;
@@ -129,14 +129,14 @@ const en: FileMessages = {
     `Retype the text there from a good copy, or drop the damaged bytes: ${dropBad}`,
   tooLarge: (size, limit) =>
     `the file is ${size}, more than the ${limit} netdz reads; it was not read`,
-  sizeMb: (mib) => `${mib} MB`,
+  sizeMb: (mb) => `${mb} MB`,
   exactSize: (bytes) => `${bytes} bytes`,
   tooLargeToEdit: (command, size, limit, readLimit) =>
     `the file is ${size}, more than the ${limit} that netdz ${command} changes; it was not changed. ` +
     `Shorten its longest notes or texts (validate and report still read files up to ${readLimit})`,
   wouldBeTooLarge: (size, limit) =>
     `the file would be ${size}, more than the ${limit} netdz changes, so it was not written; the file is already close to that size: make room by shortening its longest notes or texts (in an editor), or keep this change shorter`,
-  limitInBytes: (bytes, mib) => `${bytes} bytes (${mib})`,
+  limitInBytes: (bytes, size) => `${bytes} bytes (${size})`,
   tooManyAliases: (limit) =>
     `the YAML aliases (*name) in the file repeat more values than the file holds, plus ${limit.toLocaleString("en")}, more than netdz reads; write the values out`,
   tooManyEntries: (limit) =>
@@ -207,14 +207,14 @@ const zh: FileMessages = {
     `该文件是已损坏的 UTF-8 文本：有 ${places} 处字节不是 UTF-8（字符被截断，例如文件被截短，或混入了其他编码的字节），第一处在此处。` +
     `请从完好的副本重新输入此处文字，或删去损坏的字节：${dropBad}`,
   tooLarge: (size, limit) => `该文件有 ${size}，超过 netdz 读取的上限 ${limit}，未读取`,
-  sizeMb: (mib) => `${mib} MB`,
+  sizeMb: (mb) => `${mb} MB`,
   exactSize: (bytes) => `${bytes} 字节`,
   tooLargeToEdit: (command, size, limit, readLimit) =>
     `该文件有 ${size}，超过 netdz ${command} 可修改的上限 ${limit}，未作任何修改。` +
     `请缩短其中最长的备注或文字（validate 和 report 仍可读取不超过 ${readLimit} 的文件）`,
   wouldBeTooLarge: (size, limit) =>
     `保存后文件将有 ${size}，超过 netdz 可修改的上限 ${limit}，因此未写入；文件已接近上限：请在编辑器中缩短其中最长的备注或文字以腾出空间，或把这次修改写得更短`,
-  limitInBytes: (bytes, mib) => `${bytes} 字节（${mib}）`,
+  limitInBytes: (bytes, size) => `${bytes} 字节（${size}）`,
   tooManyAliases: (limit) =>
     `该文件中的 YAML 别名（*名称）重复的值超过文件本身所含的值再加 ${limit.toLocaleString("en")} 个，超出 netdz 的读取上限；请直接写出取值`,
   tooManyEntries: (limit) =>

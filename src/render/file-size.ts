@@ -6,17 +6,17 @@
 import type { Lang } from "../core/model.js";
 import { fileMessages } from "../i18n/file-messages.js";
 
-const MIB = 1024 * 1024;
+const MB_BYTES = 1024 * 1024;
 
 /** The size in MB as a number of tenths, rounded to the nearest. */
 function tenths(bytes: number): number {
-  return Math.round((bytes / MIB) * 10);
+  return Math.round((bytes / MB_BYTES) * 10);
 }
 
 /** A size in MB, in words: `11.0 MB`, `9.0 MB`, `10 MB`. */
 export function sizeInWords(bytes: number, lang: Lang): string {
-  const mib = bytes % MIB === 0 ? String(bytes / MIB) : (tenths(bytes) / 10).toFixed(1);
-  return fileMessages(lang).sizeMb(mib);
+  const mb = bytes % MB_BYTES === 0 ? String(bytes / MB_BYTES) : (tenths(bytes) / 10).toFixed(1);
+  return fileMessages(lang).sizeMb(mb);
 }
 
 /**
@@ -29,7 +29,7 @@ export function sizeOverLimit(
   limit: number,
   lang: Lang,
 ): { size: string; limit: string } {
-  if (tenths(bytes) * (MIB / 10) > limit) {
+  if (tenths(bytes) * (MB_BYTES / 10) > limit) {
     return { size: sizeInWords(bytes, lang), limit: sizeInWords(limit, lang) };
   }
   const m = fileMessages(lang);
