@@ -67,8 +67,8 @@ const IN_FLIGHT = 2;
 
 /**
  * How many workers to check `count` files with, beside the main thread: `NETDZ_WORKERS` when set
- * (0 = none; for tests and measurements; checked by `forcedWorkers`), else none on one core or below WORKERS_FROM files,
- * else one per core but one, up to MAX_WORKERS.
+ * (0 = none; for tests and measurements; read by `forcedWorkers`), else none on one core or
+ * below WORKERS_FROM files, else one per core but one, up to MAX_WORKERS.
  */
 export function workerCount(
   count: number,
